@@ -1,0 +1,63 @@
+package io.faultline.checker.history;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * An ordered, immutable list of {@link Op}s as clients saw them. Indices are renumbered from 0 in
+ * order, so that {@code history.get(i).index() == i}.
+ */
+public final class History implements Iterable<Op> {
+    private final List<Op> ops;
+
+    private History(List<Op> ops) {
+        this.ops = ops;
+    }
+
+    /** A history of these ops, in this order, renumbered from 0. */
+    public static History of(List<Op> ops) {
+        List<Op> copy = new ArrayList<>(ops.size());
+        for (int i = 0; i < ops.size(); i++) {
+            Op op = ops.get(i);
+            copy.add(op.index() == i ? op : op.withIndex(i));
+        }
+        return new History(List.copyOf(copy));
+    }
+
+    public static History empty() {
+        return new History(List.of());
+    }
+
+    public List<Op> ops() {
+        return ops;
+    }
+
+    public int size() {
+        return ops.size();
+    }
+
+    public Op get(int index) {
+        return ops.get(index);
+    }
+
+    @Override
+    public Iterator<Op> iterator() {
+        return ops.iterator();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof History h && h.ops.equals(ops);
+    }
+
+    @Override
+    public int hashCode() {
+        return ops.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "History" + ops;
+    }
+}

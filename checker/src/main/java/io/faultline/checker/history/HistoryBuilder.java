@@ -1,0 +1,43 @@
+package io.faultline.checker.history;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Appends ops in the order they happen, numbering them; what a recording client uses.
+ *
+ * <pre>{@code
+ * HistoryBuilder h = new HistoryBuilder();
+ * h.invoke(0, "write", Value.of(1), 10);
+ * h.complete(0, OpType.OK, "write", Value.of(1), 20);
+ * History history = h.build();
+ * }</pre>
+ */
+public final class HistoryBuilder {
+    private final List<Op> ops = new ArrayList<>();
+
+    public Op invoke(int process, String f, Value value, long nanos) {
+        return add(new Op(ops.size(), process, OpType.INVOKE, f, value, java.util.OptionalLong.of(nanos)));
+    }
+
+    public Op complete(int process, OpType type, String f, Value value, long nanos) {
+        if (!type.isCompletion()) {
+            throw new IllegalArgumentException("not a completion: " + type);
+        }
+        return add(new Op(ops.size(), process, type, f, value, java.util.OptionalLong.of(nanos)));
+    }
+
+    public Op add(Op op) {
+        Op numbered = op.index() == ops.size() ? op : op.withIndex(ops.size());
+        ops.add(numbered);
+        return numbered;
+    }
+
+    public int size() {
+        return ops.size();
+    }
+
+    public History build() {
+        return History.of(ops);
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code faultline} command: list, run, sweep, check. */
+package io.faultline.cli;
