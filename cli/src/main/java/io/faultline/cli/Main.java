@@ -1,11 +1,38 @@
 package io.faultline.cli;
 
-/** Entry point of the {@code faultline} command. */
-public final class Main {
-    private Main() {
-    }
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the {@code faultline} command. Each subcommand is a class of its own; add yours to
+ * {@code subcommands} below.
+ *
+ * <p>Exit codes: 0 every check valid, 1 a check found a violation, 2 bad input, 3 unknown (a bound or
+ * budget was hit), 4 internal error.
+ */
+@Command(name = "faultline",
+        mixinStandardHelpOptions = true,
+        version = "faultline 0.1.0",
+        description = "A deterministic simulator and test kit for distributed data systems.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.out.println("faultline: not yet wired");
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code, without exiting (for tests). */
+    public static int execute(String... args) {
+        return ExitCodes.configure(new CommandLine(new Main())).execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
     }
 }
