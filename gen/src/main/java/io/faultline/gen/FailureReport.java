@@ -9,11 +9,18 @@ final class FailureReport {
       Shrinker.Result<Tree<T>> shrunk, Throwable cause) {
     String budget = shrunk.complete() ? "" : " (shrink budget spent: a smaller value may fail too)";
     return name + " failed on try " + attempt + " of " + tries + " with seed " + seed + "\n"
-        + "  original: " + original + "\n"
-        + "  shrunk:   " + shrunk.value().value() + "  [" + shrunk.shrinks() + " shrinks, "
+        + "  original: " + abbreviate(String.valueOf(original)) + "\n"
+        + "  shrunk:   " + abbreviate(String.valueOf(shrunk.value().value())) + "  [" + shrunk.shrinks() + " shrinks, "
         + shrunk.tests() + " candidates tested" + budget + "]\n"
         + "  cause:    " + cause + "\n"
         + "  replay:   run with -D" + Property.SEED_PROPERTY + "=" + seed
         + " or call .seed(" + seed + "L)";
+  }
+
+  // The original can be a whole workload; the seed replays it, so a prefix is enough to read.
+  private static String abbreviate(String text) {
+    int limit = 1_000;
+    return text.length() <= limit ? text
+        : text.substring(0, limit) + "... (" + text.length() + " characters in all)";
   }
 }

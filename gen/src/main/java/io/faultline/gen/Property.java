@@ -63,7 +63,20 @@ public final class Property<T> {
   public static <T> Property<T> forAll(Gen<T> gen) {
     return new Property<>(
         Objects.requireNonNull(gen), Optional.empty(), DEFAULT_TRIES, Shrinker.DEFAULT_MAX_STEPS,
-        "property");
+        callerName());
+  }
+
+  // The test method that built the property names it by default, so printed seeds can be told apart.
+  private static String callerName() {
+    return StackWalker.getInstance()
+        .walk(frames -> frames
+            .filter(f -> !f.getClassName().equals(Property.class.getName()))
+            .findFirst())
+        .map(f -> {
+          String cls = f.getClassName();
+          return cls.substring(cls.lastIndexOf('.') + 1) + "." + f.getMethodName();
+        })
+        .orElse("property");
   }
 
   /** Uses {@code seed} (ignoring {@value #SEED_PROPERTY}). */
@@ -87,7 +100,7 @@ public final class Property<T> {
     return new Property<>(gen, seed, tries, steps, name);
   }
 
-  /** A name for messages and the printed seed line. */
+  /** A name for messages and the printed seed line (default: the calling class and method). */
   public Property<T> named(String name) {
     return new Property<>(gen, seed, tries, maxShrinkSteps, Objects.requireNonNull(name));
   }
@@ -102,7 +115,7 @@ public final class Property<T> {
     Objects.requireNonNull(property);
     verify(value -> {
       if (!property.test(value)) {
-        throw new AssertionError("predicate returned false");
+        throw new PredicateFalse();
       }
     });
   }
@@ -134,6 +147,20 @@ public final class Property<T> {
     }
     System.out.println("[faultline.gen] " + name + ": " + tries + " tries passed, seed " + s
         + " (replay with -D" + SEED_PROPERTY + "=" + s + ")");
+  }
+
+  /** The failure of a predicate; no stack trace, as shrinking creates one per candidate. */
+  private static final class PredicateFalse extends AssertionError {
+    private static final long serialVersionUID = 1L;
+
+    PredicateFalse() {
+      super("predicate returned false");
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
+    }
   }
 
   private static <T> Optional<Throwable> failureOf(Assertion<? super T> assertion, T value) {

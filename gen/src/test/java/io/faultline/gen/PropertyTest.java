@@ -84,4 +84,19 @@ class PropertyTest {
     assertTrue(e.getMessage().contains("try 1 with seed 8"), e.getMessage());
     assertTrue(e.getCause() instanceof FilterExhaustedException);
   }
+
+  @Test
+  void defaultNameIsTheCallingTestAndLongOriginalsAreAbbreviated() {
+    AssertionError e = assertThrows(AssertionError.class, () ->
+        Property.forAll(Gen.integers(0, 99_999).list(300, 300)).seed(3).check(xs -> false));
+    String m = e.getMessage();
+    assertTrue(m.startsWith("PropertyTest.lambda$"), m); // the lambda inside this test method
+    assertTrue(m.contains("characters in all)"), m);
+    assertTrue(m.length() < 3_000, "message of " + m.length() + " characters");
+    Property<Integer> named = Property.forAll(Gen.integers(0, 9));
+    AssertionError e2 = assertThrows(AssertionError.class, () -> named.check(x -> false));
+    assertTrue(e2.getMessage().startsWith(
+        "PropertyTest.defaultNameIsTheCallingTestAndLongOriginalsAreAbbreviated failed"),
+        e2.getMessage());
+  }
 }
