@@ -111,7 +111,7 @@ public final class CheckHtml {
             svg .op.info rect, svg .op.pending rect { fill: #fff3d6; stroke: #d39b2a; stroke-dasharray: 4 2; }
             svg .op.failing rect { fill: #ffd3d3; stroke: #c62828; stroke-width: 2.5; stroke-dasharray: none; }
             svg .op:hover rect, svg .op.selected rect { stroke: #000; }
-            svg .failing-window { fill: #c62828; opacity: .09; }
+            svg .failing-window { fill: #c62828; opacity: .13; }
             svg .lin-path { fill: none; stroke: #18794e; stroke-width: 1.2; }
             svg .lin-point { fill: #18794e; }
             .legend .swatch { display: inline-block; width: 18px; height: 10px; border: 1px solid #5b8fc7; background: #cfe3f7; vertical-align: middle; }

@@ -19,7 +19,7 @@ import io.faultline.checker.prepare.Operation;
  */
 final class TimelineSvg {
     private static final int LANE = 24;
-    private static final int LEFT = 70;
+    private static final int LEFT = 80;
     private static final int TOP = 22;
     private static final int RIGHT = 20;
 
@@ -27,7 +27,8 @@ final class TimelineSvg {
     }
 
     static String render(Timeline t, HistoryFile file, Optional<Counterexample> ce) {
-        int width = (int) Math.max(640, Math.min(12_000, t.bars.size() * 9.0));
+        // About 12 px per event: room for a short label on most bars, scrolled sideways when long.
+        int width = (int) Math.max(640, Math.min(16_000, t.bars.size() * 24.0));
         int height = TOP + t.processes.size() * LANE + 26;
         Map<Integer, Integer> lane = new HashMap<>();
         for (int i = 0; i < t.processes.size(); i++) {
