@@ -70,6 +70,17 @@ public final class Property<T> {
         callerName());
   }
 
+  /**
+   * A property over pairs of independent values.
+   *
+   * <pre>{@code
+   * Property.forAll(Gen.integers(0, 9), Gen.booleans()).check(t -> t.first() <= 9);
+   * }</pre>
+   */
+  public static <A, B> Property<Tuple2<A, B>> forAll(Gen<A> first, Gen<B> second) {
+    return forAll(Gen.tuple(first, second));
+  }
+
   // The test method that built the property names it by default, so printed seeds can be told apart.
   private static String callerName() {
     return StackWalker.getInstance()

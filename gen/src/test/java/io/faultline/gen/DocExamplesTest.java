@@ -66,6 +66,7 @@ class DocExamplesTest {
     Property.forAll(Gen.integers(-100, 100).list(0, 20))
         .tries(200)
         .check(xs -> reverse(reverse(xs)).equals(xs));
+    Property.forAll(Gen.integers(0, 9), Gen.booleans()).check(t -> t.first() <= 9);
   }
 
   @Test
