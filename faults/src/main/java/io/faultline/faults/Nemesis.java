@@ -78,9 +78,18 @@ public final class Nemesis implements FaultPlan {
     /**
      * Ends every fault and ignores the rest of the schedule: heals partitions, restores links,
      * resets the clocks it changed, makes full disks writable, resumes paused hosts and restarts
-     * crashed ones.
+     * crashed ones (through {@link Simulation#healAll()}, which calls {@link #stop}).
      */
     public void healAll() {
+        off = true;
+        if (sim != null) {
+            sim.healAll();
+        }
+    }
+
+    /** Stops injecting and undoes what {@link Simulation#healAll()} does not: links, clocks, disks. */
+    @Override
+    public void stop(Simulation simulation) {
         off = true;
         if (sim == null) {
             return;
@@ -97,7 +106,6 @@ public final class Nemesis implements FaultPlan {
             sim.hosts().get(h).disk().full(false);
         }
         disksFull.clear();
-        sim.healAll();
     }
 
     private void fire(FaultEvent e) {
