@@ -27,6 +27,10 @@ import java.util.function.Predicate;
  * {@value #SEED_PROPERTY} (so a failure replays with {@code -Dfaultline.seed=N}), or
  * {@link #DEFAULT_SEED}. Every run prints its seed on standard output, failing or not.
  *
+ * <p>{@link #check} and {@link #verify} throw on failure; {@link #run} returns a
+ * {@link PropertyResult} for callers that report failures themselves. Shrinking tests at most
+ * {@link #maxShrinkSteps} candidates ({@value Shrinker#DEFAULT_MAX_STEPS} by default).
+ *
  * <p>A property object is immutable: each setter returns a new one.
  *
  * @param <T> the type of generated values
@@ -64,6 +68,17 @@ public final class Property<T> {
     return new Property<>(
         Objects.requireNonNull(gen), Optional.empty(), DEFAULT_TRIES, Shrinker.DEFAULT_MAX_STEPS,
         callerName());
+  }
+
+  /**
+   * A property over pairs of independent values.
+   *
+   * <pre>{@code
+   * Property.forAll(Gen.integers(0, 9), Gen.booleans()).check(t -> t.first() <= 9);
+   * }</pre>
+   */
+  public static <A, B> Property<Tuple2<A, B>> forAll(Gen<A> first, Gen<B> second) {
+    return forAll(Gen.tuple(first, second));
   }
 
   // The test method that built the property names it by default, so printed seeds can be told apart.
@@ -120,8 +135,24 @@ public final class Property<T> {
     });
   }
 
-  /** Fails if {@code assertion} throws for some generated value. */
+  /**
+   * Fails if {@code assertion} throws for some generated value; the {@link AssertionError}'s cause
+   * is what the assertion threw for the shrunk value.
+   */
   public void verify(Assertion<? super T> assertion) {
+    PropertyResult<T> result = run(assertion);
+    if (result instanceof PropertyResult.Failed<T> failed) {
+      throw new AssertionError(failed.message(), failed.cause());
+    }
+  }
+
+  /**
+   * Runs the tries and returns what happened instead of throwing (it still prints the seed line).
+   *
+   * @throws IllegalStateException if the generator itself fails (e.g. a filter gives up); the
+   *     message names the try and the seed
+   */
+  public PropertyResult<T> run(Assertion<? super T> assertion) {
     Objects.requireNonNull(assertion);
     long s = effectiveSeed();
     SplitMix64 root = new SplitMix64(s);
@@ -138,15 +169,17 @@ public final class Property<T> {
       if (failure.isPresent()) {
         Shrinker.Result<Tree<T>> shrunk =
             Shrinker.minimize(tree, v -> failureOf(assertion, v).isPresent(), maxShrinkSteps);
-        Throwable cause = failureOf(assertion, shrunk.value().value()).orElse(failure.get());
-        AssertionError error = new AssertionError(
-            FailureReport.message(name, s, attempt, tries, tree.value(), shrunk, cause), cause);
-        System.out.println("[faultline.gen] " + name + ": FAILED with seed " + s);
-        throw error;
+        T smallest = shrunk.value().value();
+        Throwable cause = failureOf(assertion, smallest).orElse(failure.get());
+        System.out.println("[faultline.gen] " + name + ": FAILED with seed " + s
+            + " (replay with -D" + SEED_PROPERTY + "=" + s + ")");
+        return new PropertyResult.Failed<>(name, s, tries, attempt, tree.value(), smallest,
+            shrunk.shrinks(), shrunk.tests(), shrunk.complete(), cause);
       }
     }
     System.out.println("[faultline.gen] " + name + ": " + tries + " tries passed, seed " + s
         + " (replay with -D" + SEED_PROPERTY + "=" + s + ")");
+    return new PropertyResult.Passed<>(name, s, tries);
   }
 
   /** The failure of a predicate; no stack trace, as shrinking creates one per candidate. */

@@ -99,4 +99,22 @@ class PropertyTest {
         "PropertyTest.defaultNameIsTheCallingTestAndLongOriginalsAreAbbreviated failed"),
         e2.getMessage());
   }
+
+  @Test
+  void runReturnsTheOutcomeInsteadOfThrowing() {
+    PropertyResult<List<Integer>> failed = Property.forAll(LISTS).seed(21).named("big")
+        .run(xs -> assertTrue(xs.stream().allMatch(x -> x <= 100)));
+    assertTrue(failed instanceof PropertyResult.Failed, failed.toString());
+    PropertyResult.Failed<List<Integer>> f = (PropertyResult.Failed<List<Integer>>) failed;
+    assertEquals(List.of(101), f.shrunk());
+    assertEquals(21L, f.seed());
+    assertTrue(f.original().stream().anyMatch(x -> x > 100), f.original().toString());
+    assertTrue(f.shrinkComplete());
+    assertTrue(f.failedTry() >= 1 && f.failedTry() <= 100);
+    assertTrue(f.message().startsWith("big failed on try " + f.failedTry() + " of 100 with seed 21"));
+
+    PropertyResult<List<Integer>> passed = Property.forAll(LISTS).seed(21).run(xs -> { });
+    assertEquals(new PropertyResult.Passed<List<Integer>>(
+        "PropertyTest.runReturnsTheOutcomeInsteadOfThrowing", 21L, 100), passed);
+  }
 }

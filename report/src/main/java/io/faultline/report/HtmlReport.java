@@ -60,7 +60,8 @@ public final class HtmlReport {
         h.append("<section id=\"faults\"><h2>Faults over time</h2>\n<div class=\"scroll\">")
                 .append(FaultTimeline.render(r.faults(), faultLanes(r), s.simulatedNanos(), r.firstViolationNanos()))
                 .append("</div></section>\n");
-        MessageWindow window = MessageWindow.select(r.messages(), r.firstViolationNanos(), MAX_MESSAGES_DRAWN);
+        MessageWindow window = MessageWindow.select(r.messages(), r.messagesInRun(), r.firstViolationNanos(),
+                MAX_MESSAGES_DRAWN);
         h.append("<section id=\"messages\"><h2>Message flow</h2>\n<p class=\"note\">").append(escape(window.note()))
                 .append(" Time flows down; hover an arrow for the message. Lost messages end in a red cross.</p>\n")
                 .append("<div class=\"flow-box\">").append(MessageFlow.render(window, r.hosts(), r.firstViolationNanos()))
@@ -88,7 +89,7 @@ public final class HtmlReport {
         row(h, "verdict", "<span class=\"badge " + s.verdict() + "\">" + s.verdict() + "</span>");
         row(h, "simulated time", escape(SimTime.format(s.simulatedNanos())));
         row(h, "events", String.format(Locale.ROOT, "%,d", s.events()));
-        row(h, "messages", String.format(Locale.ROOT, "%,d", r.messages().size()));
+        row(h, "messages", String.format(Locale.ROOT, "%,d", r.messagesInRun()));
         row(h, "trace hash", "<code>" + escape(s.traceHash()) + "</code>");
         row(h, "wall time", s.wallMillis() + " ms");
         h.append("</table>\n");

@@ -29,7 +29,10 @@ import java.util.OptionalLong;
  * @param hosts               the hosts in the order their lanes are drawn (others found in messages
  *                            or faults are added after them)
  * @param faults              faults over time
- * @param messages            every message of the run, in send order (the diagram picks a window)
+ * @param messages            the messages of the run that were kept, in send order (the diagram
+ *                            picks a window)
+ * @param messagesInRun       how many messages the run had in all (more than {@code messages} when
+ *                            the trace kept only the last ones)
  * @param firstViolationNanos when the first violation happened, if one did and it is known
  * @param charts              charts the model contributed
  * @param tables              tables the model contributed
@@ -38,7 +41,7 @@ import java.util.OptionalLong;
  */
 public record RunReport(RunSummary summary, String description, Map<String, String> settings,
                         List<String> hosts, List<FaultSpan> faults, List<MessageArrow> messages,
-                        OptionalLong firstViolationNanos, List<Chart> charts, List<Table> tables,
+                        long messagesInRun, OptionalLong firstViolationNanos, List<Chart> charts, List<Table> tables,
                         List<Section> sections, String replayCommand) {
 
     public RunReport {
@@ -48,6 +51,9 @@ public record RunReport(RunSummary summary, String description, Map<String, Stri
         hosts = List.copyOf(hosts);
         faults = List.copyOf(faults);
         messages = List.copyOf(messages);
+        if (messagesInRun < messages.size()) {
+            throw new IllegalArgumentException("messagesInRun " + messagesInRun + " < " + messages.size() + " kept");
+        }
         Objects.requireNonNull(firstViolationNanos, "firstViolationNanos");
         charts = List.copyOf(charts);
         tables = List.copyOf(tables);
@@ -67,6 +73,7 @@ public record RunReport(RunSummary summary, String description, Map<String, Stri
         private final List<String> hosts = new ArrayList<>();
         private final List<FaultSpan> faults = new ArrayList<>();
         private final List<MessageArrow> messages = new ArrayList<>();
+        private long messagesInRun;
         private OptionalLong firstViolationNanos = OptionalLong.empty();
         private final List<Chart> charts = new ArrayList<>();
         private final List<Table> tables = new ArrayList<>();
@@ -117,6 +124,12 @@ public record RunReport(RunSummary summary, String description, Map<String, Stri
             return this;
         }
 
+        /** How many messages the run had, when the trace kept only some (default: those given). */
+        public Builder messagesInRun(long count) {
+            messagesInRun = count;
+            return this;
+        }
+
         public Builder firstViolationAt(long nanos) {
             firstViolationNanos = OptionalLong.of(nanos);
             return this;
@@ -144,7 +157,7 @@ public record RunReport(RunSummary summary, String description, Map<String, Stri
 
         public RunReport build() {
             return new RunReport(summary, description, settings, hosts, faults, messages,
-                    firstViolationNanos, charts, tables, sections, replayCommand);
+                    Math.max(messagesInRun, messages.size()), firstViolationNanos, charts, tables, sections, replayCommand);
         }
     }
 }

@@ -20,4 +20,11 @@ public interface FaultPlan {
     FaultPlan NONE = sim -> { };
 
     void install(Simulation sim);
+
+    /**
+     * Called by {@link Simulation#healAll()} for every installed plan, before it heals the network
+     * and the hosts: stop injecting and undo what that does not (slow links, clocks, full disks).
+     */
+    default void stop(Simulation sim) {
+    }
 }

@@ -46,6 +46,7 @@ public final class Simulation {
     private final Network network;
     private final Trace trace;
     private final List<Invariant> invariants = new ArrayList<>();
+    private final List<FaultPlan> plans = new ArrayList<>();
     private long now;
     private long seq;
     private long events;
@@ -148,6 +149,7 @@ public final class Simulation {
 
     /** Applies a fault plan (it schedules its own actions). */
     public void install(FaultPlan plan) {
+        plans.add(plan);
         plan.install(this);
     }
 
@@ -160,8 +162,11 @@ public final class Simulation {
         trace.fault(now, host, description);
     }
 
-    /** Ends every fault: heals the network, resumes paused hosts, restarts crashed ones. */
+    /** Ends every fault: stops the installed fault plans, heals the network, resumes paused hosts, restarts crashed ones. */
     public void healAll() {
+        for (FaultPlan p : plans) {
+            p.stop(this);
+        }
         network.healAll();
         for (Host h : hosts) {
             if (h.isPaused()) {

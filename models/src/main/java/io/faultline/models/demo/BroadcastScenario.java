@@ -74,7 +74,9 @@ public final class BroadcastScenario {
             sim.addHost("c" + (i + 1), self -> new BroadcastClient(recorder, client, nodeIds, Simulation.SECONDS,
                     Simulation.SECONDS / s.get(RATE), duration * 8 / 10));
         }
-        if (s.get(PARTITION) && n >= 2) {
+        if (spec.faults().isPresent()) {
+            sim.install(spec.faults().get());      // a replayed schedule replaces the built-in partition
+        } else if (s.get(PARTITION) && n >= 2) {
             schedulePartition(sim, nodeIds, duration);
         }
         List<Series.Point> acked = new ArrayList<>();
@@ -85,6 +87,9 @@ public final class BroadcastScenario {
         Set<Long> ackedValues = ackedValues(history);
         CheckResult converged;
         if (status == RunStatus.REACHED_TIME) {
+            if (spec.faults().isPresent()) {
+                sim.healAll();                      // liveness phase: every fault source off
+            }
             converged = Liveness.await(sim, "every acked value reaches every node",
                     () -> missing(nodes, ackedValues) == 0, s.get(SETTLE));
             if (converged.outcome() != io.faultline.checker.Outcome.VALID) {

@@ -49,6 +49,7 @@ public final class EchoScenario {
             sim.addHost("c" + (i + 1), self -> new EchoClient(recorder, process, server.id(),
                     s.get(TIMEOUT), s.get(THINK), spec.durationNanos()));
         }
+        spec.faults().ifPresent(sim::install);
         RunStatus status = sim.run(spec.durationNanos());
         History history = recorder.history();
         return RunResult.builder(SCENARIO.name(), spec, sim)

@@ -30,6 +30,23 @@ public record MessageWindow(List<MessageArrow> head, List<MessageArrow> tail, in
      * @param max         at most this many messages are shown
      */
     public static MessageWindow select(List<MessageArrow> messages, OptionalLong violationAt, int max) {
+        return select(messages, messages.size(), violationAt, max);
+    }
+
+    /**
+     * As {@link #select(List, OptionalLong, int)}, when {@code messages} are only the last of
+     * {@code inRun} messages (a trace keeps a bounded window); the note then says so.
+     */
+    public static MessageWindow select(List<MessageArrow> messages, long inRun, OptionalLong violationAt, int max) {
+        MessageWindow w = selectKept(messages, violationAt, max);
+        if (inRun <= messages.size()) {
+            return w;
+        }
+        String kept = "The trace kept the last " + count(messages.size()) + " of " + count(inRun) + " messages. ";
+        return new MessageWindow(w.head(), w.tail(), w.omitted(), kept + w.note().replace("All ", "Shown: all "));
+    }
+
+    private static MessageWindow selectKept(List<MessageArrow> messages, OptionalLong violationAt, int max) {
         int n = messages.size();
         if (n <= max) {
             return new MessageWindow(messages, List.of(), 0,
