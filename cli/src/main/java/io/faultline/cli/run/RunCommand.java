@@ -77,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             HtmlReport.write(outcome.report().apply(summary), file);
         } catch (IOException e) {
-            throw new ExitCodes.BadInput("--report " + file + ": cannot write it (" + e.getMessage() + ")");
+            throw new ExitCodes.BadInput("--report " + file + ": cannot write it (" + why(e) + ")");
         }
         if (json) {
             out.println(JsonSummary.run(summary));
@@ -86,6 +86,15 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return Verdicts.exitCode(summary.verdict());
+    }
+
+    /** The reason an I/O error gives, in words ("Permission denied", "no such folder: /x"). */
+    private static String why(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason() + ": " + fse.getFile();
+        }
+        String kind = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return kind + ": " + e.getMessage();
     }
 
     private static void printText(PrintWriter out, RunSummary s, RunRequest request, boolean seedPicked) {

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input: exit 2, one line on standard error naming the word and what is allowed, no stack trace. */
 class BadInputTest {
@@ -54,6 +57,12 @@ class BadInputTest {
         assertTrue(oneLine(Cli.run("sweep", "demo/echo", "--seeds", "0")).contains("--seeds 0"));
         assertTrue(oneLine(Cli.run("sweep", "demo/echo", "--seeds", "2", "--parallel", "0")).contains("--parallel 0"));
         assertTrue(oneLine(Cli.run("sweep", "demo/echo", "--seeds", "2", "--set", "x=1")).contains("'x'"));
+    }
+
+    @Test
+    void unwritableReportNamesTheFile(@TempDir Path dir) {
+        String err = oneLine(Cli.run("run", "demo/echo", "--seed", "1", "--duration", "1s", "--report", dir.toString()));
+        assertTrue(err.contains("--report " + dir + ": cannot write it"), err);
     }
 
     @Test

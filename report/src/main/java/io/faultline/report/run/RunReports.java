@@ -2,14 +2,20 @@ package io.faultline.report.run;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.faultline.checker.history.History;
+import io.faultline.checker.history.Op;
+import io.faultline.checker.history.OpType;
 import io.faultline.report.Chart;
 import io.faultline.report.CheckLine;
 import io.faultline.report.FaultSpan;
@@ -79,7 +85,28 @@ public final class RunReports {
         for (io.faultline.sim.scenario.Table t : r.tables()) {
             b.table(new Table(t.name(), t.columns(), t.rows()));
         }
+        if (!r.histories().isEmpty()) {
+            b.table(histories(r.histories()));
+        }
         return b.build();
+    }
+
+    /** What clients saw, counted: the checkers' input at a glance. */
+    static Table histories(Map<String, History> histories) {
+        List<List<String>> rows = new ArrayList<>();
+        histories.forEach((name, h) -> {
+            Map<OpType, Integer> counts = new EnumMap<>(OpType.class);
+            Set<Integer> processes = new TreeSet<>();
+            for (Op op : h) {
+                counts.merge(op.type(), 1, Integer::sum);
+                processes.add(op.process());
+            }
+            rows.add(List.of(name, String.valueOf(h.size()), String.valueOf(processes.size()),
+                    String.valueOf(counts.getOrDefault(OpType.INVOKE, 0)), String.valueOf(counts.getOrDefault(OpType.OK, 0)),
+                    String.valueOf(counts.getOrDefault(OpType.FAIL, 0)), String.valueOf(counts.getOrDefault(OpType.INFO, 0))));
+        });
+        return new Table("Histories (what clients saw)",
+                List.of("history", "events", "processes", "invoke", "ok", "fail", "info (outcome unknown)"), rows);
     }
 
     /** Messages in send order (the trace keeps them in the order they were delivered or dropped). */

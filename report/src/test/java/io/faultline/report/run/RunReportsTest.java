@@ -7,6 +7,9 @@ import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 
+import io.faultline.checker.history.History;
+import io.faultline.checker.history.Op;
+import io.faultline.checker.history.Value;
 import io.faultline.report.MessageArrow;
 import io.faultline.sim.Trace;
 
@@ -21,6 +24,15 @@ class RunReportsTest {
         assertEquals(List.of("A", "C [cut by a partition]", "B"), m.stream().map(MessageArrow::label).toList());
         assertEquals(OptionalLong.empty(), m.get(1).deliveredNanos());
         assertEquals(OptionalLong.of(70), m.get(0).deliveredNanos());
+    }
+
+    @Test
+    void historiesAreCountedByTypeAndProcess() {
+        History h = History.of(List.of(
+                Op.invoke(0, 1, "write", Value.of(1)), Op.ok(1, 1, "write", Value.of(1)),
+                Op.invoke(2, 2, "read", Value.NIL), Op.info(3, 2, "read", Value.NIL)));
+        io.faultline.report.Table t = RunReports.histories(java.util.Map.of("register", h));
+        assertEquals(List.of(List.of("register", "4", "2", "2", "1", "0", "1")), t.rows());
     }
 
     @Test
