@@ -1,6 +1,7 @@
 package io.faultline.docs;
 
 import io.faultline.faults.Trial;
+import io.faultline.junit.Replay;
 import io.faultline.junit.SimulationTest;
 
 /**
@@ -21,4 +22,12 @@ class RegisterExamples {
         Register.durable(trial);
     }
     // end::first-test[]
+
+    // tag::replay[]
+    @Replay(seed = 2, faults = "@1.999s crash role:primary for 1ms")
+    @SimulationTest(seeds = 500)
+    void asyncRegisterReplayed(Trial trial) {
+        Register.async(trial);
+    }
+    // end::replay[]
 }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import io.faultline.checker.Outcome;
 import io.faultline.faults.ScheduleJson;
+import io.faultline.faults.Trial;
+import io.faultline.sim.scenario.RunResult;
 import io.faultline.junit.SeedFailure;
 import io.faultline.junit.SimulationFailure;
 import java.lang.reflect.Method;
@@ -43,6 +46,30 @@ class TestingYourOwnSystemTest {
         assertTrue(f.replayAnnotation().startsWith("@Replay(seed = " + f.seed() + ", faults = \"@"), f.replayAnnotation());
         assertTrue(t.getMessage().contains(f.replayAnnotation()));
         assertEquals(f.shrunk(), ScheduleJson.read(f.scheduleFile()));
+    }
+
+    @Test
+    void aReplayRunsOneCaseAndGivesTheSameTraceAsTheShrunkFailure() {
+        Events events = run("asyncRegisterReplayed");
+        events.assertStatistics(s -> s.started(1));
+        assertEquals("replay seed 2", events.started().list().get(0).getTestDescriptor().getDisplayName());
+
+        // The same case by hand: the seed and the schedule are all it takes.
+        SeedFailure f = firstFailure(run("asyncRegisterIsLinearizable"));
+        // tag::replay-by-hand[]
+        Trial trial = new Trial("async register", f.seed());
+        Register.async(trial);
+        trial.schedule(ScheduleJson.read(f.scheduleFile()));
+        RunResult replayed = trial.execute();
+        // end::replay-by-hand[]
+        assertEquals(f.traceHash(), replayed.traceHash());
+        assertEquals(Outcome.INVALID, replayed.outcome());
+    }
+
+    static SeedFailure firstFailure(Events events) {
+        Throwable t = events.failed().list().get(0).getPayload(TestExecutionResult.class).orElseThrow()
+                .getThrowable().orElseThrow();
+        return ((SimulationFailure) t).failure();
     }
 
     @Test
