@@ -1,0 +1,14 @@
+package io.faultline.checker;
+
+/**
+ * Which linearizability search to run.
+ *
+ * <ul>
+ *   <li>{@link #WGL}: Wing-Gong-Lowe with a (linearized set, state) cache; usually the fastest;</li>
+ *   <li>{@link #LINEAR}: Knossos' configuration-set search, advanced event by event;</li>
+ *   <li>{@link #COMPETITION}: both in parallel threads, the first answer wins (the default).</li>
+ * </ul>
+ */
+public enum Algorithm {
+    WGL, LINEAR, COMPETITION
+}

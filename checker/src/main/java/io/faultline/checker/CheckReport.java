@@ -1,0 +1,23 @@
+package io.faultline.checker;
+
+import java.util.List;
+
+/**
+ * The result of {@link Linearizability#check}: the verdict, the number of operations checked
+ * (after preparation: fail ops dropped), the per-key results (empty when the model was not split),
+ * and the wall time.
+ *
+ * <pre>{@code
+ * CheckReport r = Linearizability.check(history, Models.byName("cas-register"), CheckOptions.defaults());
+ * System.out.println(r.outcome() + " in " + r.millis() + " ms");
+ * }</pre>
+ */
+public record CheckReport(Verdict verdict, int operations, List<KeyResult> keys, long millis) {
+    public CheckReport {
+        keys = List.copyOf(keys);
+    }
+
+    public Outcome outcome() {
+        return verdict.outcome();
+    }
+}

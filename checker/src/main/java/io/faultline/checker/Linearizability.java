@@ -1,0 +1,150 @@
+package io.faultline.checker;
+
+import io.faultline.checker.history.History;
+import io.faultline.checker.history.Op;
+import io.faultline.checker.history.Value;
+import io.faultline.checker.model.Model;
+import io.faultline.checker.prepare.HistoryException;
+import io.faultline.checker.prepare.PreparedHistory;
+import io.faultline.checker.prepare.Preparer;
+import io.faultline.checker.search.Budget;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The linearizability checker: is there an order of the history's operations, consistent with
+ * real time, in which each is possible for the model? Splits P-compositional models per key and
+ * checks keys in parallel; never hangs (time limit) and never runs out of memory (budget): it then
+ * answers {@link Outcome#UNKNOWN} with the reason.
+ *
+ * <pre>{@code
+ * History h = ...;  // e.g. read by the EDN reader
+ * CheckReport r = Linearizability.check(h, Models.byName("cas-register"), CheckOptions.defaults());
+ * if (r.verdict() instanceof Verdict.Invalid inv) {
+ *     System.out.println("cannot linearize " + inv.counterexample().operation().describe());
+ * }
+ * }</pre>
+ */
+public final class Linearizability {
+    private Linearizability() {
+    }
+
+    /** Checks with {@link CheckOptions#defaults()}. */
+    public static CheckReport check(History history, Model<?> model) {
+        return check(history, model, CheckOptions.defaults());
+    }
+
+    /**
+     * Checks {@code history} against {@code model}.
+     *
+     * @throws HistoryException naming the op index when the history is malformed for the model
+     */
+    public static CheckReport check(History history, Model<?> model, CheckOptions options) {
+        long start = System.nanoTime();
+        Map<Optional<Value>, PreparedHistory> parts = prepare(history, model, options);
+        int operations = 0;
+        for (PreparedHistory p : parts.values()) {
+            operations += p.size();
+        }
+        Budget budget = new Budget(options.timeLimit().toNanos(), options.memoryBudget(), new AtomicBoolean());
+        List<KeyResult> keys = new ArrayList<>();
+        Verdict verdict;
+        if (parts.size() == 1 && parts.keySet().iterator().next().isEmpty()) {
+            verdict = new PartCheck(model, options.algorithm(), budget)
+                    .check(Optional.empty(), parts.values().iterator().next());
+        } else {
+            keys = checkKeys(parts, model, options, budget);
+            verdict = combine(keys);
+        }
+        return new CheckReport(verdict, operations, keys, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static Map<Optional<Value>, PreparedHistory> prepare(History history, Model<?> model,
+                                                                  CheckOptions options) {
+        Map<Optional<Value>, PreparedHistory> parts = new LinkedHashMap<>();
+        Optional<Map<Value, List<Op>>> split = options.partition() ? model.partition(history) : Optional.empty();
+        if (split.isPresent()) {
+            for (Map.Entry<Value, List<Op>> e : split.get().entrySet()) {
+                parts.put(Optional.of(e.getKey()), Preparer.prepare(e.getValue(), model));
+            }
+        } else {
+            parts.put(Optional.empty(), Preparer.prepare(history.ops(), model));
+        }
+        return parts;
+    }
+
+    private static List<KeyResult> checkKeys(Map<Optional<Value>, PreparedHistory> parts, Model<?> model,
+                                             CheckOptions options, Budget budget) {
+        int threads = Math.min(options.threads(), Math.max(1, parts.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, Threads.daemon("faultline-check-key"));
+        try {
+            Map<Optional<Value>, Future<KeyResult>> futures = new LinkedHashMap<>();
+            AtomicBoolean stop = new AtomicBoolean();
+            Budget shared = budget.child(stop);
+            for (Map.Entry<Optional<Value>, PreparedHistory> e : parts.entrySet()) {
+                futures.put(e.getKey(), pool.submit(() -> {
+                    long t0 = System.nanoTime();
+                    Verdict v = stop.get() ? new Verdict.Unknown("not checked: another key is not linearizable")
+                            : new PartCheck(model, options.algorithm(), shared).check(e.getKey(), e.getValue());
+                    if (v instanceof Verdict.Invalid) {
+                        stop.set(true);   // the whole history is invalid: spare the other keys
+                    }
+                    return new KeyResult(e.getKey().orElseThrow(), v, e.getValue().size(),
+                            (System.nanoTime() - t0) / 1_000_000);
+                }));
+            }
+            List<KeyResult> results = new ArrayList<>();
+            for (Future<KeyResult> f : futures.values()) {
+                results.add(await(f));
+            }
+            if (stop.get()) {
+                results.replaceAll(k -> k.verdict() instanceof Verdict.Unknown u && u.reason().equals("cancelled")
+                        ? new KeyResult(k.key(), new Verdict.Unknown("not checked: another key is not linearizable"),
+                        k.operations(), k.millis())
+                        : k);
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static Verdict combine(List<KeyResult> keys) {
+        Verdict unknown = null;
+        for (KeyResult k : keys) {
+            if (k.verdict() instanceof Verdict.Invalid) {
+                return k.verdict();
+            }
+            if (unknown == null && k.verdict() instanceof Verdict.Unknown u) {
+                unknown = new Verdict.Unknown("key " + k.key() + ": " + u.reason());
+            }
+        }
+        return unknown != null ? unknown : new Verdict.Valid();
+    }
+}

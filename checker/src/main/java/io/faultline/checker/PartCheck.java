@@ -1,0 +1,91 @@
+package io.faultline.checker;
+
+import io.faultline.checker.history.Value;
+import io.faultline.checker.linear.LinearSearch;
+import io.faultline.checker.model.Model;
+import io.faultline.checker.prepare.Operation;
+import io.faultline.checker.prepare.PreparedHistory;
+import io.faultline.checker.search.Budget;
+import io.faultline.checker.search.Search;
+import io.faultline.checker.search.SearchResult;
+import io.faultline.checker.wgl.WglSearch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Checks one prepared (sub-)history with the chosen algorithm, or both in competition. */
+final class PartCheck {
+    private static final ExecutorService COMPETITORS =
+            Executors.newCachedThreadPool(Threads.daemon("faultline-check-linear"));
+
+    private final Model<?> model;
+    private final Algorithm algorithm;
+    private final Budget budget;
+
+    PartCheck(Model<?> model, Algorithm algorithm, Budget budget) {
+        this.model = model;
+        this.algorithm = algorithm;
+        this.budget = budget;
+    }
+
+    Verdict check(Optional<Value> key, PreparedHistory h) {
+        if (algorithm == Algorithm.WGL) {
+            return verdict(key, h, run(new WglSearch(), h, budget), Algorithm.WGL);
+        }
+        if (algorithm == Algorithm.LINEAR) {
+            return verdict(key, h, run(new LinearSearch(), h, budget), Algorithm.LINEAR);
+        }
+        return compete(key, h);
+    }
+
+    /** WGL here, linear on a helper thread; the first definite answer cancels the other search. */
+    private Verdict compete(Optional<Value> key, PreparedHistory h) {
+        AtomicBoolean stopWgl = new AtomicBoolean();
+        AtomicBoolean stopLinear = new AtomicBoolean();
+        Budget linearBudget = budget.child(stopLinear);
+        Future<SearchResult> linear = COMPETITORS.submit(() -> {
+            SearchResult r = run(new LinearSearch(), h, linearBudget);
+            if (!(r instanceof SearchResult.GaveUp)) {
+                stopWgl.set(true);
+            }
+            return r;
+        });
+        SearchResult wgl = run(new WglSearch(), h, budget.child(stopWgl));
+        if (!(wgl instanceof SearchResult.GaveUp wglGaveUp)) {
+            stopLinear.set(true);
+            return verdict(key, h, wgl, Algorithm.WGL);
+        }
+        SearchResult lin = Linearizability.await(linear);
+        if (lin instanceof SearchResult.GaveUp linGaveUp) {
+            String reason = wglGaveUp.reason().equals(linGaveUp.reason()) ? wglGaveUp.reason()
+                    : "WGL: " + wglGaveUp.reason() + "; linear: " + linGaveUp.reason();
+            return new Verdict.Unknown(reason);
+        }
+        return verdict(key, h, lin, Algorithm.LINEAR);
+    }
+
+    private SearchResult run(Search search, PreparedHistory h, Budget b) {
+        return search.run(h, model, b);
+    }
+
+    private static Verdict verdict(Optional<Value> key, PreparedHistory h, SearchResult r, Algorithm by) {
+        if (r instanceof SearchResult.Linearizable) {
+            return new Verdict.Valid();
+        }
+        if (r instanceof SearchResult.GaveUp g) {
+            return new Verdict.Unknown(g.reason());
+        }
+        SearchResult.NotLinearizable bad = (SearchResult.NotLinearizable) r;
+        List<Operation> ops = h.operations();
+        List<Operation> prefix = new ArrayList<>();
+        for (int id : bad.prefix()) {
+            prefix.add(ops.get(id));
+        }
+        return new Verdict.Invalid(new Counterexample(key, ops.get(bad.failingOp()), prefix, bad.states(),
+                bad.why(), by));
+    }
+}

@@ -1,0 +1,57 @@
+package io.faultline.checker.io;
+
+/**
+ * A history file is malformed: one message naming the file, the line and the column, and what is
+ * wrong there. Its {@link #getMessage()} reads {@code file:line:column: reason}, ready to print.
+ *
+ * <pre>{@code
+ * try {
+ *     HistoryFile h = HistoryReaders.read(Path.of("history.edn"), HistoryFormat.AUTO);
+ * } catch (HistoryFormatException e) {
+ *     System.err.println(e.getMessage());   // history.edn:12:3: unknown op type :okay (...)
+ * }
+ * }</pre>
+ */
+public final class HistoryFormatException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final String file;
+    private final int line;
+    private final int column;
+    private final String reason;
+
+    public HistoryFormatException(String file, int line, int column, String reason) {
+        // No stack trace: this is the user's input, not our bug, and it is never printed with one.
+        super(file + ":" + line + ":" + column + ": " + reason, null, false, false);
+        this.file = file;
+        this.line = line;
+        this.column = column;
+        this.reason = reason;
+    }
+
+    public HistoryFormatException(String file, SourcePosition at, String reason) {
+        this(file, at.line(), at.column(), reason);
+    }
+
+    /** The file (or other source name, e.g. {@code --initial}) as the user gave it. */
+    public String file() {
+        return file;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public int column() {
+        return column;
+    }
+
+    public SourcePosition position() {
+        return new SourcePosition(line, column);
+    }
+
+    /** What is wrong, without the position. */
+    public String reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,35 @@
+package io.faultline.checker.model;
+
+import io.faultline.checker.history.Value;
+import io.faultline.checker.prepare.Operation;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Helpers for models whose values are {@code [key value]} tuples. */
+final class KeyedValues {
+    private KeyedValues() {
+    }
+
+    /** The key of {@code op}, or empty-handed: the caller reports the shape error as inconsistent. */
+    static Value key(Operation op) {
+        return ((Value.Vec) op.value()).items().get(0);
+    }
+
+    static Value arg(Operation op) {
+        return ((Value.Vec) op.value()).items().get(1);
+    }
+
+    static boolean isKeyed(Operation op) {
+        return op.value() instanceof Value.Vec v && v.items().size() == 2;
+    }
+
+    static Map<Value, Value> with(Map<Value, Value> map, Value key, Value value) {
+        Map<Value, Value> next = new HashMap<>(map);
+        if (value.isNil()) {
+            next.remove(key);
+        } else {
+            next.put(key, value);
+        }
+        return Map.copyOf(next);
+    }
+}

@@ -1,0 +1,44 @@
+package io.faultline.checker.model;
+
+import io.faultline.checker.prepare.Operation;
+import java.util.Set;
+
+/**
+ * A lock ({@code mutex}): {@code :acquire} needs it free, {@code :release} needs it held; values
+ * are ignored. State: {@code true} when held; default initial state free ({@code false}).
+ *
+ * <pre>{@code
+ * Model<Boolean> m = new MutexModel(false);
+ * }</pre>
+ */
+public final class MutexModel implements Model<Boolean> {
+    private final boolean initial;
+
+    public MutexModel(boolean initial) {
+        this.initial = initial;
+    }
+
+    @Override
+    public String name() {
+        return "mutex";
+    }
+
+    @Override
+    public Boolean initial() {
+        return initial;
+    }
+
+    @Override
+    public Set<String> fs() {
+        return Set.of("acquire", "release");
+    }
+
+    @Override
+    public Step<Boolean> step(Boolean held, Operation op) {
+        boolean acquire = op.f().equals("acquire");
+        if (acquire == held) {
+            return Step.inconsistent(acquire ? "acquire while the lock was held" : "release while the lock was free");
+        }
+        return Step.ok(acquire);
+    }
+}

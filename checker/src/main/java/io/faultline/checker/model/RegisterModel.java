@@ -1,0 +1,50 @@
+package io.faultline.checker.model;
+
+import io.faultline.checker.history.Value;
+import io.faultline.checker.prepare.Operation;
+import java.util.Set;
+
+/**
+ * A read/write register ({@code register}), Knossos' flavour.
+ *
+ * <ul>
+ *   <li>{@code :write v}: the register holds {@code v};</li>
+ *   <li>{@code :read v}: {@code v} must be the current value; a {@code nil} read (unknown result)
+ *       is unconstrained.</li>
+ * </ul>
+ * State: the current {@link Value}; default initial state {@code nil}.
+ *
+ * <pre>{@code
+ * Model<Value> m = new RegisterModel(Value.NIL);
+ * }</pre>
+ */
+public final class RegisterModel implements Model<Value> {
+    private final Value initial;
+
+    public RegisterModel(Value initial) {
+        this.initial = initial;
+    }
+
+    @Override
+    public String name() {
+        return "register";
+    }
+
+    @Override
+    public Value initial() {
+        return initial;
+    }
+
+    @Override
+    public Set<String> fs() {
+        return Set.of("read", "write");
+    }
+
+    @Override
+    public Step<Value> step(Value state, Operation op) {
+        if (op.f().equals("write")) {
+            return Step.ok(op.value());
+        }
+        return RegisterReads.read(state, op, true);
+    }
+}

@@ -1,0 +1,54 @@
+package io.faultline.checker.model;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What applying one operation to one state gives: a single next state ({@link Ok}), one of several
+ * possible next states for a nondeterministic model ({@link AnyOf}), or {@link Inconsistent} when
+ * the operation cannot have happened in that state (the checker then tries another order).
+ *
+ * <pre>{@code
+ * return state.equals(op.value()) ? Step.ok(state) : Step.inconsistent("read " + op.value() + " but register holds " + state);
+ * }</pre>
+ *
+ * @param <S> the model's state type (immutable, with equals/hashCode)
+ */
+public sealed interface Step<S> {
+
+    /** The operation was possible and led to {@code state}. */
+    record Ok<S>(S state) implements Step<S> {
+        public Ok {
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /** The operation was possible and led to any one of {@code states} (nondeterminism). */
+    record AnyOf<S>(Set<S> states) implements Step<S> {
+        public AnyOf {
+            states = Set.copyOf(states);
+            if (states.isEmpty()) {
+                throw new IllegalArgumentException("AnyOf needs at least one state; use Inconsistent");
+            }
+        }
+    }
+
+    /** The operation cannot have happened in this state, because {@code reason}. */
+    record Inconsistent<S>(String reason) implements Step<S> {
+        public Inconsistent {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    static <S> Step<S> ok(S state) {
+        return new Ok<>(state);
+    }
+
+    static <S> Step<S> anyOf(Set<S> states) {
+        return new AnyOf<>(states);
+    }
+
+    static <S> Step<S> inconsistent(String reason) {
+        return new Inconsistent<>(reason);
+    }
+}

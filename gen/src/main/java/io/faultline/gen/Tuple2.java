@@ -1,0 +1,10 @@
+package io.faultline.gen;
+
+/**
+ * Two generated values, as produced by {@link Gen#tuple(Gen, Gen)}.
+ *
+ * <pre>{@code
+ * Gen<Tuple2<Integer, Boolean>> g = Gen.tuple(Gen.integers(0, 9), Gen.booleans());
+ * }</pre>
+ */
+public record Tuple2<A, B>(A first, B second) {}
