@@ -19,18 +19,9 @@ public final class KafkaConfig {
     private final Map<String, String> values;
     private final Set<String> explicit;
 
-    /** Thrown for a key that does not exist or a value out of its range; names the key. */
-    public static final class InvalidSetting extends IllegalArgumentException {
-        private final String key;
-
-        public InvalidSetting(String key, String message) {
-            super(message);
-            this.key = key;
-        }
-
-        public String key() {
-            return key;
-        }
+    /** Bad input naming the key and what it allows (the CLI shows it and exits 2). */
+    private static io.faultline.sim.BadInputException invalid(String message) {
+        return new io.faultline.sim.BadInputException(message);
     }
 
     private KafkaConfig(KafkaVersion version, Map<String, String> values, Set<String> explicit) {
@@ -48,19 +39,18 @@ public final class KafkaConfig {
      * Resolves settings: unknown keys are ignored here (other components own them); known keys are
      * validated against their range.
      *
-     * @throws InvalidSetting naming the key and its allowed values
+     * @throws io.faultline.sim.BadInputException naming the key and its allowed values
      */
     public static KafkaConfig of(Map<String, String> settings) {
         String vRaw = settings.getOrDefault(KafkaKeys.VERSION.name(), KafkaKeys.VERSION.defaultFor(KafkaVersion.V3_7));
-        KafkaVersion version = KafkaVersion.parse(vRaw).orElseThrow(() -> new InvalidSetting(
-                KafkaKeys.VERSION.name(), "kafka.version=" + vRaw + ": allowed " + KafkaVersion.labels()));
+        KafkaVersion version = KafkaVersion.parse(vRaw).orElseThrow(() -> invalid("kafka.version=" + vRaw + ": allowed " + KafkaVersion.labels()));
         Map<String, String> values = new LinkedHashMap<>();
         Set<String> explicit = new java.util.TreeSet<>();
         for (KafkaKeys.Key k : KafkaKeys.ALL) {
             String raw = settings.get(k.name());
             if (raw != null) {
                 k.allowed().reject(raw).ifPresent(why -> {
-                    throw new InvalidSetting(k.name(), k.name() + "=" + raw + ": allowed " + why);
+                    throw invalid(k.name() + "=" + raw + ": allowed " + why);
                 });
                 explicit.add(k.name());
                 values.put(k.name(), raw.trim());
@@ -79,12 +69,10 @@ public final class KafkaConfig {
             return;
         }
         if (!version.atLeast(KafkaVersion.V0_11)) {
-            throw new InvalidSetting(KafkaKeys.IDEMPOTENCE.name(),
-                    "enable.idempotence=true: idempotence arrived in 0.11 (KIP-98), not in " + version);
+            throw invalid("enable.idempotence=true: idempotence arrived in 0.11 (KIP-98), not in " + version);
         }
         if (acks() != Acks.ALL || retries() == 0 || maxInFlight() > ProducerStateTable.BATCHES_TO_RETAIN) {
-            throw new InvalidSetting(KafkaKeys.IDEMPOTENCE.name(),
-                    "enable.idempotence=true needs acks=all, retries>0 and "
+            throw invalid("enable.idempotence=true needs acks=all, retries>0 and "
                             + "max.in.flight.requests.per.connection<=5 (FIDELITY C6)");
         }
     }

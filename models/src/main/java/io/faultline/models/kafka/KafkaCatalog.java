@@ -1,0 +1,14 @@
+package io.faultline.models.kafka;
+
+import io.faultline.sim.scenario.Scenario;
+import io.faultline.sim.scenario.ScenarioCatalog;
+
+import java.util.List;
+
+/** The Kafka scenarios ({@code kafka/...}), found by {@link java.util.ServiceLoader}. */
+public final class KafkaCatalog implements ScenarioCatalog {
+    @Override
+    public List<Scenario> scenarios() {
+        return List.of(Kip101Scenario1.SCENARIO);
+    }
+}
