@@ -30,14 +30,14 @@ import java.util.TreeMap;
  * }</pre>
  */
 public final class Broker implements Process {
-    /** How often the operating system writes dirty pages back [M]. */
-    static final long WRITEBACK_NANOS = 5 * Simulation.SECONDS;
-
     private final int id;
     private final KafkaConfig config;
     private final ClusterLayout layout;
     private final Map<Integer, PartitionReplica> partitions = new TreeMap<>();
     private long incarnation;
+    private Map<Integer, Long> checkpointed = new TreeMap<>();
+    private final Map<Integer, Long> durableHw = new TreeMap<>();
+    private final Map<Integer, Long> durableLeo = new TreeMap<>();
 
     public Broker(int id, KafkaConfig config, ClusterLayout layout) {
         this.id = id;
@@ -93,7 +93,24 @@ public final class Broker implements Process {
         heartbeat(ctx);
         ctx.setTimer(config.replicaLagTimeMaxMs() * Simulation.MILLIS / 2, new KafkaTimer.IsrCheckTick());
         ctx.setTimer(config.hwCheckpointIntervalMs() * Simulation.MILLIS, new KafkaTimer.HwCheckpointTick());
-        ctx.setTimer(WRITEBACK_NANOS, new KafkaTimer.WritebackTick());
+        // Each machine's writeback runs at its own phase [M].
+        long writeback = config.writebackMs() * Simulation.MILLIS;
+        ctx.setTimer(1 + ctx.rng().nextLong(writeback), new KafkaTimer.WritebackTick());
+        checkpointed = hws;
+        partitions.forEach((p, r) -> {
+            durableHw.put(p, r.log().highWatermark());
+            durableLeo.put(p, r.log().leo());
+        });
+    }
+
+    /** The HW of {@code partition} in the checkpoint file that is on disk (survives a crash). */
+    public long durableHw(int partition) {
+        return durableHw.getOrDefault(partition, -1L);
+    }
+
+    /** How many records of {@code partition} are on disk (survive a crash), as of the last sync. */
+    public long durableLeo(int partition) {
+        return durableLeo.getOrDefault(partition, -1L);
     }
 
     private void heartbeat(Context ctx) {
@@ -146,13 +163,19 @@ public final class Broker implements Process {
         } else if (t instanceof KafkaTimer.HwCheckpointTick) {
             Map<Integer, Long> hws = new TreeMap<>();
             partitions.forEach((p, r) -> hws.put(p, r.log().highWatermark()));
+            // Written to the page cache only: the kernel's fsync is whole-disk, so fsyncing the
+            // checkpoint would flush the log too [M]; writeback makes it durable.
             LogStore.writeHwCheckpoint(ctx.disk(), hws);
-            ctx.disk().fsync();
+            checkpointed = hws;
             ctx.setTimer(config.hwCheckpointIntervalMs() * Simulation.MILLIS, new KafkaTimer.HwCheckpointTick());
         } else if (t instanceof KafkaTimer.WritebackTick) {
             ctx.disk().fsync();
-            partitions.values().forEach(PartitionReplica::onWriteback);
-            ctx.setTimer(WRITEBACK_NANOS, new KafkaTimer.WritebackTick());
+            partitions.forEach((p, r) -> {
+                r.onWriteback();
+                durableLeo.put(p, r.log().leo());
+                durableHw.put(p, checkpointed.getOrDefault(p, 0L));
+            });
+            ctx.setTimer(config.writebackMs() * Simulation.MILLIS, new KafkaTimer.WritebackTick());
         } else if (t instanceof KafkaTimer.FetchWaitExpired w) {
             withPartition(w.partition(), r -> r.onFetchWaitExpired(ctx, w.replica(), w.fetchId()));
         } else if (t instanceof KafkaTimer.ProduceExpired e) {

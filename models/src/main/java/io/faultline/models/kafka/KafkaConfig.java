@@ -182,6 +182,10 @@ public final class KafkaConfig {
         return num(KafkaKeys.FETCH_WAIT);
     }
 
+    public long writebackMs() {
+        return num(KafkaKeys.WRITEBACK);
+    }
+
     public boolean autoLeaderRebalance() {
         return bool(KafkaKeys.AUTO_REBALANCE);
     }

@@ -111,6 +111,9 @@ public final class KafkaKeys {
     public static final Key FETCH_WAIT = key("replica.fetch.wait.max.ms",
             "how long a follower's fetch waits at the leader when there is nothing new", always("500"),
             new Range(1, 60_000));
+    public static final Key WRITEBACK = key("kafka.writeback.ms",
+            "[M] how often the operating system writes a broker's dirty pages to disk (each broker at its own phase)",
+            always("5000"), new Range(1, 86_400_000));
     public static final Key AUTO_REBALANCE = key("auto.leader.rebalance.enable",
             "move leadership back to preferred replicas periodically (C4)", always("true"), BOOL);
     public static final Key IMBALANCE_INTERVAL = key("leader.imbalance.check.interval.seconds",
@@ -120,7 +123,7 @@ public final class KafkaKeys {
     public static final List<Key> ALL = List.of(VERSION, ACKS, MIN_ISR, UNCLEAN, LAG_MAX, IDEMPOTENCE,
             MAX_IN_FLIGHT, RETRIES, DELIVERY_TIMEOUT, REQUEST_TIMEOUT, RETRY_BACKOFF, FLUSH_MESSAGES,
             ZK_SESSION, BROKER_SESSION, BROKER_HEARTBEAT, CONTROLLER, TRUNCATION, HW_MIN_ISR,
-            HW_CHECKPOINT, FETCH_WAIT, AUTO_REBALANCE, IMBALANCE_INTERVAL);
+            HW_CHECKPOINT, FETCH_WAIT, WRITEBACK, AUTO_REBALANCE, IMBALANCE_INTERVAL);
 
     static String switch0(TruncationRule r) {
         if (r == TruncationRule.HIGH_WATERMARK) {
