@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         description = "A deterministic simulator and test kit for distributed data systems.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            io.faultline.cli.run.ListCommand.class, io.faultline.cli.run.RunCommand.class, io.faultline.cli.run.SweepCommand.class,
+            CheckCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -4,16 +4,22 @@ package io.faultline.gen;
 final class FailureReport {
   private FailureReport() {}
 
-  static <T> String message(
-      String name, long seed, int attempt, int tries, T original,
-      Shrinker.Result<Tree<T>> shrunk, Throwable cause) {
-    String budget = shrunk.complete() ? "" : " (shrink budget spent: a smaller value may fail too)";
-    return name + " failed on try " + attempt + " of " + tries + " with seed " + seed + "\n"
-        + "  original: " + original + "\n"
-        + "  shrunk:   " + shrunk.value().value() + "  [" + shrunk.shrinks() + " shrinks, "
-        + shrunk.tests() + " candidates tested" + budget + "]\n"
-        + "  cause:    " + cause + "\n"
-        + "  replay:   run with -D" + Property.SEED_PROPERTY + "=" + seed
-        + " or call .seed(" + seed + "L)";
+  static String message(PropertyResult.Failed<?> f) {
+    String budget = f.shrinkComplete() ? "" : " (shrink budget spent: a smaller value may fail too)";
+    return f.name() + " failed on try " + f.failedTry() + " of " + f.tries() + " with seed "
+        + f.seed() + "\n"
+        + "  original: " + abbreviate(String.valueOf(f.original())) + "\n"
+        + "  shrunk:   " + abbreviate(String.valueOf(f.shrunk())) + "  [" + f.shrinks()
+        + " shrinks, " + f.shrinkTests() + " candidates tested" + budget + "]\n"
+        + "  cause:    " + f.cause() + "\n"
+        + "  replay:   run with -D" + Property.SEED_PROPERTY + "=" + f.seed()
+        + " or call .seed(" + f.seed() + "L)";
+  }
+
+  // The original can be a whole workload; the seed replays it, so a prefix is enough to read.
+  private static String abbreviate(String text) {
+    int limit = 1_000;
+    return text.length() <= limit ? text
+        : text.substring(0, limit) + "... (" + text.length() + " characters in all)";
   }
 }

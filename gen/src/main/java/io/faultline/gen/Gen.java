@@ -3,6 +3,7 @@ package io.faultline.gen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -119,6 +120,16 @@ public interface Gen<T> {
   /** Pairs this generator with {@code other}; shrinks this value first, then the other. */
   default <U, R> Gen<R> zip(Gen<U> other, BiFunction<? super T, ? super U, ? extends R> f) {
     return zip(this, other, f);
+  }
+
+  /**
+   * Present values 4 times in 5, {@code Optional.empty()} otherwise; shrinks toward empty, then
+   * shrinks the value.
+   */
+  default Gen<Optional<T>> optional() {
+    return frequency(
+        weighted(1, constant(Optional.<T>empty())),
+        weighted(4, map(Optional::of)));
   }
 
   /** The same values without shrinking (for values whose simpler forms mean nothing). */
@@ -277,6 +288,46 @@ public interface Gen<T> {
       }
       return Shrinks.list(elements, minSize);
     };
+  }
+
+  /**
+   * Sublists of {@code items} (order kept), each element present with probability 1/2; shrinks
+   * toward the empty list.
+   *
+   * <pre>{@code
+   * Gen<List<String>> isolated = Gen.subsetOf(List.of("n1", "n2", "n3", "n4", "n5"));
+   * }</pre>
+   */
+  static <T> Gen<List<T>> subsetOf(List<T> items) {
+    return Arrangements.subsetOf(items);
+  }
+
+  /** Uniform permutations of {@code items}; shrinks toward the original order. */
+  static <T> Gen<List<T>> shuffle(List<T> items) {
+    return Arrangements.shuffle(items);
+  }
+
+  /**
+   * Strings of characters from {@code alphabet} with a length in {@code [minLength, maxLength]};
+   * shrinks toward shorter strings and toward the alphabet's first character.
+   *
+   * <pre>{@code
+   * Gen<String> keys = Gen.strings("abc/", 1, 8);   // S3-like object keys
+   * }</pre>
+   */
+  static Gen<String> strings(String alphabet, int minLength, int maxLength) {
+    if (alphabet.isEmpty()) {
+      throw new IllegalArgumentException("alphabet must not be empty");
+    }
+    List<Character> chars = new ArrayList<>(alphabet.length());
+    for (char c : alphabet.toCharArray()) {
+      chars.add(c);
+    }
+    return elements(chars).list(minLength, maxLength).map(cs -> {
+      StringBuilder sb = new StringBuilder(cs.size());
+      cs.forEach(sb::append);
+      return sb.toString();
+    });
   }
 
   /** One value from each generator, in order; shrinks each element (never the length). */

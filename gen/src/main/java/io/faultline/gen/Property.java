@@ -27,6 +27,10 @@ import java.util.function.Predicate;
  * {@value #SEED_PROPERTY} (so a failure replays with {@code -Dfaultline.seed=N}), or
  * {@link #DEFAULT_SEED}. Every run prints its seed on standard output, failing or not.
  *
+ * <p>{@link #check} and {@link #verify} throw on failure; {@link #run} returns a
+ * {@link PropertyResult} for callers that report failures themselves. Shrinking tests at most
+ * {@link #maxShrinkSteps} candidates ({@value Shrinker#DEFAULT_MAX_STEPS} by default).
+ *
  * <p>A property object is immutable: each setter returns a new one.
  *
  * @param <T> the type of generated values
@@ -63,7 +67,31 @@ public final class Property<T> {
   public static <T> Property<T> forAll(Gen<T> gen) {
     return new Property<>(
         Objects.requireNonNull(gen), Optional.empty(), DEFAULT_TRIES, Shrinker.DEFAULT_MAX_STEPS,
-        "property");
+        callerName());
+  }
+
+  /**
+   * A property over pairs of independent values.
+   *
+   * <pre>{@code
+   * Property.forAll(Gen.integers(0, 9), Gen.booleans()).check(t -> t.first() <= 9);
+   * }</pre>
+   */
+  public static <A, B> Property<Tuple2<A, B>> forAll(Gen<A> first, Gen<B> second) {
+    return forAll(Gen.tuple(first, second));
+  }
+
+  // The test method that built the property names it by default, so printed seeds can be told apart.
+  private static String callerName() {
+    return StackWalker.getInstance()
+        .walk(frames -> frames
+            .filter(f -> !f.getClassName().equals(Property.class.getName()))
+            .findFirst())
+        .map(f -> {
+          String cls = f.getClassName();
+          return cls.substring(cls.lastIndexOf('.') + 1) + "." + f.getMethodName();
+        })
+        .orElse("property");
   }
 
   /** Uses {@code seed} (ignoring {@value #SEED_PROPERTY}). */
@@ -87,7 +115,7 @@ public final class Property<T> {
     return new Property<>(gen, seed, tries, steps, name);
   }
 
-  /** A name for messages and the printed seed line. */
+  /** A name for messages and the printed seed line (default: the calling class and method). */
   public Property<T> named(String name) {
     return new Property<>(gen, seed, tries, maxShrinkSteps, Objects.requireNonNull(name));
   }
@@ -102,13 +130,29 @@ public final class Property<T> {
     Objects.requireNonNull(property);
     verify(value -> {
       if (!property.test(value)) {
-        throw new AssertionError("predicate returned false");
+        throw new PredicateFalse();
       }
     });
   }
 
-  /** Fails if {@code assertion} throws for some generated value. */
+  /**
+   * Fails if {@code assertion} throws for some generated value; the {@link AssertionError}'s cause
+   * is what the assertion threw for the shrunk value.
+   */
   public void verify(Assertion<? super T> assertion) {
+    PropertyResult<T> result = run(assertion);
+    if (result instanceof PropertyResult.Failed<T> failed) {
+      throw new AssertionError(failed.message(), failed.cause());
+    }
+  }
+
+  /**
+   * Runs the tries and returns what happened instead of throwing (it still prints the seed line).
+   *
+   * @throws IllegalStateException if the generator itself fails (e.g. a filter gives up); the
+   *     message names the try and the seed
+   */
+  public PropertyResult<T> run(Assertion<? super T> assertion) {
     Objects.requireNonNull(assertion);
     long s = effectiveSeed();
     SplitMix64 root = new SplitMix64(s);
@@ -125,15 +169,31 @@ public final class Property<T> {
       if (failure.isPresent()) {
         Shrinker.Result<Tree<T>> shrunk =
             Shrinker.minimize(tree, v -> failureOf(assertion, v).isPresent(), maxShrinkSteps);
-        Throwable cause = failureOf(assertion, shrunk.value().value()).orElse(failure.get());
-        AssertionError error = new AssertionError(
-            FailureReport.message(name, s, attempt, tries, tree.value(), shrunk, cause), cause);
-        System.out.println("[faultline.gen] " + name + ": FAILED with seed " + s);
-        throw error;
+        T smallest = shrunk.value().value();
+        Throwable cause = failureOf(assertion, smallest).orElse(failure.get());
+        System.out.println("[faultline.gen] " + name + ": FAILED with seed " + s
+            + " (replay with -D" + SEED_PROPERTY + "=" + s + ")");
+        return new PropertyResult.Failed<>(name, s, tries, attempt, tree.value(), smallest,
+            shrunk.shrinks(), shrunk.tests(), shrunk.complete(), cause);
       }
     }
     System.out.println("[faultline.gen] " + name + ": " + tries + " tries passed, seed " + s
         + " (replay with -D" + SEED_PROPERTY + "=" + s + ")");
+    return new PropertyResult.Passed<>(name, s, tries);
+  }
+
+  /** The failure of a predicate; no stack trace, as shrinking creates one per candidate. */
+  private static final class PredicateFalse extends AssertionError {
+    private static final long serialVersionUID = 1L;
+
+    PredicateFalse() {
+      super("predicate returned false");
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
+    }
   }
 
   private static <T> Optional<Throwable> failureOf(Assertion<? super T> assertion, T value) {

@@ -84,4 +84,37 @@ class PropertyTest {
     assertTrue(e.getMessage().contains("try 1 with seed 8"), e.getMessage());
     assertTrue(e.getCause() instanceof FilterExhaustedException);
   }
+
+  @Test
+  void defaultNameIsTheCallingTestAndLongOriginalsAreAbbreviated() {
+    AssertionError e = assertThrows(AssertionError.class, () ->
+        Property.forAll(Gen.integers(0, 99_999).list(300, 300)).seed(3).check(xs -> false));
+    String m = e.getMessage();
+    assertTrue(m.startsWith("PropertyTest.lambda$"), m); // the lambda inside this test method
+    assertTrue(m.contains("characters in all)"), m);
+    assertTrue(m.length() < 3_000, "message of " + m.length() + " characters");
+    Property<Integer> named = Property.forAll(Gen.integers(0, 9));
+    AssertionError e2 = assertThrows(AssertionError.class, () -> named.check(x -> false));
+    assertTrue(e2.getMessage().startsWith(
+        "PropertyTest.defaultNameIsTheCallingTestAndLongOriginalsAreAbbreviated failed"),
+        e2.getMessage());
+  }
+
+  @Test
+  void runReturnsTheOutcomeInsteadOfThrowing() {
+    PropertyResult<List<Integer>> failed = Property.forAll(LISTS).seed(21).named("big")
+        .run(xs -> assertTrue(xs.stream().allMatch(x -> x <= 100)));
+    assertTrue(failed instanceof PropertyResult.Failed, failed.toString());
+    PropertyResult.Failed<List<Integer>> f = (PropertyResult.Failed<List<Integer>>) failed;
+    assertEquals(List.of(101), f.shrunk());
+    assertEquals(21L, f.seed());
+    assertTrue(f.original().stream().anyMatch(x -> x > 100), f.original().toString());
+    assertTrue(f.shrinkComplete());
+    assertTrue(f.failedTry() >= 1 && f.failedTry() <= 100);
+    assertTrue(f.message().startsWith("big failed on try " + f.failedTry() + " of 100 with seed 21"));
+
+    PropertyResult<List<Integer>> passed = Property.forAll(LISTS).seed(21).run(xs -> { });
+    assertEquals(new PropertyResult.Passed<List<Integer>>(
+        "PropertyTest.runReturnsTheOutcomeInsteadOfThrowing", 21L, 100), passed);
+  }
 }

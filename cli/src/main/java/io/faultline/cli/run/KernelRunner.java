@@ -1,0 +1,108 @@
+package io.faultline.cli.run;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.faultline.cli.ExitCodes;
+import io.faultline.report.RunSummary;
+import io.faultline.report.run.RunReports;
+import io.faultline.sim.BadInputException;
+import io.faultline.sim.scenario.RunResult;
+import io.faultline.sim.scenario.RunSpec;
+import io.faultline.sim.scenario.Scenario;
+import io.faultline.sim.scenario.Scenarios;
+
+/**
+ * The {@link Runner} over the kernel: scenarios from every {@code ScenarioCatalog} on the class path
+ * (looked up once: {@code ServiceLoader} is not safe to share between threads, an immutable map is).
+ */
+public final class KernelRunner implements Runner {
+    private static volatile KernelRunner shared;
+
+    private final Map<String, Scenario> byName;
+
+    private KernelRunner(List<Scenario> scenarios) {
+        Map<String, Scenario> m = new LinkedHashMap<>();
+        for (Scenario s : scenarios) {
+            m.put(s.name(), s);
+        }
+        this.byName = Collections.unmodifiableMap(m);
+    }
+
+    /** The runner over the catalogs on the class path, loaded on first use. */
+    static KernelRunner shared() {
+        KernelRunner r = shared;
+        if (r == null) {
+            synchronized (KernelRunner.class) {
+                r = shared;
+                if (r == null) {
+                    r = new KernelRunner(Scenarios.all());
+                    shared = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    @Override
+    public List<ScenarioInfo> scenarios() {
+        List<ScenarioInfo> out = new ArrayList<>();
+        byName.values().forEach(s -> out.add(new ScenarioInfo(s.name(), s.description())));
+        return out;
+    }
+
+    @Override
+    public void validate(RunRequest request) {
+        spec(scenario(request), request);
+    }
+
+    @Override
+    public RunOutcome run(RunRequest request, boolean keepForReport) {
+        Scenario scenario = scenario(request);
+        RunSpec spec = spec(scenario, request);
+        long started = System.nanoTime();
+        RunResult result = scenario.run(spec);
+        long wallMillis = (System.nanoTime() - started) / 1_000_000L;
+        RunSummary summary = RunReports.summary(result, wallMillis);
+        if (!keepForReport) {
+            return new RunOutcome(summary, s -> {
+                throw new IllegalStateException("the run of seed " + request.seed() + " kept nothing for a report");
+            });
+        }
+        return new RunOutcome(summary,
+                s -> RunReports.report(result, s, scenario.description(), request.replayCommand()));
+    }
+
+    private Scenario scenario(RunRequest request) {
+        Scenario s = byName.get(request.scenario());
+        if (s == null) {
+            throw new ExitCodes.BadInput("unknown scenario '" + request.scenario() + "'; known: "
+                    + (byName.isEmpty() ? "none (no catalog on the class path)" : String.join(", ", byName.keySet())));
+        }
+        return s;
+    }
+
+    private static RunSpec spec(Scenario scenario, RunRequest request) {
+        List<String> overrides = new ArrayList<>();
+        request.settings().forEach((k, v) -> overrides.add(k + "=" + v));
+        try {
+            return scenario.spec(request.seed(), overrides, request.duration());
+        } catch (BadInputException e) {
+            throw new ExitCodes.BadInput(prefix(request, e.getMessage()) + e.getMessage());
+        }
+    }
+
+    /** Names the option the bad word came from, when the kernel's message does not. */
+    private static String prefix(RunRequest request, String message) {
+        if (message.startsWith("unknown key") || request.settings().keySet().stream().anyMatch(message::contains)) {
+            return "--set: ";
+        }
+        if (request.duration().isPresent() && (message.contains(request.duration().get()) || message.contains("duration"))) {
+            return "--duration: ";
+        }
+        return "";
+    }
+}

@@ -1,0 +1,113 @@
+package io.faultline.cli.run;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import io.faultline.cli.ExitCodes;
+import io.faultline.report.CheckLine;
+import io.faultline.report.HtmlReport;
+import io.faultline.report.RunSummary;
+import io.faultline.report.SimTime;
+import io.faultline.report.json.JsonSummary;
+
+/**
+ * {@code faultline run SCENARIO [--seed N] [--duration D] [--set key=value]... [--report FILE] [--json]}:
+ * runs one seed, prints the verdict, the seed, the report's path and the command that replays it.
+ *
+ * <p>Without {@code --seed} the seed comes from the wall clock (so repeated runs explore) and is
+ * printed; the replay command always carries it.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run a scenario with one seed and write its report.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every check valid", "1:a check found a violation", "2:bad input",
+            "3:unknown (a bound was hit)", "4:internal error"})
+public final class RunCommand implements Callable<Integer> {
+    private final Runner runner;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario name, e.g. demo/broadcast (see `faultline list`).")
+    String scenario;
+
+    @Option(names = "--seed", paramLabel = "N", description = "The seed (default: picked from the clock and printed).")
+    Long seed;
+
+    @Option(names = "--duration", paramLabel = "D", description = "Simulated time, e.g. 30s, 10m, 2h, 400d (default: the scenario's).")
+    String duration;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting of the scenario; repeatable.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Where to write the HTML report (default: reports/<scenario>-<seed>.html).")
+    Path report;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    public RunCommand() {
+        this(KernelRunner.shared());
+    }
+
+    RunCommand(Runner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        boolean seedPicked = seed == null;
+        long s = seedPicked ? Seeds.fromClock() : seed;
+        RunRequest request = new RunRequest(scenario, s, settings, Optional.ofNullable(duration));
+        RunOutcome outcome = Seeds.guard(request, () -> runner.run(request, true));
+        Path file = report != null ? report : Path.of(request.defaultReportPath());
+        RunSummary summary = outcome.summary().withReport(file.toString());
+        try {
+            HtmlReport.write(outcome.report().apply(summary), file);
+        } catch (IOException e) {
+            throw new ExitCodes.BadInput("--report " + file + ": cannot write it (" + why(e) + ")");
+        }
+        if (json) {
+            out.println(JsonSummary.run(summary));
+        } else {
+            printText(out, summary, request, seedPicked);
+        }
+        out.flush();
+        return Verdicts.exitCode(summary.verdict());
+    }
+
+    /** The reason an I/O error gives, in words ("Permission denied", "no such folder: /x"). */
+    private static String why(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason() + ": " + fse.getFile();
+        }
+        String kind = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return kind + ": " + e.getMessage();
+    }
+
+    private static void printText(PrintWriter out, RunSummary s, RunRequest request, boolean seedPicked) {
+        out.println(s.scenario() + "  seed " + s.seed() + (seedPicked ? " (from the clock; pass --seed to choose)" : "")
+                + "  " + s.verdict());
+        int width = s.checks().stream().mapToInt(c -> c.name().length()).max().orElse(0);
+        for (CheckLine c : s.checks()) {
+            out.printf(Locale.ROOT, "  %-7s  %-" + Math.max(1, width) + "s%s%n", c.verdict(), c.name(),
+                    c.detail().isEmpty() ? "" : "  " + c.detail());
+        }
+        out.printf(Locale.ROOT, "%s simulated, %,d events, %,d ms%n", SimTime.format(s.simulatedNanos()),
+                s.events(), s.wallMillis());
+        out.println("report: " + s.report().orElse(""));
+        out.println("replay: " + request.replayCommand());
+    }
+}

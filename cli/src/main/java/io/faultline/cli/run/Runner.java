@@ -1,0 +1,29 @@
+package io.faultline.cli.run;
+
+import java.util.List;
+
+/**
+ * The command line's one seam to the simulation kernel: find scenarios, run one seed. Runs are
+ * independent; {@code run} may be called from several threads at once (each run stays on one).
+ */
+public interface Runner {
+
+    /** Every scenario of every catalog, sorted by name. */
+    List<ScenarioInfo> scenarios();
+
+    /**
+     * Checks a request without running it (scenario known, settings and duration valid), so that a
+     * sweep reports bad input once, before it starts.
+     *
+     * @throws io.faultline.cli.ExitCodes.BadInput naming the culprit and what is allowed
+     */
+    void validate(RunRequest request);
+
+    /**
+     * Runs one seed.
+     *
+     * @param keepForReport whether to keep what a report page needs (message window, charts)
+     * @throws io.faultline.cli.ExitCodes.BadInput for an unknown scenario, setting or duration
+     */
+    RunOutcome run(RunRequest request, boolean keepForReport);
+}

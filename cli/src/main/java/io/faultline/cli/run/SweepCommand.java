@@ -1,0 +1,123 @@
+package io.faultline.cli.run;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import io.faultline.checker.Outcome;
+import io.faultline.cli.ExitCodes;
+import io.faultline.report.RunSummary;
+import io.faultline.report.json.JsonSummary;
+
+/**
+ * {@code faultline sweep SCENARIO --seeds N [--from S] [--parallel P] [--set ...] [--duration D] [--json]}:
+ * runs seeds S to S+N-1 on P threads (each run on one thread), then prints the verdict counts and
+ * each failing seed with the command that replays it. Output is in seed order whatever P is.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run a scenario with many seeds; list the failing ones with their replay commands.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every seed valid", "1:some seed found a violation", "2:bad input",
+            "3:no violation, but some seed was unknown (a bound was hit)", "4:internal error"})
+public final class SweepCommand implements Callable<Integer> {
+    private final Runner runner;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario name (see `faultline list`).")
+    String scenario;
+
+    @Option(names = "--seeds", required = true, paramLabel = "N", description = "How many seeds to run.")
+    int seeds;
+
+    @Option(names = "--from", paramLabel = "S", description = "The first seed (default: ${DEFAULT-VALUE}).", defaultValue = "0")
+    long from;
+
+    @Option(names = "--parallel", paramLabel = "P", description = "Threads (default: the number of processors).")
+    Integer parallel;
+
+    @Option(names = "--duration", paramLabel = "D", description = "Simulated time per run, e.g. 30s, 10m, 2h, 400d.")
+    String duration;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting of the scenario; repeatable.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--json", description = "Print one JSON object per seed (JSON Lines), then a summary object.")
+    boolean json;
+
+    public SweepCommand() {
+        this(KernelRunner.shared());
+    }
+
+    SweepCommand(Runner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public Integer call() {
+        if (seeds < 1) {
+            throw new ExitCodes.BadInput("--seeds " + seeds + ": must be at least 1");
+        }
+        int threads = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
+        if (threads < 1 || threads > 1024) {
+            throw new ExitCodes.BadInput("--parallel " + threads + ": must be between 1 and 1024");
+        }
+        if (from > Long.MAX_VALUE - seeds) {
+            throw new ExitCodes.BadInput("--from " + from + ": the seeds would overflow a long");
+        }
+        RunRequest first = new RunRequest(scenario, from, settings, Optional.ofNullable(duration));
+        runner.validate(first);
+
+        PrintWriter out = spec.commandLine().getOut();
+        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        List<JsonSummary.FailingSeed> failing = new ArrayList<>();
+        long started = System.nanoTime();
+        try (SweepProgress progress = SweepProgress.open(seeds, !json, scenario)) {
+            SeedPool.run(threads, seeds, i -> Seeds.guard(first.withSeed(from + i), () -> runner.run(first.withSeed(from + i), false)),
+                    progress::step, (i, outcome) -> {
+                        RunSummary s = outcome.summary();
+                        counts.merge(s.verdict(), 1, Integer::sum);
+                        if (s.verdict() != Outcome.VALID) {
+                            failing.add(new JsonSummary.FailingSeed(s.seed(), s.verdict(), first.withSeed(s.seed()).replayCommand()));
+                        }
+                        if (json) {
+                            out.println(JsonSummary.run(s));
+                        }
+                    });
+        }
+        long wallMillis = (System.nanoTime() - started) / 1_000_000L;
+        if (json) {
+            out.println(JsonSummary.sweepSummary(scenario, from, seeds, counts, failing, wallMillis));
+        } else {
+            printText(out, counts, failing, wallMillis);
+        }
+        out.flush();
+        if (counts.getOrDefault(Outcome.INVALID, 0) > 0) {
+            return ExitCodes.INVALID;
+        }
+        return counts.getOrDefault(Outcome.UNKNOWN, 0) > 0 ? ExitCodes.UNKNOWN : ExitCodes.VALID;
+    }
+
+    private void printText(PrintWriter out, Map<Outcome, Integer> counts, List<JsonSummary.FailingSeed> failing,
+                           long wallMillis) {
+        for (JsonSummary.FailingSeed f : failing) {
+            out.printf(Locale.ROOT, "seed %d: %s   %s%n", f.seed(), f.verdict(), f.replay());
+        }
+        out.printf(Locale.ROOT, "%s: %,d seeds (%d to %d) in %.1f s: %,d VALID, %,d INVALID, %,d UNKNOWN%n",
+                scenario, seeds, from, from + seeds - 1, wallMillis / 1000.0,
+                counts.getOrDefault(Outcome.VALID, 0), counts.getOrDefault(Outcome.INVALID, 0),
+                counts.getOrDefault(Outcome.UNKNOWN, 0));
+    }
+}

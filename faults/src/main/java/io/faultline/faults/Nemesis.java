@@ -1,0 +1,247 @@
+package io.faultline.faults;
+
+import io.faultline.sim.FaultPlan;
+import io.faultline.sim.Host;
+import io.faultline.sim.Simulation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Applies a {@link FaultSchedule} to a simulation: each event becomes an action at its time, its
+ * targets resolved only then (so {@code role:leader} hits whoever leads at that moment), random
+ * choices drawn from the {@code faults} fork of the simulation's random stream. Faults with a
+ * duration end by themselves. {@link #healAll()} turns every fault source off for the liveness phase.
+ *
+ * <pre>{@code
+ * Nemesis nemesis = new Nemesis(schedule, roles);
+ * sim.install(nemesis);
+ * sim.run(safetyPhaseEnd);
+ * nemesis.healAll();                       // liveness phase: no more faults
+ * Liveness.await(sim, "progress", progressed, 10 * Simulation.SECONDS);
+ * }</pre>
+ */
+public final class Nemesis implements FaultPlan {
+    private final FaultSchedule schedule;
+    private final RoleResolver roles;
+    private Simulation sim;
+    private Targets targets;
+    private LinkEffects links;
+    private final List<List<Host[]>> partitions = new ArrayList<>();
+    private final TreeSet<Integer> clocksTouched = new TreeSet<>();
+    private final TreeSet<Integer> disksFull = new TreeSet<>();
+    private boolean off;
+    private int applied;
+    private int skipped;
+
+    /** A nemesis whose role targets are resolved by the processes themselves ({@link HasRoles}). */
+    public Nemesis(FaultSchedule schedule) {
+        this(schedule, RoleResolver.PROCESSES);
+    }
+
+    public Nemesis(FaultSchedule schedule, RoleResolver roles) {
+        this.schedule = schedule;
+        this.roles = roles;
+    }
+
+    public FaultSchedule schedule() {
+        return schedule;
+    }
+
+    /** How many events were applied, and how many skipped because their target held no host. */
+    public int applied() {
+        return applied;
+    }
+
+    public int skipped() {
+        return skipped;
+    }
+
+    @Override
+    public void install(Simulation simulation) {
+        if (sim != null) {
+            throw new IllegalStateException("a Nemesis is installed on one simulation only");
+        }
+        this.sim = simulation;
+        this.targets = new Targets(simulation, roles, simulation.rng().fork("faults"));
+        this.links = new LinkEffects(simulation);
+        for (FaultEvent e : schedule.events()) {
+            sim.at(e.at(), "fault " + e.describe(), () -> {
+                if (!off) {
+                    fire(e);
+                }
+            });
+        }
+    }
+
+    /**
+     * Ends every fault and ignores the rest of the schedule: heals partitions, restores links,
+     * resets the clocks it changed, makes full disks writable, resumes paused hosts and restarts
+     * crashed ones (through {@link Simulation#healAll()}, which calls {@link #stop}).
+     */
+    public void healAll() {
+        off = true;
+        if (sim != null) {
+            sim.healAll();
+        }
+    }
+
+    /** Stops injecting and undoes what {@link Simulation#healAll()} does not: links, clocks, disks. */
+    @Override
+    public void stop(Simulation simulation) {
+        off = true;
+        if (sim == null) {
+            return;
+        }
+        links.endAll();
+        partitions.clear();
+        for (int h : clocksTouched) {
+            Host host = sim.hosts().get(h);
+            host.clock().driftPpm(0);
+            host.clock().skew(0);
+        }
+        clocksTouched.clear();
+        for (int h : disksFull) {
+            sim.hosts().get(h).disk().full(false);
+        }
+        disksFull.clear();
+    }
+
+    private void fire(FaultEvent e) {
+        if (e instanceof FaultEvent.Partition p) {
+            partition(p);
+        } else if (e instanceof FaultEvent.Heal) {
+            sim.network().healAll();
+            partitions.clear();
+            links.endAll();
+            applied++;
+        } else if (e instanceof FaultEvent.Crash c) {
+            onHost(e, c.target(), h -> {
+                h.crash();
+                later(c.duration(), "restart " + h.name(), () -> {
+                    if (!h.isUp()) {
+                        h.restart();
+                    }
+                });
+            });
+        } else if (e instanceof FaultEvent.Restart r) {
+            onHost(e, r.target(), h -> {
+                if (!h.isUp()) {
+                    h.restart();
+                }
+            });
+        } else if (e instanceof FaultEvent.Pause p) {
+            onHost(e, p.target(), h -> {
+                h.pause();
+                later(p.duration(), "resume " + h.name(), h::resume);
+            });
+        } else if (e instanceof FaultEvent.Resume r) {
+            onHost(e, r.target(), Host::resume);
+        } else if (e instanceof FaultEvent.ClockSkew c) {
+            onHost(e, c.target(), h -> clock(h).skew(c.offset()));
+        } else if (e instanceof FaultEvent.ClockDrift c) {
+            onHost(e, c.target(), h -> clock(h).driftPpm(c.ppm()));
+        } else if (e instanceof FaultEvent.ClockJump c) {
+            onHost(e, c.target(), h -> clock(h).jump(c.by()));
+        } else if (e instanceof FaultEvent.DiskFault d) {
+            onHost(e, d.target(), h -> disk(h, d));
+        } else if (e instanceof FaultEvent.SlowLink s) {
+            onHost(e, s.target(), h -> {
+                long id = links.slow(h, s.latency());
+                later(s.duration(), "end slow link " + h.name(), () -> links.end(id));
+            });
+        } else if (e instanceof FaultEvent.Duplicate d) {
+            long id = links.duplicate(d.probability());
+            later(d.duration(), "end duplication burst", () -> links.end(id));
+            applied++;
+        } else if (e instanceof FaultEvent.Reorder r) {
+            long id = links.reorder(r.probability());
+            later(r.duration(), "end reordering burst", () -> links.end(id));
+            applied++;
+        } else {
+            throw new IllegalStateException(e.toString());
+        }
+    }
+
+    private void partition(FaultEvent.Partition p) {
+        List<Host[]> cuts = targets.cuts(p.shape());
+        if (cuts.isEmpty()) {
+            skip(p, "nothing to cut now");
+            return;
+        }
+        for (Host[] pair : cuts) {
+            if (p.channel().isPresent()) {
+                sim.network().cutChannel(pair[0].id(), pair[1].id(), p.channel().get());
+            } else {
+                sim.network().cut(pair[0].id(), pair[1].id());
+            }
+        }
+        partitions.add(cuts);
+        applied++;
+        later(p.duration(), "end partition " + p.shape().text(), () -> {
+            // Heal only this partition's pairs, and only if no heal came in between.
+            if (partitions.remove(cuts)) {
+                for (Host[] pair : cuts) {
+                    sim.network().heal(pair[0].id(), pair[1].id());
+                }
+            }
+        });
+    }
+
+    private void disk(Host h, FaultEvent.DiskFault d) {
+        if (d.fault() == DiskFaultKind.FULL) {
+            h.disk().full(true);
+            disksFull.add(h.id().index());
+            later(d.duration(), "disk not full " + h.name(), () -> {
+                if (disksFull.remove(h.id().index())) {
+                    h.disk().full(false);
+                }
+            });
+        } else if (d.fault() == DiskFaultKind.CORRUPT) {
+            List<String> files = h.disk().list();
+            if (!files.isEmpty()) {
+                h.disk().corrupt(targets.pick(files));
+            }
+        } else {
+            // A power cut: the host goes down and loses what it had not synced, then boots again.
+            h.crash();
+            sim.after(d.duration(), "restart " + h.name() + " after power loss", () -> {
+                if (!off && !h.isUp()) {
+                    h.restart();
+                }
+            });
+        }
+    }
+
+    private io.faultline.sim.Clock clock(Host h) {
+        clocksTouched.add(h.id().index());
+        return h.clock();
+    }
+
+    private void onHost(FaultEvent e, Target target, java.util.function.Consumer<Host> action) {
+        Optional<Host> h = targets.resolve(target);
+        if (h.isEmpty()) {
+            skip(e, "no host is " + target.text() + " now");
+            return;
+        }
+        action.accept(h.get());
+        applied++;
+    }
+
+    private void skip(FaultEvent e, String why) {
+        skipped++;
+        sim.recordFault("skipped " + e.describe() + ": " + why);
+    }
+
+    /** Runs {@code action} after {@code duration}, unless the fault lasts until healed. */
+    private void later(long duration, String what, Runnable action) {
+        if (duration != FaultEvent.UNTIL_HEALED) {
+            sim.after(duration, what, () -> {
+                if (!off) {
+                    action.run();
+                }
+            });
+        }
+    }
+}

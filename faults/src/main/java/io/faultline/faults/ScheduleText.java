@@ -1,0 +1,222 @@
+package io.faultline.faults;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one-line-per-event text of a schedule, as {@link FaultSchedule#render()} prints it, read back.
+ * Events are separated by newlines or {@code ;}, so a whole schedule fits in an annotation:
+ *
+ * <pre>{@code
+ * FaultSchedule s = ScheduleText.parse("@200ms partition isolate(role:primary) for 500ms; @1s heal", "@Replay");
+ * ScheduleText.oneLine(s);   // "@200ms partition isolate(role:primary) for 500ms; @1s heal"
+ * }</pre>
+ */
+public final class ScheduleText {
+    private ScheduleText() {
+    }
+
+    /** The schedule on one line, events separated by {@code "; "}. */
+    public static String oneLine(FaultSchedule schedule) {
+        return schedule.render().replace("\n", "; ").replace("(no faults)", "");
+    }
+
+    /** Parses the text; {@code source} names it in errors (column counts from the text's start). */
+    public static FaultSchedule parse(String text, String source) {
+        List<FaultEvent> events = new ArrayList<>();
+        int line = 1;
+        int lineStart = 0;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '\n';
+            if (c == '\n' || c == ';') {
+                String item = text.substring(start, i);
+                if (!item.isBlank()) {
+                    int lead = 0;
+                    while (Character.isWhitespace(item.charAt(lead))) {
+                        lead++;
+                    }
+                    events.add(new LineReader(item.strip(), source, line, start + lead - lineStart + 1).read());
+                }
+                start = i + 1;
+                if (c == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+        }
+        return FaultSchedule.of(events);
+    }
+
+    /** Reads one event, such as {@code @1s crash host:n1 for 200ms}, word by word. */
+    private static final class LineReader {
+        private final String[] words;
+        private final int[] columns;
+        private final String source;
+        private final int line;
+        private int next;
+
+        LineReader(String text, String source, int line, int column) {
+            this.words = text.split("\\s+");
+            this.columns = new int[words.length];
+            int from = 0;
+            for (int w = 0; w < words.length; w++) {
+                int idx = text.indexOf(words[w], from);
+                columns[w] = column + idx;
+                from = idx + words[w].length();
+            }
+            this.source = source;
+            this.line = line;
+        }
+
+        FaultEvent read() {
+            String atWord = word("a time such as @1.5s");
+            if (!atWord.startsWith("@")) {
+                throw error(next - 1, "an event starts with its time, such as @1.5s");
+            }
+            long at = duration(atWord.substring(1), next - 1);
+            String kind = word("a kind");
+            FaultEvent event;
+            switch (kind) {
+                case "partition": {
+                    int shapeAt = next;
+                    PartitionShape shape = shape(word("a shape"), shapeAt);
+                    Optional<String> channel = Optional.empty();
+                    if (peek("on")) {
+                        next++;
+                        expect("channel");
+                        channel = Optional.of(word("a channel name"));
+                    }
+                    event = new FaultEvent.Partition(at, shape, channel, lasting());
+                    break;
+                }
+                case "heal": event = new FaultEvent.Heal(at); break;
+                case "crash": event = new FaultEvent.Crash(at, target(), lasting()); break;
+                case "restart": event = new FaultEvent.Restart(at, target()); break;
+                case "pause": event = new FaultEvent.Pause(at, target(), lasting()); break;
+                case "resume": event = new FaultEvent.Resume(at, target()); break;
+                case "clock-skew": {
+                    Target t = target();
+                    expect("by");
+                    event = new FaultEvent.ClockSkew(at, t, duration(word("a duration"), next - 1));
+                    break;
+                }
+                case "clock-drift": {
+                    Target t = target();
+                    String ppm = word("a drift such as 200ppm");
+                    try {
+                        event = new FaultEvent.ClockDrift(at, t, Long.parseLong(ppm.replace("ppm", "")));
+                    } catch (NumberFormatException e) {
+                        throw error(next - 1, "expected a drift such as 200ppm");
+                    }
+                    break;
+                }
+                case "clock-jump": {
+                    Target t = target();
+                    expect("by");
+                    event = new FaultEvent.ClockJump(at, t, duration(word("a duration"), next - 1));
+                    break;
+                }
+                case "disk-fault": {
+                    String f = word("a disk fault");
+                    DiskFaultKind fault = DiskFaultKind.parse(f).orElseThrow(() -> error(next - 1,
+                            "unknown disk fault \"" + f + "\"; allowed: " + String.join(", ", DiskFaultKind.names())));
+                    event = new FaultEvent.DiskFault(at, target(), fault, lasting());
+                    break;
+                }
+                case "slow-link": {
+                    Target t = target();
+                    String plus = word("an added latency such as +50ms");
+                    if (!plus.startsWith("+")) {
+                        throw error(next - 1, "expected an added latency such as +50ms");
+                    }
+                    event = new FaultEvent.SlowLink(at, t, duration(plus.substring(1), next - 1), lasting());
+                    break;
+                }
+                case "duplicate": event = new FaultEvent.Duplicate(at, probability(), lasting()); break;
+                case "reorder": event = new FaultEvent.Reorder(at, probability(), lasting()); break;
+                default:
+                    throw error(next - 1, "unknown kind \"" + kind + "\"; allowed kinds: " + String.join(", ", FaultEvent.KINDS));
+            }
+            if (next < words.length) {
+                throw error(next, "unexpected \"" + words[next] + "\" after the event");
+            }
+            return event;
+        }
+
+        private PartitionShape shape(String text, int wordIndex) {
+            int open = text.indexOf('(');
+            String name = open < 0 ? text : text.substring(0, open);
+            Optional<Target> target = Optional.empty();
+            if (open >= 0) {
+                if (!text.endsWith(")")) {
+                    throw error(wordIndex, "expected a shape such as isolate(role:leader)");
+                }
+                String inner = text.substring(open + 1, text.length() - 1);
+                target = Optional.of(Target.parse(inner).orElseThrow(() -> error(wordIndex,
+                        "bad target \"" + inner + "\"; allowed: host:NAME, role:NAME, random:GROUP")));
+            }
+            Optional<Target> t = target;
+            return PartitionShape.of(name, t).orElseThrow(() -> error(wordIndex,
+                    "bad shape \"" + text + "\"; allowed shapes: isolate(TARGET), minority(TARGET), halves, majorities-ring, bridge, random"));
+        }
+
+        private Target target() {
+            String text = word("a target such as host:n1");
+            return Target.parse(text).orElseThrow(() -> error(next - 1,
+                    "bad target \"" + text + "\"; allowed: host:NAME, role:NAME, random:GROUP"));
+        }
+
+        private double probability() {
+            String text = word("a probability such as p=0.3");
+            try {
+                if (text.startsWith("p=")) {
+                    double p = Double.parseDouble(text.substring(2));
+                    if (p >= 0 && p <= 1) {
+                        return p;
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the message below
+            }
+            throw error(next - 1, "expected a probability from 0 to 1 such as p=0.3");
+        }
+
+        private long lasting() {
+            if (!peek("for")) {
+                return FaultEvent.UNTIL_HEALED;
+            }
+            next++;
+            return duration(word("a duration"), next - 1);
+        }
+
+        private long duration(String text, int wordIndex) {
+            return TimeText.parse(text).orElseThrow(() -> error(wordIndex,
+                    "\"" + text + "\" is not a duration; write a number and a unit (ns, us, ms, s, m), e.g. 250ms"));
+        }
+
+        private boolean peek(String w) {
+            return next < words.length && words[next].equals(w);
+        }
+
+        private void expect(String w) {
+            String got = word("\"" + w + "\"");
+            if (!got.equals(w)) {
+                throw error(next - 1, "expected \"" + w + "\", found \"" + got + "\"");
+            }
+        }
+
+        private String word(String what) {
+            if (next >= words.length) {
+                int col = columns[words.length - 1] + words[words.length - 1].length();
+                throw new ScheduleFormatException(source, line, col, "expected " + what + " at the end of the event");
+            }
+            return words[next++];
+        }
+
+        private ScheduleFormatException error(int wordIndex, String problem) {
+            return new ScheduleFormatException(source, line, columns[Math.min(wordIndex, words.length - 1)], problem);
+        }
+    }
+}

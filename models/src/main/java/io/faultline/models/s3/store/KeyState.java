@@ -1,0 +1,132 @@
+package io.faultline.models.s3.store;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * All the versions of one key: a map from version ID to {@link Slot}, immutable. The current
+ * version is the live slot with the highest stamp (the newest write wins, FIDELITY A1.3); a
+ * bucket that was never versioned only ever writes the null version (FIDELITY A6.1: "objects
+ * stored before versioning was first enabled have version ID null").
+ *
+ * <p>{@link #merge} and {@link #join} are a last-writer-wins map: commutative, associative and
+ * idempotent, so replicas that receive the same writes in any order hold the same state.
+ *
+ * <pre>{@code
+ * KeyState s = KeyState.EMPTY.merge("null", new Slot.Version(stamp, StoredObject.single(Body.of("v1"), 0)));
+ * s.current();   // Optional[Current[versionId=null, slot=Version...]]
+ * }</pre>
+ */
+public final class KeyState {
+    /** The version ID of the null version (FIDELITY A6.1). */
+    public static final String NULL_VERSION = "null";
+
+    public static final KeyState EMPTY = new KeyState(new TreeMap<>());
+
+    private final TreeMap<String, Slot> slots;
+
+    private KeyState(TreeMap<String, Slot> slots) {
+        this.slots = slots;
+    }
+
+    /** A version ID with what it holds. */
+    public record Current(String versionId, Slot slot) {
+    }
+
+    /** This state with {@code slot} at {@code versionId}, unless a newer write is already there. */
+    public KeyState merge(String versionId, Slot slot) {
+        Slot old = slots.get(versionId);
+        if (old != null && !slot.stamp().after(old.stamp())) {
+            return this;
+        }
+        TreeMap<String, Slot> copy = new TreeMap<>(slots);
+        copy.put(versionId, slot);
+        return new KeyState(copy);
+    }
+
+    public KeyState apply(Mutation m) {
+        return merge(m.versionId(), m.slot());
+    }
+
+    /** The join of two replicas' states of the same key. */
+    public KeyState join(KeyState other) {
+        KeyState r = this;
+        for (Map.Entry<String, Slot> e : other.slots.entrySet()) {
+            r = r.merge(e.getKey(), e.getValue());
+        }
+        return r;
+    }
+
+    /** The current version: the live slot with the highest stamp (an object or a delete marker). */
+    public Optional<Current> current() {
+        Current best = null;
+        for (Map.Entry<String, Slot> e : slots.entrySet()) {
+            Slot s = e.getValue();
+            if (s.isLive() && (best == null || s.stamp().after(best.slot().stamp()))) {
+                best = new Current(e.getKey(), s);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The current version if it is an object (not a delete marker). */
+    public Optional<StoredObject> currentObject() {
+        return current().filter(c -> c.slot() instanceof Slot.Version)
+                .map(c -> ((Slot.Version) c.slot()).object());
+    }
+
+    /** The live slot at this version ID. */
+    public Optional<Slot> version(String versionId) {
+        return Optional.ofNullable(slots.get(versionId)).filter(Slot::isLive);
+    }
+
+    /** Every live version, newest first. */
+    public List<Current> versionsNewestFirst() {
+        List<Current> out = new ArrayList<>();
+        for (Map.Entry<String, Slot> e : slots.entrySet()) {
+            if (e.getValue().isLive()) {
+                out.add(new Current(e.getKey(), e.getValue()));
+            }
+        }
+        out.sort(Comparator.comparing((Current c) -> c.slot().stamp()).reversed());
+        return out;
+    }
+
+    /** The highest stamp of any write seen, live or not: a new write must be stamped after it. */
+    public Stamp maxStamp() {
+        Stamp m = Stamp.ZERO;
+        for (Slot s : slots.values()) {
+            m = Stamp.max(m, s.stamp());
+        }
+        return m;
+    }
+
+    /** True if no live version remains (the key can be forgotten by LIST and bucket deletion). */
+    public boolean hasNoLiveVersion() {
+        return slots.values().stream().noneMatch(Slot::isLive);
+    }
+
+    public Map<String, Slot> slots() {
+        return Collections.unmodifiableMap(slots);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KeyState k && k.slots.equals(slots);
+    }
+
+    @Override
+    public int hashCode() {
+        return slots.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "KeyState" + slots;
+    }
+}

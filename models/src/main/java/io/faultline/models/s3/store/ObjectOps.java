@@ -1,0 +1,201 @@
+package io.faultline.models.s3.store;
+
+import io.faultline.models.s3.api.Body;
+import io.faultline.models.s3.api.ByteRange;
+import io.faultline.models.s3.api.Conditions;
+import io.faultline.models.s3.api.DeleteObjectResponse;
+import io.faultline.models.s3.api.ETags;
+import io.faultline.models.s3.api.GetObjectResponse;
+import io.faultline.models.s3.api.Keys;
+import io.faultline.models.s3.api.ObjectInfo;
+import io.faultline.models.s3.api.PutObjectResponse;
+import io.faultline.models.s3.api.S3Error;
+import io.faultline.models.s3.api.S3Failure;
+import io.faultline.models.s3.api.S3Result;
+import io.faultline.models.s3.api.WriteConditions;
+import java.util.Optional;
+
+/**
+ * The rules of single-object operations, as pure functions of a key's state (FIDELITY A6.2, A7,
+ * A4). Writes are planned, not applied: each returns the one {@link Mutation} to apply and the
+ * answer to give, so the same rules serve a single-node store and the replicated index.
+ *
+ * <p>An unconditional PUT or DELETE does not depend on the key's state (only on the bucket's
+ * versioning state), which is what lets the legacy mode write without reading first.
+ *
+ * <pre>{@code
+ * S3Result<ObjectOps.Planned<PutObjectResponse>> p = ObjectOps.put(
+ *         "k", KeyState.EMPTY, VersioningState.ENABLED, StoredObject.single(Body.of("x"), now),
+ *         WriteConditions.none(), stamp, "v1");
+ * }</pre>
+ */
+public final class ObjectOps {
+    private ObjectOps() {
+    }
+
+    /** A write to apply and the answer to give once it is applied. */
+    public record Planned<R>(Mutation mutation, R response) {
+    }
+
+    /**
+     * PutObject (also the final step of CopyObject and CompleteMultipartUpload), FIDELITY A6.2
+     * first row: unversioned overwrites the null version, enabled adds {@code freshVersionId},
+     * suspended overwrites the null version and keeps the others. Conditions: FIDELITY A7.2.
+     */
+    public static S3Result<Planned<PutObjectResponse>> put(String key, KeyState state, VersioningState v,
+                                                          StoredObject object, WriteConditions cond,
+                                                          Stamp stamp, String freshVersionId) {
+        Optional<S3Failure> bad = Keys.validate(key);
+        if (bad.isPresent()) {
+            return S3Result.err(bad.get());
+        }
+        Optional<S3Failure> failed = checkWrite(key, state, cond);
+        if (failed.isPresent()) {
+            return S3Result.err(failed.get());
+        }
+        String vid = v == VersioningState.ENABLED ? freshVersionId : KeyState.NULL_VERSION;
+        Optional<String> header = v == VersioningState.UNVERSIONED ? Optional.empty() : Optional.of(vid);
+        Mutation m = new Mutation(key, vid, new Slot.Version(stamp, object));
+        return S3Result.ok(new Planned<>(m, new PutObjectResponse(object.etag(), header)));
+    }
+
+    /** The PutObject size limit (FIDELITY A2: a single PUT is at most 5 GB). */
+    public static Optional<S3Failure> checkPutSize(Body body) {
+        if (body.size() > Limits.MAX_PUT_BYTES) {
+            return Optional.of(S3Failure.of(S3Error.ENTITY_TOO_LARGE,
+                    "a single PUT is at most " + Limits.MAX_PUT_BYTES + " bytes; got " + body.size()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Conditional writes (FIDELITY A7.2): {@code If-None-Match: *} fails with 412 if the key has a
+     * current object; {@code If-Match} fails with 412 unless the current object's ETag matches
+     * (a missing object, or a delete marker, does not match).
+     */
+    public static Optional<S3Failure> checkWrite(String key, KeyState state, WriteConditions cond) {
+        Optional<StoredObject> cur = state.currentObject();
+        if (cond.ifNoneMatchStar() && cur.isPresent()) {
+            return Optional.of(S3Failure.of(S3Error.PRECONDITION_FAILED,
+                    "If-None-Match: * but " + key + " exists"));
+        }
+        if (cond.ifMatch().isPresent()
+                && (cur.isEmpty() || !ETags.same(cond.ifMatch().get(), cur.get().etag()))) {
+            return Optional.of(S3Failure.of(S3Error.PRECONDITION_FAILED,
+                    "If-Match " + cond.ifMatch().get() + " does not match the current ETag of " + key));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * DeleteObject, FIDELITY A6.2. Without a version ID: unversioned removes the object; enabled
+     * adds a delete marker {@code freshVersionId}; suspended replaces the null version by a delete
+     * marker with version ID null. With a version ID: that version is removed permanently (a
+     * missing version is a no-op, 204).
+     */
+    public static S3Result<Planned<DeleteObjectResponse>> delete(String key, KeyState state, VersioningState v,
+                                                                Optional<String> versionId, Stamp stamp,
+                                                                String freshVersionId, long now) {
+        Optional<S3Failure> bad = Keys.validate(key);
+        if (bad.isPresent()) {
+            return S3Result.err(bad.get());
+        }
+        if (versionId.isPresent()) {
+            String id = versionId.get();
+            if (v == VersioningState.UNVERSIONED && !id.equals(KeyState.NULL_VERSION)) {
+                return S3Result.err(S3Error.INVALID_ARGUMENT, "Invalid version id specified: " + id);
+            }
+            boolean wasMarker = state.version(id).map(s -> s instanceof Slot.DeleteMarker).orElse(false);
+            Mutation m = new Mutation(key, id, new Slot.Erased(stamp));
+            return S3Result.ok(new Planned<>(m, new DeleteObjectResponse(wasMarker, Optional.of(id))));
+        }
+        if (v == VersioningState.UNVERSIONED) {
+            Mutation m = new Mutation(key, KeyState.NULL_VERSION, new Slot.Erased(stamp));
+            return S3Result.ok(new Planned<>(m, new DeleteObjectResponse(false, Optional.empty())));
+        }
+        String vid = v == VersioningState.ENABLED ? freshVersionId : KeyState.NULL_VERSION;
+        Mutation m = new Mutation(key, vid, new Slot.DeleteMarker(stamp, now));
+        return S3Result.ok(new Planned<>(m, new DeleteObjectResponse(true, Optional.of(vid))));
+    }
+
+    /**
+     * GetObject, FIDELITY A6.2 (which version; 404 with the delete-marker header when the current
+     * version is a marker; 405 when the version asked for is a marker), A7.1 (conditions, checked
+     * before the range) and A4 (one range: 206 or 416).
+     */
+    public static S3Result<GetObjectResponse> get(String key, KeyState state, VersioningState v,
+                                                  Optional<String> versionId, Conditions cond,
+                                                  ByteRange range, ByteRange.MultiRange multi) {
+        S3Result<Resolved> r = resolve(key, state, v, versionId);
+        if (!(r instanceof S3Result.Ok<Resolved> ok)) {
+            return r.castErr();
+        }
+        Resolved res = ok.value();
+        StoredObject o = res.object();
+        Optional<S3Error> c = cond.evaluate(o.etag(), o.lastModified());
+        if (c.isPresent()) {
+            return S3Result.err(c.get(), "condition failed on " + key + " (ETag " + o.etag() + ")");
+        }
+        ByteRange.Resolved rr = range.resolve(o.size(), multi);
+        if (rr instanceof ByteRange.Unsatisfiable) {
+            return S3Result.err(S3Error.INVALID_RANGE,
+                    "The requested range is not satisfiable (object size " + o.size() + ")");
+        }
+        if (rr instanceof ByteRange.Partial p) {
+            return S3Result.ok(new GetObjectResponse(206, res.info(), o.body().slice(p.first(), p.last()),
+                    Optional.of(p.contentRange())));
+        }
+        return S3Result.ok(new GetObjectResponse(200, res.info(), o.body(), Optional.empty()));
+    }
+
+    /** HeadObject: GET's rules without a body or a range (FIDELITY A6.2, A7.1). */
+    public static S3Result<ObjectInfo> head(String key, KeyState state, VersioningState v,
+                                            Optional<String> versionId, Conditions cond) {
+        return get(key, state, v, versionId, cond, ByteRange.NONE, ByteRange.MultiRange.IGNORE)
+                .map(GetObjectResponse::info);
+    }
+
+    private record Resolved(StoredObject object, ObjectInfo info) {
+    }
+
+    private static S3Result<Resolved> resolve(String key, KeyState state, VersioningState v,
+                                              Optional<String> versionId) {
+        Optional<S3Failure> bad = Keys.validate(key);
+        if (bad.isPresent()) {
+            return S3Result.err(bad.get());
+        }
+        String vid;
+        Slot slot;
+        if (versionId.isPresent()) {
+            vid = versionId.get();
+            if (v == VersioningState.UNVERSIONED && !vid.equals(KeyState.NULL_VERSION)) {
+                return S3Result.err(S3Error.INVALID_ARGUMENT, "Invalid version id specified: " + vid);
+            }
+            Optional<Slot> s = state.version(vid);
+            if (s.isEmpty()) {
+                return S3Result.err(S3Error.NO_SUCH_VERSION, "no version " + vid + " of " + key);
+            }
+            slot = s.get();
+            if (slot instanceof Slot.DeleteMarker dm) {
+                return S3Result.err(S3Failure.deleteMarker(S3Error.METHOD_NOT_ALLOWED,
+                        "version " + vid + " of " + key + " is a delete marker", vid, dm.lastModified()));
+            }
+        } else {
+            Optional<KeyState.Current> cur = state.current();
+            if (cur.isEmpty()) {
+                return S3Result.err(S3Error.NO_SUCH_KEY, "The specified key does not exist: " + key);
+            }
+            vid = cur.get().versionId();
+            slot = cur.get().slot();
+            if (slot instanceof Slot.DeleteMarker dm) {
+                return S3Result.err(S3Failure.deleteMarker(S3Error.NO_SUCH_KEY,
+                        "The specified key does not exist: " + key + " (current version is a delete marker)",
+                        vid, dm.lastModified()));
+            }
+        }
+        StoredObject o = ((Slot.Version) slot).object();
+        Optional<String> header = v == VersioningState.UNVERSIONED ? Optional.empty() : Optional.of(vid);
+        return S3Result.ok(new Resolved(o, new ObjectInfo(key, header, o.etag(), o.size(),
+                o.lastModified(), o.partSizes().size())));
+    }
+}

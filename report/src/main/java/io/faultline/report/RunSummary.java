@@ -1,0 +1,44 @@
+package io.faultline.report;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.faultline.checker.Outcome;
+
+/**
+ * The machine-readable result of one run: what {@code faultline run --json} prints and what heads
+ * the HTML report.
+ *
+ * <pre>{@code
+ * new RunSummary("demo/echo", 42L, Outcome.VALID, List.of(), "9f3c...", 1200, 30_000_000_000L, 85,
+ *         Optional.of("reports/demo-echo-42.html"));
+ * }</pre>
+ *
+ * @param scenario       the scenario's catalog name
+ * @param seed           the seed that reproduces the run
+ * @param verdict        the combination of every check's verdict (any INVALID wins, then UNKNOWN)
+ * @param checks         each check's answer, in the order the scenario declares them
+ * @param traceHash      hash of the run's trace; equal hashes mean identical runs
+ * @param events         number of events the simulation processed
+ * @param simulatedNanos virtual time the run covered
+ * @param wallMillis     real time the run took (the only non-deterministic field)
+ * @param report         where the HTML report was written, if it was
+ */
+public record RunSummary(String scenario, long seed, Outcome verdict, List<CheckLine> checks,
+                         String traceHash, long events, long simulatedNanos, long wallMillis,
+                         Optional<String> report) {
+    public RunSummary {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(verdict, "verdict");
+        checks = List.copyOf(checks);
+        Objects.requireNonNull(traceHash, "traceHash");
+        Objects.requireNonNull(report, "report");
+    }
+
+    /** The same summary, noting where its report was written. */
+    public RunSummary withReport(String path) {
+        return new RunSummary(scenario, seed, verdict, checks, traceHash, events, simulatedNanos,
+                wallMillis, Optional.of(path));
+    }
+}

@@ -1,0 +1,17 @@
+package io.faultline.report;
+
+import java.util.Objects;
+
+/**
+ * A ready-made part of a report page, e.g. the checker's history view. Its {@code html} is inserted
+ * as is, so it must come from our own renderers (never from user input) and be self-contained.
+ *
+ * @param title heading shown above it
+ * @param html  the fragment (no {@code <html>} or {@code <body>})
+ */
+public record Section(String title, String html) {
+    public Section {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(html, "html");
+    }
+}

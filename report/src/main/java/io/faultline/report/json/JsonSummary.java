@@ -1,0 +1,99 @@
+package io.faultline.report.json;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.faultline.checker.Outcome;
+import io.faultline.report.CheckLine;
+import io.faultline.report.RunSummary;
+
+/**
+ * The JSON that {@code faultline run --json} and {@code sweep --json} print, one object per line
+ * (JSON Lines), fields in a fixed order.
+ *
+ * <pre>{@code
+ * {"scenario":"demo/echo","seed":42,"verdict":"VALID","checks":[{"name":"echoed","verdict":"VALID","detail":""}],
+ *  "traceHash":"9f3c...","events":1200,"simulatedNanos":30000000000,"wallMillis":85,"report":"reports/demo-echo-42.html"}
+ * }</pre>
+ */
+public final class JsonSummary {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonSummary() {
+    }
+
+    /** One run as one line of JSON. */
+    public static String run(RunSummary s) {
+        return write(runNode(s));
+    }
+
+    /** The tree of one run, e.g. to embed in a larger document. */
+    public static ObjectNode runNode(RunSummary s) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("scenario", s.scenario());
+        o.put("seed", s.seed());
+        o.put("verdict", s.verdict().name());
+        ArrayNode checks = o.putArray("checks");
+        for (CheckLine c : s.checks()) {
+            checks.addObject().put("name", c.name()).put("verdict", c.verdict().name()).put("detail", c.detail());
+        }
+        o.put("traceHash", s.traceHash());
+        o.put("events", s.events());
+        o.put("simulatedNanos", s.simulatedNanos());
+        o.put("wallMillis", s.wallMillis());
+        s.report().ifPresent(r -> o.put("report", r));
+        return o;
+    }
+
+    /**
+     * The last line of {@code sweep --json}: {@code "summary": true} tells it apart from the runs.
+     *
+     * @param failing the seeds whose verdict was not VALID, in seed order, with their replay commands
+     */
+    public static String sweepSummary(String scenario, long fromSeed, int seeds, Map<Outcome, Integer> counts,
+                                      List<FailingSeed> failing, long wallMillis) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("summary", true);
+        o.put("scenario", scenario);
+        o.put("from", fromSeed);
+        o.put("seeds", seeds);
+        ObjectNode c = o.putObject("counts");
+        Map<Outcome, Integer> sorted = new TreeMap<>(counts);
+        for (Outcome outcome : Outcome.values()) {
+            c.put(outcome.name(), sorted.getOrDefault(outcome, 0));
+        }
+        o.put("verdict", overall(counts).name());
+        ArrayNode f = o.putArray("failing");
+        for (FailingSeed s : failing) {
+            f.addObject().put("seed", s.seed()).put("verdict", s.verdict().name()).put("replay", s.replay());
+        }
+        o.put("wallMillis", wallMillis);
+        return write(o);
+    }
+
+    /** A seed a sweep found not VALID, and the command that replays it. */
+    public record FailingSeed(long seed, Outcome verdict, String replay) {
+    }
+
+    private static Outcome overall(Map<Outcome, Integer> counts) {
+        if (counts.getOrDefault(Outcome.INVALID, 0) > 0) {
+            return Outcome.INVALID;
+        }
+        return counts.getOrDefault(Outcome.UNKNOWN, 0) > 0 ? Outcome.UNKNOWN : Outcome.VALID;
+    }
+
+    private static String write(ObjectNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            // A tree of strings and numbers always serialises; this would be a Jackson bug.
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.faultline.report.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.faultline.checker.Outcome;
+import io.faultline.report.CheckLine;
+import io.faultline.report.RunSummary;
+
+class JsonSummaryTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Test
+    void runHasTheDocumentedFieldsInOrder() throws Exception {
+        RunSummary s = new RunSummary("demo/echo", 7, Outcome.INVALID,
+                List.of(new CheckLine("echoed", Outcome.INVALID, "lost \"x\"")), "ab12", 10, 5_000, 3,
+                Optional.of("reports/demo-echo-7.html"));
+        String line = JsonSummary.run(s);
+        assertFalse(line.contains("\n"), "one line");
+        JsonNode n = MAPPER.readTree(line);
+        List<String> names = MAPPER.convertValue(n, Map.class).keySet().stream().map(Object::toString).toList();
+        assertEquals(List.of("scenario", "seed", "verdict", "checks", "traceHash", "events", "simulatedNanos",
+                "wallMillis", "report"), names);
+        assertEquals("INVALID", n.get("verdict").asText());
+        assertEquals("lost \"x\"", n.get("checks").get(0).get("detail").asText());
+        assertEquals(7, n.get("seed").asLong());
+    }
+
+    @Test
+    void runWithoutReportOmitsTheField() throws Exception {
+        RunSummary s = new RunSummary("demo/echo", 7, Outcome.VALID, List.of(), "ab12", 10, 5_000, 3, Optional.empty());
+        assertFalse(MAPPER.readTree(JsonSummary.run(s)).has("report"));
+    }
+
+    @Test
+    void sweepSummaryCountsEveryOutcomeAndListsFailures() throws Exception {
+        JsonNode n = MAPPER.readTree(JsonSummary.sweepSummary("demo/echo", 100, 3,
+                Map.of(Outcome.VALID, 2, Outcome.UNKNOWN, 1),
+                List.of(new JsonSummary.FailingSeed(101, Outcome.UNKNOWN, "./faultline run demo/echo --seed 101")), 9));
+        assertEquals(true, n.get("summary").asBoolean());
+        assertEquals(0, n.get("counts").get("INVALID").asInt());
+        assertEquals("UNKNOWN", n.get("verdict").asText());
+        assertEquals(101, n.get("failing").get(0).get("seed").asLong());
+    }
+}

@@ -1,0 +1,35 @@
+package io.faultline.sim;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * A progress property: after the faults heal, the system must make progress within a bound. Run it
+ * in a liveness phase with every fault source off (e.g. after {@link Simulation#healAll()}).
+ *
+ * <pre>{@code
+ * sim.healAll();
+ * long before = acked.size();
+ * CheckResult live = Liveness.await(sim, "writes resume after heal", () -> acked.size() > before,
+ *         10 * Simulation.SECONDS);
+ * }</pre>
+ */
+public final class Liveness {
+    private Liveness() {
+    }
+
+    /**
+     * Runs the simulation until {@code progressed} is true (VALID), {@code boundNanos} of virtual
+     * time passed without it (INVALID), or a hard bound or an invariant stopped the run (UNKNOWN).
+     */
+    public static CheckResult await(Simulation sim, String name, BooleanSupplier progressed, long boundNanos) {
+        long start = sim.now();
+        RunStatus status = sim.runUntil(progressed, start + boundNanos);
+        if (status == RunStatus.CONDITION_MET) {
+            return CheckResult.valid(name, "progress after " + (sim.now() - start) + "ns");
+        }
+        if (status == RunStatus.LIMIT_REACHED) {
+            return CheckResult.invalid(name, "no progress within " + boundNanos + "ns");
+        }
+        return CheckResult.unknown(name, "run stopped: " + status);
+    }
+}

@@ -1,0 +1,235 @@
+package io.faultline.sim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The simulated network between hosts: per directed link a {@link LinkSpec} (latency, loss,
+ * duplication, reordering, bandwidth), plus directed connectivity for partitions.
+ *
+ * <p>What it does <b>not</b> promise, like a real IP network: messages may be lost, may arrive more
+ * than once, and may arrive in any order (no FIFO, even on one link); nothing tells the sender. A
+ * message whose link (or channel) is cut <em>at the moment it would arrive</em> is dropped, so a
+ * partition also drops messages already in flight, and a heal does not resurrect them.
+ *
+ * <pre>{@code
+ * Network net = sim.network();
+ * net.defaultLink(LinkSpec.of(Latency.uniform(Simulation.MILLIS, 5 * Simulation.MILLIS)).withLoss(0.01));
+ * net.partition(List.of(List.of(a, b), List.of(c, d, e)));   // a,b | c,d,e
+ * net.cutChannel(a, c, "fetch");                            // only "fetch" messages between a and c
+ * net.healAll();
+ * }</pre>
+ *
+ * <p>Every connectivity change is recorded in the trace as a fault.
+ */
+public final class Network {
+    private final Simulation sim;
+    private final Rng rng;
+    private LinkSpec defaultLink = LinkSpec.of(Latency.uniform(500 * Simulation.MICROS, 2 * Simulation.MILLIS));
+    private LinkSpec[][] links = new LinkSpec[0][0];
+    private boolean[][] cut = new boolean[0][0];
+    private long[][] linkFreeAt = new long[0][0];
+    private final TreeMap<Long, TreeSet<String>> channelCuts = new TreeMap<>();
+    private int cutCount;
+
+    Network(Simulation sim, Rng rng) {
+        this.sim = sim;
+        this.rng = rng;
+    }
+
+    /** The link every pair uses unless {@link #link(HostId, HostId, LinkSpec)} set another. */
+    public LinkSpec defaultLink() {
+        return defaultLink;
+    }
+
+    /** Sets the default link (pairs with their own spec keep it). */
+    public void defaultLink(LinkSpec spec) {
+        defaultLink = java.util.Objects.requireNonNull(spec);
+    }
+
+    /** The spec of the directed link {@code from -> to}. */
+    public LinkSpec link(HostId from, HostId to) {
+        LinkSpec s = links[from.index()][to.index()];
+        return s == null ? defaultLink : s;
+    }
+
+    /** Sets the spec of the directed link {@code from -> to} (e.g. a slow or lossy link fault). */
+    public void link(HostId from, HostId to, LinkSpec spec) {
+        links[from.index()][to.index()] = java.util.Objects.requireNonNull(spec);
+        sim.recordFault(from.index(), "link " + from + "->" + to + " " + spec);
+    }
+
+    /** Cuts both directions between {@code a} and {@code b}. */
+    public void cut(HostId a, HostId b) {
+        setCut(a.index(), b.index(), true);
+        setCut(b.index(), a.index(), true);
+        sim.recordFault(-1, "cut " + a + " <-> " + b);
+    }
+
+    /** Cuts only {@code from -> to} (an asymmetric partition). */
+    public void cutOneWay(HostId from, HostId to) {
+        setCut(from.index(), to.index(), true);
+        sim.recordFault(-1, "cut " + from + " -> " + to);
+    }
+
+    /** Cuts only messages on {@code channel} between {@code a} and {@code b}, both directions. */
+    public void cutChannel(HostId a, HostId b, String channel) {
+        channelCuts.computeIfAbsent(pair(a.index(), b.index()), k -> new TreeSet<>()).add(channel);
+        channelCuts.computeIfAbsent(pair(b.index(), a.index()), k -> new TreeSet<>()).add(channel);
+        sim.recordFault(-1, "cut channel " + channel + " " + a + " <-> " + b);
+    }
+
+    /** Cuts {@code host} from every other host, both directions. */
+    public void isolate(HostId host) {
+        int h = host.index();
+        for (int i = 0; i < cut.length; i++) {
+            if (i != h) {
+                setCut(h, i, true);
+                setCut(i, h, true);
+            }
+        }
+        sim.recordFault(host.index(), "isolate " + host);
+    }
+
+    /**
+     * Splits the listed hosts into groups that cannot reach each other; links inside a group, and
+     * links of hosts not listed, are left as they are.
+     */
+    public void partition(List<? extends Collection<HostId>> groups) {
+        List<String> shape = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            shape.add(groups.get(g).toString());
+            for (int o = 0; o < groups.size(); o++) {
+                if (o == g) {
+                    continue;
+                }
+                for (HostId a : groups.get(g)) {
+                    for (HostId b : groups.get(o)) {
+                        setCut(a.index(), b.index(), true);
+                    }
+                }
+            }
+        }
+        sim.recordFault(-1, "partition " + String.join(" | ", shape));
+    }
+
+    /** Restores both directions between {@code a} and {@code b}, including cut channels. */
+    public void heal(HostId a, HostId b) {
+        setCut(a.index(), b.index(), false);
+        setCut(b.index(), a.index(), false);
+        channelCuts.remove(pair(a.index(), b.index()));
+        channelCuts.remove(pair(b.index(), a.index()));
+        sim.recordFault(-1, "heal " + a + " <-> " + b);
+    }
+
+    /** Restores every link and channel (link specs set with {@code link(...)} are kept). */
+    public void healAll() {
+        for (boolean[] row : cut) {
+            Arrays.fill(row, false);
+        }
+        cutCount = 0;
+        channelCuts.clear();
+        sim.recordFault(-1, "heal all");
+    }
+
+    /** True if a message on {@code channel} from {@code from} would reach {@code to} now. */
+    public boolean connected(HostId from, HostId to, String channel) {
+        return !isCut(from.index(), to.index(), channel);
+    }
+
+    /** True if any link or channel is cut. */
+    public boolean isPartitioned() {
+        return cutCount > 0 || !channelCuts.isEmpty();
+    }
+
+    void addHost() {
+        int n = cut.length + 1;
+        LinkSpec[][] nl = new LinkSpec[n][n];
+        boolean[][] nc = new boolean[n][n];
+        long[][] nf = new long[n][n];
+        for (int i = 0; i < n - 1; i++) {
+            System.arraycopy(links[i], 0, nl[i], 0, n - 1);
+            System.arraycopy(cut[i], 0, nc[i], 0, n - 1);
+            System.arraycopy(linkFreeAt[i], 0, nf[i], 0, n - 1);
+        }
+        links = nl;
+        cut = nc;
+        linkFreeAt = nf;
+    }
+
+    void send(int from, int to, Message m) {
+        if (to < 0 || to >= cut.length) {
+            throw new IllegalArgumentException("no such host index: " + to);
+        }
+        long now = sim.now();
+        LinkSpec spec = links[from][to];
+        if (spec == null) {
+            spec = defaultLink;
+        }
+        if (spec.loss() > 0 && rng.chance(spec.loss())) {
+            Delivery d = new Delivery(from, to, m, now);
+            sim.trace().message(now, TraceKind.DROP, d, Trace.Fate.LOST);
+            return;
+        }
+        long departure = now;
+        long bw = spec.bandwidthBytesPerSecond();
+        if (bw > 0) {
+            long tx = Math.max(1, (long) (m.sizeBytes() * 1e9 / bw));
+            long start = Math.max(now, linkFreeAt[from][to]);
+            departure = start + tx;
+            linkFreeAt[from][to] = departure;
+        }
+        schedule(from, to, m, now, departure + delay(spec));
+        if (spec.duplicate() > 0 && rng.chance(spec.duplicate())) {
+            sim.trace().record(now, TraceKind.DUPLICATE, to, from, m.toString());
+            schedule(from, to, m, now, departure + delay(spec));
+        }
+    }
+
+    private long delay(LinkSpec spec) {
+        long d = spec.latency().sample(rng);
+        if (spec.reorder() > 0 && rng.chance(spec.reorder())) {
+            d += rng.uniform(0, d);
+        }
+        return d;
+    }
+
+    private void schedule(int from, int to, Message m, long sentAt, long arrival) {
+        Delivery d = new Delivery(from, to, m, sentAt);
+        sim.push(d, arrival);
+    }
+
+    void arrive(Delivery d) {
+        if (d.state == Delivery.ON_WIRE && isCut(d.from, d.to, d.message.channel())) {
+            sim.trace().message(sim.now(), TraceKind.DROP, d, Trace.Fate.CUT);
+            return;
+        }
+        sim.hostAt(d.to).receive(d);
+    }
+
+    private boolean isCut(int from, int to, String channel) {
+        if (cutCount > 0 && cut[from][to]) {
+            return true;
+        }
+        if (channelCuts.isEmpty()) {
+            return false;
+        }
+        TreeSet<String> chans = channelCuts.get(pair(from, to));
+        return chans != null && chans.contains(channel);
+    }
+
+    private void setCut(int from, int to, boolean value) {
+        if (cut[from][to] != value) {
+            cut[from][to] = value;
+            cutCount += value ? 1 : -1;
+        }
+    }
+
+    private static long pair(int from, int to) {
+        return ((long) from << 32) | (to & 0xFFFFFFFFL);
+    }
+}

@@ -1,0 +1,273 @@
+package io.faultline.sim;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One deterministic run: a single event queue ordered by (virtual time, sequence number), on one
+ * thread. It owns the virtual clock, the root {@link Rng}, the {@link Network}, the {@link Host}s and
+ * the {@link Trace}. Same seed and same code give the same trace hash, in any JVM.
+ *
+ * <pre>{@code
+ * Simulation sim = new Simulation(42);
+ * Host server = sim.addHost("server", self -> new EchoServer());
+ * Host client = sim.addHost("client", self -> new EchoClient(server.id()));
+ * sim.at(2 * Simulation.SECONDS, "isolate server", () -> sim.network().isolate(server.id()));
+ * RunStatus status = sim.run(10 * Simulation.SECONDS);
+ * String hash = sim.trace().hash();
+ * }</pre>
+ *
+ * <p>Runs are bounded ({@link Bounds}): hitting the event or time bound stops the run with a status
+ * whose {@link RunStatus#isBound()} is true. Invariants run after every event.
+ *
+ * <p>Random streams: the network uses {@code rng().fork("network")}, host {@code h} uses
+ * {@code rng().fork("host").fork(h)}; other components should fork their own names.
+ */
+public final class Simulation {
+    public static final long NANOS = 1;
+    public static final long MICROS = 1_000;
+    public static final long MILLIS = 1_000_000;
+    public static final long SECONDS = 1_000_000_000;
+    public static final long MINUTES = 60 * SECONDS;
+    public static final long HOURS = 60 * MINUTES;
+    public static final long DAYS = 24 * HOURS;
+
+    private final long seed;
+    private final Bounds bounds;
+    private final Rng rng;
+    private final Rng hostRngs;
+    private final EventQueue queue = new EventQueue();
+    private final List<Host> hosts = new ArrayList<>();
+    private final TreeMap<String, Host> byName = new TreeMap<>();
+    private final Network network;
+    private final Trace trace;
+    private final List<Invariant> invariants = new ArrayList<>();
+    private final List<FaultPlan> plans = new ArrayList<>();
+    private long now;
+    private long seq;
+    private long events;
+    private Violation violation;
+
+    /** A simulation with this seed and the default bounds. */
+    public Simulation(long seed) {
+        this(seed, Bounds.DEFAULT);
+    }
+
+    public Simulation(long seed, Bounds bounds) {
+        this.seed = seed;
+        this.bounds = bounds;
+        this.rng = new Rng(seed);
+        this.hostRngs = rng.fork("host");
+        this.trace = new Trace(i -> hosts.get(i).name());
+        this.network = new Network(this, rng.fork("network"));
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public Bounds bounds() {
+        return bounds;
+    }
+
+    /** True virtual time in nanoseconds (hosts read their own {@link Clock}s). */
+    public long now() {
+        return now;
+    }
+
+    /** The root random stream; fork it by name rather than drawing from it directly. */
+    public Rng rng() {
+        return rng;
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public Trace trace() {
+        return trace;
+    }
+
+    /** Events processed so far. */
+    public long eventCount() {
+        return events;
+    }
+
+    /** Events waiting in the queue (including cancelled timers not yet reached). */
+    public int pendingEvents() {
+        return queue.size();
+    }
+
+    /**
+     * Adds a host whose process is built by {@code factory}; it starts (its {@code onStart} runs) as
+     * an event at the current time, after every host added before the run exists.
+     */
+    public Host addHost(String name, ProcessFactory factory) {
+        if (byName.containsKey(name)) {
+            throw new IllegalArgumentException("duplicate host name: " + name);
+        }
+        HostId id = new HostId(hosts.size(), name);
+        Host h = new Host(this, id, factory, hostRngs.fork(name));
+        hosts.add(h);
+        byName.put(name, h);
+        network.addHost();
+        push(new StartEvent(h), now);
+        return h;
+    }
+
+    /** All hosts, in the order they were added. */
+    public List<Host> hosts() {
+        return Collections.unmodifiableList(hosts);
+    }
+
+    public Host host(HostId id) {
+        return hosts.get(id.index());
+    }
+
+    /** The host named {@code name}, if any. */
+    public Optional<Host> host(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    Host hostAt(int index) {
+        return hosts.get(index);
+    }
+
+    /** Runs {@code action} at virtual time {@code timeNanos} (at least now); traced as ACTION. */
+    public void at(long timeNanos, String description, Runnable action) {
+        push(new ActionEvent(description, action), Math.max(timeNanos, now));
+    }
+
+    /** Runs {@code action} after {@code delayNanos}. */
+    public void after(long delayNanos, String description, Runnable action) {
+        at(now + delayNanos, description, action);
+    }
+
+    /** Applies a fault plan (it schedules its own actions). */
+    public void install(FaultPlan plan) {
+        plans.add(plan);
+        plan.install(this);
+    }
+
+    /** Records a fault (or heal) that is not one of the kernel's primitives, for the timeline. */
+    public void recordFault(String description) {
+        trace.fault(now, -1, description);
+    }
+
+    void recordFault(int host, String description) {
+        trace.fault(now, host, description);
+    }
+
+    /** Ends every fault: stops the installed fault plans, heals the network, resumes paused hosts, restarts crashed ones. */
+    public void healAll() {
+        for (FaultPlan p : plans) {
+            p.stop(this);
+        }
+        network.healAll();
+        for (Host h : hosts) {
+            if (h.isPaused()) {
+                h.resume();
+            }
+            if (!h.isUp()) {
+                h.restart();
+            }
+        }
+    }
+
+    public void addInvariant(Invariant invariant) {
+        invariants.add(invariant);
+    }
+
+    /** The first invariant violation, if any. */
+    public Optional<Violation> violation() {
+        return Optional.ofNullable(violation);
+    }
+
+    /** Processes events up to and including virtual time {@code untilNanos}, then sets now to it. */
+    public RunStatus run(long untilNanos) {
+        return loop(null, untilNanos);
+    }
+
+    /**
+     * Processes events until {@code condition} is true (checked before each event), or until virtual
+     * time {@code limitNanos} passes without it.
+     */
+    public RunStatus runUntil(BooleanSupplier condition, long limitNanos) {
+        return loop(condition, limitNanos);
+    }
+
+    private RunStatus loop(BooleanSupplier condition, long limit) {
+        boolean checkInvariants = !invariants.isEmpty();
+        while (true) {
+            if (violation != null) {
+                return RunStatus.INVARIANT_VIOLATED;
+            }
+            if (condition != null && condition.getAsBoolean()) {
+                return RunStatus.CONDITION_MET;
+            }
+            Event e = queue.peek();
+            if (e == null || e.time > limit) {
+                if (limit > bounds.maxNanos()) {
+                    now = Math.max(now, bounds.maxNanos());
+                    return RunStatus.TIME_BOUND;
+                }
+                now = Math.max(now, limit);
+                if (condition != null && condition.getAsBoolean()) {
+                    return RunStatus.CONDITION_MET;
+                }
+                return condition == null ? RunStatus.REACHED_TIME : RunStatus.LIMIT_REACHED;
+            }
+            if (e.time > bounds.maxNanos()) {
+                now = bounds.maxNanos();
+                return RunStatus.TIME_BOUND;
+            }
+            if (events >= bounds.maxEvents()) {
+                return RunStatus.EVENT_BOUND;
+            }
+            queue.poll();
+            now = e.time;
+            events++;
+            e.fire(this);
+            if (checkInvariants) {
+                checkInvariants(e);
+            }
+        }
+    }
+
+    private void checkInvariants(Event e) {
+        for (Invariant inv : invariants) {
+            Optional<String> broken = inv.check(this);
+            if (broken.isPresent()) {
+                violation = new Violation(inv.name(), broken.get(), now, events, describe(e));
+                trace.record(now, TraceKind.VIOLATION, -1, -1, violation.toString());
+                return;
+            }
+        }
+    }
+
+    private String describe(Event e) {
+        if (e instanceof Delivery d) {
+            return "deliver " + hosts.get(d.from).name() + " -> " + hosts.get(d.to).name() + " " + d.message;
+        }
+        if (e instanceof TimerEvent t) {
+            return "timer " + t.host.name() + " " + (t.timer == null ? "fsync" : t.timer);
+        }
+        if (e instanceof ActionEvent a) {
+            return "action " + a.description;
+        }
+        if (e instanceof StartEvent s) {
+            return "start " + s.host.name();
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    void push(Event e, long time) {
+        e.time = time;
+        e.seq = seq++;
+        queue.add(e);
+    }
+}

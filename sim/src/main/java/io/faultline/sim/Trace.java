@@ -1,0 +1,262 @@
+package io.faultline.sim;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+
+/**
+ * The record of a run, kept small: a running SHA-256 over every event (the trace hash, identical
+ * for identical runs in any JVM), counts per {@link TraceKind}, a bounded window of the most recent
+ * message events (for a message-flow diagram), the fault events (for a faults timeline) and the
+ * most recent log lines. It never keeps every event in memory; install a {@link #lineSink} to see
+ * them all.
+ *
+ * <p>Each event line is (virtual time, kind, host index, peer index, detail); the hash covers a
+ * canonical binary encoding of those fields, the sink receives them as text, e.g.
+ * {@code 1500000 DELIVER n2 <- n1 Ping[id=3]}.
+ */
+public final class Trace {
+    /** One message's fate: sent at {@code sentNanos}, delivered or dropped at {@code endNanos}. */
+    public record MessageEvent(long sentNanos, long endNanos, String from, String to, String summary,
+            Fate fate) {
+    }
+
+    /** What became of a message. */
+    public enum Fate { DELIVERED, LOST, CUT, HOST_DOWN }
+
+    /** A fault (or heal) applied at {@code nanos}; {@code target} is a host name or a description. */
+    public record FaultEvent(long nanos, String target, String description) {
+    }
+
+    /** A line a process logged. */
+    public record LogLine(long nanos, String host, String line) {
+    }
+
+    static final int DEFAULT_MESSAGE_WINDOW = 2048;
+    static final int MAX_FAULTS = 10_000;
+    static final int LOG_WINDOW = 512;
+
+    private final MessageDigest digest;
+    private final byte[] buf = new byte[16 * 1024];
+    private int pos;
+    private final long[] counts = new long[TraceKind.values().length];
+    private final IntFunction<String> hostNames;
+    private Consumer<String> lineSink;
+
+    private int windowCapacity = DEFAULT_MESSAGE_WINDOW;
+    private long[] mSent = new long[windowCapacity];
+    private long[] mEnd = new long[windowCapacity];
+    private int[] mFrom = new int[windowCapacity];
+    private int[] mTo = new int[windowCapacity];
+    private Message[] mMsg = new Message[windowCapacity];
+    private byte[] mFate = new byte[windowCapacity];
+    private long messageCount;
+
+    private final List<FaultEvent> faults = new ArrayList<>();
+    private long faultCount;
+    private final LogLine[] logs = new LogLine[LOG_WINDOW];
+    private long logCount;
+
+    Trace(IntFunction<String> hostNames) {
+        this.hostNames = hostNames;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JDK", e);
+        }
+    }
+
+    /** Receives every event line as text (for debugging a divergence); slows the run. */
+    public void lineSink(Consumer<String> sink) {
+        this.lineSink = sink;
+    }
+
+    /** Keeps the last {@code capacity} message events (default 2048); call before the run. */
+    public void messageWindow(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive");
+        }
+        windowCapacity = capacity;
+        mSent = new long[capacity];
+        mEnd = new long[capacity];
+        mFrom = new int[capacity];
+        mTo = new int[capacity];
+        mMsg = new Message[capacity];
+        mFate = new byte[capacity];
+        messageCount = 0;
+    }
+
+    void record(long time, TraceKind kind, int host, int peer, String detail) {
+        counts[kind.ordinal()]++;
+        header(time, kind, host, peer);
+        putString(detail);
+        if (lineSink != null) {
+            lineSink.accept(line(time, kind, host, peer, detail));
+        }
+    }
+
+    void message(long time, TraceKind kind, Delivery d, Fate fate) {
+        counts[kind.ordinal()]++;
+        header(time, kind, d.to, d.from);
+        putLong(d.sentAt);
+        String text = d.message.toString();
+        putString(text);
+        if (lineSink != null) {
+            lineSink.accept(line(time, kind, d.to, d.from, text + (fate == Fate.DELIVERED ? "" : " " + fate)));
+        }
+        int slot = (int) (messageCount++ % windowCapacity);
+        mSent[slot] = d.sentAt;
+        mEnd[slot] = time;
+        mFrom[slot] = d.from;
+        mTo[slot] = d.to;
+        mMsg[slot] = d.message;
+        mFate[slot] = (byte) fate.ordinal();
+    }
+
+    void fault(long time, int host, String description) {
+        record(time, TraceKind.FAULT, host, -1, description);
+        faultCount++;
+        if (faults.size() < MAX_FAULTS) {
+            faults.add(new FaultEvent(time, host < 0 ? "" : hostNames.apply(host), description));
+        }
+    }
+
+    void log(long time, int host, String line) {
+        record(time, TraceKind.LOG, host, -1, line);
+        logs[(int) (logCount++ % LOG_WINDOW)] = new LogLine(time, hostNames.apply(host), line);
+    }
+
+    /** The hex SHA-256 of every event so far (computing it does not stop the trace). */
+    public String hash() {
+        flush();
+        try {
+            MessageDigest copy = (MessageDigest) digest.clone();
+            return HexFormat.of().formatHex(copy.digest());
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digest is cloneable in every JDK", e);
+        }
+    }
+
+    /** Number of events of this kind so far. */
+    public long count(TraceKind kind) {
+        return counts[kind.ordinal()];
+    }
+
+    /** Counts of every kind, in declaration order. */
+    public Map<TraceKind, Long> counts() {
+        Map<TraceKind, Long> m = new EnumMap<>(TraceKind.class);
+        for (TraceKind k : TraceKind.values()) {
+            m.put(k, counts[k.ordinal()]);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The most recent message events (delivered or dropped), oldest first. */
+    public List<MessageEvent> messages() {
+        int n = (int) Math.min(messageCount, windowCapacity);
+        List<MessageEvent> out = new ArrayList<>(n);
+        long first = messageCount - n;
+        Fate[] fates = Fate.values();
+        for (long i = first; i < messageCount; i++) {
+            int s = (int) (i % windowCapacity);
+            out.add(new MessageEvent(mSent[s], mEnd[s], hostNames.apply(mFrom[s]), hostNames.apply(mTo[s]),
+                    mMsg[s].toString(), fates[mFate[s]]));
+        }
+        return out;
+    }
+
+    /** Total message events recorded (the window keeps the last few). */
+    public long messageCount() {
+        return messageCount;
+    }
+
+    /** The fault events, in order (the first 10,000; {@link #faultCount()} counts them all). */
+    public List<FaultEvent> faults() {
+        return List.copyOf(faults);
+    }
+
+    /** Total fault events recorded. */
+    public long faultCount() {
+        return faultCount;
+    }
+
+    /** The most recent log lines, oldest first. */
+    public List<LogLine> logs() {
+        int n = (int) Math.min(logCount, LOG_WINDOW);
+        List<LogLine> out = new ArrayList<>(n);
+        for (long i = logCount - n; i < logCount; i++) {
+            out.add(logs[(int) (i % LOG_WINDOW)]);
+        }
+        return out;
+    }
+
+    private String line(long time, TraceKind kind, int host, int peer, String detail) {
+        StringBuilder b = new StringBuilder(64).append(time).append(' ').append(kind);
+        if (host >= 0) {
+            b.append(' ').append(hostNames.apply(host));
+        }
+        if (peer >= 0) {
+            b.append(" <- ").append(hostNames.apply(peer));
+        }
+        return b.append(' ').append(detail).toString();
+    }
+
+    private void header(long time, TraceKind kind, int host, int peer) {
+        if (pos > buf.length - 64) {
+            flush();
+        }
+        putLong(time);
+        buf[pos++] = (byte) kind.ordinal();
+        putInt(host);
+        putInt(peer);
+    }
+
+    private void putLong(long v) {
+        if (pos > buf.length - 8) {
+            flush();
+        }
+        for (int i = 56; i >= 0; i -= 8) {
+            buf[pos++] = (byte) (v >>> i);
+        }
+    }
+
+    private void putInt(int v) {
+        buf[pos++] = (byte) (v >>> 24);
+        buf[pos++] = (byte) (v >>> 16);
+        buf[pos++] = (byte) (v >>> 8);
+        buf[pos++] = (byte) v;
+    }
+
+    private void putString(String s) {
+        int n = s.length();
+        if (pos > buf.length - 4) {
+            flush();
+        }
+        putInt(n);
+        for (int i = 0; i < n; i++) {
+            if (pos > buf.length - 3) {
+                flush();
+            }
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                buf[pos++] = (byte) c;
+            } else {
+                buf[pos++] = (byte) 0xFF;
+                buf[pos++] = (byte) (c >>> 8);
+                buf[pos++] = (byte) c;
+            }
+        }
+    }
+
+    private void flush() {
+        digest.update(buf, 0, pos);
+        pos = 0;
+    }
+}

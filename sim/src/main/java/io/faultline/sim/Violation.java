@@ -1,0 +1,17 @@
+package io.faultline.sim;
+
+/**
+ * An invariant that failed.
+ *
+ * @param invariant   its name
+ * @param detail      what it said was wrong
+ * @param nanos       virtual time of the event after which it failed
+ * @param eventNumber that event's number (1 = the first event of the run)
+ * @param event       a description of that event
+ */
+public record Violation(String invariant, String detail, long nanos, long eventNumber, String event) {
+    @Override
+    public String toString() {
+        return invariant + ": " + detail + " after event #" + eventNumber + " at " + nanos + "ns (" + event + ")";
+    }
+}

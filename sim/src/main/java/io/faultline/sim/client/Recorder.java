@@ -1,0 +1,93 @@
+package io.faultline.sim.client;
+
+import io.faultline.checker.history.History;
+import io.faultline.checker.history.HistoryBuilder;
+import io.faultline.checker.history.OpType;
+import io.faultline.checker.history.Value;
+import io.faultline.sim.Simulation;
+
+import java.util.TreeMap;
+
+/**
+ * Records the history of a run in Jepsen's vocabulary, stamped with true virtual time: every
+ * operation is {@link #invoke}d, then completed once with {@link #ok} (it happened), {@link #fail}
+ * (it certainly did not) or {@link #info} (unknown: a timeout, a crash). One recorder per history,
+ * shared by all the clients of a run.
+ *
+ * <pre>{@code
+ * Recorder rec = new Recorder(sim);
+ * OpHandle op = rec.invoke(0, "write", Value.of(3));
+ * ...
+ * rec.ok(op, Value.of(3));
+ * History h = rec.history();
+ * }</pre>
+ *
+ * <p>Operations still open at the end stay as bare invocations, which checkers treat as unknown.
+ */
+public final class Recorder {
+    private final Simulation sim;
+    private final HistoryBuilder builder = new HistoryBuilder();
+    private final TreeMap<Long, OpHandle> open = new TreeMap<>();
+    private long nextId;
+    private int nextProcess;
+
+    public Recorder(Simulation sim) {
+        this.sim = sim;
+    }
+
+    /** Records an invocation by {@code process}. */
+    public OpHandle invoke(int process, String f, Value value) {
+        OpHandle h = new OpHandle(nextId++, process, f, value, sim.now());
+        open.put(h.id(), h);
+        nextProcess = Math.max(nextProcess, process + 1);
+        builder.invoke(process, f, value, sim.now());
+        return h;
+    }
+
+    /** The operation happened, with this result value. */
+    public void ok(OpHandle op, Value result) {
+        complete(op, OpType.OK, result);
+    }
+
+    /** The operation certainly did not happen. */
+    public void fail(OpHandle op, Value result) {
+        complete(op, OpType.FAIL, result);
+    }
+
+    /** The outcome is unknown (timeout, crash); the process must not invoke again (see {@link #freshProcess}). */
+    public void info(OpHandle op, Value result) {
+        complete(op, OpType.INFO, result);
+    }
+
+    /** True until the operation is completed. */
+    public boolean isOpen(OpHandle op) {
+        return open.containsKey(op.id());
+    }
+
+    /** Operations invoked and not yet completed. */
+    public int openCount() {
+        return open.size();
+    }
+
+    /** A process id never used so far (a client takes one after an {@code info}, as Jepsen does). */
+    public int freshProcess() {
+        return nextProcess++;
+    }
+
+    /** The history so far. */
+    public History history() {
+        return builder.build();
+    }
+
+    /** Number of events (invocations and completions) recorded. */
+    public int size() {
+        return builder.size();
+    }
+
+    private void complete(OpHandle op, OpType type, Value result) {
+        if (open.remove(op.id()) == null) {
+            throw new IllegalStateException("operation " + op.id() + " (" + op.f() + ") is not open");
+        }
+        builder.complete(op.process(), type, op.f(), result, sim.now());
+    }
+}

@@ -1,0 +1,136 @@
+package io.faultline.sim.scenario;
+
+import io.faultline.checker.Outcome;
+import io.faultline.checker.history.History;
+import io.faultline.sim.CheckResult;
+import io.faultline.sim.RunStatus;
+import io.faultline.sim.Simulation;
+import io.faultline.sim.Trace;
+import io.faultline.sim.TraceKind;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a run produced that the CLI, the report and the tests need: what ran (scenario, seed,
+ * duration, settings), what clients saw (histories), how it ended (status, checks, overall
+ * outcome), the trace's summary (hash, counts, message window, faults) and the model's series and
+ * tables.
+ *
+ * <pre>{@code
+ * RunResult r = RunResult.builder(scenario.name(), spec, sim)
+ *         .status(status)
+ *         .history("echo", recorder.history())
+ *         .check(CheckResult.valid("echoes match", "120 ok echoes"))
+ *         .build();
+ * }</pre>
+ *
+ * @param outcome the checks combined ({@link Outcome#and}); UNKNOWN if a bound stopped the run
+ */
+public record RunResult(
+        String scenario,
+        long seed,
+        long durationNanos,
+        Map<String, String> settings,
+        Map<String, History> histories,
+        RunStatus status,
+        List<CheckResult> checks,
+        Outcome outcome,
+        String traceHash,
+        long eventCount,
+        long simulatedNanos,
+        Map<TraceKind, Long> eventCounts,
+        List<Trace.MessageEvent> messages,
+        List<Trace.FaultEvent> faults,
+        List<Series> series,
+        List<Table> tables) {
+
+    public RunResult {
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        histories = Collections.unmodifiableMap(new LinkedHashMap<>(histories));
+        checks = List.copyOf(checks);
+        eventCounts = Collections.unmodifiableMap(new LinkedHashMap<>(eventCounts));
+        messages = List.copyOf(messages);
+        faults = List.copyOf(faults);
+        series = List.copyOf(series);
+        tables = List.copyOf(tables);
+    }
+
+    /** The one history of a single-history scenario (the first one recorded otherwise). */
+    public History history() {
+        return histories.isEmpty() ? History.empty() : histories.values().iterator().next();
+    }
+
+    /** Collects a result from a finished simulation. */
+    public static Builder builder(String scenario, RunSpec spec, Simulation sim) {
+        return new Builder(scenario, spec, sim);
+    }
+
+    /** Assembles a {@link RunResult}; {@link #build()} reads the simulation's trace at that moment. */
+    public static final class Builder {
+        private final String scenario;
+        private final RunSpec spec;
+        private final Simulation sim;
+        private RunStatus status = RunStatus.REACHED_TIME;
+        private final Map<String, History> histories = new LinkedHashMap<>();
+        private final List<CheckResult> checks = new ArrayList<>();
+        private final List<Series> series = new ArrayList<>();
+        private final List<Table> tables = new ArrayList<>();
+
+        private Builder(String scenario, RunSpec spec, Simulation sim) {
+            this.scenario = scenario;
+            this.spec = spec;
+            this.sim = sim;
+        }
+
+        /** How the run ended (default REACHED_TIME). A bound makes the outcome UNKNOWN. */
+        public Builder status(RunStatus s) {
+            status = s;
+            return this;
+        }
+
+        public Builder history(String name, History h) {
+            histories.put(name, h);
+            return this;
+        }
+
+        public Builder check(CheckResult c) {
+            checks.add(c);
+            return this;
+        }
+
+        public Builder series(Series s) {
+            series.add(s);
+            return this;
+        }
+
+        public Builder table(Table t) {
+            tables.add(t);
+            return this;
+        }
+
+        /**
+         * The result; an invariant violation becomes an INVALID check, a hard bound an UNKNOWN one,
+         * and the outcome combines every check (a run with no check at all is UNKNOWN).
+         */
+        public RunResult build() {
+            List<CheckResult> all = new ArrayList<>(checks);
+            sim.violation().ifPresent(v -> all.add(CheckResult.invalid("invariant " + v.invariant(), v.toString())));
+            if (status.isBound()) {
+                all.add(CheckResult.unknown("run completed", "stopped by " + status + " after "
+                        + sim.eventCount() + " events at " + sim.now() + "ns"));
+            }
+            Outcome outcome = all.isEmpty() ? Outcome.UNKNOWN : Outcome.VALID;
+            for (CheckResult c : all) {
+                outcome = outcome.and(c.outcome());
+            }
+            Trace t = sim.trace();
+            return new RunResult(scenario, spec.seed(), spec.durationNanos(), spec.settings().asStrings(),
+                    histories, status, all, outcome, t.hash(), sim.eventCount(), sim.now(), t.counts(),
+                    t.messages(), t.faults(), series, tables);
+        }
+    }
+}

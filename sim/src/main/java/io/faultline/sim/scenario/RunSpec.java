@@ -1,0 +1,37 @@
+package io.faultline.sim.scenario;
+
+import io.faultline.sim.FaultPlan;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to run: a seed, a virtual duration and the settings. With the scenario's name, this is all
+ * it takes to replay a run exactly.
+ *
+ * @param seed          the root seed
+ * @param durationNanos virtual time to run for
+ * @param settings      the scenario's settings
+ * @param faults        an explicit fault plan (e.g. a replayed fault schedule) that replaces the
+ *                      faults the scenario would otherwise inject; a scenario honours it by
+ *                      installing it instead of its own and calling {@code sim.healAll()} before
+ *                      its liveness phase
+ */
+public record RunSpec(long seed, long durationNanos, Settings settings, Optional<FaultPlan> faults) {
+    public RunSpec {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(faults, "faults");
+        if (durationNanos <= 0) {
+            throw new IllegalArgumentException("duration must be positive");
+        }
+    }
+
+    /** A spec with the scenario's own faults. */
+    public RunSpec(long seed, long durationNanos, Settings settings) {
+        this(seed, durationNanos, settings, Optional.empty());
+    }
+
+    /** The same spec with {@code plan} instead of the scenario's own faults. */
+    public RunSpec withFaults(FaultPlan plan) {
+        return new RunSpec(seed, durationNanos, settings, Optional.of(plan));
+    }
+}

@@ -1,0 +1,20 @@
+package io.faultline.sim.scenario;
+
+import java.util.List;
+
+/**
+ * A model's list of scenarios, found with {@link java.util.ServiceLoader}: implement it (with a
+ * public no-argument constructor) and name the class in
+ * {@code META-INF/services/io.faultline.sim.scenario.ScenarioCatalog}.
+ *
+ * <pre>{@code
+ * public final class DemoCatalog implements ScenarioCatalog {
+ *     public List<Scenario> scenarios() {
+ *         return List.of(EchoScenario.SCENARIO, BroadcastScenario.SCENARIO);
+ *     }
+ * }
+ * }</pre>
+ */
+public interface ScenarioCatalog {
+    List<Scenario> scenarios();
+}

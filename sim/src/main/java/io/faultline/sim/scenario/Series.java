@@ -1,0 +1,22 @@
+package io.faultline.sim.scenario;
+
+import java.util.List;
+
+/**
+ * A named series of points a model contributes to the report (e.g. latency over time); the report
+ * draws it, the model never writes HTML.
+ *
+ * @param name   e.g. {@code put latency p99}
+ * @param xLabel e.g. {@code virtual time (s)}
+ * @param yLabel e.g. {@code ms}
+ * @param points in x order
+ */
+public record Series(String name, String xLabel, String yLabel, List<Point> points) {
+    /** One (x, y) point. */
+    public record Point(double x, double y) {
+    }
+
+    public Series {
+        points = List.copyOf(points);
+    }
+}
