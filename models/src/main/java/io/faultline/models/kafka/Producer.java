@@ -168,6 +168,12 @@ public final class Producer implements Process {
             return;
         }
         if (config.idempotence() && b.pid != producerId) {
+            if (b.pid >= 0 && b.maybeAppended) {
+                // The producer id moved on while this batch's fate was unknown: resending it under
+                // a new id could append it twice, so it completes as unknown instead (C6).
+                finish(ctx, b, false);
+                return;
+            }
             b.pid = producerId;
             b.sequence = nextSequence.merge(b.partition, 1, Integer::sum) - 1;
         }
