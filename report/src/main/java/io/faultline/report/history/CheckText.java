@@ -38,9 +38,12 @@ public final class CheckText {
         b.append(f.source()).append(": ").append(r.outcome()).append(" (model ").append(c.model().name())
                 .append(", ").append(f.history().size()).append(" ops, ").append(r.millis()).append(" ms)\n");
         if (!r.keys().isEmpty()) {
+            long skipped = r.keys().stream().filter(k -> k.verdict() instanceof Verdict.Unknown u
+                    && u.reason().startsWith("not checked")).count();
             b.append("  keys: ").append(r.keys().size()).append(" (").append(count(r.keys(), Outcome.VALID))
                     .append(" valid, ").append(count(r.keys(), Outcome.INVALID)).append(" invalid, ")
-                    .append(count(r.keys(), Outcome.UNKNOWN)).append(" unknown)\n");
+                    .append(count(r.keys(), Outcome.UNKNOWN) - skipped).append(" unknown")
+                    .append(skipped > 0 ? ", " + skipped + " not checked once a key was invalid" : "").append(")\n");
         }
         Verdict v = r.verdict();
         if (v instanceof Verdict.Unknown u) {
