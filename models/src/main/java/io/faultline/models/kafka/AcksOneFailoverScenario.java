@@ -8,7 +8,6 @@ import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code kafka/acks-1-failover}: with {@code acks=1} the leader acknowledges once the record is in
@@ -24,7 +23,7 @@ final class AcksOneFailoverScenario {
     static final Scenario SCENARIO = Scenario.of(NAME,
             "FIDELITY C3: acks=1 loses acknowledged writes when the leader fails before its followers fetch "
                     + "them; nothing lost with acks=all",
-            ScenarioKit.schema(Map.of("kafka.version", "3.7", "acks", "1", "request.timeout.ms", "2000",
+            ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "3.7", "acks", "1", "request.timeout.ms", "2000",
                     "delivery.timeout.ms", "10000")),
             40 * Simulation.SECONDS, AcksOneFailoverScenario::run);
 

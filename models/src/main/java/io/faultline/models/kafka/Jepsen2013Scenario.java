@@ -8,7 +8,6 @@ import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code kafka/jepsen-2013}: Jepsen's "Call me maybe: Kafka" (FIDELITY C9) on Kafka 0.8: five
@@ -26,7 +25,7 @@ final class Jepsen2013Scenario {
     static final Scenario SCENARIO = Scenario.of(NAME,
             "Jepsen 2013 (FIDELITY C9): Kafka 0.8 loses acknowledged writes when an isolated leader shrinks the "
                     + "ISR to itself and an out-of-sync replica is then elected",
-            ScenarioKit.schema(Map.of("kafka.version", "0.8", "acks", "all", "min.insync.replicas", "1",
+            ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "0.8", "acks", "all", "min.insync.replicas", "1",
                     "retries", "1", "retry.backoff.ms", "1000", "request.timeout.ms", "1000",
                     "delivery.timeout.ms", "5000")),
             60 * Simulation.SECONDS, Jepsen2013Scenario::run);

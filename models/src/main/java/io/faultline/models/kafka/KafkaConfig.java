@@ -32,7 +32,9 @@ public final class KafkaConfig {
 
     /** The defaults of a version. */
     public static KafkaConfig defaults(KafkaVersion v) {
-        return of(Map.of(KafkaKeys.VERSION.name(), v.label()));
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(KafkaKeys.VERSION.name(), v.label());
+        return of(m);
     }
 
     /**

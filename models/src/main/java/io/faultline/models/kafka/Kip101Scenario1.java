@@ -8,7 +8,6 @@ import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code kafka/kip-101-scenario-1}: KIP-101's "High Watermark Truncation followed by Immediate
@@ -30,7 +29,7 @@ final class Kip101Scenario1 {
     static final Scenario SCENARIO = Scenario.of(NAME,
             "KIP-101 scenario 1 (FIDELITY C5.2): HW truncation then immediate election loses an acknowledged "
                     + "write with kafka.version=0.10; none with 0.11",
-            ScenarioKit.schema(Map.of("kafka.version", "0.10", "acks", "all", "min.insync.replicas", "1",
+            ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "0.10", "acks", "all", "min.insync.replicas", "1",
                     "log.flush.interval.messages", "1", "request.timeout.ms", "2000", "delivery.timeout.ms", "30000",
                     "replica.high.watermark.checkpoint.interval.ms", "50")),
             40 * Simulation.SECONDS, Kip101Scenario1::run);

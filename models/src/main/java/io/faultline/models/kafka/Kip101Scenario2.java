@@ -8,7 +8,6 @@ import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code kafka/kip-101-scenario-2}: KIP-101's "Replica Divergence on Restart after Multiple Hard
@@ -34,7 +33,7 @@ final class Kip101Scenario2 {
     static final Scenario SCENARIO = Scenario.of(NAME,
             "KIP-101 scenario 2 (FIDELITY C5.3): a power outage of both replicas leaves divergent logs "
                     + "with kafka.version=0.10; none with 0.11",
-            ScenarioKit.schema(Map.of("kafka.version", "0.10", "acks", "all", "min.insync.replicas", "1",
+            ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "0.10", "acks", "all", "min.insync.replicas", "1",
                     "retries", "0", "request.timeout.ms", "1000", "delivery.timeout.ms", "2000",
                     "replica.high.watermark.checkpoint.interval.ms", "50")),
             65 * Simulation.SECONDS, Kip101Scenario2::run);

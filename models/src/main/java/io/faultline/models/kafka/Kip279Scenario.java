@@ -8,7 +8,6 @@ import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code kafka/kip-279}: fast leader fail-over leaves divergent logs under KIP-101 (KAFKA-6361,
@@ -34,7 +33,7 @@ final class Kip279Scenario {
     static final Scenario SCENARIO = Scenario.of(NAME,
             "KIP-279 / KAFKA-6361 (FIDELITY C5.4): fast leader fail-over leaves divergent replica logs with "
                     + "kafka.version=0.11; none with 2.0",
-            ScenarioKit.schema(Map.of("kafka.version", "0.11", "acks", "all", "min.insync.replicas", "1",
+            ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "0.11", "acks", "all", "min.insync.replicas", "1",
                     "unclean.leader.election.enable", "true", "log.flush.interval.messages", "1",
                     "request.timeout.ms", "1000", "delivery.timeout.ms", "5000")),
             45 * Simulation.SECONDS, Kip279Scenario::run);

@@ -9,7 +9,6 @@ import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code kafka/safe}: today's safe configuration (FIDELITY F7: RF 3, min.insync.replicas=2,
@@ -25,7 +24,7 @@ final class SafeScenario {
     static final Scenario SCENARIO = Scenario.of(NAME,
             "FIDELITY F7: RF 3, min.insync.replicas=2, acks=all, no unclean election, idempotent producer under "
                     + "partitions, crashes and clock faults: no acknowledged write lost, no anomaly",
-            ScenarioKit.schema(Map.of("kafka.version", "3.7", "acks", "all", "min.insync.replicas", "2",
+            ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "3.7", "acks", "all", "min.insync.replicas", "2",
                     "unclean.leader.election.enable", "false", "enable.idempotence", "true",
                     "request.timeout.ms", "2000", "delivery.timeout.ms", "10000")),
             45 * Simulation.SECONDS, SafeScenario::run);

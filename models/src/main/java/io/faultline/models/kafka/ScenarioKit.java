@@ -20,6 +20,15 @@ final class ScenarioKit {
     private ScenarioKit() {
     }
 
+    /** Key-value pairs in order (a LinkedHashMap: iteration order is part of determinism). */
+    static Map<String, String> defaults(String... keyValues) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put(keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
     /** The Kafka keys (with this scenario's defaults) followed by the scenario's own settings. */
     static List<Setting<?>> schema(Map<String, String> kafkaDefaults, Setting<?>... own) {
         List<Setting<?>> out = new ArrayList<>(KafkaSettings.schema(kafkaDefaults));

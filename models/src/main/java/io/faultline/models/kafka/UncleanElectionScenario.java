@@ -8,7 +8,6 @@ import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code kafka/unclean-election}: "what if they all die?" (FIDELITY C4). Two brokers, RF 2,
@@ -27,7 +26,7 @@ final class UncleanElectionScenario {
     static final Scenario SCENARIO = Scenario.of(NAME,
             "FIDELITY C4: unclean leader election loses acknowledged writes; with it off the partition is "
                     + "unavailable instead",
-            ScenarioKit.schema(Map.of("kafka.version", "3.7", "unclean.leader.election.enable", "true",
+            ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "3.7", "unclean.leader.election.enable", "true",
                     "acks", "all", "min.insync.replicas", "1", "replica.lag.time.max.ms", "3000",
                     "log.flush.interval.messages", "1",
                     "request.timeout.ms", "2000", "delivery.timeout.ms", "10000")),
