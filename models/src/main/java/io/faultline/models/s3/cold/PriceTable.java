@@ -68,6 +68,9 @@ public record PriceTable(Map<StorageClass, Double> storagePerGbMonth, Map<Storag
         if (usdPerGbMonth < 0) {
             throw new IllegalArgumentException("price must not be negative: " + usdPerGbMonth);
         }
+        if (storagePerGbMonth.get(c) != null && storagePerGbMonth.get(c) == usdPerGbMonth) {
+            return this;
+        }
         Map<StorageClass, Double> s = new EnumMap<>(storagePerGbMonth);
         s.put(c, usdPerGbMonth);
         return new PriceTable(s, retrievalPerGb, restoreRequestsPer1000, source + "; " + c + " storage overridden");
