@@ -156,7 +156,6 @@ public final class VaultStore {
         for (Job j : jobs.values()) {
             if (j.vault.equals(vault) && !j.done(now) && j.request.archiveId().equals(Optional.of(archiveId))) {
                 j.failure = "archive deleted while the job was in progress";
-                j.output = new JobOutput.Inventory(vault, now, List.of());
                 j.completeAt = now;
             }
         }
