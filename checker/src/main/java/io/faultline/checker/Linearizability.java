@@ -9,6 +9,8 @@ import io.faultline.checker.prepare.PreparedHistory;
 import io.faultline.checker.prepare.Preparer;
 import io.faultline.checker.search.Budget;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  */
 public final class Linearizability {
+    private static final String NOT_CHECKED = "not checked: another key is not linearizable";
+
     private Linearizability() {
     }
 
@@ -83,38 +87,52 @@ public final class Linearizability {
 
     private static List<KeyResult> checkKeys(Map<Optional<Value>, PreparedHistory> parts, Model<?> model,
                                              CheckOptions options, Budget budget) {
-        int threads = Math.min(options.threads(), Math.max(1, parts.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, Threads.daemon("faultline-check-key"));
-        try {
-            Map<Optional<Value>, Future<KeyResult>> futures = new LinkedHashMap<>();
-            AtomicBoolean stop = new AtomicBoolean();
-            Budget shared = budget.child(stop);
-            for (Map.Entry<Optional<Value>, PreparedHistory> e : parts.entrySet()) {
-                futures.put(e.getKey(), pool.submit(() -> {
-                    long t0 = System.nanoTime();
-                    Verdict v = stop.get() ? new Verdict.Unknown("not checked: another key is not linearizable")
-                            : new PartCheck(model, options.algorithm(), shared).check(e.getKey(), e.getValue());
-                    if (v instanceof Verdict.Invalid) {
-                        stop.set(true);   // the whole history is invalid: spare the other keys
-                    }
-                    return new KeyResult(e.getKey().orElseThrow(), v, e.getValue().size(),
-                            (System.nanoTime() - t0) / 1_000_000);
-                }));
+        AtomicBoolean stop = new AtomicBoolean();
+        Budget shared = budget.child(stop);
+        // Smaller keys first: an invalid key is usually found fast, and it stops the others.
+        List<Map.Entry<Optional<Value>, PreparedHistory>> order = new ArrayList<>(parts.entrySet());
+        order.sort(Comparator.comparingInt(e -> e.getValue().size()));
+        Map<Optional<Value>, KeyResult> results = new HashMap<>();
+        int threads = Math.min(options.threads(), parts.size());
+        if (threads <= 1) {
+            for (Map.Entry<Optional<Value>, PreparedHistory> e : order) {
+                results.put(e.getKey(), checkKey(e.getKey(), e.getValue(), model, options, shared, stop));
             }
-            List<KeyResult> results = new ArrayList<>();
-            for (Future<KeyResult> f : futures.values()) {
-                results.add(await(f));
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, Threads.daemon("faultline-check-key"));
+            try {
+                Map<Optional<Value>, Future<KeyResult>> futures = new HashMap<>();
+                for (Map.Entry<Optional<Value>, PreparedHistory> e : order) {
+                    futures.put(e.getKey(), pool.submit(
+                            () -> checkKey(e.getKey(), e.getValue(), model, options, shared, stop)));
+                }
+                for (Map.Entry<Optional<Value>, Future<KeyResult>> f : futures.entrySet()) {
+                    results.put(f.getKey(), await(f.getValue()));
+                }
+            } finally {
+                pool.shutdownNow();
             }
-            if (stop.get()) {
-                results.replaceAll(k -> k.verdict() instanceof Verdict.Unknown u && u.reason().equals("cancelled")
-                        ? new KeyResult(k.key(), new Verdict.Unknown("not checked: another key is not linearizable"),
-                        k.operations(), k.millis())
-                        : k);
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
         }
+        List<KeyResult> inKeyOrder = new ArrayList<>();
+        for (Optional<Value> key : parts.keySet()) {
+            KeyResult k = results.get(key);
+            if (stop.get() && k.verdict() instanceof Verdict.Unknown u && u.reason().equals("cancelled")) {
+                k = new KeyResult(k.key(), new Verdict.Unknown(NOT_CHECKED), k.operations(), k.millis());
+            }
+            inKeyOrder.add(k);
+        }
+        return inKeyOrder;
+    }
+
+    private static KeyResult checkKey(Optional<Value> key, PreparedHistory part, Model<?> model,
+                                      CheckOptions options, Budget shared, AtomicBoolean stop) {
+        long t0 = System.nanoTime();
+        Verdict v = stop.get() ? new Verdict.Unknown(NOT_CHECKED)
+                : new PartCheck(model, options.algorithm(), shared).check(key, part);
+        if (v instanceof Verdict.Invalid) {
+            stop.set(true);   // the whole history is invalid: spare the other keys
+        }
+        return new KeyResult(key.orElseThrow(), v, part.size(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     static <T> T await(Future<T> f) {

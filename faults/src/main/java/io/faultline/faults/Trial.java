@@ -137,6 +137,20 @@ public final class Trial {
         return this;
     }
 
+    /**
+     * A counter that must grow in the liveness phase: within {@code bound} after the heal it must
+     * exceed the value it had at the heal (e.g. acknowledged writes: the system serves again).
+     */
+    public Trial mustGrow(String progressName, java.util.function.LongSupplier counter, long bound) {
+        long[] atHeal = {Long.MIN_VALUE};
+        return progress(progressName, () -> {
+            if (atHeal[0] == Long.MIN_VALUE) {
+                atHeal[0] = counter.getAsLong();   // first asked right after the heal
+            }
+            return counter.getAsLong() > atHeal[0];
+        }, bound);
+    }
+
     /** The schedule this trial ran (or will run): the explicit one, else the one generated from the seed. */
     public FaultSchedule schedule() {
         return used.orElseGet(() -> explicit.orElseGet(() -> ScheduleGen.forSeed(faultSpace(), seed)));

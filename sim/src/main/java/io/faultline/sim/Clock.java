@@ -76,7 +76,7 @@ public final class Clock {
         if (ppm == 0) {
             return localNanos;
         }
-        return Math.max(0, (long) (localNanos / (1.0 + ppm / 1_000_000.0)));
+        return Math.max(0, Math.round(localNanos / (1.0 + ppm / 1_000_000.0)));
     }
 
     private void rebase() {

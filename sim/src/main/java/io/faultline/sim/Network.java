@@ -57,10 +57,13 @@ public final class Network {
         return s == null ? defaultLink : s;
     }
 
-    /** Sets the spec of the directed link {@code from -> to} (e.g. a slow or lossy link fault). */
+    /**
+     * Sets the spec of the directed link {@code from -> to}. Traced (and hashed) but not listed as a
+     * fault, since it is also configuration: a fault plan that slows links records its own fault.
+     */
     public void link(HostId from, HostId to, LinkSpec spec) {
         links[from.index()][to.index()] = java.util.Objects.requireNonNull(spec);
-        sim.recordFault(from.index(), "link " + from + "->" + to + " " + spec);
+        sim.trace().record(sim.now(), TraceKind.ACTION, from.index(), to.index(), "link " + spec);
     }
 
     /** Cuts both directions between {@code a} and {@code b}. */

@@ -192,6 +192,11 @@ public final class Simulation {
         return loop(null, untilNanos);
     }
 
+    /** Runs for {@code durationNanos} more virtual time: {@code run(now() + durationNanos)}. */
+    public RunStatus runFor(long durationNanos) {
+        return run(now + durationNanos);
+    }
+
     /**
      * Processes events until {@code condition} is true (checked before each event), or until virtual
      * time {@code limitNanos} passes without it.

@@ -106,10 +106,10 @@ public final class Trace {
         counts[kind.ordinal()]++;
         header(time, kind, d.to, d.from);
         putLong(d.sentAt);
-        String text = d.message.toString();
-        putString(text);
+        buf[pos++] = (byte) fate.ordinal();
+        MessageEncoder.encode(d.message, encoderSink);
         if (lineSink != null) {
-            lineSink.accept(line(time, kind, d.to, d.from, text + (fate == Fate.DELIVERED ? "" : " " + fate)));
+            lineSink.accept(line(time, kind, d.to, d.from, d.message + (fate == Fate.DELIVERED ? "" : " " + fate)));
         }
         int slot = (int) (messageCount++ % windowCapacity);
         mSent[slot] = d.sentAt;
@@ -216,6 +216,30 @@ public final class Trace {
         buf[pos++] = (byte) kind.ordinal();
         putInt(host);
         putInt(peer);
+    }
+
+    private final MessageEncoder.Sink encoderSink = new MessageEncoder.Sink() {
+        @Override
+        public void putByte(int b) {
+            Trace.this.putByte(b);
+        }
+
+        @Override
+        public void putLong(long v) {
+            Trace.this.putLong(v);
+        }
+
+        @Override
+        public void putString(String s) {
+            Trace.this.putString(s);
+        }
+    };
+
+    private void putByte(int b) {
+        if (pos == buf.length) {
+            flush();
+        }
+        buf[pos++] = (byte) b;
     }
 
     private void putLong(long v) {

@@ -8,12 +8,11 @@ import io.faultline.sim.CheckResult;
 import io.faultline.sim.Host;
 import io.faultline.sim.Latency;
 import io.faultline.sim.LinkSpec;
-import io.faultline.sim.RunStatus;
 import io.faultline.sim.Simulation;
-import io.faultline.sim.client.Recorder;
 import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
+import io.faultline.sim.scenario.ScenarioRun;
 import io.faultline.sim.scenario.Setting;
 import io.faultline.sim.scenario.Settings;
 
@@ -38,25 +37,15 @@ public final class EchoScenario {
     }
 
     static RunResult run(RunSpec spec) {
-        Settings s = spec.settings();
-        Simulation sim = new Simulation(spec.seed());
-        sim.network().defaultLink(LinkSpec.of(Latency.logNormal(2 * Simulation.MILLIS, 0.5))
+        ScenarioRun run = new ScenarioRun(SCENARIO, spec);
+        Settings s = run.settings();
+        run.sim().network().defaultLink(LinkSpec.of(Latency.logNormal(2 * Simulation.MILLIS, 0.5))
                 .withLoss(s.get(LOSS)));
-        Recorder recorder = new Recorder(sim);
-        Host server = sim.addHost("server", self -> new EchoServer());
-        for (int i = 0; i < s.get(CLIENTS); i++) {
-            int process = i;
-            sim.addHost("c" + (i + 1), self -> new EchoClient(recorder, process, server.id(),
-                    s.get(TIMEOUT), s.get(THINK), spec.durationNanos()));
-        }
-        spec.faults().ifPresent(sim::install);
-        RunStatus status = sim.run(spec.durationNanos());
-        History history = recorder.history();
-        return RunResult.builder(SCENARIO.name(), spec, sim)
-                .status(status)
-                .history("echo", history)
-                .check(echoesMatch(history))
-                .build();
+        Host server = run.sim().addHost("server", self -> new EchoServer());
+        run.addHosts("c", s.get(CLIENTS), i -> self -> new EchoClient(run.recorder(), i, server.id(),
+                s.get(TIMEOUT), s.get(THINK), spec.durationNanos()));
+        run.runForDuration();
+        return run.result().check(echoesMatch(run.recorder().history())).build();
     }
 
     /** Every ok echo carries the value its invocation sent. */

@@ -87,7 +87,7 @@ public final class BucketStore {
     private S3Result<PutObjectResponse> write(String key, StoredObject o, WriteConditions cond) {
         Stamp s = stamp();
         S3Result<ObjectOps.Planned<PutObjectResponse>> p =
-                ObjectOps.put(key, state(key), versioning, o, cond, s, Ids.version(0, s.seq()));
+                ObjectOps.put(key, state(key), versioning, o, cond, s, Ids.version(s));
         return p.map(planned -> {
             apply(planned.mutation());
             return planned.response();
@@ -105,7 +105,7 @@ public final class BucketStore {
 
     public S3Result<DeleteObjectResponse> deleteObject(String key, Optional<String> versionId) {
         Stamp s = stamp();
-        return ObjectOps.delete(key, state(key), versioning, versionId, s, Ids.version(0, s.seq()),
+        return ObjectOps.delete(key, state(key), versioning, versionId, s, Ids.version(s),
                 clock.getAsLong()).map(planned -> {
                     apply(planned.mutation());
                     return planned.response();
@@ -158,7 +158,7 @@ public final class BucketStore {
         if (bad.isPresent()) {
             return S3Result.err(bad.get());
         }
-        String id = Ids.upload(0, seq++);
+        String id = Ids.upload(stamp());
         uploads.put(id, Upload.open(id, key, clock.getAsLong()));
         return S3Result.ok(id);
     }

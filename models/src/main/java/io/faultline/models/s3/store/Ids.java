@@ -10,19 +10,26 @@ import java.nio.charset.StandardCharsets;
  * issuers never collide.
  *
  * <pre>{@code
- * String v = Ids.version(2, 17);   // e.g. "3f1c...", never "null"
+ * String v = Ids.version(new Stamp(now, 2, 17));   // e.g. "v3f1c...", never "null"
  * }</pre>
+ *
+ * <p>The stamp includes the issuer's clock, so a front-end that restarts (and starts counting
+ * again from 0) does not reissue an ID.
  */
 public final class Ids {
     private Ids() {
     }
 
-    public static String version(int issuer, long seq) {
-        return "v" + ETags.hex(ETags.md5(("version:" + issuer + ":" + seq).getBytes(StandardCharsets.UTF_8)))
-                .substring(0, 31);
+    public static String version(Stamp s) {
+        return "v" + digest("version", s).substring(0, 31);
     }
 
-    public static String upload(int issuer, long seq) {
-        return "u" + ETags.hex(ETags.md5(("upload:" + issuer + ":" + seq).getBytes(StandardCharsets.UTF_8)));
+    public static String upload(Stamp s) {
+        return "u" + digest("upload", s);
+    }
+
+    private static String digest(String kind, Stamp s) {
+        String text = kind + ":" + s.writer() + ":" + s.time() + ":" + s.seq();
+        return ETags.hex(ETags.md5(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,0 +1,134 @@
+package io.faultline.bench;
+
+import java.util.concurrent.TimeUnit;
+
+import io.faultline.sim.Context;
+import io.faultline.sim.HostId;
+import io.faultline.sim.Latency;
+import io.faultline.sim.LinkSpec;
+import io.faultline.sim.Message;
+import io.faultline.sim.Process;
+import io.faultline.sim.Simulation;
+import io.faultline.sim.Timer;
+import io.faultline.sim.TimerId;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Kernel throughput on one thread, in simulation events per second: message ping-pong among 100
+ * and 10,000 hosts (every host keeps one ball in flight to a random peer) and timer churn (every
+ * host sets two timers per firing and cancels one). Each invocation processes {@link #EVENTS}
+ * events of an already running simulation, so the figure is events/s at steady state.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class KernelBench {
+    static final int EVENTS = 100_000;
+
+    sealed interface BenchMessage extends Message {
+        record Ball(long n) implements BenchMessage {
+        }
+    }
+
+    record Tick() implements Timer {
+    }
+
+    record Doomed() implements Timer {
+    }
+
+    /** Bounces each ball to a random other host. */
+    static final class Bouncer implements Process {
+        private final int hosts;
+        private final HostId[] ids;
+
+        Bouncer(int hosts, HostId[] ids) {
+            this.hosts = hosts;
+            this.ids = ids;
+        }
+
+        @Override
+        public void onStart(Context ctx) {
+            ctx.send(peer(ctx), new BenchMessage.Ball(0));
+        }
+
+        @Override
+        public void onMessage(Context ctx, HostId from, Message m) {
+            if (m instanceof BenchMessage.Ball b) {
+                ctx.send(peer(ctx), new BenchMessage.Ball(b.n() + 1));
+            }
+        }
+
+        private HostId peer(Context ctx) {
+            int i = ctx.rng().nextInt(hosts - 1);
+            return ids[i >= ctx.self().index() ? i + 1 : i];
+        }
+    }
+
+    /** Sets a timer it keeps and one it cancels, every time a timer fires. */
+    static final class Churner implements Process {
+        @Override
+        public void onStart(Context ctx) {
+            ctx.setTimer(1 + ctx.rng().nextInt(1_000_000), new Tick());
+        }
+
+        @Override
+        public void onMessage(Context ctx, HostId from, Message m) {
+        }
+
+        @Override
+        public void onTimer(Context ctx, Timer t) {
+            if (t instanceof Tick) {
+                TimerId doomed = ctx.setTimer(5_000_000, new Doomed());
+                ctx.setTimer(1 + ctx.rng().nextInt(1_000_000), new Tick());
+                ctx.cancel(doomed);
+            }
+        }
+    }
+
+    @Param({"100", "10000"})
+    public int hosts;
+
+    private Simulation pingPong;
+    private Simulation timers;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        pingPong = new Simulation(1);
+        pingPong.network().defaultLink(LinkSpec.of(Latency.uniform(100_000, 2_000_000)));
+        HostId[] ids = new HostId[hosts];
+        for (int i = 0; i < hosts; i++) {
+            ids[i] = pingPong.addHost("h" + i, self -> new Bouncer(hosts, ids)).id();
+        }
+        timers = new Simulation(2);
+        for (int i = 0; i < hosts; i++) {
+            timers.addHost("t" + i, self -> new Churner());
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public long pingPong() {
+        return advance(pingPong);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public long timerChurn() {
+        return advance(timers);
+    }
+
+    private static long advance(Simulation sim) {
+        long target = sim.eventCount() + EVENTS;
+        sim.runUntil(() -> sim.eventCount() >= target, Long.MAX_VALUE / 4);
+        return sim.eventCount();
+    }
+}

@@ -1,0 +1,23 @@
+package io.faultline.checker.oracle;
+
+import io.faultline.checker.history.Value;
+import java.util.Optional;
+
+/**
+ * A tiny sequential implementation of one model's object, written independently of the checker's
+ * models, that random concurrent executions run against to record histories.
+ */
+interface SimObject {
+
+    /** An invocation chosen by {@code choice} and {@code arg}: its f and value (nil where the result goes). */
+    Invocation invoke(int choice, int arg);
+
+    /** Performs {@code inv} now: the completion value, or empty if it failed (had no effect). */
+    Optional<Value> apply(Invocation inv);
+
+    /** A wrong completion value for {@code inv} (that the object could not have returned), or the same. */
+    Value corrupt(Invocation inv, Value okValue, int arg);
+
+    record Invocation(String f, Value value) {
+    }
+}

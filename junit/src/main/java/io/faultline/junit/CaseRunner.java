@@ -1,0 +1,231 @@
+package io.faultline.junit;
+
+import io.faultline.faults.FaultSchedule;
+import io.faultline.faults.FaultSpace;
+import io.faultline.faults.Nemesis;
+import io.faultline.faults.ScheduleGen;
+import io.faultline.faults.Target;
+import io.faultline.faults.Trial;
+import io.faultline.sim.Simulation;
+import io.faultline.sim.scenario.RunResult;
+import io.faultline.sim.scenario.RunSpec;
+import io.faultline.sim.scenario.Scenario;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs one seed of a test, first as JUnit invokes it and then again under candidate schedules while
+ * shrinking, in one of the two styles: the method builds the system on a {@link Trial} (run after
+ * the method returns), or a catalog scenario runs first and the method asserts on its result.
+ */
+abstract sealed class CaseRunner {
+    final long seed;
+    final Optional<FaultSchedule> explicit;
+
+    CaseRunner(long seed, Optional<FaultSchedule> explicit) {
+        this.seed = seed;
+        this.explicit = explicit;
+    }
+
+    /** The value for a parameter of this type in the first invocation. */
+    abstract Object resolve(Class<?> type);
+
+    abstract boolean supports(Class<?> type);
+
+    /** The horizon within which shrinking may move faults. */
+    abstract long horizon();
+
+    /**
+     * Completes the first attempt, around JUnit's own invocation of the method ({@code proceed}).
+     */
+    abstract Attempt first(ThrowingRunnable proceed) throws Throwable;
+
+    /** Reruns the seed under {@code schedule}, invoking the method on {@code target} again. */
+    abstract Attempt rerun(FaultSchedule schedule, Optional<Object> target, Method method, List<Object> firstArgs) throws Throwable;
+
+    interface ThrowingRunnable {
+        void run() throws Throwable;
+    }
+
+    static boolean isSeed(Class<?> type) {
+        return type == long.class || type == Long.class;
+    }
+
+    /** The method builds the system on a Trial; the run happens after it returns. */
+    static final class Built extends CaseRunner {
+        private final String name;
+        private Trial trial;
+
+        Built(String name, long seed, Optional<FaultSchedule> explicit) {
+            super(seed, explicit);
+            this.name = name;
+        }
+
+        private Trial trial() {
+            if (trial == null) {
+                trial = newTrial(explicit);
+            }
+            return trial;
+        }
+
+        private Trial newTrial(Optional<FaultSchedule> schedule) {
+            Trial t = new Trial(name, seed);
+            schedule.ifPresent(t::schedule);
+            return t;
+        }
+
+        @Override
+        boolean supports(Class<?> type) {
+            return type == Trial.class || type == Simulation.class || type == FaultSchedule.class || isSeed(type);
+        }
+
+        @Override
+        Object resolve(Class<?> type) {
+            return valueFor(type, trial());
+        }
+
+        private Object valueFor(Class<?> type, Trial t) {
+            if (type == Trial.class) {
+                return t;
+            }
+            if (type == Simulation.class) {
+                return t.simulation();
+            }
+            if (type == FaultSchedule.class) {
+                return t.schedule();
+            }
+            return seed;
+        }
+
+        @Override
+        long horizon() {
+            return trial().faultSpace().horizon();
+        }
+
+        @Override
+        Attempt first(ThrowingRunnable proceed) throws Throwable {
+            Trial t = trial();
+            proceed.run();   // building the system may fail: that is the test's own error, not a seed's
+            RunResult result = t.execute();
+            return new Attempt(t.schedule(), result, Optional.empty());
+        }
+
+        @Override
+        Attempt rerun(FaultSchedule schedule, Optional<Object> target, Method method, List<Object> firstArgs) throws Throwable {
+            Trial t = newTrial(Optional.of(schedule));
+            Object[] args = firstArgs.toArray();
+            Parameter[] params = method.getParameters();
+            for (int i = 0; i < params.length; i++) {
+                if (supports(params[i].getType())) {
+                    args[i] = valueFor(params[i].getType(), t);
+                }
+            }
+            method.setAccessible(true);
+            try {
+                method.invoke(target.orElse(null), args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            return new Attempt(schedule, t.execute(), Optional.empty());
+        }
+    }
+
+    /** A catalog scenario runs first; the method then asserts on its result. */
+    static final class Catalog extends CaseRunner {
+        private final Scenario scenario;
+        private final RunSpec spec;
+        private FaultSchedule schedule;
+        private RunResult result;
+
+        Catalog(Scenario scenario, RunSpec spec, Optional<FaultSchedule> explicit) {
+            super(spec.seed(), explicit);
+            this.scenario = scenario;
+            this.spec = spec;
+        }
+
+        /** Faults start within the first 60% of the run, leaving time to recover before the end. */
+        @Override
+        long horizon() {
+            return Math.max(Simulation.MILLIS, spec.durationNanos() * 6 / 10);
+        }
+
+        FaultSpace space() {
+            return FaultSpace.of(horizon(), List.of(new Target.Random("servers")));
+        }
+
+        private FaultSchedule schedule() {
+            if (schedule == null) {
+                schedule = explicit.orElseGet(() -> ScheduleGen.forSeed(space(), seed));
+            }
+            return schedule;
+        }
+
+        private RunResult run(FaultSchedule s) {
+            return scenario.run(spec.withFaults(new Nemesis(s)));
+        }
+
+        private RunResult result() {
+            if (result == null) {
+                result = run(schedule());
+            }
+            return result;
+        }
+
+        @Override
+        boolean supports(Class<?> type) {
+            return type == RunResult.class || type == FaultSchedule.class || isSeed(type);
+        }
+
+        @Override
+        Object resolve(Class<?> type) {
+            return valueFor(type, result(), schedule());
+        }
+
+        private Object valueFor(Class<?> type, RunResult r, FaultSchedule s) {
+            if (type == RunResult.class) {
+                return r;
+            }
+            if (type == FaultSchedule.class) {
+                return s;
+            }
+            return seed;
+        }
+
+        @Override
+        Attempt first(ThrowingRunnable proceed) throws Throwable {
+            RunResult r = result();
+            Optional<Throwable> thrown = Optional.empty();
+            try {
+                proceed.run();
+            } catch (Throwable t) {
+                thrown = Optional.of(t);
+            }
+            return new Attempt(schedule(), r, thrown);
+        }
+
+        @Override
+        Attempt rerun(FaultSchedule candidate, Optional<Object> target, Method method, List<Object> firstArgs) {
+            RunResult r = run(candidate);
+            Object[] args = firstArgs.toArray();
+            Parameter[] params = method.getParameters();
+            for (int i = 0; i < params.length; i++) {
+                if (supports(params[i].getType())) {
+                    args[i] = valueFor(params[i].getType(), r, candidate);
+                }
+            }
+            Optional<Throwable> thrown = Optional.empty();
+            try {
+                method.setAccessible(true);
+                method.invoke(target.orElse(null), args);
+            } catch (InvocationTargetException e) {
+                thrown = Optional.of(e.getCause());
+            } catch (IllegalAccessException e) {
+                thrown = Optional.of(e);
+            }
+            return new Attempt(candidate, r, thrown);
+        }
+    }
+}

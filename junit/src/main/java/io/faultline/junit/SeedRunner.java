@@ -1,0 +1,83 @@
+package io.faultline.junit;
+
+import io.faultline.faults.ScheduleShrinker;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+
+/**
+ * The extension of one seed's invocation: resolves its parameters, runs it, and turns a failure into
+ * a shrunk, replayable {@link SimulationFailure}. Its state (the {@link CaseRunner}) lives in the
+ * invocation's store.
+ */
+final class SeedRunner implements ParameterResolver, InvocationInterceptor {
+    private final SeedPlan plan;
+
+    SeedRunner(SeedPlan plan) {
+        this.plan = plan;
+    }
+
+    private CaseRunner runner(ExtensionContext context) {
+        return context.getStore(SimulationExtension.NAMESPACE)
+                .getOrComputeIfAbsent("case", k -> plan.newRunner(), CaseRunner.class);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext context) {
+        return runner(context).supports(p.getParameter().getType());
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext context) {
+        try {
+            return runner(context).resolve(p.getParameter().getType());
+        } catch (RuntimeException e) {
+            throw new ParameterResolutionException("seed " + plan.seed() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+            ExtensionContext context) throws Throwable {
+        CaseRunner runner = runner(context);
+        Attempt first = runner.first(invocation::proceed);
+        if (!first.failed()) {
+            return;
+        }
+        plan.markFailed(context);
+        String signature = first.signature();
+        Attempt last = first;
+        ScheduleShrinker.Result shrunk = new ScheduleShrinker.Result(first.schedule(), 0, true);
+        if (plan.shrink() && !first.schedule().isEmpty()) {
+            Attempt[] lastFailing = {first};
+            shrunk = ScheduleShrinker.shrink(first.schedule(), candidate -> {
+                try {
+                    Attempt a = runner.rerun(candidate, call.getTarget(), call.getExecutable(), call.getArguments());
+                    if (a.failsLike(signature)) {
+                        lastFailing[0] = a;
+                        return true;
+                    }
+                    return false;
+                } catch (Throwable t) {
+                    return false;   // a candidate that breaks the test differently does not count
+                }
+            }, runner.horizon(), plan.maxShrinkReruns());
+            last = lastFailing[0].schedule().equals(shrunk.schedule()) ? lastFailing[0] : first;
+        }
+        Path dir = FailureFiles.directory(plan.testClass(), plan.testMethod());
+        Path scheduleFile = FailureFiles.writeSchedule(dir, plan.seed(), shrunk.schedule());
+        SeedFailure probe = new SeedFailure(plan.seed(), first.checkName(), first.detail(), first.schedule(),
+                shrunk.schedule(), shrunk.reruns(), scheduleFile, Optional.empty(), last.result().traceHash());
+        Optional<Path> report = FailureFiles.writeReport(dir, last.result(),
+                plan.testClass() + "." + plan.testMethod(), probe.replayAnnotation());
+        SeedFailure failure = new SeedFailure(plan.seed(), first.checkName(), first.detail(), first.schedule(),
+                shrunk.schedule(), shrunk.reruns(), scheduleFile, report, last.result().traceHash());
+        throw new SimulationFailure(failure, first.thrown().orElse(null));
+    }
+}

@@ -1,0 +1,113 @@
+package io.faultline.junit;
+
+import io.faultline.faults.FaultSchedule;
+import io.faultline.faults.ScheduleFormatException;
+import io.faultline.faults.ScheduleJson;
+import io.faultline.faults.ScheduleText;
+import io.faultline.sim.BadInputException;
+import io.faultline.sim.scenario.RunSpec;
+import io.faultline.sim.scenario.Scenario;
+import io.faultline.sim.scenario.Scenarios;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Provides the seeds of a {@link SimulationTest} as invocations of its method, one test per seed, or
+ * the single case a {@link Replay} names. Registered by {@code @SimulationTest} itself.
+ */
+public final class SimulationExtension implements TestTemplateInvocationContextProvider {
+    /** Where the extension keeps its state in JUnit's stores. */
+    public static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SimulationExtension.class);
+
+    /** Overrides {@link SimulationTest#seeds()} for every test. */
+    public static final String SEEDS_PROPERTY = "faultline.seeds";
+
+    @Override
+    public boolean supportsTestTemplate(ExtensionContext context) {
+        return context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, SimulationTest.class)).orElse(false);
+    }
+
+    @Override
+    public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+        Method method = context.getRequiredTestMethod();
+        SimulationTest test = AnnotationSupport.findAnnotation(method, SimulationTest.class).orElseThrow();
+        Optional<Scenario> scenario = scenario(test);
+        String testClass = context.getRequiredTestClass().getName();
+        Optional<Replay> replay = AnnotationSupport.findAnnotation(method, Replay.class);
+        if (replay.isPresent()) {
+            FaultSchedule schedule = parse(replay.get().faults());
+            SeedPlan plan = plan(test, testClass, method, replay.get().seed(), Optional.of(schedule), scenario);
+            return Stream.of(new SeedInvocation(plan, "replay seed " + replay.get().seed()));
+        }
+        int seeds = seeds(test);
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        return LongStream.range(test.firstSeed(), test.firstSeed() + seeds)
+                .boxed()
+                .takeWhile(seed -> !(test.stopAtFirstFailure() && Boolean.TRUE.equals(store.get("failed", Boolean.class))))
+                .map(seed -> new SeedInvocation(plan(test, testClass, method, seed, Optional.empty(), scenario),
+                        "seed " + seed));
+    }
+
+    private static SeedPlan plan(SimulationTest test, String testClass, Method method, long seed,
+            Optional<FaultSchedule> explicit, Optional<Scenario> scenario) {
+        Optional<RunSpec> spec = scenario.map(s -> {
+            try {
+                return s.spec(seed, List.of(test.settings()),
+                        test.duration().isEmpty() ? Optional.empty() : Optional.of(test.duration()));
+            } catch (BadInputException e) {
+                throw new ExtensionConfigurationException("@SimulationTest(scenario = \"" + s.name() + "\"): " + e.getMessage());
+            }
+        });
+        return new SeedPlan(testClass, method.getName(), seed, explicit, scenario, spec, test.shrink(), test.maxShrinkReruns());
+    }
+
+    private static Optional<Scenario> scenario(SimulationTest test) {
+        if (test.scenario().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Scenarios.get(test.scenario()));
+        } catch (BadInputException e) {
+            throw new ExtensionConfigurationException("@SimulationTest: " + e.getMessage());
+        }
+    }
+
+    static int seeds(SimulationTest test) {
+        String override = System.getProperty(SEEDS_PROPERTY);
+        if (override == null || override.isBlank()) {
+            if (test.seeds() < 1) {
+                throw new ExtensionConfigurationException("@SimulationTest(seeds = " + test.seeds() + "): seeds must be at least 1");
+            }
+            return test.seeds();
+        }
+        try {
+            int n = Integer.parseInt(override.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw new ExtensionConfigurationException("-D" + SEEDS_PROPERTY + "=" + override + ": must be an integer of at least 1");
+    }
+
+    private static FaultSchedule parse(String faults) {
+        try {
+            if (faults.strip().endsWith(".json")) {
+                return ScheduleJson.read(Path.of(faults.strip()));
+            }
+            return ScheduleText.parse(faults, "@Replay(faults)");
+        } catch (ScheduleFormatException e) {
+            throw new ExtensionConfigurationException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package io.faultline.models.s3;
+
+import io.faultline.models.s3.api.Body;
+import io.faultline.models.s3.api.ByteRange;
+import io.faultline.models.s3.api.Conditions;
+import io.faultline.models.s3.api.DeleteObjectResponse;
+import io.faultline.models.s3.api.GetObjectResponse;
+import io.faultline.models.s3.api.Lister;
+import io.faultline.models.s3.api.PutObjectResponse;
+import io.faultline.models.s3.api.S3Error;
+import io.faultline.models.s3.api.S3Failure;
+import io.faultline.models.s3.api.S3Result;
+import io.faultline.models.s3.api.WriteConditions;
+import io.faultline.models.s3.store.BucketNames;
+import io.faultline.models.s3.store.BucketStore;
+import io.faultline.models.s3.store.Buckets;
+import io.faultline.models.s3.store.Ids;
+import io.faultline.models.s3.store.KeyState;
+import io.faultline.models.s3.store.Limits;
+import io.faultline.models.s3.store.ObjectOps;
+import io.faultline.models.s3.store.Stamp;
+import io.faultline.models.s3.store.StoredObject;
+import io.faultline.models.s3.store.VersioningState;
+import io.faultline.sim.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Carries out each API request on a front-end: the S3 rules come from the pure {@code store}
+ * package (FIDELITY A2 to A7), the reads and writes from {@link IndexClient}. Every path ends in
+ * exactly one {@link FrontEnd#respond}; invalid requests get S3's error, never an exception.
+ */
+final class Handlers {
+    private final FrontEnd fe;
+    private final IndexClient ix;
+    private final MultipartHandlers multipart;
+
+    Handlers(FrontEnd fe, IndexClient ix, Context ctx) {
+        this.fe = fe;
+        this.ix = ix;
+        this.multipart = new MultipartHandlers(fe, ix, this);
+    }
+
+    void handle(long rid, S3Request req) {
+        if (req instanceof S3Request.CreateBucket r) {
+            createBucket(rid, r.bucket());
+        } else if (req instanceof S3Request.DeleteBucket r) {
+            deleteBucket(rid, r.bucket());
+        } else if (req instanceof S3Request.HeadBucket r) {
+            ix.bucket(rid, r.bucket(), true, b -> fe.respond(rid, b.filter(BucketRecord::exists).isPresent()
+                    ? S3Result.ok(true) : S3Result.err(Buckets.noSuchBucket(r.bucket()))));
+        } else if (req instanceof S3Request.ListBuckets) {
+            ix.buckets(rid, all -> fe.respond(rid, S3Result.ok(all.values().stream()
+                    .filter(BucketRecord::exists).map(BucketRecord::name).toList())));
+        } else if (req instanceof S3Request.PutBucketVersioning r) {
+            putVersioning(rid, r);
+        } else {
+            withBucket(rid, req.bucket(), rec -> object(rid, rec, req));
+        }
+    }
+
+    private void object(long rid, BucketRecord rec, S3Request req) {
+        if (req instanceof S3Request.PutObject r) {
+            Optional<S3Failure> tooBig = ObjectOps.checkPutSize(r.body());
+            if (tooBig.isPresent()) {
+                fe.respond(rid, S3Result.err(tooBig.get()));
+                return;
+            }
+            put(rid, rec, r.key(), StoredObject.single(r.body(), ix.now()), r.conditions(), res -> fe.respond(rid, res));
+        } else if (req instanceof S3Request.GetObject r) {
+            get(rid, rec, r.key(), r.versionId(), r.conditions(), r.range(), res -> fe.respond(rid, res));
+        } else if (req instanceof S3Request.HeadObject r) {
+            get(rid, rec, r.key(), r.versionId(), r.conditions(), ByteRange.NONE,
+                    res -> fe.respond(rid, res.map(GetObjectResponse::info)));
+        } else if (req instanceof S3Request.DeleteObject r) {
+            delete(rid, rec, r.key(), r.versionId(), res -> fe.respond(rid, res));
+        } else if (req instanceof S3Request.DeleteObjects r) {
+            if (r.keys().isEmpty() || r.keys().size() > Limits.MAX_DELETE_KEYS) {
+                fe.respond(rid, S3Result.err(S3Error.MALFORMED_XML, "DeleteObjects takes 1 to "
+                        + Limits.MAX_DELETE_KEYS + " keys; got " + r.keys().size()));
+                return;
+            }
+            deleteEach(rid, rec, r.keys(), 0, new ArrayList<>());
+        } else if (req instanceof S3Request.CopyObject r) {
+            copy(rid, rec, r);
+        } else if (req instanceof S3Request.ListObjectsV2 r) {
+            ix.scan(rid, rec.name(), r.request().prefix(), false, keys -> fe.respond(rid,
+                    Lister.list(keys, BucketStore::listEntry, r.request())));
+        } else {
+            multipart.handle(rid, rec, req);
+        }
+    }
+
+    /** Continues with the bucket's record, or answers 404 NoSuchBucket. */
+    void withBucket(long rid, String name, Consumer<BucketRecord> k) {
+        ix.bucket(rid, name, false, b -> {
+            if (b.isPresent() && b.get().exists()) {
+                k.accept(b.get());
+            } else {
+                fe.respond(rid, S3Result.err(Buckets.noSuchBucket(name)));
+            }
+        });
+    }
+
+    // ---- buckets ----
+
+    private void createBucket(long rid, String name) {
+        Optional<S3Failure> bad = BucketNames.validate(name);
+        if (bad.isPresent()) {
+            fe.respond(rid, S3Result.err(bad.get()));
+            return;
+        }
+        ix.buckets(rid, all -> {
+            BucketRecord old = all.get(name);
+            if (old != null && old.exists()) {
+                fe.respond(rid, S3Result.err(S3Error.BUCKET_ALREADY_OWNED_BY_YOU, "you already own bucket " + name));
+                return;
+            }
+            long count = all.values().stream().filter(BucketRecord::exists).count();
+            if (count >= fe.config.maxBuckets()) {
+                fe.respond(rid, S3Result.err(S3Error.TOO_MANY_BUCKETS,
+                        "an account holds at most " + fe.config.maxBuckets() + " buckets"));
+                return;
+            }
+            BucketRecord r = new BucketRecord(name, true, VersioningState.UNVERSIONED,
+                    ix.bucketStamp(Optional.ofNullable(old)));
+            ix.writeBucket(rid, r, () -> fe.respond(rid, S3Result.ok("/" + name)));
+        });
+    }
+
+    private void deleteBucket(long rid, String name) {
+        ix.bucket(rid, name, true, b -> {
+            if (b.isEmpty() || !b.get().exists()) {
+                fe.respond(rid, S3Result.err(Buckets.noSuchBucket(name)));
+                return;
+            }
+            ix.scan(rid, name, "", true, keys -> {
+                boolean empty = keys.values().stream().allMatch(KeyState::hasNoLiveVersion);
+                if (!empty) {
+                    fe.respond(rid, S3Result.err(S3Error.BUCKET_NOT_EMPTY,
+                            "The bucket you tried to delete is not empty: " + name));
+                    return;
+                }
+                BucketRecord gone = new BucketRecord(name, false, b.get().versioning(), ix.bucketStamp(b));
+                ix.writeBucket(rid, gone, () -> fe.respond(rid, S3Result.ok(true)));
+            });
+        });
+    }
+
+    private void putVersioning(long rid, S3Request.PutBucketVersioning r) {
+        ix.bucket(rid, r.bucket(), true, b -> {
+            if (b.isEmpty() || !b.get().exists()) {
+                fe.respond(rid, S3Result.err(Buckets.noSuchBucket(r.bucket())));
+                return;
+            }
+            S3Result<VersioningState> next = b.get().versioning().change(r.status());
+            if (!(next instanceof S3Result.Ok<VersioningState> ok)) {
+                fe.respond(rid, next);
+                return;
+            }
+            BucketRecord rec = new BucketRecord(r.bucket(), true, ok.value(), ix.bucketStamp(b));
+            ix.writeBucket(rid, rec, () -> fe.respond(rid, next));
+        });
+    }
+
+    // ---- objects ----
+
+    void put(long rid, BucketRecord rec, String key, StoredObject object, WriteConditions cond,
+             Consumer<S3Result<PutObjectResponse>> k) {
+        ix.readForWrite(rid, rec.name(), key, !cond.isEmpty(), state -> {
+            Stamp s = ix.stamp(state);
+            S3Result<ObjectOps.Planned<PutObjectResponse>> p =
+                    ObjectOps.put(key, state, rec.versioning(), object.at(s.time()), cond, s, Ids.version(s));
+            if (!(p instanceof S3Result.Ok<ObjectOps.Planned<PutObjectResponse>> ok)) {
+                k.accept(p.castErr());
+                return;
+            }
+            ix.write(rid, rec.name(), ok.value().mutation(), () -> k.accept(S3Result.ok(ok.value().response())));
+        });
+    }
+
+    private void get(long rid, BucketRecord rec, String key, Optional<String> versionId, Conditions cond,
+                     ByteRange range, Consumer<S3Result<GetObjectResponse>> k) {
+        boolean legacy = fe.config.mode() == ConsistencyMode.LEGACY;
+        if (legacy && versionId.isEmpty() && ix.negativelyCached(rec.name(), key)) {
+            k.accept(S3Result.err(S3Error.NO_SUCH_KEY, "The specified key does not exist: " + key));
+            return;
+        }
+        ix.readForGet(rid, rec.name(), key, state -> {
+            if (legacy && state.slots().isEmpty() && versionId.isEmpty()) {
+                ix.rememberMissing(rec.name(), key);
+            }
+            k.accept(ObjectOps.get(key, state, rec.versioning(), versionId, cond, range, ByteRange.MultiRange.IGNORE));
+        });
+    }
+
+    private void delete(long rid, BucketRecord rec, String key, Optional<String> versionId,
+                        Consumer<S3Result<DeleteObjectResponse>> k) {
+        ix.readForWrite(rid, rec.name(), key, false, state -> {
+            Stamp s = ix.stamp(state);
+            S3Result<ObjectOps.Planned<DeleteObjectResponse>> p = ObjectOps.delete(key, state, rec.versioning(),
+                    versionId, s, Ids.version(s), s.time());
+            if (!(p instanceof S3Result.Ok<ObjectOps.Planned<DeleteObjectResponse>> ok)) {
+                k.accept(p.castErr());
+                return;
+            }
+            ix.write(rid, rec.name(), ok.value().mutation(), () -> k.accept(S3Result.ok(ok.value().response())));
+        });
+    }
+
+    private void deleteEach(long rid, BucketRecord rec, List<String> keys, int i,
+                            List<S3Result<DeleteObjectResponse>> out) {
+        if (i == keys.size()) {
+            fe.respond(rid, S3Result.ok(List.copyOf(out)));
+            return;
+        }
+        delete(rid, rec, keys.get(i), Optional.empty(), r -> {
+            out.add(r);
+            deleteEach(rid, rec, keys, i + 1, out);
+        });
+    }
+
+    /** CopyObject: read the source like a GET, write it like a PUT (ETag = MD5, FIDELITY A3.3). */
+    private void copy(long rid, BucketRecord rec, S3Request.CopyObject r) {
+        get(rid, rec, r.sourceKey(), r.sourceVersionId(), Conditions.none(), ByteRange.NONE, src -> {
+            if (!(src instanceof S3Result.Ok<GetObjectResponse> ok)) {
+                fe.respond(rid, src);
+                return;
+            }
+            Body body = ok.value().body();
+            if (body.size() > Limits.MAX_PUT_BYTES) {
+                fe.respond(rid, S3Result.err(S3Error.INVALID_REQUEST, "The specified copy source is larger than "
+                        + "the maximum allowable size for a copy source: " + Limits.MAX_PUT_BYTES));
+                return;
+            }
+            put(rid, rec, r.key(), StoredObject.single(body, ix.now()), WriteConditions.none(),
+                    res -> fe.respond(rid, res));
+        });
+    }
+}

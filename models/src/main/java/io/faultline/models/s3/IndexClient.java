@@ -1,0 +1,246 @@
+package io.faultline.models.s3;
+
+import io.faultline.models.s3.api.Keys;
+import io.faultline.models.s3.store.KeyState;
+import io.faultline.models.s3.store.Mutation;
+import io.faultline.models.s3.store.Stamp;
+import io.faultline.models.s3.store.Upload;
+import io.faultline.sim.Context;
+import io.faultline.sim.HostId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * How a front-end reads and writes the index, where the two consistency modes differ
+ * (see {@link ConsistencyMode} for why the strong one is strong).
+ *
+ * <ul>
+ *   <li>Strong: quorum reads joined by last-writer-wins and written back to a majority before they
+ *       are used (ABD); writes stamped after the quorum's highest stamp and acknowledged by a
+ *       majority.</li>
+ *   <li>Legacy: unconditional writes go to one random replica (which propagates them late), reads
+ *       and scans ask one random replica; a read that finds no trace of the key asks them all.</li>
+ * </ul>
+ * Bucket records and multipart uploads use quorums in both modes (they are not what the legacy
+ * anomalies of FIDELITY A1.2 are about).
+ */
+final class IndexClient {
+    private record CachedBucket(Optional<BucketRecord> record, long fetched) {
+    }
+
+    private final FrontEnd fe;
+    private final Context ctx;
+    private final TreeMap<String, CachedBucket> bucketCache = new TreeMap<>();
+    private final TreeMap<String, Long> negativeCache = new TreeMap<>();
+    private long seq;
+
+    IndexClient(FrontEnd fe, Context ctx) {
+        this.fe = fe;
+        this.ctx = ctx;
+    }
+
+    private boolean strong() {
+        return fe.config.mode() == ConsistencyMode.STRONG;
+    }
+
+    private HostId randomReplica() {
+        return fe.index.get(ctx.rng().nextInt(fe.index.size()));
+    }
+
+    /** A stamp after everything in {@code seen} (strong) or from this front-end's clock (legacy). */
+    Stamp stamp(KeyState seen) {
+        long t = ctx.now();
+        if (strong()) {
+            t = Math.max(t, seen.maxStamp().time() + 1);
+        }
+        return new Stamp(t, fe.id, seq++);
+    }
+
+    // ---- keys ----
+
+    /** The state a write is planned on: a joined quorum (strong, or legacy with conditions), or nothing. */
+    void readForWrite(long rid, String bucket, String key, boolean needState, Consumer<KeyState> k) {
+        if (strong()) {
+            quorumRead(rid, bucket, key, k);
+        } else if (needState) {
+            fe.calls.start(ctx, rid, List.of(randomReplica()), 1, c -> new S3Wire.ReadKey(c, bucket, key),
+                    replies -> k.accept(joinKeys(replies)));
+        } else {
+            k.accept(KeyState.EMPTY);
+        }
+    }
+
+    /** The state a read answers from. */
+    void readForGet(long rid, String bucket, String key, Consumer<KeyState> k) {
+        if (strong()) {
+            quorumReadRepaired(rid, bucket, key, k);
+            return;
+        }
+        fe.calls.start(ctx, rid, List.of(randomReplica()), 1, c -> new S3Wire.ReadKey(c, bucket, key), replies -> {
+            KeyState s = joinKeys(replies);
+            if (!s.slots().isEmpty()) {
+                k.accept(s);
+                return;
+            }
+            // No trace of the key here: new-object read-after-write (A1.2 rule 1) asks every replica.
+            long call = fe.calls.start(ctx, rid, fe.index, fe.index.size(),
+                    c -> new S3Wire.ReadKey(c, bucket, key), all -> k.accept(joinKeys(all)));
+            ctx.setTimer(fe.config.fallbackNanos(), new FrontEnd.Window(call));
+        });
+    }
+
+    private void quorumRead(long rid, String bucket, String key, Consumer<KeyState> k) {
+        fe.calls.start(ctx, rid, fe.index, fe.majority(), c -> new S3Wire.ReadKey(c, bucket, key),
+                replies -> k.accept(joinKeys(replies)));
+    }
+
+    /** ABD read: join a majority's states, then make sure a majority holds the join. */
+    private void quorumReadRepaired(long rid, String bucket, String key, Consumer<KeyState> k) {
+        fe.calls.start(ctx, rid, fe.index, fe.majority(), c -> new S3Wire.ReadKey(c, bucket, key), replies -> {
+            KeyState joined = joinKeys(replies);
+            List<HostId> behind = new ArrayList<>();
+            int upToDate = 0;
+            for (HostId h : fe.index) {
+                S3Wire r = replies.get(h);
+                if (r instanceof S3Wire.KeyReply kr && kr.state().equals(joined)) {
+                    upToDate++;
+                } else {
+                    behind.add(h);
+                }
+            }
+            if (upToDate >= fe.majority()) {
+                k.accept(joined);
+                return;
+            }
+            fe.calls.start(ctx, rid, behind, fe.majority() - upToDate,
+                    c -> new S3Wire.MergeKey(c, bucket, key, joined), acks -> k.accept(joined));
+        });
+    }
+
+    void write(long rid, String bucket, Mutation m, Runnable k) {
+        if (strong()) {
+            fe.calls.start(ctx, rid, fe.index, fe.majority(), c -> new S3Wire.WriteKey(c, bucket, m, false),
+                    acks -> k.run());
+        } else {
+            fe.calls.start(ctx, rid, List.of(randomReplica()), 1, c -> new S3Wire.WriteKey(c, bucket, m, true),
+                    acks -> k.run());
+        }
+    }
+
+    /** Key states under {@code prefix}: a joined majority (strong or {@code quorum}) or one random replica. */
+    void scan(long rid, String bucket, String prefix, boolean quorum, Consumer<TreeMap<String, KeyState>> k) {
+        boolean q = quorum || strong();
+        List<HostId> targets = q ? fe.index : List.of(randomReplica());
+        fe.calls.start(ctx, rid, targets, q ? fe.majority() : 1,
+                c -> new S3Wire.Scan(c, bucket, prefix, Optional.empty()), replies -> {
+                    TreeMap<String, KeyState> joined = new TreeMap<>(Keys.ORDER);
+                    for (S3Wire r : replies.values()) {
+                        for (S3Wire.Entry e : ((S3Wire.ScanReply) r).entries()) {
+                            joined.merge(e.key(), e.state(), KeyState::join);
+                        }
+                    }
+                    k.accept(joined);
+                });
+    }
+
+    private static KeyState joinKeys(Map<HostId, S3Wire> replies) {
+        KeyState s = KeyState.EMPTY;
+        for (S3Wire r : replies.values()) {
+            s = s.join(((S3Wire.KeyReply) r).state());
+        }
+        return s;
+    }
+
+    // ---- the legacy negative cache (FIDELITY A1.2 rule 1) ----
+
+    boolean negativelyCached(String bucket, String key) {
+        Long until = negativeCache.get(bucket + "\u0000" + key);
+        return until != null && ctx.now() < until;
+    }
+
+    /** Remembers a 404 for a propagation window drawn like the replication lag (A1.2 rules 1 and 6). */
+    void rememberMissing(String bucket, String key) {
+        long lag = Math.min(fe.config.lagCapNanos(), (long) ctx.rng().exponential(fe.config.lagMeanNanos()));
+        negativeCache.put(bucket + "\u0000" + key, ctx.now() + lag);
+    }
+
+    // ---- buckets ----
+
+    void buckets(long rid, Consumer<TreeMap<String, BucketRecord>> k) {
+        fe.calls.start(ctx, rid, fe.index, fe.majority(), S3Wire.ReadBuckets::new, replies -> {
+            TreeMap<String, BucketRecord> joined = new TreeMap<>();
+            for (S3Wire r : replies.values()) {
+                for (BucketRecord b : ((S3Wire.BucketsReply) r).buckets()) {
+                    joined.merge(b.name(), b, BucketRecord::join);
+                }
+            }
+            joined.forEach((n, b) -> bucketCache.put(n, new CachedBucket(Optional.of(b), ctx.now())));
+            k.accept(joined);
+        });
+    }
+
+    /** The bucket's record, from the cache if it is fresh enough (configuration is eventually consistent). */
+    void bucket(long rid, String name, boolean fresh, Consumer<Optional<BucketRecord>> k) {
+        CachedBucket c = bucketCache.get(name);
+        if (!fresh && c != null && ctx.now() - c.fetched() < fe.config.bucketCacheNanos()) {
+            k.accept(c.record());
+            return;
+        }
+        buckets(rid, all -> {
+            Optional<BucketRecord> r = Optional.ofNullable(all.get(name));
+            bucketCache.put(name, new CachedBucket(r, ctx.now()));
+            k.accept(r);
+        });
+    }
+
+    void writeBucket(long rid, BucketRecord r, Runnable k) {
+        fe.calls.start(ctx, rid, fe.index, fe.majority(), c -> new S3Wire.WriteBucket(c, r), acks -> {
+            bucketCache.put(r.name(), new CachedBucket(Optional.of(r), ctx.now()));
+            k.run();
+        });
+    }
+
+    Stamp bucketStamp(Optional<BucketRecord> seen) {
+        long t = Math.max(ctx.now(), seen.map(b -> b.stamp().time() + 1).orElse(Long.MIN_VALUE));
+        return new Stamp(t, fe.id, seq++);
+    }
+
+    // ---- multipart uploads ----
+
+    void upload(long rid, String bucket, String uploadId, Consumer<Optional<Upload>> k) {
+        fe.calls.start(ctx, rid, fe.index, fe.majority(), c -> new S3Wire.ReadUpload(c, bucket, uploadId), replies -> {
+            Optional<Upload> joined = Optional.empty();
+            for (S3Wire r : replies.values()) {
+                Optional<Upload> u = ((S3Wire.UploadReply) r).upload();
+                if (u.isPresent()) {
+                    joined = Optional.of(joined.map(j -> j.join(u.get())).orElse(u.get()));
+                }
+            }
+            k.accept(joined);
+        });
+    }
+
+    void writeUpload(long rid, String bucket, Upload u, Runnable k) {
+        fe.calls.start(ctx, rid, fe.index, fe.majority(), c -> new S3Wire.WriteUpload(c, bucket, u), acks -> k.run());
+    }
+
+    void uploads(long rid, String bucket, Consumer<List<Upload>> k) {
+        fe.calls.start(ctx, rid, fe.index, fe.majority(), c -> new S3Wire.ScanUploads(c, bucket), replies -> {
+            TreeMap<String, Upload> joined = new TreeMap<>();
+            for (S3Wire r : replies.values()) {
+                for (Upload u : ((S3Wire.UploadsReply) r).uploads()) {
+                    joined.merge(u.uploadId(), u, Upload::join);
+                }
+            }
+            k.accept(new ArrayList<>(joined.values()));
+        });
+    }
+
+    long now() {
+        return ctx.now();
+    }
+}

@@ -1,0 +1,21 @@
+package io.faultline.models.s3;
+
+import io.faultline.sim.scenario.Scenario;
+import io.faultline.sim.scenario.ScenarioCatalog;
+import java.util.List;
+
+/**
+ * The {@code s3/...} scenarios, registered in {@code META-INF/services}.
+ *
+ * <pre>{@code
+ * ./faultline run s3/legacy-stale-read --seed 3
+ * ./faultline sweep s3/strong --seeds 200
+ * }</pre>
+ */
+public final class S3Catalog implements ScenarioCatalog {
+    @Override
+    public List<Scenario> scenarios() {
+        return List.of(LegacyScenarios.STALE_READ, LegacyScenarios.NEGATIVE_CACHE, LegacyScenarios.LIST_LAG,
+                StrongScenario.SCENARIO);
+    }
+}

@@ -1,0 +1,118 @@
+package io.faultline.models.s3;
+
+import io.faultline.models.s3.store.Stamp;
+import io.faultline.models.s3.store.VersioningState;
+import io.faultline.sim.Host;
+import io.faultline.sim.HostId;
+import io.faultline.sim.Latency;
+import io.faultline.sim.LinkSpec;
+import io.faultline.sim.Simulation;
+import io.faultline.sim.client.Recorder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds the S3 model on virtual hardware: index replicas {@code idx1..n}, front-ends
+ * {@code fe1..m}, and clients on their own hosts, so that partitions and crashes reach every part.
+ * Buckets listed at build time exist from the start.
+ *
+ * <pre>{@code
+ * S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), 3, 2, List.of("data"));
+ * c.addObjectClient("c1", 0, 0, "data", workload, Simulation.SECONDS, 20 * Simulation.MILLIS, stopAt);
+ * c.sim().run(duration);
+ * }</pre>
+ */
+public final class S3Cluster {
+    private final Simulation sim;
+    private final S3Config config;
+    private final List<Host> index = new ArrayList<>();
+    private final List<Host> frontEnds = new ArrayList<>();
+    private final List<Host> clients = new ArrayList<>();
+    private final Recorder recorder;
+
+    private S3Cluster(Simulation sim, S3Config config) {
+        this.sim = sim;
+        this.config = config;
+        this.recorder = new Recorder(sim);
+    }
+
+    public static S3Cluster build(long seed, S3Config config, int indexHosts, int frontEndCount, List<String> buckets) {
+        Simulation sim = new Simulation(seed);
+        sim.network().defaultLink(LinkSpec.of(Latency.logNormal(Simulation.MILLIS, 0.5)));
+        S3Config cfg = config.withFrontEnds(frontEndCount);
+        S3Cluster c = new S3Cluster(sim, cfg);
+        List<BucketRecord> initial = new ArrayList<>();
+        for (String b : buckets) {
+            initial.add(new BucketRecord(b, true, VersioningState.UNVERSIONED, new Stamp(0, -1, 0)));
+        }
+        List<HostId> ids = new ArrayList<>();
+        for (int i = 0; i < indexHosts; i++) {
+            // Peers are known once every replica exists; the list is filled before the run starts.
+            Host h = sim.addHost("idx" + (i + 1), self -> new IndexNode(peersOf(ids, self), cfg, initial));
+            ids.add(h.id());
+            c.index.add(h);
+        }
+        for (int i = 0; i < frontEndCount; i++) {
+            int id = i;
+            c.frontEnds.add(sim.addHost("fe" + (i + 1), self -> new FrontEnd(id, ids, cfg)));
+        }
+        return c;
+    }
+
+    private static List<HostId> peersOf(List<HostId> all, HostId self) {
+        List<HostId> peers = new ArrayList<>(all);
+        peers.remove(self);
+        return peers;
+    }
+
+    public Host addObjectClient(String name, int process, int frontEnd, String bucket, ObjectWorkload w,
+                                long timeoutNanos, long thinkNanos, long stopAtNanos) {
+        HostId fe = frontEnds.get(frontEnd).id();
+        Host h = sim.addHost(name, self -> new ObjectClient(recorder, process, fe, bucket, w, timeoutNanos,
+                thinkNanos, stopAtNanos));
+        clients.add(h);
+        return h;
+    }
+
+    public Simulation sim() {
+        return sim;
+    }
+
+    public S3Config config() {
+        return config;
+    }
+
+    public Recorder recorder() {
+        return recorder;
+    }
+
+    public List<Host> index() {
+        return index;
+    }
+
+    public List<Host> frontEnds() {
+        return frontEnds;
+    }
+
+    public List<Host> clients() {
+        return clients;
+    }
+
+    /** True when every index replica is up, serving, and holds the same data (A1.2 rule 5). */
+    public boolean converged() {
+        Optional<String> first = Optional.empty();
+        for (Host h : index) {
+            Optional<IndexNode> n = h.process(IndexNode.class);
+            if (n.isEmpty() || n.get().isRecovering()) {
+                return false;
+            }
+            String f = n.get().state().fingerprint();
+            if (first.isPresent() && !first.get().equals(f)) {
+                return false;
+            }
+            first = Optional.of(f);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,60 @@
+package io.faultline.models.s3;
+
+import io.faultline.models.s3.store.Limits;
+import io.faultline.sim.Simulation;
+
+/**
+ * The model's configuration, with FIDELITY's documented values and [M] defaults.
+ *
+ * <pre>{@code
+ * S3Config c = S3Config.defaults().withMode(ConsistencyMode.LEGACY);
+ * }</pre>
+ *
+ * @param mode              strong (default) or legacy (FIDELITY A1)
+ * @param lagMeanNanos      legacy propagation lag, mean of the exponential (A1.2 rule 6 [M]: 100 ms)
+ * @param lagCapNanos       legacy propagation lag cap (A1.2 rule 6 [M]: 2 s)
+ * @param deadlineNanos     how long a front-end works on a request before answering 503
+ * @param retryNanos        how often a front-end resends to replicas that have not answered
+ * @param fallbackNanos     legacy: how long a GET that found nothing waits for the other replicas
+ * @param writeRate         writes per second per partitioned prefix (A15: 3,500)
+ * @param readRate          reads per second per partitioned prefix (A15: 5,500)
+ * @param splitAfterNanos   sustained overload after which a prefix partition splits (A15 [M]: 30 to 60 min)
+ * @param bucketCacheNanos  how long a front-end trusts its copy of a bucket's configuration
+ * @param frontEnds         how many front-ends share the request rate of a partition
+ * @param maxBuckets        buckets per account (A2: 10,000 today)
+ */
+public record S3Config(ConsistencyMode mode, long lagMeanNanos, long lagCapNanos, long deadlineNanos,
+                       long retryNanos, long fallbackNanos, int writeRate, int readRate, long splitAfterNanos,
+                       long bucketCacheNanos, int frontEnds, int maxBuckets) {
+
+    public static S3Config defaults() {
+        return new S3Config(ConsistencyMode.STRONG, 100 * Simulation.MILLIS, 2 * Simulation.SECONDS,
+                Simulation.SECONDS, 100 * Simulation.MILLIS, 50 * Simulation.MILLIS, 3500, 5500,
+                30 * Simulation.MINUTES, Simulation.SECONDS, 1, Limits.DEFAULT_MAX_BUCKETS);
+    }
+
+    public S3Config withMode(ConsistencyMode m) {
+        return new S3Config(m, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
+                readRate, splitAfterNanos, bucketCacheNanos, frontEnds, maxBuckets);
+    }
+
+    public S3Config withLag(long meanNanos, long capNanos) {
+        return new S3Config(mode, meanNanos, capNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
+                readRate, splitAfterNanos, bucketCacheNanos, frontEnds, maxBuckets);
+    }
+
+    public S3Config withSplitAfter(long nanos) {
+        return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
+                readRate, nanos, bucketCacheNanos, frontEnds, maxBuckets);
+    }
+
+    public S3Config withFrontEnds(int n) {
+        return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
+                readRate, splitAfterNanos, bucketCacheNanos, n, maxBuckets);
+    }
+
+    public S3Config withRates(int writes, int reads) {
+        return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writes,
+                reads, splitAfterNanos, bucketCacheNanos, frontEnds, maxBuckets);
+    }
+}

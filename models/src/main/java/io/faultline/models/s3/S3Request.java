@@ -1,0 +1,172 @@
+package io.faultline.models.s3;
+
+import io.faultline.models.s3.api.Body;
+import io.faultline.models.s3.api.ByteRange;
+import io.faultline.models.s3.api.CompletedPart;
+import io.faultline.models.s3.api.Conditions;
+import io.faultline.models.s3.api.ListObjectsV2Request;
+import io.faultline.models.s3.api.WriteConditions;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The S3 API requests the simulated front-ends serve: one record per operation. The answer to each
+ * is an {@link io.faultline.models.s3.api.S3Result} whose value type is given per record.
+ *
+ * <pre>{@code
+ * S3Request r = new S3Request.PutObject("photos", "a.jpg", Body.of(bytes), WriteConditions.none());
+ * }</pre>
+ */
+public sealed interface S3Request {
+    /** The bucket the request is about (empty for ListBuckets). */
+    String bucket();
+
+    /** True for requests that count as writes for request-rate limits (FIDELITY A15). */
+    default boolean isWrite() {
+        return !(this instanceof GetObject || this instanceof HeadObject || this instanceof ListObjectsV2
+                || this instanceof HeadBucket || this instanceof ListBuckets || this instanceof ListParts
+                || this instanceof ListMultipartUploads);
+    }
+
+    /** The key whose prefix partition is charged for the request. */
+    default String rateKey() {
+        return "";
+    }
+
+    /** Answer: {@code String} (the bucket's location). */
+    record CreateBucket(String bucket) implements S3Request {
+    }
+
+    /** Answer: {@code Boolean} (204). */
+    record DeleteBucket(String bucket) implements S3Request {
+    }
+
+    /** Answer: {@code Boolean} (200). */
+    record HeadBucket(String bucket) implements S3Request {
+    }
+
+    /** Answer: {@code List<String>} of bucket names. */
+    record ListBuckets() implements S3Request {
+        @Override
+        public String bucket() {
+            return "";
+        }
+    }
+
+    /** Answer: {@code VersioningState}. Status is "Enabled" or "Suspended" (FIDELITY A6.1). */
+    record PutBucketVersioning(String bucket, String status) implements S3Request {
+    }
+
+    /** Answer: {@code PutObjectResponse}. */
+    record PutObject(String bucket, String key, Body body, WriteConditions conditions) implements S3Request {
+        @Override
+        public String rateKey() {
+            return key;
+        }
+    }
+
+    /** Answer: {@code GetObjectResponse}. */
+    record GetObject(String bucket, String key, Optional<String> versionId, Conditions conditions,
+                     ByteRange range) implements S3Request {
+        @Override
+        public String rateKey() {
+            return key;
+        }
+    }
+
+    /** Answer: {@code ObjectInfo}. */
+    record HeadObject(String bucket, String key, Optional<String> versionId, Conditions conditions)
+            implements S3Request {
+        @Override
+        public String rateKey() {
+            return key;
+        }
+    }
+
+    /** Answer: {@code DeleteObjectResponse}. */
+    record DeleteObject(String bucket, String key, Optional<String> versionId) implements S3Request {
+        @Override
+        public String rateKey() {
+            return key;
+        }
+    }
+
+    /** Answer: {@code List<S3Result<DeleteObjectResponse>>}, one per key. */
+    record DeleteObjects(String bucket, List<String> keys) implements S3Request {
+        public DeleteObjects {
+            keys = List.copyOf(keys);
+        }
+
+        @Override
+        public String rateKey() {
+            return keys.isEmpty() ? "" : keys.get(0);
+        }
+    }
+
+    /** Answer: {@code PutObjectResponse}. Source and destination in the same bucket. */
+    record CopyObject(String bucket, String sourceKey, Optional<String> sourceVersionId, String key)
+            implements S3Request {
+        @Override
+        public String rateKey() {
+            return key;
+        }
+    }
+
+    /** Answer: {@code ListObjectsV2Response}. */
+    record ListObjectsV2(String bucket, ListObjectsV2Request request) implements S3Request {
+        @Override
+        public String rateKey() {
+            return request.prefix();
+        }
+    }
+
+    /** Answer: {@code String} (the UploadId). */
+    record CreateMultipartUpload(String bucket, String key) implements S3Request {
+        @Override
+        public String rateKey() {
+            return key;
+        }
+    }
+
+    /** Answer: {@code String} (the part's ETag). */
+    record UploadPart(String bucket, String key, String uploadId, int partNumber, Body body) implements S3Request {
+        @Override
+        public String rateKey() {
+            return key;
+        }
+    }
+
+    /** Answer: {@code PutObjectResponse}. */
+    record CompleteMultipartUpload(String bucket, String key, String uploadId, List<CompletedPart> parts,
+                                   WriteConditions conditions) implements S3Request {
+        public CompleteMultipartUpload {
+            parts = List.copyOf(parts);
+        }
+
+        @Override
+        public String rateKey() {
+            return key;
+        }
+    }
+
+    /** Answer: {@code Boolean} (204). */
+    record AbortMultipartUpload(String bucket, String key, String uploadId) implements S3Request {
+        @Override
+        public String rateKey() {
+            return key;
+        }
+    }
+
+    /** Answer: {@code ListPartsResponse}. */
+    record ListParts(String bucket, String key, String uploadId, int partNumberMarker, int maxParts)
+            implements S3Request {
+        @Override
+        public String rateKey() {
+            return key;
+        }
+    }
+
+    /** Answer: {@code ListUploadsResponse}. */
+    record ListMultipartUploads(String bucket) implements S3Request {
+    }
+}

@@ -1,0 +1,137 @@
+package io.faultline.report.history;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.faultline.checker.Counterexample;
+import io.faultline.checker.KeyResult;
+import io.faultline.checker.Outcome;
+import io.faultline.checker.Verdict;
+import io.faultline.checker.history.Op;
+import io.faultline.checker.history.Value;
+
+/**
+ * The self-contained HTML page of one or more checks (no network, no external files: CSS, script
+ * and SVG are inline): a summary table, then per history its text summary and timeline; for a keyed
+ * model one timeline per key, the failing key's open. Invalid and undecided histories are open,
+ * valid ones folded.
+ *
+ * <pre>{@code
+ * Files.writeString(Path.of("check.html"), CheckHtml.render(List.of(checked)));
+ * }</pre>
+ */
+public final class CheckHtml {
+
+    private CheckHtml() {
+    }
+
+    public static String render(List<CheckedHistory> checks) {
+        StringBuilder s = new StringBuilder(64 * 1024);
+        s.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<title>faultline check</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
+                .append("<h1>faultline check</h1>\n");
+        summary(s, checks);
+        s.append(LEGEND);
+        for (int i = 0; i < checks.size(); i++) {
+            history(s, checks.get(i), i);
+        }
+        s.append("<div id=\"detail\" class=\"detail\" hidden></div>\n<script>\n").append(SCRIPT).append("</script>\n")
+                .append("</body>\n</html>\n");
+        return s.toString();
+    }
+
+    private static void summary(StringBuilder s, List<CheckedHistory> checks) {
+        s.append("<table class=\"summary\">\n<tr><th>history</th><th>model</th><th>verdict</th><th>ops</th>")
+                .append("<th>ms</th></tr>\n");
+        for (int i = 0; i < checks.size(); i++) {
+            CheckedHistory c = checks.get(i);
+            Outcome o = c.report().outcome();
+            s.append("<tr><td><a href=\"#h").append(i).append("\">").append(Html.esc(c.file().source()))
+                    .append("</a></td><td>").append(Html.esc(c.model().name())).append("</td><td class=\"verdict ")
+                    .append(o).append("\">").append(o).append("</td><td>").append(c.file().history().size())
+                    .append("</td><td>").append(c.report().millis()).append("</td></tr>\n");
+        }
+        s.append("</table>\n");
+    }
+
+    private static void history(StringBuilder s, CheckedHistory c, int i) {
+        Outcome o = c.report().outcome();
+        Optional<Counterexample> ce = c.report().verdict() instanceof Verdict.Invalid inv
+                ? Optional.of(inv.counterexample()) : Optional.empty();
+        s.append("<section class=\"history ").append(o).append("\" id=\"h").append(i).append("\">\n<h2>")
+                .append(Html.esc(c.file().source())).append(" <span class=\"verdict ").append(o).append("\">")
+                .append(o).append("</span></h2>\n<pre class=\"text\">").append(Html.esc(CheckText.render(c)))
+                .append("</pre>\n");
+        Optional<Map<Value, List<Op>>> parts = c.parts();
+        if (parts.isPresent()) {
+            for (Map.Entry<Value, List<Op>> part : parts.get().entrySet()) {
+                Value key = part.getKey();
+                Optional<Counterexample> here = ce.filter(x -> x.key().equals(Optional.of(key)));
+                Outcome ko = c.report().keys().stream().filter(k -> k.key().equals(key)).map(KeyResult::verdict)
+                        .map(Verdict::outcome).findFirst().orElse(o);
+                s.append("<details class=\"key ").append(ko).append("\"").append(here.isPresent() ? " open" : "")
+                        .append(" data-key=\"").append(Html.esc(key.toString())).append("\"><summary>key ")
+                        .append(Html.esc(key.toString())).append(": <span class=\"verdict ").append(ko).append("\">")
+                        .append(ko).append("</span>, ").append(part.getValue().size()).append(" ops</summary>\n")
+                        .append("<div class=\"scroll\">")
+                        .append(TimelineSvg.render(Timeline.of(c.file().history(), part.getValue()), c.file(), here))
+                        .append("</div>\n</details>\n");
+            }
+        } else {
+            s.append("<details class=\"whole\"").append(o == Outcome.VALID ? "" : " open")
+                    .append("><summary>timeline, ").append(c.file().history().size()).append(" ops</summary>\n")
+                    .append("<div class=\"scroll\">")
+                    .append(TimelineSvg.render(Timeline.of(c.file().history(), c.file().history().ops()), c.file(), ce))
+                    .append("</div>\n</details>\n");
+        }
+        s.append("</section>\n");
+    }
+
+    private static final String LEGEND = "<p class=\"legend\">Each lane is a process; a bar runs from an"
+            + " operation's invocation to its completion. <span class=\"swatch ok\"></span> ok"
+            + " <span class=\"swatch fail\"></span> fail <span class=\"swatch info\"></span> info or never completed"
+            + " (may take effect any time later) <span class=\"swatch failing\"></span> the operation that cannot be"
+            + " linearized, with its window shaded; dots joined by a line: the longest linearizable prefix, in"
+            + " order. Hover or click an operation for details and the possible states.</p>\n";
+
+    private static final String CSS = """
+            body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em; color: #222; }
+            h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin-top: 1.6em; }
+            table.summary { border-collapse: collapse; } table.summary td, table.summary th { padding: 2px 10px; border-bottom: 1px solid #ddd; text-align: left; }
+            .verdict { font-weight: 600; } .verdict.VALID { color: #18794e; } .verdict.INVALID { color: #c62828; } .verdict.UNKNOWN { color: #a15c00; }
+            pre.text { background: #f6f6f4; padding: 8px 10px; overflow-x: auto; }
+            .scroll { overflow-x: auto; border: 1px solid #ddd; margin: 6px 0 12px; }
+            details > summary { cursor: pointer; margin: 4px 0; }
+            svg.timeline text { font: 11px ui-monospace, monospace; }
+            svg .lane { fill: #fff; } svg .lane.even { fill: #f7f7f7; }
+            svg .process { fill: #555; } svg .axis { fill: #777; } svg .tick { stroke: #e3e3e3; }
+            svg .op rect { fill: #cfe3f7; stroke: #5b8fc7; } svg .op text { fill: #123; pointer-events: none; }
+            svg .op.fail rect { fill: #e8e8e8; stroke: #aaa; } svg .op.fail text { fill: #888; }
+            svg .op.info rect, svg .op.pending rect { fill: #fff3d6; stroke: #d39b2a; stroke-dasharray: 4 2; }
+            svg .op.failing rect { fill: #ffd3d3; stroke: #c62828; stroke-width: 2.5; stroke-dasharray: none; }
+            svg .op:hover rect, svg .op.selected rect { stroke: #000; }
+            svg .failing-window { fill: #c62828; opacity: .13; }
+            svg .lin-path { fill: none; stroke: #18794e; stroke-width: 1.2; }
+            svg .lin-point { fill: #18794e; }
+            .legend .swatch { display: inline-block; width: 18px; height: 10px; border: 1px solid #5b8fc7; background: #cfe3f7; vertical-align: middle; }
+            .legend .swatch.fail { background: #e8e8e8; border-color: #aaa; } .legend .swatch.info { background: #fff3d6; border: 1px dashed #d39b2a; }
+            .legend .swatch.failing { background: #ffd3d3; border: 2px solid #c62828; }
+            .detail { position: fixed; right: 12px; bottom: 12px; max-width: 46em; white-space: pre-wrap; background: #fffde8; border: 1px solid #cbb; padding: 8px 10px; font: 12px ui-monospace, monospace; box-shadow: 0 2px 8px rgba(0,0,0,.15); }
+            """;
+
+    private static final String SCRIPT = """
+            (function () {
+              var panel = document.getElementById('detail');
+              document.addEventListener('click', function (e) {
+                var g = e.target.closest ? e.target.closest('.op, .lin-point') : null;
+                document.querySelectorAll('.op.selected').forEach(function (x) { x.classList.remove('selected'); });
+                if (!g) { panel.hidden = true; return; }
+                g.classList.add('selected');
+                var t = g.querySelector('title');
+                panel.textContent = t ? t.textContent : '';
+                panel.hidden = false;
+              });
+            })();
+            """;
+}

@@ -1,0 +1,63 @@
+package io.faultline.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class TraceTest {
+
+    @Test
+    void theMessageWindowKeepsOnlyTheMostRecentMessages() {
+        Simulation sim = PingPong.game(1);
+        sim.trace().messageWindow(10);
+        sim.run(Simulation.SECONDS);
+        List<Trace.MessageEvent> window = sim.trace().messages();
+        assertEquals(10, window.size());
+        assertTrue(sim.trace().messageCount() > 100);
+        for (int i = 1; i < window.size(); i++) {
+            assertTrue(window.get(i - 1).endNanos() <= window.get(i).endNanos());
+        }
+        Trace.MessageEvent last = window.get(window.size() - 1);
+        assertTrue(last.sentNanos() < last.endNanos());
+        assertTrue(last.summary().startsWith("Ball[n="), last.summary());
+    }
+
+    @Test
+    void theLineSinkSeesEveryEventAndTheHashCoversThem() {
+        Simulation sim = PingPong.game(1);
+        List<String> lines = new ArrayList<>();
+        sim.trace().lineSink(lines::add);
+        String before = sim.trace().hash();
+        sim.run(10 * Simulation.MILLIS);
+        assertNotEquals(before, sim.trace().hash());
+        assertEquals(sim.eventCount(), lines.stream().filter(l -> !l.contains(" LOG ")).count());
+        assertTrue(lines.get(0).endsWith("START a start #1"), lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.contains(" DELIVER b <- a Ball[n=0]")), lines.toString());
+    }
+
+    @Test
+    void faultsAndLogsAreKeptForTheReport() {
+        Simulation sim = new Simulation(1);
+        Host h = sim.addHost("h", self -> new Process() {
+            @Override
+            public void onStart(Context ctx) {
+                ctx.log("hello");
+            }
+
+            @Override
+            public void onMessage(Context ctx, HostId from, Message m) {
+            }
+        });
+        sim.at(5, "crash", h::crash);
+        sim.at(6, "restart", h::restart);
+        sim.run(10);
+        assertEquals(List.of(new Trace.FaultEvent(5, "h", "crash"), new Trace.FaultEvent(6, "h", "restart")),
+                sim.trace().faults());
+        assertEquals(List.of(new Trace.LogLine(0, "h", "hello"), new Trace.LogLine(6, "h", "hello")), sim.trace().logs());
+    }
+}
