@@ -29,6 +29,8 @@ public final class KeyState {
     public static final KeyState EMPTY = new KeyState(new TreeMap<>());
 
     private final TreeMap<String, Slot> slots;
+    /** The compact text, computed once: traces hash it for every message that carries this state. */
+    private String text;
 
     private KeyState(TreeMap<String, Slot> slots) {
         this.slots = slots;
@@ -128,6 +130,13 @@ public final class KeyState {
     /** Compact (traces hash it): per version ID, the kind of slot, its stamp and ETag. */
     @Override
     public String toString() {
+        if (text == null) {
+            text = describe();
+        }
+        return text;
+    }
+
+    private String describe() {
         StringBuilder b = new StringBuilder("KeyState{");
         for (Map.Entry<String, Slot> e : slots.entrySet()) {
             Slot s = e.getValue();
