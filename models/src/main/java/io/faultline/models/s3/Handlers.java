@@ -88,6 +88,9 @@ final class Handlers {
         } else if (req instanceof S3Request.ListObjectsV2 r) {
             ix.scan(rid, rec.name(), r.request().prefix(), false, keys -> fe.respond(rid,
                     Lister.list(keys, BucketStore::listEntry, r.request())));
+        } else if (req instanceof S3Request.ListObjectVersions r) {
+            ix.scan(rid, rec.name(), r.prefix(), false, keys -> fe.respond(rid,
+                    S3Result.ok(ObjectOps.listVersions(keys, r.prefix()))));
         } else {
             multipart.handle(rid, rec, req);
         }

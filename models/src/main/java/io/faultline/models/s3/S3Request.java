@@ -24,7 +24,7 @@ public sealed interface S3Request {
     /** True for requests that count as writes for request-rate limits (FIDELITY A15). */
     default boolean isWrite() {
         return !(this instanceof GetObject || this instanceof HeadObject || this instanceof ListObjectsV2
-                || this instanceof HeadBucket || this instanceof ListBuckets || this instanceof ListParts
+                || this instanceof ListObjectVersions || this instanceof HeadBucket || this instanceof ListBuckets || this instanceof ListParts
                 || this instanceof ListMultipartUploads);
     }
 
@@ -117,6 +117,14 @@ public sealed interface S3Request {
         @Override
         public String rateKey() {
             return request.prefix();
+        }
+    }
+
+    /** Answer: {@code List<VersionEntry>}, newest first per key (FIDELITY A5, A6.2). */
+    record ListObjectVersions(String bucket, String prefix) implements S3Request {
+        @Override
+        public String rateKey() {
+            return prefix;
         }
     }
 

@@ -151,6 +151,11 @@ public final class BucketStore {
         return s.currentObject().map(o -> new ListEntry(key, o.etag(), o.size(), o.lastModified()));
     }
 
+    /** ListObjectVersions: every version and delete marker under {@code prefix} (A5, A6.2). */
+    public List<io.faultline.models.s3.api.VersionEntry> listObjectVersions(String prefix) {
+        return ObjectOps.listVersions(keys, prefix);
+    }
+
     // ---- multipart (FIDELITY A3) ----
 
     public S3Result<String> createMultipartUpload(String key) {

@@ -162,6 +162,22 @@ class VersioningTest {
     }
 
     @Test
+    void onlyListObjectVersionsShowsNoncurrentVersionsAndMarkers_A5_A6_2() {
+        b.putBucketVersioning("Enabled").orThrow();
+        put("k", "one");
+        put("k", "two");
+        b.deleteObject("k", Optional.empty()).orThrow();
+        put("z", "other");
+        var versions = b.listObjectVersions("");
+        assertEquals(4, versions.size());
+        assertTrue(versions.get(0).deleteMarker());
+        assertTrue(versions.get(0).isLatest());
+        assertFalse(versions.get(1).isLatest());
+        assertEquals("z", versions.get(3).key());
+        assertEquals(List.of("z"), b.listObjectsV2(ListObjectsV2Request.all()).orThrow().keys());
+    }
+
+    @Test
     void copyMakesANewObjectWithMd5Etag_A3_3() {
         put("src", "payload");
         PutObjectResponse r = b.copyObject("src", Optional.empty(), "dst").orThrow();
