@@ -11,7 +11,8 @@ import java.util.zip.CRC32C;
 /**
  * A host's disk: named files of bytes, with a durable (synced) view and a volatile (unsynced) one.
  * Writes are buffered; {@link #fsync(Timer)} makes every write made so far durable after the fsync
- * latency, then fires the given timer on the process. Reads see the process's own writes.
+ * latency, then fires the given timer on the process ({@link #fsync(String, Timer)} does it for one
+ * file). Reads see the process's own writes.
  *
  * <p>Faults: a crash loses every write not covered by a completed fsync; {@link #corrupt} damages a
  * file so that its checksum no longer matches and {@link #read} returns {@link DiskRead.Corrupt};
@@ -165,6 +166,16 @@ public final class Disk {
     private void startSync(Timer done) {
         int inc = host.currentIncarnation();
         TreeMap<String, Stored> batch = new TreeMap<>(unsynced);
+        host.setTimer(inc, fsyncNanos, done, () -> apply(batch));
+    }
+
+    private void startSync(String file, Timer done) {
+        int inc = host.currentIncarnation();
+        TreeMap<String, Stored> batch = new TreeMap<>();
+        Stored pending = unsynced.get(file);
+        if (pending != null) {
+            batch.put(file, pending);
+        }
         host.setTimer(inc, fsyncNanos, done, () -> apply(batch));
     }
 
