@@ -114,6 +114,19 @@ public final class Disk {
         startSync(null);
     }
 
+    /**
+     * Like {@link #fsync(Timer)} for one file only (an {@code fsync(fd)}): other files' buffered
+     * writes stay volatile.
+     */
+    public void fsync(String file, Timer done) {
+        startSync(file, java.util.Objects.requireNonNull(done));
+    }
+
+    /** Like {@link #fsync(String, Timer)} with nothing to notify. */
+    public void fsync(String file) {
+        startSync(file, null);
+    }
+
     /** Makes every write durable immediately (for setup and tests, not for models). */
     public void syncNow() {
         apply(new TreeMap<>(unsynced));

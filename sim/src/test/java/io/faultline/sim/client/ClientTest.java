@@ -98,7 +98,7 @@ class ClientTest {
         sim.run(Simulation.SECONDS);
         List<String> summary = rec.history().ops().stream()
                 .map(o -> o.process() + " " + o.type().keyword() + " " + o.value()).toList();
-        assertEquals(List.of("0 invoke 100", "1 invoke 100", "1 info nil"), summary);
+        assertEquals(List.of("0 invoke 100", "1 invoke 100", "1 info nil", "2 invoke 2", "2 ok 2"), summary);
         assertEquals(1, rec.openCount());
     }
 
