@@ -1,0 +1,97 @@
+package io.faultline.checker.log;
+
+import io.faultline.checker.history.History;
+import io.faultline.checker.history.Op;
+import io.faultline.checker.history.OpType;
+import io.faultline.checker.history.Value;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The indices every Kafka check shares: who wrote each value, what ok polls read, and each key's
+ * version order (FIDELITY C10 "Model of the workload").
+ */
+final class Analysis {
+    final History history;
+    final boolean subscribe;
+    /** key -> value -> the completion of the op that sent it. */
+    final Map<Value, Map<Value, Op>> writerOf = new LinkedHashMap<>();
+    /** key -> values read by ok polls or txns. */
+    final Map<Value, Set<Value>> okReads = new LinkedHashMap<>();
+    /** key -> value -> ok ops that read it. */
+    final Map<Value, Map<Value, List<Op>>> readersOf = new LinkedHashMap<>();
+    final Map<Value, VersionOrder> orders = new LinkedHashMap<>();
+
+    Analysis(History history) {
+        this.history = history;
+        boolean sub = false;
+        for (Op op : history) {
+            sub |= op.f().equals(KafkaOps.SUBSCRIBE);
+            if (!op.type().isCompletion() || !isLogOp(op)) {
+                continue;
+            }
+            for (KafkaOps.Send s : KafkaOps.sends(op)) {
+                writerOf.computeIfAbsent(s.key(), k -> new LinkedHashMap<>()).putIfAbsent(s.value(), op);
+            }
+            if (op.type() == OpType.OK) {
+                KafkaOps.reads(op).forEach((k, rs) -> {
+                    for (KafkaOps.Read r : rs) {
+                        okReads.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(r.value());
+                        readersOf.computeIfAbsent(k, x -> new LinkedHashMap<>())
+                                .computeIfAbsent(r.value(), x -> new ArrayList<>()).add(op);
+                    }
+                });
+            }
+        }
+        this.subscribe = sub;
+        for (Op op : history) {
+            if (!op.type().isCompletion() || !isLogOp(op)) {
+                continue;
+            }
+            // Polls are always trusted, even in failed ops: pollers must emit safe data (C10).
+            KafkaOps.reads(op).forEach((k, rs) -> rs.forEach(r -> order(k).add(r.offset(), r.value())));
+            if (mustHaveCommitted(op)) {
+                for (KafkaOps.Send s : KafkaOps.sends(op)) {
+                    if (s.offset().isPresent()) {
+                        order(s.key()).add(s.offset().getAsLong(), s.value());
+                    }
+                }
+            }
+        }
+    }
+
+    static boolean isLogOp(Op op) {
+        return op.f().equals(KafkaOps.SEND) || op.f().equals(KafkaOps.POLL) || op.f().equals(KafkaOps.TXN);
+    }
+
+    VersionOrder order(Value key) {
+        return orders.computeIfAbsent(key, k -> new VersionOrder());
+    }
+
+    /** Ok, or info with one of its sends proven visible by an ok poll. */
+    boolean mustHaveCommitted(Op op) {
+        if (op.type() == OpType.OK) {
+            return true;
+        }
+        if (op.type() != OpType.INFO) {
+            return false;
+        }
+        for (KafkaOps.Send s : KafkaOps.sends(op)) {
+            if (okReads.getOrDefault(s.key(), Set.of()).contains(s.value())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The dense index of a value in its key's order, or -1 if unknown. */
+    int indexOf(Value key, Value value) {
+        VersionOrder o = orders.get(key);
+        return o == null ? -1 : o.firstIndex(value).orElse(-1);
+    }
+}

@@ -1,0 +1,58 @@
+package io.faultline.checker.log;
+
+/**
+ * The kinds of anomaly the Kafka log checker reports, named as in Jepsen's Kafka workload
+ * (FIDELITY C10), with a one-line explanation each and whether Kafka's model allows it.
+ */
+public enum AnomalyType {
+    DUPLICATE("duplicate", "a value appears at more than one offset of a key"),
+    INCONSISTENT_OFFSETS("inconsistent-offsets",
+            "one offset of a key holds two or more different values across sends and polls"),
+    G1A("G1a", "an ok poll read a value whose send definitely failed (aborted read)"),
+    PRECOMMITTED_READ("precommitted-read", "a transaction observed its own writes"),
+    LOST_WRITE("lost-write",
+            "an acknowledged value at or below the highest offset some poll read was never read"),
+    POLL_SKIP("poll-skip",
+            "two successive polls of one process skipped values known to exist between them"),
+    NONMONOTONIC_POLL("nonmonotonic-poll",
+            "a process's next poll of a key started at or before where its previous poll ended"),
+    INT_POLL_SKIP("int-poll-skip", "within one op, consecutive reads of a key skipped values"),
+    INT_NONMONOTONIC_POLL("int-nonmonotonic-poll",
+            "within one op, consecutive reads of a key went backwards or repeated a value"),
+    INT_SEND_SKIP("int-send-skip",
+            "within one op, consecutive sends to a key are not adjacent in the log"),
+    INT_NONMONOTONIC_SEND("int-nonmonotonic-send",
+            "within one op, a later send to a key landed at or before an earlier one"),
+    NONMONOTONIC_SEND("nonmonotonic-send",
+            "a process's send to a key landed at or before that process's previous send to it"),
+    UNSEEN("unseen", "acknowledged values that no ok poll ever read by the end of the history");
+
+    private final String keyword;
+    private final String explanation;
+
+    AnomalyType(String keyword, String explanation) {
+        this.keyword = keyword;
+        this.explanation = explanation;
+    }
+
+    /** Jepsen's name for it, e.g. {@code lost-write}. */
+    public String keyword() {
+        return keyword;
+    }
+
+    /** One line saying what it means. */
+    public String explanation() {
+        return explanation;
+    }
+
+    /**
+     * Whether Kafka's model allows it (FIDELITY C10 "Always a bug?"): interleaved sends always;
+     * skipped and repeated polls across ops only when consumers subscribe (rebalances cause them).
+     */
+    public boolean allowed(boolean subscribe) {
+        if (this == INT_SEND_SKIP) {
+            return true;
+        }
+        return subscribe && (this == POLL_SKIP || this == NONMONOTONIC_POLL);
+    }
+}

@@ -1,0 +1,155 @@
+package io.faultline.checker.log;
+
+import io.faultline.checker.Outcome;
+import io.faultline.checker.history.History;
+import io.faultline.checker.history.Op;
+import io.faultline.checker.history.OpType;
+import io.faultline.checker.history.Value;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a Kafka send/poll history for Jepsen's Kafka anomalies (FIDELITY C10): duplicates,
+ * inconsistent offsets, aborted reads (G1a), precommitted reads, lost writes, unseen writes, and
+ * the ordering anomalies within and across ops ({@link OrderChecks}). The outcome is INVALID iff
+ * some anomaly not allowed by Kafka's model is present ({@link AnomalyType#allowed}). Elle's cycle
+ * anomalies (G0, G1c over ww/wr/rw graphs) are not checked here.
+ *
+ * <pre>{@code
+ * History h = ...; // :send / :poll / :assign ops in Jepsen's shape (see the package doc)
+ * LogCheckResult r = new KafkaLogChecker().check(h);
+ * r.of(AnomalyType.LOST_WRITE).forEach(System.out::println);
+ * }</pre>
+ */
+public final class KafkaLogChecker {
+
+    /** Analyses the history; never throws on odd op values (they are ignored). */
+    public LogCheckResult check(History history) {
+        Analysis a = new Analysis(history);
+        List<Anomaly> out = new ArrayList<>();
+        inconsistentOffsets(a, out);
+        duplicates(a, out);
+        abortedReads(a, out);
+        precommittedReads(a, out);
+        lostWrites(a, out);
+        OrderChecks.within(a, out);
+        OrderChecks.pollsAcross(a, out);
+        OrderChecks.sendsAcross(a, out);
+        unseen(a, out);
+        Outcome outcome = Outcome.VALID;
+        for (Anomaly an : out) {
+            if (!an.type().allowed(a.subscribe)) {
+                outcome = Outcome.INVALID;
+            }
+        }
+        return new LogCheckResult(outcome, out, a.subscribe);
+    }
+
+    private static void inconsistentOffsets(Analysis a, List<Anomaly> out) {
+        a.orders.forEach((k, o) -> o.conflicts().forEach((offset, vs) -> out.add(new Anomaly(
+                AnomalyType.INCONSISTENT_OFFSETS, k, List.copyOf(vs),
+                "offset " + offset + " holds " + vs.size() + " different values", writers(a, k, vs)))));
+    }
+
+    private static void duplicates(Analysis a, List<Anomaly> out) {
+        a.orders.forEach((k, o) -> o.duplicates().forEach((v, offsets) -> out.add(new Anomaly(
+                AnomalyType.DUPLICATE, k, List.of(v), "value at offsets " + offsets,
+                writers(a, k, List.of(v))))));
+    }
+
+    private static void abortedReads(Analysis a, List<Anomaly> out) {
+        a.readersOf.forEach((k, readers) -> readers.forEach((v, ops) -> {
+            Op w = a.writerOf.getOrDefault(k, Map.of()).get(v);
+            if (w != null && w.type() == OpType.FAIL) {
+                List<Op> involved = new ArrayList<>(List.of(w));
+                involved.addAll(ops);
+                out.add(new Anomaly(AnomalyType.G1A, k, List.of(v),
+                        "read although its send failed", involved));
+            }
+        }));
+    }
+
+    private static void precommittedReads(Analysis a, List<Anomaly> out) {
+        for (Op op : a.history) {
+            if (op.type() != OpType.OK || !op.f().equals(KafkaOps.TXN)) {
+                continue;
+            }
+            Map<Value, List<KafkaOps.Read>> reads = KafkaOps.reads(op);
+            for (KafkaOps.Send s : KafkaOps.sends(op)) {
+                for (KafkaOps.Read r : reads.getOrDefault(s.key(), List.of())) {
+                    if (r.value().equals(s.value())) {
+                        out.add(new Anomaly(AnomalyType.PRECOMMITTED_READ, s.key(), List.of(s.value()),
+                                "the transaction read its own send", List.of(op)));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * For each key, the highest index any ok poll reached bounds what must have been read: every
+     * value whose last appearance is at or below it and whose writer must have committed.
+     */
+    private static void lostWrites(Analysis a, List<Anomaly> out) {
+        a.okReads.forEach((k, read) -> {
+            VersionOrder o = a.orders.get(k);
+            if (o == null) {
+                return;
+            }
+            int bound = -1;
+            Value maxRead = Value.NIL;
+            for (Value v : read) {
+                int i = o.firstIndex(v).orElse(-1);
+                if (i > bound) {
+                    bound = i;
+                    maxRead = v;
+                }
+            }
+            for (Value v : o.lastAtOrBelow(bound)) {
+                Op w = a.writerOf.getOrDefault(k, Map.of()).get(v);
+                if (read.contains(v) || w == null || !a.mustHaveCommitted(w)) {
+                    continue;
+                }
+                List<Op> ops = new ArrayList<>(List.of(w));
+                ops.add(a.readersOf.get(k).get(maxRead).get(0));
+                out.add(new Anomaly(AnomalyType.LOST_WRITE, k, List.of(v),
+                        "acknowledged at index " + o.firstIndex(v).orElse(-1) + " but never read, though "
+                                + maxRead + " at index " + bound + " was", ops));
+            }
+        });
+    }
+
+    private static void unseen(Analysis a, List<Anomaly> out) {
+        Map<Value, Set<Value>> unseen = new LinkedHashMap<>();
+        Map<Value, List<Op>> writers = new LinkedHashMap<>();
+        for (Op op : a.history) {
+            if (op.type() != OpType.OK || !Analysis.isLogOp(op)) {
+                continue;
+            }
+            for (KafkaOps.Send s : KafkaOps.sends(op)) {
+                if (!a.okReads.getOrDefault(s.key(), Set.of()).contains(s.value())) {
+                    unseen.computeIfAbsent(s.key(), k -> new LinkedHashSet<>()).add(s.value());
+                    writers.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(op);
+                }
+            }
+        }
+        unseen.forEach((k, vs) -> out.add(new Anomaly(AnomalyType.UNSEEN, k, List.copyOf(vs),
+                vs.size() + " acknowledged value(s) never polled", writers.get(k))));
+    }
+
+    private static List<Op> writers(Analysis a, Value key, Iterable<Value> values) {
+        List<Op> ops = new ArrayList<>();
+        for (Value v : values) {
+            Op w = a.writerOf.getOrDefault(key, Map.of()).get(v);
+            if (w != null && !ops.contains(w)) {
+                ops.add(w);
+            }
+        }
+        return ops;
+    }
+}

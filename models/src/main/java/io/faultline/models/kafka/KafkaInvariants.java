@@ -1,0 +1,120 @@
+package io.faultline.models.kafka;
+
+import io.faultline.sim.Invariant;
+import io.faultline.sim.Simulation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The model's safety properties, checked after every event:
+ * <ul>
+ *   <li>at most one leader per partition and leader epoch (FIDELITY C4, leader epochs);</li>
+ *   <li>a leader's HW is never above its LEO (C1);</li>
+ *   <li>in configurations that promise it (acks=all, min.insync.replicas at least 2, unclean
+ *       election off, epoch-based truncation: C3, C4, C5), the committed prefix is never lost: every
+ *       leader's log still holds, at the same offset, the last record any leader ever committed.</li>
+ * </ul>
+ */
+final class KafkaInvariants {
+    private KafkaInvariants() {
+    }
+
+    static boolean promisesNoLoss(KafkaConfig c) {
+        return c.acks() == KafkaConfig.Acks.ALL && c.minInsyncReplicas() >= 2 && !c.uncleanLeaderElection()
+                && c.truncation() != TruncationRule.HIGH_WATERMARK;
+    }
+
+    static void install(Simulation sim, KafkaCluster cluster) {
+        sim.addInvariant(new Invariant() {
+            public String name() {
+                return "one leader per partition and leader epoch";
+            }
+
+            public Optional<String> check(Simulation s) {
+                for (int p = 0; p < cluster.partitions(); p++) {
+                    Map<Integer, Integer> leaders = new TreeMap<>();
+                    for (int b = 0; b < cluster.brokerHosts().size(); b++) {
+                        Optional<Broker> br = cluster.broker(b);
+                        if (br.isPresent() && br.get().isLeader(p)) {
+                            Integer other = leaders.put(br.get().leaderEpoch(p), b);
+                            if (other != null) {
+                                return Optional.of("p" + p + " epoch " + br.get().leaderEpoch(p)
+                                        + " led by brokers " + other + " and " + b);
+                            }
+                        }
+                    }
+                }
+                return Optional.empty();
+            }
+        });
+        sim.addInvariant(new Invariant() {
+            public String name() {
+                return "leader HW never above its LEO";
+            }
+
+            public Optional<String> check(Simulation s) {
+                for (int b = 0; b < cluster.brokerHosts().size(); b++) {
+                    Optional<Broker> br = cluster.broker(b);
+                    for (int p = 0; br.isPresent() && p < cluster.partitions(); p++) {
+                        if (br.get().isLeader(p)) {
+                            ReplicaLog log = br.get().log(p).orElseThrow();
+                            if (log.highWatermark() > log.leo()) {
+                                return Optional.of("b" + (b + 1) + " p" + p + " hw " + log.highWatermark() + " > leo " + log.leo());
+                            }
+                        }
+                    }
+                }
+                return Optional.empty();
+            }
+        });
+        if (promisesNoLoss(cluster.config())) {
+            sim.addInvariant(new CommittedPrefixKept(cluster));
+        }
+    }
+
+    /** Tracks the highest committed record per partition and checks every leader still holds it. */
+    private static final class CommittedPrefixKept implements Invariant {
+        private final KafkaCluster cluster;
+        private final List<long[]> committed = new ArrayList<>(); // per partition: {offset, epoch, value}
+
+        CommittedPrefixKept(KafkaCluster cluster) {
+            this.cluster = cluster;
+            for (int p = 0; p < cluster.partitions(); p++) {
+                committed.add(new long[] {-1, 0, 0});
+            }
+        }
+
+        public String name() {
+            return "an acknowledged write below the HW is never truncated";
+        }
+
+        public Optional<String> check(Simulation s) {
+            for (int b = 0; b < cluster.brokerHosts().size(); b++) {
+                Optional<Broker> br = cluster.broker(b);
+                for (int p = 0; br.isPresent() && p < cluster.partitions(); p++) {
+                    if (!br.get().isLeader(p)) {
+                        continue;
+                    }
+                    ReplicaLog log = br.get().log(p).orElseThrow();
+                    long[] c = committed.get(p);
+                    if (c[0] >= 0) {
+                        if (log.leo() <= c[0] || log.get(c[0]).value() != c[2] || log.get(c[0]).epoch() != c[1]) {
+                            return Optional.of("p" + p + " leader b" + (b + 1) + " lost committed offset " + c[0]
+                                    + " (value " + c[2] + ")");
+                        }
+                    }
+                    long hw = log.highWatermark();
+                    if (hw - 1 > c[0]) {
+                        LogRecord r = log.get(hw - 1);
+                        committed.set(p, new long[] {hw - 1, r.epoch(), r.value()});
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}
