@@ -97,7 +97,7 @@ public final class WglSearch implements Search {
                 z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
                 zobrist[i] = z ^ (z >>> 31);
             }
-            space = new StateSpace<>(model, h);
+            space = new StateSpace<>(model, h, meter);
             this.meter = meter;
             this.entryBytes = 56L + 8L * ((opCount + 63) / 64);
         }
