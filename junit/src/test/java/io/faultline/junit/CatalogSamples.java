@@ -47,4 +47,26 @@ class CatalogSamples {
         }
         throw new AssertionError("fails on purpose");
     }
+
+    static final java.util.Map<Long, String> hashes = new java.util.TreeMap<>();
+
+    @SimulationTest(scenario = "demo/broadcast", seeds = 12, duration = "4s", stopAtFirstFailure = false, shrink = false)
+    void broadcastHashes(RunResult result) {
+        synchronized (hashes) {
+            hashes.put(result.seed(), result.traceHash());
+        }
+    }
+
+    @SimulationTest(scenario = "demo/echo", seeds = 1, duration = "2s", settings = "clients=4")
+    void alwaysFails(RunResult result) {
+        throw new AssertionError("whatever the configuration");
+    }
+
+    static RunResult replayedResult;
+
+    @Replay(seed = 1, faults = "", settings = {"clients=1"})
+    @SimulationTest(scenario = "demo/echo", duration = "2s", settings = "clients=4")
+    void replayWithSmallerSettings(RunResult result) {
+        replayedResult = result;
+    }
 }

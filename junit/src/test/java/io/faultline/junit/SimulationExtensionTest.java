@@ -117,4 +117,36 @@ class SimulationExtensionTest {
         assertEquals("AssertionError", f.check(), "the method's own assertion, not a pause");
         assertEquals("fails on purpose", f.detail());
     }
+
+    @Test
+    void seedsRunAheadOnOtherCoresGiveTheSameResultsAsOneByOne() {
+        java.util.Map<Long, String> oneByOne = hashesWith("1");
+        java.util.Map<Long, String> ahead = hashesWith("3");
+        assertEquals(12, oneByOne.size());
+        assertEquals(oneByOne, ahead);
+    }
+
+    private static java.util.Map<Long, String> hashesWith(String threads) {
+        CatalogSamples.hashes.clear();
+        System.setProperty(Prefetch.PARALLEL_PROPERTY, threads);
+        try {
+            run(CatalogSamples.class, "broadcastHashes").assertStatistics(s -> s.started(12));
+        } finally {
+            System.clearProperty(Prefetch.PARALLEL_PROPERTY);
+        }
+        return new java.util.TreeMap<>(CatalogSamples.hashes);
+    }
+
+    @Test
+    void aCatalogFailureAlsoShrinksTheConfigurationAndTheReplayCarriesIt() {
+        Events events = run(CatalogSamples.class, "alwaysFails");
+        SeedFailure f = ((SimulationFailure) failure(events.failed().list().get(0))).failure();
+        assertTrue(f.settings().contains("clients=1"), f.settings().toString());
+        assertTrue(f.replayAnnotation().contains("settings = {") && f.replayAnnotation().contains("\"clients=1\""),
+                f.replayAnnotation());
+        assertTrue(f.reruns() <= 200);
+
+        run(CatalogSamples.class, "replayWithSmallerSettings").assertStatistics(s -> s.started(1).succeeded(1));
+        assertEquals("1", CatalogSamples.replayedResult.settings().get("clients"));
+    }
 }
