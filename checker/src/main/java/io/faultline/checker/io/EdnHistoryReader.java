@@ -62,13 +62,12 @@ final class EdnHistoryReader {
             Object f = unwrapTag(form.get().value());
             if (f instanceof EdnSource.EdnMap m) {
                 addOp(m);
-            } else if (f instanceof List<?> list) {
+            } else if (f instanceof EdnSource.EdnList list) {
                 for (int i = 0; i < list.size(); i++) {
                     if (unwrapTag(list.get(i)) instanceof EdnSource.EdnMap m) {
                         addOp(m);
                     } else {
-                        throw edn.errorAt(start, "element " + i + " of this collection is " + describe(list.get(i))
-                                + ", not an op map");
+                        throw edn.errorAt(list.offsetOf(i), "expected an op map, found " + describe(list.get(i)));
                     }
                 }
             } else {

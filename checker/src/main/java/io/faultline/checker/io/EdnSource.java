@@ -32,6 +32,31 @@ final class EdnSource {
     record EdnMap(int offset, Map<Object, Object> entries) {
     }
 
+    /** A vector or list as read, with the offset where each of its elements starts. */
+    static final class EdnList extends java.util.AbstractList<Object> {
+        private final List<Object> items;
+        private final int[] offsets;
+
+        EdnList(List<Object> items, int[] offsets) {
+            this.items = Collections.unmodifiableList(items);
+            this.offsets = offsets;
+        }
+
+        @Override
+        public Object get(int index) {
+            return items.get(index);
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+
+        int offsetOf(int index) {
+            return offsets[index];
+        }
+    }
+
     private final String source;
     private final String text;
     private final LineIndex lines;
@@ -71,7 +96,11 @@ final class EdnSource {
 
     /** The offset where the next form starts (after blanks, commas and comments); for messages. */
     int peekFormStart() {
-        int i = cursor.pos;
+        return skipBlank(cursor.pos);
+    }
+
+    private int skipBlank(int from) {
+        int i = from;
         while (i < text.length()) {
             char c = text.charAt(i);
             if (c == ';') {
@@ -194,19 +223,28 @@ final class EdnSource {
 
     private final class ListBuilder implements CollectionBuilder {
         private final List<Object> items = new ArrayList<>();
+        private int[] offsets = new int[8];
+        /** Where the previous element ended: edn-java hands us an element right after reading it. */
+        private int lastEnd;
 
-        ListBuilder(int ignoredOffset) {
+        ListBuilder(int offset) {
+            this.lastEnd = offset + 1;
         }
 
         @Override
         public void add(Object o) {
+            if (items.size() == offsets.length) {
+                offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
+            }
+            offsets[items.size()] = skipBlank(lastEnd);
             items.add(o);
+            lastEnd = cursor.pos;
         }
 
         @Override
         public Object build() {
             closed();
-            return Collections.unmodifiableList(items);
+            return new EdnList(items, offsets);
         }
     }
 

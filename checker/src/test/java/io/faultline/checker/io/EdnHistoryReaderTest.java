@@ -106,7 +106,9 @@ class EdnHistoryReaderTest {
     void rejectsWhatIsNotAnOpOrAValue() {
         assertEquals("expected an op map or a vector of op maps, found 42", error("\n  42").reason());
         assertEquals(new SourcePosition(2, 3), error("\n  42").position());
-        assertTrue(error("[{:process 0 :type :invoke :f :read} 7]").reason().startsWith("element 1"));
+        HistoryFormatException element = error("[{:process 0 :type :invoke :f :read}\n ; a comment\n  7]");
+        assertEquals("h.edn:3:3: expected an op map, found 7", element.getMessage());
+        assertEquals(new SourcePosition(1, 39), error("[{:process 0 :type :invoke :f :read}, [1 2]]").position());
         assertTrue(error("{:process 0 :type :invoke :f :read :value 1.5}").reason().startsWith("floating-point"));
         assertTrue(error("{:process 0 :process 1 :type :invoke :f :read}").reason().startsWith("duplicate key :process"));
         assertTrue(error("{:process 0 :type :invoke :f :read :time \"x\"}").reason().startsWith(":time must be"));

@@ -16,6 +16,7 @@ public final class S3Catalog implements ScenarioCatalog {
     @Override
     public List<Scenario> scenarios() {
         return List.of(LegacyScenarios.STALE_READ, LegacyScenarios.NEGATIVE_CACHE, LegacyScenarios.LIST_LAG,
-                StrongScenario.SCENARIO);
+                StrongScenario.SCENARIO, HotPrefixScenario.SCENARIO,
+                MultipartCrashScenario.SCENARIO);
     }
 }

@@ -32,6 +32,14 @@ public sealed interface S3Wire extends Message {
 
     /** The answer to {@link ClientRequest} {@code id}. */
     record ClientResponse(long id, S3Result<?> result) implements S3Wire {
+        @Override
+        public String toString() {
+            if (result instanceof S3Result.Err<?> e) {
+                return "ClientResponse[" + id + ", " + e.failure().status() + " " + e.failure().error().code() + "]";
+            }
+            Object v = ((S3Result.Ok<?>) result).value();
+            return "ClientResponse[" + id + ", ok " + v.getClass().getSimpleName() + "]";
+        }
     }
 
     /** Read one key's state. Answered with {@link KeyReply}. */
@@ -39,6 +47,10 @@ public sealed interface S3Wire extends Message {
     }
 
     record KeyReply(long call, KeyState state) implements S3Wire {
+        @Override
+        public String toString() {
+            return "KeyReply[" + call + ", " + state.slots().size() + " slots, max " + state.maxStamp() + "]";
+        }
     }
 
     /** Apply one write; a legacy coordinator ({@code propagate}) then copies it to its peers. */
@@ -47,10 +59,21 @@ public sealed interface S3Wire extends Message {
         public int sizeBytes() {
             return 256;
         }
+
+        @Override
+        public String toString() {
+            return "WriteKey[" + call + ", " + bucket + "/" + mutation.key() + "@" + mutation.versionId() + " "
+                    + mutation.slot().getClass().getSimpleName() + " " + mutation.slot().stamp()
+                    + (propagate ? ", propagate]" : "]");
+        }
     }
 
     /** Read repair: join this state into the key's. */
     record MergeKey(long call, String bucket, String key, KeyState state) implements S3Wire {
+        @Override
+        public String toString() {
+            return "MergeKey[" + call + ", " + bucket + "/" + key + ", max " + state.maxStamp() + "]";
+        }
     }
 
     /** Acknowledges a write, merge or bucket/upload write. */
@@ -68,6 +91,11 @@ public sealed interface S3Wire extends Message {
     record ScanReply(long call, List<Entry> entries) implements S3Wire {
         public ScanReply {
             entries = List.copyOf(entries);
+        }
+
+        @Override
+        public String toString() {
+            return "ScanReply[" + call + ", " + entries.size() + " keys]";
         }
     }
 
@@ -104,6 +132,11 @@ public sealed interface S3Wire extends Message {
 
     /** Legacy propagation from the coordinating replica to a peer. */
     record Replicate(long seq, String bucket, Mutation mutation) implements S3Wire {
+        @Override
+        public String toString() {
+            return "Replicate[" + seq + ", " + bucket + "/" + mutation.key() + "@" + mutation.versionId() + " "
+                    + mutation.slot().stamp() + "]";
+        }
     }
 
     record ReplicateAck(long seq) implements S3Wire {
@@ -114,6 +147,10 @@ public sealed interface S3Wire extends Message {
     }
 
     record SyncReply(long call, IndexSnapshot snapshot) implements S3Wire {
+        @Override
+        public String toString() {
+            return "SyncReply[" + call + ", " + snapshot.keys().size() + " buckets of keys]";
+        }
     }
 
     private static int bodySize(Body b) {

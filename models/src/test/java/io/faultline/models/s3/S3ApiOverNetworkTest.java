@@ -31,11 +31,11 @@ class S3ApiOverNetworkTest {
 
     private static List<S3Result<?>> run(ConsistencyMode mode, List<Function<List<S3Result<?>>, S3Request>> steps) {
         S3Cluster c = S3Cluster.build(7, S3Config.defaults().withMode(mode), 3, 1, List.of());
-        Host h = c.sim().addHost("driver", self -> new ScriptDriver(c.frontEnds().get(0).id(), steps));
+        Host h = c.sim().addHost("driver", self -> new ScriptClient(c.frontEnds().get(0).id(), steps));
         c.sim().run(20 * Simulation.SECONDS);
-        ScriptDriver d = h.process(ScriptDriver.class).orElseThrow();
-        assertTrue(d.done(), "script finished: " + d.results);
-        return d.results;
+        ScriptClient d = h.process(ScriptClient.class).orElseThrow();
+        assertTrue(d.done(), "script finished: " + d.results());
+        return d.results();
     }
 
     private static Function<List<S3Result<?>>, S3Request> step(S3Request r) {

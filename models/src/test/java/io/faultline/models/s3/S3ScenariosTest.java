@@ -34,7 +34,8 @@ class S3ScenariosTest {
 
     @Test
     void catalogListsTheS3Scenarios() {
-        for (String n : List.of("s3/legacy-stale-read", "s3/legacy-negative-cache", "s3/legacy-list-lag", "s3/strong")) {
+        for (String n : List.of("s3/legacy-stale-read", "s3/legacy-negative-cache", "s3/legacy-list-lag", "s3/strong",
+                "s3/hot-prefix", "s3/multipart-crash")) {
             assertTrue(Scenarios.find(n).isPresent(), n);
         }
     }
@@ -85,6 +86,25 @@ class S3ScenariosTest {
     void theStrongWorkloadUnderLegacyIsNotLinearizable_A1_2() {
         RunResult r = run("s3/strong", 0, "s3.consistency=legacy", "faults=false");
         assertEquals(Outcome.INVALID, r.outcome(), r.checks().toString());
+    }
+
+    @Test
+    void hashedPrefixesSplitAndOutrunOneHotPrefix_A15() {
+        RunResult r = run("s3/hot-prefix", 0);
+        assertEquals(Outcome.VALID, r.outcome(), r.checks().toString());
+        assertEquals(4, r.series().size());
+        List<List<String>> rows = r.tables().get(0).rows();
+        long hotSlowDowns = Long.parseLong(rows.get(0).get(2));
+        long hashedPartitions = Long.parseLong(rows.get(1).get(4));
+        assertTrue(hotSlowDowns > 0, "the hot prefix is throttled: " + rows);
+        assertTrue(hashedPartitions >= 2, "the hashed bucket's partition split: " + rows);
+    }
+
+    @Test
+    void crashedMultipartUploadStaysListedUntilAborted_A3_2_A3_3() {
+        RunResult r = run("s3/multipart-crash", 0);
+        assertEquals(Outcome.VALID, r.outcome(), r.checks().toString());
+        assertEquals(1, r.faults().size(), "the uploader crashed: " + r.faults());
     }
 
     @Test

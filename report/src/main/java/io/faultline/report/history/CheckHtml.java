@@ -29,16 +29,28 @@ public final class CheckHtml {
     public static String render(List<CheckedHistory> checks) {
         StringBuilder s = new StringBuilder(64 * 1024);
         s.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>faultline check</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
-                .append("<h1>faultline check</h1>\n");
+                .append("<title>faultline check</title>\n<style>\n").append(PAGE_CSS).append(CSS).append("</style>\n")
+                .append("</head>\n<body>\n<h1>faultline check</h1>\n");
         summary(s, checks);
-        s.append(LEGEND);
+        s.append("<div class=\"fl-check\">\n").append(LEGEND);
         for (int i = 0; i < checks.size(); i++) {
             history(s, checks.get(i), i);
         }
-        s.append("<div id=\"detail\" class=\"detail\" hidden></div>\n<script>\n").append(SCRIPT).append("</script>\n")
-                .append("</body>\n</html>\n");
+        s.append("</div>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return s.toString();
+    }
+
+    /**
+     * The view of one check as a fragment for another page (e.g. a run report's {@code Section}):
+     * self-contained, with its styles scoped under {@code .fl-check} so they do not touch the host
+     * page's own timelines.
+     */
+    public static io.faultline.report.Section section(CheckedHistory c) {
+        StringBuilder s = new StringBuilder(16 * 1024);
+        s.append("<div class=\"fl-check\">\n<style>\n").append(CSS).append("</style>\n").append(LEGEND);
+        history(s, c, 0);
+        s.append("<script>\n").append(SCRIPT).append("</script>\n</div>\n");
+        return new io.faultline.report.Section("Linearizability of " + c.file().source(), s.toString());
     }
 
     private static void summary(StringBuilder s, List<CheckedHistory> checks) {
@@ -95,37 +107,49 @@ public final class CheckHtml {
             + " linearized, with its window shaded; dots joined by a line: the longest linearizable prefix, in"
             + " order. Hover or click an operation for details and the possible states.</p>\n";
 
-    private static final String CSS = """
+    private static final String PAGE_CSS = """
             body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em; color: #222; }
-            h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin-top: 1.6em; }
+            h1 { font-size: 1.4em; }
             table.summary { border-collapse: collapse; } table.summary td, table.summary th { padding: 2px 10px; border-bottom: 1px solid #ddd; text-align: left; }
             .verdict { font-weight: 600; } .verdict.VALID { color: #18794e; } .verdict.INVALID { color: #c62828; } .verdict.UNKNOWN { color: #a15c00; }
-            pre.text { background: #f6f6f4; padding: 8px 10px; overflow-x: auto; }
-            .scroll { overflow-x: auto; border: 1px solid #ddd; margin: 6px 0 12px; }
-            details > summary { cursor: pointer; margin: 4px 0; }
-            svg.timeline text { font: 11px ui-monospace, monospace; }
-            svg .lane { fill: #fff; } svg .lane.even { fill: #f7f7f7; }
-            svg .process { fill: #555; } svg .axis { fill: #777; } svg .tick { stroke: #e3e3e3; }
-            svg .op rect { fill: #cfe3f7; stroke: #5b8fc7; } svg .op text { fill: #123; pointer-events: none; }
-            svg .op.fail rect { fill: #e8e8e8; stroke: #aaa; } svg .op.fail text { fill: #888; }
-            svg .op.info rect, svg .op.pending rect { fill: #fff3d6; stroke: #d39b2a; stroke-dasharray: 4 2; }
-            svg .op.failing rect { fill: #ffd3d3; stroke: #c62828; stroke-width: 2.5; stroke-dasharray: none; }
-            svg .op:hover rect, svg .op.selected rect { stroke: #000; }
-            svg .failing-window { fill: #c62828; opacity: .13; }
-            svg .lin-path { fill: none; stroke: #18794e; stroke-width: 1.2; }
-            svg .lin-point { fill: #18794e; }
-            .legend .swatch { display: inline-block; width: 18px; height: 10px; border: 1px solid #5b8fc7; background: #cfe3f7; vertical-align: middle; }
-            .legend .swatch.fail { background: #e8e8e8; border-color: #aaa; } .legend .swatch.info { background: #fff3d6; border: 1px dashed #d39b2a; }
-            .legend .swatch.failing { background: #ffd3d3; border: 2px solid #c62828; }
-            .detail { position: fixed; right: 12px; bottom: 12px; max-width: 46em; white-space: pre-wrap; background: #fffde8; border: 1px solid #cbb; padding: 8px 10px; font: 12px ui-monospace, monospace; box-shadow: 0 2px 8px rgba(0,0,0,.15); }
             """;
 
+    /** Everything under {@code .fl-check}, so that a host page's classes ({@code lane}, {@code tick}...) are left alone. */
+    private static final String CSS = """
+            .fl-check h2 { font-size: 1.1em; margin-top: 1.6em; }
+            .fl-check .verdict { font-weight: 600; } .fl-check .verdict.VALID { color: #18794e; } .fl-check .verdict.INVALID { color: #c62828; } .fl-check .verdict.UNKNOWN { color: #a15c00; }
+            .fl-check pre.text { background: #f6f6f4; padding: 8px 10px; overflow-x: auto; }
+            .fl-check .scroll { overflow-x: auto; border: 1px solid #ddd; margin: 6px 0 12px; }
+            .fl-check details > summary { cursor: pointer; margin: 4px 0; }
+            .fl-check svg.timeline text { font: 11px ui-monospace, monospace; }
+            .fl-check svg .lane { fill: #fff; } .fl-check svg .lane.even { fill: #f7f7f7; }
+            .fl-check svg .process { fill: #555; } .fl-check svg .axis { fill: #777; } .fl-check svg .tick { stroke: #e3e3e3; }
+            .fl-check svg .op rect { fill: #cfe3f7; stroke: #5b8fc7; } .fl-check svg .op text { fill: #123; pointer-events: none; }
+            .fl-check svg .op.fail rect { fill: #e8e8e8; stroke: #aaa; } .fl-check svg .op.fail text { fill: #888; }
+            .fl-check svg .op.info rect, .fl-check svg .op.pending rect { fill: #fff3d6; stroke: #d39b2a; stroke-dasharray: 4 2; }
+            .fl-check svg .op.failing rect { fill: #ffd3d3; stroke: #c62828; stroke-width: 2.5; stroke-dasharray: none; }
+            .fl-check svg .op:hover rect, .fl-check svg .op.selected rect { stroke: #000; }
+            .fl-check svg .failing-window { fill: #c62828; opacity: .13; }
+            .fl-check svg .lin-path { fill: none; stroke: #18794e; stroke-width: 1.2; }
+            .fl-check svg .lin-point { fill: #18794e; }
+            .fl-check .legend .swatch { display: inline-block; width: 18px; height: 10px; border: 1px solid #5b8fc7; background: #cfe3f7; vertical-align: middle; }
+            .fl-check .legend .swatch.fail { background: #e8e8e8; border-color: #aaa; } .fl-check .legend .swatch.info { background: #fff3d6; border: 1px dashed #d39b2a; }
+            .fl-check .legend .swatch.failing { background: #ffd3d3; border: 2px solid #c62828; }
+            .fl-detail { position: fixed; right: 12px; bottom: 12px; max-width: 46em; white-space: pre-wrap; background: #fffde8; border: 1px solid #cbb; padding: 8px 10px; font: 12px ui-monospace, monospace; box-shadow: 0 2px 8px rgba(0,0,0,.15); z-index: 10; }
+            """;
+
+    /** Click an operation to pin its details in a corner panel; installed once per page. */
     private static final String SCRIPT = """
             (function () {
-              var panel = document.getElementById('detail');
+              if (window.faultlineCheckView) { return; }
+              window.faultlineCheckView = true;
+              var panel = document.createElement('div');
+              panel.className = 'fl-detail';
+              panel.hidden = true;
+              document.body.appendChild(panel);
               document.addEventListener('click', function (e) {
-                var g = e.target.closest ? e.target.closest('.op, .lin-point') : null;
-                document.querySelectorAll('.op.selected').forEach(function (x) { x.classList.remove('selected'); });
+                var g = e.target.closest ? e.target.closest('.fl-check .op, .fl-check .lin-point') : null;
+                document.querySelectorAll('.fl-check .op.selected').forEach(function (x) { x.classList.remove('selected'); });
                 if (!g) { panel.hidden = true; return; }
                 g.classList.add('selected');
                 var t = g.querySelector('title');

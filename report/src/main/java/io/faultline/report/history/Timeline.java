@@ -38,8 +38,11 @@ final class Timeline {
     final double min;
     final double max;
     final boolean byTime;
+    /** Events in the whole history: the axis is as long for a key's part as for the whole. */
+    final int events;
 
-    private Timeline(List<Bar> bars, List<Integer> processes, double min, double max, boolean byTime) {
+    private Timeline(List<Bar> bars, List<Integer> processes, double min, double max, boolean byTime, int events) {
+        this.events = events;
         this.bars = bars;
         this.processes = processes;
         this.min = min;
@@ -82,7 +85,7 @@ final class Timeline {
                         outcome, x(inv, byTime), end));
             }
         }
-        return new Timeline(bars, List.copyOf(processes), min, max, byTime);
+        return new Timeline(bars, List.copyOf(processes), min, max, byTime, history.size());
     }
 
     Optional<Bar> barOf(long invokeIndex) {

@@ -27,8 +27,9 @@ final class TimelineSvg {
     }
 
     static String render(Timeline t, HistoryFile file, Optional<Counterexample> ce) {
-        // About 12 px per event: room for a short label on most bars, scrolled sideways when long.
-        int width = (int) Math.max(640, Math.min(16_000, t.bars.size() * 24.0));
+        // About 12 px per event of the history: room for a short label on most bars, scrolled
+        // sideways when long; a key's part keeps the whole history's scale.
+        int width = (int) Math.max(640, Math.min(16_000, t.events * 12.0));
         int height = TOP + t.processes.size() * LANE + 26;
         Map<Integer, Integer> lane = new HashMap<>();
         for (int i = 0; i < t.processes.size(); i++) {

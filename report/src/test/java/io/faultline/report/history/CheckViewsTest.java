@@ -69,6 +69,29 @@ class CheckViewsTest {
     }
 
     @Test
+    void theSameViewFitsAnotherPageAsAScopedSection() throws Exception {
+        io.faultline.report.Section section = CheckHtml.section(staleRead());
+        assertEquals("Linearizability of stale.edn", section.title());
+        String html = section.html();
+        assertTrue(html.startsWith("<div class=\"fl-check\">"), html);
+        assertFalse(html.contains("<html") || html.contains("<body"), "a fragment, not a page");
+        assertEquals(List.of("2"), matches("<g class=\"op [a-z]+ failing\" data-index=\"(\\d+)\"", html));
+        String css = html.substring(html.indexOf("<style>") + "<style>".length(), html.indexOf("</style>"));
+        String[] selectorLists = css.replaceAll("\\{[^}]*\\}", "\n").split("\n");
+        int rules = 0;
+        for (String list : selectorLists) {
+            for (String selector : list.split(",")) {
+                if (!selector.isBlank()) {
+                    rules++;
+                    assertTrue(selector.strip().startsWith(".fl-check") || selector.strip().startsWith(".fl-detail"),
+                            "unscoped CSS rule: " + selector);
+                }
+            }
+        }
+        assertTrue(rules > 20, "found the rules: " + rules);
+    }
+
+    @Test
     void htmlIsSelfContained() throws Exception {
         String html = CheckHtml.render(List.of(staleRead()));
         assertFalse(html.contains("<link"), "no external stylesheet");

@@ -10,15 +10,22 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A test client that sends a script of requests one after the other through {@link S3Client} and
- * keeps every answer. A step may compute its request from the answers so far.
+ * A client that sends a script of requests one after the other through {@link S3Client} and keeps
+ * every answer; a step may compute its request from the answers so far. For tests, examples and
+ * scripted scenarios.
+ *
+ * <pre>{@code
+ * sim.addHost("driver", self -> new ScriptClient(frontEnd, List.of(
+ *         prev -> new S3Request.CreateBucket("photos"),
+ *         prev -> new S3Request.PutObject("photos", "a.jpg", Body.of("..."), WriteConditions.none()))));
+ * }</pre>
  */
-final class ScriptDriver implements Process {
+public final class ScriptClient implements Process {
     private final S3Client s3;
     private final List<Function<List<S3Result<?>>, S3Request>> steps;
-    final List<S3Result<?>> results = new ArrayList<>();
+    private final List<S3Result<?>> results = new ArrayList<>();
 
-    ScriptDriver(HostId frontEnd, List<Function<List<S3Result<?>>, S3Request>> steps) {
+    public ScriptClient(HostId frontEnd, List<Function<List<S3Result<?>>, S3Request>> steps) {
         this.s3 = new S3Client(frontEnd);
         this.steps = steps;
     }
@@ -44,7 +51,13 @@ final class ScriptDriver implements Process {
         s3.onMessage(m);
     }
 
-    boolean done() {
+    /** True once every step has its answer. */
+    public boolean done() {
         return results.size() == steps.size();
+    }
+
+    /** The answers so far, in step order. */
+    public List<S3Result<?>> results() {
+        return List.copyOf(results);
     }
 }
