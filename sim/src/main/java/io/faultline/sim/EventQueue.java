@@ -2,9 +2,15 @@ package io.faultline.sim;
 
 import java.util.Arrays;
 
-/** A binary min-heap of events by (time, seq); no boxing, no comparator objects. */
+/**
+ * A binary min-heap of events by (time, seq). The keys live in parallel primitive arrays so that
+ * sifting compares longs in two dense arrays instead of chasing a pointer per comparison (the
+ * difference shows with tens of thousands of pending events); no boxing, no comparator objects.
+ */
 final class EventQueue {
-    private Event[] heap = new Event[1024];
+    private long[] times = new long[1024];
+    private long[] seqs = new long[1024];
+    private Event[] events = new Event[1024];
     private int size;
 
     int size() {
@@ -15,60 +21,80 @@ final class EventQueue {
         return size == 0;
     }
 
+    /** The earliest event, without removing it; null if empty (internal: callers check). */
     Event peek() {
-        return size == 0 ? null : heap[0];
+        return size == 0 ? null : events[0];
     }
 
     void add(Event e) {
-        if (size == heap.length) {
-            heap = Arrays.copyOf(heap, size * 2);
+        if (size == events.length) {
+            int n = size * 2;
+            times = Arrays.copyOf(times, n);
+            seqs = Arrays.copyOf(seqs, n);
+            events = Arrays.copyOf(events, n);
         }
+        long t = e.time;
+        long s = e.seq;
+        long[] ts = times;
+        long[] ss = seqs;
+        Event[] es = events;
         int i = size++;
-        Event[] h = heap;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            Event p = h[parent];
-            if (!e.before(p)) {
+            long pt = ts[parent];
+            if (pt < t || (pt == t && ss[parent] < s)) {
                 break;
             }
-            h[i] = p;
+            ts[i] = pt;
+            ss[i] = ss[parent];
+            es[i] = es[parent];
             i = parent;
         }
-        h[i] = e;
+        ts[i] = t;
+        ss[i] = s;
+        es[i] = e;
     }
 
     Event poll() {
         if (size == 0) {
             return null;
         }
-        Event[] h = heap;
-        Event top = h[0];
-        Event last = h[--size];
-        h[size] = null;
-        if (size > 0) {
+        long[] ts = times;
+        long[] ss = seqs;
+        Event[] es = events;
+        Event top = es[0];
+        int last = --size;
+        long t = ts[last];
+        long s = ss[last];
+        Event e = es[last];
+        es[last] = null;
+        if (last > 0) {
             int i = 0;
-            int half = size >>> 1;
+            int half = last >>> 1;
             while (i < half) {
                 int child = 2 * i + 1;
-                Event c = h[child];
                 int right = child + 1;
-                if (right < size && h[right].before(c)) {
+                if (right < last && (ts[right] < ts[child] || (ts[right] == ts[child] && ss[right] < ss[child]))) {
                     child = right;
-                    c = h[child];
                 }
-                if (!c.before(last)) {
+                long ct = ts[child];
+                if (t < ct || (t == ct && s < ss[child])) {
                     break;
                 }
-                h[i] = c;
+                ts[i] = ct;
+                ss[i] = ss[child];
+                es[i] = es[child];
                 i = child;
             }
-            h[i] = last;
+            ts[i] = t;
+            ss[i] = s;
+            es[i] = e;
         }
         return top;
     }
 
     void clear() {
-        Arrays.fill(heap, 0, size, null);
+        Arrays.fill(events, 0, size, null);
         size = 0;
     }
 }

@@ -29,7 +29,13 @@ public final class LinearSearch implements Search {
     public <S> SearchResult run(PreparedHistory history, Model<S> model, Budget budget) {
         Budget.Meter meter = budget.meter();
         try {
-            return search(history, new StateSpace<>(model, history), meter);
+            boolean[] readOnly = new boolean[history.size()];
+            boolean[] indeterminate = new boolean[history.size()];
+            for (int i = 0; i < history.size(); i++) {
+                readOnly[i] = model.readOnly(history.operations().get(i));
+                indeterminate[i] = history.operations().get(i).isIndeterminate();
+            }
+            return search(history, new StateSpace<>(model, history), meter, readOnly, indeterminate);
         } catch (GiveUp g) {
             return new SearchResult.GaveUp(g.getMessage());
         } catch (OutOfMemoryError oom) {
@@ -39,7 +45,8 @@ public final class LinearSearch implements Search {
         }
     }
 
-    private static <S> SearchResult search(PreparedHistory h, StateSpace<S> space, Budget.Meter meter) {
+    private static <S> SearchResult search(PreparedHistory h, StateSpace<S> space, Budget.Meter meter,
+                                           boolean[] readOnly, boolean[] indeterminate) {
         int words = (h.size() + 63) / 64;
         long configBytes = 96L + 8L * words;
         Set<Config> configs = new LinkedHashSet<>();
@@ -62,7 +69,7 @@ public final class LinearSearch implements Search {
             }
             while (!stack.isEmpty()) {
                 meter.tick();
-                Config c = stack.pop();
+                Config c = absorbReadOnly(stack.pop(), open, readOnly, space);
                 if (c.has(x)) {
                     next.add(c.without(x));
                     continue;
@@ -72,7 +79,9 @@ public final class LinearSearch implements Search {
                         continue;
                     }
                     int t = space.step(c.state, y);
-                    if (t < 0) {
+                    // A state-preserving op was absorbed above if possible; an indeterminate op
+                    // that changes nothing is dominated by leaving it out.
+                    if (t < 0 || (t == c.state && (readOnly[y] || indeterminate[y]))) {
                         continue;
                     }
                     Config child = c.with(y, t);
@@ -89,6 +98,21 @@ public final class LinearSearch implements Search {
             configs = next;
         }
         return new SearchResult.Linearizable();
+    }
+
+    /**
+     * Linearizes every open read-only operation possible in {@code c}'s state. Sound: moving a
+     * state-preserving operation earlier within its window changes no other operation's result,
+     * so some linearization, if any exists, has it here.
+     */
+    private static <S> Config absorbReadOnly(Config c, List<Integer> open, boolean[] readOnly, StateSpace<S> space) {
+        Config out = c;
+        for (int y : open) {
+            if (readOnly[y] && !out.has(y) && space.step(out.state, y) == out.state) {
+                out = out.with(y, out.state);
+            }
+        }
+        return out;
     }
 
     private static <S> SearchResult failure(int x, Set<Config> configs, StateSpace<S> space) {

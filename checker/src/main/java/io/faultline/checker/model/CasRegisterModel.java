@@ -61,6 +61,11 @@ public final class CasRegisterModel implements Model<Value> {
     }
 
     @Override
+    public boolean readOnly(Operation op) {
+        return op.f().equals("read") || op.outcome() == OpType.FAIL;
+    }
+
+    @Override
     public Step<Value> step(Value state, Operation op) {
         switch (op.f()) {
             case "write":

@@ -39,6 +39,12 @@ public final class FifoQueueModel implements Model<List<Value>> {
     }
 
     @Override
+    public boolean readOnly(Operation op) {
+        // An ok dequeue of nothing is only possible on an empty queue, which it leaves empty.
+        return op.f().equals("dequeue") && op.value().isNil() && !op.isIndeterminate();
+    }
+
+    @Override
     public Step<List<Value>> step(List<Value> queue, Operation op) {
         if (op.f().equals("enqueue")) {
             List<Value> next = new ArrayList<>(queue);

@@ -54,6 +54,17 @@ public interface Model<S> {
     Step<S> step(S state, Operation op);
 
     /**
+     * Whether {@code op} never changes the state, in any state where it is possible (a read, a
+     * failed cas kept as a constraint). Optional: the linear search then linearizes such an
+     * operation as soon as it is possible instead of trying it at every point, a sound reduction
+     * (moving a state-preserving operation earlier, within its window, changes no other result).
+     * Answer {@code false} when unsure.
+     */
+    default boolean readOnly(Operation op) {
+        return false;
+    }
+
+    /**
      * Whether a failed ({@code :fail}) operation with this {@code f} is kept as a constraint (it is
      * then passed to {@link #step} with outcome {@code FAIL}) instead of dropped. Default: dropped,
      * as Knossos does, since a failed operation did not happen.

@@ -44,6 +44,23 @@ public final class MultiRegisterModel implements Model<Map<Value, Value>> {
     }
 
     @Override
+    public boolean readOnly(Operation op) {
+        if (op.f().equals("read")) {
+            return true;
+        }
+        if (!op.f().equals("txn") || !(op.value() instanceof Value.Vec v)) {
+            return false;
+        }
+        for (Value m : v.items()) {
+            if (!(m instanceof Value.Vec mv) || mv.items().isEmpty()
+                    || !(mv.items().get(0).equals(Value.kw("r")) || mv.items().get(0).equals(Value.kw("read")))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
     public Step<Map<Value, Value>> step(Map<Value, Value> state, Operation op) {
         if (!(op.value() instanceof Value.Vec v)) {
             return Step.inconsistent(":" + op.f() + " needs a vector, got " + op.value());

@@ -41,6 +41,11 @@ public final class RegisterModel implements Model<Value> {
     }
 
     @Override
+    public boolean readOnly(Operation op) {
+        return op.f().equals("read");
+    }
+
+    @Override
     public Step<Value> step(Value state, Operation op) {
         if (op.f().equals("write")) {
             return Step.ok(op.value());

@@ -54,6 +54,11 @@ public final class S3ObjectModel implements Model<Map<Value, Value>> {
     }
 
     @Override
+    public boolean readOnly(Operation op) {
+        return op.f().equals("get");
+    }
+
+    @Override
     public Step<Map<Value, Value>> step(Map<Value, Value> state, Operation op) {
         if (!KeyedValues.isKeyed(op)) {
             return Step.inconsistent(":" + op.f() + " needs [key value], got " + op.value());

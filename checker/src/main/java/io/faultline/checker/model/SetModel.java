@@ -38,6 +38,11 @@ public final class SetModel implements Model<Set<Value>> {
     }
 
     @Override
+    public boolean readOnly(Operation op) {
+        return op.f().equals("read");
+    }
+
+    @Override
     public Step<Set<Value>> step(Set<Value> state, Operation op) {
         if (op.f().equals("add")) {
             if (state.contains(op.value())) {

@@ -46,6 +46,12 @@ public final class UnorderedQueueModel implements Model<Map<Value, Integer>> {
     }
 
     @Override
+    public boolean readOnly(Operation op) {
+        // An ok dequeue of nothing is only possible on an empty queue, which it leaves empty.
+        return op.f().equals("dequeue") && op.value().isNil() && !op.isIndeterminate();
+    }
+
+    @Override
     public Step<Map<Value, Integer>> step(Map<Value, Integer> bag, Operation op) {
         if (op.f().equals("enqueue")) {
             return Step.ok(change(bag, op.value(), +1));

@@ -45,6 +45,7 @@ public final class WglSearch implements Search {
         private final int[] callEntry;
         private final int[] returnEntry;
         private final long[] zobrist;
+        private final boolean[] indeterminate;
         private final StateSpace<S> space;
         private final Budget.Meter meter;
         private final int opCount;
@@ -80,6 +81,10 @@ public final class WglSearch implements Search {
             }
             next[head] = events == 0 ? tail : 0;
             prev[tail] = events == 0 ? head : events - 1;
+            indeterminate = new boolean[opCount];
+            for (int i = 0; i < opCount; i++) {
+                indeterminate[i] = h.operations().get(i).isIndeterminate();
+            }
             zobrist = new long[opCount];
             long x = 0x5DEECE66DL;
             for (int i = 0; i < opCount; i++) {
@@ -136,7 +141,8 @@ public final class WglSearch implements Search {
                 if (isCall[entry]) {
                     int op = entryOp[entry];
                     int after = space.step(state, op);
-                    if (after >= 0) {
+                    // An indeterminate op that changes nothing is dominated by leaving it out.
+                    if (after >= 0 && !(indeterminate[op] && after == state)) {
                         linearized[op >>> 6] |= 1L << op;
                         hash ^= zobrist[op];
                         if (cache.add(linearized, hash, after)) {
