@@ -30,10 +30,11 @@ class RunCommandTest {
         Cli.Result r = Cli.run("list");
         assertEquals(0, r.code(), r::toString);
         List<String> lines = r.out().lines().toList();
-        // Names are padded to the longest one, which grows as catalogs add scenarios.
-        assertTrue(lines.get(0).matches("demo/broadcast {2,}gossip with retries.*"), r::toString);
-        assertTrue(lines.get(1).matches("demo/echo {2,}clients ping.*"), r::toString);
-        assertEquals(lines.get(0).indexOf("gossip"), lines.get(1).indexOf("clients"), "descriptions line up");
+        assertTrue(lines.stream().anyMatch(l -> l.matches("demo/broadcast +gossip with retries.*")), r::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("demo/echo +clients ping.*")), r::toString);
+        // Descriptions start in one column.
+        assertEquals(1, lines.stream().map(l -> l.indexOf("  ") + l.substring(l.indexOf("  ")).indexOf(l.substring(l.indexOf("  ")).strip()))
+                .distinct().count(), r::toString);
         List<String> names = lines.stream().map(l -> l.split(" ")[0]).toList();
         assertEquals(names.stream().sorted().toList(), names);
     }

@@ -88,7 +88,19 @@ public final class RunReports {
         if (!r.histories().isEmpty()) {
             b.table(histories(r.histories()));
         }
+        b.table(eventsByKind(r.eventCounts()));
         return b.build();
+    }
+
+    /** The trace's counts per kind of event, leaving out kinds that never happened. */
+    static Table eventsByKind(Map<TraceKind, Long> counts) {
+        List<List<String>> rows = new ArrayList<>();
+        counts.forEach((kind, n) -> {
+            if (n > 0) {
+                rows.add(List.of(kind.name().toLowerCase(java.util.Locale.ROOT), String.format(java.util.Locale.ROOT, "%,d", n)));
+            }
+        });
+        return new Table("Events by kind", List.of("kind", "events"), rows);
     }
 
     /** What clients saw, counted: the checkers' input at a glance. */
