@@ -1,0 +1,50 @@
+package io.faultline.models.glacier;
+
+import io.faultline.sim.Simulation;
+import java.util.ArrayDeque;
+
+/**
+ * Who gets an Expedited retrieval (FIDELITY B2.1, A10.2). With provisioned capacity units, each
+ * unit admits 3 Expedited retrievals per 5 minutes and all Expedited requests use them. Without
+ * units, requests share an on-demand pool that "might not accept" them in periods of high demand;
+ * this model makes that pool a number of Expedited retrievals per rolling 5 minutes (a scenario
+ * setting, [M]). A refused request gets InsufficientCapacityException.
+ */
+final class ExpeditedCapacity {
+    static final long WINDOW = 5 * Simulation.MINUTES;
+    static final int PER_UNIT = 3;
+    /** PurchaseProvisionedCapacity's per-account limit: 2 units ([U], from memory of the API reference). */
+    static final int MAX_UNITS = 2;
+
+    private final int onDemandPerWindow;
+    private final ArrayDeque<Long> accepted = new ArrayDeque<>();
+    private int units;
+
+    ExpeditedCapacity(int onDemandPerWindow) {
+        this.onDemandPerWindow = onDemandPerWindow;
+    }
+
+    int units() {
+        return units;
+    }
+
+    boolean addUnit() {
+        if (units >= MAX_UNITS) {
+            return false;
+        }
+        units++;
+        return true;
+    }
+
+    boolean tryAcquire(long now) {
+        while (!accepted.isEmpty() && accepted.peekFirst() <= now - WINDOW) {
+            accepted.pollFirst();
+        }
+        int limit = units > 0 ? units * PER_UNIT : onDemandPerWindow;
+        if (accepted.size() >= limit) {
+            return false;
+        }
+        accepted.addLast(now);
+        return true;
+    }
+}

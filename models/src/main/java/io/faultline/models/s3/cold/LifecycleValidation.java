@@ -1,0 +1,118 @@
+package io.faultline.models.s3.cold;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The constraints S3 checks when a lifecycle configuration is put (FIDELITY A9.1 and A9.2).
+ *
+ * <pre>{@code
+ * Validation v = LifecycleValidation.validate(List.of(
+ *         LifecycleRule.forPrefix("r1", "").transition(1, StorageClass.STANDARD_IA)));
+ * // Invalid: objects must be stored 30 days before STANDARD_IA (A9.2)
+ * }</pre>
+ */
+public final class LifecycleValidation {
+    /** Rules per configuration ([U]: S3's documented limit of 1,000 rules). */
+    public static final int MAX_RULES = 1000;
+    /** Days before STANDARD_IA / ONEZONE_IA, and between IA and a later archive step (A9.2). */
+    public static final int IA_MINIMUM_DAYS = 30;
+
+    private LifecycleValidation() {
+    }
+
+    /** Checks a whole configuration; the first violation found is reported. */
+    public static Validation validate(List<LifecycleRule> rules) {
+        if (rules.size() > MAX_RULES) {
+            return Validation.invalid("at most " + MAX_RULES + " rules, not " + rules.size());
+        }
+        TreeSet<String> ids = new TreeSet<>();
+        for (LifecycleRule r : rules) {
+            if (!ids.add(r.id())) {
+                return Validation.invalid("rule ID '" + r.id() + "' is used twice");
+            }
+            Validation v = validate(r);
+            if (v instanceof Validation.Invalid) {
+                return v;
+            }
+        }
+        return new Validation.Valid();
+    }
+
+    /** Checks one rule. */
+    public static Validation validate(LifecycleRule r) {
+        String where = "rule '" + r.id() + "': ";
+        if (r.transitions().isEmpty() && r.expirationDays().isEmpty() && r.noncurrentTransitions().isEmpty()
+                && r.noncurrentExpirationDays().isEmpty() && r.abortIncompleteUploadDays().isEmpty()) {
+            return Validation.invalid(where + "a rule needs at least one action");
+        }
+        Validation t = checkTransitions(where, r.transitions(), "Days");
+        if (t instanceof Validation.Invalid) {
+            return t;
+        }
+        t = checkTransitions(where + "noncurrent ", r.noncurrentTransitions(), "NoncurrentDays");
+        if (t instanceof Validation.Invalid) {
+            return t;
+        }
+        if (r.expirationDays().isPresent()) {
+            int e = r.expirationDays().get();
+            if (e < 1) {
+                return Validation.invalid(where + "expiration Days must be at least 1, not " + e);
+            }
+            for (LifecycleRule.Transition tr : r.transitions()) {
+                if (tr.days() >= e) {
+                    return Validation.invalid(where + "expiration after " + e + " days must come later than the "
+                            + tr.target() + " transition after " + tr.days() + " days");
+                }
+            }
+        }
+        if (r.noncurrentExpirationDays().isPresent() && r.noncurrentExpirationDays().get() < 1) {
+            return Validation.invalid(where + "NoncurrentDays must be at least 1");
+        }
+        if (r.abortIncompleteUploadDays().isPresent() && r.abortIncompleteUploadDays().get() < 1) {
+            return Validation.invalid(where + "DaysAfterInitiation must be at least 1");
+        }
+        return new Validation.Valid();
+    }
+
+    private static Validation checkTransitions(String where, List<LifecycleRule.Transition> transitions, String field) {
+        List<LifecycleRule.Transition> sorted = new ArrayList<>(transitions);
+        sorted.sort(Comparator.comparingInt(LifecycleRule.Transition::days));
+        StorageClass from = StorageClass.STANDARD;
+        int fromDays = 0;
+        for (LifecycleRule.Transition t : sorted) {
+            if (!Transitions.TARGETS.contains(t.target())) {
+                return Validation.invalid(where + t.target() + " is not a transition target");
+            }
+            if (t.days() < 0) {
+                return Validation.invalid(where + field + " must not be negative: " + t.days());
+            }
+            if (isIa(t.target()) && t.days() < IA_MINIMUM_DAYS) {
+                return Validation.invalid(where + "objects must be stored at least " + IA_MINIMUM_DAYS + " days before "
+                        + t.target() + " (" + field + "=" + t.days() + ")");
+            }
+            if (!Transitions.allowed(from, t.target())) {
+                return Validation.invalid(where + "cannot transition from " + from + " to " + t.target()
+                        + " (the lifecycle waterfall, A9.1)");
+            }
+            if (isIa(from) && needsIaGap(t.target()) && t.days() - fromDays < IA_MINIMUM_DAYS) {
+                return Validation.invalid(where + "the transition to " + t.target() + " after " + t.days()
+                        + " days comes fewer than " + IA_MINIMUM_DAYS + " days after the one to " + from);
+            }
+            from = t.target();
+            fromDays = t.days();
+        }
+        return new Validation.Valid();
+    }
+
+    /** A9.2: GLACIER, DEEP_ARCHIVE (and ONEZONE_IA after STANDARD_IA) need 30 days after an IA step. */
+    private static boolean needsIaGap(StorageClass to) {
+        return to == StorageClass.GLACIER || to == StorageClass.DEEP_ARCHIVE || to == StorageClass.ONEZONE_IA;
+    }
+
+    private static boolean isIa(StorageClass c) {
+        return c == StorageClass.STANDARD_IA || c == StorageClass.ONEZONE_IA;
+    }
+}

@@ -1,0 +1,90 @@
+package io.faultline.models.s3.cold;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Prices the cost account applies. The shipped {@link #EXAMPLE_US_EAST_1} values are EXAMPLE
+ * us-east-1 list prices as the AWS pricing page (https://aws.amazon.com/s3/pricing/) showed them
+ * around 2024, written FROM MEMORY and NOT verified against the page (only the GLACIER Standard and
+ * Expedited retrieval prices were checked, against AWS re:Post's "manage data retrieval" article);
+ * override them for real estimates.
+ *
+ * <pre>{@code
+ * PriceTable p = PriceTable.EXAMPLE_US_EAST_1.withStorage(StorageClass.GLACIER, 0.0036);
+ * }</pre>
+ *
+ * @param storagePerGbMonth     USD per GB-month (first 50 TB tier) per class
+ * @param retrievalPerGb        USD per GB restored, per source class and tier (GLACIER, DEEP_ARCHIVE)
+ * @param restoreRequestsPer1000 USD per 1,000 restore requests, per source class and tier
+ * @param source                where the numbers come from, and when
+ */
+public record PriceTable(Map<StorageClass, Double> storagePerGbMonth, Map<StorageClass, Map<RestoreTier, Double>> retrievalPerGb,
+        Map<StorageClass, Map<RestoreTier, Double>> restoreRequestsPer1000, String source) {
+
+    public static final PriceTable EXAMPLE_US_EAST_1 = example();
+
+    public PriceTable {
+        storagePerGbMonth = new EnumMap<>(storagePerGbMonth);
+        retrievalPerGb = copy(retrievalPerGb);
+        restoreRequestsPer1000 = copy(restoreRequestsPer1000);
+    }
+
+    private static PriceTable example() {
+        Map<StorageClass, Double> s = new EnumMap<>(StorageClass.class);
+        s.put(StorageClass.STANDARD, 0.023);
+        s.put(StorageClass.STANDARD_IA, 0.0125);
+        s.put(StorageClass.INTELLIGENT_TIERING, 0.023);
+        s.put(StorageClass.ONEZONE_IA, 0.01);
+        s.put(StorageClass.GLACIER_IR, 0.004);
+        s.put(StorageClass.GLACIER, 0.0036);
+        s.put(StorageClass.DEEP_ARCHIVE, 0.00099);
+        Map<StorageClass, Map<RestoreTier, Double>> gb = new EnumMap<>(StorageClass.class);
+        gb.put(StorageClass.GLACIER, tiers(0.03, 0.01, 0.0));
+        gb.put(StorageClass.DEEP_ARCHIVE, tiers(0.0, 0.02, 0.0025));
+        Map<StorageClass, Map<RestoreTier, Double>> req = new EnumMap<>(StorageClass.class);
+        req.put(StorageClass.GLACIER, tiers(10.0, 0.05, 0.0));
+        req.put(StorageClass.DEEP_ARCHIVE, tiers(0.0, 0.10, 0.025));
+        return new PriceTable(s, gb, req, "EXAMPLE us-east-1 list prices from the AWS S3 pricing page as remembered"
+                + " for 2024 (from memory, unverified except GLACIER Standard/Expedited retrieval); override for real use");
+    }
+
+    private static Map<RestoreTier, Double> tiers(double expedited, double standard, double bulk) {
+        Map<RestoreTier, Double> m = new EnumMap<>(RestoreTier.class);
+        m.put(RestoreTier.EXPEDITED, expedited);
+        m.put(RestoreTier.STANDARD, standard);
+        m.put(RestoreTier.BULK, bulk);
+        return m;
+    }
+
+    private static Map<StorageClass, Map<RestoreTier, Double>> copy(Map<StorageClass, Map<RestoreTier, Double>> m) {
+        Map<StorageClass, Map<RestoreTier, Double>> out = new EnumMap<>(StorageClass.class);
+        m.forEach((k, v) -> out.put(k, new EnumMap<>(v)));
+        return out;
+    }
+
+    /** The same table with another storage price for {@code c}. */
+    public PriceTable withStorage(StorageClass c, double usdPerGbMonth) {
+        if (usdPerGbMonth < 0) {
+            throw new IllegalArgumentException("price must not be negative: " + usdPerGbMonth);
+        }
+        if (storagePerGbMonth.get(c) != null && storagePerGbMonth.get(c) == usdPerGbMonth) {
+            return this;
+        }
+        Map<StorageClass, Double> s = new EnumMap<>(storagePerGbMonth);
+        s.put(c, usdPerGbMonth);
+        return new PriceTable(s, retrievalPerGb, restoreRequestsPer1000, source + "; " + c + " storage overridden");
+    }
+
+    double storage(StorageClass c) {
+        return storagePerGbMonth.getOrDefault(c, 0.0);
+    }
+
+    double retrieval(StorageClass c, RestoreTier t) {
+        return retrievalPerGb.getOrDefault(c, Map.of()).getOrDefault(t, 0.0);
+    }
+
+    double requests(StorageClass c, RestoreTier t) {
+        return restoreRequestsPer1000.getOrDefault(c, Map.of()).getOrDefault(t, 0.0);
+    }
+}

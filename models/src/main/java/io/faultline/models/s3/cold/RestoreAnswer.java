@@ -1,0 +1,23 @@
+package io.faultline.models.s3.cold;
+
+import java.util.Optional;
+
+/**
+ * RestoreObject's answer (FIDELITY A10.2) and the object's restore state after it.
+ *
+ * <pre>{@code
+ * RestoreAnswer a = Restores.request(StorageClass.GLACIER, state, now, 3, RestoreTier.STANDARD, true, rng);
+ * a.status();   // 202, then 409 while in progress, 200 once restored
+ * }</pre>
+ *
+ * @param status HTTP status: 202 accepted, 200 already restored (expiry updated), 409
+ *               RestoreAlreadyInProgress, 403 InvalidObjectState, 503
+ *               GlacierExpeditedRetrievalNotAvailable, 400 InvalidArgument
+ * @param code   the error code, empty on success
+ * @param state  the restore state afterwards (unchanged on an error)
+ */
+public record RestoreAnswer(int status, Optional<String> code, RestoreState state) {
+    public boolean accepted() {
+        return status == 200 || status == 202;
+    }
+}

@@ -1,0 +1,47 @@
+package io.faultline.models.s3.cold;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.faultline.checker.Outcome;
+import io.faultline.sim.BadInputException;
+import io.faultline.sim.scenario.RunResult;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ColdScenariosTest {
+    @Test
+    void lifecycleToGlacierMovesAtMidnightsAndNeedsARestore() {
+        for (long seed = 1; seed <= 3; seed++) {
+            RunResult r = LifecycleToGlacierScenario.SCENARIO.run(LifecycleToGlacierScenario.SCENARIO.spec(seed));
+            System.out.println("seed " + seed + " " + r.checks() + "\n" + r.tables());
+            assertEquals(Outcome.VALID, r.outcome(), "seed " + seed + ": " + r.checks());
+            assertTrue(r.series().size() >= 3, "GB per class for STANDARD, STANDARD_IA and GLACIER");
+        }
+    }
+
+    @Test
+    void fourHundredDaysRun() {
+        RunResult r = LifecycleToGlacierScenario.SCENARIO.run(LifecycleToGlacierScenario.SCENARIO.spec(5, List.of(),
+                Optional.of("400d")));
+        assertEquals(Outcome.VALID, r.outcome(), r.checks().toString());
+    }
+
+    @Test
+    void aConfigurationS3WouldRefuseIsBadInput() {
+        BadInputException e = assertThrows(BadInputException.class, () -> LifecycleToGlacierScenario.SCENARIO.run(
+                LifecycleToGlacierScenario.SCENARIO.spec(1, List.of("ia-days=10"), Optional.empty())));
+        assertTrue(e.getMessage().contains("ia-days=10"), e.getMessage());
+    }
+
+    @Test
+    void restoreExpiryShows409AndTheCopyDisappearingAtItsMidnight() {
+        for (long seed = 1; seed <= 3; seed++) {
+            RunResult r = RestoreExpiryScenario.SCENARIO.run(RestoreExpiryScenario.SCENARIO.spec(seed));
+            System.out.println("seed " + seed + " " + r.checks() + "\n" + r.tables());
+            assertEquals(Outcome.VALID, r.outcome(), "seed " + seed + ": " + r.checks());
+        }
+    }
+}
