@@ -172,7 +172,7 @@ final class Handlers {
         ix.readForWrite(rid, rec.name(), key, !cond.isEmpty(), state -> {
             Stamp s = ix.stamp(state);
             S3Result<ObjectOps.Planned<PutObjectResponse>> p =
-                    ObjectOps.put(key, state, rec.versioning(), object.at(s.time()), cond, s, Ids.version(s));
+                    ObjectOps.put(key, state, rec.versioning(), object.at(s.time()), cond, s, versionId(rec, s));
             if (!(p instanceof S3Result.Ok<ObjectOps.Planned<PutObjectResponse>> ok)) {
                 k.accept(p.castErr());
                 return;
@@ -201,13 +201,18 @@ final class Handlers {
         ix.readForWrite(rid, rec.name(), key, false, state -> {
             Stamp s = ix.stamp(state);
             S3Result<ObjectOps.Planned<DeleteObjectResponse>> p = ObjectOps.delete(key, state, rec.versioning(),
-                    versionId, s, Ids.version(s), s.time());
+                    versionId, s, versionId(rec, s), s.time());
             if (!(p instanceof S3Result.Ok<ObjectOps.Planned<DeleteObjectResponse>> ok)) {
                 k.accept(p.castErr());
                 return;
             }
             ix.write(rid, rec.name(), ok.value().mutation(), () -> k.accept(S3Result.ok(ok.value().response())));
         });
+    }
+
+    /** A fresh version ID, needed only while versioning is enabled (an MD5 per write otherwise). */
+    private static String versionId(BucketRecord rec, Stamp s) {
+        return rec.versioning() == VersioningState.ENABLED ? Ids.version(s) : KeyState.NULL_VERSION;
     }
 
     private void deleteEach(long rid, BucketRecord rec, List<String> keys, int i,

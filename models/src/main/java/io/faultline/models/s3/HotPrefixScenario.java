@@ -28,13 +28,13 @@ final class HotPrefixScenario {
             "PUTs per second offered to each bucket");
     static final Setting<Integer> WRITE_RATE = Setting.ofInt("s3.write-rate", 3500, 1, 1_000_000,
             "writes per second per partitioned prefix (FIDELITY A15)");
-    static final Setting<Long> SPLIT_AFTER = Setting.ofDuration("s3.split-after", 800 * Simulation.MILLIS,
+    static final Setting<Long> SPLIT_AFTER = Setting.ofDuration("s3.split-after", 400 * Simulation.MILLIS,
             Simulation.MILLIS, Simulation.HOURS,
             "sustained overload before a partition splits (FIDELITY A15 [M] suggests 30-60 min; short here)");
 
     static final Scenario SCENARIO = Scenario.of("s3/hot-prefix",
             "one hot prefix vs hashed prefixes under the same PUT load: 503 SlowDown and throughput side by side",
-            List.of(RATE, WRITE_RATE, SPLIT_AFTER), 2500 * Simulation.MILLIS, HotPrefixScenario::run);
+            List.of(RATE, WRITE_RATE, SPLIT_AFTER), 1500 * Simulation.MILLIS, HotPrefixScenario::run);
 
     private HotPrefixScenario() {
     }
@@ -50,9 +50,9 @@ final class HotPrefixScenario {
                 s.get(RATE), stop));
         Host hashed = c.sim().addHost("load-hashed", self -> new LoadClient(fe, "hashed", LoadClient.KeyStyle.HASHED,
                 s.get(RATE), stop));
-        RunStatus status = c.sim().run(spec.durationNanos() + Simulation.SECONDS);
-        Map<Long, long[]> hotStats = hot.process(LoadClient.class).orElseThrow().perSecond();
-        Map<Long, long[]> hashedStats = hashed.process(LoadClient.class).orElseThrow().perSecond();
+        RunStatus status = c.sim().run(spec.durationNanos() + 200 * Simulation.MILLIS);
+        Map<Long, long[]> hotStats = hot.process(LoadClient.class).orElseThrow().perWindow();
+        Map<Long, long[]> hashedStats = hashed.process(LoadClient.class).orElseThrow().perWindow();
         FrontEnd f = c.frontEnds().get(0).process(FrontEnd.class).orElseThrow();
         long hotOk = total(hotStats, 0);
         long hashedOk = total(hashedStats, 0);
@@ -83,7 +83,8 @@ final class HotPrefixScenario {
 
     private static Series series(String name, Map<Long, long[]> stats, int i) {
         List<Series.Point> pts = new ArrayList<>();
-        stats.forEach((sec, v) -> pts.add(new Series.Point(sec, v[i])));
+        double perSecond = (double) Simulation.SECONDS / LoadClient.WINDOW;
+        stats.forEach((w, v) -> pts.add(new Series.Point(w / perSecond, v[i] * perSecond)));
         return new Series(name, "virtual time (s)", "requests per second", pts);
     }
 

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 
 /**
  * An open-loop load generator: PUTs at a fixed rate whatever the answers, and counts them per
- * second of virtual time: ok, 503 SlowDown, other. Keys are either sequential under one prefix
+ * 100 ms of virtual time: ok, 503 SlowDown, other. Keys are either sequential under one prefix
  * ({@code logs/00000001}, what a log shipper writes) or behind a hashed prefix
  * ({@code 3fa2/logs/00000001}, FIDELITY A15's advice for spreading load over partitions).
  */
@@ -28,6 +28,8 @@ public final class LoadClient implements Process {
     }
 
     private static final long TICK = 10 * Simulation.MILLIS;
+    /** Answers are counted per window of this length. */
+    public static final long WINDOW = 100 * Simulation.MILLIS;
 
     private final S3Client s3;
     private final String bucket;
@@ -76,7 +78,7 @@ public final class LoadClient implements Process {
     }
 
     private void count(Context ctx, S3Result<?> r) {
-        long[] c = perSecond.computeIfAbsent(ctx.now() / Simulation.SECONDS, s -> new long[3]);
+        long[] c = perSecond.computeIfAbsent(ctx.now() / WINDOW, s -> new long[3]);
         if (r.isOk()) {
             c[0]++;
         } else if (r.failureOrThrow().error() == S3Error.SLOW_DOWN) {
@@ -91,8 +93,8 @@ public final class LoadClient implements Process {
         s3.onMessage(m);
     }
 
-    /** Per second of virtual time: {ok, SlowDown, other}. */
-    public Map<Long, long[]> perSecond() {
+    /** Per {@link #WINDOW} of virtual time (by window number): {ok, SlowDown, other}. */
+    public Map<Long, long[]> perWindow() {
         TreeMap<Long, long[]> copy = new TreeMap<>();
         perSecond.forEach((k, v) -> copy.put(k, v.clone()));
         return copy;

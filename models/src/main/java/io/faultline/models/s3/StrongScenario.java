@@ -18,7 +18,7 @@ import java.util.List;
  * linearizable per key ({@code s3-object}), every LIST sees every completed write, reads return
  * written values; and after the faults stop, requests succeed again.
  */
-final class StrongScenario {
+public final class StrongScenario {
     static final Setting<ConsistencyMode> MODE = S3Settings.consistency(ConsistencyMode.STRONG);
     static final Setting<Integer> CLIENTS = S3Settings.clients(4);
     static final Setting<Integer> KEYS = Setting.ofInt("keys", 3, 1, 100, "keys the clients share");
@@ -26,7 +26,7 @@ final class StrongScenario {
     static final Setting<Boolean> FAULTS = Setting.ofBoolean("faults", true,
             "random partitions and crashes until 70% of the run");
 
-    static final Scenario SCENARIO = Scenario.of("s3/strong",
+    public static final Scenario SCENARIO = Scenario.of("s3/strong",
             "overwrites, deletes, reads and LISTs under strong S3 with partitions and crashes: linearizable, LIST complete",
             List.of(MODE, CLIENTS, KEYS, THINK, FAULTS, S3Settings.LAG_MEAN, S3Settings.LAG_CAP, S3Settings.INDEX,
                     S3Settings.FRONT_ENDS, S3Settings.TIMEOUT),
@@ -36,6 +36,16 @@ final class StrongScenario {
     }
 
     static RunResult run(RunSpec spec) {
+        S3Cluster c = cluster(spec);
+        RunStatus status = c.sim().run(spec.durationNanos());
+        return check(spec, c, status);
+    }
+
+    /**
+     * Builds the scenario's cluster, clients and faults without running it, for benchmarks:
+     * {@code cluster(SCENARIO.spec(seed)).sim().run(duration)}.
+     */
+    public static S3Cluster cluster(RunSpec spec) {
         Settings s = spec.settings();
         S3Cluster c = S3Cluster.build(spec.seed(), S3Settings.config(s, MODE), s.get(S3Settings.INDEX),
                 s.get(S3Settings.FRONT_ENDS), List.of("data"));
@@ -52,7 +62,10 @@ final class StrongScenario {
         if (s.get(FAULTS)) {
             Nemesis.install(c, spec.durationNanos() * 7 / 10);
         }
-        RunStatus status = c.sim().run(spec.durationNanos());
+        return c;
+    }
+
+    private static RunResult check(RunSpec spec, S3Cluster c, RunStatus status) {
         History h = c.recorder().history();
         RunResult.Builder b = RunResult.builder(SCENARIO.name(), spec, c.sim()).status(status).history("s3", h)
                 .check(S3Checks.linearizable(h))

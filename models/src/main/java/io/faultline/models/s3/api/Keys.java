@@ -24,7 +24,23 @@ public final class Keys {
     }
 
     public static int compareUtf8(String a, String b) {
-        // Code point order equals UTF-8 byte order; compare code points to avoid encoding.
+        // Code point order equals UTF-8 byte order. Fast path: equal chars, or two different chars
+        // neither of which is a surrogate, compare as UTF-16 does.
+        int n = Math.min(a.length(), b.length());
+        for (int k = 0; k < n; k++) {
+            char x = a.charAt(k);
+            char y = b.charAt(k);
+            if (x != y) {
+                if (!Character.isSurrogate(x) && !Character.isSurrogate(y)) {
+                    return x < y ? -1 : 1;
+                }
+                return compareCodePoints(a, b);
+            }
+        }
+        return Integer.compare(a.length(), b.length());
+    }
+
+    private static int compareCodePoints(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

@@ -125,8 +125,21 @@ public final class KeyState {
         return slots.hashCode();
     }
 
+    /** Compact (traces hash it): per version ID, the kind of slot, its stamp and ETag. */
     @Override
     public String toString() {
-        return "KeyState" + slots;
+        StringBuilder b = new StringBuilder("KeyState{");
+        for (Map.Entry<String, Slot> e : slots.entrySet()) {
+            Slot s = e.getValue();
+            Stamp t = s.stamp();
+            b.append(e.getKey()).append('=');
+            if (s instanceof Slot.Version v) {
+                b.append("obj:").append(v.object().etag());
+            } else {
+                b.append(s instanceof Slot.DeleteMarker ? "marker" : "erased");
+            }
+            b.append('@').append(t.time()).append('.').append(t.writer()).append('.').append(t.seq()).append(' ');
+        }
+        return b.append('}').toString();
     }
 }
