@@ -137,23 +137,26 @@ abstract sealed class CaseRunner {
     static final class Catalog extends CaseRunner {
         private final Scenario scenario;
         private final RunSpec spec;
+        private final Optional<FaultSpace> space;
         private FaultSchedule schedule;
         private RunResult result;
 
-        Catalog(Scenario scenario, RunSpec spec, Optional<FaultSchedule> explicit) {
+        Catalog(Scenario scenario, RunSpec spec, Optional<FaultSchedule> explicit, Optional<FaultSpace> space) {
             super(spec.seed(), explicit);
             this.scenario = scenario;
             this.spec = spec;
+            this.space = space;
         }
 
-        /** Faults start within the first 60% of the run, leaving time to recover before the end. */
+        /** By default faults start within the first 60% of the run, leaving time to recover. */
         @Override
         long horizon() {
-            return Math.max(Simulation.MILLIS, spec.durationNanos() * 6 / 10);
+            return space().horizon();
         }
 
         FaultSpace space() {
-            return FaultSpace.of(horizon(), List.of(new Target.Random("servers")));
+            return space.orElseGet(() -> FaultSpace.of(Math.max(Simulation.MILLIS, spec.durationNanos() * 6 / 10),
+                    List.of(new Target.Random("servers"))));
         }
 
         private FaultSchedule schedule() {

@@ -1,6 +1,9 @@
 package io.faultline.junit;
 
 import io.faultline.faults.FaultSchedule;
+import io.faultline.faults.FaultSpace;
+import java.util.ArrayList;
+import java.util.List;
 import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
 import java.util.Optional;
@@ -11,13 +14,28 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * and how the test is written. Makes a fresh {@link CaseRunner} per invocation.
  */
 record SeedPlan(String testClass, String testMethod, long seed, Optional<FaultSchedule> explicit,
-        Optional<Scenario> scenario, Optional<RunSpec> spec, boolean shrink, int maxShrinkReruns) {
+        Optional<Scenario> scenario, Optional<RunSpec> spec, boolean shrink, int maxShrinkReruns,
+        List<SimulationHook> hooks) {
 
     CaseRunner newRunner() {
         if (scenario.isPresent()) {
-            return new CaseRunner.Catalog(scenario.get(), spec.orElseThrow(), explicit);
+            RunSpec runSpec = spec.orElseThrow();
+            Optional<FaultSpace> space = hooks(FaultSpaceFactory.class).stream().findFirst()
+                    .map(f -> f.faultSpace(scenario.get(), runSpec));
+            return new CaseRunner.Catalog(scenario.get(), runSpec, explicit, space);
         }
         return new CaseRunner.Built(testClass + "." + testMethod, seed, explicit);
+    }
+
+    /** The hooks of this kind, in the order the annotation names them. */
+    <H extends SimulationHook> List<H> hooks(Class<H> kind) {
+        List<H> out = new ArrayList<>();
+        for (SimulationHook h : hooks) {
+            if (kind.isInstance(h)) {
+                out.add(kind.cast(h));
+            }
+        }
+        return out;
     }
 
     /** Tells the template (the parent of this invocation) that a seed failed. */

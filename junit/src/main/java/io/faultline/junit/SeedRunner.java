@@ -78,6 +78,9 @@ final class SeedRunner implements ParameterResolver, InvocationInterceptor {
                 plan.testClass() + "." + plan.testMethod(), probe.replayAnnotation());
         SeedFailure failure = new SeedFailure(plan.seed(), first.checkName(), first.detail(), first.schedule(),
                 shrunk.schedule(), shrunk.reruns(), scheduleFile, report, last.result().traceHash());
+        for (SeedFailureListener listener : plan.hooks(SeedFailureListener.class)) {
+            listener.seedFailed(failure, context);
+        }
         throw new SimulationFailure(failure, first.thrown().orElse(null));
     }
 }

@@ -10,6 +10,7 @@ import io.faultline.sim.scenario.Scenario;
 import io.faultline.sim.scenario.Scenarios;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.LongStream;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * Provides the seeds of a {@link SimulationTest} as invocations of its method, one test per seed, or
@@ -43,9 +45,10 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
         Optional<Scenario> scenario = scenario(test);
         String testClass = context.getRequiredTestClass().getName();
         Optional<Replay> replay = AnnotationSupport.findAnnotation(method, Replay.class);
+        List<SimulationHook> hooks = hooks(test, context);
         if (replay.isPresent()) {
             FaultSchedule schedule = parse(replay.get().faults());
-            SeedPlan plan = plan(test, testClass, method, replay.get().seed(), Optional.of(schedule), scenario);
+            SeedPlan plan = plan(test, testClass, method, replay.get().seed(), Optional.of(schedule), scenario, hooks);
             return Stream.of(new SeedInvocation(plan, "replay seed " + replay.get().seed()));
         }
         int seeds = seeds(test);
@@ -53,12 +56,12 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
         return LongStream.range(test.firstSeed(), test.firstSeed() + seeds)
                 .boxed()
                 .takeWhile(seed -> !(test.stopAtFirstFailure() && Boolean.TRUE.equals(store.get("failed", Boolean.class))))
-                .map(seed -> new SeedInvocation(plan(test, testClass, method, seed, Optional.empty(), scenario),
+                .map(seed -> new SeedInvocation(plan(test, testClass, method, seed, Optional.empty(), scenario, hooks),
                         "seed " + seed));
     }
 
     private static SeedPlan plan(SimulationTest test, String testClass, Method method, long seed,
-            Optional<FaultSchedule> explicit, Optional<Scenario> scenario) {
+            Optional<FaultSchedule> explicit, Optional<Scenario> scenario, List<SimulationHook> hooks) {
         Optional<RunSpec> spec = scenario.map(s -> {
             try {
                 return s.spec(seed, List.of(test.settings()),
@@ -67,7 +70,25 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
                 throw new ExtensionConfigurationException("@SimulationTest(scenario = \"" + s.name() + "\"): " + e.getMessage());
             }
         });
-        return new SeedPlan(testClass, method.getName(), seed, explicit, scenario, spec, test.shrink(), test.maxShrinkReruns());
+        return new SeedPlan(testClass, method.getName(), seed, explicit, scenario, spec, test.shrink(), test.maxShrinkReruns(),
+                hooks);
+    }
+
+    /** The test's hooks, built once and kept in the method's store. */
+    @SuppressWarnings("unchecked")
+    private static List<SimulationHook> hooks(SimulationTest test, ExtensionContext context) {
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent("hooks", k -> {
+            List<SimulationHook> built = new ArrayList<>();
+            for (Class<? extends SimulationHook> type : test.hooks()) {
+                try {
+                    built.add(ReflectionSupport.newInstance(type));
+                } catch (RuntimeException e) {
+                    throw new ExtensionConfigurationException("@SimulationTest(hooks): cannot build " + type.getName()
+                            + "; a hook needs a no-argument constructor (" + e + ")");
+                }
+            }
+            return List.copyOf(built);
+        }, List.class);
     }
 
     private static Optional<Scenario> scenario(SimulationTest test) {

@@ -74,4 +74,10 @@ public @interface SimulationTest {
 
     /** The most reruns shrinking may spend on one failing seed. */
     int maxShrinkReruns() default 200;
+
+    /**
+     * Hooks for this test, e.g. a {@link SeedFailureListener} or a {@link FaultSpaceFactory}; each
+     * class needs a no-argument constructor.
+     */
+    Class<? extends SimulationHook>[] hooks() default {};
 }

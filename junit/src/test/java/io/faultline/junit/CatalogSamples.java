@@ -20,4 +20,31 @@ class CatalogSamples {
     @SimulationTest(scenario = "demo/nope", seeds = 3)
     void unknownScenario(RunResult result) {
     }
+
+    static final java.util.List<SeedFailure> heard = new java.util.ArrayList<>();
+
+    /** Only pauses, on the echo server: every seed's schedule says so. */
+    public static final class PausesOnly implements FaultSpaceFactory {
+        @Override
+        public io.faultline.faults.FaultSpace faultSpace(io.faultline.sim.scenario.Scenario scenario,
+                io.faultline.sim.scenario.RunSpec spec) {
+            return io.faultline.faults.FaultSpace.of(spec.durationNanos() / 2,
+                    java.util.List.of(new io.faultline.faults.Target.Host("server"))).withKinds(java.util.List.of("pause"));
+        }
+    }
+
+    public static final class Remember implements SeedFailureListener {
+        @Override
+        public void seedFailed(SeedFailure failure, org.junit.jupiter.api.extension.ExtensionContext context) {
+            heard.add(failure);
+        }
+    }
+
+    @SimulationTest(scenario = "demo/echo", seeds = 4, duration = "3s", shrink = false, hooks = {PausesOnly.class, Remember.class})
+    void pausesOnlyAndEveryFailureHeard(FaultSchedule schedule) {
+        for (io.faultline.faults.FaultEvent e : schedule.events()) {
+            assertTrue(e.render().contains(" pause host:server"), e.render());
+        }
+        throw new AssertionError("fails on purpose");
+    }
 }

@@ -106,4 +106,15 @@ class SimulationExtensionTest {
         String message = failure(failed.get(0)).getMessage();
         assertTrue(message.contains("unknown scenario 'demo/nope'") && message.contains("demo/echo"), message);
     }
+
+    @Test
+    void hooksChooseTheFaultsAndHearEveryFailure() {
+        CatalogSamples.heard.clear();
+        Events events = run(CatalogSamples.class, "pausesOnlyAndEveryFailureHeard");
+        events.assertStatistics(s -> s.started(1).failed(1));
+        assertEquals(1, CatalogSamples.heard.size());
+        SeedFailure f = CatalogSamples.heard.get(0);
+        assertEquals("AssertionError", f.check(), "the method's own assertion, not a pause");
+        assertEquals("fails on purpose", f.detail());
+    }
 }

@@ -11,7 +11,8 @@ import java.util.zip.CRC32C;
 /**
  * A host's disk: named files of bytes, with a durable (synced) view and a volatile (unsynced) one.
  * Writes are buffered; {@link #fsync(Timer)} makes every write made so far durable after the fsync
- * latency, then fires the given timer on the process. Reads see the process's own writes.
+ * latency, then fires the given timer on the process ({@link #fsync(String, Timer)} does it for one
+ * file). Reads see the process's own writes.
  *
  * <p>Faults: a crash loses every write not covered by a completed fsync; {@link #corrupt} damages a
  * file so that its checksum no longer matches and {@link #read} returns {@link DiskRead.Corrupt};
@@ -113,6 +114,19 @@ public final class Disk {
         startSync(null);
     }
 
+    /**
+     * Like {@link #fsync(Timer)} for one file only (an {@code fsync(fd)}): other files' buffered
+     * writes stay volatile.
+     */
+    public void fsync(String file, Timer done) {
+        startSync(file, java.util.Objects.requireNonNull(done));
+    }
+
+    /** Like {@link #fsync(String, Timer)} with nothing to notify. */
+    public void fsync(String file) {
+        startSync(file, null);
+    }
+
     /** Makes every write durable immediately (for setup and tests, not for models). */
     public void syncNow() {
         apply(new TreeMap<>(unsynced));
@@ -165,6 +179,16 @@ public final class Disk {
     private void startSync(Timer done) {
         int inc = host.currentIncarnation();
         TreeMap<String, Stored> batch = new TreeMap<>(unsynced);
+        host.setTimer(inc, fsyncNanos, done, () -> apply(batch));
+    }
+
+    private void startSync(String file, Timer done) {
+        int inc = host.currentIncarnation();
+        TreeMap<String, Stored> batch = new TreeMap<>();
+        Stored pending = unsynced.get(file);
+        if (pending != null) {
+            batch.put(file, pending);
+        }
         host.setTimer(inc, fsyncNanos, done, () -> apply(batch));
     }
 

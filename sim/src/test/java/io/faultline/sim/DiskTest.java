@@ -58,6 +58,19 @@ class DiskTest {
     }
 
     @Test
+    void aPerFileFsyncLeavesOtherFilesVolatile() {
+        sim.run(1);
+        disk.fsyncLatency(0);
+        disk.write("log", bytes("l"));
+        disk.write("checkpoint", bytes("c"));
+        sim.at(sim.now(), "fsync log", () -> disk.fsync("log"));
+        sim.run(10);
+        host.crash();
+        assertTrue(disk.exists("log"));
+        assertFalse(disk.exists("checkpoint"));
+    }
+
+    @Test
     void corruptionIsDetectedByTheChecksum() {
         sim.run(1);
         disk.write("f", bytes("hello"));

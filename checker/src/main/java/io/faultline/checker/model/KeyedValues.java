@@ -10,7 +10,7 @@ final class KeyedValues {
     private KeyedValues() {
     }
 
-    /** The key of {@code op}, or empty-handed: the caller reports the shape error as inconsistent. */
+    /** The key of {@code op}; call {@link #isKeyed} first. */
     static Value key(Operation op) {
         return ((Value.Vec) op.value()).items().get(0);
     }
@@ -24,6 +24,10 @@ final class KeyedValues {
     }
 
     static Map<Value, Value> with(Map<Value, Value> map, Value key, Value value) {
+        // Split per key, a state holds one key: keep it a cheap one-entry map.
+        if (map.isEmpty() || (map.size() == 1 && map.containsKey(key))) {
+            return value.isNil() ? Map.of() : Map.of(key, value);
+        }
         Map<Value, Value> next = new HashMap<>(map);
         if (value.isNil()) {
             next.remove(key);

@@ -64,7 +64,10 @@ final class LongIntMap {
     }
 
     static int mix(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32));
+        // Murmur3's finalizer: every key bit affects the low bits the table uses.
+        long h = key;
+        h = (h ^ (h >>> 33)) * 0xFF51AFD7ED558CCDL;
+        h = (h ^ (h >>> 33)) * 0xC4CEB9FE1A85EC53L;
+        return (int) (h ^ (h >>> 33));
     }
 }

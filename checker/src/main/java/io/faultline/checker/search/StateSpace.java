@@ -27,14 +27,16 @@ public final class StateSpace<S> {
 
     private final Model<S> model;
     private final List<Operation> ops;
-    private final Map<Set<S>, Integer> ids = new HashMap<>();
-    private final List<Set<S>> states = new ArrayList<>();
+    // A singleton set is interned as its element, a larger set wrapped in Multi (no clash: S is
+    // never Multi); so a deterministic model pays no set per state.
+    private final Map<Object, Integer> ids = new HashMap<>();
+    private final List<Object> states = new ArrayList<>();
     private final LongIntMap next = new LongIntMap();   // (state << 32 | op) -> state
 
     public StateSpace(Model<S> model, PreparedHistory history) {
         this.model = model;
         this.ops = history.operations();
-        intern(Set.of(model.initial()));
+        intern(model.initial());
     }
 
     /** The id of the initial state: always 0. */
@@ -53,13 +55,17 @@ public final class StateSpace<S> {
         return t;
     }
 
+    private record Multi<S>(Set<S> states) {
+    }
+
+    @SuppressWarnings("unchecked")
     private int compute(int state, int op) {
         Operation o = ops.get(op);
-        Set<S> from = states.get(state);
-        if (from.size() == 1) {
-            Step<S> r = model.step(from.iterator().next(), o);
+        Object from = states.get(state);
+        if (!(from instanceof Multi<?>)) {
+            Step<S> r = model.step((S) from, o);
             if (r instanceof Step.Ok<S> ok) {
-                return intern(Set.of(ok.state()));
+                return intern(ok.state());
             }
             if (r instanceof Step.AnyOf<S> any) {
                 return intern(any.states());
@@ -67,7 +73,7 @@ public final class StateSpace<S> {
             return INCONSISTENT;
         }
         Set<S> to = new HashSet<>();
-        for (S s : from) {
+        for (S s : ((Multi<S>) from).states()) {
             Step<S> r = model.step(s, o);
             if (r instanceof Step.Ok<S> ok) {
                 to.add(ok.state());
@@ -75,29 +81,35 @@ public final class StateSpace<S> {
                 to.addAll(any.states());
             }
         }
-        return to.isEmpty() ? INCONSISTENT : intern(Set.copyOf(to));
+        return to.isEmpty() ? INCONSISTENT : intern(to);
     }
 
     private int intern(Set<S> set) {
-        Integer id = ids.get(set);
+        return set.size() == 1 ? intern(set.iterator().next()) : intern(new Multi<>(Set.copyOf(set)));
+    }
+
+    private int intern(Object key) {
+        Integer id = ids.get(key);
         if (id != null) {
             return id;
         }
         int fresh = states.size();
-        states.add(set);
-        ids.put(set, fresh);
+        states.add(key);
+        ids.put(key, fresh);
         return fresh;
     }
 
     /** The model states an interned state stands for (one, unless the model is nondeterministic). */
+    @SuppressWarnings("unchecked")
     public Set<S> states(int state) {
-        return states.get(state);
+        Object s = states.get(state);
+        return s instanceof Multi<?> m ? ((Multi<S>) m).states() : Set.of((S) s);
     }
 
     /** Why {@code op} is inconsistent in {@code state}, from the model's own words. */
     public String whyInconsistent(int state, int op) {
         List<String> reasons = new ArrayList<>();
-        for (S s : states.get(state)) {
+        for (S s : states(state)) {
             Step<S> r = model.step(s, ops.get(op));
             if (r instanceof Step.Inconsistent<S> bad) {
                 reasons.add(bad.reason());

@@ -1,5 +1,10 @@
 package io.faultline.cli.run;
 
+import io.faultline.faults.Nemesis;
+import io.faultline.faults.ScheduleFormatException;
+import io.faultline.faults.ScheduleJson;
+import java.nio.file.Path;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -88,11 +93,20 @@ public final class KernelRunner implements Runner {
     private static RunSpec spec(Scenario scenario, RunRequest request) {
         List<String> overrides = new ArrayList<>();
         request.settings().forEach((k, v) -> overrides.add(k + "=" + v));
+        RunSpec spec;
         try {
-            return scenario.spec(request.seed(), overrides, request.duration());
+            spec = scenario.spec(request.seed(), overrides, request.duration());
         } catch (BadInputException e) {
             throw new ExitCodes.BadInput(prefix(request, e.getMessage()) + e.getMessage());
         }
+        if (request.faults().isPresent()) {
+            try {
+                spec = spec.withFaults(new Nemesis(ScheduleJson.read(Path.of(request.faults().get()))));
+            } catch (ScheduleFormatException e) {
+                throw new ExitCodes.BadInput("--faults: " + e.getMessage());
+            }
+        }
+        return spec;
     }
 
     /** Names the option the bad word came from, when the kernel's message does not. */

@@ -54,6 +54,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Where to write the HTML report (default: reports/<scenario>-<seed>.html).")
     Path report;
 
+    @Option(names = "--faults", paramLabel = "FILE", description = "Replay this fault schedule (JSON, as @SimulationTest writes it) instead of the scenario's own faults.")
+    String faults;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
@@ -70,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean seedPicked = seed == null;
         long s = seedPicked ? Seeds.fromClock() : seed;
-        RunRequest request = new RunRequest(scenario, s, settings, Optional.ofNullable(duration));
+        RunRequest request = new RunRequest(scenario, s, settings, Optional.ofNullable(duration), Optional.ofNullable(faults));
         RunOutcome outcome = Seeds.guard(request, () -> runner.run(request, true));
         Path file = report != null ? report : Path.of(request.defaultReportPath());
         RunSummary summary = outcome.summary().withReport(file.toString());

@@ -15,15 +15,22 @@ import java.util.Optional;
  * // "./faultline run demo/broadcast --seed 42 --duration 2m --set nodes=5"
  * }</pre>
  */
-public record RunRequest(String scenario, long seed, Map<String, String> settings, Optional<String> duration) {
+public record RunRequest(String scenario, long seed, Map<String, String> settings, Optional<String> duration,
+        Optional<String> faults) {
     public RunRequest {
         Objects.requireNonNull(scenario, "scenario");
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(faults, "faults");
+    }
+
+    /** A request with the scenario's own faults. */
+    public RunRequest(String scenario, long seed, Map<String, String> settings, Optional<String> duration) {
+        this(scenario, seed, settings, duration, Optional.empty());
     }
 
     public RunRequest withSeed(long newSeed) {
-        return new RunRequest(scenario, newSeed, settings, duration);
+        return new RunRequest(scenario, newSeed, settings, duration, faults);
     }
 
     /** The command that replays this run exactly. */
@@ -32,6 +39,7 @@ public record RunRequest(String scenario, long seed, Map<String, String> setting
                 .append(" --seed ").append(seed);
         duration.ifPresent(d -> b.append(" --duration ").append(Shell.quote(d)));
         settings.forEach((k, v) -> b.append(" --set ").append(Shell.quote(k + "=" + v)));
+        faults.ifPresent(f -> b.append(" --faults ").append(Shell.quote(f)));
         return b.toString();
     }
 

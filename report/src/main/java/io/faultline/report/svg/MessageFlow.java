@@ -75,12 +75,16 @@ public final class MessageFlow {
             return;
         }
         double lastLabelY = Double.NEGATIVE_INFINITY;
+        String lastLabel = "";
         for (int i = 0; i < times.size(); i++) {
             double y = top + i * STEP + STEP / 2;
-            if (y - lastLabelY >= 28) {
-                svg.text(LEFT - 14, y + 4, "end", "tick", SimTime.format(times.get(i)));
+            String label = SimTime.format(times.get(i));
+            // Rounded labels of nearby events can read the same; a repeated label says nothing.
+            if (y - lastLabelY >= 28 && !label.equals(lastLabel)) {
+                svg.text(LEFT - 14, y + 4, "end", "tick", label);
                 svg.line(LEFT - 10, y, LEFT - 4, y, "tick-mark");
                 lastLabelY = y;
+                lastLabel = label;
             }
         }
         for (MessageArrow m : messages) {

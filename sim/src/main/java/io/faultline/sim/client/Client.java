@@ -50,9 +50,16 @@ public abstract class Client implements Process {
         this.timeoutNanos = timeoutNanos;
     }
 
-    /** Calls {@link #onIdle} so that the first operation starts. */
+    /**
+     * Calls {@link #onIdle} so that the first operation starts. After a crash of the client's host,
+     * the restarted client's process id still has the lost operation open, so it continues as a
+     * fresh process (as after an {@code info}).
+     */
     @Override
     public void onStart(Context ctx) {
+        if (recorder.hasOpen(process)) {
+            process = recorder.freshProcess();
+        }
         onIdle(ctx);
     }
 

@@ -22,12 +22,14 @@ import java.util.TreeMap;
  * History h = rec.history();
  * }</pre>
  *
- * <p>Operations still open at the end stay as bare invocations, which checkers treat as unknown.
+ * <p>Operations still open at the end (or whose client crashed) stay as bare invocations, which
+ * checkers treat as unknown.
  */
 public final class Recorder {
     private final Simulation sim;
     private final HistoryBuilder builder = new HistoryBuilder();
     private final TreeMap<Long, OpHandle> open = new TreeMap<>();
+    private final TreeMap<Integer, Long> openByProcess = new TreeMap<>();
     private long nextId;
     private int nextProcess;
 
@@ -35,10 +37,18 @@ public final class Recorder {
         this.sim = sim;
     }
 
-    /** Records an invocation by {@code process}. */
+    /**
+     * Records an invocation by {@code process}, which must have no operation open (Jepsen's
+     * processes are single-threaded; after an {@code info} a client continues as a fresh process).
+     */
     public OpHandle invoke(int process, String f, Value value) {
+        if (openByProcess.containsKey(process)) {
+            throw new IllegalStateException("process " + process + " still has operation "
+                    + openByProcess.get(process) + " open");
+        }
         OpHandle h = new OpHandle(nextId++, process, f, value, sim.now());
         open.put(h.id(), h);
+        openByProcess.put(process, h.id());
         nextProcess = Math.max(nextProcess, process + 1);
         builder.invoke(process, f, value, sim.now());
         return h;
@@ -62,6 +72,11 @@ public final class Recorder {
     /** True until the operation is completed. */
     public boolean isOpen(OpHandle op) {
         return open.containsKey(op.id());
+    }
+
+    /** True if {@code process} has an operation open (e.g. it crashed mid-operation). */
+    public boolean hasOpen(int process) {
+        return openByProcess.containsKey(process);
     }
 
     /** Operations invoked and not yet completed. */
@@ -88,6 +103,7 @@ public final class Recorder {
         if (open.remove(op.id()) == null) {
             throw new IllegalStateException("operation " + op.id() + " (" + op.f() + ") is not open");
         }
+        openByProcess.remove(op.process());
         builder.complete(op.process(), type, op.f(), result, sim.now());
     }
 }

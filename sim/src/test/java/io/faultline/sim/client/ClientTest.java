@@ -87,6 +87,29 @@ class ClientTest {
     }
 
     @Test
+    void aRestartedClientContinuesAsAFreshProcess() {
+        Simulation sim = new Simulation(1);
+        sim.network().defaultLink(LinkSpec.of(Latency.constant(MS)));
+        Recorder rec = new Recorder(sim);
+        HostId server = sim.addHost("server", self -> new Server()).id();
+        io.faultline.sim.Host client = sim.addHost("client", self -> new Driver(rec, server, List.of(100L, 2L)));
+        sim.at(10 * MS, "crash client", client::crash);
+        sim.at(20 * MS, "restart client", client::restart);
+        sim.run(Simulation.SECONDS);
+        List<String> summary = rec.history().ops().stream()
+                .map(o -> o.process() + " " + o.type().keyword() + " " + o.value()).toList();
+        assertEquals(List.of("0 invoke 100", "1 invoke 100", "1 info nil", "2 invoke 2", "2 ok 2"), summary);
+        assertEquals(1, rec.openCount());
+    }
+
+    @Test
+    void aProcessCannotInvokeTwiceConcurrently() {
+        Recorder rec = new Recorder(new Simulation(1));
+        rec.invoke(0, "read", Value.NIL);
+        assertThrows(IllegalStateException.class, () -> rec.invoke(0, "read", Value.NIL));
+    }
+
+    @Test
     void completingAnOperationTwiceIsAnError() {
         Simulation sim = new Simulation(1);
         Recorder rec = new Recorder(sim);

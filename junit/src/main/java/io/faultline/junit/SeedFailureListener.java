@@ -1,0 +1,20 @@
+package io.faultline.junit;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Told about each failing seed after it was shrunk and its files written, before JUnit reports it:
+ * to attach the report to a CI run, count failures, notify someone.
+ *
+ * <pre>{@code
+ * public final class PrintReplays implements SeedFailureListener {
+ *     public void seedFailed(SeedFailure failure, ExtensionContext context) {
+ *         System.out.println(context.getDisplayName() + ": " + failure.replayAnnotation());
+ *     }
+ * }
+ * }</pre>
+ */
+@FunctionalInterface
+public interface SeedFailureListener extends SimulationHook {
+    void seedFailed(SeedFailure failure, ExtensionContext context);
+}
