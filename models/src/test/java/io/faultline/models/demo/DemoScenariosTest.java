@@ -55,6 +55,15 @@ class DemoScenariosTest {
     }
 
     @Test
+    void broadcastRunsAtTheEdgesOfItsRanges() {
+        Scenario s = Scenarios.get("demo/broadcast");
+        for (String nodes : List.of("nodes=1", "nodes=100")) {
+            RunResult r = s.run(s.spec(7, List.of(nodes, "clients=20"), Optional.of("3s")));
+            assertEquals(Outcome.VALID, r.outcome(), nodes + ": " + r.checks());
+        }
+    }
+
+    @Test
     void broadcastWithoutTimelyRetriesIsCaughtMissingValues() {
         Scenario s = Scenarios.get("demo/broadcast");
         RunResult r = s.run(s.spec(42, List.of("retry=1m", "settle=1s", "loss=0.2"), Optional.empty()));
