@@ -138,14 +138,17 @@ abstract sealed class CaseRunner {
         private final Scenario scenario;
         private final RunSpec spec;
         private final Optional<FaultSpace> space;
+        private final Optional<Prefetch> prefetch;
         private FaultSchedule schedule;
         private RunResult result;
 
-        Catalog(Scenario scenario, RunSpec spec, Optional<FaultSchedule> explicit, Optional<FaultSpace> space) {
+        Catalog(Scenario scenario, RunSpec spec, Optional<FaultSchedule> explicit, Optional<FaultSpace> space,
+                Optional<Prefetch> prefetch) {
             super(spec.seed(), explicit);
             this.scenario = scenario;
             this.spec = spec;
             this.space = space;
+            this.prefetch = prefetch;
         }
 
         /** By default faults start within the first 60% of the run, leaving time to recover. */
@@ -170,9 +173,10 @@ abstract sealed class CaseRunner {
             return scenario.run(spec.withFaults(new Nemesis(s)));
         }
 
-        private RunResult result() {
+        /** The seed's result: run ahead on another core if a prefetcher serves this test, else now. */
+        RunResult result() {
             if (result == null) {
-                result = run(schedule());
+                result = explicit.isEmpty() && prefetch.isPresent() ? prefetch.get().result(seed) : run(schedule());
             }
             return result;
         }

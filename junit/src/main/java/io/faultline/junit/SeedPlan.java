@@ -15,14 +15,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 record SeedPlan(String testClass, String testMethod, long seed, Optional<FaultSchedule> explicit,
         Optional<Scenario> scenario, Optional<RunSpec> spec, boolean shrink, int maxShrinkReruns,
-        List<SimulationHook> hooks) {
+        List<SimulationHook> hooks, Optional<Prefetch> prefetch) {
 
     CaseRunner newRunner() {
         if (scenario.isPresent()) {
             RunSpec runSpec = spec.orElseThrow();
             Optional<FaultSpace> space = hooks(FaultSpaceFactory.class).stream().findFirst()
                     .map(f -> f.faultSpace(scenario.get(), runSpec));
-            return new CaseRunner.Catalog(scenario.get(), runSpec, explicit, space);
+            return new CaseRunner.Catalog(scenario.get(), runSpec, explicit, space, prefetch);
         }
         return new CaseRunner.Built(testClass + "." + testMethod, seed, explicit);
     }

@@ -48,20 +48,29 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
         List<SimulationHook> hooks = hooks(test, context);
         if (replay.isPresent()) {
             FaultSchedule schedule = parse(replay.get().faults());
-            SeedPlan plan = plan(test, testClass, method, replay.get().seed(), Optional.of(schedule), scenario, hooks);
+            SeedPlan plan = plan(test, testClass, method, replay.get().seed(), Optional.of(schedule), scenario, hooks,
+                    Optional.empty());
             return Stream.of(new SeedInvocation(plan, "replay seed " + replay.get().seed()));
         }
         int seeds = seeds(test);
         ExtensionContext.Store store = context.getStore(NAMESPACE);
-        return LongStream.range(test.firstSeed(), test.firstSeed() + seeds)
+        long first = test.firstSeed();
+        // A catalog scenario's seeds run ahead on the other cores; a method that builds its system
+        // must run in JUnit's thread, so its seeds run one after the other.
+        Optional<Prefetch> prefetch = scenario.isEmpty() ? Optional.empty() : Prefetch.create(seed ->
+                ((CaseRunner.Catalog) plan(test, testClass, method, seed, Optional.empty(), scenario, hooks, Optional.empty())
+                        .newRunner()).result(), first, first + seeds - 1);
+        prefetch.ifPresent(p -> store.put("prefetch", p));
+        return LongStream.range(first, first + seeds)
                 .boxed()
                 .takeWhile(seed -> !(test.stopAtFirstFailure() && Boolean.TRUE.equals(store.get("failed", Boolean.class))))
-                .map(seed -> new SeedInvocation(plan(test, testClass, method, seed, Optional.empty(), scenario, hooks),
+                .map(seed -> new SeedInvocation(plan(test, testClass, method, seed, Optional.empty(), scenario, hooks, prefetch),
                         "seed " + seed));
     }
 
     private static SeedPlan plan(SimulationTest test, String testClass, Method method, long seed,
-            Optional<FaultSchedule> explicit, Optional<Scenario> scenario, List<SimulationHook> hooks) {
+            Optional<FaultSchedule> explicit, Optional<Scenario> scenario, List<SimulationHook> hooks,
+            Optional<Prefetch> prefetch) {
         Optional<RunSpec> spec = scenario.map(s -> {
             try {
                 return s.spec(seed, List.of(test.settings()),
@@ -71,7 +80,7 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
             }
         });
         return new SeedPlan(testClass, method.getName(), seed, explicit, scenario, spec, test.shrink(), test.maxShrinkReruns(),
-                hooks);
+                hooks, prefetch);
     }
 
     /** The test's hooks, built once and kept in the method's store. */

@@ -14,11 +14,16 @@ import org.junit.platform.testkit.engine.Events;
 class BroadcastThousandSeedsMeasure {
     @Test
     void measure() {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         Events e = EngineTestKit.engine("junit-jupiter").selectors(selectClass(BroadcastBenchSamples.class))
                 .execute().testEvents();
         long millis = (System.nanoTime() - start) / 1_000_000;
+        long cpuMillis = (os.getProcessCpuTime() - cpuStart) / 1_000_000;
         System.out.println("[bench] demo/broadcast: " + e.started().count() + " seeds, " + e.failed().count()
-                + " failed, " + millis + " ms, " + Runtime.getRuntime().availableProcessors() + " cores");
+                + " failed, " + millis + " ms wall, " + cpuMillis + " ms CPU (all threads), "
+                + Runtime.getRuntime().availableProcessors() + " cores, " + Prefetch.threads() + " seed threads, load average "
+                + os.getSystemLoadAverage());
     }
 }

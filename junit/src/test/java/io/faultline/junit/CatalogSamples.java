@@ -47,4 +47,13 @@ class CatalogSamples {
         }
         throw new AssertionError("fails on purpose");
     }
+
+    static final java.util.Map<Long, String> hashes = new java.util.TreeMap<>();
+
+    @SimulationTest(scenario = "demo/broadcast", seeds = 12, duration = "4s", stopAtFirstFailure = false, shrink = false)
+    void broadcastHashes(RunResult result) {
+        synchronized (hashes) {
+            hashes.put(result.seed(), result.traceHash());
+        }
+    }
 }

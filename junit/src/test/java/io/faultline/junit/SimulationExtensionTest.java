@@ -117,4 +117,23 @@ class SimulationExtensionTest {
         assertEquals("AssertionError", f.check(), "the method's own assertion, not a pause");
         assertEquals("fails on purpose", f.detail());
     }
+
+    @Test
+    void seedsRunAheadOnOtherCoresGiveTheSameResultsAsOneByOne() {
+        java.util.Map<Long, String> oneByOne = hashesWith("1");
+        java.util.Map<Long, String> ahead = hashesWith("3");
+        assertEquals(12, oneByOne.size());
+        assertEquals(oneByOne, ahead);
+    }
+
+    private static java.util.Map<Long, String> hashesWith(String threads) {
+        CatalogSamples.hashes.clear();
+        System.setProperty(Prefetch.PARALLEL_PROPERTY, threads);
+        try {
+            run(CatalogSamples.class, "broadcastHashes").assertStatistics(s -> s.started(12));
+        } finally {
+            System.clearProperty(Prefetch.PARALLEL_PROPERTY);
+        }
+        return new java.util.TreeMap<>(CatalogSamples.hashes);
+    }
 }
