@@ -136,7 +136,7 @@ abstract sealed class CaseRunner {
     /** A catalog scenario runs first; the method then asserts on its result. */
     static final class Catalog extends CaseRunner {
         private final Scenario scenario;
-        private final RunSpec spec;
+        private RunSpec spec;
         private final Optional<FaultSpace> space;
         private final Optional<Prefetch> prefetch;
         private FaultSchedule schedule;
@@ -171,6 +171,46 @@ abstract sealed class CaseRunner {
 
         private RunResult run(FaultSchedule s) {
             return scenario.run(spec.withFaults(new Nemesis(s)));
+        }
+
+        RunSpec spec() {
+            return spec;
+        }
+
+        /** Reruns from now on with these settings (shrinking a configuration keeps a smaller one). */
+        void useSpec(RunSpec smaller) {
+            spec = smaller;
+        }
+
+        /**
+         * Specs with one integer setting made smaller (its minimum, then half its value), each
+         * simpler than this one, for shrinking the configuration and the workload.
+         */
+        List<RunSpec> smallerSpecs() {
+            List<RunSpec> out = new java.util.ArrayList<>();
+            java.util.Map<String, String> now = spec.settings().asStrings();
+            for (io.faultline.sim.scenario.Setting<?> setting : spec.settings().schema()) {
+                java.util.regex.Matcher range = java.util.regex.Pattern.compile("(-?\\d+)\\.\\.(-?\\d+)").matcher(setting.allowed());
+                String value = now.get(setting.key());
+                if (!range.matches() || value == null || !value.matches("-?\\d+")) {
+                    continue;
+                }
+                long min = Long.parseLong(range.group(1));
+                long v = Long.parseLong(value);
+                for (long candidate : new long[] {min, Math.max(min, v / 2)}) {
+                    if (candidate < v) {
+                        java.util.Map<String, String> raw = new java.util.LinkedHashMap<>(now);
+                        raw.put(setting.key(), Long.toString(candidate));
+                        try {
+                            out.add(new RunSpec(spec.seed(), spec.durationNanos(),
+                                    io.faultline.sim.scenario.Settings.parse(spec.settings().schema(), raw)));
+                        } catch (RuntimeException e) {
+                            // a value the scenario refuses is not a candidate
+                        }
+                    }
+                }
+            }
+            return out;
         }
 
         /** The seed's result: run ahead on another core if a prefetcher serves this test, else now. */

@@ -29,4 +29,10 @@ public @interface Replay {
 
     /** The schedule: one-line text, a {@code .json} file's path, or empty for none. */
     String faults() default "";
+
+    /**
+     * Settings of a catalog scenario as {@code key=value}, over those of the {@link SimulationTest}
+     * (shrinking may have made the configuration smaller).
+     */
+    String[] settings() default {};
 }

@@ -25,14 +25,31 @@ import java.util.Optional;
  * @param scheduleFile  the shrunk schedule as a JSON file
  * @param report        the HTML report of the shrunk run, if the report could be written
  * @param traceHash     the trace hash of the shrunk run
+ * @param settings      a catalog scenario's settings that shrinking made smaller, as {@code key=value}
  */
 public record SeedFailure(long seed, String check, String detail, FaultSchedule original, FaultSchedule shrunk,
-        int reruns, Path scheduleFile, Optional<Path> report, String traceHash) {
+        int reruns, Path scheduleFile, Optional<Path> report, String traceHash, java.util.List<String> settings) {
+
+    public SeedFailure {
+        settings = java.util.List.copyOf(settings);
+    }
 
     /** The annotation that reruns exactly this case, ready to paste above the test method. */
     public String replayAnnotation() {
-        String text = io.faultline.faults.ScheduleText.oneLine(shrunk).replace("\\", "\\\\").replace("\"", "\\\"");
-        return "@Replay(seed = " + seed + ", faults = \"" + text + "\")";
+        String text = quote(io.faultline.faults.ScheduleText.oneLine(shrunk));
+        StringBuilder b = new StringBuilder("@Replay(seed = ").append(seed).append(", faults = \"").append(text).append('"');
+        if (!settings.isEmpty()) {
+            b.append(", settings = {");
+            for (int i = 0; i < settings.size(); i++) {
+                b.append(i == 0 ? "\"" : ", \"").append(quote(settings.get(i))).append('"');
+            }
+            b.append('}');
+        }
+        return b.append(')').toString();
+    }
+
+    private static String quote(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     /** The failure as people read it in the IDE and in Surefire's report. */
@@ -47,6 +64,9 @@ public record SeedFailure(long seed, String check, String detail, FaultSchedule 
         }
         for (String line : shrunk.render().split("\n")) {
             b.append("  ").append(line).append('\n');
+        }
+        if (!settings.isEmpty()) {
+            b.append("with smaller settings: ").append(String.join(" ", settings)).append('\n');
         }
         b.append("schedule file: ").append(scheduleFile).append('\n');
         report.ifPresent(r -> b.append("report: ").append(r).append('\n'));

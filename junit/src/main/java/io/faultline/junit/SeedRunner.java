@@ -1,7 +1,11 @@
 package io.faultline.junit;
 
 import io.faultline.faults.ScheduleShrinker;
+import io.faultline.sim.scenario.RunSpec;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -26,6 +30,18 @@ final class SeedRunner implements ParameterResolver, InvocationInterceptor {
     private CaseRunner runner(ExtensionContext context) {
         return context.getStore(SimulationExtension.NAMESPACE)
                 .getOrComputeIfAbsent("case", k -> plan.newRunner(), CaseRunner.class);
+    }
+
+    /** The settings whose value differs between two specs, as {@code key=value} of the second. */
+    private static List<String> changed(RunSpec before, RunSpec after) {
+        List<String> out = new ArrayList<>();
+        Map<String, String> a = before.settings().asStrings();
+        after.settings().asStrings().forEach((k, v) -> {
+            if (!v.equals(a.get(k))) {
+                out.add(k + "=" + v);
+            }
+        });
+        return out;
     }
 
     @Override
@@ -70,14 +86,44 @@ final class SeedRunner implements ParameterResolver, InvocationInterceptor {
             }, runner.horizon(), plan.maxShrinkReruns());
             last = lastFailing[0].schedule().equals(shrunk.schedule()) ? lastFailing[0] : first;
         }
+        List<String> smallerSettings = List.of();
+        int reruns = shrunk.reruns();
+        if (plan.shrink() && runner instanceof CaseRunner.Catalog catalog) {
+            // Then smaller configurations and workloads: integer settings toward their minimum.
+            RunSpec original = catalog.spec();
+            boolean improved = true;
+            while (improved && reruns < plan.maxShrinkReruns()) {
+                improved = false;
+                RunSpec current = catalog.spec();
+                for (RunSpec candidate : catalog.smallerSpecs()) {
+                    if (reruns >= plan.maxShrinkReruns()) {
+                        break;
+                    }
+                    reruns++;
+                    catalog.useSpec(candidate);
+                    try {
+                        Attempt a = runner.rerun(shrunk.schedule(), call.getTarget(), call.getExecutable(), call.getArguments());
+                        if (a.failsLike(signature)) {
+                            last = a;
+                            improved = true;
+                            break;
+                        }
+                    } catch (Throwable t) {
+                        // a candidate that breaks the test differently does not count
+                    }
+                    catalog.useSpec(current);
+                }
+            }
+            smallerSettings = changed(original, catalog.spec());
+        }
         Path dir = FailureFiles.directory(plan.testClass(), plan.testMethod());
         Path scheduleFile = FailureFiles.writeSchedule(dir, plan.seed(), shrunk.schedule());
         SeedFailure probe = new SeedFailure(plan.seed(), first.checkName(), first.detail(), first.schedule(),
-                shrunk.schedule(), shrunk.reruns(), scheduleFile, Optional.empty(), last.result().traceHash());
+                shrunk.schedule(), reruns, scheduleFile, Optional.empty(), last.result().traceHash(), smallerSettings);
         Optional<Path> report = FailureFiles.writeReport(dir, last.result(),
                 plan.testClass() + "." + plan.testMethod(), probe.replayAnnotation());
         SeedFailure failure = new SeedFailure(plan.seed(), first.checkName(), first.detail(), first.schedule(),
-                shrunk.schedule(), shrunk.reruns(), scheduleFile, report, last.result().traceHash());
+                shrunk.schedule(), reruns, scheduleFile, report, last.result().traceHash(), smallerSettings);
         for (SeedFailureListener listener : plan.hooks(SeedFailureListener.class)) {
             listener.seedFailed(failure, context);
         }

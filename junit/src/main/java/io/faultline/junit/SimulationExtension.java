@@ -48,8 +48,10 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
         List<SimulationHook> hooks = hooks(test, context);
         if (replay.isPresent()) {
             FaultSchedule schedule = parse(replay.get().faults());
-            SeedPlan plan = plan(test, testClass, method, replay.get().seed(), Optional.of(schedule), scenario, hooks,
-                    Optional.empty());
+            List<String> settings = new ArrayList<>(List.of(test.settings()));
+            settings.addAll(List.of(replay.get().settings()));
+            SeedPlan plan = plan(test, settings, testClass, method, replay.get().seed(), Optional.of(schedule), scenario,
+                    hooks, Optional.empty());
             return Stream.of(new SeedInvocation(plan, "replay seed " + replay.get().seed()));
         }
         int seeds = seeds(test);
@@ -58,22 +60,22 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
         // A catalog scenario's seeds run ahead on the other cores; a method that builds its system
         // must run in JUnit's thread, so its seeds run one after the other.
         Optional<Prefetch> prefetch = scenario.isEmpty() ? Optional.empty() : Prefetch.create(seed ->
-                ((CaseRunner.Catalog) plan(test, testClass, method, seed, Optional.empty(), scenario, hooks, Optional.empty())
+                ((CaseRunner.Catalog) plan(test, List.of(test.settings()), testClass, method, seed, Optional.empty(), scenario, hooks, Optional.empty())
                         .newRunner()).result(), first, first + seeds - 1);
         prefetch.ifPresent(p -> store.put("prefetch", p));
         return LongStream.range(first, first + seeds)
                 .boxed()
                 .takeWhile(seed -> !(test.stopAtFirstFailure() && Boolean.TRUE.equals(store.get("failed", Boolean.class))))
-                .map(seed -> new SeedInvocation(plan(test, testClass, method, seed, Optional.empty(), scenario, hooks, prefetch),
+                .map(seed -> new SeedInvocation(plan(test, List.of(test.settings()), testClass, method, seed, Optional.empty(), scenario, hooks, prefetch),
                         "seed " + seed));
     }
 
-    private static SeedPlan plan(SimulationTest test, String testClass, Method method, long seed,
+    private static SeedPlan plan(SimulationTest test, List<String> settings, String testClass, Method method, long seed,
             Optional<FaultSchedule> explicit, Optional<Scenario> scenario, List<SimulationHook> hooks,
             Optional<Prefetch> prefetch) {
         Optional<RunSpec> spec = scenario.map(s -> {
             try {
-                return s.spec(seed, List.of(test.settings()),
+                return s.spec(seed, settings,
                         test.duration().isEmpty() ? Optional.empty() : Optional.of(test.duration()));
             } catch (BadInputException e) {
                 throw new ExtensionConfigurationException("@SimulationTest(scenario = \"" + s.name() + "\"): " + e.getMessage());

@@ -56,4 +56,17 @@ class CatalogSamples {
             hashes.put(result.seed(), result.traceHash());
         }
     }
+
+    @SimulationTest(scenario = "demo/echo", seeds = 1, duration = "2s", settings = "clients=4")
+    void alwaysFails(RunResult result) {
+        throw new AssertionError("whatever the configuration");
+    }
+
+    static RunResult replayedResult;
+
+    @Replay(seed = 1, faults = "", settings = {"clients=1"})
+    @SimulationTest(scenario = "demo/echo", duration = "2s", settings = "clients=4")
+    void replayWithSmallerSettings(RunResult result) {
+        replayedResult = result;
+    }
 }

@@ -136,4 +136,17 @@ class SimulationExtensionTest {
         }
         return new java.util.TreeMap<>(CatalogSamples.hashes);
     }
+
+    @Test
+    void aCatalogFailureAlsoShrinksTheConfigurationAndTheReplayCarriesIt() {
+        Events events = run(CatalogSamples.class, "alwaysFails");
+        SeedFailure f = ((SimulationFailure) failure(events.failed().list().get(0))).failure();
+        assertTrue(f.settings().contains("clients=1"), f.settings().toString());
+        assertTrue(f.replayAnnotation().contains("settings = {") && f.replayAnnotation().contains("\"clients=1\""),
+                f.replayAnnotation());
+        assertTrue(f.reruns() <= 200);
+
+        run(CatalogSamples.class, "replayWithSmallerSettings").assertStatistics(s -> s.started(1).succeeded(1));
+        assertEquals("1", CatalogSamples.replayedResult.settings().get("clients"));
+    }
 }
