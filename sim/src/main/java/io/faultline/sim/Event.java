@@ -10,8 +10,4 @@ abstract class Event {
     long seq;
 
     abstract void fire(Simulation sim);
-
-    final boolean before(Event o) {
-        return time < o.time || (time == o.time && seq < o.seq);
-    }
 }

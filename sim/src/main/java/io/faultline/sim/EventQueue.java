@@ -92,9 +92,4 @@ final class EventQueue {
         }
         return top;
     }
-
-    void clear() {
-        Arrays.fill(events, 0, size, null);
-        size = 0;
-    }
 }

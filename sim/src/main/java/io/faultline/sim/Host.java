@@ -207,7 +207,7 @@ public final class Host {
             t.effect.run();
         }
         if (t.timer != null) {
-            sim.trace().record(sim.now(), TraceKind.TIMER, id.index(), -1, t.timer.toString());
+            sim.trace().timer(sim.now(), id.index(), t.timer);
             process.onTimer(context, t.timer);
         }
     }

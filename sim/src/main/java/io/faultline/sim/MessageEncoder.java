@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Feeds a message's contents to the trace hash without building its {@code toString()} (which for
+ * Feeds a message's (or timer's) contents to the trace hash without building its {@code toString()} (which for
  * records goes through {@code String.format} and would dominate the cost of an event). Records are
  * encoded component by component through cached accessors; anything else falls back to its
  * {@code toString()}. The encoding carries the same information as the text, so two runs hash

@@ -120,6 +120,16 @@ public final class Trace {
         mFate[slot] = (byte) fate.ordinal();
     }
 
+    /** A timer firing; its record is encoded like a message's, without building its text. */
+    void timer(long time, int host, Timer timer) {
+        counts[TraceKind.TIMER.ordinal()]++;
+        header(time, TraceKind.TIMER, host, -1);
+        MessageEncoder.encode(timer, encoderSink);
+        if (lineSink != null) {
+            lineSink.accept(line(time, TraceKind.TIMER, host, -1, timer.toString()));
+        }
+    }
+
     void fault(long time, int host, String description) {
         record(time, TraceKind.FAULT, host, -1, description);
         faultCount++;
