@@ -6,7 +6,7 @@ package io.faultline.checker;
  * <ul>
  *   <li>{@link #WGL}: Wing-Gong-Lowe with a (linearized set, state) cache; usually the fastest;</li>
  *   <li>{@link #LINEAR}: Knossos' configuration-set search, advanced event by event;</li>
- *   <li>{@link #COMPETITION}: both in parallel threads (the linear search joins after a 20 ms grace, as WGL
+ *   <li>{@link #COMPETITION}: both in parallel threads (the linear search joins after a 100 ms grace, as WGL
  *       decides most histories sooner), the first answer wins and cancels the other (the default).</li>
  * </ul>
  */

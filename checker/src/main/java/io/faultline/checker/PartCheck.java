@@ -22,7 +22,7 @@ final class PartCheck {
     private static final ExecutorService COMPETITORS =
             Executors.newCachedThreadPool(Threads.daemon("faultline-check-linear"));
 
-    private static final long LINEAR_GRACE_MILLIS = 20;
+    private static final long LINEAR_GRACE_MILLIS = 100;
 
     private final Model<?> model;
     private final Algorithm algorithm;
@@ -45,7 +45,7 @@ final class PartCheck {
     }
 
     /**
-     * WGL here, linear on a helper thread (after a 20 ms grace); the first definite answer cancels
+     * WGL here, linear on a helper thread (after a 100 ms grace); the first definite answer cancels
      * the other search.
      */
     private Verdict compete(Optional<Value> key, PreparedHistory h) {
@@ -69,6 +69,10 @@ final class PartCheck {
         if (!(wgl instanceof SearchResult.GaveUp wglGaveUp)) {
             stopLinear.set(true);
             return verdict(key, h, wgl, Algorithm.WGL);
+        }
+        if (budget.cancelled()) {
+            stopLinear.set(true);   // the whole check was called off (another key is invalid)
+            return new Verdict.Unknown(wglGaveUp.reason());
         }
         SearchResult lin = Linearizability.await(linear);
         if (lin instanceof SearchResult.GaveUp linGaveUp) {

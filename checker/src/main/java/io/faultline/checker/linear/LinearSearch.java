@@ -35,7 +35,7 @@ public final class LinearSearch implements Search {
                 readOnly[i] = model.readOnly(history.operations().get(i));
                 indeterminate[i] = history.operations().get(i).isIndeterminate();
             }
-            return search(history, new StateSpace<>(model, history), meter, readOnly, indeterminate);
+            return search(history, new StateSpace<>(model, history, meter), meter, readOnly, indeterminate);
         } catch (GiveUp g) {
             return new SearchResult.GaveUp(g.getMessage());
         } catch (OutOfMemoryError oom) {

@@ -16,7 +16,9 @@ import java.util.TreeSet;
  * are paired per process; an {@code ok}'s value fills its invocation's {@code nil} parts; a
  * {@code fail} did not happen and is dropped (unless the model {@link Model#keepsFailed keeps} that
  * {@code f} as a constraint); an {@code info}, or an invocation never completed, may take effect at
- * any point after its invocation (no return event).
+ * any point after its invocation (no return event). Jepsen gives a process whose operation ended in
+ * {@code info} a new id; a history that reuses the id afterwards is accepted too (the next
+ * invocation simply starts after the info), since that loses nothing.
  *
  * <pre>{@code
  * PreparedHistory p = Preparer.prepare(history.ops(), Models.byName("cas-register"));

@@ -43,6 +43,11 @@ public final class Budget {
         return new Meter();
     }
 
+    /** Whether this check was called off (this budget's flag or a parent's). */
+    public boolean cancelled() {
+        return cancelledHere();
+    }
+
     private boolean cancelledHere() {
         return cancelled.get() || (parent != null && parent.cancelledHere());
     }

@@ -33,8 +33,15 @@ public final class StateSpace<S> {
     private final List<Object> states = new ArrayList<>();
     private final LongIntMap next = new LongIntMap();   // (state << 32 | op) -> state
 
-    public StateSpace(Model<S> model, PreparedHistory history) {
+    /** Memory charged per memoized transition and per interned state (their objects, roughly). */
+    private static final long TRANSITION_BYTES = 24;
+    private static final long STATE_BYTES = 96;
+
+    private final Budget.Meter meter;
+
+    public StateSpace(Model<S> model, PreparedHistory history, Budget.Meter meter) {
         this.model = model;
+        this.meter = meter;
         this.ops = history.operations();
         intern(model.initial());
     }
@@ -51,6 +58,7 @@ public final class StateSpace<S> {
         if (t == UNKNOWN) {
             t = compute(state, op);
             next.put(key, t);
+            meter.charge(TRANSITION_BYTES);
         }
         return t;
     }
@@ -94,6 +102,7 @@ public final class StateSpace<S> {
             return id;
         }
         int fresh = states.size();
+        meter.charge(STATE_BYTES);
         states.add(key);
         ids.put(key, fresh);
         return fresh;

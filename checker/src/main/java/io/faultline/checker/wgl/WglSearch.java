@@ -46,6 +46,7 @@ public final class WglSearch implements Search {
         private final int[] returnEntry;
         private final long[] zobrist;
         private final boolean[] indeterminate;
+        private final boolean[] readOnly;
         private final StateSpace<S> space;
         private final Budget.Meter meter;
         private final int opCount;
@@ -82,8 +83,10 @@ public final class WglSearch implements Search {
             next[head] = events == 0 ? tail : 0;
             prev[tail] = events == 0 ? head : events - 1;
             indeterminate = new boolean[opCount];
+            readOnly = new boolean[opCount];
             for (int i = 0; i < opCount; i++) {
                 indeterminate[i] = h.operations().get(i).isIndeterminate();
+                readOnly[i] = model.readOnly(h.operations().get(i));
             }
             zobrist = new long[opCount];
             long x = 0x5DEECE66DL;
@@ -94,7 +97,7 @@ public final class WglSearch implements Search {
                 z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
                 zobrist[i] = z ^ (z >>> 31);
             }
-            space = new StateSpace<>(model, h);
+            space = new StateSpace<>(model, h, meter);
             this.meter = meter;
             this.entryBytes = 56L + 8L * ((opCount + 63) / 64);
         }
@@ -134,6 +137,7 @@ public final class WglSearch implements Search {
                     remainingReturns++;
                 }
             }
+            boolean[] stackForced = new boolean[opCount];
             int state = space.initial();
             int entry = next[head];
             while (remainingReturns > 0) {
@@ -142,28 +146,42 @@ public final class WglSearch implements Search {
                     int op = entryOp[entry];
                     int after = space.step(state, op);
                     // An indeterminate op that changes nothing is dominated by leaving it out.
-                    if (after >= 0 && !(indeterminate[op] && after == state)) {
-                        linearized[op >>> 6] |= 1L << op;
-                        hash ^= zobrist[op];
-                        if (cache.add(linearized, hash, after)) {
-                            meter.charge(entryBytes);
-                            stackOp[depth] = op;
-                            stackState[depth] = state;
-                            depth++;
-                            state = after;
-                            lift(op);
-                            if (returnEntry[op] >= 0) {
-                                remainingReturns--;
-                            }
-                            entry = next[head];
-                            continue;
-                        }
-                        linearized[op >>> 6] &= ~(1L << op);
-                        hash ^= zobrist[op];
+                    if (after < 0 || (indeterminate[op] && after == state)) {
+                        entry = next[entry];
+                        continue;
                     }
-                    entry = next[entry];
+                    // A read-only op possible now is linearized now, with no alternative tried:
+                    // moving it earlier within its window changes no other result, so (L, s)
+                    // succeeds iff (L + op, s) does.
+                    boolean forced = readOnly[op] && after == state;
+                    linearized[op >>> 6] |= 1L << op;
+                    hash ^= zobrist[op];
+                    if (cache.add(linearized, hash, after)) {
+                        meter.charge(entryBytes);
+                        stackOp[depth] = op;
+                        stackState[depth] = state;
+                        stackForced[depth] = forced;
+                        depth++;
+                        state = after;
+                        lift(op);
+                        if (returnEntry[op] >= 0) {
+                            remainingReturns--;
+                        }
+                        entry = next[head];
+                        continue;
+                    }
+                    linearized[op >>> 6] &= ~(1L << op);
+                    hash ^= zobrist[op];
+                    if (!forced) {
+                        entry = next[entry];
+                        continue;
+                    }
+                    // (L + op, s) was explored and failed (it cannot be on the stack), so (L, s) fails.
                 } else {
                     noteDeadEnd(entryOp[entry], stackOp, depth, state);
+                }
+                // Backtrack to the last choice that had alternatives.
+                while (true) {
                     if (depth == 0) {
                         return failure();
                     }
@@ -176,7 +194,10 @@ public final class WglSearch implements Search {
                     if (returnEntry[op] >= 0) {
                         remainingReturns++;
                     }
-                    entry = next[callEntry[op]];
+                    if (!stackForced[depth]) {
+                        entry = next[callEntry[op]];
+                        break;
+                    }
                 }
             }
             return new SearchResult.Linearizable();
@@ -196,6 +217,9 @@ public final class WglSearch implements Search {
         }
 
         private SearchResult failure() {
+            if (bestOp < 0) {
+                bestOp = entryOp[next[head]];   // not expected: every failure passes a return entry
+            }
             List<Integer> prefix = new ArrayList<>(bestPrefix.length);
             for (int op : bestPrefix) {
                 prefix.add(op);
