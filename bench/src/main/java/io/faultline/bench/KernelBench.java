@@ -94,7 +94,7 @@ public class KernelBench {
         }
     }
 
-    @Param({"100", "10000"})
+    @Param({"2", "100", "10000"})
     public int hosts;
 
     private Simulation pingPong;

@@ -30,9 +30,15 @@ public final class Network {
     private final Simulation sim;
     private final Rng rng;
     private LinkSpec defaultLink = LinkSpec.of(Latency.uniform(500 * Simulation.MICROS, 2 * Simulation.MILLIS));
-    private LinkSpec[][] links = new LinkSpec[0][0];
-    private boolean[][] cut = new boolean[0][0];
-    private long[][] linkFreeAt = new long[0][0];
+    /*
+     * Per-pair state is kept in rows allocated on first use, never as dense n x n matrices: a
+     * simulation of 10,000 hosts must not pay 10^8 cells (nor copy them on every addHost) when only
+     * a few links are special. Cuts are one bitset row per sending host.
+     */
+    private int hostCount;
+    private LinkSpec[][] linkRows = new LinkSpec[16][];
+    private long[][] freeAtRows = new long[16][];
+    private long[][] cutRows = new long[16][];
     private final TreeMap<Long, TreeSet<String>> channelCuts = new TreeMap<>();
     private int cutCount;
 
@@ -53,7 +59,7 @@ public final class Network {
 
     /** The spec of the directed link {@code from -> to}. */
     public LinkSpec link(HostId from, HostId to) {
-        LinkSpec s = links[from.index()][to.index()];
+        LinkSpec s = specOrNull(from.index(), to.index());
         return s == null ? defaultLink : s;
     }
 
@@ -62,7 +68,15 @@ public final class Network {
      * fault, since it is also configuration: a fault plan that slows links records its own fault.
      */
     public void link(HostId from, HostId to, LinkSpec spec) {
-        links[from.index()][to.index()] = java.util.Objects.requireNonNull(spec);
+        java.util.Objects.requireNonNull(spec);
+        int f = from.index();
+        LinkSpec[] row = linkRows[f];
+        if (row == null || row.length <= to.index()) {
+            row = row == null ? new LinkSpec[Math.max(hostCount, to.index() + 1)]
+                    : Arrays.copyOf(row, Math.max(hostCount, to.index() + 1));
+            linkRows[f] = row;
+        }
+        row[to.index()] = spec;
         sim.trace().record(sim.now(), TraceKind.ACTION, from.index(), to.index(), "link " + spec);
     }
 
@@ -89,7 +103,7 @@ public final class Network {
     /** Cuts {@code host} from every other host, both directions. */
     public void isolate(HostId host) {
         int h = host.index();
-        for (int i = 0; i < cut.length; i++) {
+        for (int i = 0; i < hostCount; i++) {
             if (i != h) {
                 setCut(h, i, true);
                 setCut(i, h, true);
@@ -131,9 +145,7 @@ public final class Network {
 
     /** Restores every link and channel (link specs set with {@code link(...)} are kept). */
     public void healAll() {
-        for (boolean[] row : cut) {
-            Arrays.fill(row, false);
-        }
+        Arrays.fill(cutRows, null);
         cutCount = 0;
         channelCuts.clear();
         sim.recordFault(-1, "heal all");
@@ -150,26 +162,26 @@ public final class Network {
     }
 
     void addHost() {
-        int n = cut.length + 1;
-        LinkSpec[][] nl = new LinkSpec[n][n];
-        boolean[][] nc = new boolean[n][n];
-        long[][] nf = new long[n][n];
-        for (int i = 0; i < n - 1; i++) {
-            System.arraycopy(links[i], 0, nl[i], 0, n - 1);
-            System.arraycopy(cut[i], 0, nc[i], 0, n - 1);
-            System.arraycopy(linkFreeAt[i], 0, nf[i], 0, n - 1);
+        hostCount++;
+        if (hostCount > linkRows.length) {
+            int capacity = linkRows.length * 2;
+            linkRows = Arrays.copyOf(linkRows, capacity);
+            freeAtRows = Arrays.copyOf(freeAtRows, capacity);
+            cutRows = Arrays.copyOf(cutRows, capacity);
         }
-        links = nl;
-        cut = nc;
-        linkFreeAt = nf;
+    }
+
+    private LinkSpec specOrNull(int from, int to) {
+        LinkSpec[] row = linkRows[from];
+        return row == null || to >= row.length ? null : row[to];
     }
 
     void send(int from, int to, Message m) {
-        if (to < 0 || to >= cut.length) {
+        if (to < 0 || to >= hostCount) {
             throw new IllegalArgumentException("no such host index: " + to);
         }
         long now = sim.now();
-        LinkSpec spec = links[from][to];
+        LinkSpec spec = specOrNull(from, to);
         if (spec == null) {
             spec = defaultLink;
         }
@@ -182,9 +194,14 @@ public final class Network {
         long bw = spec.bandwidthBytesPerSecond();
         if (bw > 0) {
             long tx = Math.max(1, (long) (m.sizeBytes() * 1e9 / bw));
-            long start = Math.max(now, linkFreeAt[from][to]);
+            long[] row = freeAtRows[from];
+            if (row == null || row.length <= to) {
+                row = row == null ? new long[Math.max(hostCount, to + 1)] : Arrays.copyOf(row, Math.max(hostCount, to + 1));
+                freeAtRows[from] = row;
+            }
+            long start = Math.max(now, row[to]);
             departure = start + tx;
-            linkFreeAt[from][to] = departure;
+            row[to] = departure;
         }
         schedule(from, to, m, now, departure + delay(spec));
         if (spec.duplicate() > 0 && rng.chance(spec.duplicate())) {
@@ -215,7 +232,7 @@ public final class Network {
     }
 
     private boolean isCut(int from, int to, String channel) {
-        if (cutCount > 0 && cut[from][to]) {
+        if (cutCount > 0 && cutBit(from, to)) {
             return true;
         }
         if (channelCuts.isEmpty()) {
@@ -225,10 +242,27 @@ public final class Network {
         return chans != null && chans.contains(channel);
     }
 
+    private boolean cutBit(int from, int to) {
+        long[] row = cutRows[from];
+        return row != null && (to >>> 6) < row.length && (row[to >>> 6] & (1L << to)) != 0;
+    }
+
     private void setCut(int from, int to, boolean value) {
-        if (cut[from][to] != value) {
-            cut[from][to] = value;
-            cutCount += value ? 1 : -1;
+        if (cutBit(from, to) == value) {
+            return;
+        }
+        long[] row = cutRows[from];
+        if (value) {
+            int words = Math.max((hostCount + 63) >>> 6, (to >>> 6) + 1);
+            if (row == null || row.length < words) {
+                row = row == null ? new long[words] : Arrays.copyOf(row, words);
+                cutRows[from] = row;
+            }
+            row[to >>> 6] |= 1L << to;
+            cutCount++;
+        } else {
+            row[to >>> 6] &= ~(1L << to);
+            cutCount--;
         }
     }
 

@@ -194,4 +194,32 @@ class NetworkTest {
         assertThrows(IllegalArgumentException.class, () -> ok.withDuplicate(-0.1));
         assertThrows(IllegalArgumentException.class, () -> ok.withLoss(Double.NaN));
     }
+
+    @Test
+    void cutsAndLinkSpecsStillApplyToHostsAddedAfterThem() {
+        Network net = sim.network();
+        net.cut(ia, ib);
+        net.link(ia, ic, LinkSpec.of(Latency.constant(7 * MS)));
+        List<HostId> late = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            late.add(sim.addHost("late" + i, self -> new Endpoint()).id());
+        }
+        HostId last = late.get(late.size() - 1);
+        net.cutOneWay(ia, last);
+
+        assertFalse(net.connected(ia, ib, "default"));
+        assertFalse(net.connected(ia, last, "default"));
+        assertTrue(net.connected(last, ia, "default"));
+        assertTrue(net.connected(ia, late.get(0), "default"));
+        assertEquals(Latency.constant(7 * MS), net.link(ia, ic).latency());
+        assertEquals(net.defaultLink(), net.link(ia, last));
+
+        net.isolate(late.get(100));
+        assertFalse(net.connected(ic, late.get(100), "default"));
+        assertFalse(net.connected(late.get(100), last, "default"));
+        net.healAll();
+        assertTrue(net.connected(ia, ib, "default"));
+        assertTrue(net.connected(ia, last, "default"));
+        assertFalse(net.isPartitioned());
+    }
 }
