@@ -43,8 +43,7 @@ public final class Byteman {
         }
         Injection injection = new Injection(name, texts);
         try {
-            ensureConfigured();
-            BMUnit.loadScriptText(Byteman.class, name, String.join("\n", texts));
+            withConfig(() -> BMUnit.loadScriptText(Byteman.class, name, String.join("\n", texts)));
         } catch (Exception e) {
             throw explain(e, texts);
         }
@@ -52,16 +51,25 @@ public final class Byteman {
         return injection;
     }
 
-    private static boolean configured;
+    private interface AgentCall {
+        void run() throws Exception;
+    }
 
     /**
-     * BMUnit loads scripts only under a configuration; push its defaults once, for the life of the
-     * JVM (a BMUnit {@code @WithByteman} test pushes its own on top and pops it again).
+     * BMUnit loads scripts only under a configuration. Inside a BMUnit {@code @WithByteman} class
+     * one is current and is used; otherwise BMUnit's defaults are pushed for the call and popped
+     * after it, since BMUnit refuses a class configuration pushed on top of another one.
      */
-    private static synchronized void ensureConfigured() throws Exception {
-        if (!configured) {
-            BMUnitConfigState.pushConfigurationState(null, Byteman.class);
-            configured = true;
+    private static synchronized void withConfig(AgentCall call) throws Exception {
+        if (BMUnitConfigState.getCurrentConfigState() != null) {
+            call.run();
+            return;
+        }
+        BMUnitConfigState.pushConfigurationState(null, Byteman.class);
+        try {
+            call.run();
+        } finally {
+            BMUnitConfigState.popConfigurationState(Byteman.class);
         }
     }
 
@@ -75,7 +83,7 @@ public final class Byteman {
     static void remove(Injection injection) {
         OPEN.remove(injection);
         try {
-            BMUnit.unloadScriptText(Byteman.class, injection.name());
+            withConfig(() -> BMUnit.unloadScriptText(Byteman.class, injection.name()));
         } catch (Exception e) {
             throw new IllegalStateException("could not remove Byteman rules " + injection.name(), e);
         }
