@@ -121,7 +121,9 @@ final class SeedRunner implements ParameterResolver, InvocationInterceptor {
         SeedFailure probe = new SeedFailure(plan.seed(), first.checkName(), first.detail(), first.schedule(),
                 shrunk.schedule(), reruns, scheduleFile, Optional.empty(), last.result().traceHash(), smallerSettings);
         Optional<Path> report = FailureFiles.writeReport(dir, last.result(),
-                plan.testClass() + "." + plan.testMethod(), probe.replayAnnotation());
+                plan.testClass() + "." + plan.testMethod() + ", seed " + plan.seed() + ", under the shrunk fault schedule: "
+                        + (shrunk.schedule().isEmpty() ? "no faults" : io.faultline.faults.ScheduleText.oneLine(shrunk.schedule())),
+                probe.replayAnnotation());
         SeedFailure failure = new SeedFailure(plan.seed(), first.checkName(), first.detail(), first.schedule(),
                 shrunk.schedule(), reruns, scheduleFile, report, last.result().traceHash(), smallerSettings);
         for (SeedFailureListener listener : plan.hooks(SeedFailureListener.class)) {

@@ -46,13 +46,55 @@ public final class LifecycleToGlacierScenario {
     static final Setting<Double> PRICE_IA = price("price-standard-ia", StorageClass.STANDARD_IA);
     static final Setting<Double> PRICE_GLACIER = price("price-glacier", StorageClass.GLACIER);
 
-    /** The scenario as the catalog lists it. */
-    public static final Scenario SCENARIO = Scenario.of("s3/lifecycle-to-glacier",
+    private static final Scenario BASE = Scenario.of("s3/lifecycle-to-glacier",
             "lifecycle moves objects to STANDARD_IA after 30 days and GLACIER after 90; GETs then need a restore;"
                     + " a year's storage bill",
             List.of(OBJECTS, SIZE_MB, IA_DAYS, GLACIER_DAYS, RESTORE_DAY, RESTORE_DAYS, TIER, LAG, PRICE_STANDARD,
                     PRICE_IA, PRICE_GLACIER),
             365 * Simulation.DAYS, LifecycleToGlacierScenario::run);
+
+    /**
+     * The scenario as the catalog lists it. Its user-facing spec also checks the lifecycle rule the
+     * settings make, so that a rule S3 would refuse is reported as bad input before the run.
+     */
+    public static final Scenario SCENARIO = new Scenario() {
+        @Override
+        public String name() {
+            return BASE.name();
+        }
+
+        @Override
+        public String description() {
+            return BASE.description();
+        }
+
+        @Override
+        public List<Setting<?>> settings() {
+            return BASE.settings();
+        }
+
+        @Override
+        public long defaultDurationNanos() {
+            return BASE.defaultDurationNanos();
+        }
+
+        @Override
+        public RunResult run(RunSpec spec) {
+            return BASE.run(spec);
+        }
+
+        @Override
+        public RunSpec spec(long seed, List<String> overrides, java.util.Optional<String> duration) {
+            RunSpec spec = BASE.spec(seed, overrides, duration);
+            rule(spec.settings());
+            return spec;
+        }
+
+        @Override
+        public String toString() {
+            return BASE.name();
+        }
+    };
 
     private LifecycleToGlacierScenario() {
     }
@@ -62,8 +104,8 @@ public final class LifecycleToGlacierScenario {
                 "USD per GB-month for " + c + " (default: example us-east-1 list price, from memory)");
     }
 
-    static RunResult run(RunSpec spec) {
-        Settings s = spec.settings();
+    /** The rule the settings make; bad input if S3 would refuse it (A9.2). */
+    static LifecycleRule rule(Settings s) {
         LifecycleRule rule = LifecycleRule.forPrefix("to-glacier", "")
                 .transition(s.get(IA_DAYS), StorageClass.STANDARD_IA)
                 .transition(s.get(GLACIER_DAYS), StorageClass.GLACIER);
@@ -71,6 +113,12 @@ public final class LifecycleToGlacierScenario {
             throw new BadInputException("ia-days=" + s.get(IA_DAYS) + ", glacier-days=" + s.get(GLACIER_DAYS)
                     + ": S3 would refuse this lifecycle rule (" + bad.code() + "): " + bad.message());
         }
+        return rule;
+    }
+
+    static RunResult run(RunSpec spec) {
+        Settings s = spec.settings();
+        LifecycleRule rule = rule(s);
         PriceTable prices = PriceTable.EXAMPLE_US_EAST_1.withStorage(StorageClass.STANDARD, s.get(PRICE_STANDARD))
                 .withStorage(StorageClass.STANDARD_IA, s.get(PRICE_IA)).withStorage(StorageClass.GLACIER, s.get(PRICE_GLACIER));
         Simulation sim = new Simulation(spec.seed());

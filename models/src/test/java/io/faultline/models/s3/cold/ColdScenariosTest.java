@@ -31,8 +31,8 @@ class ColdScenariosTest {
 
     @Test
     void aConfigurationS3WouldRefuseIsBadInput() {
-        BadInputException e = assertThrows(BadInputException.class, () -> LifecycleToGlacierScenario.SCENARIO.run(
-                LifecycleToGlacierScenario.SCENARIO.spec(1, List.of("ia-days=10"), Optional.empty())));
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> LifecycleToGlacierScenario.SCENARIO.spec(1, List.of("ia-days=10"), Optional.empty()));
         assertTrue(e.getMessage().contains("ia-days=10"), e.getMessage());
     }
 
