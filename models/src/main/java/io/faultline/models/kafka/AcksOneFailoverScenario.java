@@ -20,7 +20,7 @@ import java.util.List;
 final class AcksOneFailoverScenario {
     static final String NAME = "kafka/acks-1-failover";
 
-    static final Scenario SCENARIO = Scenario.of(NAME,
+    static final Scenario SCENARIO = ScenarioKit.scenario(NAME,
             "FIDELITY C3: acks=1 loses acknowledged writes when the leader fails before its followers fetch "
                     + "them; nothing lost with acks=all",
             ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "3.7", "acks", "1", "request.timeout.ms", "2000",

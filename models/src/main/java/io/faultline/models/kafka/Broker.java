@@ -34,6 +34,8 @@ public final class Broker implements Process {
     private final KafkaConfig config;
     private final ClusterLayout layout;
     private final Map<Integer, PartitionReplica> partitions = new TreeMap<>();
+    /** The same replicas indexed by partition, for the invariants' hot path. */
+    private PartitionReplica[] byPartition = new PartitionReplica[0];
     private long incarnation;
     private Map<Integer, Long> checkpointed = new TreeMap<>();
     private final Map<Integer, Long> durableHw = new TreeMap<>();
@@ -57,7 +59,7 @@ public final class Broker implements Process {
 
     /** Whether this broker currently acts as leader of {@code partition}. */
     public boolean isLeader(int partition) {
-        PartitionReplica r = partitions.get(partition);
+        PartitionReplica r = partition < byPartition.length ? byPartition[partition] : null;
         return r != null && r.role() == PartitionReplica.Role.LEADER;
     }
 
@@ -90,6 +92,9 @@ public final class Broker implements Process {
                 partitions.put(p, new PartitionReplica(p, id, config, layout, store, log));
             }
         });
+        int max = partitions.isEmpty() ? 0 : ((java.util.TreeMap<Integer, PartitionReplica>) partitions).lastKey() + 1;
+        byPartition = new PartitionReplica[max];
+        partitions.forEach((p, r) -> byPartition[p] = r);
         heartbeat(ctx);
         ctx.setTimer(config.replicaLagTimeMaxMs() * Simulation.MILLIS / 2, new KafkaTimer.IsrCheckTick());
         ctx.setTimer(config.hwCheckpointIntervalMs() * Simulation.MILLIS, new KafkaTimer.HwCheckpointTick());

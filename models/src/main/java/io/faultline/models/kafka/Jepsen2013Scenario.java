@@ -22,7 +22,7 @@ import java.util.List;
 final class Jepsen2013Scenario {
     static final String NAME = "kafka/jepsen-2013";
 
-    static final Scenario SCENARIO = Scenario.of(NAME,
+    static final Scenario SCENARIO = ScenarioKit.scenario(NAME,
             "Jepsen 2013 (FIDELITY C9): Kafka 0.8 loses acknowledged writes when an isolated leader shrinks the "
                     + "ISR to itself and an out-of-sync replica is then elected",
             ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "0.8", "acks", "all", "min.insync.replicas", "1",

@@ -24,11 +24,30 @@ public final class KafkaConfig {
         return new io.faultline.sim.BadInputException(message);
     }
 
+    /** Parsed numbers, so that hot paths do not parse text. */
+    private final Map<String, Long> numbers = new java.util.TreeMap<>();
+
     private KafkaConfig(KafkaVersion version, Map<String, String> values, Set<String> explicit) {
         this.version = version;
         this.values = values;
         this.explicit = explicit;
+        for (KafkaKeys.Key k : KafkaKeys.ALL) {
+            if (k.allowed() instanceof KafkaKeys.Range) {
+                numbers.put(k.name(), Long.parseLong(values.get(k.name())));
+            }
+        }
+        this.acks = parseAcks();
+        this.truncation = parseTruncation();
+        this.hwRequiresMinIsr = bool(KafkaKeys.HW_MIN_ISR);
+        this.flushIntervalMessages = num(KafkaKeys.FLUSH_MESSAGES);
+        this.minInsyncReplicas = (int) num(KafkaKeys.MIN_ISR);
     }
+
+    private final Acks acks;
+    private final TruncationRule truncation;
+    private final boolean hwRequiresMinIsr;
+    private final long flushIntervalMessages;
+    private final int minInsyncReplicas;
 
     /** The defaults of a version. */
     public static KafkaConfig defaults(KafkaVersion v) {
@@ -97,6 +116,10 @@ public final class KafkaConfig {
     public enum Acks { NONE, LEADER, ALL }
 
     public Acks acks() {
+        return acks;
+    }
+
+    private Acks parseAcks() {
         String a = values.get(KafkaKeys.ACKS.name());
         if (a.equals("0")) {
             return Acks.NONE;
@@ -105,7 +128,7 @@ public final class KafkaConfig {
     }
 
     public int minInsyncReplicas() {
-        return (int) num(KafkaKeys.MIN_ISR);
+        return minInsyncReplicas;
     }
 
     public boolean uncleanLeaderElection() {
@@ -148,7 +171,7 @@ public final class KafkaConfig {
     }
 
     public long flushIntervalMessages() {
-        return num(KafkaKeys.FLUSH_MESSAGES);
+        return flushIntervalMessages;
     }
 
     /** How long the controller waits before declaring a silent broker dead, for this era. */
@@ -165,6 +188,10 @@ public final class KafkaConfig {
     }
 
     public TruncationRule truncation() {
+        return truncation;
+    }
+
+    private TruncationRule parseTruncation() {
         String t = values.get(KafkaKeys.TRUNCATION.name());
         if (t.equals("hw")) {
             return TruncationRule.HIGH_WATERMARK;
@@ -173,7 +200,7 @@ public final class KafkaConfig {
     }
 
     public boolean hwRequiresMinIsr() {
-        return bool(KafkaKeys.HW_MIN_ISR);
+        return hwRequiresMinIsr;
     }
 
     public long hwCheckpointIntervalMs() {
@@ -202,7 +229,7 @@ public final class KafkaConfig {
     }
 
     private long num(KafkaKeys.Key k) {
-        return Long.parseLong(values.get(k.name()));
+        return numbers.get(k.name());
     }
 
     private boolean bool(KafkaKeys.Key k) {

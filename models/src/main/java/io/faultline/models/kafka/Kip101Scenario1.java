@@ -26,7 +26,7 @@ import java.util.List;
 final class Kip101Scenario1 {
     static final String NAME = "kafka/kip-101-scenario-1";
 
-    static final Scenario SCENARIO = Scenario.of(NAME,
+    static final Scenario SCENARIO = ScenarioKit.scenario(NAME,
             "KIP-101 scenario 1 (FIDELITY C5.2): HW truncation then immediate election loses an acknowledged "
                     + "write with kafka.version=0.10; none with 0.11",
             ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "0.10", "acks", "all", "min.insync.replicas", "1",

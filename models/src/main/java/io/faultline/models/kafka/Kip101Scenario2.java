@@ -30,7 +30,7 @@ import java.util.List;
 final class Kip101Scenario2 {
     static final String NAME = "kafka/kip-101-scenario-2";
 
-    static final Scenario SCENARIO = Scenario.of(NAME,
+    static final Scenario SCENARIO = ScenarioKit.scenario(NAME,
             "KIP-101 scenario 2 (FIDELITY C5.3): a power outage of both replicas leaves divergent logs "
                     + "with kafka.version=0.10; none with 0.11",
             ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "0.10", "acks", "all", "min.insync.replicas", "1",

@@ -30,7 +30,7 @@ import java.util.List;
 final class Kip279Scenario {
     static final String NAME = "kafka/kip-279";
 
-    static final Scenario SCENARIO = Scenario.of(NAME,
+    static final Scenario SCENARIO = ScenarioKit.scenario(NAME,
             "KIP-279 / KAFKA-6361 (FIDELITY C5.4): fast leader fail-over leaves divergent replica logs with "
                     + "kafka.version=0.11; none with 2.0",
             ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "0.11", "acks", "all", "min.insync.replicas", "1",

@@ -22,16 +22,20 @@ final class LogStore {
     static final int RECORD_BYTES = 24;
     static final String HW_CHECKPOINT = "replication-offset-checkpoint";
 
+    private static final String ZEROS = "00000000000000000000";
     private final Disk disk;
     private final int partition;
+    private final String prefix;
 
     LogStore(Disk disk, int partition) {
         this.disk = disk;
         this.partition = partition;
+        this.prefix = "p" + partition + "/";
     }
 
     private String segment(long base) {
-        return "p" + partition + "/" + String.format("%020d", base) + ".log";
+        String digits = Long.toString(base);
+        return prefix + ZEROS.substring(digits.length()) + digits + ".log";
     }
 
     /** Writes {@code records}, which start at {@code offset}, to their segments (buffered). */

@@ -45,6 +45,8 @@ public final class Producer implements Process {
     private final Map<Long, Batch> batches = new TreeMap<>();
     private final Map<Integer, Integer> inFlight = new TreeMap<>();
     private final Map<Integer, Integer> nextSequence = new TreeMap<>();
+    /** Batches waiting for a free in-flight slot, in arrival order. */
+    private final java.util.ArrayDeque<Batch> blocked = new java.util.ArrayDeque<>();
     private final int[] processes;
     private long nextValue;
     private long nextRequest;
@@ -136,6 +138,7 @@ public final class Producer implements Process {
             for (Batch b : batches.values()) {
                 if (b.requestId == e.requestId()) {
                     release(b);
+                    unblock(ctx);
                     // No answer: the request may have been appended (C3 loss and duplicate windows).
                     b.maybeAppended = true;
                     retryOrGiveUp(ctx, b, true);
@@ -163,8 +166,14 @@ public final class Producer implements Process {
             return;
         }
         PartitionState s = metadata.get(b.partition);
-        if (s == null || !s.online() || inFlight.getOrDefault(s.leader(), 0) >= config.maxInFlight()) {
+        if (s == null || !s.online()) {
             retryLater(ctx, b);
+            return;
+        }
+        if (inFlight.getOrDefault(s.leader(), 0) >= config.maxInFlight()) {
+            // max.in.flight.requests.per.connection: wait for an answer from that broker (C6).
+            b.requestId = -2;
+            blocked.add(b);
             return;
         }
         if (config.idempotence() && b.pid != producerId) {
@@ -207,6 +216,18 @@ public final class Producer implements Process {
         b.requestId = -1;
     }
 
+    /** A slot may have freed: dispatch the batches waiting for one, in order. */
+    private void unblock(Context ctx) {
+        int n = blocked.size();
+        for (int i = 0; i < n; i++) {
+            Batch b = blocked.poll();
+            if (batches.containsKey(b.op.id()) && b.requestId == -2) {
+                b.requestId = -1;
+                dispatch(ctx, b);
+            }
+        }
+    }
+
     @Override
     public void onMessage(Context ctx, HostId from, Message m) {
         if (m instanceof Metadata md) {
@@ -225,6 +246,7 @@ public final class Producer implements Process {
 
     private void onResult(Context ctx, Batch b, ProduceResult r) {
         release(b);
+        unblock(ctx);
         if (r.error() == KafkaError.NONE) {
             batches.remove(b.op.id());
             recorder.ok(b.op, KafkaOps.sendOk(Value.of(b.partition), OptionalLong.of(r.offset()), Value.of(b.value)));

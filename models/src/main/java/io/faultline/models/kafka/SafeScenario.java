@@ -21,7 +21,7 @@ import java.util.List;
 final class SafeScenario {
     static final String NAME = "kafka/safe";
 
-    static final Scenario SCENARIO = Scenario.of(NAME,
+    static final Scenario SCENARIO = ScenarioKit.scenario(NAME,
             "FIDELITY F7: RF 3, min.insync.replicas=2, acks=all, no unclean election, idempotent producer under "
                     + "partitions, crashes and clock faults: no acknowledged write lost, no anomaly",
             ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "3.7", "acks", "all", "min.insync.replicas", "2",

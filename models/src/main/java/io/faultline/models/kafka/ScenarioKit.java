@@ -6,6 +6,7 @@ import io.faultline.sim.RunStatus;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.RunSpec;
+import io.faultline.sim.scenario.Scenario;
 import io.faultline.sim.scenario.Setting;
 import io.faultline.sim.scenario.Table;
 
@@ -18,6 +19,47 @@ import java.util.function.BooleanSupplier;
 /** What every Kafka scenario shares: its settings, scripted steps, and the checks at the end. */
 final class ScenarioKit {
     private ScenarioKit() {
+    }
+
+    /**
+     * A scenario whose specs are validated as Kafka configurations when they are made, so that a
+     * value out of range ({@code --set min.insync.replicas=0}) is bad input before anything runs.
+     */
+    static Scenario scenario(String name, String description, List<Setting<?>> schema, long duration,
+                             java.util.function.Function<RunSpec, RunResult> runner) {
+        Scenario inner = Scenario.of(name, description, schema, duration, runner);
+        return new Scenario() {
+            public String name() {
+                return name;
+            }
+
+            public String description() {
+                return description;
+            }
+
+            public List<Setting<?>> settings() {
+                return inner.settings();
+            }
+
+            public long defaultDurationNanos() {
+                return duration;
+            }
+
+            public RunResult run(RunSpec spec) {
+                return runner.apply(spec);
+            }
+
+            public RunSpec spec(long seed, List<String> overrides, Optional<String> d) {
+                RunSpec spec = inner.spec(seed, overrides, d);
+                KafkaSettings.config(spec.settings());
+                return spec;
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
     }
 
     /** Key-value pairs in order (a LinkedHashMap: iteration order is part of determinism). */

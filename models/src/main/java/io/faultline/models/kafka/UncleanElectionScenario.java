@@ -23,7 +23,7 @@ import java.util.List;
 final class UncleanElectionScenario {
     static final String NAME = "kafka/unclean-election";
 
-    static final Scenario SCENARIO = Scenario.of(NAME,
+    static final Scenario SCENARIO = ScenarioKit.scenario(NAME,
             "FIDELITY C4: unclean leader election loses acknowledged writes; with it off the partition is "
                     + "unavailable instead",
             ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "3.7", "unclean.leader.election.enable", "true",

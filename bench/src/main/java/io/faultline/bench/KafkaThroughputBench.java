@@ -1,0 +1,56 @@
+package io.faultline.bench;
+
+import io.faultline.models.kafka.KafkaCluster;
+import io.faultline.models.kafka.KafkaConfig;
+import io.faultline.sim.Bounds;
+import io.faultline.sim.Simulation;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Kafka model at load: three brokers, one topic of three partitions (RF 3, Kafka 3.7
+ * defaults: acks=all, min ISR 1), one producer host with eight synchronous workers sending as
+ * fast as acknowledgements return (about 1,000 records per simulated second), for
+ * {@link #simulatedSeconds} of virtual time. One shot: the wall time of the whole run. The history
+ * is recorded as in every scenario. Idempotence is off: the simulated network does not keep
+ * messages in order (TCP would), so concurrent idempotent sends to one partition are retried on
+ * out-of-order sequence numbers, which slows the producer without changing the model's load.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgs = {"-Xmx10g"})
+@Warmup(iterations = 0)
+@Measurement(iterations = 1)
+public class KafkaThroughputBench {
+    @Param({"3600"})
+    public long simulatedSeconds;
+
+    @Benchmark
+    public long oneSimulatedRun() {
+        Simulation sim = new Simulation(1, new Bounds(Long.MAX_VALUE, Long.MAX_VALUE));
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("kafka.version", "3.7");
+        settings.put("enable.idempotence", "false");
+        KafkaCluster c = KafkaCluster.create(sim, KafkaConfig.of(settings), 3, 3, 3);
+        c.addProducer(8, Simulation.MILLIS, Long.MAX_VALUE);
+        sim.run(simulatedSeconds * Simulation.SECONDS);
+        long records = 0;
+        for (int p = 0; p < 3; p++) {
+            records += c.leo(c.leaderOf(p), p);
+        }
+        return records;
+    }
+}
