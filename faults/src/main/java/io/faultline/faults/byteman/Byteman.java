@@ -1,0 +1,104 @@
+package io.faultline.faults.byteman;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.byteman.contrib.bmunit.BMUnit;
+import org.jboss.byteman.contrib.bmunit.BMUnitConfigState;
+
+/**
+ * Installs {@link Rule}s into the running JVM through BMUnit, which loads the Byteman agent on first
+ * use (attaching to this JVM; see {@link #ATTACH_FLAG}).
+ *
+ * <pre>{@code
+ * try (Injection i = Byteman.install(
+ *         Rules.throwAtEntry(Disk.class, "write(int)", IOException.class, "disk gone"))) {
+ *     assertThrows(IOException.class, () -> disk.write(1));
+ * }
+ * }</pre>
+ */
+public final class Byteman {
+    /** The JVM flag without which a JVM cannot load an agent into itself (JDK 9+). */
+    public static final String ATTACH_FLAG = "-Djdk.attach.allowAttachSelf=true";
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final Set<Injection> OPEN = ConcurrentHashMap.newKeySet();
+
+    private Byteman() {
+    }
+
+    /**
+     * Installs the rules, all or none, and returns the handle that removes them.
+     *
+     * @throws IllegalStateException if the agent cannot be loaded (message names the missing flag)
+     *                               or Byteman rejects a rule (message includes the rule text)
+     */
+    public static Injection install(Rule... rules) {
+        String name = "faultline-" + SEQUENCE.incrementAndGet();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < rules.length; i++) {
+            texts.add(rules[i].text(name + "-" + i + "-" + rules[i].kind()));
+        }
+        Injection injection = new Injection(name, texts);
+        try {
+            withConfig(() -> BMUnit.loadScriptText(Byteman.class, name, String.join("\n", texts)));
+        } catch (Exception e) {
+            throw explain(e, texts);
+        }
+        OPEN.add(injection);
+        return injection;
+    }
+
+    private interface AgentCall {
+        void run() throws Exception;
+    }
+
+    /**
+     * BMUnit loads scripts only under a configuration. Inside a BMUnit {@code @WithByteman} class
+     * one is current and is used; otherwise BMUnit's defaults are pushed for the call and popped
+     * after it, since BMUnit refuses a class configuration pushed on top of another one.
+     */
+    private static synchronized void withConfig(AgentCall call) throws Exception {
+        if (BMUnitConfigState.getCurrentConfigState() != null) {
+            call.run();
+            return;
+        }
+        BMUnitConfigState.pushConfigurationState(null, Byteman.class);
+        try {
+            call.run();
+        } finally {
+            BMUnitConfigState.popConfigurationState(Byteman.class);
+        }
+    }
+
+    /** Removes every rule still installed through this class (what {@link BytemanExtension} does after each test). */
+    public static void removeAll() {
+        for (Injection i : List.copyOf(OPEN)) {
+            i.close();
+        }
+    }
+
+    static void remove(Injection injection) {
+        OPEN.remove(injection);
+        try {
+            withConfig(() -> BMUnit.unloadScriptText(Byteman.class, injection.name()));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not remove Byteman rules " + injection.name(), e);
+        }
+    }
+
+    /** Turns the agent's failures into one message a user can act on. */
+    static IllegalStateException explain(Throwable failure, List<String> texts) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("Can not attach to current VM") || m.contains("allowAttachSelf")) {
+                return new IllegalStateException("Byteman could not load its agent into this JVM: start the JVM"
+                        + " with " + ATTACH_FLAG + " (on JDK 21+ also -XX:+EnableDynamicAgentLoading), e.g. in"
+                        + " Surefire's <argLine>. Cause: " + m, failure);
+            }
+        }
+        return new IllegalStateException("Byteman refused the rules:\n" + String.join("\n", texts), failure);
+    }
+}

@@ -1,0 +1,26 @@
+package io.faultline.faults.byteman;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * JUnit 5 extension that removes, after each test, every rule the test installed with {@link
+ * Byteman#install} and did not close: a failing or forgetful test cannot leak a fault into the next.
+ *
+ * <pre>{@code
+ * @ExtendWith(BytemanExtension.class)
+ * class DiskTest {
+ *     @Test
+ *     void writeFails() throws Exception {
+ *         Byteman.install(Rules.throwAtEntry(Disk.class, "write(int)", IOException.class, "gone"));
+ *         assertThrows(IOException.class, () -> new Disk().write(1));
+ *     }   // rule removed here
+ * }
+ * }</pre>
+ */
+public final class BytemanExtension implements AfterEachCallback {
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Byteman.removeAll();
+    }
+}

@@ -1,0 +1,22 @@
+package io.faultline.faults.byteman;
+
+import java.io.IOException;
+
+/** A tiny class for rules to act on: counts writes, remembers its last block. */
+class Disk {
+    int writes;
+    int lastBlock = -1;
+
+    void write(int block) throws IOException {
+        writes++;
+        lastBlock = block;
+    }
+
+    String label() {
+        return "disk-0";
+    }
+
+    long flush() {
+        return writes;
+    }
+}
