@@ -36,6 +36,9 @@ public final class Byteman {
      *                               or Byteman rejects a rule (message includes the rule text)
      */
     public static Injection install(Rule... rules) {
+        if (rules.length == 0) {
+            throw new IllegalArgumentException("Byteman.install needs at least one rule (see Rules)");
+        }
         String name = "faultline-" + SEQUENCE.incrementAndGet();
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < rules.length; i++) {

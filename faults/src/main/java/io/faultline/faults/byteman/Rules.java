@@ -89,6 +89,9 @@ public final class Rules {
     }
 
     private static String literal(Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException("returnValue needs a value; use returnEarly for a void method");
+        }
         if (value instanceof String s) {
             return javaString(s);
         } else if (value instanceof Integer || value instanceof Boolean) {

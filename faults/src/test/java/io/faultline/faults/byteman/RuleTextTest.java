@@ -32,6 +32,18 @@ class RuleTextTest {
     }
 
     @Test
+    void unrenderableReturnValueIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Rules.returnValue(Disk.class, "label()", new Object()));
+        assertTrue(e.getMessage().contains("not java.lang.Object"), e.getMessage());
+    }
+
+    @Test
+    void installWithoutRulesIsRefused() {
+        assertThrows(IllegalArgumentException.class, Byteman::install);
+    }
+
+    @Test
     void missingAttachFlagIsExplained() {
         // The exception BMUnit surfaces when the JVM lacks -Djdk.attach.allowAttachSelf=true.
         Exception failure = new Exception("agent load failed", new IOException("Can not attach to current VM"));
