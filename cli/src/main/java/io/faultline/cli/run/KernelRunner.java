@@ -37,6 +37,11 @@ public final class KernelRunner implements Runner {
         this.byName = Collections.unmodifiableMap(m);
     }
 
+    /** A runner over these scenarios only (tests). */
+    static KernelRunner of(List<Scenario> scenarios) {
+        return new KernelRunner(scenarios);
+    }
+
     /** The runner over the catalogs on the class path, loaded on first use. */
     static KernelRunner shared() {
         KernelRunner r = shared;
@@ -69,7 +74,13 @@ public final class KernelRunner implements Runner {
         Scenario scenario = scenario(request);
         RunSpec spec = spec(scenario, request);
         long started = System.nanoTime();
-        RunResult result = scenario.run(spec);
+        RunResult result;
+        try {
+            result = scenario.run(spec);
+        } catch (BadInputException e) {
+            // A scenario may reject a combination of settings only once it builds the system.
+            throw new ExitCodes.BadInput(prefix(request, e.getMessage()) + e.getMessage());
+        }
         long wallMillis = (System.nanoTime() - started) / 1_000_000L;
         RunSummary summary = RunReports.summary(result, wallMillis);
         if (!keepForReport) {

@@ -80,6 +80,9 @@ public final class KafkaConfig {
             }
         }
         KafkaConfig c = new KafkaConfig(version, values, explicit);
+        if (version == KafkaVersion.V4_0 && c.controller() == ControllerMode.ZOOKEEPER) {
+            throw invalid("kafka.controller=zookeeper: 4.0 is the first KRaft-only release (FIDELITY C4)");
+        }
         c.validateIdempotence();
         return c;
     }

@@ -53,6 +53,15 @@ class KafkaConfigTest {
     }
 
     @Test
+    void kafka40HasNoZooKeeper() {
+        var e = assertThrows(io.faultline.sim.BadInputException.class,
+                () -> KafkaConfig.of(Map.of("kafka.version", "4.0", "kafka.controller", "zookeeper")));
+        assertTrue(e.getMessage().contains("KRaft-only"));
+        assertEquals(ControllerMode.ZOOKEEPER,
+                KafkaConfig.of(Map.of("kafka.version", "3.7", "kafka.controller", "zookeeper")).controller());
+    }
+
+    @Test
     void idempotenceConflictsAreAnErrorOnlyWhenSetExplicitly() {
         KafkaConfig silent = KafkaConfig.of(Map.of("acks", "1"));
         assertFalse(silent.idempotence(), "C6: silently disabled when it was only the default");
