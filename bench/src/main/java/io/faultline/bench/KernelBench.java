@@ -2,6 +2,7 @@ package io.faultline.bench;
 
 import java.util.concurrent.TimeUnit;
 
+import io.faultline.sim.Bounds;
 import io.faultline.sim.Context;
 import io.faultline.sim.HostId;
 import io.faultline.sim.Latency;
@@ -33,6 +34,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class KernelBench {
     static final int EVENTS = 100_000;
+    /** JMH runs far past the default 200 million events; a bound would end the run silently. */
+    static final Bounds UNBOUNDED = new Bounds(Long.MAX_VALUE, Long.MAX_VALUE / 2);
 
     sealed interface BenchMessage extends Message {
         record Ball(long n) implements BenchMessage {
@@ -102,13 +105,13 @@ public class KernelBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        pingPong = new Simulation(1);
+        pingPong = new Simulation(1, UNBOUNDED);
         pingPong.network().defaultLink(LinkSpec.of(Latency.uniform(100_000, 2_000_000)));
         HostId[] ids = new HostId[hosts];
         for (int i = 0; i < hosts; i++) {
             ids[i] = pingPong.addHost("h" + i, self -> new Bouncer(hosts, ids)).id();
         }
-        timers = new Simulation(2);
+        timers = new Simulation(2, UNBOUNDED);
         for (int i = 0; i < hosts; i++) {
             timers.addHost("t" + i, self -> new Churner());
         }

@@ -21,20 +21,19 @@ final class EventQueue {
         return size == 0;
     }
 
-    /** The earliest event, without removing it; null if empty (internal: callers check). */
-    Event peek() {
-        return size == 0 ? null : events[0];
+
+    /** The time of the earliest event; only when not empty. */
+    long peekTime() {
+        return times[0];
     }
 
-    void add(Event e) {
+    void add(Event e, long t, long s) {
         if (size == events.length) {
             int n = size * 2;
             times = Arrays.copyOf(times, n);
             seqs = Arrays.copyOf(seqs, n);
             events = Arrays.copyOf(events, n);
         }
-        long t = e.time;
-        long s = e.seq;
         long[] ts = times;
         long[] ss = seqs;
         Event[] es = events;

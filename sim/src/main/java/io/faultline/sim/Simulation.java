@@ -214,8 +214,8 @@ public final class Simulation {
             if (condition != null && condition.getAsBoolean()) {
                 return RunStatus.CONDITION_MET;
             }
-            Event e = queue.peek();
-            if (e == null || e.time > limit) {
+            long t = queue.isEmpty() ? Long.MAX_VALUE : queue.peekTime();
+            if (queue.isEmpty() || t > limit) {
                 if (limit > bounds.maxNanos()) {
                     now = Math.max(now, bounds.maxNanos());
                     return RunStatus.TIME_BOUND;
@@ -226,15 +226,15 @@ public final class Simulation {
                 }
                 return condition == null ? RunStatus.REACHED_TIME : RunStatus.LIMIT_REACHED;
             }
-            if (e.time > bounds.maxNanos()) {
+            if (t > bounds.maxNanos()) {
                 now = bounds.maxNanos();
                 return RunStatus.TIME_BOUND;
             }
             if (events >= bounds.maxEvents()) {
                 return RunStatus.EVENT_BOUND;
             }
-            queue.poll();
-            now = e.time;
+            Event e = queue.poll();
+            now = t;
             events++;
             e.fire(this);
             if (checkInvariants) {
@@ -271,8 +271,6 @@ public final class Simulation {
     }
 
     void push(Event e, long time) {
-        e.time = time;
-        e.seq = seq++;
-        queue.add(e);
+        queue.add(e, time, seq++);
     }
 }
