@@ -1,5 +1,6 @@
 package io.faultline.report.history;
 
+import io.faultline.report.html.Html;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,8 +60,8 @@ public final class CheckHtml {
         for (int i = 0; i < checks.size(); i++) {
             CheckedHistory c = checks.get(i);
             Outcome o = c.report().outcome();
-            s.append("<tr><td><a href=\"#h").append(i).append("\">").append(Html.esc(c.file().source()))
-                    .append("</a></td><td>").append(Html.esc(c.model().name())).append("</td><td class=\"verdict ")
+            s.append("<tr><td><a href=\"#h").append(i).append("\">").append(Html.escape(c.file().source()))
+                    .append("</a></td><td>").append(Html.escape(c.model().name())).append("</td><td class=\"verdict ")
                     .append(o).append("\">").append(o).append("</td><td>").append(c.file().history().size())
                     .append("</td><td>").append(c.report().millis()).append("</td></tr>\n");
         }
@@ -72,8 +73,8 @@ public final class CheckHtml {
         Optional<Counterexample> ce = c.report().verdict() instanceof Verdict.Invalid inv
                 ? Optional.of(inv.counterexample()) : Optional.empty();
         s.append("<section class=\"history ").append(o).append("\" id=\"h").append(i).append("\">\n<h2>")
-                .append(Html.esc(c.file().source())).append(" <span class=\"verdict ").append(o).append("\">")
-                .append(o).append("</span></h2>\n<pre class=\"text\">").append(Html.esc(CheckText.render(c)))
+                .append(Html.escape(c.file().source())).append(" <span class=\"verdict ").append(o).append("\">")
+                .append(o).append("</span></h2>\n<pre class=\"text\">").append(Html.escape(CheckText.render(c)))
                 .append("</pre>\n");
         Optional<Map<Value, List<Op>>> parts = c.parts();
         if (parts.isPresent()) {
@@ -83,8 +84,8 @@ public final class CheckHtml {
                 Outcome ko = c.report().keys().stream().filter(k -> k.key().equals(key)).map(KeyResult::verdict)
                         .map(Verdict::outcome).findFirst().orElse(o);
                 s.append("<details class=\"key ").append(ko).append("\"").append(here.isPresent() ? " open" : "")
-                        .append(" data-key=\"").append(Html.esc(key.toString())).append("\"><summary>key ")
-                        .append(Html.esc(key.toString())).append(": <span class=\"verdict ").append(ko).append("\">")
+                        .append(" data-key=\"").append(Html.escape(key.toString())).append("\"><summary>key ")
+                        .append(Html.escape(key.toString())).append(": <span class=\"verdict ").append(ko).append("\">")
                         .append(ko).append("</span>, ").append(part.getValue().size()).append(" ops</summary>\n")
                         .append("<div class=\"scroll\">")
                         .append(TimelineSvg.render(Timeline.of(c.file().history(), part.getValue()), c.file(), here))

@@ -1,5 +1,6 @@
 package io.faultline.report.history;
 
+import io.faultline.report.html.Html;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -106,14 +107,14 @@ final class TimelineSvg {
         });
         s.append("<g class=\"op ").append(b.outcome()).append(failingHere.isPresent() ? " failing" : "")
                 .append("\" data-index=\"").append(b.invoke()).append("\" data-process=\"").append(b.process())
-                .append("\"><title>").append(Html.esc(title.toString())).append("</title>")
+                .append("\"><title>").append(Html.escape(title.toString())).append("</title>")
                 .append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(y).append("\" width=\"").append(fmt(w))
                 .append("\" height=\"").append(LANE - 8).append("\" rx=\"3\"/>");
         int fits = (int) ((w - 6) / 6.2);
         if (fits >= 3) {
             String text = label.length() <= fits ? label : label.substring(0, fits - 1) + "\u2026";
             s.append("<text x=\"").append(fmt(x + 3)).append("\" y=\"").append(y + 12).append("\">")
-                    .append(Html.esc(text)).append("</text>");
+                    .append(Html.escape(text)).append("</text>");
         }
         s.append("</g>\n");
     }
@@ -140,7 +141,7 @@ final class TimelineSvg {
                     + op.value() + (k == lin.size() - 1 ? "\nstates after it: " + StateText.all(c.states()) : "");
             dots.append("<circle class=\"lin-point\" data-index=\"").append(op.invocation().index()).append("\" cx=\"")
                     .append(fmt(x)).append("\" cy=\"").append(fmt(y)).append("\" r=\"3.5\"><title>")
-                    .append(Html.esc(title)).append("</title></circle>\n");
+                    .append(Html.escape(title)).append("</title></circle>\n");
         }
         if (path.length() > 0) {
             s.append("<path class=\"lin-path\" d=\"").append(path).append("\"/>\n");

@@ -1,6 +1,6 @@
 package io.faultline.report.html;
 
-/** Escaping for text placed in HTML content or attribute values. */
+/** Escaping for text placed in HTML or SVG content or attribute values: the one escaper of the reports. */
 public final class Html {
     private Html() {
     }
@@ -15,7 +15,14 @@ public final class Html {
                 case '>' -> b.append("&gt;");
                 case '"' -> b.append("&quot;");
                 case '\'' -> b.append("&#39;");
-                default -> b.append(c);
+                default -> {
+                    // Control characters are not allowed in XML 1.0 (inline SVG); show a replacement mark.
+                    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+                        b.append('\uFFFD');
+                    } else {
+                        b.append(c);
+                    }
+                }
             }
         }
         return b.toString();

@@ -1,5 +1,7 @@
 package io.faultline.report.svg;
 
+import io.faultline.report.html.Html;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,11 +109,11 @@ public final class MessageFlow {
                 svg.raw("<path class=\"msg\" marker-end=\"url(#flow-arrow)\" d=\"M " + Svg.num(x1) + " "
                         + Svg.num(y1) + " C " + Svg.num(x1 + 40) + " " + Svg.num(y1) + ", " + Svg.num(x1 + 40)
                         + " " + Svg.num(y2) + ", " + Svg.num(x1) + " " + Svg.num(y2) + "\"><title>"
-                        + Svg.escape(title) + "</title></path>\n");
+                        + Html.escape(title) + "</title></path>\n");
             } else {
                 svg.raw("<line class=\"msg\" marker-end=\"url(#flow-arrow)\" x1=\"" + Svg.num(x1) + "\" y1=\""
                         + Svg.num(y1) + "\" x2=\"" + Svg.num(x2) + "\" y2=\"" + Svg.num(y2) + "\"><title>"
-                        + Svg.escape(title) + "</title></line>\n");
+                        + Html.escape(title) + "</title></line>\n");
             }
             if (labels) {
                 svg.text((x1 + x2) / 2 + (x1 == x2 ? 44 : 0), (y1 + y2) / 2 - 3, "middle", "msg-label",

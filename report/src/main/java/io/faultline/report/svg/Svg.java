@@ -1,5 +1,7 @@
 package io.faultline.report.svg;
 
+import io.faultline.report.html.Html;
+
 import java.util.Locale;
 
 /**
@@ -10,10 +12,10 @@ final class Svg {
     private final StringBuilder out = new StringBuilder();
 
     Svg(double width, double height, String cssClass, String ariaLabel) {
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"").append(escape(cssClass))
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"").append(Html.escape(cssClass))
                 .append("\" width=\"").append(num(width)).append("\" height=\"").append(num(height))
                 .append("\" viewBox=\"0 0 ").append(num(width)).append(' ').append(num(height))
-                .append("\" role=\"img\" aria-label=\"").append(escape(ariaLabel)).append("\">\n");
+                .append("\" role=\"img\" aria-label=\"").append(Html.escape(ariaLabel)).append("\">\n");
     }
 
     Svg raw(String text) {
@@ -32,7 +34,7 @@ final class Svg {
     Svg line(double x1, double y1, double x2, double y2, String cssClass, String title) {
         out.append("<line class=\"").append(cssClass).append("\" x1=\"").append(num(x1))
                 .append("\" y1=\"").append(num(y1)).append("\" x2=\"").append(num(x2))
-                .append("\" y2=\"").append(num(y2)).append("\"><title>").append(escape(title))
+                .append("\" y2=\"").append(num(y2)).append("\"><title>").append(Html.escape(title))
                 .append("</title></line>\n");
         return this;
     }
@@ -40,7 +42,7 @@ final class Svg {
     Svg rect(double x, double y, double w, double h, String cssClass, String title) {
         out.append("<rect class=\"").append(cssClass).append("\" x=\"").append(num(x))
                 .append("\" y=\"").append(num(y)).append("\" width=\"").append(num(w))
-                .append("\" height=\"").append(num(h)).append("\"><title>").append(escape(title))
+                .append("\" height=\"").append(num(h)).append("\"><title>").append(Html.escape(title))
                 .append("</title></rect>\n");
         return this;
     }
@@ -48,7 +50,7 @@ final class Svg {
     Svg circle(double cx, double cy, double r, String cssClass, String title) {
         out.append("<circle class=\"").append(cssClass).append("\" cx=\"").append(num(cx))
                 .append("\" cy=\"").append(num(cy)).append("\" r=\"").append(num(r))
-                .append("\"><title>").append(escape(title)).append("</title></circle>\n");
+                .append("\"><title>").append(Html.escape(title)).append("</title></circle>\n");
         return this;
     }
 
@@ -60,14 +62,14 @@ final class Svg {
             }
             out.append(num(xy[i])).append(',').append(num(xy[i + 1]));
         }
-        out.append("\"><title>").append(escape(title)).append("</title></polygon>\n");
+        out.append("\"><title>").append(Html.escape(title)).append("</title></polygon>\n");
         return this;
     }
 
     Svg text(double x, double y, String anchor, String cssClass, String text) {
         out.append("<text class=\"").append(cssClass).append("\" x=\"").append(num(x))
                 .append("\" y=\"").append(num(y)).append("\" text-anchor=\"").append(anchor)
-                .append("\">").append(escape(text)).append("</text>\n");
+                .append("\">").append(Html.escape(text)).append("</text>\n");
         return this;
     }
 
@@ -82,27 +84,4 @@ final class Svg {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
-    /** Escapes text for XML content and attribute values. */
-    static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> {
-                    // Control characters are not allowed in XML 1.0; show them as a replacement mark.
-                    if (c < 0x20 && c != '\n' && c != '\t') {
-                        b.append('\uFFFD');
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.toString();
-    }
 }
