@@ -103,6 +103,9 @@ final class Calls {
         if (m instanceof S3Wire.KeyReply r) {
             return OptionalLong.of(r.call());
         }
+        if (m instanceof S3Wire.Locked r) {
+            return OptionalLong.of(r.call());
+        }
         if (m instanceof S3Wire.Ack r) {
             return OptionalLong.of(r.call());
         }

@@ -112,6 +112,7 @@ public final class FrontEnd implements Process {
         }
         ctx.cancel(p.deadline());
         calls.dropOwner(rid);
+        indexClient.release(rid);
         ctx.send(p.client(), new S3Wire.ClientResponse(p.clientId(), result));
     }
 

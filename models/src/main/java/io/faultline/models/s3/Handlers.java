@@ -100,7 +100,7 @@ final class Handlers {
     void withBucket(long rid, String name, Consumer<BucketRecord> k) {
         ix.bucket(rid, name, false, b -> {
             if (b.isPresent() && b.get().exists()) {
-                k.accept(b.get());
+                k.accept(b.get().asSeenAt(ix.now()));
             } else {
                 fe.respond(rid, S3Result.err(Buckets.noSuchBucket(name)));
             }
@@ -163,7 +163,10 @@ final class Handlers {
                 fe.respond(rid, next);
                 return;
             }
-            BucketRecord rec = new BucketRecord(r.bucket(), true, ok.value(), ix.bucketStamp(b));
+            // FIDELITY A1.3: the change reaches object requests after a seeded delay ([M] 0 to 60 s).
+            long delay = ix.bucketConfigDelay();
+            BucketRecord rec = new BucketRecord(r.bucket(), true, ok.value(), ix.bucketStamp(b),
+                    b.get().versioningAt(ix.now()), ix.now() + delay);
             ix.writeBucket(rid, rec, () -> fe.respond(rid, next));
         });
     }

@@ -1,6 +1,8 @@
 package io.faultline.models.s3;
 
 import io.faultline.models.s3.api.Keys;
+import io.faultline.models.s3.api.S3Error;
+import io.faultline.models.s3.api.S3Result;
 import io.faultline.models.s3.store.KeyState;
 import io.faultline.models.s3.store.Mutation;
 import io.faultline.models.s3.store.Stamp;
@@ -36,6 +38,8 @@ final class IndexClient {
     private final Context ctx;
     private final TreeMap<String, CachedBucket> bucketCache = new TreeMap<>();
     private final TreeMap<String, Long> negativeCache = new TreeMap<>();
+    /** Conditional writes holding key leases, by request: released when the request is answered. */
+    private final TreeMap<Long, S3Wire.Unlock> leased = new TreeMap<>();
     private long seq;
 
     IndexClient(FrontEnd fe, Context ctx) {
@@ -64,7 +68,9 @@ final class IndexClient {
 
     /** The state a write is planned on: a joined quorum (strong, or legacy with conditions), or nothing. */
     void readForWrite(long rid, String bucket, String key, boolean needState, Consumer<KeyState> k) {
-        if (strong()) {
+        if (strong() && needState) {
+            lockedRead(rid, bucket, key, k);
+        } else if (strong()) {
             quorumRead(rid, bucket, key, k);
         } else if (needState) {
             fe.calls.start(ctx, rid, List.of(randomReplica()), 1, c -> new S3Wire.ReadKey(c, bucket, key),
@@ -91,6 +97,36 @@ final class IndexClient {
                     c -> new S3Wire.ReadKey(c, bucket, key), all -> k.accept(joinKeys(all)));
             ctx.setTimer(fe.config.fallbackNanos(), new FrontEnd.Window(call));
         });
+    }
+
+    /**
+     * A conditional write's first phase (FIDELITY A7.2): a quorum read that also leases the key on
+     * each replica. If any replica of the quorum has leased it to another conditional write, the
+     * request answers 409 ConditionalRequestConflict; otherwise it plans on the joined state and
+     * holds the lease until it is answered (so no other conditional write can plan meanwhile).
+     */
+    private void lockedRead(long rid, String bucket, String key, Consumer<KeyState> k) {
+        long owner = ((long) fe.id << 40) | rid;
+        leased.put(rid, new S3Wire.Unlock(bucket, key, owner));
+        fe.calls.start(ctx, rid, fe.index, fe.majority(), c -> new S3Wire.LockKey(c, bucket, key, owner), replies -> {
+            if (replies.values().stream().anyMatch(r -> r instanceof S3Wire.Locked)) {
+                fe.respond(rid, S3Result.err(S3Error.CONDITIONAL_REQUEST_CONFLICT,
+                        "A conflicting conditional operation is currently in progress against this resource. "
+                                + "Please try again."));
+                return;
+            }
+            k.accept(joinKeys(replies));
+        });
+    }
+
+    /** Request {@code rid} is answered: drop its key lease, if it took one. */
+    void release(long rid) {
+        S3Wire.Unlock u = leased.remove(rid);
+        if (u != null) {
+            for (HostId h : fe.index) {
+                ctx.send(h, u);
+            }
+        }
     }
 
     private void quorumRead(long rid, String bucket, String key, Consumer<KeyState> k) {
@@ -202,6 +238,12 @@ final class IndexClient {
             bucketCache.put(r.name(), new CachedBucket(Optional.of(r), ctx.now()));
             k.run();
         });
+    }
+
+    /** How long a bucket-configuration change takes to reach object requests (FIDELITY A1.3 [M]). */
+    long bucketConfigDelay() {
+        long max = fe.config.bucketConfigDelayNanos();
+        return max == 0 ? 0 : ctx.rng().uniform(0, max);
     }
 
     Stamp bucketStamp(Optional<BucketRecord> seen) {

@@ -41,6 +41,10 @@ public final class IndexNode implements Process {
     private record Outgoing(HostId peer, String bucket, Mutation mutation) {
     }
 
+    /** A conditional write's hold on a key (FIDELITY A7.2), until {@code until} or its unlock. */
+    private record Lease(long owner, long until) {
+    }
+
     private static final long RETRY = 250 * Simulation.MILLIS;
     private static final String MARK = "s3-index-started";
 
@@ -51,6 +55,7 @@ public final class IndexNode implements Process {
     private final TreeMap<Long, Outgoing> due = new TreeMap<>();
     private final TreeMap<Long, Outgoing> unacked = new TreeMap<>();
     private final TreeSet<HostId> synced = new TreeSet<>();
+    private final TreeMap<String, Lease> leases = new TreeMap<>();
     private long nextSeq;
     private boolean recovering;
     private boolean retryArmed;
@@ -121,6 +126,12 @@ public final class IndexNode implements Process {
         } else if (m instanceof S3Wire.WriteUpload wu) {
             state.putUpload(wu.bucket(), wu.upload());
             ctx.send(from, new S3Wire.Ack(wu.call()));
+        } else if (m instanceof S3Wire.Unlock u) {
+            String k = u.bucket() + '\u0000' + u.key();
+            Lease l = leases.get(k);
+            if (l != null && l.owner() == u.owner()) {
+                leases.remove(k);
+            }
         } else if (m instanceof S3Wire.SyncRequest sr) {
             ctx.send(from, new S3Wire.SyncReply(sr.call(), state.snapshot()));
         } else if (m instanceof S3Wire.SyncReply sr) {
@@ -131,7 +142,9 @@ public final class IndexNode implements Process {
     }
 
     private void answerRead(Context ctx, HostId from, Message m) {
-        if (m instanceof S3Wire.ReadKey r) {
+        if (m instanceof S3Wire.LockKey lk) {
+            lock(ctx, from, lk);
+        } else if (m instanceof S3Wire.ReadKey r) {
             ctx.send(from, new S3Wire.KeyReply(r.call(), state.key(r.bucket(), r.key())));
         } else if (m instanceof S3Wire.Scan s) {
             ctx.send(from, new S3Wire.ScanReply(s.call(), state.scan(s.bucket(), s.prefix(), s.after())));
@@ -142,6 +155,24 @@ public final class IndexNode implements Process {
         } else if (m instanceof S3Wire.ScanUploads su) {
             ctx.send(from, new S3Wire.UploadsReply(su.call(), state.uploads(su.bucket())));
         }
+    }
+
+    /**
+     * Grants the key's lease to the first conditional write that asks (or renews it for its owner).
+     * Two overlapping conditional writes each need a majority of grants and any two majorities
+     * share a replica, so at most one proceeds; the other answers 409 ConditionalRequestConflict
+     * (FIDELITY A7.2). The lease expires so that a crashed front-end cannot block the key forever.
+     * A restarted replica forgets its leases (they are volatile), a known gap under crashes.
+     */
+    private void lock(Context ctx, HostId from, S3Wire.LockKey lk) {
+        String k = lk.bucket() + '\u0000' + lk.key();
+        Lease l = leases.get(k);
+        if (l != null && l.owner() != lk.owner() && l.until() > ctx.now()) {
+            ctx.send(from, new S3Wire.Locked(lk.call()));
+            return;
+        }
+        leases.put(k, new Lease(lk.owner(), ctx.now() + 2 * config.deadlineNanos()));
+        ctx.send(from, new S3Wire.KeyReply(lk.call(), state.key(lk.bucket(), lk.key())));
     }
 
     private void onSync(Context ctx, HostId from, S3Wire.SyncReply sr) {

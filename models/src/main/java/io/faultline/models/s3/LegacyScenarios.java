@@ -38,7 +38,7 @@ final class LegacyScenarios {
     static final Setting<Long> THINK = S3Settings.think(10 * Simulation.MILLIS);
 
     private static final List<Setting<?>> COMMON = List.of(MODE, CLIENTS, THINK, S3Settings.LAG_MEAN,
-            S3Settings.LAG_CAP, S3Settings.INDEX, S3Settings.FRONT_ENDS, S3Settings.TIMEOUT);
+            S3Settings.LAG_CAP, S3Settings.BUCKET_CONFIG_DELAY, S3Settings.INDEX, S3Settings.FRONT_ENDS, S3Settings.TIMEOUT);
 
     static final Scenario STALE_READ = Scenario.of("s3/legacy-stale-read",
             "overwrites then reads under legacy S3: a GET returns the prior data, the history is not linearizable",

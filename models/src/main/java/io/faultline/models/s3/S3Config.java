@@ -22,39 +22,48 @@ import io.faultline.sim.Simulation;
  * @param bucketCacheNanos  how long a front-end trusts its copy of a bucket's configuration
  * @param frontEnds         how many front-ends share the request rate of a partition
  * @param maxBuckets        buckets per account (A2: 10,000 today)
+ * @param bucketConfigDelayNanos upper bound of the uniform delay before a bucket-configuration
+ *                          change (versioning) reaches object requests (A1.3 [M]: 0 to 60 s; AWS
+ *                          advises waiting 15 minutes after enabling versioning)
  */
 public record S3Config(ConsistencyMode mode, long lagMeanNanos, long lagCapNanos, long deadlineNanos,
                        long retryNanos, long fallbackNanos, int writeRate, int readRate, long splitAfterNanos,
-                       long bucketCacheNanos, int frontEnds, int maxBuckets) {
+                       long bucketCacheNanos, int frontEnds, int maxBuckets, long bucketConfigDelayNanos) {
 
     public static S3Config defaults() {
         return new S3Config(ConsistencyMode.STRONG, 100 * Simulation.MILLIS, 2 * Simulation.SECONDS,
                 Simulation.SECONDS, 100 * Simulation.MILLIS, 50 * Simulation.MILLIS, 3500, 5500,
-                30 * Simulation.MINUTES, Simulation.SECONDS, 1, Limits.DEFAULT_MAX_BUCKETS);
+                30 * Simulation.MINUTES, Simulation.SECONDS, 1, Limits.DEFAULT_MAX_BUCKETS, 60 * Simulation.SECONDS);
     }
 
     public S3Config withMode(ConsistencyMode m) {
         return new S3Config(m, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
-                readRate, splitAfterNanos, bucketCacheNanos, frontEnds, maxBuckets);
+                readRate, splitAfterNanos, bucketCacheNanos, frontEnds, maxBuckets, bucketConfigDelayNanos);
     }
 
     public S3Config withLag(long meanNanos, long capNanos) {
         return new S3Config(mode, meanNanos, capNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
-                readRate, splitAfterNanos, bucketCacheNanos, frontEnds, maxBuckets);
+                readRate, splitAfterNanos, bucketCacheNanos, frontEnds, maxBuckets, bucketConfigDelayNanos);
+    }
+
+    /** Bucket-configuration changes take effect after a delay uniform in [0, maxNanos] (A1.3). */
+    public S3Config withBucketConfigDelay(long maxNanos) {
+        return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
+                readRate, splitAfterNanos, bucketCacheNanos, frontEnds, maxBuckets, maxNanos);
     }
 
     public S3Config withSplitAfter(long nanos) {
         return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
-                readRate, nanos, bucketCacheNanos, frontEnds, maxBuckets);
+                readRate, nanos, bucketCacheNanos, frontEnds, maxBuckets, bucketConfigDelayNanos);
     }
 
     public S3Config withFrontEnds(int n) {
         return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
-                readRate, splitAfterNanos, bucketCacheNanos, n, maxBuckets);
+                readRate, splitAfterNanos, bucketCacheNanos, n, maxBuckets, bucketConfigDelayNanos);
     }
 
     public S3Config withRates(int writes, int reads) {
         return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writes,
-                reads, splitAfterNanos, bucketCacheNanos, frontEnds, maxBuckets);
+                reads, splitAfterNanos, bucketCacheNanos, frontEnds, maxBuckets, bucketConfigDelayNanos);
     }
 }

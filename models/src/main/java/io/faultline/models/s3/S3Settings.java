@@ -18,6 +18,9 @@ final class S3Settings {
             Simulation.MILLIS, Simulation.MINUTES, "legacy: mean replication lag, exponential (FIDELITY A1.2 [M])");
     static final Setting<Long> LAG_CAP = Setting.ofDuration("s3.lag-cap", 2 * Simulation.SECONDS,
             Simulation.MILLIS, Simulation.HOURS, "legacy: replication lag cap (FIDELITY A1.2 [M])");
+    static final Setting<Long> BUCKET_CONFIG_DELAY = Setting.ofDuration("s3.bucket-config-delay",
+            60 * Simulation.SECONDS, 0, Simulation.HOURS, "longest delay, uniform from 0, before a versioning "
+            + "change reaches object requests (FIDELITY A1.3 [M]: 60s; AWS advises waiting 15m after enabling)");
     static final Setting<Integer> INDEX = Setting.ofInt("s3.index-replicas", 3, 1, 9,
             "replicas of the metadata index");
     static final Setting<Integer> FRONT_ENDS = Setting.ofInt("s3.front-ends", 2, 1, 16, "front-end hosts");
@@ -34,6 +37,7 @@ final class S3Settings {
             Simulation.MILLIS, Simulation.MINUTES, "how long a client waits for an answer before recording info");
 
     static S3Config config(Settings s, Setting<ConsistencyMode> mode) {
-        return S3Config.defaults().withMode(s.get(mode)).withLag(s.get(LAG_MEAN), s.get(LAG_CAP));
+        return S3Config.defaults().withMode(s.get(mode)).withLag(s.get(LAG_MEAN), s.get(LAG_CAP))
+                .withBucketConfigDelay(s.get(BUCKET_CONFIG_DELAY));
     }
 }

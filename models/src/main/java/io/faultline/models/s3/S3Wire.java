@@ -46,6 +46,22 @@ public sealed interface S3Wire extends Message {
     record ReadKey(long call, String bucket, String key) implements S3Wire {
     }
 
+    /**
+     * A conditional write's first phase (FIDELITY A7.2): read the key and take a short lease on it
+     * for {@code owner}. Answered with {@link KeyReply}, or {@link Locked} if another conditional
+     * write holds an unexpired lease on the key.
+     */
+    record LockKey(long call, String bucket, String key, long owner) implements S3Wire {
+    }
+
+    /** The key is leased to another conditional write: the caller answers 409. */
+    record Locked(long call) implements S3Wire {
+    }
+
+    /** Drop {@code owner}'s lease on the key (sent when its request is answered). */
+    record Unlock(String bucket, String key, long owner) implements S3Wire {
+    }
+
     record KeyReply(long call, KeyState state) implements S3Wire {
         @Override
         public String toString() {

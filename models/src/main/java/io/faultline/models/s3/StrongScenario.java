@@ -29,7 +29,7 @@ public final class StrongScenario {
     public static final Scenario SCENARIO = Scenario.of("s3/strong",
             "overwrites, deletes, reads and LISTs under strong S3 with partitions and crashes: linearizable, LIST complete",
             List.of(MODE, CLIENTS, KEYS, THINK, FAULTS, S3Settings.LAG_MEAN, S3Settings.LAG_CAP, S3Settings.INDEX,
-                    S3Settings.FRONT_ENDS, S3Settings.TIMEOUT),
+                    S3Settings.BUCKET_CONFIG_DELAY, S3Settings.FRONT_ENDS, S3Settings.TIMEOUT),
             6 * Simulation.SECONDS, StrongScenario::run);
 
     private StrongScenario() {

@@ -30,7 +30,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class S3ApiOverNetworkTest {
 
     private static List<S3Result<?>> run(ConsistencyMode mode, List<Function<List<S3Result<?>>, S3Request>> steps) {
-        S3Cluster c = S3Cluster.build(7, S3Config.defaults().withMode(mode), 3, 1, List.of());
+        // The scripts PUT right after enabling versioning, so bucket configuration takes effect at once
+        // here (FIDELITY A1.3's propagation delay is tested in S3ConcurrencyGapsTest).
+        S3Cluster c = S3Cluster.build(7, S3Config.defaults().withMode(mode).withBucketConfigDelay(0), 3, 1, List.of());
         Host h = c.sim().addHost("driver", self -> new ScriptClient(c.frontEnds().get(0).id(), steps));
         c.sim().run(20 * Simulation.SECONDS);
         ScriptClient d = h.process(ScriptClient.class).orElseThrow();
