@@ -11,7 +11,10 @@ package io.faultline.models.s3;
  *       read takes a majority, joins the replies (last writer wins by stamp) and writes the result
  *       back to a majority before answering (the ABD register protocol, per key). Any two
  *       majorities intersect, so a read sees every write that completed before it began. Without
- *       a majority the front-end answers 503 rather than stale data.</li>
+ *       a majority the front-end answers 503 rather than stale data. Conditional writes (FIDELITY
+ *       A7.2) also lease the key at a majority in their read phase: of two overlapping ones at
+ *       most one proceeds, the other answers 409 ConditionalRequestConflict (or 412 once the
+ *       first is visible).</li>
  *   <li>{@link #LEGACY} (FIDELITY's {@code LEGACY_EVENTUAL}, 2015-08 to 2020-12, A1.2): a write is
  *       acknowledged by one replica, which copies it to the others after a random lag
  *       (exponential, mean 100 ms, capped at 2 s by default, [M]); reads and LISTs ask one random

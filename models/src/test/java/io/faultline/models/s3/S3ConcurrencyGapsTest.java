@@ -58,6 +58,7 @@ class S3ConcurrencyGapsTest {
             assertTrue(List.of(200, 409, 412).containsAll(both), "seed " + seed + ": unexpected statuses " + both);
             outcomes.add(both.toString());
         }
+        System.out.println("A7.2 race outcomes (sorted statuses) over seeds 1.." + SEEDS + ": " + outcomes);
         assertTrue(outcomes.stream().anyMatch(o -> o.contains("409")),
                 "over " + SEEDS + " seeds no race ended in 409: " + outcomes);
         assertTrue(outcomes.stream().anyMatch(o -> o.contains("200")), "no seed let one PUT succeed: " + outcomes);
@@ -89,6 +90,7 @@ class S3ConcurrencyGapsTest {
                 unversionedEarly++;
             }
         }
+        System.out.println("A1.3: immediate PUT still unversioned in " + unversionedEarly + " of " + SEEDS + " seeds");
         assertTrue(unversionedEarly > 0, "no seed's immediate PUT was still unversioned");
     }
 
