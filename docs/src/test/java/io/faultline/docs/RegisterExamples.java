@@ -1,8 +1,11 @@
 package io.faultline.docs;
 
 import io.faultline.faults.Trial;
+import io.faultline.junit.Handles;
 import io.faultline.junit.Replay;
 import io.faultline.junit.SimulationTest;
+import io.faultline.junit.SystemSetup;
+import java.util.Optional;
 
 /**
  * The chapter's first {@code @SimulationTest}s. Not run by Surefire on its own (the name does not end
@@ -30,4 +33,19 @@ class RegisterExamples {
         Register.async(trial);
     }
     // end::replay[]
+
+    // tag::handle[]
+    static final class DurableRegister implements SystemSetup {
+        @Override
+        public void setUp(Trial trial, Handles handles) {
+            handles.expose(Register.class, Register.durable(trial));
+        }
+    }
+
+    @SimulationTest(seeds = 50, hooks = DurableRegister.class)
+    void durableRegisterAcknowledgesWrites(Trial trial, Register register) {
+        trial.check("some write acknowledged", () -> register.acknowledgedWrites() > 0
+                ? Optional.empty() : Optional.of("no write was acknowledged"));
+    }
+    // end::handle[]
 }

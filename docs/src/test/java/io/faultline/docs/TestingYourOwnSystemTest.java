@@ -75,4 +75,9 @@ class TestingYourOwnSystemTest {
     void theDurableRegisterPassesEverySeed() {
         run("durableRegisterIsLinearizable").assertStatistics(s -> s.started(500).succeeded(500).failed(0));
     }
+
+    @Test
+    void aSetupHookHandsTheMethodTheRegisterOfEachSeed() {
+        run("durableRegisterAcknowledgesWrites").assertStatistics(s -> s.started(50).succeeded(50).failed(0));
+    }
 }

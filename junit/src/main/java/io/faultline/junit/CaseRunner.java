@@ -57,37 +57,55 @@ abstract sealed class CaseRunner {
     /** The method builds the system on a Trial; the run happens after it returns. */
     static final class Built extends CaseRunner {
         private final String name;
+        private final List<SystemSetup> setups;
         private Trial trial;
+        private Handles handles;
 
-        Built(String name, long seed, Optional<FaultSchedule> explicit) {
+        Built(String name, long seed, Optional<FaultSchedule> explicit, List<SystemSetup> setups) {
             super(seed, explicit);
             this.name = name;
+            this.setups = List.copyOf(setups);
         }
 
         private Trial trial() {
             if (trial == null) {
-                trial = newTrial(explicit);
+                handles = new Handles();
+                trial = newTrial(explicit, handles);
             }
             return trial;
         }
 
-        private Trial newTrial(Optional<FaultSchedule> schedule) {
+        /** A fresh trial of this seed, the setup hooks having built their system on it. */
+        private Trial newTrial(Optional<FaultSchedule> schedule, Handles exposed) {
             Trial t = new Trial(name, seed);
             schedule.ifPresent(t::schedule);
+            for (SystemSetup setup : setups) {
+                setup.setUp(t, exposed);
+            }
             return t;
         }
 
         @Override
         boolean supports(Class<?> type) {
-            return type == Trial.class || type == Simulation.class || type == FaultSchedule.class || isSeed(type);
+            return type == Trial.class || type == Simulation.class || type == FaultSchedule.class || isSeed(type)
+                    || exposed(type, handlesOfFirst());
+        }
+
+        private Handles handlesOfFirst() {
+            trial();
+            return handles;
+        }
+
+        private static boolean exposed(Class<?> type, Handles h) {
+            return h.get(type).isPresent();
         }
 
         @Override
         Object resolve(Class<?> type) {
-            return valueFor(type, trial());
+            return valueFor(type, trial(), handles);
         }
 
-        private Object valueFor(Class<?> type, Trial t) {
+        private Object valueFor(Class<?> type, Trial t, Handles h) {
             if (type == Trial.class) {
                 return t;
             }
@@ -97,7 +115,13 @@ abstract sealed class CaseRunner {
             if (type == FaultSchedule.class) {
                 return t.schedule();
             }
-            return seed;
+            if (isSeed(type)) {
+                return seed;
+            }
+            return h.get(type).orElseThrow(() -> new IllegalArgumentException("no handle of type " + type.getName()
+                    + " was exposed; exposed: " + h.types().stream().map(Class::getName).toList()
+                    + " (expose one with handles.expose(" + type.getSimpleName() + ".class, ...) in a SystemSetup named in"
+                    + " @SimulationTest(hooks)); also resolvable: Trial, Simulation, FaultSchedule, long seed"));
         }
 
         @Override
@@ -115,12 +139,13 @@ abstract sealed class CaseRunner {
 
         @Override
         Attempt rerun(FaultSchedule schedule, Optional<Object> target, Method method, List<Object> firstArgs) throws Throwable {
-            Trial t = newTrial(Optional.of(schedule));
+            Handles h = new Handles();
+            Trial t = newTrial(Optional.of(schedule), h);
             Object[] args = firstArgs.toArray();
             Parameter[] params = method.getParameters();
             for (int i = 0; i < params.length; i++) {
                 if (supports(params[i].getType())) {
-                    args[i] = valueFor(params[i].getType(), t);
+                    args[i] = valueFor(params[i].getType(), t, h);
                 }
             }
             method.setAccessible(true);
@@ -228,6 +253,11 @@ abstract sealed class CaseRunner {
 
         @Override
         Object resolve(Class<?> type) {
+            if (!supports(type)) {
+                // Only a @Handle parameter gets here: its RunResult holds no model objects to hand out.
+                throw new IllegalArgumentException("no handle of type " + type.getName() + ": a catalog scenario exposes"
+                        + " no handles; resolvable: RunResult, FaultSchedule, long seed");
+            }
             return valueFor(type, result(), schedule());
         }
 

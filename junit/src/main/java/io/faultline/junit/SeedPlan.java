@@ -24,7 +24,7 @@ record SeedPlan(String testClass, String testMethod, long seed, Optional<FaultSc
                     .map(f -> f.faultSpace(scenario.get(), runSpec));
             return new CaseRunner.Catalog(scenario.get(), runSpec, explicit, space, prefetch);
         }
-        return new CaseRunner.Built(testClass + "." + testMethod, seed, explicit);
+        return new CaseRunner.Built(testClass + "." + testMethod, seed, explicit, hooks(SystemSetup.class));
     }
 
     /** The hooks of this kind, in the order the annotation names them. */

@@ -46,7 +46,8 @@ final class SeedRunner implements ParameterResolver, InvocationInterceptor {
 
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext context) {
-        return runner(context).supports(p.getParameter().getType());
+        // A @Handle parameter is claimed even if nothing exposed its type, so the failure can say what was.
+        return p.isAnnotated(Handle.class) || runner(context).supports(p.getParameter().getType());
     }
 
     @Override

@@ -42,7 +42,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Parameters the extension resolves: {@link io.faultline.faults.Trial} and
  * {@link io.faultline.sim.Simulation} (built-in-the-method style), {@link io.faultline.sim.scenario.RunResult}
  * (scenario style), {@link io.faultline.faults.FaultSchedule} (the seed's schedule, either style),
- * and {@code long} for the seed. {@code -Dfaultline.seeds=N} overrides {@link #seeds()}.
+ * {@code long} for the seed, and in the built-in-the-method style any handle (a client, a cluster) a
+ * {@link SystemSetup} hook exposed for that seed's run, optionally marked {@link Handle}:
+ *
+ * <pre>{@code
+ * @SimulationTest(seeds = 500, hooks = ThreeReplicas.class)
+ * void noStaleRead(Trial trial, @Handle Register r) {
+ *     trial.check("no stale read", r::staleRead);
+ * }
+ * }</pre>
+ *
+ * <p>{@code -Dfaultline.seeds=N} overrides {@link #seeds()}.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

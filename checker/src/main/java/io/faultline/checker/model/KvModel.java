@@ -1,12 +1,8 @@
 package io.faultline.checker.model;
 
-import io.faultline.checker.history.History;
-import io.faultline.checker.history.Op;
 import io.faultline.checker.history.Value;
 import io.faultline.checker.prepare.Operation;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,46 +21,15 @@ import java.util.Set;
  * Model<Map<Value, Value>> m = new KvModel(Map.of());
  * }</pre>
  */
-public final class KvModel implements Model<Map<Value, Value>> {
+public final class KvModel extends KeyedMapModel {
     private static final Value EMPTY = Value.of("");
-    private final Map<Value, Value> initial;
 
     public KvModel(Map<Value, Value> initial) {
-        this.initial = Map.copyOf(initial);
+        super("kv", Set.of("get", "put", "append"), initial);
     }
 
     @Override
-    public String name() {
-        return "kv";
-    }
-
-    @Override
-    public Map<Value, Value> initial() {
-        return initial;
-    }
-
-    @Override
-    public Set<String> fs() {
-        return Set.of("get", "put", "append");
-    }
-
-    @Override
-    public Optional<Map<Value, List<Op>>> partition(History history) {
-        return Optional.of(Partitions.byKey(history));
-    }
-
-    @Override
-    public boolean readOnly(Operation op) {
-        return op.f().equals("get");
-    }
-
-    @Override
-    public Step<Map<Value, Value>> step(Map<Value, Value> state, Operation op) {
-        if (!KeyedValues.isKeyed(op)) {
-            return Step.inconsistent(":" + op.f() + " needs [key value], got " + op.value());
-        }
-        Value key = KeyedValues.key(op);
-        Value arg = KeyedValues.arg(op);
+    Step<Map<Value, Value>> stepKey(Map<Value, Value> state, Value key, Value arg, Operation op) {
         Value current = state.getOrDefault(key, EMPTY);
         switch (op.f()) {
             case "put":
