@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 
 /**
  * A front-end's outstanding calls to index replicas: send one message to each target, collect one
@@ -20,16 +21,16 @@ final class Calls {
     private final class Call {
         final long owner;
         final List<HostId> targets;
-        final int needed;
+        final Predicate<TreeMap<HostId, S3Wire>> enough;
         final LongFunction<S3Wire> make;
         final Consumer<TreeMap<HostId, S3Wire>> done;
         final TreeMap<HostId, S3Wire> replies = new TreeMap<>();
 
-        Call(long owner, List<HostId> targets, int needed, LongFunction<S3Wire> make,
+        Call(long owner, List<HostId> targets, Predicate<TreeMap<HostId, S3Wire>> enough, LongFunction<S3Wire> make,
              Consumer<TreeMap<HostId, S3Wire>> done) {
             this.owner = owner;
             this.targets = List.copyOf(targets);
-            this.needed = needed;
+            this.enough = enough;
             this.make = make;
             this.done = done;
         }
@@ -42,8 +43,14 @@ final class Calls {
     /** Starts a call on behalf of request {@code owner}; returns its id. */
     long start(Context ctx, long owner, List<HostId> targets, int needed, LongFunction<S3Wire> make,
                Consumer<TreeMap<HostId, S3Wire>> done) {
+        return start(ctx, owner, targets, replies -> replies.size() >= needed, make, done);
+    }
+
+    /** Starts a call that continues once the replies so far satisfy {@code enough}. */
+    long start(Context ctx, long owner, List<HostId> targets, Predicate<TreeMap<HostId, S3Wire>> enough,
+               LongFunction<S3Wire> make, Consumer<TreeMap<HostId, S3Wire>> done) {
         long id = nextId++;
-        open.put(id, new Call(owner, targets, needed, make, done));
+        open.put(id, new Call(owner, targets, enough, make, done));
         byOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(id);
         for (HostId t : targets) {
             ctx.send(t, make.apply(id));
@@ -62,7 +69,7 @@ final class Calls {
             return;
         }
         c.replies.putIfAbsent(from, m);
-        if (c.replies.size() >= c.needed) {
+        if (c.enough.test(c.replies)) {
             open.remove(callId.getAsLong());
             c.done.accept(c.replies);
         }

@@ -101,15 +101,21 @@ final class IndexClient {
 
     /**
      * A conditional write's first phase (FIDELITY A7.2): a quorum read that also leases the key on
-     * each replica. If any replica of the quorum has leased it to another conditional write, the
-     * request answers 409 ConditionalRequestConflict; otherwise it plans on the joined state and
-     * holds the lease until it is answered (so no other conditional write can plan meanwhile).
+     * each replica. If a majority granted the lease, the write plans on their joined state and
+     * holds the lease until it is answered (so no other conditional write can plan meanwhile); if
+     * too many replicas leased the key to another conditional write for a majority to remain, it
+     * answers 409 ConditionalRequestConflict.
      */
     private void lockedRead(long rid, String bucket, String key, Consumer<KeyState> k) {
         long owner = ((long) fe.id << 40) | rid;
         leased.put(rid, new S3Wire.Unlock(bucket, key, owner));
-        fe.calls.start(ctx, rid, fe.index, fe.majority(), c -> new S3Wire.LockKey(c, bucket, key, owner), replies -> {
-            if (replies.values().stream().anyMatch(r -> r instanceof S3Wire.Locked)) {
+        int n = fe.index.size();
+        // Wait until a majority granted or a majority can no longer grant: with every replica
+        // reachable, one of two racing writes gets a majority and proceeds (FIDELITY A7.2).
+        fe.calls.start(ctx, rid, fe.index, replies -> grants(replies) >= fe.majority()
+                        || replies.size() - grants(replies) > n - fe.majority(),
+                c -> new S3Wire.LockKey(c, bucket, key, owner), replies -> {
+            if (grants(replies) < fe.majority()) {
                 fe.respond(rid, S3Result.err(S3Error.CONDITIONAL_REQUEST_CONFLICT,
                         "A conflicting conditional operation is currently in progress against this resource. "
                                 + "Please try again."));
@@ -117,6 +123,10 @@ final class IndexClient {
             }
             k.accept(joinKeys(replies));
         });
+    }
+
+    private static long grants(Map<HostId, S3Wire> replies) {
+        return replies.values().stream().filter(r -> r instanceof S3Wire.KeyReply).count();
     }
 
     /** Request {@code rid} is answered: drop its key lease, if it took one. */
@@ -186,7 +196,9 @@ final class IndexClient {
     private static KeyState joinKeys(Map<HostId, S3Wire> replies) {
         KeyState s = KeyState.EMPTY;
         for (S3Wire r : replies.values()) {
-            s = s.join(((S3Wire.KeyReply) r).state());
+            if (r instanceof S3Wire.KeyReply kr) {
+                s = s.join(kr.state());
+            }
         }
         return s;
     }
