@@ -42,7 +42,10 @@ class S3ConsistencyExampleTest {
     @Test
     void theApiOverTheSimulatedNetwork() {
         // tag::api[]
-        S3Cluster cluster = S3Cluster.build(42, S3Config.defaults(), 3, 1, List.of("photos"));
+        // Real S3 may take minutes to apply a versioning change (FIDELITY A1.3; the model draws
+        // 0-60 s by default); this example applies it at once so the next PUT is versioned.
+        S3Config config = S3Config.defaults().withBucketConfigDelay(0);
+        S3Cluster cluster = S3Cluster.build(42, config, 3, 1, List.of("photos"));
         Host driver = cluster.sim().addHost("driver", self -> new ScriptClient(cluster.frontEnds().get(0).id(),
                 List.of(
                         prev -> new S3Request.PutBucketVersioning("photos", "Enabled"),
