@@ -3,16 +3,12 @@ package io.faultline.cli.run;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import io.faultline.cli.ExitCodes;
 import io.faultline.report.CheckLine;
@@ -22,7 +18,7 @@ import io.faultline.report.SimTime;
 import io.faultline.report.json.JsonSummary;
 
 /**
- * {@code faultline run SCENARIO [--seed N] [--duration D] [--set key=value]... [--report FILE] [--json]}:
+ * {@code faultline run SCENARIO [--seed N] [--duration D] [--set key=value]... [--faults FILE] [--report FILE] [--json]}:
  * runs one seed, prints the verdict, the seed, the report's path and the command that replays it.
  *
  * <p>Without {@code --seed} the seed comes from the wall clock (so repeated runs explore) and is
@@ -39,23 +35,14 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario name, e.g. demo/broadcast (see `faultline list`).")
-    String scenario;
+    @CommandLine.Mixin
+    ScenarioOptions target = new ScenarioOptions();
 
     @Option(names = "--seed", paramLabel = "N", description = "The seed (default: picked from the clock and printed).")
     Long seed;
 
-    @Option(names = "--duration", paramLabel = "D", description = "Simulated time, e.g. 30s, 10m, 2h, 400d (default: the scenario's).")
-    String duration;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting of the scenario; repeatable.")
-    Map<String, String> settings = new LinkedHashMap<>();
-
     @Option(names = "--report", paramLabel = "FILE", description = "Where to write the HTML report (default: reports/<scenario>-<seed>.html).")
     Path report;
-
-    @Option(names = "--faults", paramLabel = "FILE", description = "Replay this fault schedule (JSON, as @SimulationTest writes it) instead of the scenario's own faults.")
-    String faults;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
@@ -73,7 +60,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean seedPicked = seed == null;
         long s = seedPicked ? Seeds.fromClock() : seed;
-        RunRequest request = new RunRequest(scenario, s, settings, Optional.ofNullable(duration), Optional.ofNullable(faults));
+        RunRequest request = target.request(s);
         RunOutcome outcome = Seeds.guard(request, () -> runner.run(request, true));
         Path file = report != null ? report : Path.of(request.defaultReportPath());
         RunSummary summary = outcome.summary().withReport(file.toString());

@@ -3,17 +3,14 @@ package io.faultline.cli.run;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import io.faultline.checker.Outcome;
 import io.faultline.cli.ExitCodes;
@@ -21,7 +18,7 @@ import io.faultline.report.RunSummary;
 import io.faultline.report.json.JsonSummary;
 
 /**
- * {@code faultline sweep SCENARIO --seeds N [--from S] [--parallel P] [--set ...] [--duration D] [--json]}:
+ * {@code faultline sweep SCENARIO --seeds N [--from S] [--parallel P] [--set ...] [--duration D] [--faults FILE] [--json]}:
  * runs seeds S to S+N-1 on P threads (each run on one thread), then prints the verdict counts and
  * each failing seed with the command that replays it. Output is in seed order whatever P is.
  */
@@ -36,8 +33,8 @@ public final class SweepCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario name (see `faultline list`).")
-    String scenario;
+    @CommandLine.Mixin
+    ScenarioOptions target = new ScenarioOptions();
 
     @Option(names = "--seeds", required = true, paramLabel = "N", description = "How many seeds to run.")
     int seeds;
@@ -47,12 +44,6 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--parallel", paramLabel = "P", description = "Threads (default: the number of processors).")
     Integer parallel;
-
-    @Option(names = "--duration", paramLabel = "D", description = "Simulated time per run, e.g. 30s, 10m, 2h, 400d.")
-    String duration;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting of the scenario; repeatable.")
-    Map<String, String> settings = new LinkedHashMap<>();
 
     @Option(names = "--json", description = "Print one JSON object per seed (JSON Lines), then a summary object.")
     boolean json;
@@ -77,14 +68,14 @@ public final class SweepCommand implements Callable<Integer> {
         if (from > Long.MAX_VALUE - seeds) {
             throw new ExitCodes.BadInput("--from " + from + ": the seeds would overflow a long");
         }
-        RunRequest first = new RunRequest(scenario, from, settings, Optional.ofNullable(duration));
+        RunRequest first = target.request(from);
         runner.validate(first);
 
         PrintWriter out = spec.commandLine().getOut();
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         List<JsonSummary.FailingSeed> failing = new ArrayList<>();
         long started = System.nanoTime();
-        try (SweepProgress progress = SweepProgress.open(seeds, !json, scenario)) {
+        try (SweepProgress progress = SweepProgress.open(seeds, !json, target.scenario)) {
             SeedPool.run(threads, seeds, i -> Seeds.guard(first.withSeed(from + i), () -> runner.run(first.withSeed(from + i), false)),
                     progress::step, (i, outcome) -> {
                         RunSummary s = outcome.summary();
@@ -99,7 +90,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         long wallMillis = (System.nanoTime() - started) / 1_000_000L;
         if (json) {
-            out.println(JsonSummary.sweepSummary(scenario, from, seeds, counts, failing, wallMillis));
+            out.println(JsonSummary.sweepSummary(target.scenario, from, seeds, counts, failing, wallMillis));
         } else {
             printText(out, counts, failing, wallMillis);
         }
@@ -116,7 +107,7 @@ public final class SweepCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "seed %d: %s   %s%n", f.seed(), f.verdict(), f.replay());
         }
         out.printf(Locale.ROOT, "%s: %,d seeds (%d to %d) in %.1f s: %,d VALID, %,d INVALID, %,d UNKNOWN%n",
-                scenario, seeds, from, from + seeds - 1, wallMillis / 1000.0,
+                target.scenario, seeds, from, from + seeds - 1, wallMillis / 1000.0,
                 counts.getOrDefault(Outcome.VALID, 0), counts.getOrDefault(Outcome.INVALID, 0),
                 counts.getOrDefault(Outcome.UNKNOWN, 0));
     }

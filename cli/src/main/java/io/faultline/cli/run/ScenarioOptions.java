@@ -1,0 +1,32 @@
+package io.faultline.cli.run;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * What names one configured run of a scenario on the command line, shared by {@code run} and
+ * {@code sweep} (a picocli mixin): the scenario, {@code --duration}, {@code --set} and
+ * {@code --faults}.
+ */
+final class ScenarioOptions {
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario name, e.g. demo/broadcast (see `faultline list`).")
+    String scenario;
+
+    @Option(names = "--duration", paramLabel = "D", description = "Simulated time per run, e.g. 30s, 10m, 2h, 400d (default: the scenario's).")
+    String duration;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting of the scenario; repeatable.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--faults", paramLabel = "FILE", description = "Replay this fault schedule (JSON, as @SimulationTest writes it) instead of the scenario's own faults.")
+    String faults;
+
+    /** The request for one seed of this configuration. */
+    RunRequest request(long seed) {
+        return new RunRequest(scenario, seed, settings, Optional.ofNullable(duration), Optional.ofNullable(faults));
+    }
+}
