@@ -162,6 +162,8 @@ public final class IndexNode implements Process {
             ctx.send(from, new S3Wire.KeyReply(r.call(), state.key(r.bucket(), r.key())));
         } else if (m instanceof S3Wire.Scan s) {
             ctx.send(from, new S3Wire.ScanReply(s.call(), state.scan(s.bucket(), s.prefix(), s.after())));
+        } else if (m instanceof S3Wire.ReadBucket rb) {
+            ctx.send(from, new S3Wire.BucketsReply(rb.call(), state.bucket(rb.name()).stream().toList()));
         } else if (m instanceof S3Wire.ReadBuckets rb) {
             ctx.send(from, new S3Wire.BucketsReply(rb.call(), state.buckets()));
         } else if (m instanceof S3Wire.ReadUpload ru) {
