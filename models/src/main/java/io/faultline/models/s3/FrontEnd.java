@@ -37,12 +37,14 @@ public final class FrontEnd implements Process {
     final int id;
     final List<HostId> index;
     final S3Config config;
+    final ColdPath cold;
     final Calls calls = new Calls();
     private final TreeMap<Long, Pending> pending = new TreeMap<>();
     private final TreeMap<String, PrefixPartitions> partitions = new TreeMap<>();
     private Context ctx;
     private IndexClient indexClient;
     private Handlers handlers;
+    private LifecycleSweep lifecycle;
     private long nextRequest = 1;
     private boolean resendArmed;
 
@@ -52,9 +54,18 @@ public final class FrontEnd implements Process {
      * @param config the model's configuration
      */
     public FrontEnd(int id, List<HostId> index, S3Config config) {
+        this(id, index, config, ColdPath.defaults());
+    }
+
+    /**
+     * @param cold the cold path's settings and account records, shared by the cluster's front-ends;
+     *             front-end 0 runs the daily lifecycle process (FIDELITY A9.4)
+     */
+    public FrontEnd(int id, List<HostId> index, S3Config config, ColdPath cold) {
         this.id = id;
         this.index = List.copyOf(index);
         this.config = config;
+        this.cold = cold;
     }
 
     @Override
@@ -62,6 +73,15 @@ public final class FrontEnd implements Process {
         this.ctx = c;
         this.indexClient = new IndexClient(this, c);
         this.handlers = new Handlers(this, indexClient, c);
+        if (id == 0) {
+            this.lifecycle = new LifecycleSweep(this, indexClient, c);
+            lifecycle.arm();
+        }
+    }
+
+    /** A request number for work the front-end does on its own (the lifecycle run): no client, no deadline. */
+    long internalRequest() {
+        return nextRequest++;
     }
 
     /** The partitions of each bucket's key space as this front-end sees them (A15). */
@@ -140,6 +160,8 @@ public final class FrontEnd implements Process {
             }
         } else if (t instanceof Window w) {
             calls.finishEarly(w.call());
+        } else if (t instanceof LifecycleSweep.Run && lifecycle != null) {
+            lifecycle.run();
         }
     }
 
