@@ -14,7 +14,6 @@ import io.faultline.models.s3.store.ObjectOps;
 import io.faultline.models.s3.store.Slot;
 import io.faultline.models.s3.store.Stamp;
 import io.faultline.models.s3.store.StoredObject;
-import io.faultline.sim.Context;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,14 +25,12 @@ import java.util.Optional;
 final class ColdHandlers {
     private final FrontEnd fe;
     private final IndexClient ix;
-    private final Context ctx;
     /** Expedited restores this front-end accepted lately (A10.2 [M]: per front-end, volatile). */
     private final ExpeditedCapacity expedited;
 
-    ColdHandlers(FrontEnd fe, IndexClient ix, Context ctx) {
+    ColdHandlers(FrontEnd fe, IndexClient ix) {
         this.fe = fe;
         this.ix = ix;
-        this.ctx = ctx;
         this.expedited = new ExpeditedCapacity(fe.cold.settings().expeditedPer5Min());
     }
 
@@ -65,7 +62,7 @@ final class ColdHandlers {
             Stamp s = ix.stamp(state);
             boolean capacity = r.tier() != RestoreTier.EXPEDITED || expedited.tryAcquire(ix.now());
             S3Result<ObjectOps.Planned<RestoreObjectResponse>> p = ObjectOps.restore(r.key(), state, rec.versioning(),
-                    r.versionId(), r.days(), r.tier(), capacity, ctx.rng(), s, ix.now());
+                    r.versionId(), r.days(), r.tier(), capacity, ix.rng(), s, ix.now());
             if (!(p instanceof S3Result.Ok<ObjectOps.Planned<RestoreObjectResponse>> ok)) {
                 fe.respond(rid, p);
                 return;

@@ -6,7 +6,6 @@ import io.faultline.models.s3.api.Conditions;
 import io.faultline.models.s3.api.DeleteObjectResponse;
 import io.faultline.models.s3.api.GetObjectResponse;
 import io.faultline.models.s3.api.Lister;
-import io.faultline.models.s3.api.ObjectInfo;
 import io.faultline.models.s3.api.PutObjectResponse;
 import io.faultline.models.s3.api.S3Error;
 import io.faultline.models.s3.api.S3Failure;
@@ -25,10 +24,10 @@ import io.faultline.models.s3.store.Slot;
 import io.faultline.models.s3.store.Stamp;
 import io.faultline.models.s3.store.StoredObject;
 import io.faultline.models.s3.store.VersioningState;
-import io.faultline.sim.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -39,14 +38,16 @@ import java.util.function.Consumer;
 final class Handlers {
     private final FrontEnd fe;
     private final IndexClient ix;
+    private final BlobClient blobs;
     private final MultipartHandlers multipart;
     private final ColdHandlers cold;
 
-    Handlers(FrontEnd fe, IndexClient ix, Context ctx) {
+    Handlers(FrontEnd fe, IndexClient ix, BlobClient blobs) {
         this.fe = fe;
         this.ix = ix;
-        this.multipart = new MultipartHandlers(fe, ix, this);
-        this.cold = new ColdHandlers(fe, ix, ctx);
+        this.blobs = blobs;
+        this.multipart = new MultipartHandlers(fe, ix, blobs, this);
+        this.cold = new ColdHandlers(fe, ix);
     }
 
     void handle(long rid, S3Request req) {
@@ -82,9 +83,11 @@ final class Handlers {
             put(rid, rec, r.key(), StoredObject.single(r.body(), ix.now()).in(c.value()), r.conditions(),
                     res -> fe.respond(rid, res));
         } else if (req instanceof S3Request.GetObject r) {
-            get(rid, rec, r.key(), r.versionId(), r.conditions(), r.range(), res -> fe.respond(rid, res));
+            get(rid, rec, r.key(), r.versionId(), r.conditions(), r.range(), r.partNumber(), true,
+                    res -> fe.respond(rid, res));
         } else if (req instanceof S3Request.HeadObject r) {
-            head(rid, rec, r.key(), r.versionId(), r.conditions(), res -> fe.respond(rid, res));
+            get(rid, rec, r.key(), r.versionId(), r.conditions(), ByteRange.NONE, r.partNumber(), false,
+                    res -> fe.respond(rid, res.map(GetObjectResponse::info)));
         } else if (req instanceof S3Request.DeleteObject r) {
             delete(rid, rec, r.key(), r.versionId(), res -> fe.respond(rid, res));
         } else if (req instanceof S3Request.DeleteObjects r) {
@@ -184,8 +187,23 @@ final class Handlers {
 
     // ---- objects ----
 
+    /**
+     * PutObject and the last step of Copy and Complete: the bytes go to the storage hosts first
+     * (unless they are there already, as a completed upload's parts are), then the metadata naming
+     * them is committed to the index. A PUT that fails after its bytes were stored leaves an orphan
+     * blob behind, which nothing names and nobody reads.
+     */
     void put(long rid, BucketRecord rec, String key, StoredObject object, WriteConditions cond,
              Consumer<S3Result<PutObjectResponse>> k) {
+        if (object.isLocated()) {
+            commitPut(rid, rec, key, object, cond, k);
+        } else {
+            blobs.store(rid, object.body(), ref -> commitPut(rid, rec, key, object.located(List.of(ref)), cond, k));
+        }
+    }
+
+    private void commitPut(long rid, BucketRecord rec, String key, StoredObject object, WriteConditions cond,
+                           Consumer<S3Result<PutObjectResponse>> k) {
         ix.readForWrite(rid, rec.name(), key, !cond.isEmpty(), state -> {
             Stamp s = ix.stamp(state);
             S3Result<ObjectOps.Planned<PutObjectResponse>> p =
@@ -203,8 +221,13 @@ final class Handlers {
         });
     }
 
+    /**
+     * GetObject (and HeadObject, which needs no bytes): the metadata from the index, then the bytes
+     * from the storage hosts that hold the version's blobs.
+     */
     private void get(long rid, BucketRecord rec, String key, Optional<String> versionId, Conditions cond,
-                     ByteRange range, Consumer<S3Result<GetObjectResponse>> k) {
+                     ByteRange range, OptionalInt partNumber, boolean withBytes,
+                     Consumer<S3Result<GetObjectResponse>> k) {
         boolean legacy = fe.config.mode() == ConsistencyMode.LEGACY;
         if (legacy && versionId.isEmpty() && ix.negativelyCached(rec.name(), key)) {
             k.accept(S3Result.err(S3Error.NO_SUCH_KEY, "The specified key does not exist: " + key));
@@ -214,24 +237,18 @@ final class Handlers {
             if (legacy && state.slots().isEmpty() && versionId.isEmpty()) {
                 ix.rememberMissing(rec.name(), key);
             }
-            k.accept(ObjectOps.get(key, state, rec.versioning(), versionId, cond, range, ByteRange.MultiRange.IGNORE,
-                    ix.now()));
-        });
-    }
-
-    /** HEAD reads like GET (same consistency) but answers for archived objects too (A10.2). */
-    private void head(long rid, BucketRecord rec, String key, Optional<String> versionId, Conditions cond,
-                      Consumer<S3Result<ObjectInfo>> k) {
-        boolean legacy = fe.config.mode() == ConsistencyMode.LEGACY;
-        if (legacy && versionId.isEmpty() && ix.negativelyCached(rec.name(), key)) {
-            k.accept(S3Result.err(S3Error.NO_SUCH_KEY, "The specified key does not exist: " + key));
-            return;
-        }
-        ix.readForGet(rid, rec.name(), key, state -> {
-            if (legacy && state.slots().isEmpty() && versionId.isEmpty()) {
-                ix.rememberMissing(rec.name(), key);
+            // HEAD answers for an archived object too (A10.2: x-amz-restore is how a client watches a restore)
+            S3Result<ObjectOps.Served> served = withBytes
+                    ? ObjectOps.serve(key, state, rec.versioning(), versionId, cond, range, partNumber,
+                            ByteRange.MultiRange.IGNORE, ix.now())
+                    : ObjectOps.serveHead(key, state, rec.versioning(), versionId, cond, partNumber, ix.now());
+            if (!(served instanceof S3Result.Ok<ObjectOps.Served> ok) || !withBytes || !ok.value().object().isLocated()) {
+                k.accept(served.map(ObjectOps.Served::response));
+                return;
             }
-            k.accept(ObjectOps.head(key, state, rec.versioning(), versionId, cond, ix.now()));
+            GetObjectResponse meta = ok.value().response();
+            blobs.fetch(rid, ok.value().object(), ok.value().range(), body -> k.accept(S3Result.ok(
+                    new GetObjectResponse(meta.status(), meta.info(), body, meta.contentRange()))));
         });
     }
 
@@ -275,7 +292,8 @@ final class Handlers {
 
     /** CopyObject: read the source like a GET, write it like a PUT (ETag = MD5, FIDELITY A3.3). */
     private void copy(long rid, BucketRecord rec, S3Request.CopyObject r) {
-        get(rid, rec, r.sourceKey(), r.sourceVersionId(), Conditions.none(), ByteRange.NONE, src -> {
+        get(rid, rec, r.sourceKey(), r.sourceVersionId(), Conditions.none(), ByteRange.NONE, OptionalInt.empty(), true,
+                src -> {
             if (!(src instanceof S3Result.Ok<GetObjectResponse> ok)) {
                 fe.respond(rid, src);
                 return;

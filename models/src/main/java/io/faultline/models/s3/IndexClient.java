@@ -311,4 +311,9 @@ final class IndexClient {
     long now() {
         return ctx.now();
     }
+
+    /** The front-end's seeded random stream (a restore's completion time is drawn from it, A10.1). */
+    io.faultline.sim.Rng rng() {
+        return ctx.rng();
+    }
 }
