@@ -1,7 +1,11 @@
 package io.faultline.models.s3;
 
+import io.faultline.models.s3.cold.LifecycleRule;
+import io.faultline.models.s3.cold.LifecycleRule;
 import io.faultline.models.s3.store.Stamp;
 import io.faultline.models.s3.store.VersioningState;
+import java.util.List;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,25 +30,33 @@ import java.util.Objects;
  * @param existedBefore whether object requests see the bucket until {@code effectiveAt}
  * @param before        the versioning state object requests see until {@code effectiveAt}
  * @param effectiveAt   virtual time from which object requests see {@code exists} and {@code versioning}
+ * @param lifecycle     the lifecycle configuration's rules (FIDELITY A9); empty for none
  */
 public record BucketRecord(String name, boolean exists, VersioningState versioning, Stamp stamp,
-                           boolean existedBefore, VersioningState before, long effectiveAt) {
+                           boolean existedBefore, VersioningState before, long effectiveAt,
+                           List<LifecycleRule> lifecycle) {
     public BucketRecord {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(versioning, "versioning");
         Objects.requireNonNull(stamp, "stamp");
         Objects.requireNonNull(before, "before");
+        lifecycle = List.copyOf(lifecycle);
     }
 
     /** A record whose configuration is in effect at once. */
     public BucketRecord(String name, boolean exists, VersioningState versioning, Stamp stamp) {
-        this(name, exists, versioning, stamp, exists, versioning, 0);
+        this(name, exists, versioning, stamp, exists, versioning, 0, List.of());
     }
 
     /** A versioning change of an existing bucket that takes effect at {@code effectiveAt}. */
     public BucketRecord(String name, boolean exists, VersioningState versioning, Stamp stamp,
                         VersioningState before, long effectiveAt) {
-        this(name, exists, versioning, stamp, exists, before, effectiveAt);
+        this(name, exists, versioning, stamp, exists, before, effectiveAt, List.of());
+    }
+
+    /** This record with lifecycle rules {@code rules} (empty: none), written by {@code at}. */
+    public BucketRecord withLifecycle(List<LifecycleRule> rules, Stamp at) {
+        return new BucketRecord(name, exists, versioning, at, existedBefore, before, effectiveAt, rules);
     }
 
     /**
@@ -56,7 +68,8 @@ public record BucketRecord(String name, boolean exists, VersioningState versioni
                                       VersioningState versioning, Stamp stamp, long now, long effectiveAt) {
         boolean existed = previous.map(p -> p.existsAt(now)).orElse(false);
         VersioningState was = previous.map(p -> p.versioningAt(now)).orElse(VersioningState.UNVERSIONED);
-        return new BucketRecord(name, exists, versioning, stamp, existed, was, effectiveAt);
+        List<LifecycleRule> rules = exists ? previous.map(BucketRecord::lifecycle).orElse(List.of()) : List.of();
+        return new BucketRecord(name, exists, versioning, stamp, existed, was, effectiveAt, rules);
     }
 
     /** The versioning state object requests see at {@code now} (FIDELITY A1.3: propagation delay). */
@@ -71,7 +84,8 @@ public record BucketRecord(String name, boolean exists, VersioningState versioni
 
     /** This record as object requests see it at {@code now}: existence and versioning in effect then. */
     public BucketRecord asSeenAt(long now) {
-        return new BucketRecord(name, existsAt(now), versioningAt(now), stamp);
+        return new BucketRecord(name, existsAt(now), versioningAt(now), stamp, existsAt(now), versioningAt(now), 0,
+                lifecycle);
     }
 
     /** The newer of two records of the same bucket. */
