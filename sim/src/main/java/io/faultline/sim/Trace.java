@@ -1,5 +1,8 @@
 package io.faultline.sim;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -42,6 +45,9 @@ public final class Trace {
     static final int DEFAULT_MESSAGE_WINDOW = 2048;
     static final int MAX_FAULTS = 10_000;
     static final int LOG_WINDOW = 512;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private final MessageDigest digest;
     private final byte[] buf = new byte[16 * 1024];
@@ -107,7 +113,7 @@ public final class Trace {
         header(time, kind, d.to, d.from);
         putLong(d.sentAt);
         buf[pos++] = (byte) fate.ordinal();
-        MessageEncoder.encode(d.message, encoderSink);
+        encoder.encode(d.message);
         if (lineSink != null) {
             lineSink.accept(line(time, kind, d.to, d.from, d.message + (fate == Fate.DELIVERED ? "" : " " + fate)));
         }
@@ -124,7 +130,7 @@ public final class Trace {
     void timer(long time, int host, Timer timer) {
         counts[TraceKind.TIMER.ordinal()]++;
         header(time, TraceKind.TIMER, host, -1);
-        MessageEncoder.encode(timer, encoderSink);
+        encoder.encode(timer);
         if (lineSink != null) {
             lineSink.accept(line(time, TraceKind.TIMER, host, -1, timer.toString()));
         }
@@ -228,10 +234,18 @@ public final class Trace {
         putInt(peer);
     }
 
-    private final MessageEncoder.Sink encoderSink = new MessageEncoder.Sink() {
+    private final MessageEncoder encoder = new MessageEncoder(new MessageEncoder.Sink() {
         @Override
         public void putByte(int b) {
             Trace.this.putByte(b);
+        }
+
+        @Override
+        public void putInt(int v) {
+            if (pos > buf.length - 4) {
+                flush();
+            }
+            Trace.this.putInt(v);
         }
 
         @Override
@@ -243,7 +257,20 @@ public final class Trace {
         public void putString(String s) {
             Trace.this.putString(s);
         }
-    };
+
+        @Override
+        public void putBytes(byte[] bytes) {
+            if (bytes.length > buf.length - pos) {
+                flush();
+                if (bytes.length > buf.length) {
+                    digest.update(bytes);
+                    return;
+                }
+            }
+            System.arraycopy(bytes, 0, buf, pos, bytes.length);
+            pos += bytes.length;
+        }
+    });
 
     private void putByte(int b) {
         if (pos == buf.length) {
@@ -256,26 +283,24 @@ public final class Trace {
         if (pos > buf.length - 8) {
             flush();
         }
-        for (int i = 56; i >= 0; i -= 8) {
-            buf[pos++] = (byte) (v >>> i);
-        }
+        LONGS.set(buf, pos, v);
+        pos += 8;
     }
 
+    /** Callers make room for the four bytes. */
     private void putInt(int v) {
-        buf[pos++] = (byte) (v >>> 24);
-        buf[pos++] = (byte) (v >>> 16);
-        buf[pos++] = (byte) (v >>> 8);
-        buf[pos++] = (byte) v;
+        INTS.set(buf, pos, v);
+        pos += 4;
     }
 
     private void putString(String s) {
         int n = s.length();
-        if (pos > buf.length - 4) {
+        if (pos > buf.length - 4 - 3 * Math.min(n, 256)) {
             flush();
         }
         putInt(n);
         for (int i = 0; i < n; i++) {
-            if (pos > buf.length - 3) {
+            if ((i & 255) == 255 && pos > buf.length - 3 * 256) {
                 flush();
             }
             char c = s.charAt(i);
