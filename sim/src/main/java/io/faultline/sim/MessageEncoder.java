@@ -25,7 +25,7 @@ import java.util.RandomAccess;
  * collision between two long strings).
  */
 final class MessageEncoder {
-    /** Where the encoding goes (the trace's SHA-256 buffer, or a test's recorder). */
+    /** Where the encoding goes (the trace's hash buffer, or a test's recorder). */
     interface Sink {
         void putByte(int b);
 

@@ -3,19 +3,16 @@ package io.faultline.sim;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
- * The record of a run, kept small: a running SHA-256 over every event (the trace hash, identical
+ * The record of a run, kept small: a running hash over every event (the trace hash, identical
  * for identical runs in any JVM), counts per {@link TraceKind}, a bounded window of the most recent
  * message events (for a message-flow diagram), the fault events (for a faults timeline) and the
  * most recent log lines. It never keeps every event in memory; install a {@link #lineSink} to see
@@ -49,7 +46,7 @@ public final class Trace {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
-    private final MessageDigest digest;
+    private final StreamHash stream = new StreamHash();
     private final byte[] buf = new byte[16 * 1024];
     private int pos;
     private final long[] counts = new long[TraceKind.values().length];
@@ -72,11 +69,6 @@ public final class Trace {
 
     Trace(IntFunction<String> hostNames) {
         this.hostNames = hostNames;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JDK", e);
-        }
     }
 
     /** Receives every event line as text (for debugging a divergence); slows the run. */
@@ -149,15 +141,13 @@ public final class Trace {
         logs[(int) (logCount++ % LOG_WINDOW)] = new LogLine(time, hostNames.apply(host), line);
     }
 
-    /** The hex SHA-256 of every event so far (computing it does not stop the trace). */
+    /**
+     * The trace hash: 64 hex digits, a function of every event so far and nothing else (computing it
+     * does not stop the trace).
+     */
     public String hash() {
         flush();
-        try {
-            MessageDigest copy = (MessageDigest) digest.clone();
-            return HexFormat.of().formatHex(copy.digest());
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("SHA-256 digest is cloneable in every JDK", e);
-        }
+        return stream.hex(buf, pos);
     }
 
     /** Number of events of this kind so far. */
@@ -260,15 +250,16 @@ public final class Trace {
 
         @Override
         public void putBytes(byte[] bytes) {
-            if (bytes.length > buf.length - pos) {
-                flush();
-                if (bytes.length > buf.length) {
-                    digest.update(bytes);
-                    return;
+            int done = 0;
+            while (done < bytes.length) {
+                if (pos == buf.length) {
+                    flush();
                 }
+                int n = Math.min(bytes.length - done, buf.length - pos);
+                System.arraycopy(bytes, done, buf, pos, n);
+                pos += n;
+                done += n;
             }
-            System.arraycopy(bytes, 0, buf, pos, bytes.length);
-            pos += bytes.length;
         }
     });
 
@@ -314,8 +305,10 @@ public final class Trace {
         }
     }
 
+    /** Hashes the buffer's whole blocks; the tail (under one block) moves to the front. */
     private void flush() {
-        digest.update(buf, 0, pos);
-        pos = 0;
+        int used = stream.absorb(buf, pos);
+        System.arraycopy(buf, used, buf, 0, pos - used);
+        pos -= used;
     }
 }
