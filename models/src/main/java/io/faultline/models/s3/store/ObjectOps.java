@@ -9,11 +9,18 @@ import io.faultline.models.s3.api.GetObjectResponse;
 import io.faultline.models.s3.api.Keys;
 import io.faultline.models.s3.api.ObjectInfo;
 import io.faultline.models.s3.api.PutObjectResponse;
+import io.faultline.models.s3.api.RestoreObjectResponse;
 import io.faultline.models.s3.api.S3Error;
 import io.faultline.models.s3.api.S3Failure;
 import io.faultline.models.s3.api.S3Result;
 import io.faultline.models.s3.api.WriteConditions;
+import io.faultline.models.s3.cold.RestoreAnswer;
+import io.faultline.models.s3.cold.RestoreTier;
+import io.faultline.models.s3.cold.Restores;
+import io.faultline.sim.Rng;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The rules of single-object operations, as pure functions of a key's state (FIDELITY A6.2, A7,
@@ -120,46 +127,178 @@ public final class ObjectOps {
 
     /**
      * GetObject, FIDELITY A6.2 (which version; 404 with the delete-marker header when the current
-     * version is a marker; 405 when the version asked for is a marker), A7.1 (conditions, checked
-     * before the range) and A4 (one range: 206 or 416).
+     * version is a marker; 405 when the version asked for is a marker), A10.2 (403
+     * InvalidObjectState for a GLACIER or DEEP_ARCHIVE version without a readable restored copy at
+     * {@code now}), A7.1 (conditions, checked before the range) and A4 (one range: 206 or 416).
      */
     public static S3Result<GetObjectResponse> get(String key, KeyState state, VersioningState v,
                                                   Optional<String> versionId, Conditions cond,
-                                                  ByteRange range, ByteRange.MultiRange multi) {
-        S3Result<Resolved> r = resolve(key, state, v, versionId);
+                                                  ByteRange range, ByteRange.MultiRange multi, long now) {
+        return serve(key, state, v, versionId, cond, range, OptionalInt.empty(), multi, now).map(Served::response);
+    }
+
+    /**
+     * A GET resolved against the index: the answer, the version it serves and the bytes it needs.
+     * When the object's bytes are on storage hosts ({@link StoredObject#isLocated}), the answer's
+     * body is a stand-in and the caller fetches {@code range} of the object's chunks instead.
+     *
+     * @param response the answer, body included when the object holds its bytes
+     * @param object   the version served
+     * @param range    the bytes of the object the answer carries
+     */
+    public record Served(GetObjectResponse response, StoredObject object, ByteRange.Resolved range) {
+    }
+
+    /**
+     * GetObject as {@link #get}, with {@code partNumber} (FIDELITY A4): part n of a multipart object
+     * is served like a range covering that part, 206 with {@code Content-Range} (its part count is in
+     * {@link ObjectInfo#partsCount}); an object uploaded in one piece has one part. A part number
+     * beyond the object's parts is 416 InvalidPartNumber; a range and a part number together are 400.
+     */
+    public static S3Result<Served> serve(String key, KeyState state, VersioningState v,
+                                         Optional<String> versionId, Conditions cond, ByteRange range,
+                                         OptionalInt partNumber, ByteRange.MultiRange multi, long now) {
+        return serve(key, state, v, versionId, cond, range, partNumber, multi, true, now);
+    }
+
+    /**
+     * HeadObject as {@link #serve} (with {@code partNumber}), except that an archived version
+     * answers too: HEAD needs no readable copy (A10.2), it shows {@code x-amz-restore}.
+     */
+    public static S3Result<Served> serveHead(String key, KeyState state, VersioningState v,
+                                             Optional<String> versionId, Conditions cond, OptionalInt partNumber,
+                                             long now) {
+        return serve(key, state, v, versionId, cond, ByteRange.NONE, partNumber, ByteRange.MultiRange.IGNORE, false,
+                now);
+    }
+
+    private static S3Result<Served> serve(String key, KeyState state, VersioningState v,
+                                          Optional<String> versionId, Conditions cond, ByteRange range,
+                                          OptionalInt partNumber, ByteRange.MultiRange multi, boolean needsCopy,
+                                          long now) {
+        if (partNumber.isPresent() && !(range instanceof ByteRange.None)) {
+            return S3Result.err(S3Error.INVALID_REQUEST,
+                    "Cannot specify both Range header and partNumber query parameter");
+        }
+        if (partNumber.isPresent() && (partNumber.getAsInt() < 1 || partNumber.getAsInt() > Limits.MAX_PART_NUMBER)) {
+            return S3Result.err(S3Error.INVALID_ARGUMENT,
+                    "Part number must be an integer between 1 and 10000, inclusive; got " + partNumber.getAsInt());
+        }
+        S3Result<Resolved> r = resolve(key, state, v, versionId, now);
         if (!(r instanceof S3Result.Ok<Resolved> ok)) {
             return r.castErr();
         }
         Resolved res = ok.value();
         StoredObject o = res.object();
+        if (needsCopy && !Restores.canGet(o.storageClass(), o.restore(), now)) {
+            return S3Result.err(S3Error.INVALID_OBJECT_STATE, "The operation is not valid for the object's storage class: "
+                    + key + " is " + o.storageClass() + " and has no restored copy");
+        }
         Optional<S3Error> c = cond.evaluate(o.etag(), o.lastModified());
         if (c.isPresent()) {
             return S3Result.err(c.get(), "condition failed on " + key + " (ETag " + o.etag() + ")");
         }
-        ByteRange.Resolved rr = range.resolve(o.size(), multi);
+        ByteRange.Resolved rr;
+        if (partNumber.isPresent()) {
+            S3Result<ByteRange.Partial> part = partRange(o, partNumber.getAsInt());
+            if (!(part instanceof S3Result.Ok<ByteRange.Partial> pok)) {
+                return part.castErr();
+            }
+            rr = pok.value();
+        } else {
+            rr = range.resolve(o.size(), multi);
+        }
         if (rr instanceof ByteRange.Unsatisfiable) {
             return S3Result.err(S3Error.INVALID_RANGE,
                     "The requested range is not satisfiable (object size " + o.size() + ")");
         }
         if (rr instanceof ByteRange.Partial p) {
-            return S3Result.ok(new GetObjectResponse(206, res.info(), o.body().slice(p.first(), p.last()),
-                    Optional.of(p.contentRange())));
+            Body b = p.length() == 0 ? Body.empty() : o.body().slice(p.first(), p.last());
+            return S3Result.ok(new Served(new GetObjectResponse(206, res.info(), b, Optional.of(p.contentRange())),
+                    o, rr));
         }
-        return S3Result.ok(new GetObjectResponse(200, res.info(), o.body(), Optional.empty()));
+        return S3Result.ok(new Served(new GetObjectResponse(200, res.info(), o.body(), Optional.empty()), o, rr));
     }
 
-    /** HeadObject: GET's rules without a body or a range (FIDELITY A6.2, A7.1). */
+    /** The bytes of part {@code n} (1-based): one part for an object not uploaded in parts. */
+    private static S3Result<ByteRange.Partial> partRange(StoredObject o, int n) {
+        List<Long> sizes = o.partSizes().isEmpty() ? List.of(o.size()) : o.partSizes();
+        if (n > sizes.size()) {
+            return S3Result.err(S3Error.INVALID_PART_NUMBER, "The requested partnumber is not satisfiable: "
+                    + n + " of an object with " + sizes.size() + " part" + (sizes.size() == 1 ? "" : "s"));
+        }
+        long first = 0;
+        for (int i = 0; i < n - 1; i++) {
+            first += sizes.get(i);
+        }
+        return S3Result.ok(new ByteRange.Partial(first, first + sizes.get(n - 1) - 1, o.size()));
+    }
+
+    /**
+     * HeadObject: GET's rules without a body or a range (FIDELITY A6.2, A7.1). An archived object
+     * answers HEAD (A10.2: the {@code x-amz-restore} header is how a client watches a restore).
+     */
     public static S3Result<ObjectInfo> head(String key, KeyState state, VersioningState v,
-                                            Optional<String> versionId, Conditions cond) {
-        return get(key, state, v, versionId, cond, ByteRange.NONE, ByteRange.MultiRange.IGNORE)
-                .map(GetObjectResponse::info);
+                                            Optional<String> versionId, Conditions cond, long now) {
+        return serveHead(key, state, v, versionId, cond, OptionalInt.empty(), now)
+                .map(served -> served.response().info());
     }
 
-    private record Resolved(StoredObject object, ObjectInfo info) {
+    /**
+     * RestoreObject (FIDELITY A10.1, A10.2) on the version GET would read: the rules of
+     * {@link Restores#request}, planned as an in-place revision of that version (stamp unchanged,
+     * {@code revised} = {@code stamp}), so the restore state goes through the index like any write.
+     * A delete marker or a missing key answers like GET; an accepted request at the same state
+     * (nothing to change) still writes, which is harmless.
+     *
+     * @param expeditedCapacity false when the Expedited pool is spent (503 for Expedited only)
+     */
+    public static S3Result<Planned<RestoreObjectResponse>> restore(String key, KeyState state, VersioningState v,
+                                                                  Optional<String> versionId, int days,
+                                                                  RestoreTier tier, boolean expeditedCapacity,
+                                                                  Rng rng, Stamp stamp, long now) {
+        S3Result<Resolved> r = resolve(key, state, v, versionId, now);
+        if (!(r instanceof S3Result.Ok<Resolved> ok)) {
+            return r.castErr();
+        }
+        Resolved res = ok.value();
+        RestoreAnswer a = Restores.request(res.object().storageClass(), res.object().restore(), now, days, tier,
+                expeditedCapacity, rng);
+        if (a.code().isPresent()) {
+            return S3Result.err(restoreError(a), restoreMessage(a, key, res.object()));
+        }
+        Mutation m = new Mutation(key, res.versionId(), res.slot().revise(res.object().withRestore(a.state()), stamp));
+        return S3Result.ok(new Planned<>(m, new RestoreObjectResponse(a.status())));
+    }
+
+    private static S3Error restoreError(RestoreAnswer a) {
+        String code = a.code().orElseThrow();
+        for (S3Error e : S3Error.values()) {
+            if (e.code().equals(code) && e.status() == a.status()) {
+                return e;
+            }
+        }
+        return S3Error.INVALID_ARGUMENT;
+    }
+
+    private static String restoreMessage(RestoreAnswer a, String key, StoredObject o) {
+        if (a.status() == 409) {
+            return "Object restore is already in progress: " + key;
+        }
+        if (a.status() == 403) {
+            return "Restore is not allowed for the object's current storage class: " + key + " is " + o.storageClass();
+        }
+        if (a.status() == 503) {
+            return "Glacier expedited retrievals are currently not available, please try again later";
+        }
+        return "invalid RestoreObject request for " + key + " (" + o.storageClass() + ")";
+    }
+
+    private record Resolved(String versionId, Slot.Version slot, StoredObject object, ObjectInfo info) {
     }
 
     private static S3Result<Resolved> resolve(String key, KeyState state, VersioningState v,
-                                              Optional<String> versionId) {
+                                              Optional<String> versionId, long now) {
         Optional<S3Failure> bad = Keys.validate(key);
         if (bad.isPresent()) {
             return S3Result.err(bad.get());
@@ -193,10 +332,11 @@ public final class ObjectOps {
                         vid, dm.lastModified()));
             }
         }
-        StoredObject o = ((Slot.Version) slot).object();
+        Slot.Version version = (Slot.Version) slot;
+        StoredObject o = version.object();
         Optional<String> header = v == VersioningState.UNVERSIONED ? Optional.empty() : Optional.of(vid);
-        return S3Result.ok(new Resolved(o, new ObjectInfo(key, header, o.etag(), o.size(),
-                o.lastModified(), o.partSizes().size())));
+        return S3Result.ok(new Resolved(vid, version, o, new ObjectInfo(key, header, o.etag(), o.size(),
+                o.lastModified(), o.partSizes().size(), o.storageClass(), Restores.header(o.restore(), now))));
     }
 
     /**
