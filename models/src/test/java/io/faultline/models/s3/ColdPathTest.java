@@ -10,6 +10,7 @@ import io.faultline.models.s3.api.ListUploadsResponse;
 import io.faultline.models.s3.api.ObjectInfo;
 import io.faultline.models.s3.api.RestoreObjectResponse;
 import io.faultline.models.s3.api.S3Result;
+import io.faultline.models.s3.api.ListVersionsResponse;
 import io.faultline.models.s3.api.VersionEntry;
 import io.faultline.models.s3.api.WriteConditions;
 import io.faultline.models.s3.cold.LifecycleAction;
@@ -204,13 +205,11 @@ class ColdPathTest {
         assertTrue(r.get(3).isOk(), "before the due midnight");
         assertEquals("404 NoSuchKey", code(r.get(4)));
         assertTrue(r.get(4).failureOrThrow().deleteMarker(), "expired by a delete marker");
-        @SuppressWarnings("unchecked")
-        List<VersionEntry> day2 = (List<VersionEntry>) r.get(5).orThrow();
+        List<VersionEntry> day2 = ((ListVersionsResponse) r.get(5).orThrow()).versions();
         assertEquals(2, day2.size(), day2.toString());
         assertTrue(day2.get(0).deleteMarker() && day2.get(0).isLatest());
         assertTrue(!day2.get(1).deleteMarker() && !day2.get(1).isLatest(), "the old version is kept, noncurrent");
-        @SuppressWarnings("unchecked")
-        List<VersionEntry> day4 = (List<VersionEntry>) r.get(6).orThrow();
+        List<VersionEntry> day4 = ((ListVersionsResponse) r.get(6).orThrow()).versions();
         // noncurrent since the marker's write, just after day 2 00:00: one day later rounds up to day 4 (A9.4)
         assertEquals(1, day4.size(), "noncurrent for a day: removed for good: " + day4);
         assertTrue(day4.get(0).deleteMarker());
