@@ -1,10 +1,8 @@
 package io.faultline.models.s3;
 
 import io.faultline.models.s3.cold.LifecycleRule;
-import io.faultline.models.s3.cold.LifecycleRule;
 import io.faultline.models.s3.store.Stamp;
 import io.faultline.models.s3.store.VersioningState;
-import java.util.List;
 import java.util.List;
 import java.util.Objects;
 
