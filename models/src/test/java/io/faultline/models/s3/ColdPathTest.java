@@ -55,9 +55,8 @@ class ColdPathTest {
     }
 
     /** The version ID of the noncurrent version in a ListObjectVersions answer of two versions. */
-    @SuppressWarnings("unchecked")
     private static String noncurrent(S3Result<?> listing) {
-        return ((List<VersionEntry>) listing.orThrow()).get(1).versionId();
+        return ((ListVersionsResponse) listing.orThrow()).versions().get(1).versionId();
     }
 
     private static S3Request put(String key, long size, String storageClass) {
@@ -275,8 +274,7 @@ class ColdPathTest {
                 at(2 * D + H, get("tmp/a")),
                 at(2 * D + H, new S3Request.ListObjectVersions(B, ""))));
         assertEquals("404 NoSuchKey", code(r.get(3)));
-        @SuppressWarnings("unchecked")
-        List<VersionEntry> left = (List<VersionEntry>) r.get(4).orThrow();
+        List<VersionEntry> left = ((ListVersionsResponse) r.get(4).orThrow()).versions();
         assertEquals(List.of("keep/b"), left.stream().map(VersionEntry::key).toList(), "only the prefix expires");
         cold.cost().closeAt(3 * D);
         // 1 GiB from day 0 10:00 until the due midnight, day 2 00:00: 38 hours
