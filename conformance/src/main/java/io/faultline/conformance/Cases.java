@@ -36,9 +36,11 @@ public final class Cases {
      * NOT_ENOUGH_REPLICAS (C3). No retries, so each send's first error is its outcome.
      */
     public static Workload isrShrink(long lagMs) {
+        // tag::isr-shrink[]
         return new Workload("c2-isr-shrink", 3, safe(lagMs, "0", "2500"),
                 List.of(new Step.Produce(5), new Step.StallFollowers(2), new Step.Produce(1), new Step.AwaitIsr(1),
                         new Step.Produce(1), new Step.ReleaseStalls(), new Step.AwaitIsr(3), new Step.ConsumeAll()));
+        // end::isr-shrink[]
     }
 
     /** Case 3: the safe configuration with the leader stopped and restarted during the workload: no anomaly (F7). */

@@ -147,10 +147,12 @@ final class RealDriver implements ClusterDriver {
             followers.remove(Integer.valueOf(leader));
             List<Stall> mine = new ArrayList<>();
             for (int f : followers.subList(0, Math.min(count, followers.size()))) {
+                // tag::stall[]
                 Stall s = Stall.create(STALL_MAX);
                 // Only follower f's fetcher threads: its fetch requests carry its replica id.
                 injections.add(Byteman.install(Rules.stall(AbstractFetcherThread.class, FETCH_METHOD, s)
                         .onlyWhenArgumentField(2, "replicaId", f)));
+                // end::stall[]
                 stalls.add(s);
                 mine.add(s);
             }
