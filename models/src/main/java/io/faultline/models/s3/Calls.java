@@ -95,6 +95,11 @@ final class Calls {
         }
     }
 
+    /** Abandons call {@code id}: its replies are ignored from now on. */
+    void cancel(long id) {
+        open.remove(id);
+    }
+
     void dropOwner(long owner) {
         List<Long> ids = byOwner.remove(owner);
         if (ids != null) {
@@ -126,6 +131,15 @@ final class Calls {
             return OptionalLong.of(r.call());
         }
         if (m instanceof S3Wire.UploadsReply r) {
+            return OptionalLong.of(r.call());
+        }
+        if (m instanceof S3Wire.BlobStored r) {
+            return OptionalLong.of(r.call());
+        }
+        if (m instanceof S3Wire.BlobData r) {
+            return OptionalLong.of(r.call());
+        }
+        if (m instanceof S3Wire.BlobMissing r) {
             return OptionalLong.of(r.call());
         }
         return OptionalLong.empty();

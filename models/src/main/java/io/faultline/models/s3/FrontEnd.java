@@ -14,7 +14,9 @@ import java.util.TreeMap;
 /**
  * A front-end host: it receives API requests from clients, admits them against the request-rate
  * limits of their prefix partition (FIDELITY A15: 503 SlowDown beyond them), carries them out
- * against the index replicas ({@link IndexClient}, {@link Handlers}), and answers. A request still
+ * against the index replicas ({@link IndexClient}, {@link Handlers}) and the storage hosts
+ * ({@link BlobClient}: object bytes are written there before their metadata is committed to the
+ * index, and read from there after the index said which blob to read), and answers. A request still
  * unanswered after the deadline gets 503 ServiceUnavailable: without a quorum the model answers
  * 503 (or the client times out) rather than return stale data.
  *
@@ -36,24 +38,28 @@ public final class FrontEnd implements Process {
 
     final int id;
     final List<HostId> index;
+    final List<HostId> storage;
     final S3Config config;
     final Calls calls = new Calls();
     private final TreeMap<Long, Pending> pending = new TreeMap<>();
     private final TreeMap<String, PrefixPartitions> partitions = new TreeMap<>();
     private Context ctx;
     private IndexClient indexClient;
+    private BlobClient blobClient;
     private Handlers handlers;
     private long nextRequest = 1;
     private boolean resendArmed;
 
     /**
      * @param id     this front-end's number (it breaks ties between write stamps)
-     * @param index  the index replicas
-     * @param config the model's configuration
+     * @param index   the index replicas
+     * @param storage the storage hosts
+     * @param config  the model's configuration
      */
-    public FrontEnd(int id, List<HostId> index, S3Config config) {
+    public FrontEnd(int id, List<HostId> index, List<HostId> storage, S3Config config) {
         this.id = id;
         this.index = List.copyOf(index);
+        this.storage = List.copyOf(storage);
         this.config = config;
     }
 
@@ -61,7 +67,8 @@ public final class FrontEnd implements Process {
     public void onStart(Context c) {
         this.ctx = c;
         this.indexClient = new IndexClient(this, c);
-        this.handlers = new Handlers(this, indexClient, c);
+        this.blobClient = new BlobClient(this, c);
+        this.handlers = new Handlers(this, indexClient, blobClient);
     }
 
     /** The partitions of each bucket's key space as this front-end sees them (A15). */
@@ -131,7 +138,7 @@ public final class FrontEnd implements Process {
     public void onTimer(Context c, Timer t) {
         if (t instanceof Deadline d) {
             respond(d.request(), S3Result.err(S3Error.SERVICE_UNAVAILABLE,
-                    "no quorum of index replicas answered within the deadline"));
+                    "no quorum of index replicas or storage hosts answered within the deadline"));
         } else if (t instanceof Resend) {
             resendArmed = false;
             calls.resend(c);
@@ -140,6 +147,8 @@ public final class FrontEnd implements Process {
             }
         } else if (t instanceof Window w) {
             calls.finishEarly(w.call());
+        } else if (t instanceof BlobClient.Again a) {
+            blobClient.onTimer(a);
         }
     }
 

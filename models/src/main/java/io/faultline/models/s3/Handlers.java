@@ -21,10 +21,10 @@ import io.faultline.models.s3.store.ObjectOps;
 import io.faultline.models.s3.store.Stamp;
 import io.faultline.models.s3.store.StoredObject;
 import io.faultline.models.s3.store.VersioningState;
-import io.faultline.sim.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -35,12 +35,14 @@ import java.util.function.Consumer;
 final class Handlers {
     private final FrontEnd fe;
     private final IndexClient ix;
+    private final BlobClient blobs;
     private final MultipartHandlers multipart;
 
-    Handlers(FrontEnd fe, IndexClient ix, Context ctx) {
+    Handlers(FrontEnd fe, IndexClient ix, BlobClient blobs) {
         this.fe = fe;
         this.ix = ix;
-        this.multipart = new MultipartHandlers(fe, ix, this);
+        this.blobs = blobs;
+        this.multipart = new MultipartHandlers(fe, ix, blobs, this);
     }
 
     void handle(long rid, S3Request req) {
@@ -70,9 +72,10 @@ final class Handlers {
             }
             put(rid, rec, r.key(), StoredObject.single(r.body(), ix.now()), r.conditions(), res -> fe.respond(rid, res));
         } else if (req instanceof S3Request.GetObject r) {
-            get(rid, rec, r.key(), r.versionId(), r.conditions(), r.range(), res -> fe.respond(rid, res));
+            get(rid, rec, r.key(), r.versionId(), r.conditions(), r.range(), r.partNumber(), true,
+                    res -> fe.respond(rid, res));
         } else if (req instanceof S3Request.HeadObject r) {
-            get(rid, rec, r.key(), r.versionId(), r.conditions(), ByteRange.NONE,
+            get(rid, rec, r.key(), r.versionId(), r.conditions(), ByteRange.NONE, r.partNumber(), false,
                     res -> fe.respond(rid, res.map(GetObjectResponse::info)));
         } else if (req instanceof S3Request.DeleteObject r) {
             delete(rid, rec, r.key(), r.versionId(), res -> fe.respond(rid, res));
@@ -173,8 +176,23 @@ final class Handlers {
 
     // ---- objects ----
 
+    /**
+     * PutObject and the last step of Copy and Complete: the bytes go to the storage hosts first
+     * (unless they are there already, as a completed upload's parts are), then the metadata naming
+     * them is committed to the index. A PUT that fails after its bytes were stored leaves an orphan
+     * blob behind, which nothing names and nobody reads.
+     */
     void put(long rid, BucketRecord rec, String key, StoredObject object, WriteConditions cond,
              Consumer<S3Result<PutObjectResponse>> k) {
+        if (object.isLocated()) {
+            commitPut(rid, rec, key, object, cond, k);
+        } else {
+            blobs.store(rid, object.body(), ref -> commitPut(rid, rec, key, object.located(List.of(ref)), cond, k));
+        }
+    }
+
+    private void commitPut(long rid, BucketRecord rec, String key, StoredObject object, WriteConditions cond,
+                           Consumer<S3Result<PutObjectResponse>> k) {
         ix.readForWrite(rid, rec.name(), key, !cond.isEmpty(), state -> {
             Stamp s = ix.stamp(state);
             S3Result<ObjectOps.Planned<PutObjectResponse>> p =
@@ -187,8 +205,13 @@ final class Handlers {
         });
     }
 
+    /**
+     * GetObject (and HeadObject, which needs no bytes): the metadata from the index, then the bytes
+     * from the storage hosts that hold the version's blobs.
+     */
     private void get(long rid, BucketRecord rec, String key, Optional<String> versionId, Conditions cond,
-                     ByteRange range, Consumer<S3Result<GetObjectResponse>> k) {
+                     ByteRange range, OptionalInt partNumber, boolean withBytes,
+                     Consumer<S3Result<GetObjectResponse>> k) {
         boolean legacy = fe.config.mode() == ConsistencyMode.LEGACY;
         if (legacy && versionId.isEmpty() && ix.negativelyCached(rec.name(), key)) {
             k.accept(S3Result.err(S3Error.NO_SUCH_KEY, "The specified key does not exist: " + key));
@@ -198,7 +221,15 @@ final class Handlers {
             if (legacy && state.slots().isEmpty() && versionId.isEmpty()) {
                 ix.rememberMissing(rec.name(), key);
             }
-            k.accept(ObjectOps.get(key, state, rec.versioning(), versionId, cond, range, ByteRange.MultiRange.IGNORE));
+            S3Result<ObjectOps.Served> served = ObjectOps.serve(key, state, rec.versioning(), versionId, cond, range,
+                    partNumber, ByteRange.MultiRange.IGNORE);
+            if (!(served instanceof S3Result.Ok<ObjectOps.Served> ok) || !withBytes || !ok.value().object().isLocated()) {
+                k.accept(served.map(ObjectOps.Served::response));
+                return;
+            }
+            GetObjectResponse meta = ok.value().response();
+            blobs.fetch(rid, ok.value().object(), ok.value().range(), body -> k.accept(S3Result.ok(
+                    new GetObjectResponse(meta.status(), meta.info(), body, meta.contentRange()))));
         });
     }
 
@@ -235,7 +266,8 @@ final class Handlers {
 
     /** CopyObject: read the source like a GET, write it like a PUT (ETag = MD5, FIDELITY A3.3). */
     private void copy(long rid, BucketRecord rec, S3Request.CopyObject r) {
-        get(rid, rec, r.sourceKey(), r.sourceVersionId(), Conditions.none(), ByteRange.NONE, src -> {
+        get(rid, rec, r.sourceKey(), r.sourceVersionId(), Conditions.none(), ByteRange.NONE, OptionalInt.empty(), true,
+                src -> {
             if (!(src instanceof S3Result.Ok<GetObjectResponse> ok)) {
                 fe.respond(rid, src);
                 return;

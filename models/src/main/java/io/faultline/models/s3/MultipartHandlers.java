@@ -17,17 +17,21 @@ import java.util.Optional;
 /**
  * Multipart uploads on a front-end (FIDELITY A3): uploads live in the index as mergeable records
  * (parts by last writer, status only moves forward), read and written by majority in both modes.
+ * A part's bytes are a blob on the storage hosts; completing an upload makes the listed parts'
+ * blobs the object's chunks, so no bytes move.
  * An upload stays listed until completed or aborted, whatever happens to the client that started
  * it (A3.2: "you must explicitly complete or stop" it).
  */
 final class MultipartHandlers {
     private final FrontEnd fe;
     private final IndexClient ix;
+    private final BlobClient blobs;
     private final Handlers objects;
 
-    MultipartHandlers(FrontEnd fe, IndexClient ix, Handlers objects) {
+    MultipartHandlers(FrontEnd fe, IndexClient ix, BlobClient blobs, Handlers objects) {
         this.fe = fe;
         this.ix = ix;
+        this.blobs = blobs;
         this.objects = objects;
     }
 
@@ -50,9 +54,12 @@ final class MultipartHandlers {
                     fe.respond(rid, S3Result.err(bad.get()));
                     return;
                 }
-                var s = ix.stamp(KeyState.EMPTY);
-                Upload next = u.get().withPart(new Part(r.partNumber(), r.body(), s, s.time()));
-                ix.writeUpload(rid, bucket, next, () -> fe.respond(rid, S3Result.ok(r.body().etag())));
+                // The part's bytes go to the storage hosts; the upload record names their blob.
+                blobs.store(rid, r.body(), ref -> {
+                    var s = ix.stamp(KeyState.EMPTY);
+                    Upload next = u.get().withPart(Part.located(r.partNumber(), r.body(), ref, s, s.time()));
+                    ix.writeUpload(rid, bucket, next, () -> fe.respond(rid, S3Result.ok(r.body().etag())));
+                });
             });
         } else if (req instanceof S3Request.CompleteMultipartUpload r) {
             ix.upload(rid, bucket, r.uploadId(), u -> {

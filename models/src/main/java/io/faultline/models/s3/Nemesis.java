@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Random faults for the strong scenario, one at a time, drawn from the simulation's
- * {@code nemesis} stream: partitions of the servers into two sides, isolating one index replica or
- * one client, crashing and restarting one index replica or one front-end. Each fault lasts 0.3 to
+ * {@code nemesis} stream: partitions of the servers (index, storage and front-end hosts) into two
+ * sides, isolating one index replica, storage host or client, crashing and restarting one index
+ * replica, storage host or front-end. Each fault lasts 0.3 to
  * 1.5 s, then everything heals; nothing happens after {@code until}. At most one index replica is
  * down at a time (the model keeps index state in memory and rebuilds it from its peers, see
  * {@link IndexNode}).
@@ -23,12 +24,13 @@ final class Nemesis {
         Simulation sim = c.sim();
         Rng rng = sim.rng().fork("nemesis");
         List<Host> servers = new ArrayList<>(c.index());
+        servers.addAll(c.storage());
         servers.addAll(c.frontEnds());
         long t = 300 * Simulation.MILLIS + rng.uniform(0, 500 * Simulation.MILLIS);
         while (t < until) {
             long length = rng.uniform(300 * Simulation.MILLIS, 1500 * Simulation.MILLIS);
             long end = Math.min(t + length, until);
-            int kind = rng.nextInt(5);
+            int kind = rng.nextInt(7);
             if (kind == 0) {
                 List<HostId> all = new ArrayList<>();
                 servers.forEach(h -> all.add(h.id()));
@@ -40,6 +42,12 @@ final class Nemesis {
             } else if (kind == 1) {
                 Host h = rng.pick(c.index());
                 sim.at(t, "isolate " + h.name(), () -> sim.network().isolate(h.id()));
+            } else if (kind == 5) {
+                Host h = rng.pick(c.storage());
+                sim.at(t, "isolate " + h.name(), () -> sim.network().isolate(h.id()));
+            } else if (kind == 6) {
+                Host h = rng.pick(c.storage());
+                sim.at(t, "crash " + h.name(), h::crash);
             } else if (kind == 2) {
                 Host h = rng.pick(c.clients());
                 sim.at(t, "isolate " + h.name(), () -> sim.network().isolate(h.id()));

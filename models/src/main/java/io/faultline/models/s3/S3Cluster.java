@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Builds the S3 model on virtual hardware: index replicas {@code idx1..n}, front-ends
- * {@code fe1..m}, and clients on their own hosts, so that partitions and crashes reach every part.
+ * Builds the S3 model on virtual hardware: index replicas {@code idx1..n}, storage hosts
+ * {@code st1..k} for object bytes ({@link S3Config#storageHosts}), front-ends {@code fe1..m}, and
+ * clients on their own hosts, so that partitions and crashes reach every part.
  * Buckets listed at build time exist from the start.
  *
  * <pre>{@code
@@ -27,6 +28,7 @@ public final class S3Cluster {
     private final Simulation sim;
     private final S3Config config;
     private final List<Host> index = new ArrayList<>();
+    private final List<Host> storage = new ArrayList<>();
     private final List<Host> frontEnds = new ArrayList<>();
     private final List<Host> clients = new ArrayList<>();
     private final Recorder recorder;
@@ -53,9 +55,15 @@ public final class S3Cluster {
             ids.add(h.id());
             c.index.add(h);
         }
+        List<HostId> stores = new ArrayList<>();
+        for (int i = 0; i < cfg.storageHosts(); i++) {
+            Host h = sim.addHost("st" + (i + 1), self -> new StorageNode());
+            stores.add(h.id());
+            c.storage.add(h);
+        }
         for (int i = 0; i < frontEndCount; i++) {
             int id = i;
-            c.frontEnds.add(sim.addHost("fe" + (i + 1), self -> new FrontEnd(id, ids, cfg)));
+            c.frontEnds.add(sim.addHost("fe" + (i + 1), self -> new FrontEnd(id, ids, stores, cfg)));
         }
         return c;
     }
@@ -89,6 +97,11 @@ public final class S3Cluster {
 
     public List<Host> index() {
         return index;
+    }
+
+    /** The storage hosts, which hold object bytes as blobs. */
+    public List<Host> storage() {
+        return storage;
     }
 
     public List<Host> frontEnds() {

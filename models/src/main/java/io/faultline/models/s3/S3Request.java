@@ -8,6 +8,7 @@ import io.faultline.models.s3.api.ListObjectsV2Request;
 import io.faultline.models.s3.api.WriteConditions;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The S3 API requests the simulated front-ends serve: one record per operation. The answer to each
@@ -65,18 +66,36 @@ public sealed interface S3Request {
         }
     }
 
-    /** Answer: {@code GetObjectResponse}. */
+    /**
+     * Answer: {@code GetObjectResponse}. With {@code partNumber}, part n of a multipart object
+     * (FIDELITY A4): 206, or 416 InvalidPartNumber beyond its parts.
+     */
     record GetObject(String bucket, String key, Optional<String> versionId, Conditions conditions,
-                     ByteRange range) implements S3Request {
+                     ByteRange range, OptionalInt partNumber) implements S3Request {
+        public GetObject(String bucket, String key, Optional<String> versionId, Conditions conditions,
+                         ByteRange range) {
+            this(bucket, key, versionId, conditions, range, OptionalInt.empty());
+        }
+
+        /** GET {@code ?partNumber=n}. */
+        public static GetObject part(String bucket, String key, int partNumber) {
+            return new GetObject(bucket, key, Optional.empty(), Conditions.none(), ByteRange.NONE,
+                    OptionalInt.of(partNumber));
+        }
+
         @Override
         public String rateKey() {
             return key;
         }
     }
 
-    /** Answer: {@code ObjectInfo}. */
-    record HeadObject(String bucket, String key, Optional<String> versionId, Conditions conditions)
-            implements S3Request {
+    /** Answer: {@code ObjectInfo}. {@code partNumber} as for {@link GetObject}. */
+    record HeadObject(String bucket, String key, Optional<String> versionId, Conditions conditions,
+                      OptionalInt partNumber) implements S3Request {
+        public HeadObject(String bucket, String key, Optional<String> versionId, Conditions conditions) {
+            this(bucket, key, versionId, conditions, OptionalInt.empty());
+        }
+
         @Override
         public String rateKey() {
             return key;

@@ -169,6 +169,43 @@ public sealed interface S3Wire extends Message {
         }
     }
 
+    /** Front-end to storage host: keep this blob durably. Answered with {@link BlobStored} once fsynced. */
+    record StoreBlob(long call, String id, Body body) implements S3Wire {
+        @Override
+        public int sizeBytes() {
+            return bodySize(body);
+        }
+
+        @Override
+        public String toString() {
+            return "StoreBlob[" + call + ", " + id + "]";
+        }
+    }
+
+    /** The blob is on the storage host's disk, fsynced. */
+    record BlobStored(long call) implements S3Wire {
+    }
+
+    /** Front-end to storage host: the bytes of a blob. Answered with {@link BlobData} or {@link BlobMissing}. */
+    record FetchBlob(long call, String id) implements S3Wire {
+    }
+
+    record BlobData(long call, Body body) implements S3Wire {
+        @Override
+        public int sizeBytes() {
+            return bodySize(body);
+        }
+
+        @Override
+        public String toString() {
+            return "BlobData[" + call + ", " + body.size() + " B]";
+        }
+    }
+
+    /** The storage host does not hold the blob (never received, or damaged on its disk). */
+    record BlobMissing(long call) implements S3Wire {
+    }
+
     private static int bodySize(Body b) {
         return (int) Math.min(Integer.MAX_VALUE / 2, 256 + b.size());
     }

@@ -19,6 +19,7 @@ public enum S3Error {
     NO_SUCH_UPLOAD("NoSuchUpload", 404),
     NO_SUCH_BUCKET("NoSuchBucket", 404),
     INVALID_RANGE("InvalidRange", 416),
+    INVALID_PART_NUMBER("InvalidPartNumber", 416),
     PRECONDITION_FAILED("PreconditionFailed", 412),
     CONDITIONAL_REQUEST_CONFLICT("ConditionalRequestConflict", 409),
     BUCKET_NOT_EMPTY("BucketNotEmpty", 409),

@@ -13,7 +13,9 @@ import io.faultline.models.s3.api.S3Error;
 import io.faultline.models.s3.api.S3Failure;
 import io.faultline.models.s3.api.S3Result;
 import io.faultline.models.s3.api.WriteConditions;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The rules of single-object operations, as pure functions of a key's state (FIDELITY A6.2, A7,
@@ -126,6 +128,38 @@ public final class ObjectOps {
     public static S3Result<GetObjectResponse> get(String key, KeyState state, VersioningState v,
                                                   Optional<String> versionId, Conditions cond,
                                                   ByteRange range, ByteRange.MultiRange multi) {
+        return serve(key, state, v, versionId, cond, range, OptionalInt.empty(), multi).map(Served::response);
+    }
+
+    /**
+     * A GET resolved against the index: the answer, the version it serves and the bytes it needs.
+     * When the object's bytes are on storage hosts ({@link StoredObject#isLocated}), the answer's
+     * body is a stand-in and the caller fetches {@code range} of the object's chunks instead.
+     *
+     * @param response the answer, body included when the object holds its bytes
+     * @param object   the version served
+     * @param range    the bytes of the object the answer carries
+     */
+    public record Served(GetObjectResponse response, StoredObject object, ByteRange.Resolved range) {
+    }
+
+    /**
+     * GetObject as {@link #get}, with {@code partNumber} (FIDELITY A4): part n of a multipart object
+     * is served like a range covering that part, 206 with {@code Content-Range} (its part count is in
+     * {@link ObjectInfo#partsCount}); an object uploaded in one piece has one part. A part number
+     * beyond the object's parts is 416 InvalidPartNumber; a range and a part number together are 400.
+     */
+    public static S3Result<Served> serve(String key, KeyState state, VersioningState v,
+                                         Optional<String> versionId, Conditions cond, ByteRange range,
+                                         OptionalInt partNumber, ByteRange.MultiRange multi) {
+        if (partNumber.isPresent() && !(range instanceof ByteRange.None)) {
+            return S3Result.err(S3Error.INVALID_REQUEST,
+                    "Cannot specify both Range header and partNumber query parameter");
+        }
+        if (partNumber.isPresent() && (partNumber.getAsInt() < 1 || partNumber.getAsInt() > Limits.MAX_PART_NUMBER)) {
+            return S3Result.err(S3Error.INVALID_ARGUMENT,
+                    "Part number must be an integer between 1 and 10000, inclusive; got " + partNumber.getAsInt());
+        }
         S3Result<Resolved> r = resolve(key, state, v, versionId);
         if (!(r instanceof S3Result.Ok<Resolved> ok)) {
             return r.castErr();
@@ -136,16 +170,40 @@ public final class ObjectOps {
         if (c.isPresent()) {
             return S3Result.err(c.get(), "condition failed on " + key + " (ETag " + o.etag() + ")");
         }
-        ByteRange.Resolved rr = range.resolve(o.size(), multi);
+        ByteRange.Resolved rr;
+        if (partNumber.isPresent()) {
+            S3Result<ByteRange.Partial> part = partRange(o, partNumber.getAsInt());
+            if (!(part instanceof S3Result.Ok<ByteRange.Partial> pok)) {
+                return part.castErr();
+            }
+            rr = pok.value();
+        } else {
+            rr = range.resolve(o.size(), multi);
+        }
         if (rr instanceof ByteRange.Unsatisfiable) {
             return S3Result.err(S3Error.INVALID_RANGE,
                     "The requested range is not satisfiable (object size " + o.size() + ")");
         }
         if (rr instanceof ByteRange.Partial p) {
-            return S3Result.ok(new GetObjectResponse(206, res.info(), o.body().slice(p.first(), p.last()),
-                    Optional.of(p.contentRange())));
+            Body b = p.length() == 0 ? Body.empty() : o.body().slice(p.first(), p.last());
+            return S3Result.ok(new Served(new GetObjectResponse(206, res.info(), b, Optional.of(p.contentRange())),
+                    o, rr));
         }
-        return S3Result.ok(new GetObjectResponse(200, res.info(), o.body(), Optional.empty()));
+        return S3Result.ok(new Served(new GetObjectResponse(200, res.info(), o.body(), Optional.empty()), o, rr));
+    }
+
+    /** The bytes of part {@code n} (1-based): one part for an object not uploaded in parts. */
+    private static S3Result<ByteRange.Partial> partRange(StoredObject o, int n) {
+        List<Long> sizes = o.partSizes().isEmpty() ? List.of(o.size()) : o.partSizes();
+        if (n > sizes.size()) {
+            return S3Result.err(S3Error.INVALID_PART_NUMBER, "The requested partnumber is not satisfiable: "
+                    + n + " of an object with " + sizes.size() + " part" + (sizes.size() == 1 ? "" : "s"));
+        }
+        long first = 0;
+        for (int i = 0; i < n - 1; i++) {
+            first += sizes.get(i);
+        }
+        return S3Result.ok(new ByteRange.Partial(first, first + sizes.get(n - 1) - 1, o.size()));
     }
 
     /** HeadObject: GET's rules without a body or a range (FIDELITY A6.2, A7.1). */
