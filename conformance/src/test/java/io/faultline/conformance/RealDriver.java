@@ -52,7 +52,6 @@ final class RealDriver implements ClusterDriver {
     private static final Duration STALL_MAX = Duration.ofSeconds(60);
 
     private final RealCluster cluster;
-    private final Workload w;
     private final String topic;
     private final TopicPartition tp;
     private final KafkaProducer<Long, Long> producer;
@@ -71,7 +70,6 @@ final class RealDriver implements ClusterDriver {
                     + " but the cluster was started with " + cluster.lagMs);
         }
         this.cluster = cluster;
-        this.w = w;
         this.topic = w.topic();
         this.tp = new TopicPartition(topic, 0);
         this.deliveryTimeoutMs = Long.parseLong(w.setting("delivery.timeout.ms"));
