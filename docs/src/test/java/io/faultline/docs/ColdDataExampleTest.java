@@ -13,6 +13,17 @@ import io.faultline.models.glacier.JobOutput;
 import io.faultline.models.glacier.JobRequest;
 import io.faultline.models.glacier.Tier;
 import io.faultline.models.glacier.VaultStore;
+import io.faultline.models.s3.S3Cluster;
+import io.faultline.models.s3.S3Config;
+import io.faultline.models.s3.S3Request;
+import io.faultline.models.s3.ScriptClient;
+import io.faultline.models.s3.api.Body;
+import io.faultline.models.s3.api.ByteRange;
+import io.faultline.models.s3.api.Conditions;
+import io.faultline.models.s3.api.ObjectInfo;
+import io.faultline.models.s3.api.RestoreObjectResponse;
+import io.faultline.models.s3.api.S3Result;
+import io.faultline.models.s3.api.WriteConditions;
 import io.faultline.models.s3.cold.LifecycleAction;
 import io.faultline.models.s3.cold.LifecycleEvaluator;
 import io.faultline.models.s3.cold.LifecycleObject;
@@ -107,13 +118,45 @@ class ColdDataExampleTest {
     }
 
     @Test
+    void theS3ModelRefusesAGlacierGetUntilARestoreCompletes() {
+        // tag::s3model[]
+        S3Cluster s3 = S3Cluster.build(42, S3Config.defaults(), 3, 1, List.of("vault"));
+        LifecycleRule tooSoon = LifecycleRule.forPrefix("too-soon", "").transition(7, StorageClass.STANDARD_IA);
+        ScriptClient script = new ScriptClient(s3.frontEnds().get(0).id(), List.of(
+                prev -> new S3Request.PutObject("vault", "2019.tar", Body.synthetic(1L << 30, "2019"),
+                        WriteConditions.none(), Optional.of("GLACIER")),                // x-amz-storage-class
+                prev -> new S3Request.GetObject("vault", "2019.tar", Optional.empty(), Conditions.none(),
+                        ByteRange.NONE),                                                // 403 InvalidObjectState
+                prev -> new S3Request.RestoreObject("vault", "2019.tar", Optional.empty(), 3,
+                        RestoreTier.BULK),                                              // 202 Accepted
+                prev -> new S3Request.RestoreObject("vault", "2019.tar", Optional.empty(), 3,
+                        RestoreTier.BULK),                                              // 409 RestoreAlreadyInProgress
+                prev -> new S3Request.HeadObject("vault", "2019.tar", Optional.empty(), Conditions.none()),
+                prev -> new S3Request.PutBucketLifecycleConfiguration("vault", List.of(tooSoon)))); // 400
+        s3.sim().addHost("script", self -> script);
+        s3.sim().run(10 * Simulation.SECONDS);
+        List<S3Result<?>> answers = script.results();
+        // end::s3model[]
+        assertEquals("InvalidObjectState", answers.get(1).failureOrThrow().error().code());
+        assertEquals(202, ((RestoreObjectResponse) answers.get(2).orThrow()).status());
+        assertEquals("RestoreAlreadyInProgress", answers.get(3).failureOrThrow().error().code());
+        ObjectInfo head = (ObjectInfo) answers.get(4).orThrow();
+        assertEquals(StorageClass.GLACIER, head.storageClass());
+        assertEquals(Optional.of("ongoing-request=\"true\""), head.restore());
+        assertEquals("InvalidArgument", answers.get(5).failureOrThrow().error().code());
+    }
+
+    @Test
     void aSimulatedYearRunsInAFewSeconds() {
         // tag::year[]
         Scenario year = Scenarios.find("s3/lifecycle-to-glacier").orElseThrow();
         RunResult r = year.run(year.spec(7));      // 365 virtual days
-        // r.tables(): the storage bill; r.series(): GB per storage class per day
+        // r.tables(): the storage bill, the yearly cost, the transitions; r.series(): GB per class per day
         // end::year[]
         assertEquals(Outcome.VALID, r.outcome(), r.checks().toString());
         assertTrue(r.tables().get(0).name().startsWith("Storage bill over 365 days"));
+        assertEquals("Yearly cost", r.tables().get(1).name());
+        assertEquals(List.of(List.of("STANDARD_IA", "20", "day 31 00:00", "day 31 00:00"),
+                List.of("GLACIER", "20", "day 91 00:00", "day 91 00:00")), r.tables().get(2).rows());
     }
 }

@@ -1,18 +1,18 @@
 package io.faultline.sim;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
- * The record of a run, kept small: a running SHA-256 over every event (the trace hash, identical
+ * The record of a run, kept small: a running hash over every event (the trace hash, identical
  * for identical runs in any JVM), counts per {@link TraceKind}, a bounded window of the most recent
  * message events (for a message-flow diagram), the fault events (for a faults timeline) and the
  * most recent log lines. It never keeps every event in memory; install a {@link #lineSink} to see
@@ -43,7 +43,10 @@ public final class Trace {
     static final int MAX_FAULTS = 10_000;
     static final int LOG_WINDOW = 512;
 
-    private final MessageDigest digest;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
+    private final StreamHash stream = new StreamHash();
     private final byte[] buf = new byte[16 * 1024];
     private int pos;
     private final long[] counts = new long[TraceKind.values().length];
@@ -66,11 +69,6 @@ public final class Trace {
 
     Trace(IntFunction<String> hostNames) {
         this.hostNames = hostNames;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JDK", e);
-        }
     }
 
     /** Receives every event line as text (for debugging a divergence); slows the run. */
@@ -107,7 +105,7 @@ public final class Trace {
         header(time, kind, d.to, d.from);
         putLong(d.sentAt);
         buf[pos++] = (byte) fate.ordinal();
-        MessageEncoder.encode(d.message, encoderSink);
+        encoder.encode(d.message);
         if (lineSink != null) {
             lineSink.accept(line(time, kind, d.to, d.from, d.message + (fate == Fate.DELIVERED ? "" : " " + fate)));
         }
@@ -124,7 +122,7 @@ public final class Trace {
     void timer(long time, int host, Timer timer) {
         counts[TraceKind.TIMER.ordinal()]++;
         header(time, TraceKind.TIMER, host, -1);
-        MessageEncoder.encode(timer, encoderSink);
+        encoder.encode(timer);
         if (lineSink != null) {
             lineSink.accept(line(time, TraceKind.TIMER, host, -1, timer.toString()));
         }
@@ -143,15 +141,13 @@ public final class Trace {
         logs[(int) (logCount++ % LOG_WINDOW)] = new LogLine(time, hostNames.apply(host), line);
     }
 
-    /** The hex SHA-256 of every event so far (computing it does not stop the trace). */
+    /**
+     * The trace hash: 64 hex digits, a function of every event so far and nothing else (computing it
+     * does not stop the trace).
+     */
     public String hash() {
         flush();
-        try {
-            MessageDigest copy = (MessageDigest) digest.clone();
-            return HexFormat.of().formatHex(copy.digest());
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("SHA-256 digest is cloneable in every JDK", e);
-        }
+        return stream.hex(buf, pos);
     }
 
     /** Number of events of this kind so far. */
@@ -228,10 +224,18 @@ public final class Trace {
         putInt(peer);
     }
 
-    private final MessageEncoder.Sink encoderSink = new MessageEncoder.Sink() {
+    private final MessageEncoder encoder = new MessageEncoder(new MessageEncoder.Sink() {
         @Override
         public void putByte(int b) {
             Trace.this.putByte(b);
+        }
+
+        @Override
+        public void putInt(int v) {
+            if (pos > buf.length - 4) {
+                flush();
+            }
+            Trace.this.putInt(v);
         }
 
         @Override
@@ -243,7 +247,21 @@ public final class Trace {
         public void putString(String s) {
             Trace.this.putString(s);
         }
-    };
+
+        @Override
+        public void putBytes(byte[] bytes) {
+            int done = 0;
+            while (done < bytes.length) {
+                if (pos == buf.length) {
+                    flush();
+                }
+                int n = Math.min(bytes.length - done, buf.length - pos);
+                System.arraycopy(bytes, done, buf, pos, n);
+                pos += n;
+                done += n;
+            }
+        }
+    });
 
     private void putByte(int b) {
         if (pos == buf.length) {
@@ -256,26 +274,24 @@ public final class Trace {
         if (pos > buf.length - 8) {
             flush();
         }
-        for (int i = 56; i >= 0; i -= 8) {
-            buf[pos++] = (byte) (v >>> i);
-        }
+        LONGS.set(buf, pos, v);
+        pos += 8;
     }
 
+    /** Callers make room for the four bytes. */
     private void putInt(int v) {
-        buf[pos++] = (byte) (v >>> 24);
-        buf[pos++] = (byte) (v >>> 16);
-        buf[pos++] = (byte) (v >>> 8);
-        buf[pos++] = (byte) v;
+        INTS.set(buf, pos, v);
+        pos += 4;
     }
 
     private void putString(String s) {
         int n = s.length();
-        if (pos > buf.length - 4) {
+        if (pos > buf.length - 4 - 3 * Math.min(n, 256)) {
             flush();
         }
         putInt(n);
         for (int i = 0; i < n; i++) {
-            if (pos > buf.length - 3) {
+            if ((i & 255) == 255 && pos > buf.length - 3 * 256) {
                 flush();
             }
             char c = s.charAt(i);
@@ -289,8 +305,10 @@ public final class Trace {
         }
     }
 
+    /** Hashes the buffer's whole blocks; the tail (under one block) moves to the front. */
     private void flush() {
-        digest.update(buf, 0, pos);
-        pos = 0;
+        int used = stream.absorb(buf, pos);
+        System.arraycopy(buf, used, buf, 0, pos - used);
+        pos -= used;
     }
 }

@@ -1,5 +1,6 @@
 package io.faultline.models.glacier;
 
+import io.faultline.models.s3.cold.ExpeditedCapacity;
 import io.faultline.sim.HostId;
 import io.faultline.sim.Rng;
 import io.faultline.sim.Simulation;

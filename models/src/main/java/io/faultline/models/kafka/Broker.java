@@ -53,31 +53,36 @@ public final class Broker implements Process {
 
     /** This broker's replica of {@code partition}, if assigned. */
     public Optional<ReplicaLog> log(int partition) {
-        PartitionReplica r = partitions.get(partition);
+        PartitionReplica r = replica(partition);
         return r == null ? Optional.empty() : Optional.of(r.log());
     }
 
     /** Whether this broker currently acts as leader of {@code partition}. */
     public boolean isLeader(int partition) {
-        PartitionReplica r = partition < byPartition.length ? byPartition[partition] : null;
+        PartitionReplica r = replica(partition);
         return r != null && r.role() == PartitionReplica.Role.LEADER;
+    }
+
+    /** The replica of {@code partition} or null; an array read, since invariants ask after every event. */
+    private PartitionReplica replica(int partition) {
+        return partition >= 0 && partition < byPartition.length ? byPartition[partition] : null;
     }
 
     /** Whether this broker follows {@code partition} and has finished truncating (C5). */
     public boolean fetching(int partition) {
-        PartitionReplica r = partitions.get(partition);
+        PartitionReplica r = replica(partition);
         return r != null && r.fetching();
     }
 
     /** The leader epoch this broker knows for {@code partition}. */
     public int leaderEpoch(int partition) {
-        PartitionReplica r = partitions.get(partition);
+        PartitionReplica r = replica(partition);
         return r == null ? -1 : r.leaderEpoch();
     }
 
     /** The ISR this broker applies as leader of {@code partition} (empty if not leader). */
     public List<Integer> isr(int partition) {
-        PartitionReplica r = partitions.get(partition);
+        PartitionReplica r = replica(partition);
         return r == null ? List.of() : r.isr();
     }
 

@@ -5,9 +5,7 @@ import io.faultline.sim.Simulation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The model's safety properties, checked after every event:
@@ -34,15 +32,27 @@ final class KafkaInvariants {
                 return "one leader per partition and leader epoch";
             }
 
+            /** The brokers that are up, refreshed by each check (one run, one thread). */
+            private Broker[] up = new Broker[0];
+
             public Optional<String> check(Simulation s) {
+                // Runs after every event: a few brokers, so compare leaders pairwise, without allocating.
+                int brokers = cluster.brokerHosts().size();
+                if (up.length != brokers) {
+                    up = new Broker[brokers];
+                }
+                for (int b = 0; b < brokers; b++) {
+                    up[b] = cluster.broker(b).orElse(null);
+                }
                 for (int p = 0; p < cluster.partitions(); p++) {
-                    Map<Integer, Integer> leaders = new TreeMap<>();
-                    for (int b = 0; b < cluster.brokerHosts().size(); b++) {
-                        Optional<Broker> br = cluster.broker(b);
-                        if (br.isPresent() && br.get().isLeader(p)) {
-                            Integer other = leaders.put(br.get().leaderEpoch(p), b);
-                            if (other != null) {
-                                return Optional.of("p" + p + " epoch " + br.get().leaderEpoch(p)
+                    for (int b = 0; b < brokers; b++) {
+                        if (up[b] == null || !up[b].isLeader(p)) {
+                            continue;
+                        }
+                        int epoch = up[b].leaderEpoch(p);
+                        for (int other = 0; other < b; other++) {
+                            if (up[other] != null && up[other].isLeader(p) && up[other].leaderEpoch(p) == epoch) {
+                                return Optional.of("p" + p + " epoch " + epoch
                                         + " led by brokers " + other + " and " + b);
                             }
                         }

@@ -33,9 +33,17 @@ final class LogStore {
         this.prefix = "p" + partition + "/";
     }
 
+    /** The last segment named, since appends go to the same segment 64 times in a row. */
+    private long namedBase = -1;
+    private String namedSegment = "";
+
     private String segment(long base) {
-        String digits = Long.toString(base);
-        return prefix + ZEROS.substring(digits.length()) + digits + ".log";
+        if (base != namedBase) {
+            String digits = Long.toString(base);
+            namedSegment = prefix + ZEROS.substring(digits.length()) + digits + ".log";
+            namedBase = base;
+        }
+        return namedSegment;
     }
 
     /** Writes {@code records}, which start at {@code offset}, to their segments (buffered). */

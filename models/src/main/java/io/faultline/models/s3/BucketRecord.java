@@ -1,7 +1,9 @@
 package io.faultline.models.s3;
 
+import io.faultline.models.s3.cold.LifecycleRule;
 import io.faultline.models.s3.store.Stamp;
 import io.faultline.models.s3.store.VersioningState;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,14 +24,27 @@ import java.util.Objects;
  * @param stamp       the write that set this record
  * @param before      the versioning state object requests see until {@code effectiveAt}
  * @param effectiveAt virtual time from which object requests see {@code versioning}
+ * @param lifecycle   the lifecycle configuration's rules (FIDELITY A9); empty for none
  */
 public record BucketRecord(String name, boolean exists, VersioningState versioning, Stamp stamp,
-                           VersioningState before, long effectiveAt) {
+                           VersioningState before, long effectiveAt, List<LifecycleRule> lifecycle) {
     public BucketRecord {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(versioning, "versioning");
         Objects.requireNonNull(stamp, "stamp");
         Objects.requireNonNull(before, "before");
+        lifecycle = List.copyOf(lifecycle);
+    }
+
+    /** A record without a lifecycle configuration. */
+    public BucketRecord(String name, boolean exists, VersioningState versioning, Stamp stamp,
+                        VersioningState before, long effectiveAt) {
+        this(name, exists, versioning, stamp, before, effectiveAt, List.of());
+    }
+
+    /** This record with lifecycle rules {@code rules} (empty: none), written by {@code at}. */
+    public BucketRecord withLifecycle(List<LifecycleRule> rules, Stamp at) {
+        return new BucketRecord(name, exists, versioning, at, before, effectiveAt, rules);
     }
 
     /** A record whose configuration is in effect at once. */
@@ -44,7 +59,7 @@ public record BucketRecord(String name, boolean exists, VersioningState versioni
 
     /** This record as object requests see it at {@code now}: the versioning in effect then. */
     public BucketRecord asSeenAt(long now) {
-        return new BucketRecord(name, exists, versioningAt(now), stamp);
+        return new BucketRecord(name, exists, versioningAt(now), stamp, versioningAt(now), 0, lifecycle);
     }
 
     /** The newer of two records of the same bucket. */

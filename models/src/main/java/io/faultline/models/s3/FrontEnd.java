@@ -40,6 +40,7 @@ public final class FrontEnd implements Process {
     final List<HostId> index;
     final List<HostId> storage;
     final S3Config config;
+    final ColdPath cold;
     final Calls calls = new Calls();
     private final TreeMap<Long, Pending> pending = new TreeMap<>();
     private final TreeMap<String, PrefixPartitions> partitions = new TreeMap<>();
@@ -47,6 +48,7 @@ public final class FrontEnd implements Process {
     private IndexClient indexClient;
     private BlobClient blobClient;
     private Handlers handlers;
+    private LifecycleSweep lifecycle;
     private long nextRequest = 1;
     private boolean resendArmed;
 
@@ -57,10 +59,19 @@ public final class FrontEnd implements Process {
      * @param config  the model's configuration
      */
     public FrontEnd(int id, List<HostId> index, List<HostId> storage, S3Config config) {
+        this(id, index, storage, config, ColdPath.defaults());
+    }
+
+    /**
+     * @param cold the cold path's settings and account records, shared by the cluster's front-ends;
+     *             front-end 0 runs the daily lifecycle process (FIDELITY A9.4)
+     */
+    public FrontEnd(int id, List<HostId> index, List<HostId> storage, S3Config config, ColdPath cold) {
         this.id = id;
         this.index = List.copyOf(index);
         this.storage = List.copyOf(storage);
         this.config = config;
+        this.cold = cold;
     }
 
     @Override
@@ -69,6 +80,15 @@ public final class FrontEnd implements Process {
         this.indexClient = new IndexClient(this, c);
         this.blobClient = new BlobClient(this, c);
         this.handlers = new Handlers(this, indexClient, blobClient);
+        if (id == 0) {
+            this.lifecycle = new LifecycleSweep(this, indexClient, c);
+            lifecycle.arm();
+        }
+    }
+
+    /** A request number for work the front-end does on its own (the lifecycle run): no client, no deadline. */
+    long internalRequest() {
+        return nextRequest++;
     }
 
     /** The partitions of each bucket's key space as this front-end sees them (A15). */
@@ -149,6 +169,8 @@ public final class FrontEnd implements Process {
             calls.finishEarly(w.call());
         } else if (t instanceof BlobClient.Again a) {
             blobClient.onTimer(a);
+        } else if (t instanceof LifecycleSweep.Run && lifecycle != null) {
+            lifecycle.run();
         }
     }
 

@@ -11,13 +11,16 @@ import io.faultline.models.s3.api.S3Error;
 import io.faultline.models.s3.api.S3Failure;
 import io.faultline.models.s3.api.S3Result;
 import io.faultline.models.s3.api.WriteConditions;
+import io.faultline.models.s3.cold.StorageClass;
 import io.faultline.models.s3.store.BucketNames;
 import io.faultline.models.s3.store.BucketStore;
 import io.faultline.models.s3.store.Buckets;
 import io.faultline.models.s3.store.Ids;
 import io.faultline.models.s3.store.KeyState;
 import io.faultline.models.s3.store.Limits;
+import io.faultline.models.s3.store.Mutation;
 import io.faultline.models.s3.store.ObjectOps;
+import io.faultline.models.s3.store.Slot;
 import io.faultline.models.s3.store.Stamp;
 import io.faultline.models.s3.store.StoredObject;
 import io.faultline.models.s3.store.VersioningState;
@@ -37,12 +40,14 @@ final class Handlers {
     private final IndexClient ix;
     private final BlobClient blobs;
     private final MultipartHandlers multipart;
+    private final ColdHandlers cold;
 
     Handlers(FrontEnd fe, IndexClient ix, BlobClient blobs) {
         this.fe = fe;
         this.ix = ix;
         this.blobs = blobs;
         this.multipart = new MultipartHandlers(fe, ix, blobs, this);
+        this.cold = new ColdHandlers(fe, ix);
     }
 
     void handle(long rid, S3Request req) {
@@ -70,7 +75,13 @@ final class Handlers {
                 fe.respond(rid, S3Result.err(tooBig.get()));
                 return;
             }
-            put(rid, rec, r.key(), StoredObject.single(r.body(), ix.now()), r.conditions(), res -> fe.respond(rid, res));
+            S3Result<StorageClass> cls = ColdHandlers.storageClass(r.storageClass());
+            if (!(cls instanceof S3Result.Ok<StorageClass> c)) {
+                fe.respond(rid, cls);
+                return;
+            }
+            put(rid, rec, r.key(), StoredObject.single(r.body(), ix.now()).in(c.value()), r.conditions(),
+                    res -> fe.respond(rid, res));
         } else if (req instanceof S3Request.GetObject r) {
             get(rid, rec, r.key(), r.versionId(), r.conditions(), r.range(), r.partNumber(), true,
                     res -> fe.respond(rid, res));
@@ -94,7 +105,7 @@ final class Handlers {
         } else if (req instanceof S3Request.ListObjectVersions r) {
             ix.scan(rid, rec.name(), r.prefix(), false, keys -> fe.respond(rid,
                     S3Result.ok(ObjectOps.listVersions(keys, r.prefix()))));
-        } else {
+        } else if (!cold.handle(rid, rec, req)) {
             multipart.handle(rid, rec, req);
         }
     }
@@ -169,7 +180,7 @@ final class Handlers {
             // FIDELITY A1.3: the change reaches object requests after a seeded delay ([M] 0 to 60 s).
             long delay = ix.bucketConfigDelay();
             BucketRecord rec = new BucketRecord(r.bucket(), true, ok.value(), ix.bucketStamp(b),
-                    b.get().versioningAt(ix.now()), ix.now() + delay);
+                    b.get().versioningAt(ix.now()), ix.now() + delay, b.get().lifecycle());
             ix.writeBucket(rid, rec, () -> fe.respond(rid, next));
         });
     }
@@ -201,7 +212,12 @@ final class Handlers {
                 k.accept(p.castErr());
                 return;
             }
-            ix.write(rid, rec.name(), ok.value().mutation(), () -> k.accept(S3Result.ok(ok.value().response())));
+            Mutation m = ok.value().mutation();
+            ix.write(rid, rec.name(), m, () -> {
+                StoredObject o = ((Slot.Version) m.slot()).object();
+                fe.cold.stored(rec.name(), key, m.versionId(), o.storageClass(), o.size(), ix.now());
+                k.accept(S3Result.ok(ok.value().response()));
+            });
         });
     }
 
@@ -221,8 +237,11 @@ final class Handlers {
             if (legacy && state.slots().isEmpty() && versionId.isEmpty()) {
                 ix.rememberMissing(rec.name(), key);
             }
-            S3Result<ObjectOps.Served> served = ObjectOps.serve(key, state, rec.versioning(), versionId, cond, range,
-                    partNumber, ByteRange.MultiRange.IGNORE);
+            // HEAD answers for an archived object too (A10.2: x-amz-restore is how a client watches a restore)
+            S3Result<ObjectOps.Served> served = withBytes
+                    ? ObjectOps.serve(key, state, rec.versioning(), versionId, cond, range, partNumber,
+                            ByteRange.MultiRange.IGNORE, ix.now())
+                    : ObjectOps.serveHead(key, state, rec.versioning(), versionId, cond, partNumber, ix.now());
             if (!(served instanceof S3Result.Ok<ObjectOps.Served> ok) || !withBytes || !ok.value().object().isLocated()) {
                 k.accept(served.map(ObjectOps.Served::response));
                 return;
@@ -243,12 +262,19 @@ final class Handlers {
                 k.accept(p.castErr());
                 return;
             }
-            ix.write(rid, rec.name(), ok.value().mutation(), () -> k.accept(S3Result.ok(ok.value().response())));
+            Mutation m = ok.value().mutation();
+            ix.write(rid, rec.name(), m, () -> {
+                if (m.slot() instanceof Slot.Erased || m.versionId().equals(KeyState.NULL_VERSION)) {
+                    // removed for good, or the null version replaced by a null delete marker (A6.2)
+                    fe.cold.removed(rec.name(), key, m.versionId(), ix.now());
+                }
+                k.accept(S3Result.ok(ok.value().response()));
+            });
         });
     }
 
     /** A fresh version ID, needed only while versioning is enabled (an MD5 per write otherwise). */
-    private static String versionId(BucketRecord rec, Stamp s) {
+    static String versionId(BucketRecord rec, Stamp s) {
         return rec.versioning() == VersioningState.ENABLED ? Ids.version(s) : KeyState.NULL_VERSION;
     }
 
@@ -278,7 +304,12 @@ final class Handlers {
                         + "the maximum allowable size for a copy source: " + Limits.MAX_PUT_BYTES));
                 return;
             }
-            put(rid, rec, r.key(), StoredObject.single(body, ix.now()), WriteConditions.none(),
+            S3Result<StorageClass> cls = ColdHandlers.storageClass(r.storageClass());
+            if (!(cls instanceof S3Result.Ok<StorageClass> c)) {
+                fe.respond(rid, cls);
+                return;
+            }
+            put(rid, rec, r.key(), StoredObject.single(body, ix.now()).in(c.value()), WriteConditions.none(),
                     res -> fe.respond(rid, res));
         });
     }

@@ -80,6 +80,20 @@ final class IndexClient {
         }
     }
 
+    /**
+     * The state a read-modify-write of the index plans on without a lease (RestoreObject, which
+     * needs the version's restore state): a majority's join in strong mode, one random replica in
+     * legacy mode (where a stale replica can answer 202 twice, as its reads can be stale).
+     */
+    void readForUpdate(long rid, String bucket, String key, Consumer<KeyState> k) {
+        if (strong()) {
+            quorumRead(rid, bucket, key, k);
+        } else {
+            fe.calls.start(ctx, rid, List.of(randomReplica()), 1, c -> new S3Wire.ReadKey(c, bucket, key),
+                    replies -> k.accept(joinKeys(replies)));
+        }
+    }
+
     /** The state a read answers from. */
     void readForGet(long rid, String bucket, String key, Consumer<KeyState> k) {
         if (strong()) {
@@ -296,5 +310,10 @@ final class IndexClient {
 
     long now() {
         return ctx.now();
+    }
+
+    /** The front-end's seeded random stream (a restore's completion time is drawn from it, A10.1). */
+    io.faultline.sim.Rng rng() {
+        return ctx.rng();
     }
 }

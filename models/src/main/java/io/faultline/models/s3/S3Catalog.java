@@ -17,6 +17,6 @@ public final class S3Catalog implements ScenarioCatalog {
     public List<Scenario> scenarios() {
         return List.of(LegacyScenarios.STALE_READ, LegacyScenarios.NEGATIVE_CACHE, LegacyScenarios.LIST_LAG,
                 StrongScenario.SCENARIO, HotPrefixScenario.SCENARIO,
-                MultipartCrashScenario.SCENARIO);
+                MultipartCrashScenario.SCENARIO, LifecycleToGlacierScenario.SCENARIO, RestoreExpiryScenario.SCENARIO);
     }
 }

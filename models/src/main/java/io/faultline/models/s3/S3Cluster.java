@@ -6,11 +6,13 @@ import io.faultline.sim.Host;
 import io.faultline.sim.HostId;
 import io.faultline.sim.Latency;
 import io.faultline.sim.LinkSpec;
+import io.faultline.sim.Process;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.client.Recorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Builds the S3 model on virtual hardware: index replicas {@code idx1..n}, storage hosts
@@ -27,23 +29,31 @@ import java.util.Optional;
 public final class S3Cluster {
     private final Simulation sim;
     private final S3Config config;
+    private final ColdPath cold;
     private final List<Host> index = new ArrayList<>();
     private final List<Host> storage = new ArrayList<>();
     private final List<Host> frontEnds = new ArrayList<>();
     private final List<Host> clients = new ArrayList<>();
     private final Recorder recorder;
 
-    private S3Cluster(Simulation sim, S3Config config) {
+    private S3Cluster(Simulation sim, S3Config config, ColdPath cold) {
         this.sim = sim;
         this.config = config;
+        this.cold = cold;
         this.recorder = new Recorder(sim);
     }
 
     public static S3Cluster build(long seed, S3Config config, int indexHosts, int frontEndCount, List<String> buckets) {
+        return build(seed, config, ColdPath.defaults(), indexHosts, frontEndCount, buckets);
+    }
+
+    /** A cluster whose cold path (lifecycle timing, Expedited capacity, prices) is {@code cold}. */
+    public static S3Cluster build(long seed, S3Config config, ColdPath cold, int indexHosts, int frontEndCount,
+                                  List<String> buckets) {
         Simulation sim = new Simulation(seed);
         sim.network().defaultLink(LinkSpec.of(Latency.logNormal(Simulation.MILLIS, 0.5)));
         S3Config cfg = config.withFrontEnds(frontEndCount);
-        S3Cluster c = new S3Cluster(sim, cfg);
+        S3Cluster c = new S3Cluster(sim, cfg, cold);
         List<BucketRecord> initial = new ArrayList<>();
         for (String b : buckets) {
             initial.add(new BucketRecord(b, true, VersioningState.UNVERSIONED, new Stamp(0, -1, 0)));
@@ -63,7 +73,7 @@ public final class S3Cluster {
         }
         for (int i = 0; i < frontEndCount; i++) {
             int id = i;
-            c.frontEnds.add(sim.addHost("fe" + (i + 1), self -> new FrontEnd(id, ids, stores, cfg)));
+            c.frontEnds.add(sim.addHost("fe" + (i + 1), self -> new FrontEnd(id, ids, stores, cfg, cold)));
         }
         return c;
     }
@@ -83,8 +93,24 @@ public final class S3Cluster {
         return h;
     }
 
+    /**
+     * A client process of the caller's own on host {@code name}, built with front-end
+     * {@code frontEnd}'s id (e.g. a scripted client around an {@link S3Client}).
+     */
+    public Host addClient(String name, int frontEnd, Function<HostId, Process> make) {
+        HostId fe = frontEnds.get(frontEnd).id();
+        Host h = sim.addHost(name, self -> make.apply(fe));
+        clients.add(h);
+        return h;
+    }
+
     public Simulation sim() {
         return sim;
+    }
+
+    /** The cold path's settings and records: the storage bill, lifecycle actions applied, GB per class. */
+    public ColdPath coldPath() {
+        return cold;
     }
 
     public S3Config config() {

@@ -6,6 +6,8 @@ import io.faultline.models.s3.api.CompletedPart;
 import io.faultline.models.s3.api.Conditions;
 import io.faultline.models.s3.api.ListObjectsV2Request;
 import io.faultline.models.s3.api.WriteConditions;
+import io.faultline.models.s3.cold.LifecycleRule;
+import io.faultline.models.s3.cold.RestoreTier;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -26,7 +28,7 @@ public sealed interface S3Request {
     default boolean isWrite() {
         return !(this instanceof GetObject || this instanceof HeadObject || this instanceof ListObjectsV2
                 || this instanceof ListObjectVersions || this instanceof HeadBucket || this instanceof ListBuckets || this instanceof ListParts
-                || this instanceof ListMultipartUploads);
+                || this instanceof ListMultipartUploads || this instanceof GetBucketLifecycleConfiguration);
     }
 
     /** The key whose prefix partition is charged for the request. */
@@ -58,8 +60,17 @@ public sealed interface S3Request {
     record PutBucketVersioning(String bucket, String status) implements S3Request {
     }
 
-    /** Answer: {@code PutObjectResponse}. */
-    record PutObject(String bucket, String key, Body body, WriteConditions conditions) implements S3Request {
+    /**
+     * Answer: {@code PutObjectResponse}. {@code storageClass} is the {@code x-amz-storage-class}
+     * header as sent (FIDELITY A8): STANDARD when absent, 400 InvalidStorageClass when not a class.
+     */
+    record PutObject(String bucket, String key, Body body, WriteConditions conditions, Optional<String> storageClass)
+            implements S3Request {
+        /** A PUT without {@code x-amz-storage-class} (STANDARD). */
+        public PutObject(String bucket, String key, Body body, WriteConditions conditions) {
+            this(bucket, key, body, conditions, Optional.empty());
+        }
+
         @Override
         public String rateKey() {
             return key;
@@ -122,13 +133,54 @@ public sealed interface S3Request {
         }
     }
 
-    /** Answer: {@code PutObjectResponse}. Source and destination in the same bucket. */
-    record CopyObject(String bucket, String sourceKey, Optional<String> sourceVersionId, String key)
+    /**
+     * Answer: {@code PutObjectResponse}. Source and destination in the same bucket; the copy is in
+     * {@code storageClass} ({@code x-amz-storage-class}, STANDARD when absent). An archived source
+     * needs a restored copy first (403 InvalidObjectState, FIDELITY A10.2).
+     */
+    record CopyObject(String bucket, String sourceKey, Optional<String> sourceVersionId, String key,
+                      Optional<String> storageClass) implements S3Request {
+        /** A copy into STANDARD. */
+        public CopyObject(String bucket, String sourceKey, Optional<String> sourceVersionId, String key) {
+            this(bucket, sourceKey, sourceVersionId, key, Optional.empty());
+        }
+
+        @Override
+        public String rateKey() {
+            return key;
+        }
+    }
+
+    /**
+     * Answer: {@code RestoreObjectResponse} (202 started, 200 already restored and expiry updated);
+     * 409 RestoreAlreadyInProgress, 403 InvalidObjectState (not an archived class), 503
+     * GlacierExpeditedRetrievalNotAvailable (FIDELITY A10.1, A10.2).
+     */
+    record RestoreObject(String bucket, String key, Optional<String> versionId, int days, RestoreTier tier)
             implements S3Request {
         @Override
         public String rateKey() {
             return key;
         }
+    }
+
+    /**
+     * Answer: {@code Boolean} (200). Replaces the bucket's lifecycle configuration; checked by
+     * {@link io.faultline.models.s3.cold.LifecycleValidation} (400 InvalidArgument), 400 MalformedXML
+     * without any rule (FIDELITY A9).
+     */
+    record PutBucketLifecycleConfiguration(String bucket, List<LifecycleRule> rules) implements S3Request {
+        public PutBucketLifecycleConfiguration {
+            rules = List.copyOf(rules);
+        }
+    }
+
+    /** Answer: {@code List<LifecycleRule>}; 404 NoSuchLifecycleConfiguration when there is none. */
+    record GetBucketLifecycleConfiguration(String bucket) implements S3Request {
+    }
+
+    /** Answer: {@code Boolean} (204). Removes the bucket's lifecycle configuration. */
+    record DeleteBucketLifecycle(String bucket) implements S3Request {
     }
 
     /** Answer: {@code ListObjectsV2Response}. */

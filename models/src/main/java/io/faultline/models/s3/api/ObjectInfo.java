@@ -1,10 +1,17 @@
 package io.faultline.models.s3.api;
 
+import io.faultline.models.s3.cold.StorageClass;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What HEAD returns about an object version (and what GET returns besides the bytes).
+ *
+ * <pre>{@code
+ * ObjectInfo i = head.value();
+ * i.storageClass();   // x-amz-storage-class, e.g. GLACIER after a lifecycle transition
+ * i.restore();        // x-amz-restore, e.g. ongoing-request="true"
+ * }</pre>
  *
  * @param key          the key
  * @param versionId    {@code x-amz-version-id}: absent for a bucket never versioned; "null" for the null version
@@ -12,12 +19,22 @@ import java.util.Optional;
  * @param size         full size in bytes ({@code Content-Length} of a 200)
  * @param lastModified virtual nanoseconds
  * @param partsCount   number of parts for a multipart object, 0 otherwise
+ * @param storageClass {@code x-amz-storage-class} (FIDELITY A8)
+ * @param restore      {@code x-amz-restore} (A10.2), present once a restore was requested and until its copy expires
  */
 public record ObjectInfo(String key, Optional<String> versionId, String etag, long size,
-                         long lastModified, int partsCount) {
+                         long lastModified, int partsCount, StorageClass storageClass, Optional<String> restore) {
     public ObjectInfo {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(versionId, "versionId");
         Objects.requireNonNull(etag, "etag");
+        Objects.requireNonNull(storageClass, "storageClass");
+        Objects.requireNonNull(restore, "restore");
+    }
+
+    /** A STANDARD object with no restore header. */
+    public ObjectInfo(String key, Optional<String> versionId, String etag, long size, long lastModified,
+                      int partsCount) {
+        this(key, versionId, etag, size, lastModified, partsCount, StorageClass.STANDARD, Optional.empty());
     }
 }

@@ -27,6 +27,9 @@ public enum S3Error {
     BUCKET_ALREADY_EXISTS("BucketAlreadyExists", 409),
     OPERATION_ABORTED("OperationAborted", 409),
     INVALID_OBJECT_STATE("InvalidObjectState", 403),
+    RESTORE_ALREADY_IN_PROGRESS("RestoreAlreadyInProgress", 409),
+    NO_SUCH_LIFECYCLE_CONFIGURATION("NoSuchLifecycleConfiguration", 404),
+    INVALID_STORAGE_CLASS("InvalidStorageClass", 400),
     ACCESS_DENIED("AccessDenied", 403),
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
     ENTITY_TOO_SMALL("EntityTooSmall", 400),
@@ -41,6 +44,7 @@ public enum S3Error {
     INVALID_REQUEST("InvalidRequest", 400),
     INTERNAL_ERROR("InternalError", 500),
     SLOW_DOWN("SlowDown", 503),
+    GLACIER_EXPEDITED_RETRIEVAL_NOT_AVAILABLE("GlacierExpeditedRetrievalNotAvailable", 503),
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503);
 
     private final String code;

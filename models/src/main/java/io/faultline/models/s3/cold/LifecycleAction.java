@@ -28,4 +28,8 @@ public sealed interface LifecycleAction {
     /** Delete a noncurrent version for good (A9.3). */
     record ExpireNoncurrent(String ruleId, long dueNanos) implements LifecycleAction {
     }
+
+    /** Abort an incomplete multipart upload and drop its parts (A3.4). */
+    record AbortIncompleteUpload(String ruleId, long dueNanos) implements LifecycleAction {
+    }
 }

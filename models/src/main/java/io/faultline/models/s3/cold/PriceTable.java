@@ -5,10 +5,13 @@ import java.util.Map;
 
 /**
  * Prices the cost account applies. The shipped {@link #EXAMPLE_US_EAST_1} values are EXAMPLE
- * us-east-1 list prices as the AWS pricing page (https://aws.amazon.com/s3/pricing/) showed them
- * around 2024, written FROM MEMORY and NOT verified against the page (only the GLACIER Standard and
- * Expedited retrieval prices were checked, against AWS re:Post's "manage data retrieval" article);
- * override them for real estimates.
+ * us-east-1 list prices (first 50 TB tier). Checked on 2026-11-26, they could NOT be verified against
+ * AWS's own pricing page (https://aws.amazon.com/s3/pricing/): the copy available to us shows its price
+ * cells as unrendered template tokens. They agree with: AWS re:Post "manage data retrieval" (GLACIER
+ * Standard $0.05 per 1,000 requests + $0.01/GB, Expedited $10 per 1,000 requests), and a third-party
+ * table "S3 storage class pricing, US East, May 2026" (usage.ai) for every storage price and the
+ * per-GB retrieval fees; the DEEP_ARCHIVE request prices ($0.10 Standard, $0.025 Bulk per 1,000)
+ * only with a third-party note of March 2023. Override them for real estimates.
  *
  * <pre>{@code
  * PriceTable p = PriceTable.EXAMPLE_US_EAST_1.withStorage(StorageClass.GLACIER, 0.0036);
@@ -45,8 +48,8 @@ public record PriceTable(Map<StorageClass, Double> storagePerGbMonth, Map<Storag
         Map<StorageClass, Map<RestoreTier, Double>> req = new EnumMap<>(StorageClass.class);
         req.put(StorageClass.GLACIER, tiers(10.0, 0.05, 0.0));
         req.put(StorageClass.DEEP_ARCHIVE, tiers(0.0, 0.10, 0.025));
-        return new PriceTable(s, gb, req, "EXAMPLE us-east-1 list prices from the AWS S3 pricing page as remembered"
-                + " for 2024 (from memory, unverified except GLACIER Standard/Expedited retrieval); override for real use");
+        return new PriceTable(s, gb, req, "EXAMPLE us-east-1 list prices, not verified against aws.amazon.com/s3/pricing"
+                + " (checked 2026-11-26: agree with AWS re:Post and third-party tables of 2026); override for real use");
     }
 
     private static Map<RestoreTier, Double> tiers(double expedited, double standard, double bulk) {

@@ -96,11 +96,12 @@ public final class BucketStore {
 
     public S3Result<GetObjectResponse> getObject(String key, Optional<String> versionId, Conditions cond,
                                                  ByteRange range) {
-        return ObjectOps.get(key, state(key), versioning, versionId, cond, range, ByteRange.MultiRange.IGNORE);
+        return ObjectOps.get(key, state(key), versioning, versionId, cond, range, ByteRange.MultiRange.IGNORE,
+                clock.getAsLong());
     }
 
     public S3Result<ObjectInfo> headObject(String key, Optional<String> versionId, Conditions cond) {
-        return ObjectOps.head(key, state(key), versioning, versionId, cond);
+        return ObjectOps.head(key, state(key), versioning, versionId, cond, clock.getAsLong());
     }
 
     public S3Result<DeleteObjectResponse> deleteObject(String key, Optional<String> versionId) {

@@ -43,12 +43,24 @@ public final class KeyState {
     /** This state with {@code slot} at {@code versionId}, unless a newer write is already there. */
     public KeyState merge(String versionId, Slot slot) {
         Slot old = slots.get(versionId);
-        if (old != null && !slot.stamp().after(old.stamp())) {
+        if (old != null && !newer(slot, old)) {
             return this;
         }
         TreeMap<String, Slot> copy = new TreeMap<>(slots);
         copy.put(versionId, slot);
         return new KeyState(copy);
+    }
+
+    /**
+     * True if {@code slot} replaces {@code old}: a later write stamp, or the same version revised
+     * later (a transition or restore, which keeps the version's place among the versions).
+     */
+    private static boolean newer(Slot slot, Slot old) {
+        int c = slot.stamp().compareTo(old.stamp());
+        if (c != 0) {
+            return c > 0;
+        }
+        return slot instanceof Slot.Version v && old instanceof Slot.Version o && v.revised().after(o.revised());
     }
 
     public KeyState apply(Mutation m) {
@@ -103,7 +115,7 @@ public final class KeyState {
     public Stamp maxStamp() {
         Stamp m = Stamp.ZERO;
         for (Slot s : slots.values()) {
-            m = Stamp.max(m, s.stamp());
+            m = Stamp.max(m, s.latest());
         }
         return m;
     }
@@ -144,6 +156,16 @@ public final class KeyState {
             b.append(e.getKey()).append('=');
             if (s instanceof Slot.Version v) {
                 b.append("obj:").append(v.object().etag());
+                if (v.object().storageClass() != io.faultline.models.s3.cold.StorageClass.STANDARD) {
+                    b.append(':').append(v.object().storageClass());
+                }
+                if (!(v.object().restore() instanceof io.faultline.models.s3.cold.RestoreState.None)) {
+                    b.append(':').append(v.object().restore());
+                }
+                if (!v.revised().equals(t)) {
+                    Stamp r = v.revised();
+                    b.append("~").append(r.time()).append('.').append(r.writer()).append('.').append(r.seq());
+                }
             } else {
                 b.append(s instanceof Slot.DeleteMarker ? "marker" : "erased");
             }

@@ -9,10 +9,15 @@ import io.faultline.models.s3.api.GetObjectResponse;
 import io.faultline.models.s3.api.Keys;
 import io.faultline.models.s3.api.ObjectInfo;
 import io.faultline.models.s3.api.PutObjectResponse;
+import io.faultline.models.s3.api.RestoreObjectResponse;
 import io.faultline.models.s3.api.S3Error;
 import io.faultline.models.s3.api.S3Failure;
 import io.faultline.models.s3.api.S3Result;
 import io.faultline.models.s3.api.WriteConditions;
+import io.faultline.models.s3.cold.RestoreAnswer;
+import io.faultline.models.s3.cold.RestoreTier;
+import io.faultline.models.s3.cold.Restores;
+import io.faultline.sim.Rng;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -122,13 +127,14 @@ public final class ObjectOps {
 
     /**
      * GetObject, FIDELITY A6.2 (which version; 404 with the delete-marker header when the current
-     * version is a marker; 405 when the version asked for is a marker), A7.1 (conditions, checked
-     * before the range) and A4 (one range: 206 or 416).
+     * version is a marker; 405 when the version asked for is a marker), A10.2 (403
+     * InvalidObjectState for a GLACIER or DEEP_ARCHIVE version without a readable restored copy at
+     * {@code now}), A7.1 (conditions, checked before the range) and A4 (one range: 206 or 416).
      */
     public static S3Result<GetObjectResponse> get(String key, KeyState state, VersioningState v,
                                                   Optional<String> versionId, Conditions cond,
-                                                  ByteRange range, ByteRange.MultiRange multi) {
-        return serve(key, state, v, versionId, cond, range, OptionalInt.empty(), multi).map(Served::response);
+                                                  ByteRange range, ByteRange.MultiRange multi, long now) {
+        return serve(key, state, v, versionId, cond, range, OptionalInt.empty(), multi, now).map(Served::response);
     }
 
     /**
@@ -151,7 +157,25 @@ public final class ObjectOps {
      */
     public static S3Result<Served> serve(String key, KeyState state, VersioningState v,
                                          Optional<String> versionId, Conditions cond, ByteRange range,
-                                         OptionalInt partNumber, ByteRange.MultiRange multi) {
+                                         OptionalInt partNumber, ByteRange.MultiRange multi, long now) {
+        return serve(key, state, v, versionId, cond, range, partNumber, multi, true, now);
+    }
+
+    /**
+     * HeadObject as {@link #serve} (with {@code partNumber}), except that an archived version
+     * answers too: HEAD needs no readable copy (A10.2), it shows {@code x-amz-restore}.
+     */
+    public static S3Result<Served> serveHead(String key, KeyState state, VersioningState v,
+                                             Optional<String> versionId, Conditions cond, OptionalInt partNumber,
+                                             long now) {
+        return serve(key, state, v, versionId, cond, ByteRange.NONE, partNumber, ByteRange.MultiRange.IGNORE, false,
+                now);
+    }
+
+    private static S3Result<Served> serve(String key, KeyState state, VersioningState v,
+                                          Optional<String> versionId, Conditions cond, ByteRange range,
+                                          OptionalInt partNumber, ByteRange.MultiRange multi, boolean needsCopy,
+                                          long now) {
         if (partNumber.isPresent() && !(range instanceof ByteRange.None)) {
             return S3Result.err(S3Error.INVALID_REQUEST,
                     "Cannot specify both Range header and partNumber query parameter");
@@ -160,12 +184,16 @@ public final class ObjectOps {
             return S3Result.err(S3Error.INVALID_ARGUMENT,
                     "Part number must be an integer between 1 and 10000, inclusive; got " + partNumber.getAsInt());
         }
-        S3Result<Resolved> r = resolve(key, state, v, versionId);
+        S3Result<Resolved> r = resolve(key, state, v, versionId, now);
         if (!(r instanceof S3Result.Ok<Resolved> ok)) {
             return r.castErr();
         }
         Resolved res = ok.value();
         StoredObject o = res.object();
+        if (needsCopy && !Restores.canGet(o.storageClass(), o.restore(), now)) {
+            return S3Result.err(S3Error.INVALID_OBJECT_STATE, "The operation is not valid for the object's storage class: "
+                    + key + " is " + o.storageClass() + " and has no restored copy");
+        }
         Optional<S3Error> c = cond.evaluate(o.etag(), o.lastModified());
         if (c.isPresent()) {
             return S3Result.err(c.get(), "condition failed on " + key + " (ETag " + o.etag() + ")");
@@ -206,18 +234,71 @@ public final class ObjectOps {
         return S3Result.ok(new ByteRange.Partial(first, first + sizes.get(n - 1) - 1, o.size()));
     }
 
-    /** HeadObject: GET's rules without a body or a range (FIDELITY A6.2, A7.1). */
+    /**
+     * HeadObject: GET's rules without a body or a range (FIDELITY A6.2, A7.1). An archived object
+     * answers HEAD (A10.2: the {@code x-amz-restore} header is how a client watches a restore).
+     */
     public static S3Result<ObjectInfo> head(String key, KeyState state, VersioningState v,
-                                            Optional<String> versionId, Conditions cond) {
-        return get(key, state, v, versionId, cond, ByteRange.NONE, ByteRange.MultiRange.IGNORE)
-                .map(GetObjectResponse::info);
+                                            Optional<String> versionId, Conditions cond, long now) {
+        return serveHead(key, state, v, versionId, cond, OptionalInt.empty(), now)
+                .map(served -> served.response().info());
     }
 
-    private record Resolved(StoredObject object, ObjectInfo info) {
+    /**
+     * RestoreObject (FIDELITY A10.1, A10.2) on the version GET would read: the rules of
+     * {@link Restores#request}, planned as an in-place revision of that version (stamp unchanged,
+     * {@code revised} = {@code stamp}), so the restore state goes through the index like any write.
+     * A delete marker or a missing key answers like GET; an accepted request at the same state
+     * (nothing to change) still writes, which is harmless.
+     *
+     * @param expeditedCapacity false when the Expedited pool is spent (503 for Expedited only)
+     */
+    public static S3Result<Planned<RestoreObjectResponse>> restore(String key, KeyState state, VersioningState v,
+                                                                  Optional<String> versionId, int days,
+                                                                  RestoreTier tier, boolean expeditedCapacity,
+                                                                  Rng rng, Stamp stamp, long now) {
+        S3Result<Resolved> r = resolve(key, state, v, versionId, now);
+        if (!(r instanceof S3Result.Ok<Resolved> ok)) {
+            return r.castErr();
+        }
+        Resolved res = ok.value();
+        RestoreAnswer a = Restores.request(res.object().storageClass(), res.object().restore(), now, days, tier,
+                expeditedCapacity, rng);
+        if (a.code().isPresent()) {
+            return S3Result.err(restoreError(a), restoreMessage(a, key, res.object()));
+        }
+        Mutation m = new Mutation(key, res.versionId(), res.slot().revise(res.object().withRestore(a.state()), stamp));
+        return S3Result.ok(new Planned<>(m, new RestoreObjectResponse(a.status())));
+    }
+
+    private static S3Error restoreError(RestoreAnswer a) {
+        String code = a.code().orElseThrow();
+        for (S3Error e : S3Error.values()) {
+            if (e.code().equals(code) && e.status() == a.status()) {
+                return e;
+            }
+        }
+        return S3Error.INVALID_ARGUMENT;
+    }
+
+    private static String restoreMessage(RestoreAnswer a, String key, StoredObject o) {
+        if (a.status() == 409) {
+            return "Object restore is already in progress: " + key;
+        }
+        if (a.status() == 403) {
+            return "Restore is not allowed for the object's current storage class: " + key + " is " + o.storageClass();
+        }
+        if (a.status() == 503) {
+            return "Glacier expedited retrievals are currently not available, please try again later";
+        }
+        return "invalid RestoreObject request for " + key + " (" + o.storageClass() + ")";
+    }
+
+    private record Resolved(String versionId, Slot.Version slot, StoredObject object, ObjectInfo info) {
     }
 
     private static S3Result<Resolved> resolve(String key, KeyState state, VersioningState v,
-                                              Optional<String> versionId) {
+                                              Optional<String> versionId, long now) {
         Optional<S3Failure> bad = Keys.validate(key);
         if (bad.isPresent()) {
             return S3Result.err(bad.get());
@@ -251,10 +332,11 @@ public final class ObjectOps {
                         vid, dm.lastModified()));
             }
         }
-        StoredObject o = ((Slot.Version) slot).object();
+        Slot.Version version = (Slot.Version) slot;
+        StoredObject o = version.object();
         Optional<String> header = v == VersioningState.UNVERSIONED ? Optional.empty() : Optional.of(vid);
-        return S3Result.ok(new Resolved(o, new ObjectInfo(key, header, o.etag(), o.size(),
-                o.lastModified(), o.partSizes().size())));
+        return S3Result.ok(new Resolved(vid, version, o, new ObjectInfo(key, header, o.etag(), o.size(),
+                o.lastModified(), o.partSizes().size(), o.storageClass(), Restores.header(o.restore(), now))));
     }
 
     /**

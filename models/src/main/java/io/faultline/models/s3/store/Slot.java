@@ -12,11 +12,28 @@ import java.util.Objects;
 public sealed interface Slot {
     Stamp stamp();
 
-    /** An object version. */
-    record Version(Stamp stamp, StoredObject object) implements Slot {
+    /**
+     * An object version. {@code stamp} is the write that created it (it orders versions, so it
+     * decides which one is current); {@code revised} is the last write that changed its cold-path
+     * state in place (a lifecycle transition, a restore: FIDELITY A9, A10), which must not make a
+     * noncurrent version current again. Of two slots with the same {@code stamp}, the later
+     * {@code revised} wins.
+     */
+    record Version(Stamp stamp, StoredObject object, Stamp revised) implements Slot {
         public Version {
             Objects.requireNonNull(stamp, "stamp");
             Objects.requireNonNull(object, "object");
+            Objects.requireNonNull(revised, "revised");
+        }
+
+        /** A version as first written. */
+        public Version(Stamp stamp, StoredObject object) {
+            this(stamp, object, stamp);
+        }
+
+        /** This version with its cold-path state changed to {@code o}'s by the write {@code at}. */
+        public Version revise(StoredObject o, Stamp at) {
+            return new Version(stamp, o, at);
         }
     }
 
@@ -32,6 +49,11 @@ public sealed interface Slot {
         public Erased {
             Objects.requireNonNull(stamp, "stamp");
         }
+    }
+
+    /** The newest write this slot carries: its stamp, or a later in-place revision. */
+    default Stamp latest() {
+        return this instanceof Version v ? Stamp.max(v.stamp(), v.revised()) : stamp();
     }
 
     default boolean isLive() {

@@ -1,4 +1,4 @@
-package io.faultline.models.glacier;
+package io.faultline.models.s3.cold;
 
 import io.faultline.sim.Simulation;
 import java.util.ArrayDeque;
@@ -8,27 +8,34 @@ import java.util.ArrayDeque;
  * unit admits 3 Expedited retrievals per 5 minutes and all Expedited requests use them. Without
  * units, requests share an on-demand pool that "might not accept" them in periods of high demand;
  * this model makes that pool a number of Expedited retrievals per rolling 5 minutes (a scenario
- * setting, [M]). A refused request gets InsufficientCapacityException.
+ * setting, [M]). A refused request gets InsufficientCapacityException from the vault API and
+ * 503 GlacierExpeditedRetrievalNotAvailable from S3's RestoreObject. Shared by the Glacier vault
+ * model and S3's RestoreObject, which draw on the same kind of pool.
+ *
+ * <pre>{@code
+ * ExpeditedCapacity pool = new ExpeditedCapacity(4);   // 4 per rolling 5 minutes
+ * boolean ok = pool.tryAcquire(now);
+ * }</pre>
  */
-final class ExpeditedCapacity {
-    static final long WINDOW = 5 * Simulation.MINUTES;
-    static final int PER_UNIT = 3;
+public final class ExpeditedCapacity {
+    public static final long WINDOW = 5 * Simulation.MINUTES;
+    public static final int PER_UNIT = 3;
     /** PurchaseProvisionedCapacity's per-account limit: 2 units ([U], from memory of the API reference). */
-    static final int MAX_UNITS = 2;
+    public static final int MAX_UNITS = 2;
 
     private final int onDemandPerWindow;
     private final ArrayDeque<Long> accepted = new ArrayDeque<>();
     private int units;
 
-    ExpeditedCapacity(int onDemandPerWindow) {
+    public ExpeditedCapacity(int onDemandPerWindow) {
         this.onDemandPerWindow = onDemandPerWindow;
     }
 
-    int units() {
+    public int units() {
         return units;
     }
 
-    boolean addUnit() {
+    public boolean addUnit() {
         if (units >= MAX_UNITS) {
             return false;
         }
@@ -36,7 +43,7 @@ final class ExpeditedCapacity {
         return true;
     }
 
-    boolean tryAcquire(long now) {
+    public boolean tryAcquire(long now) {
         while (!accepted.isEmpty() && accepted.peekFirst() <= now - WINDOW) {
             accepted.pollFirst();
         }

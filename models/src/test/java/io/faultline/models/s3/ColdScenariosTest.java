@@ -1,4 +1,4 @@
-package io.faultline.models.s3.cold;
+package io.faultline.models.s3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
