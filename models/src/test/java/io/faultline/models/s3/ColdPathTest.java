@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.faultline.models.s3.api.Body;
 import io.faultline.models.s3.api.ByteRange;
 import io.faultline.models.s3.api.Conditions;
+import io.faultline.models.s3.api.ListEntry;
+import io.faultline.models.s3.api.ListObjectsV2Request;
+import io.faultline.models.s3.api.ListObjectsV2Response;
 import io.faultline.models.s3.api.ListUploadsResponse;
 import io.faultline.models.s3.api.ObjectInfo;
 import io.faultline.models.s3.api.RestoreObjectResponse;
@@ -177,11 +180,15 @@ class ColdPathTest {
                 at(30 * D + 13 * H, head("big")),        // 30 days after creation: due, but not yet midnight
                 at(30 * D + 23 * H + 59 * M, head("big")),
                 at(31 * D + M, head("big")),
-                at(31 * D + M, head("small"))));
+                at(31 * D + M, head("small")),
+                at(31 * D + M, new S3Request.ListObjectsV2(B, ListObjectsV2Request.all()))));
         assertEquals(StorageClass.STANDARD, info(r.get(3)).storageClass());
         assertEquals(StorageClass.STANDARD, info(r.get(4)).storageClass());
         assertEquals(StorageClass.STANDARD_IA, info(r.get(5)).storageClass());
         assertEquals(StorageClass.STANDARD, info(r.get(6)).storageClass(), "under 128 KB: not transitioned (A9.2)");
+        List<StorageClass> listed = ((ListObjectsV2Response) r.get(7).orThrow()).contents().stream()
+                .map(ListEntry::storageClass).toList();
+        assertEquals(List.of(StorageClass.STANDARD_IA, StorageClass.STANDARD), listed, "big, small: the listing shows classes");
         List<ColdPath.Applied> applied = cold.applied();
         assertEquals(1, applied.size(), applied.toString());
         assertEquals(new LifecycleAction.Transition("ia", StorageClass.STANDARD_IA, 31 * D), applied.get(0).action());
