@@ -62,6 +62,8 @@ public final class CaseRunner {
                 d.releaseStalls();
             } else if (step instanceof Step.AwaitIsr a) {
                 isr.add(d.awaitIsr(a.size()));
+            } else if (step instanceof Step.AwaitCommitted) {
+                d.awaitCommitted();
             } else if (step instanceof Step.StopLeader) {
                 stopped = d.stopLeader();
             } else if (step instanceof Step.AwaitNewLeader) {

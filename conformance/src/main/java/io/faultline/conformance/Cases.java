@@ -54,12 +54,15 @@ public final class Cases {
      * Case 4: acks=1, both followers stalled (for less than {@code replica.lag.time.max.ms}, so they
      * stay in the ISR), the leader acknowledges writes only it has, then stops: a follower is elected
      * cleanly and later writes reuse the offsets, so acknowledged writes are lost (FIDELITY C3).
+     * The first writes are committed (every follower has them) before the stall, so exactly the
+     * writes made during it are at stake.
      */
     public static Workload acksOneFailover(long lagMs) {
         return new Workload("c4-acks1-failover", 3, Map.of("acks", "1", "min.insync.replicas", "1",
                 "unclean.leader.election.enable", "false", "replica.lag.time.max.ms", Long.toString(lagMs),
                 "retries", "2147483647", "request.timeout.ms", "2000", "delivery.timeout.ms", "30000"),
-                List.of(new Step.Produce(5), new Step.AwaitIsr(3), new Step.StallFollowers(2), new Step.Produce(5),
+                List.of(new Step.Produce(5), new Step.AwaitIsr(3), new Step.AwaitCommitted(),
+                        new Step.StallFollowers(2), new Step.Produce(5),
                         new Step.StopLeader(), new Step.AwaitNewLeader(), new Step.ReleaseStalls(), new Step.Produce(5),
                         new Step.RestartStopped(), new Step.AwaitIsr(3), new Step.ConsumeAll()));
     }

@@ -37,6 +37,9 @@ public interface ClusterDriver extends AutoCloseable {
 
     CaseOutcome.IsrSeen awaitIsr(int size);
 
+    /** Waits until the leader's HW reaches its log end; false (and a note) if it did not in time. */
+    boolean awaitCommitted();
+
     /** Stops the current leader and returns its broker id. */
     int stopLeader();
 

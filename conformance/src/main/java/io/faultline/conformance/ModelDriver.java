@@ -144,6 +144,17 @@ public final class ModelDriver implements ClusterDriver {
     }
 
     @Override
+    public boolean awaitCommitted() {
+        if (runUntil("the leader's HW at its log end", () -> partition().leader() >= 0
+                && cluster.hw(partition().leader(), 0) >= 0
+                && cluster.hw(partition().leader(), 0) == cluster.leo(partition().leader(), 0))) {
+            return true;
+        }
+        notes.add("model: the leader's HW did not reach its log end within " + WAIT_LIMIT / Simulation.SECONDS + " s");
+        return false;
+    }
+
+    @Override
     public int stopLeader() {
         int leader = partition().leader();
         cluster.brokerHost(leader).crash();
@@ -169,6 +180,9 @@ public final class ModelDriver implements ClusterDriver {
         long position = 0;
         long hw = -1;
         boolean settled = false;
+        // Read once the leader's log is committed to its end (a rejoined follower may still be
+        // fetching), so that both sides read everything they hold.
+        awaitCommitted();
         for (int i = 0; i < 500; i++) {
             runUntil("metadata", () -> clientSeesLeader(-1));
             client().startFetch(position);

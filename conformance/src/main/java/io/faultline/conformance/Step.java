@@ -35,6 +35,14 @@ public sealed interface Step {
     record AwaitIsr(int size) implements Step {
     }
 
+    /**
+     * Waits (bounded) until the leader's high watermark reaches its log end: every follower in the
+     * ISR has fetched everything the leader holds. With {@code acks=1} an acknowledgement says
+     * nothing about the followers, so a case that needs them to hold earlier records waits for it.
+     */
+    record AwaitCommitted() implements Step {
+    }
+
     /** Stops the current leader (real: the test kit's broker shutdown; model: the host crashes). */
     record StopLeader() implements Step {
     }

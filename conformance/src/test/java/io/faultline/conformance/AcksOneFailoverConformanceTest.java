@@ -69,7 +69,7 @@ class AcksOneFailoverConformanceTest {
         assertTrue(model.isr().get(1).reached(), "model: a follower took over " + model.isr());
         if (realLost) {
             assertEquals("INVALID", real.verdict(), "real: the checker flags the loss " + real.anomalies());
-            assertEquals(model.lostAcked(), real.lostAcked(), "the same acknowledged values are lost");
+            assertEquals(model.lostAcked(), real.lostAcked(), "the same acknowledged values are lost; real " + real);
         }
     }
 }

@@ -249,8 +249,27 @@ final class RealDriver implements ClusterDriver {
         }
     }
 
+    /** The leader's high watermark has reached its log end: every record it holds is committed. */
+    private boolean leaderCommittedAll() throws Exception {
+        int l = leaderOf(describe());
+        kafka.server.BrokerServer b = l < 0 ? null : cluster.brokers().get(l);
+        scala.Option<kafka.cluster.Partition> p = b == null ? scala.Option.empty() : b.replicaManager().onlinePartition(tp);
+        if (p.isEmpty()) {
+            return false;
+        }
+        org.apache.kafka.storage.internals.log.UnifiedLog log = p.get().localLogOrException();
+        return log.highWatermark() == log.logEndOffset();
+    }
+
+    @Override
+    public boolean awaitCommitted() {
+        return awaitQuietly("the leader's HW at its log end", this::leaderCommittedAll);
+    }
+
     @Override
     public Consumed consumeAll() {
+        // As on the model: read once the leader's log is committed to its end, so both read the same.
+        awaitCommitted();
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, LongDeserializer.class.getName());
