@@ -13,6 +13,7 @@ import io.faultline.models.s3.api.ListUploadsResponse;
 import io.faultline.models.s3.api.ObjectInfo;
 import io.faultline.models.s3.api.RestoreObjectResponse;
 import io.faultline.models.s3.api.S3Result;
+import io.faultline.models.s3.api.ListVersionsResponse;
 import io.faultline.models.s3.api.VersionEntry;
 import io.faultline.models.s3.api.WriteConditions;
 import io.faultline.models.s3.cold.LifecycleAction;
@@ -54,9 +55,8 @@ class ColdPathTest {
     }
 
     /** The version ID of the noncurrent version in a ListObjectVersions answer of two versions. */
-    @SuppressWarnings("unchecked")
     private static String noncurrent(S3Result<?> listing) {
-        return ((List<VersionEntry>) listing.orThrow()).get(1).versionId();
+        return ((ListVersionsResponse) listing.orThrow()).versions().get(1).versionId();
     }
 
     private static S3Request put(String key, long size, String storageClass) {
@@ -222,13 +222,11 @@ class ColdPathTest {
         assertTrue(r.get(3).isOk(), "before the due midnight");
         assertEquals("404 NoSuchKey", code(r.get(4)));
         assertTrue(r.get(4).failureOrThrow().deleteMarker(), "expired by a delete marker");
-        @SuppressWarnings("unchecked")
-        List<VersionEntry> day2 = (List<VersionEntry>) r.get(5).orThrow();
+        List<VersionEntry> day2 = ((ListVersionsResponse) r.get(5).orThrow()).versions();
         assertEquals(2, day2.size(), day2.toString());
         assertTrue(day2.get(0).deleteMarker() && day2.get(0).isLatest());
         assertTrue(!day2.get(1).deleteMarker() && !day2.get(1).isLatest(), "the old version is kept, noncurrent");
-        @SuppressWarnings("unchecked")
-        List<VersionEntry> day4 = (List<VersionEntry>) r.get(6).orThrow();
+        List<VersionEntry> day4 = ((ListVersionsResponse) r.get(6).orThrow()).versions();
         // noncurrent since the marker's write, just after day 2 00:00: one day later rounds up to day 4 (A9.4)
         assertEquals(1, day4.size(), "noncurrent for a day: removed for good: " + day4);
         assertTrue(day4.get(0).deleteMarker());
@@ -276,8 +274,7 @@ class ColdPathTest {
                 at(2 * D + H, get("tmp/a")),
                 at(2 * D + H, new S3Request.ListObjectVersions(B, ""))));
         assertEquals("404 NoSuchKey", code(r.get(3)));
-        @SuppressWarnings("unchecked")
-        List<VersionEntry> left = (List<VersionEntry>) r.get(4).orThrow();
+        List<VersionEntry> left = ((ListVersionsResponse) r.get(4).orThrow()).versions();
         assertEquals(List.of("keep/b"), left.stream().map(VersionEntry::key).toList(), "only the prefix expires");
         cold.cost().closeAt(3 * D);
         // 1 GiB from day 0 10:00 until the due midnight, day 2 00:00: 38 hours
