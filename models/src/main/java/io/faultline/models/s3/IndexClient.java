@@ -220,10 +220,17 @@ final class IndexClient {
         fe.calls.start(ctx, rid, targets, replies -> fromEveryGroup(groups, replies, q),
                 c -> new S3Wire.Scan(c, bucket, prefix, Optional.empty()), replies -> {
                     TreeMap<String, KeyState> joined = new TreeMap<>(Keys.ORDER);
+                    List<S3Wire.Entry> first = null;
                     for (S3Wire r : replies.values()) {
-                        for (S3Wire.Entry e : ((S3Wire.ScanReply) r).entries()) {
+                        List<S3Wire.Entry> entries = ((S3Wire.ScanReply) r).entries();
+                        // Replicas usually agree: an identical reply adds nothing to the join.
+                        if (first != null && entries.equals(first)) {
+                            continue;
+                        }
+                        for (S3Wire.Entry e : entries) {
                             joined.merge(e.key(), e.state(), KeyState::join);
                         }
+                        first = first == null ? entries : first;
                     }
                     k.accept(joined);
                 });
