@@ -13,6 +13,7 @@ import io.faultline.models.glacier.JobOutput;
 import io.faultline.models.glacier.JobRequest;
 import io.faultline.models.glacier.Tier;
 import io.faultline.models.glacier.VaultStore;
+import io.faultline.models.s3.ColdPath;
 import io.faultline.models.s3.S3Cluster;
 import io.faultline.models.s3.S3Config;
 import io.faultline.models.s3.S3Request;
@@ -28,6 +29,7 @@ import io.faultline.models.s3.cold.LifecycleAction;
 import io.faultline.models.s3.cold.LifecycleEvaluator;
 import io.faultline.models.s3.cold.LifecycleObject;
 import io.faultline.models.s3.cold.LifecycleRule;
+import io.faultline.models.s3.cold.PriceTable;
 import io.faultline.models.s3.cold.LifecycleValidation;
 import io.faultline.models.s3.cold.RestoreAnswer;
 import io.faultline.models.s3.cold.RestoreState;
@@ -40,6 +42,7 @@ import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.Scenario;
 import io.faultline.sim.scenario.Scenarios;
+import io.faultline.sim.scenario.Table;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -144,6 +147,23 @@ class ColdDataExampleTest {
         assertEquals(StorageClass.GLACIER, head.storageClass());
         assertEquals(Optional.of("ongoing-request=\"true\""), head.restore());
         assertEquals("InvalidArgument", answers.get(5).failureOrThrow().error().code());
+    }
+
+    @Test
+    void theS3ModelBillsWhatItStores() {
+        // tag::bill[]
+        ColdPath cold = new ColdPath(ColdPath.Settings.defaults()
+                .withPrices(PriceTable.EXAMPLE_US_EAST_1.withStorage(StorageClass.GLACIER, 0.004)));
+        S3Cluster s3 = S3Cluster.build(42, S3Config.defaults(), cold, 3, 1, List.of("vault"));
+        s3.sim().addHost("script", self -> new ScriptClient(s3.frontEnds().get(0).id(), List.of(
+                prev -> new S3Request.PutObject("vault", "2019.tar", Body.synthetic(4L << 30, "2019"),
+                        WriteConditions.none(), Optional.of("GLACIER")))));
+        s3.sim().run(30 * Simulation.DAYS);
+        Table bill = cold.bill(s3.sim().now());   // 4 GB of GLACIER for 30 days at 0.004 USD per GB-month
+        // end::bill[]
+        List<String> glacier = bill.rows().stream().filter(row -> row.get(0).equals("GLACIER storage"))
+                .findFirst().orElseThrow();
+        assertEquals(4 * 0.004 * 30 * 24 / 730, Double.parseDouble(glacier.get(3)), 0.001);
     }
 
     @Test

@@ -8,26 +8,31 @@ import java.util.Objects;
 
 /**
  * A bucket's existence and configuration as the index holds it, merged by last-writer-wins on
- * the stamp. Bucket configuration is eventually consistent in S3 (FIDELITY A1.3): a versioning
- * change takes effect for object requests only at {@code effectiveAt}, a time drawn when the change
- * was made ([M] uniform 0 to 60 s by default, {@link S3Config#bucketConfigDelayNanos}); until then
- * object requests still see {@code before}.
+ * the stamp. Bucket configuration is eventually consistent in S3 (FIDELITY A1.3): a change
+ * (creation, deletion, versioning) takes effect for object requests and ListBuckets only at
+ * {@code effectiveAt}, a time drawn when the change was made ([M] uniform 0 to 60 s by default,
+ * {@link S3Config#bucketConfigDelayNanos}); until then they still see the bucket as it was
+ * ({@code existedBefore}, {@code before}). This is the one mechanism for every bucket change: "after
+ * a bucket is deleted, an immediate ListBuckets may still show it", and a PUT right after enabling
+ * versioning may still be unversioned.
  *
  * <pre>{@code
  * BucketRecord r = new BucketRecord("b", true, VersioningState.ENABLED, stamp, VersioningState.UNVERSIONED, t);
  * r.asSeenAt(t - 1).versioning(); // UNVERSIONED: the change has not propagated yet
  * }</pre>
  *
- * @param name        the bucket
- * @param exists      false once deleted
- * @param versioning  its versioning state as last set (FIDELITY A6.1)
- * @param stamp       the write that set this record
- * @param before      the versioning state object requests see until {@code effectiveAt}
- * @param effectiveAt virtual time from which object requests see {@code versioning}
- * @param lifecycle   the lifecycle configuration's rules (FIDELITY A9); empty for none
+ * @param name          the bucket
+ * @param exists        false once deleted
+ * @param versioning    its versioning state as last set (FIDELITY A6.1)
+ * @param stamp         the write that set this record
+ * @param existedBefore whether object requests see the bucket until {@code effectiveAt}
+ * @param before        the versioning state object requests see until {@code effectiveAt}
+ * @param effectiveAt   virtual time from which object requests see {@code exists} and {@code versioning}
+ * @param lifecycle     the lifecycle configuration's rules (FIDELITY A9); empty for none
  */
 public record BucketRecord(String name, boolean exists, VersioningState versioning, Stamp stamp,
-                           VersioningState before, long effectiveAt, List<LifecycleRule> lifecycle) {
+                           boolean existedBefore, VersioningState before, long effectiveAt,
+                           List<LifecycleRule> lifecycle) {
     public BucketRecord {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(versioning, "versioning");
@@ -36,20 +41,33 @@ public record BucketRecord(String name, boolean exists, VersioningState versioni
         lifecycle = List.copyOf(lifecycle);
     }
 
-    /** A record without a lifecycle configuration. */
+    /** A record whose configuration is in effect at once. */
+    public BucketRecord(String name, boolean exists, VersioningState versioning, Stamp stamp) {
+        this(name, exists, versioning, stamp, exists, versioning, 0, List.of());
+    }
+
+    /** A versioning change of an existing bucket that takes effect at {@code effectiveAt}. */
     public BucketRecord(String name, boolean exists, VersioningState versioning, Stamp stamp,
                         VersioningState before, long effectiveAt) {
-        this(name, exists, versioning, stamp, before, effectiveAt, List.of());
+        this(name, exists, versioning, stamp, exists, before, effectiveAt, List.of());
     }
 
     /** This record with lifecycle rules {@code rules} (empty: none), written by {@code at}. */
     public BucketRecord withLifecycle(List<LifecycleRule> rules, Stamp at) {
-        return new BucketRecord(name, exists, versioning, at, before, effectiveAt, rules);
+        return new BucketRecord(name, exists, versioning, at, existedBefore, before, effectiveAt, rules);
     }
 
-    /** A record whose configuration is in effect at once. */
-    public BucketRecord(String name, boolean exists, VersioningState versioning, Stamp stamp) {
-        this(name, exists, versioning, stamp, versioning, 0);
+    /**
+     * The record that replaces {@code previous} (if any) with the given state, taking effect for
+     * object requests at {@code effectiveAt}: until then they see {@code previous} as it looked at
+     * {@code now}.
+     */
+    public static BucketRecord change(java.util.Optional<BucketRecord> previous, String name, boolean exists,
+                                      VersioningState versioning, Stamp stamp, long now, long effectiveAt) {
+        boolean existed = previous.map(p -> p.existsAt(now)).orElse(false);
+        VersioningState was = previous.map(p -> p.versioningAt(now)).orElse(VersioningState.UNVERSIONED);
+        List<LifecycleRule> rules = exists ? previous.map(BucketRecord::lifecycle).orElse(List.of()) : List.of();
+        return new BucketRecord(name, exists, versioning, stamp, existed, was, effectiveAt, rules);
     }
 
     /** The versioning state object requests see at {@code now} (FIDELITY A1.3: propagation delay). */
@@ -57,9 +75,15 @@ public record BucketRecord(String name, boolean exists, VersioningState versioni
         return now >= effectiveAt ? versioning : before;
     }
 
-    /** This record as object requests see it at {@code now}: the versioning in effect then. */
+    /** Whether object requests and ListBuckets see the bucket at {@code now} (FIDELITY A1.3). */
+    public boolean existsAt(long now) {
+        return now >= effectiveAt ? exists : existedBefore;
+    }
+
+    /** This record as object requests see it at {@code now}: existence and versioning in effect then. */
     public BucketRecord asSeenAt(long now) {
-        return new BucketRecord(name, exists, versioningAt(now), stamp, versioningAt(now), 0, lifecycle);
+        return new BucketRecord(name, existsAt(now), versioningAt(now), stamp, existsAt(now), versioningAt(now), 0,
+                lifecycle);
     }
 
     /** The newer of two records of the same bucket. */

@@ -91,7 +91,7 @@ final class ColdHandlers {
     }
 
     private void writeLifecycle(long rid, String bucket, List<LifecycleRule> rules) {
-        ix.bucket(rid, bucket, true, b -> {
+        ix.bucket(rid, bucket, b -> {
             if (b.isEmpty() || !b.get().exists()) {
                 fe.respond(rid, S3Result.err(Buckets.noSuchBucket(bucket)));
                 return;

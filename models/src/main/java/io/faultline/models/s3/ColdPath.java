@@ -64,11 +64,15 @@ public final class ColdPath {
     }
 
     private static final double GB = 1L << 30;
+    private static final long YEAR = 365 * Simulation.DAYS;
 
     private final Settings settings;
     private final CostAccount cost;
     private final List<Applied> applied = new ArrayList<>();
     private final EnumMap<StorageClass, List<Series.Point>> gbByClass = new EnumMap<>(StorageClass.class);
+    /** When each simulated year was closed (the first daily run at or after day 365, 730, ...) and the bill then. */
+    private final List<Long> yearEnds = new ArrayList<>();
+    private final List<Double> totalsAtYearEnds = new ArrayList<>();
 
     public ColdPath(Settings settings) {
         this.settings = settings;
@@ -119,8 +123,13 @@ public final class ColdPath {
         cost.restore(c, t, size);
     }
 
-    /** Bytes per class at one daily run (for the GB-per-class chart). */
+    /** Bytes per class at one daily run (for the GB-per-class chart); closes a simulated year when one ended. */
     void sample(long now, Map<StorageClass, Long> bytes) {
+        if (now >= (yearEnds.size() + 1) * YEAR) {
+            cost.closeAt(now);
+            yearEnds.add(now);
+            totalsAtYearEnds.add(cost.totalUsd());
+        }
         for (StorageClass c : StorageClass.values()) {
             gbByClass.computeIfAbsent(c, k -> new ArrayList<>()).add(new Series.Point(
                     (double) now / Simulation.DAYS, bytes.getOrDefault(c, 0L) / GB));
@@ -136,6 +145,32 @@ public final class ColdPath {
             }
         }
         return out;
+    }
+
+    /**
+     * The bill per simulated year up to {@code now}: one row per 365 days (closed at the daily run
+     * that ended it), then the part-year since, if any.
+     */
+    public Table yearly(long now) {
+        cost.closeAt(now);
+        List<List<String>> rows = new ArrayList<>();
+        long from = 0;
+        double before = 0;
+        for (int i = 0; i < yearEnds.size(); i++) {
+            rows.add(yearRow("year " + (i + 1), from, yearEnds.get(i), totalsAtYearEnds.get(i) - before));
+            from = yearEnds.get(i);
+            before = totalsAtYearEnds.get(i);
+        }
+        if (now > from) {
+            rows.add(yearRow(yearEnds.isEmpty() ? "year 1 (so far)" : "year " + (yearEnds.size() + 1) + " (so far)",
+                    from, now, cost.totalUsd() - before));
+        }
+        return new Table("Yearly cost", List.of("year", "virtual days", "cost (USD)"), rows);
+    }
+
+    private static List<String> yearRow(String name, long from, long to, double usd) {
+        return List.of(name, String.format(Locale.ROOT, "%.1f to %.1f", (double) from / Simulation.DAYS,
+                (double) to / Simulation.DAYS), String.format(Locale.ROOT, "%.4f", usd));
     }
 
     /** The bill up to {@code now} as a report table (the stays still open are billed up to {@code now}). */

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * 503 (or the client times out) rather than return stale data.
  *
  * <p>All state is volatile: a crashed front-end forgets its requests (their clients time out),
- * its bucket cache, its negative cache and its view of the prefix partitions.
+ * its negative cache and its view of the prefix partitions.
  */
 public final class FrontEnd implements Process {
     private record Deadline(long request) implements Timer {

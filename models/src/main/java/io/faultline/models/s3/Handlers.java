@@ -23,6 +23,7 @@ import io.faultline.models.s3.store.ObjectOps;
 import io.faultline.models.s3.store.Slot;
 import io.faultline.models.s3.store.Stamp;
 import io.faultline.models.s3.store.StoredObject;
+import io.faultline.models.s3.store.VersionLister;
 import io.faultline.models.s3.store.VersioningState;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,11 +57,12 @@ final class Handlers {
         } else if (req instanceof S3Request.DeleteBucket r) {
             deleteBucket(rid, r.bucket());
         } else if (req instanceof S3Request.HeadBucket r) {
-            ix.bucket(rid, r.bucket(), true, b -> fe.respond(rid, b.filter(BucketRecord::exists).isPresent()
+            ix.bucket(rid, r.bucket(), b -> fe.respond(rid, b.filter(x -> x.existsAt(ix.now())).isPresent()
                     ? S3Result.ok(true) : S3Result.err(Buckets.noSuchBucket(r.bucket()))));
         } else if (req instanceof S3Request.ListBuckets) {
+            // FIDELITY A1.3: "after a bucket is deleted, an immediate ListBuckets may still show it".
             ix.buckets(rid, all -> fe.respond(rid, S3Result.ok(all.values().stream()
-                    .filter(BucketRecord::exists).map(BucketRecord::name).toList())));
+                    .filter(x -> x.existsAt(ix.now())).map(BucketRecord::name).toList())));
         } else if (req instanceof S3Request.PutBucketVersioning r) {
             putVersioning(rid, r);
         } else {
@@ -104,16 +106,20 @@ final class Handlers {
                     Lister.list(keys, BucketStore::listEntry, r.request())));
         } else if (req instanceof S3Request.ListObjectVersions r) {
             ix.scan(rid, rec.name(), r.prefix(), false, keys -> fe.respond(rid,
-                    S3Result.ok(ObjectOps.listVersions(keys, r.prefix()))));
+                    VersionLister.list(keys, r.prefix(), r.maxKeys(), r.keyMarker(), r.versionIdMarker())));
         } else if (!cold.handle(rid, rec, req)) {
             multipart.handle(rid, rec, req);
         }
     }
 
-    /** Continues with the bucket's record, or answers 404 NoSuchBucket. */
+    /**
+     * Continues with the bucket's record as object requests see it now (FIDELITY A1.3: a creation,
+     * deletion or versioning change reaches them only at its {@code effectiveAt}), or answers 404
+     * NoSuchBucket.
+     */
     void withBucket(long rid, String name, Consumer<BucketRecord> k) {
-        ix.bucket(rid, name, false, b -> {
-            if (b.isPresent() && b.get().exists()) {
+        ix.bucket(rid, name, b -> {
+            if (b.isPresent() && b.get().existsAt(ix.now())) {
                 k.accept(b.get().asSeenAt(ix.now()));
             } else {
                 fe.respond(rid, S3Result.err(Buckets.noSuchBucket(name)));
@@ -141,14 +147,15 @@ final class Handlers {
                         "an account holds at most " + fe.config.maxBuckets() + " buckets"));
                 return;
             }
-            BucketRecord r = new BucketRecord(name, true, VersioningState.UNVERSIONED,
-                    ix.bucketStamp(Optional.ofNullable(old)));
+            // FIDELITY A1.3 [M]: object requests see the new bucket after the bucket-configuration delay.
+            BucketRecord r = BucketRecord.change(Optional.ofNullable(old), name, true, VersioningState.UNVERSIONED,
+                    ix.bucketStamp(Optional.ofNullable(old)), ix.now(), ix.now() + ix.bucketConfigDelay());
             ix.writeBucket(rid, r, () -> fe.respond(rid, S3Result.ok("/" + name)));
         });
     }
 
     private void deleteBucket(long rid, String name) {
-        ix.bucket(rid, name, true, b -> {
+        ix.bucket(rid, name, b -> {
             if (b.isEmpty() || !b.get().exists()) {
                 fe.respond(rid, S3Result.err(Buckets.noSuchBucket(name)));
                 return;
@@ -160,14 +167,16 @@ final class Handlers {
                             "The bucket you tried to delete is not empty: " + name));
                     return;
                 }
-                BucketRecord gone = new BucketRecord(name, false, b.get().versioning(), ix.bucketStamp(b));
+                // FIDELITY A1.3: object requests and ListBuckets still see it until the delay passed.
+                BucketRecord gone = BucketRecord.change(b, name, false, b.get().versioning(), ix.bucketStamp(b),
+                        ix.now(), ix.now() + ix.bucketConfigDelay());
                 ix.writeBucket(rid, gone, () -> fe.respond(rid, S3Result.ok(true)));
             });
         });
     }
 
     private void putVersioning(long rid, S3Request.PutBucketVersioning r) {
-        ix.bucket(rid, r.bucket(), true, b -> {
+        ix.bucket(rid, r.bucket(), b -> {
             if (b.isEmpty() || !b.get().exists()) {
                 fe.respond(rid, S3Result.err(Buckets.noSuchBucket(r.bucket())));
                 return;
@@ -178,9 +187,8 @@ final class Handlers {
                 return;
             }
             // FIDELITY A1.3: the change reaches object requests after a seeded delay ([M] 0 to 60 s).
-            long delay = ix.bucketConfigDelay();
-            BucketRecord rec = new BucketRecord(r.bucket(), true, ok.value(), ix.bucketStamp(b),
-                    b.get().versioningAt(ix.now()), ix.now() + delay, b.get().lifecycle());
+            BucketRecord rec = BucketRecord.change(b, r.bucket(), true, ok.value(), ix.bucketStamp(b), ix.now(),
+                    ix.now() + ix.bucketConfigDelay());
             ix.writeBucket(rid, rec, () -> fe.respond(rid, next));
         });
     }

@@ -31,12 +31,8 @@ import java.util.function.Consumer;
  * anomalies of FIDELITY A1.2 are about).
  */
 final class IndexClient {
-    private record CachedBucket(Optional<BucketRecord> record, long fetched) {
-    }
-
     private final FrontEnd fe;
     private final Context ctx;
-    private final TreeMap<String, CachedBucket> bucketCache = new TreeMap<>();
     private final TreeMap<String, Long> negativeCache = new TreeMap<>();
     /** Conditional writes holding key leases, by request: released when the request is answered. */
     private final TreeMap<Long, S3Wire.Unlock> leased = new TreeMap<>();
@@ -232,41 +228,35 @@ final class IndexClient {
 
     // ---- buckets ----
 
+    /** Every bucket record, joined from a majority (both modes: bucket records are not what A1.2 is about). */
     void buckets(long rid, Consumer<TreeMap<String, BucketRecord>> k) {
-        fe.calls.start(ctx, rid, fe.index, fe.majority(), S3Wire.ReadBuckets::new, replies -> {
-            TreeMap<String, BucketRecord> joined = new TreeMap<>();
-            for (S3Wire r : replies.values()) {
-                for (BucketRecord b : ((S3Wire.BucketsReply) r).buckets()) {
-                    joined.merge(b.name(), b, BucketRecord::join);
-                }
-            }
-            joined.forEach((n, b) -> bucketCache.put(n, new CachedBucket(Optional.of(b), ctx.now())));
-            k.accept(joined);
-        });
+        fe.calls.start(ctx, rid, fe.index, fe.majority(), S3Wire.ReadBuckets::new, replies -> k.accept(joinBuckets(replies)));
     }
 
-    /** The bucket's record, from the cache if it is fresh enough (configuration is eventually consistent). */
-    void bucket(long rid, String name, boolean fresh, Consumer<Optional<BucketRecord>> k) {
-        CachedBucket c = bucketCache.get(name);
-        if (!fresh && c != null && ctx.now() - c.fetched() < fe.config.bucketCacheNanos()) {
-            k.accept(c.record());
-            return;
+    /**
+     * The bucket's record, joined from a majority. Front-ends keep no copy: the only lag in bucket
+     * configuration is the record's own {@link BucketRecord#effectiveAt} (FIDELITY A1.3).
+     */
+    void bucket(long rid, String name, Consumer<Optional<BucketRecord>> k) {
+        fe.calls.start(ctx, rid, fe.index, fe.majority(), c -> new S3Wire.ReadBucket(c, name),
+                replies -> k.accept(Optional.ofNullable(joinBuckets(replies).get(name))));
+    }
+
+    private static TreeMap<String, BucketRecord> joinBuckets(Map<HostId, S3Wire> replies) {
+        TreeMap<String, BucketRecord> joined = new TreeMap<>();
+        for (S3Wire r : replies.values()) {
+            for (BucketRecord b : ((S3Wire.BucketsReply) r).buckets()) {
+                joined.merge(b.name(), b, BucketRecord::join);
+            }
         }
-        buckets(rid, all -> {
-            Optional<BucketRecord> r = Optional.ofNullable(all.get(name));
-            bucketCache.put(name, new CachedBucket(r, ctx.now()));
-            k.accept(r);
-        });
+        return joined;
     }
 
     void writeBucket(long rid, BucketRecord r, Runnable k) {
-        fe.calls.start(ctx, rid, fe.index, fe.majority(), c -> new S3Wire.WriteBucket(c, r), acks -> {
-            bucketCache.put(r.name(), new CachedBucket(Optional.of(r), ctx.now()));
-            k.run();
-        });
+        fe.calls.start(ctx, rid, fe.index, fe.majority(), c -> new S3Wire.WriteBucket(c, r), acks -> k.run());
     }
 
-    /** How long a bucket-configuration change takes to reach object requests (FIDELITY A1.3 [M]). */
+    /** How long a bucket change (creation, deletion, versioning) takes to reach object requests (FIDELITY A1.3 [M]). */
     long bucketConfigDelay() {
         long max = fe.config.bucketConfigDelayNanos();
         return max == 0 ? 0 : ctx.rng().uniform(0, max);

@@ -23,7 +23,8 @@ import java.util.TreeSet;
  *
  * <p>Crashes: the state is in memory. A restarted replica first copies the state of enough peers
  * ({@code n - majority + 1}, which must include one holder of every write a majority acknowledged)
- * and serves no read until then; it still applies and acknowledges writes meanwhile. So the strong
+ * and serves no read until then; it still applies and acknowledges writes meanwhile. Its
+ * conditional-write leases are lost with its memory; see {@link #lock} for why that stays safe. So the strong
  * protocol stays safe as long as fewer than a majority of the replicas lose their state at once.
  * In legacy mode, a coordinator that crashes before propagating loses the writes only it held (the
  * outbox is volatile): acknowledged data can vanish, which legacy S3 never promised against either.
@@ -36,6 +37,10 @@ public final class IndexNode implements Process {
     }
 
     private record RetrySync() implements Timer {
+    }
+
+    /** A restarted replica's lease grace period is over. */
+    private record GraceOver() implements Timer {
     }
 
     private record Outgoing(HostId peer, String bucket, Mutation mutation) {
@@ -58,6 +63,7 @@ public final class IndexNode implements Process {
     private final TreeMap<String, Lease> leases = new TreeMap<>();
     private long nextSeq;
     private boolean recovering;
+    private boolean inGrace;
     private boolean retryArmed;
 
     public IndexNode(List<HostId> peers, S3Config config, List<BucketRecord> initialBuckets) {
@@ -79,6 +85,9 @@ public final class IndexNode implements Process {
     public void onStart(Context ctx) {
         initialBuckets.forEach(state::putBucket);
         if (ctx.disk().exists(MARK)) {
+            // Leases are volatile: grant none until every lease granted before the crash expired.
+            inGrace = true;
+            ctx.setTimer(leaseNanos(), new GraceOver());
             recovering = !peers.isEmpty();
             if (recovering) {
                 ctx.log("recovering: copying state from peers");
@@ -88,6 +97,11 @@ public final class IndexNode implements Process {
             ctx.disk().write(MARK, "1".getBytes(StandardCharsets.UTF_8));
             ctx.disk().fsync();
         }
+    }
+
+    /** How long a conditional write's lease lasts: it outlives the request that took it. */
+    private long leaseNanos() {
+        return 2 * config.deadlineNanos();
     }
 
     private int peersNeeded() {
@@ -148,6 +162,8 @@ public final class IndexNode implements Process {
             ctx.send(from, new S3Wire.KeyReply(r.call(), state.key(r.bucket(), r.key())));
         } else if (m instanceof S3Wire.Scan s) {
             ctx.send(from, new S3Wire.ScanReply(s.call(), state.scan(s.bucket(), s.prefix(), s.after())));
+        } else if (m instanceof S3Wire.ReadBucket rb) {
+            ctx.send(from, new S3Wire.BucketsReply(rb.call(), state.bucket(rb.name()).stream().toList()));
         } else if (m instanceof S3Wire.ReadBuckets rb) {
             ctx.send(from, new S3Wire.BucketsReply(rb.call(), state.buckets()));
         } else if (m instanceof S3Wire.ReadUpload ru) {
@@ -162,16 +178,21 @@ public final class IndexNode implements Process {
      * Two overlapping conditional writes each need a majority of grants and any two majorities
      * share a replica, so at most one proceeds; the other answers 409 ConditionalRequestConflict
      * (FIDELITY A7.2). The lease expires so that a crashed front-end cannot block the key forever.
-     * A restarted replica forgets its leases (they are volatile), a known gap under crashes.
+     *
+     * <p>Leases live in memory, so a restarted replica has forgotten the ones it granted. It stays
+     * safe without writing them to disk: for one lease length after it starts again it grants no
+     * lease at all (a grace period, measured by a timer, which clock jumps do not move), so every
+     * lease it may have granted before the crash has expired before it grants another. Meanwhile
+     * conditional writes need a majority among the other replicas.
      */
     private void lock(Context ctx, HostId from, S3Wire.LockKey lk) {
         String k = lk.bucket() + '\u0000' + lk.key();
         Lease l = leases.get(k);
-        if (l != null && l.owner() != lk.owner() && l.until() > ctx.now()) {
+        if (inGrace || (l != null && l.owner() != lk.owner() && l.until() > ctx.now())) {
             ctx.send(from, new S3Wire.Locked(lk.call()));
             return;
         }
-        leases.put(k, new Lease(lk.owner(), ctx.now() + 2 * config.deadlineNanos()));
+        leases.put(k, new Lease(lk.owner(), ctx.now() + leaseNanos()));
         ctx.send(from, new S3Wire.KeyReply(lk.call(), state.key(lk.bucket(), lk.key())));
     }
 
@@ -218,6 +239,8 @@ public final class IndexNode implements Process {
                 retryArmed = true;
                 ctx.setTimer(RETRY, new RetryReplicas());
             }
+        } else if (t instanceof GraceOver) {
+            inGrace = false;
         } else if (t instanceof RetrySync && recovering) {
             askPeers(ctx);
         }

@@ -54,12 +54,12 @@ final class IndexState {
         return out;
     }
 
-    Optional<BucketRecord> bucket(String name) {
-        return Optional.ofNullable(buckets.get(name));
-    }
-
     List<BucketRecord> buckets() {
         return new ArrayList<>(buckets.values());
+    }
+
+    Optional<BucketRecord> bucket(String name) {
+        return Optional.ofNullable(buckets.get(name));
     }
 
     void putBucket(BucketRecord r) {

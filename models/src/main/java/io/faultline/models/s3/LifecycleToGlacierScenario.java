@@ -147,7 +147,7 @@ public final class LifecycleToGlacierScenario {
         }
         Table bill = cold.bill(sim.now());
         b.table(bill);
-        b.table(yearly(cold, sim.now()));
+        b.table(cold.yearly(sim.now()));
         b.table(transitions(cold));
         List<List<String>> moves = new ArrayList<>();
         for (ColdPath.Applied a : cold.applied()) {
@@ -161,16 +161,6 @@ public final class LifecycleToGlacierScenario {
         b.check(transitionsAtMidnight(cold, s));
         b.check(getNeedsRestore(lc, spec.durationNanos(), s.get(RESTORE_DAY)));
         return b.build();
-    }
-
-    /** The bill's total and its rate per 365 days. */
-    static Table yearly(ColdPath cold, long now) {
-        double total = cold.cost().totalUsd();
-        double days = (double) now / Simulation.DAYS;
-        String perYear = days > 0 ? String.format(Locale.ROOT, "%.2f", total * 365 / days) : "-";
-        return new Table("Yearly cost", List.of("virtual days", "total (USD)", "per 365 days (USD)"),
-                List.of(List.of(String.format(Locale.ROOT, "%.1f", days), String.format(Locale.ROOT, "%.2f", total),
-                        perYear)));
     }
 
     /** Lifecycle transitions applied, per target class: how many, the first and last due midnights. */

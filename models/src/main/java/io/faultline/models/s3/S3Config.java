@@ -19,63 +19,63 @@ import io.faultline.sim.Simulation;
  * @param writeRate         writes per second per partitioned prefix (A15: 3,500)
  * @param readRate          reads per second per partitioned prefix (A15: 5,500)
  * @param splitAfterNanos   sustained overload after which a prefix partition splits (A15 [M]: 30 to 60 min)
- * @param bucketCacheNanos  how long a front-end trusts its copy of a bucket's configuration
  * @param frontEnds         how many front-ends share the request rate of a partition
  * @param maxBuckets        buckets per account (A2: 10,000 today)
  * @param bucketConfigDelayNanos upper bound of the uniform delay before a bucket-configuration
- *                          change (versioning) reaches object requests (A1.3 [M]: 0 to 60 s; AWS
- *                          advises waiting 15 minutes after enabling versioning)
+ *                          change (creation, deletion, versioning) reaches object requests and
+ *                          ListBuckets (A1.3 [M]: 0 to 60 s; AWS advises waiting 15 minutes after
+ *                          enabling versioning)
  * @param storageHosts      storage hosts for object bytes ({@code st1..n})
  * @param blobCopies        storage hosts each blob is written to, acknowledged by a majority of
  *                          them ([M] 3: FIDELITY A15 has S3 store data across at least 3 AZs)
  */
 public record S3Config(ConsistencyMode mode, long lagMeanNanos, long lagCapNanos, long deadlineNanos,
                        long retryNanos, long fallbackNanos, int writeRate, int readRate, long splitAfterNanos,
-                       long bucketCacheNanos, int frontEnds, int maxBuckets, long bucketConfigDelayNanos,
+                       int frontEnds, int maxBuckets, long bucketConfigDelayNanos,
                        int storageHosts, int blobCopies) {
 
     public static S3Config defaults() {
         return new S3Config(ConsistencyMode.STRONG, 100 * Simulation.MILLIS, 2 * Simulation.SECONDS,
                 Simulation.SECONDS, 100 * Simulation.MILLIS, 50 * Simulation.MILLIS, 3500, 5500,
-                30 * Simulation.MINUTES, Simulation.SECONDS, 1, Limits.DEFAULT_MAX_BUCKETS, 60 * Simulation.SECONDS,
+                30 * Simulation.MINUTES, 1, Limits.DEFAULT_MAX_BUCKETS, 60 * Simulation.SECONDS,
                 4, 3);
     }
 
     public S3Config withMode(ConsistencyMode m) {
         return new S3Config(m, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
-                readRate, splitAfterNanos, bucketCacheNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies);
+                readRate, splitAfterNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies);
     }
 
     public S3Config withLag(long meanNanos, long capNanos) {
         return new S3Config(mode, meanNanos, capNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
-                readRate, splitAfterNanos, bucketCacheNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies);
+                readRate, splitAfterNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies);
     }
 
     /** Bucket-configuration changes take effect after a delay uniform in [0, maxNanos] (A1.3). */
     public S3Config withBucketConfigDelay(long maxNanos) {
         return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
-                readRate, splitAfterNanos, bucketCacheNanos, frontEnds, maxBuckets, maxNanos, storageHosts, blobCopies);
+                readRate, splitAfterNanos, frontEnds, maxBuckets, maxNanos, storageHosts, blobCopies);
     }
 
     public S3Config withSplitAfter(long nanos) {
         return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
-                readRate, nanos, bucketCacheNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies);
+                readRate, nanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies);
     }
 
     public S3Config withFrontEnds(int n) {
         return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
-                readRate, splitAfterNanos, bucketCacheNanos, n, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies);
+                readRate, splitAfterNanos, n, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies);
     }
 
     /** {@code hosts} storage hosts, each blob on {@code copies} of them. */
     public S3Config withStorage(int hosts, int copies) {
         return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
-                readRate, splitAfterNanos, bucketCacheNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, hosts,
+                readRate, splitAfterNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, hosts,
                 copies);
     }
 
     public S3Config withRates(int writes, int reads) {
         return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writes,
-                reads, splitAfterNanos, bucketCacheNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies);
+                reads, splitAfterNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies);
     }
 }

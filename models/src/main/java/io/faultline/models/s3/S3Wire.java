@@ -119,6 +119,10 @@ public sealed interface S3Wire extends Message {
     record ReadBuckets(long call) implements S3Wire {
     }
 
+    /** Read one bucket's record; answered with {@link BucketsReply} holding it, or nothing. */
+    record ReadBucket(long call, String name) implements S3Wire {
+    }
+
     record BucketsReply(long call, List<BucketRecord> buckets) implements S3Wire {
         public BucketsReply {
             buckets = List.copyOf(buckets);

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.faultline.models.s3.api.Body;
 import io.faultline.models.s3.api.ByteRange;
 import io.faultline.models.s3.api.Conditions;
+import io.faultline.models.s3.api.ListEntry;
+import io.faultline.models.s3.api.ListObjectsV2Request;
+import io.faultline.models.s3.api.ListObjectsV2Response;
 import io.faultline.models.s3.api.ListUploadsResponse;
 import io.faultline.models.s3.api.ObjectInfo;
 import io.faultline.models.s3.api.RestoreObjectResponse;
 import io.faultline.models.s3.api.S3Result;
+import io.faultline.models.s3.api.ListVersionsResponse;
 import io.faultline.models.s3.api.VersionEntry;
 import io.faultline.models.s3.api.WriteConditions;
 import io.faultline.models.s3.cold.LifecycleAction;
@@ -20,6 +24,7 @@ import io.faultline.sim.Host;
 import io.faultline.sim.Simulation;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -42,7 +47,16 @@ class ColdPathTest {
     }
 
     private static TimedScript.At at(long t, S3Request r) {
+        return new TimedScript.At(t, prev -> r);
+    }
+
+    private static TimedScript.At at(long t, Function<List<S3Result<?>>, S3Request> r) {
         return new TimedScript.At(t, r);
+    }
+
+    /** The version ID of the noncurrent version in a ListObjectVersions answer of two versions. */
+    private static String noncurrent(S3Result<?> listing) {
+        return ((ListVersionsResponse) listing.orThrow()).versions().get(1).versionId();
     }
 
     private static S3Request put(String key, long size, String storageClass) {
@@ -177,11 +191,15 @@ class ColdPathTest {
                 at(30 * D + 13 * H, head("big")),        // 30 days after creation: due, but not yet midnight
                 at(30 * D + 23 * H + 59 * M, head("big")),
                 at(31 * D + M, head("big")),
-                at(31 * D + M, head("small"))));
+                at(31 * D + M, head("small")),
+                at(31 * D + M, new S3Request.ListObjectsV2(B, ListObjectsV2Request.all()))));
         assertEquals(StorageClass.STANDARD, info(r.get(3)).storageClass());
         assertEquals(StorageClass.STANDARD, info(r.get(4)).storageClass());
         assertEquals(StorageClass.STANDARD_IA, info(r.get(5)).storageClass());
         assertEquals(StorageClass.STANDARD, info(r.get(6)).storageClass(), "under 128 KB: not transitioned (A9.2)");
+        List<StorageClass> listed = ((ListObjectsV2Response) r.get(7).orThrow()).contents().stream()
+                .map(ListEntry::storageClass).toList();
+        assertEquals(List.of(StorageClass.STANDARD_IA, StorageClass.STANDARD), listed, "big, small: the listing shows classes");
         List<ColdPath.Applied> applied = cold.applied();
         assertEquals(1, applied.size(), applied.toString());
         assertEquals(new LifecycleAction.Transition("ia", StorageClass.STANDARD_IA, 31 * D), applied.get(0).action());
@@ -204,16 +222,63 @@ class ColdPathTest {
         assertTrue(r.get(3).isOk(), "before the due midnight");
         assertEquals("404 NoSuchKey", code(r.get(4)));
         assertTrue(r.get(4).failureOrThrow().deleteMarker(), "expired by a delete marker");
-        @SuppressWarnings("unchecked")
-        List<VersionEntry> day2 = (List<VersionEntry>) r.get(5).orThrow();
+        List<VersionEntry> day2 = ((ListVersionsResponse) r.get(5).orThrow()).versions();
         assertEquals(2, day2.size(), day2.toString());
         assertTrue(day2.get(0).deleteMarker() && day2.get(0).isLatest());
         assertTrue(!day2.get(1).deleteMarker() && !day2.get(1).isLatest(), "the old version is kept, noncurrent");
-        @SuppressWarnings("unchecked")
-        List<VersionEntry> day4 = (List<VersionEntry>) r.get(6).orThrow();
+        List<VersionEntry> day4 = ((ListVersionsResponse) r.get(6).orThrow()).versions();
         // noncurrent since the marker's write, just after day 2 00:00: one day later rounds up to day 4 (A9.4)
         assertEquals(1, day4.size(), "noncurrent for a day: removed for good: " + day4);
         assertTrue(day4.get(0).deleteMarker());
+    }
+
+    @Test
+    void aNoncurrentTransitionArchivesTheOldVersionWhichRestoresByVersionIdAndStaysNoncurrent_A9_3_A10_2() {
+        LifecycleRule rule = LifecycleRule.forPrefix("old-to-glacier", "").noncurrentTransition(1, StorageClass.GLACIER);
+        ColdPath cold = ColdPath.defaults();
+        List<S3Result<?>> r = run(ConsistencyMode.STRONG, cold, 4 * D, List.of(
+                at(M, new S3Request.PutBucketVersioning(B, "Enabled")),
+                at(2 * M, new S3Request.PutBucketLifecycleConfiguration(B, List.of(rule))),
+                at(10 * H, put("k", 1 << 20, "STANDARD")),
+                at(11 * H, put("k", 1 << 20, "STANDARD")),
+                at(2 * D + M, new S3Request.ListObjectVersions(B, "")),
+                at(2 * D + 2 * M, prev -> new S3Request.HeadObject(B, "k", Optional.of(noncurrent(prev.get(4))),
+                        Conditions.none())),
+                at(2 * D + 3 * M, prev -> new S3Request.RestoreObject(B, "k", Optional.of(noncurrent(prev.get(4))), 1,
+                        RestoreTier.EXPEDITED)),
+                at(2 * D + H, prev -> new S3Request.GetObject(B, "k", Optional.of(noncurrent(prev.get(4))),
+                        Conditions.none(), ByteRange.NONE)),
+                at(2 * D + H, head("k"))));
+        String oldId = noncurrent(r.get(4));
+        List<ColdPath.Applied> applied = cold.applied();
+        assertEquals(1, applied.size(), applied.toString());
+        assertEquals(oldId, applied.get(0).versionId(), "only the noncurrent version moves");
+        // noncurrent since day 0 11:00: one day later rounds up to day 2 00:00 (A9.4)
+        assertEquals(new LifecycleAction.Transition("old-to-glacier", StorageClass.GLACIER, 2 * D), applied.get(0).action());
+        assertEquals(StorageClass.GLACIER, info(r.get(5)).storageClass());
+        assertEquals(202, ((RestoreObjectResponse) r.get(6).orThrow()).status());
+        assertTrue(r.get(7).isOk(), "the restored noncurrent version reads by its version ID: " + code(r.get(7)));
+        ObjectInfo current = info(r.get(8));
+        assertEquals(StorageClass.STANDARD, current.storageClass(), "the current version is still the newer one");
+        assertTrue(!current.versionId().orElseThrow().equals(oldId));
+    }
+
+    @Test
+    void expirationInAnUnversionedBucketRemovesTheObjectAndEndsItsBill_A9_3() {
+        ColdPath cold = ColdPath.defaults();
+        LifecycleRule rule = LifecycleRule.forPrefix("tmp", "tmp/").expiration(1);
+        List<S3Result<?>> r = run(ConsistencyMode.LEGACY, cold, 3 * D, List.of(
+                at(M, new S3Request.PutBucketLifecycleConfiguration(B, List.of(rule))),
+                at(10 * H, put("tmp/a", 1L << 30, "STANDARD")),
+                at(10 * H, put("keep/b", 10, "STANDARD")),
+                at(2 * D + H, get("tmp/a")),
+                at(2 * D + H, new S3Request.ListObjectVersions(B, ""))));
+        assertEquals("404 NoSuchKey", code(r.get(3)));
+        List<VersionEntry> left = ((ListVersionsResponse) r.get(4).orThrow()).versions();
+        assertEquals(List.of("keep/b"), left.stream().map(VersionEntry::key).toList(), "only the prefix expires");
+        cold.cost().closeAt(3 * D);
+        // 1 GiB from day 0 10:00 until the due midnight, day 2 00:00: 38 hours
+        assertEquals(38.0 / 730, cold.cost().gbMonths(StorageClass.STANDARD), 0.001);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.faultline.checker.Outcome;
 import io.faultline.sim.BadInputException;
 import io.faultline.sim.scenario.RunResult;
+import io.faultline.sim.scenario.Table;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,11 @@ class ColdScenariosTest {
         RunResult r = LifecycleToGlacierScenario.SCENARIO.run(LifecycleToGlacierScenario.SCENARIO.spec(5, List.of(),
                 Optional.of("400d")));
         assertEquals(Outcome.VALID, r.outcome(), r.checks().toString());
+        Table yearly = r.tables().stream().filter(t -> t.name().equals("Yearly cost")).findFirst().orElseThrow();
+        assertEquals(2, yearly.rows().size(), yearly.toString());
+        assertEquals(List.of("year 1", "0.0 to 365.0"), yearly.rows().get(0).subList(0, 2));
+        assertTrue(Double.parseDouble(yearly.rows().get(0).get(2)) > Double.parseDouble(yearly.rows().get(1).get(2)),
+                "a full year costs more than the 35 days after it: " + yearly);
     }
 
     @Test

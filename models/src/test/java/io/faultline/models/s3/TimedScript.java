@@ -9,11 +9,12 @@ import io.faultline.sim.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** A test client that sends each request at (or, if the previous answer came later, right after) its virtual time. */
 final class TimedScript implements Process {
-    /** One request and when to send it. */
-    record At(long nanos, S3Request request) {
+    /** One request, computed from the answers so far, and when to send it. */
+    record At(long nanos, Function<List<S3Result<?>>, S3Request> request) {
     }
 
     private record Next() implements Timer {
@@ -43,7 +44,7 @@ final class TimedScript implements Process {
     @Override
     public void onTimer(Context ctx, Timer t) {
         int i = results.size();
-        s3.send(ctx, steps.get(i).request(), r -> {
+        s3.send(ctx, steps.get(i).request().apply(results()), r -> {
             results.put(i, r);
             answeredAt.add(ctx.now());
             schedule(ctx);
