@@ -285,6 +285,26 @@ class ColdPathTest {
     }
 
     @Test
+    void anExpiredObjectDeleteMarkerIsRemovedOnceItIsTheKeysOnlyVersion_A9_3() {
+        LifecycleRule rule = LifecycleRule.forPrefix("tidy", "").noncurrentExpiration(1).removeExpiredDeleteMarkers();
+        List<S3Result<?>> r = run(ConsistencyMode.STRONG, ColdPath.defaults(), 4 * D, List.of(
+                at(M, new S3Request.PutBucketVersioning(B, "Enabled")),
+                at(2 * M, new S3Request.PutBucketLifecycleConfiguration(B, List.of(rule))),
+                at(10 * H, put("k", 10, "STANDARD")),
+                at(11 * H, new S3Request.DeleteObject(B, "k", Optional.empty())),
+                at(2 * D + M, new S3Request.ListObjectVersions(B, "")),
+                at(3 * D + M, new S3Request.ListObjectVersions(B, "")),
+                at(3 * D + M, new S3Request.PutBucketLifecycleConfiguration(B, List.of(
+                        LifecycleRule.forPrefix("both", "").expiration(1).removeExpiredDeleteMarkers())))));
+        @SuppressWarnings("unchecked")
+        List<VersionEntry> day2 = (List<VersionEntry>) r.get(4).orThrow();
+        assertEquals(1, day2.size(), "the noncurrent version expired at day 2 00:00, the marker remains: " + day2);
+        assertTrue(day2.get(0).deleteMarker());
+        assertEquals(List.of(), r.get(5).orThrow(), "the next daily run removes the marker left alone");
+        assertEquals("400 InvalidArgument", code(r.get(6)), "not with expiration Days");
+    }
+
+    @Test
     void anAbortIncompleteUploadsRuleRemovesAnUpload_A3_4() {
         ColdPath cold = ColdPath.defaults();
         LifecycleRule rule = LifecycleRule.forPrefix("abort", "").abortIncompleteUploads(1);
