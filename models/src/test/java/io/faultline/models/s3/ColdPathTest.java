@@ -252,6 +252,10 @@ class ColdPathTest {
                         Conditions.none(), ByteRange.NONE)),
                 at(2 * D + H, head("k"))));
         String oldId = noncurrent(r.get(4));
+        @SuppressWarnings("unchecked")
+        List<VersionEntry> listed = (List<VersionEntry>) r.get(4).orThrow();
+        assertEquals(List.of(StorageClass.STANDARD, StorageClass.GLACIER),
+                listed.stream().map(VersionEntry::storageClass).toList(), "ListObjectVersions shows each version's class");
         List<ColdPath.Applied> applied = cold.applied();
         assertEquals(1, applied.size(), applied.toString());
         assertEquals(oldId, applied.get(0).versionId(), "only the noncurrent version moves");

@@ -358,7 +358,8 @@ public final class ObjectOps {
                 }
                 if (c.slot() instanceof Slot.Version v) {
                     out.add(new io.faultline.models.s3.api.VersionEntry(e.getKey(), c.versionId(), first, false,
-                            Optional.of(v.object().etag()), v.object().size(), v.object().lastModified()));
+                            Optional.of(v.object().etag()), v.object().size(), v.object().lastModified(),
+                            v.object().storageClass()));
                 } else {
                     long t = ((Slot.DeleteMarker) c.slot()).lastModified();
                     out.add(new io.faultline.models.s3.api.VersionEntry(e.getKey(), c.versionId(), first, true,
