@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faultline.models.s3.api.Body;
 import io.faultline.models.s3.api.ByteRange;
+import io.faultline.models.s3.api.CompletedPart;
 import io.faultline.models.s3.api.Conditions;
 import io.faultline.models.s3.api.ListEntry;
 import io.faultline.models.s3.api.ListObjectsV2Request;
@@ -306,6 +307,23 @@ class ColdPathTest {
         assertTrue(day2.get(0).deleteMarker());
         assertEquals(List.of(), r.get(5).orThrow(), "the next daily run removes the marker left alone");
         assertEquals("400 InvalidArgument", code(r.get(6)), "not with expiration Days");
+    }
+
+    @Test
+    void aMultipartUploadCompletesInTheClassItWasCreatedWith_A8() {
+        List<S3Result<?>> r = run(ConsistencyMode.STRONG, ColdPath.defaults(), D, List.of(
+                at(H, new S3Request.CreateMultipartUpload(B, "big", Optional.of("DEEP_ARCHIVE"))),
+                at(H + M, prev -> new S3Request.UploadPart(B, "big", (String) prev.get(0).orThrow(), 1,
+                        Body.synthetic(1 << 20, "part-1"))),
+                at(H + 2 * M, prev -> new S3Request.CompleteMultipartUpload(B, "big", (String) prev.get(0).orThrow(),
+                        List.of(new CompletedPart(1, (String) prev.get(1).orThrow())), WriteConditions.none())),
+                at(H + 3 * M, head("big")),
+                at(H + 4 * M, get("big")),
+                at(H + 5 * M, new S3Request.CreateMultipartUpload(B, "bad", Optional.of("COLD")))));
+        assertTrue(r.get(2).isOk(), code(r.get(2)));
+        assertEquals(StorageClass.DEEP_ARCHIVE, info(r.get(3)).storageClass());
+        assertEquals("403 InvalidObjectState", code(r.get(4)));
+        assertEquals("400 InvalidStorageClass", code(r.get(5)));
     }
 
     @Test
