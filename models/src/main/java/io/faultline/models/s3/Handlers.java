@@ -23,6 +23,7 @@ import io.faultline.models.s3.store.ObjectOps;
 import io.faultline.models.s3.store.Slot;
 import io.faultline.models.s3.store.Stamp;
 import io.faultline.models.s3.store.StoredObject;
+import io.faultline.models.s3.store.VersionLister;
 import io.faultline.models.s3.store.VersioningState;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +106,7 @@ final class Handlers {
                     Lister.list(keys, BucketStore::listEntry, r.request())));
         } else if (req instanceof S3Request.ListObjectVersions r) {
             ix.scan(rid, rec.name(), r.prefix(), false, keys -> fe.respond(rid,
-                    S3Result.ok(ObjectOps.listVersions(keys, r.prefix()))));
+                    VersionLister.list(keys, r.prefix(), r.maxKeys(), r.keyMarker(), r.versionIdMarker())));
         } else if (!cold.handle(rid, rec, req)) {
             multipart.handle(rid, rec, req);
         }

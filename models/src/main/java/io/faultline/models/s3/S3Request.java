@@ -191,8 +191,17 @@ public sealed interface S3Request {
         }
     }
 
-    /** Answer: {@code List<VersionEntry>}, newest first per key (FIDELITY A5, A6.2). */
-    record ListObjectVersions(String bucket, String prefix) implements S3Request {
+    /**
+     * Answer: {@code ListVersionsResponse}: one page of versions and delete markers, newest first
+     * per key (FIDELITY A5, A6.2), after {@code keyMarker} (and {@code versionIdMarker}) if given.
+     */
+    record ListObjectVersions(String bucket, String prefix, int maxKeys, Optional<String> keyMarker,
+                              Optional<String> versionIdMarker) implements S3Request {
+        /** The first page, up to 1,000 entries. */
+        public ListObjectVersions(String bucket, String prefix) {
+            this(bucket, prefix, 1000, Optional.empty(), Optional.empty());
+        }
+
         @Override
         public String rateKey() {
             return prefix;

@@ -14,6 +14,7 @@ import io.faultline.models.s3.api.ListUploadsResponse;
 import io.faultline.models.s3.api.ObjectInfo;
 import io.faultline.models.s3.api.RestoreObjectResponse;
 import io.faultline.models.s3.api.S3Result;
+import io.faultline.models.s3.api.ListVersionsResponse;
 import io.faultline.models.s3.api.VersionEntry;
 import io.faultline.models.s3.api.WriteConditions;
 import io.faultline.models.s3.cold.LifecycleAction;
@@ -55,9 +56,8 @@ class ColdPathTest {
     }
 
     /** The version ID of the noncurrent version in a ListObjectVersions answer of two versions. */
-    @SuppressWarnings("unchecked")
     private static String noncurrent(S3Result<?> listing) {
-        return ((List<VersionEntry>) listing.orThrow()).get(1).versionId();
+        return ((ListVersionsResponse) listing.orThrow()).versions().get(1).versionId();
     }
 
     private static S3Request put(String key, long size, String storageClass) {
@@ -223,13 +223,11 @@ class ColdPathTest {
         assertTrue(r.get(3).isOk(), "before the due midnight");
         assertEquals("404 NoSuchKey", code(r.get(4)));
         assertTrue(r.get(4).failureOrThrow().deleteMarker(), "expired by a delete marker");
-        @SuppressWarnings("unchecked")
-        List<VersionEntry> day2 = (List<VersionEntry>) r.get(5).orThrow();
+        List<VersionEntry> day2 = ((ListVersionsResponse) r.get(5).orThrow()).versions();
         assertEquals(2, day2.size(), day2.toString());
         assertTrue(day2.get(0).deleteMarker() && day2.get(0).isLatest());
         assertTrue(!day2.get(1).deleteMarker() && !day2.get(1).isLatest(), "the old version is kept, noncurrent");
-        @SuppressWarnings("unchecked")
-        List<VersionEntry> day4 = (List<VersionEntry>) r.get(6).orThrow();
+        List<VersionEntry> day4 = ((ListVersionsResponse) r.get(6).orThrow()).versions();
         // noncurrent since the marker's write, just after day 2 00:00: one day later rounds up to day 4 (A9.4)
         assertEquals(1, day4.size(), "noncurrent for a day: removed for good: " + day4);
         assertTrue(day4.get(0).deleteMarker());
@@ -253,8 +251,7 @@ class ColdPathTest {
                         Conditions.none(), ByteRange.NONE)),
                 at(2 * D + H, head("k"))));
         String oldId = noncurrent(r.get(4));
-        @SuppressWarnings("unchecked")
-        List<VersionEntry> listed = (List<VersionEntry>) r.get(4).orThrow();
+        List<VersionEntry> listed = ((ListVersionsResponse) r.get(4).orThrow()).versions();
         assertEquals(List.of(StorageClass.STANDARD, StorageClass.GLACIER),
                 listed.stream().map(VersionEntry::storageClass).toList(), "ListObjectVersions shows each version's class");
         List<ColdPath.Applied> applied = cold.applied();
@@ -281,8 +278,7 @@ class ColdPathTest {
                 at(2 * D + H, get("tmp/a")),
                 at(2 * D + H, new S3Request.ListObjectVersions(B, ""))));
         assertEquals("404 NoSuchKey", code(r.get(3)));
-        @SuppressWarnings("unchecked")
-        List<VersionEntry> left = (List<VersionEntry>) r.get(4).orThrow();
+        List<VersionEntry> left = ((ListVersionsResponse) r.get(4).orThrow()).versions();
         assertEquals(List.of("keep/b"), left.stream().map(VersionEntry::key).toList(), "only the prefix expires");
         cold.cost().closeAt(3 * D);
         // 1 GiB from day 0 10:00 until the due midnight, day 2 00:00: 38 hours
@@ -301,11 +297,11 @@ class ColdPathTest {
                 at(3 * D + M, new S3Request.ListObjectVersions(B, "")),
                 at(3 * D + M, new S3Request.PutBucketLifecycleConfiguration(B, List.of(
                         LifecycleRule.forPrefix("both", "").expiration(1).removeExpiredDeleteMarkers())))));
-        @SuppressWarnings("unchecked")
-        List<VersionEntry> day2 = (List<VersionEntry>) r.get(4).orThrow();
+        List<VersionEntry> day2 = ((ListVersionsResponse) r.get(4).orThrow()).versions();
         assertEquals(1, day2.size(), "the noncurrent version expired at day 2 00:00, the marker remains: " + day2);
         assertTrue(day2.get(0).deleteMarker());
-        assertEquals(List.of(), r.get(5).orThrow(), "the next daily run removes the marker left alone");
+        assertEquals(List.of(), ((ListVersionsResponse) r.get(5).orThrow()).versions(),
+                "the next daily run removes the marker left alone");
         assertEquals("400 InvalidArgument", code(r.get(6)), "not with expiration Days");
     }
 

@@ -12,6 +12,7 @@ import io.faultline.models.s3.api.GetObjectResponse;
 import io.faultline.models.s3.api.ListObjectsV2Request;
 import io.faultline.models.s3.api.ListObjectsV2Response;
 import io.faultline.models.s3.api.ListUploadsResponse;
+import io.faultline.models.s3.api.ListVersionsResponse;
 import io.faultline.models.s3.api.PutObjectResponse;
 import io.faultline.models.s3.api.S3Failure;
 import io.faultline.models.s3.api.S3Result;
@@ -129,5 +130,30 @@ class S3ApiOverNetworkTest {
         assertEquals(ETags.multipart(List.of(p1.md5(), p2.md5())), ((PutObjectResponse) r.get(6).orThrow()).etag());
         assertTrue(((ListUploadsResponse) r.get(7).orThrow()).uploads().isEmpty());
         assertEquals("NoSuchUpload", failure(r.get(8)).error().code());
+    }
+
+    /** ListObjectVersions pages through the front-end: max-keys, then the markers it returned (A5). */
+    @Test
+    void listObjectVersionsPagesWithMarkers_A5() {
+        List<Function<List<S3Result<?>>, S3Request>> steps = new ArrayList<>();
+        steps.add(step(new S3Request.CreateBucket("bk1")));
+        steps.add(step(new S3Request.PutBucketVersioning("bk1", "Enabled")));
+        for (int i = 0; i < 3; i++) {
+            steps.add(step(new S3Request.PutObject("bk1", "k", Body.of("v" + i), WriteConditions.none())));
+        }
+        steps.add(step(new S3Request.ListObjectVersions("bk1", "", 2, Optional.empty(), Optional.empty())));
+        steps.add(prev -> {
+            ListVersionsResponse p = (ListVersionsResponse) prev.get(5).orThrow();
+            return new S3Request.ListObjectVersions("bk1", "", 2, p.nextKeyMarker(), p.nextVersionIdMarker());
+        });
+        List<S3Result<?>> r = run(ConsistencyMode.STRONG, steps);
+        ListVersionsResponse first = (ListVersionsResponse) r.get(5).orThrow();
+        ListVersionsResponse second = (ListVersionsResponse) r.get(6).orThrow();
+        assertTrue(first.isTruncated());
+        assertEquals(2, first.versions().size());
+        assertEquals(1, second.versions().size());
+        assertTrue(!second.isTruncated());
+        assertEquals(((PutObjectResponse) r.get(2).orThrow()).versionId().orElseThrow(),
+                second.versions().get(0).versionId(), "the oldest version comes last");
     }
 }

@@ -340,34 +340,12 @@ public final class ObjectOps {
     }
 
     /**
-     * ListObjectVersions for the keys of {@code keys} that start with {@code prefix}, in key order
-     * (UTF-8) then newest first, at most 1,000 entries: object versions and delete markers, the
-     * current one marked latest (FIDELITY A5, A6.2).
+     * ListObjectVersions for the keys of {@code keys} that start with {@code prefix}: the first page
+     * of {@link VersionLister#list} (at most 1,000 entries, FIDELITY A5, A6.2).
      */
     public static java.util.List<io.faultline.models.s3.api.VersionEntry> listVersions(
             java.util.NavigableMap<String, KeyState> keys, String prefix) {
-        java.util.List<io.faultline.models.s3.api.VersionEntry> out = new java.util.ArrayList<>();
-        for (java.util.Map.Entry<String, KeyState> e : keys.tailMap(prefix, true).entrySet()) {
-            if (!e.getKey().startsWith(prefix)) {
-                break;
-            }
-            boolean first = true;
-            for (KeyState.Current c : e.getValue().versionsNewestFirst()) {
-                if (out.size() == Limits.MAX_LIST_PAGE) {
-                    return out;
-                }
-                if (c.slot() instanceof Slot.Version v) {
-                    out.add(new io.faultline.models.s3.api.VersionEntry(e.getKey(), c.versionId(), first, false,
-                            Optional.of(v.object().etag()), v.object().size(), v.object().lastModified(),
-                            v.object().storageClass()));
-                } else {
-                    long t = ((Slot.DeleteMarker) c.slot()).lastModified();
-                    out.add(new io.faultline.models.s3.api.VersionEntry(e.getKey(), c.versionId(), first, true,
-                            Optional.empty(), 0, t));
-                }
-                first = false;
-            }
-        }
-        return out;
+        return VersionLister.list(keys, prefix, Limits.MAX_LIST_PAGE, Optional.empty(), Optional.empty())
+                .orThrow().versions();
     }
 }
