@@ -23,6 +23,19 @@ public final class Byteman {
     /** The JVM flag without which a JVM cannot load an agent into itself (JDK 9+). */
     public static final String ATTACH_FLAG = "-Djdk.attach.allowAttachSelf=true";
 
+    /** BMUnit's property for the port its agent listens on and rules are submitted to. */
+    static final String AGENT_PORT_PROPERTY = "org.jboss.byteman.contrib.bmunit.agent.port";
+
+    static {
+        // The agent takes rules over TCP, on port 9091 unless told otherwise. Two JVMs on one machine
+        // would share it: the second agent cannot listen, and its rules go to the first JVM, where
+        // they silently fire in someone else's test. A free port per JVM avoids that; a port the
+        // user set is kept. Set before BMUnit's configuration class, which reads it once, loads.
+        if (System.getProperty(AGENT_PORT_PROPERTY) == null) {
+            System.setProperty(AGENT_PORT_PROPERTY, Integer.toString(freePort()));
+        }
+    }
+
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private static final Set<Injection> OPEN = ConcurrentHashMap.newKeySet();
 
@@ -73,6 +86,19 @@ public final class Byteman {
             call.run();
         } finally {
             BMUnitConfigState.popConfigurationState(Byteman.class);
+        }
+    }
+
+    /** The port this JVM's agent listens on (chosen when this class loaded, unless the user set one). */
+    public static int agentPort() {
+        return Integer.parseInt(System.getProperty(AGENT_PORT_PROPERTY));
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            return 9091; // Byteman's default: no worse than before
         }
     }
 

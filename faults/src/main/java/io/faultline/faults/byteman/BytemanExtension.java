@@ -19,6 +19,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  */
 public final class BytemanExtension implements AfterEachCallback {
+    static {
+        // Registered before any test callback runs: the agent's port is chosen per JVM (see Byteman)
+        // even when BMUnit's own @WithByteman loads the agent first.
+        Byteman.agentPort();
+    }
+
     @Override
     public void afterEach(ExtensionContext context) {
         Byteman.removeAll();

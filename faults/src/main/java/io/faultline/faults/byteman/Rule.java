@@ -42,6 +42,28 @@ public record Rule(String kind, String targetClass, String targetMethod, String 
         return new Rule(kind, targetClass, targetMethod, c, skipCalls, action);
     }
 
+    /**
+     * This rule, firing only for calls where field {@code field} of argument {@code argument} equals
+     * {@code value}: {@code $0} is the receiver, {@code $1} the first argument. Byteman reads private
+     * fields too, which is what makes this useful on code one does not own: e.g. only the fetches of
+     * one follower, whose request builder carries its replica id.
+     *
+     * <pre>{@code
+     * Rules.stall(AbstractFetcherThread.class, "processFetchRequest(java.util.Map, ...)", stall)
+     *         .onlyWhenArgumentField(2, "replicaId", 1);   // only broker 1's fetcher threads
+     * }</pre>
+     */
+    public Rule onlyWhenArgumentField(int argument, String field, long value) {
+        if (argument < 0) {
+            throw new IllegalArgumentException("argument must be >= 0 ($0 is the receiver), got " + argument);
+        }
+        if (field.isEmpty() || !Character.isJavaIdentifierStart(field.charAt(0))
+                || !field.chars().allMatch(Character::isJavaIdentifierPart)) {
+            throw new IllegalArgumentException("field must be a Java field name, got \"" + field + "\"");
+        }
+        return onlyWhen("$" + argument + "." + field + " == " + value + "L");
+    }
+
     /** This rule, letting the first {@code calls} matching calls through and firing on every later one. */
     public Rule onlyAfterCalls(int calls) {
         return new Rule(kind, targetClass, targetMethod, condition, calls, action);

@@ -25,6 +25,13 @@ class BmUnitInteropTest {
     }
 
     @Test
+    void theAgentListensOnAPortOfItsOwnNotTheSharedDefault() {
+        // With 9091, a second JVM on the machine would send its rules to this one (and vice versa).
+        assertEquals(Integer.toString(Byteman.agentPort()), System.getProperty(Byteman.AGENT_PORT_PROPERTY));
+        org.junit.jupiter.api.Assertions.assertNotEquals(9091, Byteman.agentPort());
+    }
+
+    @Test
     void annotatedRuleIsGoneInTheNextTest() {
         assertEquals("disk-0", new Disk().label());
     }

@@ -12,6 +12,19 @@ class Disk {
         lastBlock = block;
     }
 
+    /** A block request whose owner is private, as in code one does not own. */
+    static final class Request {
+        private final int owner;
+
+        Request(int owner) {
+            this.owner = owner;
+        }
+    }
+
+    void submit(Request r) {
+        writes++;
+    }
+
     String label() {
         return "disk-0";
     }

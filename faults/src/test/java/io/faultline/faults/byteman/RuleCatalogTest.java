@@ -40,6 +40,19 @@ class RuleCatalogTest {
     }
 
     @Test
+    void throwOnlyWhenAPrivateFieldOfAnArgumentMatches() throws Exception {
+        Disk disk = new Disk();
+        try (Injection i = Byteman.install(Rules.throwAtEntry(Disk.class, "submit(Disk$Request)",
+                IllegalStateException.class, "owner 2 refused").onlyWhenArgumentField(1, "owner", 2))) {
+            disk.submit(new Disk.Request(1));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> disk.submit(new Disk.Request(2)));
+            assertEquals("owner 2 refused", e.getMessage());
+            disk.submit(new Disk.Request(3));
+            assertEquals(2, disk.writes);
+        }
+    }
+
+    @Test
     void throwOnlyAfterNCalls() throws Exception {
         Disk disk = new Disk();
         try (Injection i = Byteman.install(

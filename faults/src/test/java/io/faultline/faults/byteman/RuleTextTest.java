@@ -25,6 +25,15 @@ class RuleTextTest {
     }
 
     @Test
+    void fieldConditionNamesABadFieldAndRendersALongComparison() {
+        Rule r = Rules.returnEarly(Disk.class, "submit(Disk$Request)");
+        assertEquals("$1.owner == 2L", r.onlyWhenArgumentField(1, "owner", 2).condition());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> r.onlyWhenArgumentField(1, "owner == 2 || true", 2));
+        assertEquals("field must be a Java field name, got \"owner == 2 || true\"", e.getMessage());
+    }
+
+    @Test
     void unknownMethodIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Rules.returnEarly(Disk.class, "wrtie(int)"));

@@ -1,0 +1,59 @@
+package io.faultline.conformance;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the conformance tests share: run a workload on the model (seeded, seed printed) and on a
+ * real cluster, print both outcomes, and leave the case's {@link CaseResult} under
+ * {@code target/conformance-results} for the docs table.
+ */
+final class Conformance {
+    /** The model's seed: {@code -Dfaultline.conformance.seed=N} replays another. */
+    static final long SEED = Long.getLong("faultline.conformance.seed", 42);
+
+    private Conformance() {
+    }
+
+    record Both(CaseOutcome model, CaseOutcome real) {
+    }
+
+    static Path outputDir() {
+        return Path.of(System.getProperty("faultline.conformance.out", "target"));
+    }
+
+    static Path resultsDir() {
+        return outputDir().resolve("conformance-results");
+    }
+
+    static CaseOutcome model(Workload w) {
+        System.out.println("conformance " + w.topic() + ": model seed " + SEED
+                + " (replay with -Dfaultline.conformance.seed=" + SEED + ")");
+        try (ModelDriver d = new ModelDriver(SEED, w)) {
+            CaseOutcome o = CaseRunner.run(w, d);
+            System.out.println("conformance " + w.topic() + ": model: " + o.summary() + " " + o.notes());
+            return o;
+        }
+    }
+
+    static Both both(RealCluster cluster, Workload w) throws Exception {
+        CaseOutcome model = model(w);
+        CaseOutcome real;
+        try (RealDriver d = new RealDriver(cluster, w)) {
+            real = CaseRunner.run(w, d);
+        }
+        System.out.println("conformance " + w.topic() + ": real:  " + real.summary() + " " + real.notes());
+        return new Both(model, real);
+    }
+
+    static String command(Class<?> test, String method) {
+        return "./mvnw -pl conformance -am verify -Dtest='" + test.getSimpleName() + "#" + method
+                + "' -Dsurefire.failIfNoSpecifiedTests=false -Dfaultline.conformance.seed=" + SEED;
+    }
+
+    static void record(Workload w, String title, Both b, String comparison, boolean realChecked, String command,
+                       List<String> notes) {
+        new CaseResult(w.topic(), title, SEED, b.model().summary(), b.real().summary(), comparison, realChecked,
+                command, notes).write(resultsDir());
+    }
+}

@@ -1,0 +1,117 @@
+package io.faultline.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.faultline.faults.byteman.BytemanExtension;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Cases 1-3 of issue #8, each on the model ({@code kafka.version=4.0}) and on one real Kafka 4.3
+ * cluster started once for the class with {@code replica.lag.time.max.ms=3000}; each case has its
+ * own topic. The cluster is closed after the class even when a case fails.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(BytemanExtension.class)
+class KafkaConformanceTest {
+    static final long LAG_MS = 3000;
+    private RealCluster cluster;
+
+    @BeforeAll
+    void startCluster() throws Exception {
+        cluster = RealCluster.start(LAG_MS);
+    }
+
+    @AfterAll
+    void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static <K, V> List<java.util.Map.Entry<K, V>> inOrder(java.util.Map<K, V> m) {
+        return new ArrayList<>(m.entrySet());
+    }
+
+    private static List<String> notes(Conformance.Both b) {
+        List<String> out = new ArrayList<>(b.model().notes());
+        out.addAll(b.real().notes());
+        return out;
+    }
+
+    @Test
+    @Order(1)
+    void noFaultsSameRecordsAtSameOffsets() throws Exception {
+        Workload w = Cases.noFaults(LAG_MS);
+        Conformance.Both b = Conformance.both(cluster, w);
+        boolean same = inOrder(b.model().acked()).equals(inOrder(b.real().acked()))
+                && b.model().reads().equals(b.real().reads());
+        Conformance.record(w, "no faults (FIDELITY C1)", b,
+                same ? "agree: same records at the same offsets in the same order; reads below the HW on both"
+                        : "DISAGREE on offsets or reads", true,
+                Conformance.command(getClass(), "noFaultsSameRecordsAtSameOffsets"), notes(b));
+        assertEquals(20, b.model().acked().size());
+        assertEquals(inOrder(b.model().acked()), inOrder(b.real().acked()), "acknowledged value -> offset, in order");
+        assertEquals(b.model().reads(), b.real().reads(), "records read back, in order");
+        assertTrue(b.model().readsBoundedByHw() && b.real().readsBoundedByHw(), "reads bounded by the HW");
+        assertEquals("VALID", b.model().verdict());
+        assertEquals("VALID", b.real().verdict());
+    }
+
+    @Test
+    @Order(2)
+    void stalledFollowersShrinkTheIsrAndAcksAllIsRefused() throws Exception {
+        Workload w = Cases.isrShrink(LAG_MS);
+        Conformance.Both b = Conformance.both(cluster, w);
+        List<String> modelSends = b.model().sends().stream().map(s -> s.type() + " " + s.error()).toList();
+        List<String> realSends = b.real().sends().stream().map(s -> s.type() + " " + s.error()).toList();
+        boolean same = modelSends.equals(realSends) && b.model().smallestIsrSeen() == 1
+                && b.real().smallestIsrSeen() == 1;
+        Conformance.record(w, "followers stalled past replica.lag.time.max.ms, acks=all, min.insync.replicas=2"
+                        + " (FIDELITY C1, C3)", b,
+                same ? "agree: the ISR shrinks to the leader; the send made while the followers lag times out"
+                        + " (unknown); the next is refused with NOT_ENOUGH_REPLICAS"
+                        : "DISAGREE: model " + modelSends + " vs real " + realSends, true,
+                Conformance.command(getClass(), "stalledFollowersShrinkTheIsrAndAcksAllIsRefused"), notes(b));
+        for (CaseOutcome o : List.of(b.model(), b.real())) {
+            assertTrue(o.isr().get(0).reached(), o.side() + ": the ISR shrank to the leader: " + o.isr());
+            assertEquals(1, o.isr().get(0).isr().size(), o.side() + " ISR " + o.isr());
+            CaseOutcome.Send last = o.sends().get(o.sends().size() - 1);
+            assertEquals("fail", last.type(), o.side() + ": " + last);
+            assertEquals("NOT_ENOUGH_REPLICAS", last.error(), o.side() + ": " + last);
+            assertEquals("VALID", o.verdict(), o.side() + " " + o.anomalies());
+        }
+        assertEquals(modelSends, realSends, "every send's outcome and error");
+        assertEquals(inOrder(b.model().acked()), inOrder(b.real().acked()));
+    }
+
+    @Test
+    @Order(3)
+    void safeConfigurationSurvivesALeaderRestart() throws Exception {
+        Workload w = Cases.safeRestart(LAG_MS);
+        Conformance.Both b = Conformance.both(cluster, w);
+        boolean same = b.model().verdict().equals("VALID") && b.real().verdict().equals("VALID")
+                && b.model().lostAcked().isEmpty() && b.real().lostAcked().isEmpty();
+        Conformance.record(w, "safe configuration (acks=all, min.insync.replicas=2, RF 3, no unclean election),"
+                        + " leader stopped and restarted (FIDELITY F7)", b,
+                same ? "agree: no acknowledged write lost, no anomaly" : "DISAGREE or anomaly", true,
+                Conformance.command(getClass(), "safeConfigurationSurvivesALeaderRestart"), notes(b));
+        for (CaseOutcome o : List.of(b.model(), b.real())) {
+            assertTrue(o.isr().stream().allMatch(CaseOutcome.IsrSeen::reached), o.side() + " " + o.isr());
+            assertEquals(30, o.acked().size(), o.side() + ": every send acknowledged " + o.sends());
+            assertEquals(List.of(), o.lostAcked(), o.side());
+            assertEquals("VALID", o.verdict(), o.side() + " " + o.anomalies());
+            assertTrue(o.readsBoundedByHw(), o.side());
+        }
+    }
+}
