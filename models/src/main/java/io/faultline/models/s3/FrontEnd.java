@@ -38,6 +38,7 @@ public final class FrontEnd implements Process {
 
     final int id;
     final List<HostId> index;
+    final IndexLayout layout;
     final List<HostId> storage;
     final S3Config config;
     final ColdPath cold;
@@ -69,6 +70,7 @@ public final class FrontEnd implements Process {
     public FrontEnd(int id, List<HostId> index, List<HostId> storage, S3Config config, ColdPath cold) {
         this.id = id;
         this.index = List.copyOf(index);
+        this.layout = new IndexLayout(index, config.indexGroupSize());
         this.storage = List.copyOf(storage);
         this.config = config;
         this.cold = cold;
@@ -174,7 +176,4 @@ public final class FrontEnd implements Process {
         }
     }
 
-    int majority() {
-        return index.size() / 2 + 1;
-    }
 }

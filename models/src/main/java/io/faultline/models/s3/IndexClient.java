@@ -47,8 +47,10 @@ final class IndexClient {
         return fe.config.mode() == ConsistencyMode.STRONG;
     }
 
-    private HostId randomReplica() {
-        return fe.index.get(ctx.rng().nextInt(fe.index.size()));
+    /** One replica of {@code key}'s group, at random (legacy). */
+    private HostId randomReplica(String key) {
+        List<HostId> group = fe.layout.replicasOf(key);
+        return group.get(ctx.rng().nextInt(group.size()));
     }
 
     /** A stamp after everything in {@code seen} (strong) or from this front-end's clock (legacy). */
@@ -69,7 +71,7 @@ final class IndexClient {
         } else if (strong()) {
             quorumRead(rid, bucket, key, k);
         } else if (needState) {
-            fe.calls.start(ctx, rid, List.of(randomReplica()), 1, c -> new S3Wire.ReadKey(c, bucket, key),
+            fe.calls.start(ctx, rid, List.of(randomReplica(key)), 1, c -> new S3Wire.ReadKey(c, bucket, key),
                     replies -> k.accept(joinKeys(replies)));
         } else {
             k.accept(KeyState.EMPTY);
@@ -85,7 +87,7 @@ final class IndexClient {
         if (strong()) {
             quorumRead(rid, bucket, key, k);
         } else {
-            fe.calls.start(ctx, rid, List.of(randomReplica()), 1, c -> new S3Wire.ReadKey(c, bucket, key),
+            fe.calls.start(ctx, rid, List.of(randomReplica(key)), 1, c -> new S3Wire.ReadKey(c, bucket, key),
                     replies -> k.accept(joinKeys(replies)));
         }
     }
@@ -96,14 +98,15 @@ final class IndexClient {
             quorumReadRepaired(rid, bucket, key, k);
             return;
         }
-        fe.calls.start(ctx, rid, List.of(randomReplica()), 1, c -> new S3Wire.ReadKey(c, bucket, key), replies -> {
+        fe.calls.start(ctx, rid, List.of(randomReplica(key)), 1, c -> new S3Wire.ReadKey(c, bucket, key), replies -> {
             KeyState s = joinKeys(replies);
             if (!s.slots().isEmpty()) {
                 k.accept(s);
                 return;
             }
             // No trace of the key here: new-object read-after-write (A1.2 rule 1) asks every replica.
-            long call = fe.calls.start(ctx, rid, fe.index, fe.index.size(),
+            List<HostId> group = fe.layout.replicasOf(key);
+            long call = fe.calls.start(ctx, rid, group, group.size(),
                     c -> new S3Wire.ReadKey(c, bucket, key), all -> k.accept(joinKeys(all)));
             ctx.setTimer(fe.config.fallbackNanos(), new FrontEnd.Window(call));
         });
@@ -119,13 +122,15 @@ final class IndexClient {
     private void lockedRead(long rid, String bucket, String key, Consumer<KeyState> k) {
         long owner = ((long) fe.id << 40) | rid;
         leased.put(rid, new S3Wire.Unlock(bucket, key, owner));
-        int n = fe.index.size();
+        List<HostId> group = fe.layout.replicasOf(key);
+        int n = group.size();
+        int majority = fe.layout.majorityOf(key);
         // Wait until a majority granted or a majority can no longer grant: with every replica
         // reachable, one of two racing writes gets a majority and proceeds (FIDELITY A7.2).
-        fe.calls.start(ctx, rid, fe.index, replies -> grants(replies) >= fe.majority()
-                        || replies.size() - grants(replies) > n - fe.majority(),
+        fe.calls.start(ctx, rid, group, replies -> grants(replies) >= majority
+                        || replies.size() - grants(replies) > n - majority,
                 c -> new S3Wire.LockKey(c, bucket, key, owner), replies -> {
-            if (grants(replies) < fe.majority()) {
+            if (grants(replies) < majority) {
                 fe.respond(rid, S3Result.err(S3Error.CONDITIONAL_REQUEST_CONFLICT,
                         "A conflicting conditional operation is currently in progress against this resource. "
                                 + "Please try again."));
@@ -143,24 +148,26 @@ final class IndexClient {
     void release(long rid) {
         S3Wire.Unlock u = leased.remove(rid);
         if (u != null) {
-            for (HostId h : fe.index) {
+            for (HostId h : fe.layout.replicasOf(u.key())) {
                 ctx.send(h, u);
             }
         }
     }
 
     private void quorumRead(long rid, String bucket, String key, Consumer<KeyState> k) {
-        fe.calls.start(ctx, rid, fe.index, fe.majority(), c -> new S3Wire.ReadKey(c, bucket, key),
-                replies -> k.accept(joinKeys(replies)));
+        fe.calls.start(ctx, rid, fe.layout.replicasOf(key), fe.layout.majorityOf(key),
+                c -> new S3Wire.ReadKey(c, bucket, key), replies -> k.accept(joinKeys(replies)));
     }
 
     /** ABD read: join a majority's states, then make sure a majority holds the join. */
     private void quorumReadRepaired(long rid, String bucket, String key, Consumer<KeyState> k) {
-        fe.calls.start(ctx, rid, fe.index, fe.majority(), c -> new S3Wire.ReadKey(c, bucket, key), replies -> {
+        List<HostId> group = fe.layout.replicasOf(key);
+        int majority = fe.layout.majorityOf(key);
+        fe.calls.start(ctx, rid, group, majority, c -> new S3Wire.ReadKey(c, bucket, key), replies -> {
             KeyState joined = joinKeys(replies);
             List<HostId> behind = new ArrayList<>();
             int upToDate = 0;
-            for (HostId h : fe.index) {
+            for (HostId h : group) {
                 S3Wire r = replies.get(h);
                 if (r instanceof S3Wire.KeyReply kr && kr.state().equals(joined)) {
                     upToDate++;
@@ -168,30 +175,42 @@ final class IndexClient {
                     behind.add(h);
                 }
             }
-            if (upToDate >= fe.majority()) {
+            if (upToDate >= majority) {
                 k.accept(joined);
                 return;
             }
-            fe.calls.start(ctx, rid, behind, fe.majority() - upToDate,
+            fe.calls.start(ctx, rid, behind, majority - upToDate,
                     c -> new S3Wire.MergeKey(c, bucket, key, joined), acks -> k.accept(joined));
         });
     }
 
     void write(long rid, String bucket, Mutation m, Runnable k) {
         if (strong()) {
-            fe.calls.start(ctx, rid, fe.index, fe.majority(), c -> new S3Wire.WriteKey(c, bucket, m, false),
-                    acks -> k.run());
+            fe.calls.start(ctx, rid, fe.layout.replicasOf(m.key()), fe.layout.majorityOf(m.key()),
+                    c -> new S3Wire.WriteKey(c, bucket, m, false), acks -> k.run());
         } else {
-            fe.calls.start(ctx, rid, List.of(randomReplica()), 1, c -> new S3Wire.WriteKey(c, bucket, m, true),
+            fe.calls.start(ctx, rid, List.of(randomReplica(m.key())), 1, c -> new S3Wire.WriteKey(c, bucket, m, true),
                     acks -> k.run());
         }
     }
 
-    /** Key states under {@code prefix}: a joined majority (strong or {@code quorum}) or one random replica. */
+    /**
+     * Key states under {@code prefix}: from every index group the prefix reaches ({@link IndexLayout}),
+     * a joined majority (strong or {@code quorum}) or one random replica (legacy).
+     */
     void scan(long rid, String bucket, String prefix, boolean quorum, Consumer<TreeMap<String, KeyState>> k) {
         boolean q = quorum || strong();
-        List<HostId> targets = q ? fe.index : List.of(randomReplica());
-        fe.calls.start(ctx, rid, targets, q ? fe.majority() : 1,
+        List<Integer> groups = fe.layout.groupsFor(prefix);
+        List<HostId> targets = new ArrayList<>();
+        for (int g : groups) {
+            List<HostId> group = fe.layout.group(g);
+            if (q) {
+                targets.addAll(group);
+            } else {
+                targets.add(group.get(ctx.rng().nextInt(group.size())));
+            }
+        }
+        fe.calls.start(ctx, rid, targets, replies -> fromEveryGroup(groups, replies, q),
                 c -> new S3Wire.Scan(c, bucket, prefix, Optional.empty()), replies -> {
                     TreeMap<String, KeyState> joined = new TreeMap<>(Keys.ORDER);
                     for (S3Wire r : replies.values()) {
@@ -201,6 +220,18 @@ final class IndexClient {
                     }
                     k.accept(joined);
                 });
+    }
+
+    /** True once each group answered by a majority ({@code quorum}) or by the one replica asked. */
+    private boolean fromEveryGroup(List<Integer> groups, Map<HostId, S3Wire> replies, boolean quorum) {
+        for (int g : groups) {
+            List<HostId> group = fe.layout.group(g);
+            long answered = group.stream().filter(replies::containsKey).count();
+            if (answered < (quorum ? group.size() / 2 + 1 : 1)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static KeyState joinKeys(Map<HostId, S3Wire> replies) {
@@ -228,17 +259,33 @@ final class IndexClient {
 
     // ---- buckets ----
 
-    /** Every bucket record, joined from a majority (both modes: bucket records are not what A1.2 is about). */
+    /**
+     * Every bucket record, joined from a majority of one index group (both modes: bucket records are
+     * not what A1.2 is about). Bucket records are on every index host and a write waits for a
+     * majority of every group ({@link #writeBucket}), so any one group's majority has seen it: a
+     * group cut off stops only the keys it serves.
+     */
     void buckets(long rid, Consumer<TreeMap<String, BucketRecord>> k) {
-        fe.calls.start(ctx, rid, fe.index, fe.majority(), S3Wire.ReadBuckets::new, replies -> k.accept(joinBuckets(replies)));
+        fe.calls.start(ctx, rid, fe.index, this::fromAnyGroup, S3Wire.ReadBuckets::new,
+                replies -> k.accept(joinBuckets(replies)));
+    }
+
+    private boolean fromAnyGroup(Map<HostId, S3Wire> replies) {
+        for (int g = 0; g < fe.layout.groupCount(); g++) {
+            List<HostId> group = fe.layout.group(g);
+            if (group.stream().filter(replies::containsKey).count() >= group.size() / 2 + 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
-     * The bucket's record, joined from a majority. Front-ends keep no copy: the only lag in bucket
+     * The bucket's record, joined from a majority of one group (see {@link #buckets}). Front-ends keep no copy: the only lag in bucket
      * configuration is the record's own {@link BucketRecord#effectiveAt} (FIDELITY A1.3).
      */
     void bucket(long rid, String name, Consumer<Optional<BucketRecord>> k) {
-        fe.calls.start(ctx, rid, fe.index, fe.majority(), c -> new S3Wire.ReadBucket(c, name),
+        fe.calls.start(ctx, rid, fe.index, this::fromAnyGroup, c -> new S3Wire.ReadBucket(c, name),
                 replies -> k.accept(Optional.ofNullable(joinBuckets(replies).get(name))));
     }
 
@@ -253,7 +300,9 @@ final class IndexClient {
     }
 
     void writeBucket(long rid, BucketRecord r, Runnable k) {
-        fe.calls.start(ctx, rid, fe.index, fe.majority(), c -> new S3Wire.WriteBucket(c, r), acks -> k.run());
+        List<Integer> groups = fe.layout.groupsFor("");
+        fe.calls.start(ctx, rid, fe.index, acks -> fromEveryGroup(groups, acks, true),
+                c -> new S3Wire.WriteBucket(c, r), acks -> k.run());
     }
 
     /** How long a bucket change (creation, deletion, versioning) takes to reach object requests (FIDELITY A1.3 [M]). */
@@ -269,8 +318,10 @@ final class IndexClient {
 
     // ---- multipart uploads ----
 
-    void upload(long rid, String bucket, String uploadId, Consumer<Optional<Upload>> k) {
-        fe.calls.start(ctx, rid, fe.index, fe.majority(), c -> new S3Wire.ReadUpload(c, bucket, uploadId), replies -> {
+    /** The upload, read from a majority of its key's group. */
+    void upload(long rid, String bucket, String key, String uploadId, Consumer<Optional<Upload>> k) {
+        fe.calls.start(ctx, rid, fe.layout.replicasOf(key), fe.layout.majorityOf(key),
+                c -> new S3Wire.ReadUpload(c, bucket, uploadId), replies -> {
             Optional<Upload> joined = Optional.empty();
             for (S3Wire r : replies.values()) {
                 Optional<Upload> u = ((S3Wire.UploadReply) r).upload();
@@ -283,11 +334,15 @@ final class IndexClient {
     }
 
     void writeUpload(long rid, String bucket, Upload u, Runnable k) {
-        fe.calls.start(ctx, rid, fe.index, fe.majority(), c -> new S3Wire.WriteUpload(c, bucket, u), acks -> k.run());
+        fe.calls.start(ctx, rid, fe.layout.replicasOf(u.key()), fe.layout.majorityOf(u.key()),
+                c -> new S3Wire.WriteUpload(c, bucket, u), acks -> k.run());
     }
 
+    /** Every upload of the bucket: a majority of every index group. */
     void uploads(long rid, String bucket, Consumer<List<Upload>> k) {
-        fe.calls.start(ctx, rid, fe.index, fe.majority(), c -> new S3Wire.ScanUploads(c, bucket), replies -> {
+        List<Integer> groups = fe.layout.groupsFor("");
+        fe.calls.start(ctx, rid, fe.index, replies -> fromEveryGroup(groups, replies, true),
+                c -> new S3Wire.ScanUploads(c, bucket), replies -> {
             TreeMap<String, Upload> joined = new TreeMap<>();
             for (S3Wire r : replies.values()) {
                 for (Upload u : ((S3Wire.UploadsReply) r).uploads()) {

@@ -8,6 +8,7 @@ import io.faultline.sim.Process;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.Timer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,7 +54,13 @@ public final class IndexNode implements Process {
     private static final long RETRY = 250 * Simulation.MILLIS;
     private static final String MARK = "s3-index-started";
 
+    private final IndexLayout layout;
+    private final HostId self;
+    private final int group;
+    /** The other replicas of this replica's key-prefix group: keys are copied among them. */
     private final List<HostId> peers;
+    /** Every other index host: bucket records are on all of them. */
+    private final List<HostId> others;
     private final S3Config config;
     private final List<BucketRecord> initialBuckets;
     private final IndexState state = new IndexState();
@@ -66,8 +73,22 @@ public final class IndexNode implements Process {
     private boolean inGrace;
     private boolean retryArmed;
 
-    public IndexNode(List<HostId> peers, S3Config config, List<BucketRecord> initialBuckets) {
-        this.peers = List.copyOf(peers);
+    /**
+     * @param layout         the index's key-prefix groups
+     * @param self           this replica
+     * @param config         the model's configuration
+     * @param initialBuckets buckets that exist from the start
+     */
+    public IndexNode(IndexLayout layout, HostId self, S3Config config, List<BucketRecord> initialBuckets) {
+        this.layout = layout;
+        this.self = self;
+        this.group = layout.groupOfHost(self);
+        List<HostId> p = new ArrayList<>(layout.group(group));
+        p.remove(self);
+        this.peers = List.copyOf(p);
+        List<HostId> o = new ArrayList<>(layout.all());
+        o.remove(self);
+        this.others = List.copyOf(o);
         this.config = config;
         this.initialBuckets = List.copyOf(initialBuckets);
     }
@@ -88,7 +109,7 @@ public final class IndexNode implements Process {
             // Leases are volatile: grant none until every lease granted before the crash expired.
             inGrace = true;
             ctx.setTimer(leaseNanos(), new GraceOver());
-            recovering = !peers.isEmpty();
+            recovering = !others.isEmpty();
             if (recovering) {
                 ctx.log("recovering: copying state from peers");
                 askPeers(ctx);
@@ -104,13 +125,25 @@ public final class IndexNode implements Process {
         return 2 * config.deadlineNanos();
     }
 
-    private int peersNeeded() {
-        int n = peers.size() + 1;
+    /** Of {@code n} replicas, how many hold every write a majority acknowledged, at the least. */
+    private static int needed(int n) {
         return n - (n / 2 + 1) + 1;
     }
 
+    /**
+     * Recovered once the copies came from enough group peers to include a holder of every write a
+     * majority of the group acknowledged: key writes, and bucket writes, which a majority of every
+     * group acknowledged. A replica alone in its group takes any one other host's bucket records.
+     */
+    private boolean syncedEnough() {
+        if (peers.isEmpty()) {
+            return !synced.isEmpty();
+        }
+        return synced.stream().filter(peers::contains).count() >= needed(peers.size() + 1);
+    }
+
     private void askPeers(Context ctx) {
-        for (HostId p : peers) {
+        for (HostId p : others) {
             if (!synced.contains(p)) {
                 ctx.send(p, new S3Wire.SyncRequest(0));
             }
@@ -200,9 +233,9 @@ public final class IndexNode implements Process {
         if (!recovering) {
             return;
         }
-        state.join(sr.snapshot());
+        state.join(sr.snapshot(), key -> layout.groupOf(key) == group);
         synced.add(from);
-        if (synced.size() >= peersNeeded()) {
+        if (syncedEnough()) {
             recovering = false;
             ctx.log("recovered from " + synced);
         }

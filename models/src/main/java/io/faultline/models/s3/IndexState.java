@@ -92,15 +92,18 @@ final class IndexState {
         return new IndexSnapshot(buckets(), ks, us);
     }
 
-    void join(IndexSnapshot s) {
+    /** Joins a peer's snapshot: its bucket records, and its keys and uploads that {@code mine} accepts. */
+    void join(IndexSnapshot s, java.util.function.Predicate<String> mine) {
         s.buckets().forEach(this::putBucket);
         for (IndexSnapshot.BucketKeys bk : s.keys()) {
             for (S3Wire.Entry e : bk.entries()) {
-                merge(bk.bucket(), e.key(), e.state());
+                if (mine.test(e.key())) {
+                    merge(bk.bucket(), e.key(), e.state());
+                }
             }
         }
         for (IndexSnapshot.BucketUploads bu : s.uploads()) {
-            bu.uploads().forEach(u -> putUpload(bu.bucket(), u));
+            bu.uploads().stream().filter(u -> mine.test(u.key())).forEach(u -> putUpload(bu.bucket(), u));
         }
     }
 

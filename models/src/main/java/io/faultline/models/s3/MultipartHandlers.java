@@ -53,7 +53,7 @@ final class MultipartHandlers {
             Upload u = Upload.open(Ids.upload(s), r.key(), s.time(), c.value());
             ix.writeUpload(rid, bucket, u, () -> fe.respond(rid, S3Result.ok(u.uploadId())));
         } else if (req instanceof S3Request.UploadPart r) {
-            ix.upload(rid, bucket, r.uploadId(), u -> {
+            ix.upload(rid, bucket, r.key(), r.uploadId(), u -> {
                 Optional<S3Failure> bad = MultipartOps.checkPart(u.filter(x -> x.key().equals(r.key())),
                         r.uploadId(), r.partNumber(), r.body());
                 if (bad.isPresent()) {
@@ -68,7 +68,7 @@ final class MultipartHandlers {
                 });
             });
         } else if (req instanceof S3Request.CompleteMultipartUpload r) {
-            ix.upload(rid, bucket, r.uploadId(), u -> {
+            ix.upload(rid, bucket, r.key(), r.uploadId(), u -> {
                 Optional<Upload> mine = u.filter(x -> x.key().equals(r.key()));
                 S3Result<StoredObject> o = MultipartOps.complete(mine, r.uploadId(), r.parts(), ix.now());
                 if (!(o instanceof S3Result.Ok<StoredObject> ok)) {
@@ -84,7 +84,7 @@ final class MultipartHandlers {
                 });
             });
         } else if (req instanceof S3Request.AbortMultipartUpload r) {
-            ix.upload(rid, bucket, r.uploadId(), u -> {
+            ix.upload(rid, bucket, r.key(), r.uploadId(), u -> {
                 if (u.isEmpty() || !u.get().isOpen() || !u.get().key().equals(r.key())) {
                     fe.respond(rid, S3Result.err(MultipartOps.noSuchUpload(r.uploadId())));
                     return;
@@ -92,7 +92,7 @@ final class MultipartHandlers {
                 ix.writeUpload(rid, bucket, u.get().finish(Upload.Status.ABORTED), () -> fe.respond(rid, S3Result.ok(true)));
             });
         } else if (req instanceof S3Request.ListParts r) {
-            ix.upload(rid, bucket, r.uploadId(), u -> fe.respond(rid, MultipartOps.listParts(
+            ix.upload(rid, bucket, r.key(), r.uploadId(), u -> fe.respond(rid, MultipartOps.listParts(
                     u.filter(x -> x.key().equals(r.key())), r.uploadId(), r.partNumberMarker(), r.maxParts())));
         } else if (req instanceof S3Request.ListMultipartUploads) {
             ix.uploads(rid, bucket, all -> fe.respond(rid, S3Result.ok(BucketStore.listUploads(all, Limits.MAX_LIST_PAGE))));

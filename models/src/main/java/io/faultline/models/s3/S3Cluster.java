@@ -61,7 +61,9 @@ public final class S3Cluster {
         List<HostId> ids = new ArrayList<>();
         for (int i = 0; i < indexHosts; i++) {
             // Peers are known once every replica exists; the list is filled before the run starts.
-            Host h = sim.addHost("idx" + (i + 1), self -> new IndexNode(peersOf(ids, self), cfg, initial));
+            // The layout is known once every replica exists; it is built before the run starts.
+            Host h = sim.addHost("idx" + (i + 1), self -> new IndexNode(new IndexLayout(ids, cfg.indexGroupSize()),
+                    self, cfg, initial));
             ids.add(h.id());
             c.index.add(h);
         }
@@ -76,12 +78,6 @@ public final class S3Cluster {
             c.frontEnds.add(sim.addHost("fe" + (i + 1), self -> new FrontEnd(id, ids, stores, cfg, cold)));
         }
         return c;
-    }
-
-    private static List<HostId> peersOf(List<HostId> all, HostId self) {
-        List<HostId> peers = new ArrayList<>(all);
-        peers.remove(self);
-        return peers;
     }
 
     public Host addObjectClient(String name, int process, int frontEnd, String bucket, ObjectWorkload w,
@@ -138,19 +134,23 @@ public final class S3Cluster {
         return clients;
     }
 
-    /** True when every index replica is up, serving, and holds the same data (A1.2 rule 5). */
+    /** True when every index replica is up, serving, and holds the same data as its group (A1.2 rule 5). */
     public boolean converged() {
-        Optional<String> first = Optional.empty();
-        for (Host h : index) {
-            Optional<IndexNode> n = h.process(IndexNode.class);
-            if (n.isEmpty() || n.get().isRecovering()) {
-                return false;
+        List<HostId> ids = index.stream().map(Host::id).toList();
+        IndexLayout layout = new IndexLayout(ids, config.indexGroupSize());
+        for (int g = 0; g < layout.groupCount(); g++) {
+            Optional<String> first = Optional.empty();
+            for (HostId id : layout.group(g)) {
+                Optional<IndexNode> n = index.get(ids.indexOf(id)).process(IndexNode.class);
+                if (n.isEmpty() || n.get().isRecovering()) {
+                    return false;
+                }
+                String f = n.get().state().fingerprint();
+                if (first.isPresent() && !first.get().equals(f)) {
+                    return false;
+                }
+                first = Optional.of(f);
             }
-            String f = n.get().state().fingerprint();
-            if (first.isPresent() && !first.get().equals(f)) {
-                return false;
-            }
-            first = Optional.of(f);
         }
         return true;
     }

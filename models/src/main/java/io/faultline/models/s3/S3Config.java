@@ -28,54 +28,62 @@ import io.faultline.sim.Simulation;
  * @param storageHosts      storage hosts for object bytes ({@code st1..n})
  * @param blobCopies        storage hosts each blob is written to, acknowledged by a majority of
  *                          them ([M] 3: FIDELITY A15 has S3 store data across at least 3 AZs)
+ * @param indexGroupSize    index replicas per key-prefix partition ({@link IndexLayout}; [M] 3)
  */
 public record S3Config(ConsistencyMode mode, long lagMeanNanos, long lagCapNanos, long deadlineNanos,
                        long retryNanos, long fallbackNanos, int writeRate, int readRate, long splitAfterNanos,
                        int frontEnds, int maxBuckets, long bucketConfigDelayNanos,
-                       int storageHosts, int blobCopies) {
+                       int storageHosts, int blobCopies, int indexGroupSize) {
 
     public static S3Config defaults() {
         return new S3Config(ConsistencyMode.STRONG, 100 * Simulation.MILLIS, 2 * Simulation.SECONDS,
                 Simulation.SECONDS, 100 * Simulation.MILLIS, 50 * Simulation.MILLIS, 3500, 5500,
                 30 * Simulation.MINUTES, 1, Limits.DEFAULT_MAX_BUCKETS, 60 * Simulation.SECONDS,
-                4, 3);
+                4, 3, 3);
     }
 
     public S3Config withMode(ConsistencyMode m) {
         return new S3Config(m, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
-                readRate, splitAfterNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies);
+                readRate, splitAfterNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies, indexGroupSize);
     }
 
     public S3Config withLag(long meanNanos, long capNanos) {
         return new S3Config(mode, meanNanos, capNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
-                readRate, splitAfterNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies);
+                readRate, splitAfterNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies, indexGroupSize);
     }
 
     /** Bucket-configuration changes take effect after a delay uniform in [0, maxNanos] (A1.3). */
     public S3Config withBucketConfigDelay(long maxNanos) {
         return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
-                readRate, splitAfterNanos, frontEnds, maxBuckets, maxNanos, storageHosts, blobCopies);
+                readRate, splitAfterNanos, frontEnds, maxBuckets, maxNanos, storageHosts, blobCopies, indexGroupSize);
     }
 
     public S3Config withSplitAfter(long nanos) {
         return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
-                readRate, nanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies);
+                readRate, nanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies, indexGroupSize);
     }
 
     public S3Config withFrontEnds(int n) {
         return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
-                readRate, splitAfterNanos, n, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies);
+                readRate, splitAfterNanos, n, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies, indexGroupSize);
     }
 
     /** {@code hosts} storage hosts, each blob on {@code copies} of them. */
     public S3Config withStorage(int hosts, int copies) {
         return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
                 readRate, splitAfterNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, hosts,
-                copies);
+                copies, indexGroupSize);
+    }
+
+    /** Index replicas per key-prefix partition: {@code n} index hosts make {@code n / size} groups. */
+    public S3Config withIndexGroupSize(int size) {
+        return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
+                readRate, splitAfterNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies,
+                size);
     }
 
     public S3Config withRates(int writes, int reads) {
         return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writes,
-                reads, splitAfterNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies);
+                reads, splitAfterNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies, indexGroupSize);
     }
 }
