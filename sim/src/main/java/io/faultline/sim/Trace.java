@@ -3,11 +3,13 @@ package io.faultline.sim;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
@@ -164,18 +166,70 @@ public final class Trace {
         return Collections.unmodifiableMap(m);
     }
 
-    /** The most recent message events (delivered or dropped), oldest first. */
-    public List<MessageEvent> messages() {
+    /**
+     * The most recent message events (delivered or dropped), oldest first: a snapshot of the window,
+     * whose elements (and their message summaries, which cost a {@code toString()} each) are built
+     * only when read, since most runs of a sweep never show them.
+     */
+    public MessageList messages() {
         int n = (int) Math.min(messageCount, windowCapacity);
-        List<MessageEvent> out = new ArrayList<>(n);
+        long[] sent = new long[n];
+        long[] end = new long[n];
+        String[] from = new String[n];
+        String[] to = new String[n];
+        Message[] msg = new Message[n];
+        byte[] fate = new byte[n];
         long first = messageCount - n;
-        Fate[] fates = Fate.values();
-        for (long i = first; i < messageCount; i++) {
-            int s = (int) (i % windowCapacity);
-            out.add(new MessageEvent(mSent[s], mEnd[s], hostNames.apply(mFrom[s]), hostNames.apply(mTo[s]),
-                    mMsg[s].toString(), fates[mFate[s]]));
+        for (int i = 0; i < n; i++) {
+            int s = (int) ((first + i) % windowCapacity);
+            sent[i] = mSent[s];
+            end[i] = mEnd[s];
+            from[i] = hostNames.apply(mFrom[s]);
+            to[i] = hostNames.apply(mTo[s]);
+            msg[i] = mMsg[s];
+            fate[i] = mFate[s];
         }
-        return out;
+        return new MessageList(sent, end, from, to, msg, fate);
+    }
+
+    /**
+     * An immutable snapshot of the message window; each {@link MessageEvent} is built on first read
+     * (reading from several threads is safe: an element built twice is built alike).
+     */
+    public static final class MessageList extends AbstractList<MessageEvent> implements RandomAccess {
+        private static final Fate[] FATES = Fate.values();
+        private final long[] sent;
+        private final long[] end;
+        private final String[] from;
+        private final String[] to;
+        private final Message[] msg;
+        private final byte[] fate;
+        private final MessageEvent[] built;
+
+        private MessageList(long[] sent, long[] end, String[] from, String[] to, Message[] msg, byte[] fate) {
+            this.sent = sent;
+            this.end = end;
+            this.from = from;
+            this.to = to;
+            this.msg = msg;
+            this.fate = fate;
+            this.built = new MessageEvent[sent.length];
+        }
+
+        @Override
+        public MessageEvent get(int i) {
+            MessageEvent e = built[i];
+            if (e == null) {
+                e = new MessageEvent(sent[i], end[i], from[i], to[i], msg[i].toString(), FATES[fate[i]]);
+                built[i] = e;
+            }
+            return e;
+        }
+
+        @Override
+        public int size() {
+            return sent.length;
+        }
     }
 
     /** Total message events recorded (the window keeps the last few). */

@@ -28,6 +28,19 @@ class TraceTest {
     }
 
     @Test
+    void theMessageWindowIsASnapshotThatLaterEventsDoNotChange() {
+        Simulation sim = PingPong.game(1);
+        sim.trace().messageWindow(10);
+        sim.run(Simulation.SECONDS);
+        List<Trace.MessageEvent> snapshot = sim.trace().messages();
+        List<Trace.MessageEvent> copy = List.copyOf(sim.trace().messages());
+        sim.run(2 * Simulation.SECONDS);
+        assertEquals(copy, snapshot, "read after the run went on, the snapshot still shows the first second");
+        assertNotEquals(copy, sim.trace().messages());
+        assertTrue(snapshot.get(9).endNanos() <= Simulation.SECONDS);
+    }
+
+    @Test
     void theLineSinkSeesEveryEventAndTheHashCoversThem() {
         Simulation sim = PingPong.game(1);
         List<String> lines = new ArrayList<>();

@@ -53,7 +53,8 @@ public record RunResult(
         histories = Collections.unmodifiableMap(new LinkedHashMap<>(histories));
         checks = List.copyOf(checks);
         eventCounts = Collections.unmodifiableMap(new LinkedHashMap<>(eventCounts));
-        messages = List.copyOf(messages);
+        // The trace's window is already an immutable snapshot, whose summaries are built when read.
+        messages = messages instanceof Trace.MessageList ? messages : List.copyOf(messages);
         faults = List.copyOf(faults);
         series = List.copyOf(series);
         tables = List.copyOf(tables);
