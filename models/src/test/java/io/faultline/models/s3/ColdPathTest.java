@@ -21,8 +21,13 @@ import io.faultline.models.s3.cold.LifecycleAction;
 import io.faultline.models.s3.cold.LifecycleRule;
 import io.faultline.models.s3.cold.RestoreTier;
 import io.faultline.models.s3.cold.StorageClass;
+import io.faultline.sim.Context;
 import io.faultline.sim.Host;
+import io.faultline.sim.HostId;
+import io.faultline.sim.Message;
+import io.faultline.sim.Process;
 import io.faultline.sim.Simulation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -136,6 +141,29 @@ class ColdPathTest {
                 info(r.get(7)).restore());
         assertTrue(r.get(8).isOk(), "the copy still exists before its expiry midnight");
         assertEquals("403 InvalidObjectState", code(r.get(9)), "the restored copy is gone after its days");
+    }
+
+    @Test
+    void theClientLibraryAsksForARestore_A10_2() {
+        S3Cluster c = S3Cluster.build(3, S3Config.defaults(), 3, 1, List.of(B));
+        List<S3Result<RestoreObjectResponse>> got = new ArrayList<>();
+        c.addClient("lib", 0, fe -> new Process() {
+            private final S3Client s3 = new S3Client(fe);
+
+            @Override
+            public void onStart(Context ctx) {
+                s3.send(ctx, put("k", 10, "DEEP_ARCHIVE"), put -> s3.restoreObject(ctx, B, "k", Optional.empty(), 1,
+                        RestoreTier.BULK, got::add));
+            }
+
+            @Override
+            public void onMessage(Context ctx, HostId from, Message m) {
+                s3.onMessage(m);
+            }
+        });
+        c.sim().run(10 * Simulation.SECONDS);
+        assertEquals(1, got.size());
+        assertEquals(202, got.get(0).orThrow().status());
     }
 
     @Test
