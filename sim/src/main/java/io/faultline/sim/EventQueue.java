@@ -3,7 +3,7 @@ package io.faultline.sim;
 import java.util.Arrays;
 
 /**
- * A 4-ary min-heap of events by (time, seq) (tried, measured, reverted: see bench/README.md). The keys live in parallel primitive arrays so that
+ * A binary min-heap of events by (time, seq). The keys live in parallel primitive arrays so that
  * sifting compares longs in two dense arrays instead of chasing a pointer per comparison (the
  * difference shows with tens of thousands of pending events); no boxing, no comparator objects.
  */
@@ -39,7 +39,7 @@ final class EventQueue {
         Event[] es = events;
         int i = size++;
         while (i > 0) {
-            int parent = (i - 1) >>> 2;
+            int parent = (i - 1) >>> 1;
             long pt = ts[parent];
             if (pt < t || (pt == t && ss[parent] < s)) {
                 break;
@@ -69,21 +69,14 @@ final class EventQueue {
         es[last] = null;
         if (last > 0) {
             int i = 0;
-            while (true) {
-                int first = 4 * i + 1;
-                if (first >= last) {
-                    break;
+            int half = last >>> 1;
+            while (i < half) {
+                int child = 2 * i + 1;
+                int right = child + 1;
+                if (right < last && (ts[right] < ts[child] || (ts[right] == ts[child] && ss[right] < ss[child]))) {
+                    child = right;
                 }
-                int child = first;
-                long ct = ts[first];
-                int end = Math.min(first + 4, last);
-                for (int c = first + 1; c < end; c++) {
-                    long tc = ts[c];
-                    if (tc < ct || (tc == ct && ss[c] < ss[child])) {
-                        child = c;
-                        ct = tc;
-                    }
-                }
+                long ct = ts[child];
                 if (t < ct || (t == ct && s < ss[child])) {
                     break;
                 }
