@@ -18,7 +18,7 @@ public final class Cases {
 
     /** acks=all, min.insync.replicas=2, RF 3, unclean election off (FIDELITY F7). */
     private static Map<String, String> safe(long lagMs, String retries, String deliveryTimeoutMs) {
-        return Map.of("acks", "all", "min.insync.replicas", "2", "unclean.leader.election.enable", "false",
+        return Workload.settings("acks", "all", "min.insync.replicas", "2", "unclean.leader.election.enable", "false",
                 "replica.lag.time.max.ms", Long.toString(lagMs), "retries", retries,
                 "request.timeout.ms", "2000", "delivery.timeout.ms", deliveryTimeoutMs);
     }
@@ -58,7 +58,7 @@ public final class Cases {
      * writes made during it are at stake.
      */
     public static Workload acksOneFailover(long lagMs) {
-        return new Workload("c4-acks1-failover", 3, Map.of("acks", "1", "min.insync.replicas", "1",
+        return new Workload("c4-acks1-failover", 3, Workload.settings("acks", "1", "min.insync.replicas", "1",
                 "unclean.leader.election.enable", "false", "replica.lag.time.max.ms", Long.toString(lagMs),
                 "retries", "2147483647", "request.timeout.ms", "2000", "delivery.timeout.ms", "30000"),
                 List.of(new Step.Produce(5), new Step.AwaitIsr(3), new Step.AwaitCommitted(),

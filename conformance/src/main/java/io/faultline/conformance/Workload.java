@@ -12,16 +12,28 @@ import java.util.TreeMap;
  * steps.
  *
  * <pre>{@code
- * Workload w = new Workload("c1-no-faults", 3, Map.of("acks", "all", "replica.lag.time.max.ms", "3000"),
+ * Workload w = new Workload("c1-no-faults", 3, Workload.settings("acks", "all", "replica.lag.time.max.ms", "3000"),
  *         List.of(new Step.Produce(20), new Step.ConsumeAll()));
  * }</pre>
  */
 public record Workload(String topic, int replicationFactor, Map<String, String> settings, List<Step> steps) {
     /** Settings every case gets unless it says otherwise: one record per request, no batching. */
-    private static final Map<String, String> BASE = Map.of(
+    private static final Map<String, String> BASE = settings(
             "enable.idempotence", "false",
             "max.in.flight.requests.per.connection", "1",
             "retry.backoff.ms", "100");
+
+    /** Key-value pairs as an ordered map (hash-ordered {@code Map.of} would make iteration order vary). */
+    public static Map<String, String> settings(String... keyValues) {
+        if (keyValues.length % 2 != 0) {
+            throw new IllegalArgumentException("settings take key-value pairs, got " + keyValues.length + " strings");
+        }
+        Map<String, String> m = new TreeMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put(keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
 
     public Workload {
         if (replicationFactor < 1 || replicationFactor > 3) {

@@ -4,6 +4,7 @@ import io.faultline.models.s3.api.Keys;
 import io.faultline.models.s3.api.S3Error;
 import io.faultline.models.s3.api.S3Failure;
 import io.faultline.models.s3.api.S3Result;
+import io.faultline.models.s3.cold.StorageClass;
 import io.faultline.models.s3.store.BucketStore;
 import io.faultline.models.s3.store.Ids;
 import io.faultline.models.s3.store.KeyState;
@@ -43,8 +44,13 @@ final class MultipartHandlers {
                 fe.respond(rid, S3Result.err(bad.get()));
                 return;
             }
+            S3Result<StorageClass> cls = ColdHandlers.storageClass(r.storageClass());
+            if (!(cls instanceof S3Result.Ok<StorageClass> c)) {
+                fe.respond(rid, cls);
+                return;
+            }
             var s = ix.stamp(KeyState.EMPTY);
-            Upload u = Upload.open(Ids.upload(s), r.key(), s.time());
+            Upload u = Upload.open(Ids.upload(s), r.key(), s.time(), c.value());
             ix.writeUpload(rid, bucket, u, () -> fe.respond(rid, S3Result.ok(u.uploadId())));
         } else if (req instanceof S3Request.UploadPart r) {
             ix.upload(rid, bucket, r.key(), r.uploadId(), u -> {

@@ -8,8 +8,10 @@ import io.faultline.models.s3.api.GetObjectResponse;
 import io.faultline.models.s3.api.ListObjectsV2Request;
 import io.faultline.models.s3.api.ListObjectsV2Response;
 import io.faultline.models.s3.api.PutObjectResponse;
+import io.faultline.models.s3.api.RestoreObjectResponse;
 import io.faultline.models.s3.api.S3Result;
 import io.faultline.models.s3.api.WriteConditions;
+import io.faultline.models.s3.cold.RestoreTier;
 import io.faultline.sim.Context;
 import io.faultline.sim.HostId;
 import io.faultline.sim.Message;
@@ -102,6 +104,19 @@ public final class S3Client {
     public long listObjectsV2(Context ctx, String bucket, ListObjectsV2Request request,
                               Consumer<S3Result<ListObjectsV2Response>> k) {
         return send(ctx, new S3Request.ListObjectsV2(bucket, request), typed(k));
+    }
+
+    /**
+     * RestoreObject (FIDELITY A10): 202 when a restore starts, 200 when the copy already exists,
+     * 409 RestoreAlreadyInProgress while one runs; the copy lives {@code days} days.
+     *
+     * <pre>{@code
+     * s3.restoreObject(ctx, "vault", "2019.tar", Optional.empty(), 3, RestoreTier.BULK, r -> ...);
+     * }</pre>
+     */
+    public long restoreObject(Context ctx, String bucket, String key, Optional<String> versionId, int days,
+                              RestoreTier tier, Consumer<S3Result<RestoreObjectResponse>> k) {
+        return send(ctx, new S3Request.RestoreObject(bucket, key, versionId, days, tier), typed(k));
     }
 
     /** Any request with a typed answer (see each {@link S3Request} record for its answer type). */

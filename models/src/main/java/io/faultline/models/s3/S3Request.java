@@ -208,8 +208,16 @@ public sealed interface S3Request {
         }
     }
 
-    /** Answer: {@code String} (the UploadId). */
-    record CreateMultipartUpload(String bucket, String key) implements S3Request {
+    /**
+     * Answer: {@code String} (the UploadId). The completed object is in {@code storageClass}
+     * ({@code x-amz-storage-class}, STANDARD when absent; 400 InvalidStorageClass if not a class, A8).
+     */
+    record CreateMultipartUpload(String bucket, String key, Optional<String> storageClass) implements S3Request {
+        /** An upload into STANDARD. */
+        public CreateMultipartUpload(String bucket, String key) {
+            this(bucket, key, Optional.empty());
+        }
+
         @Override
         public String rateKey() {
             return key;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faultline.models.s3.api.Body;
 import io.faultline.models.s3.api.ByteRange;
+import io.faultline.models.s3.api.CompletedPart;
 import io.faultline.models.s3.api.Conditions;
 import io.faultline.models.s3.api.ListEntry;
 import io.faultline.models.s3.api.ListObjectsV2Request;
@@ -20,8 +21,13 @@ import io.faultline.models.s3.cold.LifecycleAction;
 import io.faultline.models.s3.cold.LifecycleRule;
 import io.faultline.models.s3.cold.RestoreTier;
 import io.faultline.models.s3.cold.StorageClass;
+import io.faultline.sim.Context;
 import io.faultline.sim.Host;
+import io.faultline.sim.HostId;
+import io.faultline.sim.Message;
+import io.faultline.sim.Process;
 import io.faultline.sim.Simulation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -138,6 +144,29 @@ class ColdPathTest {
     }
 
     @Test
+    void theClientLibraryAsksForARestore_A10_2() {
+        S3Cluster c = S3Cluster.build(3, S3Config.defaults(), 3, 1, List.of(B));
+        List<S3Result<RestoreObjectResponse>> got = new ArrayList<>();
+        c.addClient("lib", 0, fe -> new Process() {
+            private final S3Client s3 = new S3Client(fe);
+
+            @Override
+            public void onStart(Context ctx) {
+                s3.send(ctx, put("k", 10, "DEEP_ARCHIVE"), put -> s3.restoreObject(ctx, B, "k", Optional.empty(), 1,
+                        RestoreTier.BULK, got::add));
+            }
+
+            @Override
+            public void onMessage(Context ctx, HostId from, Message m) {
+                s3.onMessage(m);
+            }
+        });
+        c.sim().run(10 * Simulation.SECONDS);
+        assertEquals(1, got.size());
+        assertEquals(202, got.get(0).orThrow().status());
+    }
+
+    @Test
     void expeditedBeyondCapacityIs503_A10_2() {
         ColdPath cold = new ColdPath(ColdPath.Settings.defaults().withExpeditedPer5Min(1));
         List<S3Result<?>> r = run(ConsistencyMode.STRONG, cold, D, List.of(
@@ -250,6 +279,9 @@ class ColdPathTest {
                         Conditions.none(), ByteRange.NONE)),
                 at(2 * D + H, head("k"))));
         String oldId = noncurrent(r.get(4));
+        List<VersionEntry> listed = ((ListVersionsResponse) r.get(4).orThrow()).versions();
+        assertEquals(List.of(StorageClass.STANDARD, StorageClass.GLACIER),
+                listed.stream().map(VersionEntry::storageClass).toList(), "ListObjectVersions shows each version's class");
         List<ColdPath.Applied> applied = cold.applied();
         assertEquals(1, applied.size(), applied.toString());
         assertEquals(oldId, applied.get(0).versionId(), "only the noncurrent version moves");
@@ -279,6 +311,43 @@ class ColdPathTest {
         cold.cost().closeAt(3 * D);
         // 1 GiB from day 0 10:00 until the due midnight, day 2 00:00: 38 hours
         assertEquals(38.0 / 730, cold.cost().gbMonths(StorageClass.STANDARD), 0.001);
+    }
+
+    @Test
+    void anExpiredObjectDeleteMarkerIsRemovedOnceItIsTheKeysOnlyVersion_A9_3() {
+        LifecycleRule rule = LifecycleRule.forPrefix("tidy", "").noncurrentExpiration(1).removeExpiredDeleteMarkers();
+        List<S3Result<?>> r = run(ConsistencyMode.STRONG, ColdPath.defaults(), 4 * D, List.of(
+                at(M, new S3Request.PutBucketVersioning(B, "Enabled")),
+                at(2 * M, new S3Request.PutBucketLifecycleConfiguration(B, List.of(rule))),
+                at(10 * H, put("k", 10, "STANDARD")),
+                at(11 * H, new S3Request.DeleteObject(B, "k", Optional.empty())),
+                at(2 * D + M, new S3Request.ListObjectVersions(B, "")),
+                at(3 * D + M, new S3Request.ListObjectVersions(B, "")),
+                at(3 * D + M, new S3Request.PutBucketLifecycleConfiguration(B, List.of(
+                        LifecycleRule.forPrefix("both", "").expiration(1).removeExpiredDeleteMarkers())))));
+        List<VersionEntry> day2 = ((ListVersionsResponse) r.get(4).orThrow()).versions();
+        assertEquals(1, day2.size(), "the noncurrent version expired at day 2 00:00, the marker remains: " + day2);
+        assertTrue(day2.get(0).deleteMarker());
+        assertEquals(List.of(), ((ListVersionsResponse) r.get(5).orThrow()).versions(),
+                "the next daily run removes the marker left alone");
+        assertEquals("400 InvalidArgument", code(r.get(6)), "not with expiration Days");
+    }
+
+    @Test
+    void aMultipartUploadCompletesInTheClassItWasCreatedWith_A8() {
+        List<S3Result<?>> r = run(ConsistencyMode.STRONG, ColdPath.defaults(), D, List.of(
+                at(H, new S3Request.CreateMultipartUpload(B, "big", Optional.of("DEEP_ARCHIVE"))),
+                at(H + M, prev -> new S3Request.UploadPart(B, "big", (String) prev.get(0).orThrow(), 1,
+                        Body.synthetic(1 << 20, "part-1"))),
+                at(H + 2 * M, prev -> new S3Request.CompleteMultipartUpload(B, "big", (String) prev.get(0).orThrow(),
+                        List.of(new CompletedPart(1, (String) prev.get(1).orThrow())), WriteConditions.none())),
+                at(H + 3 * M, head("big")),
+                at(H + 4 * M, get("big")),
+                at(H + 5 * M, new S3Request.CreateMultipartUpload(B, "bad", Optional.of("COLD")))));
+        assertTrue(r.get(2).isOk(), code(r.get(2)));
+        assertEquals(StorageClass.DEEP_ARCHIVE, info(r.get(3)).storageClass());
+        assertEquals("403 InvalidObjectState", code(r.get(4)));
+        assertEquals("400 InvalidStorageClass", code(r.get(5)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.faultline.models.s3.api;
 
+import io.faultline.models.s3.cold.StorageClass;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,12 +15,20 @@ import java.util.Optional;
  * @param etag         the content ETag of an object version
  * @param size         bytes of an object version
  * @param lastModified virtual nanoseconds
+ * @param storageClass an object version's {@code StorageClass} (FIDELITY A8); STANDARD for a delete marker
  */
 public record VersionEntry(String key, String versionId, boolean isLatest, boolean deleteMarker,
-                           Optional<String> etag, long size, long lastModified) {
+                           Optional<String> etag, long size, long lastModified, StorageClass storageClass) {
     public VersionEntry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(versionId, "versionId");
         Objects.requireNonNull(etag, "etag");
+        Objects.requireNonNull(storageClass, "storageClass");
+    }
+
+    /** A STANDARD version or a delete marker. */
+    public VersionEntry(String key, String versionId, boolean isLatest, boolean deleteMarker, Optional<String> etag,
+                        long size, long lastModified) {
+        this(key, versionId, isLatest, deleteMarker, etag, size, lastModified, StorageClass.STANDARD);
     }
 }

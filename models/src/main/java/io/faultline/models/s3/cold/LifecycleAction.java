@@ -29,6 +29,10 @@ public sealed interface LifecycleAction {
     record ExpireNoncurrent(String ruleId, long dueNanos) implements LifecycleAction {
     }
 
+    /** Remove a delete marker that is its key's only version, an "expired object delete marker" (A9.3). */
+    record RemoveExpiredDeleteMarker(String ruleId, long dueNanos) implements LifecycleAction {
+    }
+
     /** Abort an incomplete multipart upload and drop its parts (A3.4). */
     record AbortIncompleteUpload(String ruleId, long dueNanos) implements LifecycleAction {
     }

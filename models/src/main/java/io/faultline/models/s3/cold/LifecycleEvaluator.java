@@ -92,6 +92,19 @@ public final class LifecycleEvaluator {
                 && (target == StorageClass.GLACIER || target == StorageClass.DEEP_ARCHIVE);
     }
 
+    /**
+     * The rule that removes {@code key}'s delete marker once it is the key's only version
+     * ({@code ExpiredObjectDeleteMarker}, A9.3), if any: due at once, at the run that finds it alone.
+     */
+    public Optional<LifecycleAction> expiredMarker(String key, long now) {
+        for (LifecycleRule r : rules) {
+            if (r.matches(key) && r.expiredObjectDeleteMarker()) {
+                return Optional.of(new LifecycleAction.RemoveExpiredDeleteMarker(r.id(), now));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** When an incomplete multipart upload initiated at {@code initiated} is aborted, by the first matching rule. */
     public Optional<Long> abortDue(String key, long initiated) {
         for (LifecycleRule r : rules) {

@@ -21,10 +21,12 @@ import java.util.Optional;
  * @param noncurrentTransitions       noncurrent-version transitions (days since becoming noncurrent)
  * @param noncurrentExpirationDays    noncurrent-version expiration
  * @param abortIncompleteUploadDays   abort multipart uploads this many days after initiation
+ * @param expiredObjectDeleteMarker   remove a delete marker left as its key's only version
+ *                                    ({@code ExpiredObjectDeleteMarker}, A9.3; not with expiration days)
  */
 public record LifecycleRule(String id, String prefix, List<Transition> transitions, Optional<Integer> expirationDays,
         List<Transition> noncurrentTransitions, Optional<Integer> noncurrentExpirationDays,
-        Optional<Integer> abortIncompleteUploadDays) {
+        Optional<Integer> abortIncompleteUploadDays, boolean expiredObjectDeleteMarker) {
 
     /** Move to {@code target} {@code days} after creation (or after becoming noncurrent). */
     public record Transition(int days, StorageClass target) {
@@ -37,33 +39,40 @@ public record LifecycleRule(String id, String prefix, List<Transition> transitio
 
     /** A rule with no action yet. */
     public static LifecycleRule forPrefix(String id, String prefix) {
-        return new LifecycleRule(id, prefix, List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+        return new LifecycleRule(id, prefix, List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+                false);
     }
 
     public LifecycleRule transition(int days, StorageClass target) {
         return new LifecycleRule(id, prefix, plus(transitions, new Transition(days, target)), expirationDays,
-                noncurrentTransitions, noncurrentExpirationDays, abortIncompleteUploadDays);
+                noncurrentTransitions, noncurrentExpirationDays, abortIncompleteUploadDays, expiredObjectDeleteMarker);
     }
 
     public LifecycleRule expiration(int days) {
         return new LifecycleRule(id, prefix, transitions, Optional.of(days), noncurrentTransitions,
-                noncurrentExpirationDays, abortIncompleteUploadDays);
+                noncurrentExpirationDays, abortIncompleteUploadDays, expiredObjectDeleteMarker);
     }
 
     public LifecycleRule noncurrentTransition(int days, StorageClass target) {
         return new LifecycleRule(id, prefix, transitions, expirationDays,
                 plus(noncurrentTransitions, new Transition(days, target)), noncurrentExpirationDays,
-                abortIncompleteUploadDays);
+                abortIncompleteUploadDays, expiredObjectDeleteMarker);
     }
 
     public LifecycleRule noncurrentExpiration(int days) {
         return new LifecycleRule(id, prefix, transitions, expirationDays, noncurrentTransitions, Optional.of(days),
-                abortIncompleteUploadDays);
+                abortIncompleteUploadDays, expiredObjectDeleteMarker);
     }
 
     public LifecycleRule abortIncompleteUploads(int days) {
         return new LifecycleRule(id, prefix, transitions, expirationDays, noncurrentTransitions,
-                noncurrentExpirationDays, Optional.of(days));
+                noncurrentExpirationDays, Optional.of(days), expiredObjectDeleteMarker);
+    }
+
+    /** {@code ExpiredObjectDeleteMarker: true}: remove delete markers that are their key's only version (A9.3). */
+    public LifecycleRule removeExpiredDeleteMarkers() {
+        return new LifecycleRule(id, prefix, transitions, expirationDays, noncurrentTransitions,
+                noncurrentExpirationDays, abortIncompleteUploadDays, true);
     }
 
     /** True if the rule's filter covers {@code key}. */

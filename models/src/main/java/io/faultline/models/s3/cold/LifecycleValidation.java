@@ -45,8 +45,12 @@ public final class LifecycleValidation {
     public static Validation validate(LifecycleRule r) {
         String where = "rule '" + r.id() + "': ";
         if (r.transitions().isEmpty() && r.expirationDays().isEmpty() && r.noncurrentTransitions().isEmpty()
-                && r.noncurrentExpirationDays().isEmpty() && r.abortIncompleteUploadDays().isEmpty()) {
+                && r.noncurrentExpirationDays().isEmpty() && r.abortIncompleteUploadDays().isEmpty()
+                && !r.expiredObjectDeleteMarker()) {
             return Validation.invalid(where + "a rule needs at least one action");
+        }
+        if (r.expiredObjectDeleteMarker() && r.expirationDays().isPresent()) {
+            return Validation.invalid(where + "ExpiredObjectDeleteMarker cannot be combined with expiration Days (A9.3)");
         }
         Validation t = checkTransitions(where, r.transitions(), "Days");
         if (t instanceof Validation.Invalid) {

@@ -17,8 +17,9 @@ import java.util.function.Supplier;
  * every other write: a transition revises the version in place (its stamp, and so its place among
  * the versions, unchanged); an expiration of the current version is DeleteObject without a version
  * ID (removal when unversioned, a delete marker when enabled, a null delete marker when suspended);
- * a noncurrent expiration removes that version for good. A version counts as noncurrent from the
- * time the next newer version (or delete marker) was written.
+ * a noncurrent expiration removes that version for good; a delete marker left as the key's only
+ * version is removed when a rule asks for it ({@code ExpiredObjectDeleteMarker}). A version counts as
+ * noncurrent from the time the next newer version (or delete marker) was written.
  *
  * <pre>{@code
  * List<LifecycleOps.Step> steps = LifecycleOps.plan("k", state, VersioningState.ENABLED, evaluator, now,
@@ -48,6 +49,13 @@ public final class LifecycleOps {
                                   long now, Supplier<Stamp> stamps, Function<Stamp, String> freshVersionIds) {
         List<Step> steps = new ArrayList<>();
         List<KeyState.Current> versions = state.versionsNewestFirst();
+        if (versions.size() == 1 && versions.get(0).slot() instanceof Slot.DeleteMarker dm) {
+            // an "expired object delete marker": the key's only version (A9.3)
+            String vid = versions.get(0).versionId();
+            lifecycle.expiredMarker(key, now).ifPresent(a -> steps.add(new Step(vid, StorageClass.STANDARD, 0,
+                    dm.lastModified(), a, new Mutation(key, vid, new Slot.Erased(stamps.get())))));
+            return steps;
+        }
         for (int i = 0; i < versions.size(); i++) {
             if (!(versions.get(i).slot() instanceof Slot.Version version)) {
                 continue;

@@ -53,7 +53,8 @@ public final class MultipartOps {
      * CompleteMultipartUpload (FIDELITY A3.2, A3.3): the list must be ascending by part number
      * (else 400 InvalidPartOrder), each part must exist with that ETag (else 400 InvalidPart), each
      * but the last must be at least 5 MiB (else 400 EntityTooSmall). The object is the listed parts
-     * concatenated; its ETag is {@code hex(MD5(md5(p1)||...||md5(pN)))-N}.
+     * concatenated; its ETag is {@code hex(MD5(md5(p1)||...||md5(pN)))-N}; its storage class is the
+     * one CreateMultipartUpload named (A8).
      */
     public static S3Result<StoredObject> complete(Optional<Upload> maybe, String uploadId,
                                                   List<CompletedPart> list, long now) {
@@ -99,9 +100,9 @@ public final class MultipartOps {
             // The parts' blobs become the object's chunks: completing moves no bytes.
             long total = sizes.stream().mapToLong(Long::longValue).sum();
             return S3Result.ok(new StoredObject(Body.synthetic(total, "multipart:" + etag), etag, now, sizes)
-                    .located(blobs));
+                    .located(blobs).in(upload.storageClass()));
         }
-        return S3Result.ok(new StoredObject(concat(chosen, etag), etag, now, sizes));
+        return S3Result.ok(new StoredObject(concat(chosen, etag), etag, now, sizes).in(upload.storageClass()));
     }
 
     private static Body concat(List<Part> parts, String etag) {

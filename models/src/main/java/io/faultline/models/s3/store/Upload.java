@@ -1,5 +1,6 @@
 package io.faultline.models.s3.store;
 
+import io.faultline.models.s3.cold.StorageClass;
 import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -25,17 +26,30 @@ public final class Upload {
     private final long initiated;
     private final Status status;
     private final TreeMap<Integer, Part> parts;
+    private final StorageClass storageClass;
 
-    private Upload(String uploadId, String key, long initiated, Status status, TreeMap<Integer, Part> parts) {
+    private Upload(String uploadId, String key, long initiated, Status status, TreeMap<Integer, Part> parts,
+                   StorageClass storageClass) {
         this.uploadId = Objects.requireNonNull(uploadId, "uploadId");
         this.key = Objects.requireNonNull(key, "key");
         this.initiated = initiated;
         this.status = Objects.requireNonNull(status, "status");
         this.parts = parts;
+        this.storageClass = Objects.requireNonNull(storageClass, "storageClass");
     }
 
     public static Upload open(String uploadId, String key, long initiated) {
-        return new Upload(uploadId, key, initiated, Status.OPEN, new TreeMap<>());
+        return open(uploadId, key, initiated, StorageClass.STANDARD);
+    }
+
+    /** An upload whose object will be in {@code c} ({@code x-amz-storage-class} of CreateMultipartUpload, A8). */
+    public static Upload open(String uploadId, String key, long initiated, StorageClass c) {
+        return new Upload(uploadId, key, initiated, Status.OPEN, new TreeMap<>(), c);
+    }
+
+    /** The class the completed object will be in. */
+    public StorageClass storageClass() {
+        return storageClass;
     }
 
     public String uploadId() {
@@ -71,7 +85,7 @@ public final class Upload {
         }
         TreeMap<Integer, Part> copy = new TreeMap<>(parts);
         copy.put(p.partNumber(), p);
-        return new Upload(uploadId, key, initiated, status, copy);
+        return new Upload(uploadId, key, initiated, status, copy, storageClass);
     }
 
     /** Completed or aborted: its parts no longer exist (FIDELITY A3.2). */
@@ -82,7 +96,7 @@ public final class Upload {
         if (status != Status.OPEN) {
             return this;
         }
-        return new Upload(uploadId, key, initiated, end, new TreeMap<>());
+        return new Upload(uploadId, key, initiated, end, new TreeMap<>(), storageClass);
     }
 
     /** Merge two views of the same upload. */
@@ -103,12 +117,13 @@ public final class Upload {
     @Override
     public boolean equals(Object o) {
         return o instanceof Upload u && u.uploadId.equals(uploadId) && u.key.equals(key)
-                && u.initiated == initiated && u.status == status && u.parts.equals(parts);
+                && u.initiated == initiated && u.status == status && u.parts.equals(parts)
+                && u.storageClass == storageClass;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(uploadId, key, initiated, status, parts);
+        return Objects.hash(uploadId, key, initiated, status, parts, storageClass);
     }
 
     @Override

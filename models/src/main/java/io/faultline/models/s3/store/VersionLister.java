@@ -75,7 +75,7 @@ public final class VersionLister {
     private static VersionEntry entry(String key, KeyState.Current c, boolean latest) {
         if (c.slot() instanceof Slot.Version v) {
             return new VersionEntry(key, c.versionId(), latest, false, Optional.of(v.object().etag()),
-                    v.object().size(), v.object().lastModified());
+                    v.object().size(), v.object().lastModified(), v.object().storageClass());
         }
         return new VersionEntry(key, c.versionId(), latest, true, Optional.empty(), 0,
                 ((Slot.DeleteMarker) c.slot()).lastModified());
