@@ -20,7 +20,9 @@ import java.util.Optional;
 /**
  * The cold-path requests on a front-end: RestoreObject (FIDELITY A10), whose new restore state is
  * written through the index like any mutation, and the bucket lifecycle configuration (A9), kept in
- * the bucket's record and checked by {@link LifecycleValidation}.
+ * the bucket's record and checked by {@link LifecycleValidation}. Lifecycle is bucket configuration:
+ * a put or delete reaches GET and the daily run after the bucket-configuration delay (A1.3), and the
+ * GET answers from the record as object requests see it.
  */
 final class ColdHandlers {
     private final FrontEnd fe;
@@ -96,7 +98,9 @@ final class ColdHandlers {
                 fe.respond(rid, S3Result.err(Buckets.noSuchBucket(bucket)));
                 return;
             }
-            BucketRecord next = b.get().withLifecycle(rules, ix.bucketStamp(b));
+            // FIDELITY A1.3: lifecycle lags like every bucket setting, through the same delay.
+            BucketRecord next = b.get().withLifecycle(rules, ix.bucketStamp(b), ix.now(),
+                    ix.now() + ix.bucketConfigDelay());
             ix.writeBucket(rid, next, () -> fe.respond(rid, S3Result.ok(true)));
         });
     }
