@@ -6,6 +6,7 @@ import io.faultline.models.s3.api.S3Result;
 import io.faultline.models.s3.cold.ExpeditedCapacity;
 import io.faultline.models.s3.cold.LifecycleRule;
 import io.faultline.models.s3.cold.LifecycleValidation;
+import io.faultline.models.s3.cold.RestoreState;
 import io.faultline.models.s3.cold.RestoreTier;
 import io.faultline.models.s3.cold.StorageClass;
 import io.faultline.models.s3.cold.Validation;
@@ -70,13 +71,24 @@ final class ColdHandlers {
                 return;
             }
             ix.write(rid, rec.name(), ok.value().mutation(), () -> {
+                StoredObject o = ((Slot.Version) ok.value().mutation().slot()).object();
                 if (ok.value().response().status() == 202) {
-                    StoredObject o = ((Slot.Version) ok.value().mutation().slot()).object();
                     fe.cold.restored(o.storageClass(), r.tier(), o.size());
                 }
+                billCopy(rec.name(), r.key(), ok.value().mutation().versionId(), o);
                 fe.respond(rid, S3Result.ok(ok.value().response()));
             });
         });
+    }
+
+    /** The temporary copy's stay as the new restore state has it: from completion (or now) to expiry. */
+    private void billCopy(String bucket, String key, String versionId, StoredObject o) {
+        RestoreState s = o.restore();
+        if (s instanceof RestoreState.Ongoing on) {
+            fe.cold.restoredCopy(bucket, key, versionId, o.size(), on.completeNanos(), on.expiryNanos());
+        } else if (s instanceof RestoreState.Restored done) {
+            fe.cold.restoredCopy(bucket, key, versionId, o.size(), ix.now(), done.expiryNanos());
+        }
     }
 
     private void putLifecycle(long rid, S3Request.PutBucketLifecycleConfiguration r) {
