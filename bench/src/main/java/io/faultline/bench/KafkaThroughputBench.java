@@ -53,4 +53,19 @@ public class KafkaThroughputBench {
         }
         return records;
     }
+
+    /**
+     * One run of {@code args[0]} simulated seconds (default 3600), printing the records and the CPU
+     * time of the run's thread, which a shared machine distorts less than wall time. Not a JMH run.
+     */
+    public static void main(String[] args) {
+        KafkaThroughputBench b = new KafkaThroughputBench();
+        b.simulatedSeconds = args.length > 0 ? Long.parseLong(args[0]) : 3600;
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = cpu.getCurrentThreadCpuTime();
+        long wall = System.nanoTime();
+        long records = b.oneSimulatedRun();
+        System.out.printf("%d simulated s: %d records, run thread CPU %.1f s, wall %.1f s%n", b.simulatedSeconds,
+                records, (cpu.getCurrentThreadCpuTime() - start) / 1e9, (System.nanoTime() - wall) / 1e9);
+    }
 }

@@ -8,7 +8,6 @@ import io.faultline.sim.Context;
 import io.faultline.sim.HostId;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.Timer;
-import io.faultline.sim.TimerId;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +26,7 @@ import java.util.function.Consumer;
  * rule; a majority keeps writes available while one storage host is down.
  *
  * <p>Reads: a blob is asked of one host at a time, those that acknowledged it first; a host that
- * does not answer within {@link #ATTEMPT} (crashed, partitioned) or answers that it lacks the blob
+ * does not answer within {@link #ATTEMPT} to twice that (crashed, partitioned) or answers that it lacks the blob
  * is skipped for the next, round after round until the request's deadline answers 503. Bytes that
  * do not match the blob's content address are never served.
  */
@@ -35,11 +34,12 @@ final class BlobClient {
     /** How long one storage host has to answer a fetch before the next one is asked. */
     static final long ATTEMPT = 50 * Simulation.MILLIS;
 
-    /** A fetch attempt that ran out of time, or a new round after every host lacked the blob. */
-    record Again(long token) implements Timer {
+    /** Time to move on from the fetch attempts that have waited {@link #ATTEMPT}. */
+    record Again() implements Timer {
     }
 
-    private record Attempt(long rid, BlobRef ref, int attempt, long call, TimerId timer, Consumer<Body> k) {
+    /** A fetch waiting since {@code since} for call {@code call} (-1: for a new round). */
+    private record Attempt(long rid, BlobRef ref, int attempt, long call, long since, Consumer<Body> k) {
     }
 
     private final FrontEnd fe;
@@ -47,6 +47,7 @@ final class BlobClient {
     private final TreeMap<String, HostId> byName = new TreeMap<>();
     private final TreeMap<Long, Attempt> attempts = new TreeMap<>();
     private long nextToken = 1;
+    private boolean armed;
 
     BlobClient(FrontEnd fe, Context ctx) {
         this.fe = fe;
@@ -164,31 +165,47 @@ final class BlobClient {
         HostId h = byName.get(ref.hosts().get(attempt % ref.hosts().size()));
         long token = nextToken++;
         long call = fe.calls.start(ctx, rid, List.of(h), 1, c -> new S3Wire.FetchBlob(c, ref.id()), replies -> {
-            Attempt a = attempts.remove(token);
-            if (a != null) {
-                ctx.cancel(a.timer());
-            }
+            attempts.remove(token);
             if (replies.get(h) instanceof S3Wire.BlobData d && ref.holds(d.body())) {
                 k.accept(d.body());
             } else if ((attempt + 1) % ref.hosts().size() != 0) {
                 fetchOne(rid, ref, attempt + 1, k);
             } else {
                 // Every host lacked it this round: try again a little later rather than spin.
-                long again = nextToken++;
-                attempts.put(again, new Attempt(rid, ref, attempt, -1, ctx.setTimer(ATTEMPT, new Again(again)), k));
+                wait(nextToken++, new Attempt(rid, ref, attempt, -1, ctx.now(), k));
             }
         });
-        attempts.put(token, new Attempt(rid, ref, attempt, call, ctx.setTimer(ATTEMPT, new Again(token)), k));
+        wait(token, new Attempt(rid, ref, attempt, call, ctx.now(), k));
+    }
+
+    /** One timer for every waiting attempt (not one each): it fires every {@link #ATTEMPT} while some wait. */
+    private void wait(long token, Attempt a) {
+        attempts.put(token, a);
+        if (!armed) {
+            armed = true;
+            ctx.setTimer(ATTEMPT, new Again());
+        }
     }
 
     void onTimer(Again t) {
-        Attempt a = attempts.remove(t.token());
-        if (a == null) {
-            return;
+        armed = false;
+        List<Attempt> due = new ArrayList<>();
+        attempts.entrySet().removeIf(e -> {
+            boolean late = ctx.now() - e.getValue().since() >= ATTEMPT || !fe.isOpen(e.getValue().rid());
+            if (late) {
+                due.add(e.getValue());
+            }
+            return late;
+        });
+        for (Attempt a : due) {
+            if (a.call() >= 0) {
+                fe.calls.cancel(a.call());
+            }
+            fetchOne(a.rid(), a.ref(), a.attempt() + 1, a.k());
         }
-        if (a.call() >= 0) {
-            fe.calls.cancel(a.call());
+        if (!attempts.isEmpty() && !armed) {
+            armed = true;
+            ctx.setTimer(ATTEMPT, new Again());
         }
-        fetchOne(a.rid(), a.ref(), a.attempt() + 1, a.k());
     }
 }

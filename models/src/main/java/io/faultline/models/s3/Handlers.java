@@ -118,7 +118,7 @@ final class Handlers {
      * NoSuchBucket.
      */
     void withBucket(long rid, String name, Consumer<BucketRecord> k) {
-        ix.bucket(rid, name, b -> {
+        ix.bucketForObjects(rid, name, b -> {
             if (b.isPresent() && b.get().existsAt(ix.now())) {
                 k.accept(b.get().asSeenAt(ix.now()));
             } else {

@@ -31,9 +31,16 @@ import java.util.function.Consumer;
  * anomalies of FIDELITY A1.2 are about).
  */
 final class IndexClient {
+    /** The longest a front-end reuses a bucket record for object requests (see {@link #bucketForObjects}). */
+    static final long BUCKET_CACHE = 100 * io.faultline.sim.Simulation.MILLIS;
+
+    private record CachedBucket(Optional<BucketRecord> record, long fetched) {
+    }
+
     private final FrontEnd fe;
     private final Context ctx;
     private final TreeMap<String, Long> negativeCache = new TreeMap<>();
+    private final TreeMap<String, CachedBucket> bucketCache = new TreeMap<>();
     /** Conditional writes holding key leases, by request: released when the request is answered. */
     private final TreeMap<Long, S3Wire.Unlock> leased = new TreeMap<>();
     private long seq;
@@ -213,10 +220,17 @@ final class IndexClient {
         fe.calls.start(ctx, rid, targets, replies -> fromEveryGroup(groups, replies, q),
                 c -> new S3Wire.Scan(c, bucket, prefix, Optional.empty()), replies -> {
                     TreeMap<String, KeyState> joined = new TreeMap<>(Keys.ORDER);
+                    List<S3Wire.Entry> first = null;
                     for (S3Wire r : replies.values()) {
-                        for (S3Wire.Entry e : ((S3Wire.ScanReply) r).entries()) {
+                        List<S3Wire.Entry> entries = ((S3Wire.ScanReply) r).entries();
+                        // Replicas usually agree: an identical reply adds nothing to the join.
+                        if (first != null && entries.equals(first)) {
+                            continue;
+                        }
+                        for (S3Wire.Entry e : entries) {
                             joined.merge(e.key(), e.state(), KeyState::join);
                         }
+                        first = first == null ? entries : first;
                     }
                     k.accept(joined);
                 });
@@ -289,6 +303,30 @@ final class IndexClient {
                 replies -> k.accept(Optional.ofNullable(joinBuckets(replies).get(name))));
     }
 
+    /**
+     * The bucket's record for an object request: read as {@link #bucket} does, or reused if this
+     * front-end read it less than {@link #bucketCacheNanos} ago. The reuse changes no answer beyond
+     * the bucket-configuration delay itself: every bucket change takes effect at least that long
+     * after it is written ({@link #bucketConfigDelay}), so a record read before a change is reused
+     * only while the change has not taken effect yet, when a fresh read would look the same.
+     */
+    void bucketForObjects(long rid, String name, Consumer<Optional<BucketRecord>> k) {
+        CachedBucket c = bucketCache.get(name);
+        if (c != null && ctx.now() - c.fetched() < bucketCacheNanos()) {
+            k.accept(c.record());
+            return;
+        }
+        bucket(rid, name, r -> {
+            bucketCache.put(name, new CachedBucket(r, ctx.now()));
+            k.accept(r);
+        });
+    }
+
+    /** How long a bucket record may be reused: 100 ms, or nothing when bucket changes are immediate. */
+    private long bucketCacheNanos() {
+        return Math.min(BUCKET_CACHE, fe.config.bucketConfigDelayNanos());
+    }
+
     private static TreeMap<String, BucketRecord> joinBuckets(Map<HostId, S3Wire> replies) {
         TreeMap<String, BucketRecord> joined = new TreeMap<>();
         for (S3Wire r : replies.values()) {
@@ -302,13 +340,19 @@ final class IndexClient {
     void writeBucket(long rid, BucketRecord r, Runnable k) {
         List<Integer> groups = fe.layout.groupsFor("");
         fe.calls.start(ctx, rid, fe.index, acks -> fromEveryGroup(groups, acks, true),
-                c -> new S3Wire.WriteBucket(c, r), acks -> k.run());
+                c -> new S3Wire.WriteBucket(c, r), acks -> {
+                    bucketCache.put(r.name(), new CachedBucket(Optional.of(r), ctx.now()));
+                    k.run();
+                });
     }
 
     /** How long a bucket change (creation, deletion, versioning) takes to reach object requests (FIDELITY A1.3 [M]). */
     long bucketConfigDelay() {
         long max = fe.config.bucketConfigDelayNanos();
-        return max == 0 ? 0 : ctx.rng().uniform(0, max);
+        long floor = bucketCacheNanos();
+        // [M] Uniform between the front-ends' bucket-record reuse (100 ms) and the maximum: no
+        // change is faster than that reuse, so the reuse never shows a change late.
+        return max <= floor ? max : floor + ctx.rng().uniform(0, max - floor);
     }
 
     Stamp bucketStamp(Optional<BucketRecord> seen) {

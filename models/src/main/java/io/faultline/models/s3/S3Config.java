@@ -23,8 +23,9 @@ import io.faultline.sim.Simulation;
  * @param maxBuckets        buckets per account (A2: 10,000 today)
  * @param bucketConfigDelayNanos upper bound of the uniform delay before a bucket-configuration
  *                          change (creation, deletion, versioning) reaches object requests and
- *                          ListBuckets (A1.3 [M]: 0 to 60 s; AWS advises waiting 15 minutes after
- *                          enabling versioning)
+ *                          ListBuckets (A1.3 [M]: up to 60 s, from 100 ms, how long front-ends
+ *                          reuse a bucket record; 0 makes changes immediate; AWS advises waiting
+ *                          15 minutes after enabling versioning)
  * @param storageHosts      storage hosts for object bytes ({@code st1..n})
  * @param blobCopies        storage hosts each blob is written to, acknowledged by a majority of
  *                          them ([M] 3: FIDELITY A15 has S3 store data across at least 3 AZs)

@@ -19,8 +19,9 @@ final class S3Settings {
     static final Setting<Long> LAG_CAP = Setting.ofDuration("s3.lag-cap", 2 * Simulation.SECONDS,
             Simulation.MILLIS, Simulation.HOURS, "legacy: replication lag cap (FIDELITY A1.2 [M])");
     static final Setting<Long> BUCKET_CONFIG_DELAY = Setting.ofDuration("s3.bucket-config-delay",
-            60 * Simulation.SECONDS, 0, Simulation.HOURS, "longest delay, uniform from 0, before a versioning "
-            + "change reaches object requests (FIDELITY A1.3 [M]: 60s; AWS advises waiting 15m after enabling)");
+            60 * Simulation.SECONDS, 0, Simulation.HOURS, "longest delay, uniform from 100ms (0: "
+            + "immediate), before a bucket's creation, deletion or versioning change reaches object requests "
+            + "(FIDELITY A1.3 [M]: 60s; AWS advises waiting 15m after enabling versioning)");
     static final Setting<Integer> INDEX = Setting.ofInt("s3.index-replicas", 3, 1, 9,
             "replicas of the metadata index");
     static final Setting<Integer> FRONT_ENDS = Setting.ofInt("s3.front-ends", 2, 1, 16, "front-end hosts");

@@ -58,11 +58,9 @@ public final class StorageNode implements Process {
     }
 
     private void store(Context ctx, HostId from, S3Wire.StoreBlob s) {
-        String file = DIR + s.id();
-        if (!(ctx.disk().read(file) instanceof DiskRead.Ok)) {
-            if (ctx.disk().write(file, encode(s.body())) == DiskWrite.FULL) {
-                return; // no answer: the front-end's quorum comes from other hosts or it answers 503
-            }
+        // Blobs are immutable, so writing one again writes the same bytes: no need to look first.
+        if (ctx.disk().write(DIR + s.id(), encode(s.body())) == DiskWrite.FULL) {
+            return; // no answer: the front-end's quorum comes from other hosts or it answers 503
         }
         // Even a blob already present may still be unsynced: acknowledge after the next fsync.
         queued.add(new Waiting(from, s.call()));
