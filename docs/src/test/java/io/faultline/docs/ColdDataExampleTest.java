@@ -144,7 +144,7 @@ class ColdDataExampleTest {
         assertEquals(202, ((RestoreObjectResponse) answers.get(2).orThrow()).status());
         assertEquals("RestoreAlreadyInProgress", answers.get(3).failureOrThrow().error().code());
         ObjectInfo head = (ObjectInfo) answers.get(4).orThrow();
-        assertEquals(StorageClass.GLACIER, head.storageClass());
+        assertEquals(Optional.of(StorageClass.GLACIER), head.storageClass());
         assertEquals(Optional.of("ongoing-request=\"true\""), head.restore());
         assertEquals("InvalidArgument", answers.get(5).failureOrThrow().error().code());
     }

@@ -6,6 +6,7 @@ import io.faultline.models.s3.api.S3Result;
 import io.faultline.models.s3.cold.ExpeditedCapacity;
 import io.faultline.models.s3.cold.LifecycleRule;
 import io.faultline.models.s3.cold.LifecycleValidation;
+import io.faultline.models.s3.cold.RestoreState;
 import io.faultline.models.s3.cold.RestoreTier;
 import io.faultline.models.s3.cold.StorageClass;
 import io.faultline.models.s3.cold.Validation;
@@ -20,7 +21,9 @@ import java.util.Optional;
 /**
  * The cold-path requests on a front-end: RestoreObject (FIDELITY A10), whose new restore state is
  * written through the index like any mutation, and the bucket lifecycle configuration (A9), kept in
- * the bucket's record and checked by {@link LifecycleValidation}.
+ * the bucket's record and checked by {@link LifecycleValidation}. Lifecycle is bucket configuration:
+ * a put or delete reaches GET and the daily run after the bucket-configuration delay (A1.3), and the
+ * GET answers from the record as object requests see it.
  */
 final class ColdHandlers {
     private final FrontEnd fe;
@@ -68,13 +71,24 @@ final class ColdHandlers {
                 return;
             }
             ix.write(rid, rec.name(), ok.value().mutation(), () -> {
+                StoredObject o = ((Slot.Version) ok.value().mutation().slot()).object();
                 if (ok.value().response().status() == 202) {
-                    StoredObject o = ((Slot.Version) ok.value().mutation().slot()).object();
                     fe.cold.restored(o.storageClass(), r.tier(), o.size());
                 }
+                billCopy(rec.name(), r.key(), ok.value().mutation().versionId(), o);
                 fe.respond(rid, S3Result.ok(ok.value().response()));
             });
         });
+    }
+
+    /** The temporary copy's stay as the new restore state has it: from completion (or now) to expiry. */
+    private void billCopy(String bucket, String key, String versionId, StoredObject o) {
+        RestoreState s = o.restore();
+        if (s instanceof RestoreState.Ongoing on) {
+            fe.cold.restoredCopy(bucket, key, versionId, o.size(), on.completeNanos(), on.expiryNanos());
+        } else if (s instanceof RestoreState.Restored done) {
+            fe.cold.restoredCopy(bucket, key, versionId, o.size(), ix.now(), done.expiryNanos());
+        }
     }
 
     private void putLifecycle(long rid, S3Request.PutBucketLifecycleConfiguration r) {
@@ -96,7 +110,9 @@ final class ColdHandlers {
                 fe.respond(rid, S3Result.err(Buckets.noSuchBucket(bucket)));
                 return;
             }
-            BucketRecord next = b.get().withLifecycle(rules, ix.bucketStamp(b));
+            // FIDELITY A1.3: lifecycle lags like every bucket setting, through the same delay.
+            BucketRecord next = b.get().withLifecycle(rules, ix.bucketStamp(b), ix.now(),
+                    ix.now() + ix.bucketConfigDelay());
             ix.writeBucket(rid, next, () -> fe.respond(rid, S3Result.ok(true)));
         });
     }

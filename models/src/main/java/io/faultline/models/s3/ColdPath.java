@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * S3's cold path as the model's front-ends see it (FIDELITY A8 to A10): its settings, and the
  * account-level records that outlive any one process: the storage bill ({@link CostAccount}, fed
- * when writes, deletions, transitions and restores are acknowledged), the lifecycle actions the
+ * when writes, deletions, transitions and restores are acknowledged: storage, write and transition
+ * requests, restores and the restored copies), the lifecycle actions the
  * daily run applied, and the bytes per storage class at each daily run. One instance is shared by
  * the front-ends of an {@link S3Cluster}, like the clients' recorder: billing is the account's, not
  * a process's, so a crash does not erase it.
@@ -121,6 +122,19 @@ public final class ColdPath {
 
     void restored(StorageClass c, RestoreTier t, long size) {
         cost.restore(c, t, size);
+    }
+
+    /** An acknowledged PUT, COPY or CompleteMultipartUpload wrote an object in {@code c} (a billed request). */
+    void wrote(StorageClass c) {
+        cost.write(c);
+    }
+
+    /**
+     * A version's restored temporary copy exists from {@code from} until {@code until}, billed at
+     * STANDARD's rate (A10.2: the copy is stored besides the archived object).
+     */
+    void restoredCopy(String bucket, String key, String versionId, long size, long from, long until) {
+        cost.restoredCopy(billKey(bucket, key, versionId), size, from, until);
     }
 
     /** Bytes per class at one daily run (for the GB-per-class chart); closes a simulated year when one ended. */

@@ -224,6 +224,7 @@ final class Handlers {
             ix.write(rid, rec.name(), m, () -> {
                 StoredObject o = ((Slot.Version) m.slot()).object();
                 fe.cold.stored(rec.name(), key, m.versionId(), o.storageClass(), o.size(), ix.now());
+                fe.cold.wrote(o.storageClass());
                 k.accept(S3Result.ok(ok.value().response()));
             });
         });

@@ -112,7 +112,7 @@ final class LifecycleClient extends S3OpClient {
             ctx.setTimer(Simulation.HOURS, new Wake());
         } else {
             perform(ctx, "head", PROBE, new S3Request.HeadObject(bucket, PROBE, Optional.empty(), Conditions.none()),
-                    r -> seen.add(new Observation(now, "head " + (r.isOk() ? ((ObjectInfo) r.orThrow()).storageClass().name()
+                    r -> seen.add(new Observation(now, "head " + (r.isOk() ? ((ObjectInfo) r.orThrow()).storageClassOrStandard().name()
                             : "-"), status(r))));
             ctx.setTimer(UtcTime.nextMidnight(now + 1) + 12 * Simulation.HOURS - now, new Wake());
         }

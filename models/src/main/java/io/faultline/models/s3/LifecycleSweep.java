@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * The daily lifecycle process (FIDELITY A9.4 [M]): at every 00:00 UTC of virtual time, plus a lag
  * drawn up to {@link ColdPath.Settings#lifecycleLagNanos}, front-end 0 reads the bucket records and,
- * for each bucket with lifecycle rules, every key (a quorum scan) and its open multipart uploads. It
+ * for each bucket with lifecycle rules in effect then (a configuration still within the bucket
+ * delay of A1.3 is not, yet), every key (a quorum scan) and its open multipart uploads. It
  * asks {@link LifecycleEvaluator} what is due for each version and writes it through the index like
  * any client write: transitions, expirations (a removal or a delete marker per versioning, A9.3),
  * noncurrent-version actions, and aborts of incomplete uploads (A3.4). Billing follows the due time,
@@ -62,7 +63,7 @@ final class LifecycleSweep {
             EnumMap<StorageClass, Long> bytes = new EnumMap<>(StorageClass.class);
             int[] left = {0};
             for (BucketRecord b : all.values()) {
-                if (b.exists() && !b.lifecycle().isEmpty()) {
+                if (b.existsAt(now) && !b.lifecycleAt(now).isEmpty()) {
                     left[0]++;
                 }
             }
@@ -71,7 +72,7 @@ final class LifecycleSweep {
                 return;
             }
             for (BucketRecord b : all.values()) {
-                if (b.exists() && !b.lifecycle().isEmpty()) {
+                if (b.existsAt(now) && !b.lifecycleAt(now).isEmpty()) {
                     bucket(rid, b.asSeenAt(now), now, bytes, () -> {
                         if (--left[0] == 0) {
                             fe.cold.sample(now, bytes);

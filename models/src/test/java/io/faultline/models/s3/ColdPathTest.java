@@ -7,6 +7,7 @@ import io.faultline.models.s3.api.Body;
 import io.faultline.models.s3.api.ByteRange;
 import io.faultline.models.s3.api.CompletedPart;
 import io.faultline.models.s3.api.Conditions;
+import io.faultline.models.s3.api.GetObjectResponse;
 import io.faultline.models.s3.api.ListEntry;
 import io.faultline.models.s3.api.ListObjectsV2Request;
 import io.faultline.models.s3.api.ListObjectsV2Response;
@@ -106,13 +107,39 @@ class ColdPathTest {
                 at(H + 9 * M, get("warm"))));
         assertTrue(r.get(0).isOk());
         assertEquals("403 InvalidObjectState", code(r.get(1)));
-        assertEquals(StorageClass.GLACIER, info(r.get(2)).storageClass());
+        assertEquals(Optional.of(StorageClass.GLACIER), info(r.get(2)).storageClass());
         assertEquals(Optional.empty(), info(r.get(2)).restore());
         assertEquals("400 InvalidStorageClass", code(r.get(3)));
-        assertEquals(StorageClass.STANDARD_IA, info(r.get(5)).storageClass());
+        assertEquals(Optional.of(StorageClass.STANDARD_IA), info(r.get(5)).storageClass());
         assertEquals("403 InvalidObjectState", code(r.get(6)), "copying an archived source needs a restore");
-        assertEquals(StorageClass.DEEP_ARCHIVE, info(r.get(8)).storageClass());
+        assertEquals(Optional.of(StorageClass.DEEP_ARCHIVE), info(r.get(8)).storageClass());
         assertTrue(r.get(9).isOk(), "STANDARD_IA reads at once");
+    }
+
+    /**
+     * S3 "returns this header for all objects except for S3 Standard storage class objects" (BOTO-S3
+     * {@code HeadObjectOutput.StorageClass}, {@code GetObjectOutput.StorageClass}; FIDELITY A8), while
+     * ListObjectsV2 names every entry's class, STANDARD included.
+     */
+    @Test
+    void getAndHeadOmitTheStorageClassHeaderForStandardButListShowsIt_A8() {
+        List<S3Result<?>> r = run(ConsistencyMode.STRONG, ColdPath.defaults(), D, List.of(
+                at(H, put("plain", 10, "STANDARD")),
+                at(H, new S3Request.PutObject(B, "nohdr", Body.synthetic(10, "n"), WriteConditions.none())),
+                at(H + M, head("plain")),
+                at(H + M, get("nohdr")),
+                at(H + M, put("ia", 1 << 20, "STANDARD_IA")),
+                at(H + 2 * M, get("ia")),
+                at(H + 2 * M, new S3Request.ListObjectsV2(B, ListObjectsV2Request.all()))));
+        assertEquals(Optional.empty(), info(r.get(2)).storageClass(), "HEAD of a STANDARD object: no header");
+        assertEquals(StorageClass.STANDARD, info(r.get(2)).storageClassOrStandard());
+        assertEquals(Optional.empty(), ((GetObjectResponse) r.get(3).orThrow()).info().storageClass(),
+                "GET of an object put without the header: no header");
+        assertEquals(Optional.of(StorageClass.STANDARD_IA), ((GetObjectResponse) r.get(5).orThrow()).info().storageClass());
+        List<StorageClass> listed = ((ListObjectsV2Response) r.get(6).orThrow()).contents().stream()
+                .map(ListEntry::storageClass).toList();
+        assertEquals(List.of(StorageClass.STANDARD_IA, StorageClass.STANDARD, StorageClass.STANDARD), listed,
+                "ia, nohdr, plain: the listing names STANDARD");
     }
 
     @ParameterizedTest
@@ -222,10 +249,10 @@ class ColdPathTest {
                 at(31 * D + M, head("big")),
                 at(31 * D + M, head("small")),
                 at(31 * D + M, new S3Request.ListObjectsV2(B, ListObjectsV2Request.all()))));
-        assertEquals(StorageClass.STANDARD, info(r.get(3)).storageClass());
-        assertEquals(StorageClass.STANDARD, info(r.get(4)).storageClass());
-        assertEquals(StorageClass.STANDARD_IA, info(r.get(5)).storageClass());
-        assertEquals(StorageClass.STANDARD, info(r.get(6)).storageClass(), "under 128 KB: not transitioned (A9.2)");
+        assertEquals(Optional.empty(), info(r.get(3)).storageClass());
+        assertEquals(Optional.empty(), info(r.get(4)).storageClass());
+        assertEquals(Optional.of(StorageClass.STANDARD_IA), info(r.get(5)).storageClass());
+        assertEquals(Optional.empty(), info(r.get(6)).storageClass(), "under 128 KB: not transitioned (A9.2)");
         List<StorageClass> listed = ((ListObjectsV2Response) r.get(7).orThrow()).contents().stream()
                 .map(ListEntry::storageClass).toList();
         assertEquals(List.of(StorageClass.STANDARD_IA, StorageClass.STANDARD), listed, "big, small: the listing shows classes");
@@ -287,11 +314,11 @@ class ColdPathTest {
         assertEquals(oldId, applied.get(0).versionId(), "only the noncurrent version moves");
         // noncurrent since day 0 11:00: one day later rounds up to day 2 00:00 (A9.4)
         assertEquals(new LifecycleAction.Transition("old-to-glacier", StorageClass.GLACIER, 2 * D), applied.get(0).action());
-        assertEquals(StorageClass.GLACIER, info(r.get(5)).storageClass());
+        assertEquals(Optional.of(StorageClass.GLACIER), info(r.get(5)).storageClass());
         assertEquals(202, ((RestoreObjectResponse) r.get(6).orThrow()).status());
         assertTrue(r.get(7).isOk(), "the restored noncurrent version reads by its version ID: " + code(r.get(7)));
         ObjectInfo current = info(r.get(8));
-        assertEquals(StorageClass.STANDARD, current.storageClass(), "the current version is still the newer one");
+        assertEquals(Optional.empty(), current.storageClass(), "the current version is still the newer one");
         assertTrue(!current.versionId().orElseThrow().equals(oldId));
     }
 
@@ -345,7 +372,7 @@ class ColdPathTest {
                 at(H + 4 * M, get("big")),
                 at(H + 5 * M, new S3Request.CreateMultipartUpload(B, "bad", Optional.of("COLD")))));
         assertTrue(r.get(2).isOk(), code(r.get(2)));
-        assertEquals(StorageClass.DEEP_ARCHIVE, info(r.get(3)).storageClass());
+        assertEquals(Optional.of(StorageClass.DEEP_ARCHIVE), info(r.get(3)).storageClass());
         assertEquals("403 InvalidObjectState", code(r.get(4)));
         assertEquals("400 InvalidStorageClass", code(r.get(5)));
     }

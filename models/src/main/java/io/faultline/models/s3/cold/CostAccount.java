@@ -12,8 +12,12 @@ import java.util.TreeMap;
  * A storage bill accumulated over virtual time (FIDELITY A8 "Billing rules"): bytes per class over
  * time (billable sizes: 128 KB minimum for IA classes and GLACIER_IR, 40 KB overhead for archives,
  * 8 KB of it at STANDARD's rate), early-deletion charges when an object leaves a class (deleted,
- * overwritten or transitioned) before its minimum duration, and restore requests and bytes per tier.
- * A month is 730 hours and a GB is 2^30 bytes ([M]: the usual GB-month convention).
+ * overwritten or transitioned) before its minimum duration, restore requests and bytes per tier,
+ * PUT/COPY/POST requests per class written, lifecycle transition requests per target class (A9:
+ * each transition is a billed request), and each restored temporary copy's own storage at
+ * STANDARD's rate from the restore's completion until the copy expires or the object goes (A10.2:
+ * the copy exists besides the archived object, which is still billed). A month is 730 hours and a GB
+ * is 2^30 bytes ([M]: the usual GB-month convention).
  *
  * <pre>{@code
  * CostAccount bill = new CostAccount(PriceTable.EXAMPLE_US_EAST_1);
@@ -27,7 +31,15 @@ public final class CostAccount {
     public static final long MONTH = 730 * Simulation.HOURS;
     private static final double GB = 1L << 30;
 
-    private record Stay(StorageClass c, long size, long since) {
+    /** A stay in class {@code c} since {@code entered}, billed up to {@code since}. */
+    private record Stay(StorageClass c, long size, long entered, long since) {
+    }
+
+    /** A restored temporary copy, billed from {@code from} until {@code until}. */
+    private record Copy(long size, long from, long until) {
+        double byteNanos(long asOf) {
+            return (double) size * Math.max(0, Math.min(until, asOf) - from);
+        }
     }
 
     private final PriceTable prices;
@@ -35,6 +47,12 @@ public final class CostAccount {
     private final EnumMap<StorageClass, Double> byteNanos = new EnumMap<>(StorageClass.class);
     private final EnumMap<StorageClass, Double> earlyByteNanos = new EnumMap<>(StorageClass.class);
     private final EnumMap<StorageClass, EnumMap<RestoreTier, long[]>> restores = new EnumMap<>(StorageClass.class);
+    private final EnumMap<StorageClass, Long> writes = new EnumMap<>(StorageClass.class);
+    private final EnumMap<StorageClass, Long> transitions = new EnumMap<>(StorageClass.class);
+    private final TreeMap<String, Copy> copies = new TreeMap<>();
+    private final List<Copy> endedCopies = new ArrayList<>();
+    /** The bill's end so far: the latest {@link #closeAt}. */
+    private long closedAt;
 
     public CostAccount(PriceTable prices) {
         this.prices = prices;
@@ -45,30 +63,67 @@ public final class CostAccount {
         if (open.containsKey(key)) {
             leave(key, now);
         }
-        open.put(key, new Stay(c, size, now));
+        open.put(key, new Stay(c, size, now, now));
     }
 
-    /** Object {@code key} leaves its class at {@code now} (deleted, overwritten or transitioned). */
+    /** Object {@code key} leaves its class at {@code now} (deleted or overwritten): its restored copy goes too. */
     public void leave(String key, long now) {
+        leaveClass(key, now);
+        Copy c = copies.remove(key);
+        if (c != null) {
+            endedCopies.add(new Copy(c.size(), c.from(), Math.max(c.from(), Math.min(c.until(), now))));
+        }
+    }
+
+    private void leaveClass(String key, long now) {
         Stay s = open.remove(key);
         if (s == null) {
             return;
         }
-        long stayed = now - s.since();
-        accrue(s, stayed, byteNanos);
+        accrue(s, now - s.since(), byteNanos);
+        // the minimum duration counts from entering the class, not from the last closeAt (a year's end)
+        long stayed = now - s.entered();
         long minimum = s.c().minStorageDays() * Simulation.DAYS;
         if (stayed < minimum) {
             accrue(s, minimum - stayed, earlyByteNanos);
         }
     }
 
-    /** Moves {@code key} to class {@code to} at {@code now} (an early transition is charged like a deletion). */
+    /**
+     * Moves {@code key} to class {@code to} at {@code now} (an early transition is charged like a
+     * deletion), one lifecycle transition request into {@code to}.
+     */
     public void transition(String key, StorageClass to, long now) {
+        transitions.merge(to, 1L, Long::sum);
         Stay s = open.get(key);
         if (s != null) {
-            leave(key, now);
-            enter(key, to, s.size(), now);
+            leaveClass(key, now);
+            open.put(key, new Stay(to, s.size(), now, now));
         }
+    }
+
+    /** One PUT, COPY or POST request (CompleteMultipartUpload included) that wrote an object in {@code c}. */
+    public void write(StorageClass c) {
+        writes.merge(c, 1L, Long::sum);
+    }
+
+    /**
+     * Object {@code key}'s restored temporary copy of {@code size} bytes exists from {@code from} (the
+     * restore's completion) until {@code until} (its expiry), billed at STANDARD's rate. A later call
+     * for the same copy (a faster tier, or a new expiry from a repeated RestoreObject) moves its
+     * start to the earlier completion and its end to the new expiry; a call after the copy expired
+     * starts a new one.
+     */
+    public void restoredCopy(String key, long size, long from, long until) {
+        Copy c = copies.get(key);
+        if (c != null && c.until() > from) {
+            copies.put(key, new Copy(size, Math.min(c.from(), from), until));
+            return;
+        }
+        if (c != null) {
+            endedCopies.add(c);
+        }
+        copies.put(key, new Copy(size, from, until));
     }
 
     /** One RestoreObject of {@code size} bytes from class {@code c} at tier {@code t}. */
@@ -81,10 +136,11 @@ public final class CostAccount {
 
     /** Closes every open stay at {@code now} without early-deletion charges (the bill's end, not a deletion). */
     public void closeAt(long now) {
+        closedAt = Math.max(closedAt, now);
         for (Map.Entry<String, Stay> e : open.entrySet()) {
             Stay s = e.getValue();
             accrue(s, now - s.since(), byteNanos);
-            open.put(e.getKey(), new Stay(s.c(), s.size(), now));
+            open.put(e.getKey(), new Stay(s.c(), s.size(), s.entered(), now));
         }
     }
 
@@ -98,6 +154,18 @@ public final class CostAccount {
     /** GB-months billed in class {@code c} so far (stays closed by leave, transition or closeAt). */
     public double gbMonths(StorageClass c) {
         return byteNanos.getOrDefault(c, 0.0) / GB / MONTH;
+    }
+
+    /** GB-months of restored temporary copies up to the bill's end, billed at STANDARD's rate. */
+    public double restoredCopyGbMonths() {
+        double byteNanos = 0;
+        for (Copy c : endedCopies) {
+            byteNanos += c.byteNanos(closedAt);
+        }
+        for (Copy c : copies.values()) {
+            byteNanos += c.byteNanos(closedAt);
+        }
+        return byteNanos / GB / MONTH;
     }
 
     /** Early-deletion GB-months charged in class {@code c}. */
@@ -119,11 +187,14 @@ public final class CostAccount {
         return List.of("item", "quantity", "unit price (USD)", "cost (USD)");
     }
 
-    /** One row per class with storage, per class with early deletion, per class and tier with restores. */
+    /**
+     * One row per class with storage, per class with early deletion, for restored copies, per class
+     * with write requests, per target class with transition requests, per class and tier with restores.
+     */
     public List<List<String>> rows() {
         List<List<String>> rows = new ArrayList<>();
         for (Line l : lines()) {
-            rows.add(List.of(l.item(), l.quantity(), String.format(Locale.ROOT, "%.5f", l.unit()),
+            rows.add(List.of(l.item(), l.quantity(), String.format(Locale.ROOT, "%.6f", l.unit()),
                     String.format(Locale.ROOT, "%.4f", l.cost())));
         }
         return rows;
@@ -144,6 +215,19 @@ public final class CostAccount {
                 rows.add(row(c + " early deletion (minimum " + c.minStorageDays() + " days)", fmt(early) + " GB-month",
                         prices.storage(c), early * prices.storage(c)));
             }
+        }
+        double copyGbm = restoredCopyGbMonths();
+        if (copyGbm > 0) {
+            double p = prices.storage(StorageClass.STANDARD);
+            rows.add(row("restored copies (STANDARD rate)", fmt(copyGbm) + " GB-month", p, copyGbm * p));
+        }
+        for (Map.Entry<StorageClass, Long> e : writes.entrySet()) {
+            double p = prices.writeRequests(e.getKey()) / 1000;
+            rows.add(row(e.getKey() + " PUT, COPY, POST requests", e.getValue() + " requests", p, e.getValue() * p));
+        }
+        for (Map.Entry<StorageClass, Long> e : transitions.entrySet()) {
+            double p = prices.transitionRequests(e.getKey()) / 1000;
+            rows.add(row("lifecycle transitions to " + e.getKey(), e.getValue() + " requests", p, e.getValue() * p));
         }
         for (Map.Entry<StorageClass, EnumMap<RestoreTier, long[]>> e : restores.entrySet()) {
             for (Map.Entry<RestoreTier, long[]> t : e.getValue().entrySet()) {

@@ -9,7 +9,11 @@ import java.util.Optional;
  * 00:00 UTC; among due actions, permanent deletion beats a transition, a transition beats creating a
  * delete marker, and the deepest class wins (GLACIER over STANDARD_IA). Objects under 128 KB are
  * not transitioned, per the {@code all_storage_classes_128K} default (A9.2 "Object-size floor");
- * {@code varies_by_storage_class} lets them go to GLACIER and DEEP_ARCHIVE.
+ * {@code varies_by_storage_class} lets them go to GLACIER and DEEP_ARCHIVE, and a rule with an
+ * object-size filter overrides the floor (A9.2: custom {@code ObjectSizeGreaterThan} /
+ * {@code ObjectSizeLessThan} filters override the default). A noncurrent action with
+ * {@code NewerNoncurrentVersions = n} spares a version while fewer than n noncurrent versions are
+ * newer than it (A9.3: S3 "will retain" that many).
  *
  * <pre>{@code
  * LifecycleEvaluator lc = new LifecycleEvaluator(rules, false, LifecycleEvaluator.SizeFloor.ALL_STORAGE_CLASSES_128K);
@@ -39,14 +43,15 @@ public final class LifecycleEvaluator {
         Optional<LifecycleAction.Transition> transition = Optional.empty();
         Optional<LifecycleAction> marker = Optional.empty();
         for (LifecycleRule r : rules) {
-            if (!r.matches(o.key())) {
+            if (!r.matches(o.key(), o.size())) {
                 continue;
             }
             long base = o.noncurrentSince().orElse(o.createdNanos());
             List<LifecycleRule.Transition> ts = o.noncurrentSince().isPresent() ? r.noncurrentTransitions() : r.transitions();
             for (LifecycleRule.Transition t : ts) {
                 long due = UtcTime.dueAfterDays(base, t.days());
-                if (due <= now && Transitions.allowed(o.storageClass(), t.target()) && bigEnough(o.size(), t.target())
+                if (due <= now && Transitions.allowed(o.storageClass(), t.target())
+                        && (r.hasSizeFilter() || bigEnough(o.size(), t.target())) && beyondKept(o, t.newerNoncurrentVersions())
                         && (transition.isEmpty() || deeper(t.target(), transition.get().target()))) {
                     transition = Optional.of(new LifecycleAction.Transition(r.id(), t.target(), due));
                 }
@@ -54,7 +59,7 @@ public final class LifecycleEvaluator {
             if (o.noncurrentSince().isPresent()) {
                 if (r.noncurrentExpirationDays().isPresent()) {
                     long due = UtcTime.dueAfterDays(base, r.noncurrentExpirationDays().get());
-                    if (due <= now && deletion.isEmpty()) {
+                    if (due <= now && deletion.isEmpty() && beyondKept(o, r.noncurrentExpirationNewer())) {
                         deletion = Optional.of(new LifecycleAction.ExpireNoncurrent(r.id(), due));
                     }
                 }
@@ -82,6 +87,11 @@ public final class LifecycleEvaluator {
     /** A9.1 order: a later column of the waterfall is deeper; GLACIER beats the IA classes (A9.2). */
     private static boolean deeper(StorageClass a, StorageClass b) {
         return a.ordinal() > b.ordinal();
+    }
+
+    /** True unless {@code o} is among the {@code newer} newest noncurrent versions that a rule keeps (A9.3). */
+    private static boolean beyondKept(LifecycleObject o, Optional<Integer> newer) {
+        return o.noncurrentSince().isEmpty() || newer.map(n -> o.newerNoncurrent() >= n).orElse(true);
     }
 
     private boolean bigEnough(long size, StorageClass target) {

@@ -10,9 +10,16 @@ import java.util.Optional;
  * @param storageClass    its current class
  * @param createdNanos    virtual time it was written (transition and expiration days count from here)
  * @param noncurrentSince when it became noncurrent, for a noncurrent version
+ * @param newerNoncurrent how many noncurrent versions of its key are newer than it (for
+ *                        {@code NewerNoncurrentVersions}, A9.3); 0 for a current version
  */
 public record LifecycleObject(String key, long size, StorageClass storageClass, long createdNanos,
-        Optional<Long> noncurrentSince) {
+        Optional<Long> noncurrentSince, int newerNoncurrent) {
+
+    public LifecycleObject(String key, long size, StorageClass storageClass, long createdNanos,
+                           Optional<Long> noncurrentSince) {
+        this(key, size, storageClass, createdNanos, noncurrentSince, 0);
+    }
 
     /** A current version. */
     public static LifecycleObject current(String key, long size, StorageClass c, long created) {
@@ -20,6 +27,6 @@ public record LifecycleObject(String key, long size, StorageClass storageClass, 
     }
 
     public LifecycleObject in(StorageClass c) {
-        return new LifecycleObject(key, size, c, createdNanos, noncurrentSince);
+        return new LifecycleObject(key, size, c, createdNanos, noncurrentSince, newerNoncurrent);
     }
 }

@@ -3,6 +3,7 @@ package io.faultline.models.s3.cold;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -19,6 +20,10 @@ public final class LifecycleValidation {
     public static final int MAX_RULES = 1000;
     /** Days before STANDARD_IA / ONEZONE_IA, and between IA and a later archive step (A9.2). */
     public static final int IA_MINIMUM_DAYS = 30;
+    /** Largest object-size filter: "Maximum filter size is 5 TB" (S3-UG {@code intro-lifecycle-filters.md}, 2023; 50 TB today). */
+    public static final long MAX_FILTER_SIZE = 5L << 40;
+    /** Most noncurrent versions a rule keeps: "up to 100" (BOTO-S3 {@code NoncurrentVersionExpiration}, A9.3). */
+    public static final int MAX_NEWER_NONCURRENT = 100;
 
     private LifecycleValidation() {
     }
@@ -75,8 +80,44 @@ public final class LifecycleValidation {
         if (r.noncurrentExpirationDays().isPresent() && r.noncurrentExpirationDays().get() < 1) {
             return Validation.invalid(where + "NoncurrentDays must be at least 1");
         }
+        Validation f = checkFilter(where, r);
+        if (f instanceof Validation.Invalid) {
+            return f;
+        }
         if (r.abortIncompleteUploadDays().isPresent() && r.abortIncompleteUploadDays().get() < 1) {
             return Validation.invalid(where + "DaysAfterInitiation must be at least 1");
+        }
+        return new Validation.Valid();
+    }
+
+    /** Size bounds (A9.2) and {@code NewerNoncurrentVersions} (A9.3). */
+    private static Validation checkFilter(String where, LifecycleRule r) {
+        for (Optional<Long> bound : List.of(r.objectSizeGreaterThan(), r.objectSizeLessThan())) {
+            if (bound.isPresent() && (bound.get() < 0 || bound.get() > MAX_FILTER_SIZE)) {
+                return Validation.invalid(where + "object-size filters take 0 to " + MAX_FILTER_SIZE + " bytes, not "
+                        + bound.get());
+            }
+        }
+        if (r.objectSizeGreaterThan().isPresent() && r.objectSizeLessThan().isPresent()
+                && r.objectSizeGreaterThan().get() >= r.objectSizeLessThan().get()) {
+            return Validation.invalid(where + "ObjectSizeGreaterThan (" + r.objectSizeGreaterThan().get()
+                    + ") must be less than ObjectSizeLessThan (" + r.objectSizeLessThan().get() + ")");
+        }
+        if (r.hasSizeFilter() && r.abortIncompleteUploadDays().isPresent()) {
+            // [U] an incomplete upload has no size to filter on; S3's exact answer is not in our sources
+            return Validation.invalid(where + "AbortIncompleteMultipartUpload cannot be combined with an object-size filter");
+        }
+        List<Optional<Integer>> newer = new ArrayList<>();
+        newer.add(r.noncurrentExpirationNewer());
+        r.noncurrentTransitions().forEach(t -> newer.add(t.newerNoncurrentVersions()));
+        for (Optional<Integer> n : newer) {
+            if (n.isPresent() && (n.get() < 1 || n.get() > MAX_NEWER_NONCURRENT)) {
+                return Validation.invalid(where + "NewerNoncurrentVersions takes 1 to " + MAX_NEWER_NONCURRENT
+                        + ", not " + n.get());
+            }
+        }
+        if (r.transitions().stream().anyMatch(t -> t.newerNoncurrentVersions().isPresent())) {
+            return Validation.invalid(where + "NewerNoncurrentVersions applies to noncurrent-version actions only");
         }
         return new Validation.Valid();
     }

@@ -11,7 +11,11 @@ import java.util.Map;
  * Standard $0.05 per 1,000 requests + $0.01/GB, Expedited $10 per 1,000 requests), and a third-party
  * table "S3 storage class pricing, US East, May 2026" (usage.ai) for every storage price and the
  * per-GB retrieval fees; the DEEP_ARCHIVE request prices ($0.10 Standard, $0.025 Bulk per 1,000)
- * only with a third-party note of March 2023. Override them for real estimates.
+ * only with a third-party note of March 2023. The request prices (PUT, COPY, POST and LIST per 1,000
+ * requests, per class; lifecycle transition requests per 1,000, per target class, FIDELITY A9 and
+ * the re:Post note "you're charged for every lifecycle transition request") are UNVERIFIED: they
+ * are recalled from the us-east-1 pricing page, not read from any source we could retrieve on
+ * 2026-11-27. Override them for real estimates.
  *
  * <pre>{@code
  * PriceTable p = PriceTable.EXAMPLE_US_EAST_1.withStorage(StorageClass.GLACIER, 0.0036);
@@ -20,10 +24,13 @@ import java.util.Map;
  * @param storagePerGbMonth     USD per GB-month (first 50 TB tier) per class
  * @param retrievalPerGb        USD per GB restored, per source class and tier (GLACIER, DEEP_ARCHIVE)
  * @param restoreRequestsPer1000 USD per 1,000 restore requests, per source class and tier
+ * @param writeRequestsPer1000  USD per 1,000 PUT, COPY, POST or LIST requests, per class written (UNVERIFIED)
+ * @param transitionRequestsPer1000 USD per 1,000 lifecycle transition requests, per target class (UNVERIFIED)
  * @param source                where the numbers come from, and when
  */
 public record PriceTable(Map<StorageClass, Double> storagePerGbMonth, Map<StorageClass, Map<RestoreTier, Double>> retrievalPerGb,
-        Map<StorageClass, Map<RestoreTier, Double>> restoreRequestsPer1000, String source) {
+        Map<StorageClass, Map<RestoreTier, Double>> restoreRequestsPer1000, Map<StorageClass, Double> writeRequestsPer1000,
+        Map<StorageClass, Double> transitionRequestsPer1000, String source) {
 
     public static final PriceTable EXAMPLE_US_EAST_1 = example();
 
@@ -31,6 +38,8 @@ public record PriceTable(Map<StorageClass, Double> storagePerGbMonth, Map<Storag
         storagePerGbMonth = new EnumMap<>(storagePerGbMonth);
         retrievalPerGb = copy(retrievalPerGb);
         restoreRequestsPer1000 = copy(restoreRequestsPer1000);
+        writeRequestsPer1000 = new EnumMap<>(writeRequestsPer1000);
+        transitionRequestsPer1000 = new EnumMap<>(transitionRequestsPer1000);
     }
 
     private static PriceTable example() {
@@ -48,8 +57,21 @@ public record PriceTable(Map<StorageClass, Double> storagePerGbMonth, Map<Storag
         Map<StorageClass, Map<RestoreTier, Double>> req = new EnumMap<>(StorageClass.class);
         req.put(StorageClass.GLACIER, tiers(10.0, 0.05, 0.0));
         req.put(StorageClass.DEEP_ARCHIVE, tiers(0.0, 0.10, 0.025));
-        return new PriceTable(s, gb, req, "EXAMPLE us-east-1 list prices, not verified against aws.amazon.com/s3/pricing"
-                + " (checked 2026-11-26: agree with AWS re:Post and third-party tables of 2026); override for real use");
+        // UNVERIFIED (recalled, no retrievable source): PUT/COPY/POST/LIST and lifecycle transition requests
+        Map<StorageClass, Double> w = perClass(0.005, 0.01, 0.005, 0.01, 0.02, 0.03, 0.05);
+        Map<StorageClass, Double> t = perClass(0.0, 0.01, 0.01, 0.01, 0.02, 0.03, 0.05);
+        return new PriceTable(s, gb, req, w, t, "EXAMPLE us-east-1 list prices, not verified against aws.amazon.com/s3/pricing"
+                + " (checked 2026-11-26: agree with AWS re:Post and third-party tables of 2026; request and transition"
+                + " prices unverified); override for real use");
+    }
+
+    /** Prices in {@link StorageClass} declaration order. */
+    private static Map<StorageClass, Double> perClass(double... usd) {
+        Map<StorageClass, Double> m = new EnumMap<>(StorageClass.class);
+        for (StorageClass c : StorageClass.values()) {
+            m.put(c, usd[c.ordinal()]);
+        }
+        return m;
     }
 
     private static Map<RestoreTier, Double> tiers(double expedited, double standard, double bulk) {
@@ -76,7 +98,39 @@ public record PriceTable(Map<StorageClass, Double> storagePerGbMonth, Map<Storag
         }
         Map<StorageClass, Double> s = new EnumMap<>(storagePerGbMonth);
         s.put(c, usdPerGbMonth);
-        return new PriceTable(s, retrievalPerGb, restoreRequestsPer1000, source + "; " + c + " storage overridden");
+        return new PriceTable(s, retrievalPerGb, restoreRequestsPer1000, writeRequestsPer1000, transitionRequestsPer1000,
+                source + "; " + c + " storage overridden");
+    }
+
+    /** The same table with another price per 1,000 PUT, COPY, POST or LIST requests in {@code c}. */
+    public PriceTable withWriteRequests(StorageClass c, double usdPer1000) {
+        Map<StorageClass, Double> w = overridden(writeRequestsPer1000, c, usdPer1000);
+        return new PriceTable(storagePerGbMonth, retrievalPerGb, restoreRequestsPer1000, w, transitionRequestsPer1000,
+                source + "; " + c + " request price overridden");
+    }
+
+    /** The same table with another price per 1,000 lifecycle transitions into {@code c}. */
+    public PriceTable withTransitionRequests(StorageClass c, double usdPer1000) {
+        Map<StorageClass, Double> t = overridden(transitionRequestsPer1000, c, usdPer1000);
+        return new PriceTable(storagePerGbMonth, retrievalPerGb, restoreRequestsPer1000, writeRequestsPer1000, t,
+                source + "; " + c + " transition price overridden");
+    }
+
+    private static Map<StorageClass, Double> overridden(Map<StorageClass, Double> m, StorageClass c, double usd) {
+        if (usd < 0) {
+            throw new IllegalArgumentException("price must not be negative: " + usd);
+        }
+        Map<StorageClass, Double> out = new EnumMap<>(m);
+        out.put(c, usd);
+        return out;
+    }
+
+    double writeRequests(StorageClass c) {
+        return writeRequestsPer1000.getOrDefault(c, 0.0);
+    }
+
+    double transitionRequests(StorageClass c) {
+        return transitionRequestsPer1000.getOrDefault(c, 0.0);
     }
 
     double storage(StorageClass c) {

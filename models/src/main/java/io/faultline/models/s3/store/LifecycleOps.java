@@ -64,7 +64,9 @@ public final class LifecycleOps {
             StoredObject o = version.object();
             Optional<Long> noncurrentSince = i == 0 ? Optional.empty()
                     : Optional.of(versions.get(i - 1).slot().stamp().time());
-            LifecycleObject lo = new LifecycleObject(key, o.size(), o.storageClass(), o.lastModified(), noncurrentSince);
+            // [U] every noncurrent version newer than this one counts for NewerNoncurrentVersions, delete markers too
+            LifecycleObject lo = new LifecycleObject(key, o.size(), o.storageClass(), o.lastModified(), noncurrentSince,
+                    Math.max(0, i - 1));
             Optional<LifecycleAction> due = lifecycle.due(lo, now);
             if (due.isEmpty()) {
                 continue;

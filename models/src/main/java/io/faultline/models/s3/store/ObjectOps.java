@@ -336,7 +336,8 @@ public final class ObjectOps {
         StoredObject o = version.object();
         Optional<String> header = v == VersioningState.UNVERSIONED ? Optional.empty() : Optional.of(vid);
         return S3Result.ok(new Resolved(vid, version, o, new ObjectInfo(key, header, o.etag(), o.size(),
-                o.lastModified(), o.partSizes().size(), o.storageClass(), Restores.header(o.restore(), now))));
+                o.lastModified(), o.partSizes().size(), ObjectInfo.header(o.storageClass()),
+                Restores.header(o.restore(), now))));
     }
 
     /**

@@ -19,7 +19,43 @@ class CostAccountTest {
         bill.closeAt(60 * D);
         assertEquals(30 * MONTHS_PER_DAY, bill.gbMonths(StorageClass.STANDARD), 1e-9);
         assertEquals(30 * MONTHS_PER_DAY, bill.gbMonths(StorageClass.STANDARD_IA), 1e-9);
-        assertEquals(30 * MONTHS_PER_DAY * (0.023 + 0.0125), bill.totalUsd(), 1e-9);
+        assertEquals(30 * MONTHS_PER_DAY * (0.023 + 0.0125) + 0.01 / 1000, bill.totalUsd(), 1e-9,
+                "storage, plus one lifecycle transition request into STANDARD_IA");
+    }
+
+    @Test
+    void aYearsClosingDoesNotRestartTheMinimumDuration() {
+        CostAccount bill = new CostAccount(PriceTable.EXAMPLE_US_EAST_1);
+        bill.enter("k", StorageClass.GLACIER, GB, 0);
+        bill.closeAt(365 * D);
+        bill.leave("k", 366 * D);
+        assertEquals(0, bill.earlyGbMonths(StorageClass.GLACIER), "stored 366 days: no early deletion");
+    }
+
+    @Test
+    void writeAndTransitionRequestsAreBilledPerThousandPerClass() {
+        CostAccount bill = new CostAccount(PriceTable.EXAMPLE_US_EAST_1.withWriteRequests(StorageClass.GLACIER, 2.0)
+                .withTransitionRequests(StorageClass.DEEP_ARCHIVE, 4.0));
+        bill.write(StorageClass.GLACIER);
+        bill.write(StorageClass.GLACIER);
+        bill.transition("absent", StorageClass.DEEP_ARCHIVE, D);
+        assertEquals(2 * 2.0 / 1000 + 4.0 / 1000, bill.totalUsd(), 1e-12);
+    }
+
+    @Test
+    void aRestoredCopyIsBilledAtStandardsRateUntilItsExpiryOrTheObjectsDeletion() {
+        CostAccount bill = new CostAccount(PriceTable.EXAMPLE_US_EAST_1);
+        bill.enter("k", StorageClass.GLACIER, GB, 0);
+        bill.restoredCopy("k", GB, 100 * D, 110 * D);
+        bill.restoredCopy("k", GB, 105 * D, 120 * D);      // RestoreObject again: a new expiry, the same copy
+        bill.closeAt(115 * D);
+        assertEquals(15 * MONTHS_PER_DAY, bill.restoredCopyGbMonths(), 1e-9, "so far");
+        bill.closeAt(200 * D);
+        assertEquals(20 * MONTHS_PER_DAY, bill.restoredCopyGbMonths(), 1e-9, "until the expiry");
+        bill.restoredCopy("k", GB, 300 * D, 310 * D);      // a new restore after the copy expired
+        bill.leave("k", 302 * D);
+        bill.closeAt(400 * D);
+        assertEquals(22 * MONTHS_PER_DAY, bill.restoredCopyGbMonths(), 1e-9, "the second copy ends with the object");
     }
 
     @Test
