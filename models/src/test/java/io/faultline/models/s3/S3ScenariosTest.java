@@ -56,6 +56,9 @@ class S3ScenariosTest {
         int stale404 = Integer.parseInt(r.tables().get(0).rows().get(0).get(3));
         assertTrue(stale404 > 0, "404s after a completed PUT: " + stale404);
         legacyPromisesHold(r);
+        // The control keys (PUT without a GET first) are what rule 1 is checked on: not vacuous.
+        String detail = check(r, "new keys").detail();
+        assertTrue(Integer.parseInt(detail.substring(0, detail.indexOf(' '))) > 0, detail);
     }
 
     @Test
