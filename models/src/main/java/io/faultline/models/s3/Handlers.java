@@ -114,7 +114,7 @@ final class Handlers {
 
     /**
      * Continues with the bucket's record as object requests see it now (FIDELITY A1.3: a creation,
-     * deletion or versioning change reaches them only at its {@code effectiveAt}), or answers 404
+     * deletion, versioning or lifecycle change reaches them only at its {@code effectiveAt}), or answers 404
      * NoSuchBucket.
      */
     void withBucket(long rid, String name, Consumer<BucketRecord> k) {

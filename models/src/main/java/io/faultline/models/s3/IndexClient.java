@@ -346,7 +346,7 @@ final class IndexClient {
                 });
     }
 
-    /** How long a bucket change (creation, deletion, versioning) takes to reach object requests (FIDELITY A1.3 [M]). */
+    /** How long a bucket change (creation, deletion, versioning, lifecycle) takes to take effect (FIDELITY A1.3 [M]). */
     long bucketConfigDelay() {
         long max = fe.config.bucketConfigDelayNanos();
         long floor = bucketCacheNanos();

@@ -20,7 +20,7 @@ final class S3Settings {
             Simulation.MILLIS, Simulation.HOURS, "legacy: replication lag cap (FIDELITY A1.2 [M])");
     static final Setting<Long> BUCKET_CONFIG_DELAY = Setting.ofDuration("s3.bucket-config-delay",
             60 * Simulation.SECONDS, 0, Simulation.HOURS, "longest delay, uniform from 100ms (0: "
-            + "immediate), before a bucket's creation, deletion or versioning change reaches object requests "
+            + "immediate), before a bucket's creation, deletion, versioning or lifecycle change takes effect "
             + "(FIDELITY A1.3 [M]: 60s; AWS advises waiting 15m after enabling versioning)");
     static final Setting<Integer> INDEX = Setting.ofInt("s3.index-replicas", 3, 1, 9,
             "replicas of the metadata index");

@@ -66,8 +66,8 @@ class ColdBillingTest {
         cold.bill(10 * D);
 
         assertEquals("2 requests", row(cold, "STANDARD PUT, COPY, POST requests"));
-        assertEquals("1 requests", row(cold, "STANDARD_IA PUT, COPY, POST requests"));
-        assertEquals("1 requests", row(cold, "DEEP_ARCHIVE PUT, COPY, POST requests"), "a COPY is billed in its target class");
+        assertEquals("1 request", row(cold, "STANDARD_IA PUT, COPY, POST requests"));
+        assertEquals("1 request", row(cold, "DEEP_ARCHIVE PUT, COPY, POST requests"), "a COPY is billed in its target class");
         assertEquals("2 requests", row(cold, "lifecycle transitions to GLACIER"), "logs/a and logs/b at day 2 00:00");
 
         // Standard tier: done 3 to 5 hours after the request (A10.1); the copy lives until day 5 00:00 (A10.2)

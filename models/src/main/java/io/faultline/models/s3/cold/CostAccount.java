@@ -223,18 +223,18 @@ public final class CostAccount {
         }
         for (Map.Entry<StorageClass, Long> e : writes.entrySet()) {
             double p = prices.writeRequests(e.getKey()) / 1000;
-            rows.add(row(e.getKey() + " PUT, COPY, POST requests", e.getValue() + " requests", p, e.getValue() * p));
+            rows.add(row(e.getKey() + " PUT, COPY, POST requests", requests(e.getValue()), p, e.getValue() * p));
         }
         for (Map.Entry<StorageClass, Long> e : transitions.entrySet()) {
             double p = prices.transitionRequests(e.getKey()) / 1000;
-            rows.add(row("lifecycle transitions to " + e.getKey(), e.getValue() + " requests", p, e.getValue() * p));
+            rows.add(row("lifecycle transitions to " + e.getKey(), requests(e.getValue()), p, e.getValue() * p));
         }
         for (Map.Entry<StorageClass, EnumMap<RestoreTier, long[]>> e : restores.entrySet()) {
             for (Map.Entry<RestoreTier, long[]> t : e.getValue().entrySet()) {
                 long n = t.getValue()[0];
                 double gb = t.getValue()[1] / GB;
                 StorageClass c = e.getKey();
-                rows.add(row(c + " " + t.getKey().apiName() + " restore requests", n + " requests",
+                rows.add(row(c + " " + t.getKey().apiName() + " restore requests", requests(n),
                         prices.requests(c, t.getKey()) / 1000, n * prices.requests(c, t.getKey()) / 1000));
                 rows.add(row(c + " " + t.getKey().apiName() + " restored bytes", fmt(gb) + " GB",
                         prices.retrieval(c, t.getKey()), gb * prices.retrieval(c, t.getKey())));
@@ -245,6 +245,10 @@ public final class CostAccount {
 
     private static Line row(String item, String quantity, double unit, double cost) {
         return new Line(item, quantity, unit, cost);
+    }
+
+    private static String requests(long n) {
+        return n == 1 ? "1 request" : n + " requests";
     }
 
     private static String fmt(double v) {
