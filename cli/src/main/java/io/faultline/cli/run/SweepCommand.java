@@ -1,5 +1,6 @@
 package io.faultline.cli.run;
 
+import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -71,7 +72,9 @@ public final class SweepCommand implements Callable<Integer> {
         RunRequest first = target.request(from);
         runner.validate(first);
 
-        PrintWriter out = spec.commandLine().getOut();
+        // picocli's writer flushes on every println: one write(2) per seed on the thread that also
+        // hands results over in seed order. Buffer the lines; the summary's flush empties the buffer.
+        PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         List<JsonSummary.FailingSeed> failing = new ArrayList<>();
         long started = System.nanoTime();
@@ -87,6 +90,8 @@ public final class SweepCommand implements Callable<Integer> {
                             out.println(JsonSummary.run(s));
                         }
                     });
+        } finally {
+            out.flush(); // the seeds printed so far, also when a run failed
         }
         long wallMillis = (System.nanoTime() - started) / 1_000_000L;
         if (json) {
