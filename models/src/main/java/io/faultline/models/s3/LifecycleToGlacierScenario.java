@@ -152,7 +152,7 @@ public final class LifecycleToGlacierScenario {
         List<List<String>> moves = new ArrayList<>();
         for (ColdPath.Applied a : cold.applied()) {
             if (a.key().equals(LifecycleClient.PROBE)) {
-                moves.add(List.of(a.key(), a.action().toString(), at(a.createdNanos()), at(a.action().dueNanos()),
+                moves.add(List.of(a.key(), a.action().describe(), at(a.createdNanos()), at(a.action().dueNanos()),
                         at(a.appliedNanos())));
             }
         }

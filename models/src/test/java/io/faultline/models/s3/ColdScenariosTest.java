@@ -33,6 +33,11 @@ class ColdScenariosTest {
         assertEquals(List.of("year 1", "0.0 to 365.0"), yearly.rows().get(0).subList(0, 2));
         assertTrue(Double.parseDouble(yearly.rows().get(0).get(2)) > Double.parseDouble(yearly.rows().get(1).get(2)),
                 "a full year costs more than the 35 days after it: " + yearly);
+        Table probe = r.tables().stream().filter(t -> t.name().startsWith("Lifecycle actions")).findFirst().orElseThrow();
+        assertEquals(List.of("transition to STANDARD_IA (rule to-glacier)", "transition to GLACIER (rule to-glacier)"),
+                probe.rows().stream().map(row -> row.get(1)).toList(), probe.toString());
+        assertEquals(List.of("day 31 00:00", "day 91 00:00"), probe.rows().stream().map(row -> row.get(4)).toList(),
+                "applied at the midnights after 30 and 90 days (A9.4): " + probe);
     }
 
     @Test
