@@ -32,7 +32,7 @@ class S3ConsistencyExampleTest {
         Scenario stale = Scenarios.get("s3/legacy-stale-read");
         RunResult legacy = stale.run(stale.spec(0));                         // s3.consistency=legacy
         RunResult strong = stale.run(stale.spec(0, List.of("s3.consistency=strong"), Optional.empty()));
-        // legacy: "get "k0" returned "c3-2" but it held "c3-4"": a stale read, not linearizable
+        // legacy: a GET returned an overwritten value (a stale read), so the history is not linearizable
         assertEquals(Outcome.INVALID, legacy.outcome());
         assertEquals(Outcome.VALID, strong.outcome());
         // end::legacy-vs-strong[]
