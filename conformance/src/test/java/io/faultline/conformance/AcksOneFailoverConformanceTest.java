@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.faultline.faults.byteman.BytemanExtension;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Case 4 of issue #8: {@code acks=1}, both followers stalled, the leader stopped. Its own cluster,
@@ -21,22 +16,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * if real timing did not produce the failover the case needs, the test says so, records it in the
  * results, and checks the model alone.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(BytemanExtension.class)
-class AcksOneFailoverConformanceTest {
+class AcksOneFailoverConformanceTest extends RealClusterTest {
     static final long LAG_MS = 10_000;
-    private RealCluster cluster;
 
-    @BeforeAll
-    void startCluster() throws Exception {
-        cluster = RealCluster.start(LAG_MS);
-    }
-
-    @AfterAll
-    void stopCluster() throws Exception {
-        if (cluster != null) {
-            cluster.close();
-        }
+    AcksOneFailoverConformanceTest() {
+        super(LAG_MS);
     }
 
     @Test

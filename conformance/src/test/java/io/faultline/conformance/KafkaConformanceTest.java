@@ -3,40 +3,24 @@ package io.faultline.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.faultline.faults.byteman.BytemanExtension;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Cases 1-3 of issue #8, each on the model ({@code kafka.version=4.0}) and on one real Kafka 4.3
  * cluster started once for the class with {@code replica.lag.time.max.ms=3000}; each case has its
  * own topic. The cluster is closed after the class even when a case fails.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(BytemanExtension.class)
-class KafkaConformanceTest {
+class KafkaConformanceTest extends RealClusterTest {
     static final long LAG_MS = 3000;
-    private RealCluster cluster;
 
-    @BeforeAll
-    void startCluster() throws Exception {
-        cluster = RealCluster.start(LAG_MS);
-    }
-
-    @AfterAll
-    void stopCluster() throws Exception {
-        if (cluster != null) {
-            cluster.close();
-        }
+    KafkaConformanceTest() {
+        super(LAG_MS);
     }
 
     private static <K, V> List<java.util.Map.Entry<K, V>> inOrder(java.util.Map<K, V> m) {
