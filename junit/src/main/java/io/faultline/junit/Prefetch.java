@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongFunction;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * Runs the seeds of a catalog scenario ahead of JUnit, on several cores: each run stays on one
@@ -51,10 +52,15 @@ final class Prefetch implements AutoCloseable {
             return Runtime.getRuntime().availableProcessors();
         }
         try {
-            return Math.max(1, Integer.parseInt(p.trim()));
+            int n = Integer.parseInt(p.trim());
+            if (n >= 1) {
+                return n;
+            }
         } catch (NumberFormatException e) {
-            return 1;
+            // falls through to the message below
         }
+        throw new ExtensionConfigurationException("-D" + PARALLEL_PROPERTY + "=" + p
+                + ": must be an integer of at least 1 (unset: one thread per core)");
     }
 
     /** The result of {@code seed}, waiting for it if needed; keeps the window ahead of it full. */

@@ -120,6 +120,21 @@ class SimulationExtensionTest {
     }
 
     @Test
+    void aParallelPropertyThatIsNotAPositiveIntegerIsNamedInTheError() {
+        for (String bad : java.util.List.of("two", "0")) {
+            System.setProperty(Prefetch.PARALLEL_PROPERTY, bad);
+            try {
+                org.junit.jupiter.api.extension.ExtensionConfigurationException e = org.junit.jupiter.api.Assertions
+                        .assertThrows(org.junit.jupiter.api.extension.ExtensionConfigurationException.class, Prefetch::threads);
+                assertEquals("-Dfaultline.parallel=" + bad + ": must be an integer of at least 1 (unset: one thread per core)",
+                        e.getMessage());
+            } finally {
+                System.clearProperty(Prefetch.PARALLEL_PROPERTY);
+            }
+        }
+    }
+
+    @Test
     void seedsRunAheadOnOtherCoresGiveTheSameResultsAsOneByOne() {
         java.util.Map<Long, String> oneByOne = hashesWith("1");
         java.util.Map<Long, String> ahead = hashesWith("3");
