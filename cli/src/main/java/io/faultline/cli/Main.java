@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             io.faultline.cli.run.ListCommand.class, io.faultline.cli.run.RunCommand.class, io.faultline.cli.run.SweepCommand.class,
+            io.faultline.cli.run.MatrixCommand.class,
             CheckCommand.class,
         })
 public final class Main implements Runnable {

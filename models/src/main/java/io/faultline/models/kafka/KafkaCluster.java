@@ -177,7 +177,9 @@ public final class KafkaCluster {
                 detail.append("; ").append(a);
             }
         }
-        return new CheckResult("kafka log anomalies (Jepsen C10)", r.outcome(), detail.toString());
+        List<String> kinds = r.anomalies().stream().filter(a -> !a.type().allowed(r.subscribe()))
+                .map(a -> a.type().keyword()).toList();
+        return new CheckResult("kafka log anomalies (Jepsen C10)", r.outcome(), detail.toString(), kinds);
     }
 
     /** Counts of one anomaly kind, for scenario tests. */

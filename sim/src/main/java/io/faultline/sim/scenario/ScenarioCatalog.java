@@ -17,4 +17,13 @@ import java.util.List;
  */
 public interface ScenarioCatalog {
     List<Scenario> scenarios();
+
+    /**
+     * The model's bug-finding matrix: its safe scenarios, each with the single-knob weakenings that
+     * real deployments get wrong and what the fidelity reference predicts for each (see
+     * {@link FindingPower}). Empty for a catalog with no safe scenario to weaken.
+     */
+    default List<Weakening> weakenings() {
+        return List.of();
+    }
 }

@@ -33,6 +33,17 @@ public final class Scenarios {
         return new ArrayList<>(byName.values());
     }
 
+    /** Every catalog's bug-finding rows, in catalog order (sorted by the catalog's class name). */
+    public static List<Weakening> weakenings() {
+        TreeMap<String, List<Weakening>> byCatalog = new TreeMap<>();
+        for (ScenarioCatalog c : ServiceLoader.load(ScenarioCatalog.class)) {
+            byCatalog.put(c.getClass().getName(), c.weakenings());
+        }
+        List<Weakening> out = new ArrayList<>();
+        byCatalog.values().forEach(out::addAll);
+        return out;
+    }
+
     public static Optional<Scenario> find(String name) {
         for (Scenario s : all()) {
             if (s.name().equals(name)) {
