@@ -10,7 +10,8 @@ public sealed interface SearchResult {
     }
 
     /**
-     * Operation {@code failingOp} cannot be linearized after the longest linearizable prefix found,
+     * Operation {@code failingOp}, the first to return that no linearization gets past, cannot be
+     * linearized after the longest linearizable prefix found,
      * {@code prefix} (operation ids in linearization order), from which the model could have been
      * in any of {@code states}; {@code why} is the model's explanation, when it gave one.
      */

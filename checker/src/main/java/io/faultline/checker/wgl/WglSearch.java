@@ -52,6 +52,7 @@ public final class WglSearch implements Search {
         private final int opCount;
         private final long entryBytes;
 
+        private int bestReturn = -1;
         private int bestDepth = -1;
         private int bestOp = -1;
         private int[] bestPrefix = new int[0];
@@ -203,9 +204,17 @@ public final class WglSearch implements Search {
             return new SearchResult.Linearizable();
         }
 
-        /** Remembers the deepest point reached: its blocked operation, prefix and states. */
+        /**
+         * Remembers the dead end whose blocked return comes latest in the history, and among those
+         * the deepest: its blocked operation, prefix and states. Ranking by depth alone blamed a
+         * correct op whenever linearizing indeterminate ops early made a shorter-lived branch look
+         * deeper; the latest blocked return is the first return no linearization gets past, the op
+         * the linear search names too.
+         */
         private void noteDeadEnd(int blocked, int[] stackOp, int depth, int state) {
-            if (depth > bestDepth) {
+            int at = returnEntry[blocked];
+            if (at > bestReturn || (at == bestReturn && depth > bestDepth)) {
+                bestReturn = at;
                 bestDepth = depth;
                 bestOp = blocked;
                 bestPrefix = java.util.Arrays.copyOf(stackOp, depth);
