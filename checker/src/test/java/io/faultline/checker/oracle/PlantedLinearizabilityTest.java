@@ -18,6 +18,7 @@ import io.faultline.gen.Property;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,6 +35,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       write ended info;</li>
  *   <li>missed write (keyed models): a write completed, then a read finds the key empty; twin: the
  *       read began before the write completed (the read-after-write rule judged by overlap).</li>
+ *   <li>cas on a wrong expected value: write x1, then {@code cas [x2 x3]} succeeds (after no write
+ *       of x2, or a failed one); twins: a write of x2 overlaps the cas, or ended info before it;</li>
+ *   <li>cas wrongly failed ({@code cas-register-etcd}, which keeps failed cas ops as constraints):
+ *       write x1, then {@code cas [x1 x3]} fails; same twins. Knossos' cas-register drops failed
+ *       cas ops, so there the violating shape is legal.</li>
  * </ul>
  * Seeded by {@code -Dfaultline.seed}; each property prints its seed.
  */
@@ -43,7 +49,7 @@ class PlantedLinearizabilityTest {
     private static final CheckOptions OPTIONS = CheckOptions.defaults().withTimeLimit(Duration.ofSeconds(20))
             .withThreads(1);
 
-    enum Kind { STALE_READ, FAILED_WRITE_READ, MISSED_WRITE }
+    enum Kind { STALE_READ, FAILED_WRITE_READ, MISSED_WRITE, CAS_WRONG_EXPECTED, CAS_WRONGLY_FAILED }
 
     record Probe(Kind kind, boolean violate, int twin) {
     }
@@ -87,7 +93,10 @@ class PlantedLinearizabilityTest {
     }
 
     private static Gen<Case> cases(String model, Kind kind, boolean violate) {
-        return Gen.tuple(SimulatedCase.cases(model, 24).filter(c -> !c.mutated()), Gen.integers(0, 1))
+        // A failed cas constrains the register only if no background write may still land before it.
+        boolean settled = kind == Kind.CAS_WRONGLY_FAILED;
+        return Gen.tuple(SimulatedCase.cases(model, 24).filter(c -> !c.mutated()
+                        && !(settled && (c.pendingAtEnd("write") || c.pendingAtEnd("cas")))), Gen.integers(0, 1))
                 .map(t -> {
                     Probe p = new Probe(kind, violate, t.second());
                     return new Case(t.first(), p, probe(model, t.first().history(), p));
@@ -120,6 +129,10 @@ class PlantedLinearizabilityTest {
                 add(ops, OpType.INVOKE, PROBE + 1, s.read(), s.arg(Value.NIL));
                 add(ops, OpType.OK, PROBE + 1, s.read(), s.arg(x1));
                 break;
+            case CAS_WRONG_EXPECTED:
+            case CAS_WRONGLY_FAILED:
+                cas(ops, p, x1, x2);
+                break;
             default:
                 add(ops, OpType.INVOKE, PROBE, s.write(), s.arg(x1));
                 if (p.violate()) {
@@ -133,6 +146,28 @@ class PlantedLinearizabilityTest {
                 break;
         }
         return History.of(ops);
+    }
+
+    /** Write x1; then a cas whose outcome only a write of x2 (the twins' concurrent or info write) explains. */
+    private static void cas(List<Op> ops, Probe p, Value x1, Value x2) {
+        boolean fails = p.kind() == Kind.CAS_WRONGLY_FAILED;
+        Value cas = Value.vec(fails ? x1 : x2, Value.of(103));
+        OpType outcome = fails ? OpType.FAIL : OpType.OK;
+        add(ops, OpType.INVOKE, PROBE, "write", x1);
+        add(ops, OpType.OK, PROBE, "write", x1);
+        if (!p.violate() && p.twin() == 0) {
+            add(ops, OpType.INVOKE, PROBE + 2, "write", x2);
+            add(ops, OpType.INVOKE, PROBE + 1, "cas", cas);
+            add(ops, outcome, PROBE + 1, "cas", cas);
+            add(ops, OpType.OK, PROBE + 2, "write", x2);
+            return;
+        }
+        if (!p.violate() || p.twin() == 1) {
+            add(ops, OpType.INVOKE, PROBE + 2, "write", x2);
+            add(ops, p.violate() ? OpType.FAIL : OpType.INFO, PROBE + 2, "write", x2);
+        }
+        add(ops, OpType.INVOKE, PROBE + 1, "cas", cas);
+        add(ops, outcome, PROBE + 1, "cas", cas);
     }
 
     private static void add(List<Op> ops, OpType type, int process, String f, Value value) {
@@ -155,6 +190,29 @@ class PlantedLinearizabilityTest {
     @ValueSource(strings = {"kv", "s3-object"})
     void aReadThatBeganAfterAWriteCompletedMustSeeIt(String model) {
         both(model, Kind.MISSED_WRITE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cas-register", "cas-register-etcd"})
+    void aCasOnAWrongExpectedValueIsFlaggedAndAConcurrentWriteExplainsIt(String model) {
+        both(model, Kind.CAS_WRONG_EXPECTED);
+    }
+
+    @Test
+    void aCasThatFailedOnTheValueItExpectedIsFlaggedByTheEtcdModel() {
+        both("cas-register-etcd", Kind.CAS_WRONGLY_FAILED);
+    }
+
+    /** Knossos' cas-register drops failed cas ops: a failure constrains nothing there. */
+    @Test
+    void theKnossosModelIgnoresFailedCas() {
+        Property.forAll(cases("cas-register", Kind.CAS_WRONGLY_FAILED, true))
+                .named("PlantedLinearizabilityTest[cas-register CAS_WRONGLY_FAILED]")
+                .tries(TRIES)
+                .verify(c -> {
+                    CheckReport r = Linearizability.check(c.history(), Models.byName("cas-register"), OPTIONS);
+                    assertEquals(Outcome.VALID, r.outcome(), () -> r.verdict().toString());
+                });
     }
 
     private static void both(String model, Kind kind) {

@@ -3,6 +3,7 @@ package io.faultline.checker.oracle;
 import io.faultline.checker.history.Value;
 import io.faultline.checker.oracle.SimObject.Invocation;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,9 @@ import java.util.TreeSet;
 
 /** Fresh {@link SimObject}s by model name, with small value domains so that histories collide. */
 final class SimObjects {
+    /** Keys in a fixed order, so that a state prints and compares the same in every run. */
+    private static final Comparator<Value> ORDER = Comparator.comparing(Value::toString);
+
     private SimObjects() {
     }
 
@@ -82,6 +86,10 @@ final class SimObjects {
             return Optional.of(inv.value());
         }
 
+        public Value state() {
+            return value;
+        }
+
         public Value corrupt(Invocation inv, Value ok, int arg) {
             return inv.f().equals("read") ? other(ok, arg) : ok;
         }
@@ -117,6 +125,12 @@ final class SimObjects {
             return Optional.of(Value.vec(out));
         }
 
+        public Value state() {
+            Map<Value, Value> out = new TreeMap<>(ORDER);
+            out.putAll(regs);
+            return new Value.MapV(out);
+        }
+
         public Value corrupt(Invocation inv, Value ok, int arg) {
             List<Value> out = new ArrayList<>(((Value.Vec) ok).items());
             for (int i = 0; i < out.size(); i++) {
@@ -147,6 +161,10 @@ final class SimObjects {
             return Optional.of(Value.NIL);
         }
 
+        public Value state() {
+            return Value.of(held);
+        }
+
         public Value corrupt(Invocation inv, Value ok, int arg) {
             return ok;
         }
@@ -170,6 +188,14 @@ final class SimObjects {
                 out.add(Value.of(e));
             }
             return Optional.of(Value.vec(out));
+        }
+
+        public Value state() {
+            List<Value> out = new ArrayList<>();
+            for (long e : elements) {
+                out.add(Value.of(e));
+            }
+            return Value.vec(out);
         }
 
         public Value corrupt(Invocation inv, Value ok, int arg) {
@@ -219,6 +245,10 @@ final class SimObjects {
             return Optional.of(items.remove(i));
         }
 
+        public Value state() {
+            return Value.vec(items);
+        }
+
         public Value corrupt(Invocation inv, Value ok, int arg) {
             if (!inv.f().equals("dequeue")) {
                 return ok;
@@ -229,7 +259,7 @@ final class SimObjects {
 
     /** A string key-value store over keys a and b; missing keys read "". */
     private static final class Kv implements SimObject {
-        private final Map<Value, String> data = new TreeMap<>((x, y) -> x.toString().compareTo(y.toString()));
+        private final Map<Value, String> data = new TreeMap<>(ORDER);
 
         public Invocation invoke(int choice, int arg) {
             Value k = Value.of(arg % 2 == 0 ? "a" : "b");
@@ -259,6 +289,12 @@ final class SimObjects {
             }
         }
 
+        public Value state() {
+            Map<Value, Value> out = new TreeMap<>(ORDER);
+            data.forEach((k, v) -> out.put(k, Value.of(v)));
+            return new Value.MapV(out);
+        }
+
         public Value corrupt(Invocation inv, Value ok, int arg) {
             if (!inv.f().equals("get")) {
                 return ok;
@@ -270,7 +306,7 @@ final class SimObjects {
 
     /** S3 objects a and b: get of an absent key returns nil (404). */
     private static final class S3 implements SimObject {
-        private final Map<Value, Value> objects = new TreeMap<>((x, y) -> x.toString().compareTo(y.toString()));
+        private final Map<Value, Value> objects = new TreeMap<>(ORDER);
 
         public Invocation invoke(int choice, int arg) {
             Value k = Value.of(arg % 2 == 0 ? "a" : "b");
@@ -296,6 +332,10 @@ final class SimObjects {
                     objects.remove(kv.get(0));
                     return Optional.of(inv.value());
             }
+        }
+
+        public Value state() {
+            return new Value.MapV(objects);
         }
 
         public Value corrupt(Invocation inv, Value ok, int arg) {

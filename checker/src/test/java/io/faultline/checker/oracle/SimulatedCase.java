@@ -7,7 +7,9 @@ import io.faultline.checker.history.OpType;
 import io.faultline.checker.history.Value;
 import io.faultline.gen.Gen;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,8 +26,11 @@ import java.util.Optional;
  * @param processes how many processes the plan used
  * @param history   the recorded history
  * @param mutated   whether some completion was corrupted (otherwise it must be linearizable)
+ * @param state     the object's state after the plan ({@link SimObject#state}): a read that follows
+ *                  the whole history may see it, since the execution itself is a linearization in
+ *                  which the ops not yet applied never take effect
  */
-record SimulatedCase(String model, int processes, History history, boolean mutated) {
+record SimulatedCase(String model, int processes, History history, boolean mutated, Value state) {
 
     record Action(int kind, int process, int a, int b) {
     }
@@ -104,13 +109,28 @@ record SimulatedCase(String model, int processes, History history, boolean mutat
                 }
             }
         }
-        return new SimulatedCase(model, processes, h.build(), mutated);
+        return new SimulatedCase(model, processes, h.build(), mutated, object.state());
+    }
+
+    /** Whether some {@code f} ended info or never ended: it may still take effect after the history. */
+    boolean pendingAtEnd(String f) {
+        Map<Integer, Op> open = new HashMap<>();
+        boolean info = false;
+        for (Op op : history) {
+            if (op.type() == OpType.INVOKE) {
+                open.put(op.process(), op);
+            } else {
+                Op inv = open.remove(op.process());
+                info |= op.type() == OpType.INFO && inv != null && inv.f().equals(f);
+            }
+        }
+        return info || open.values().stream().anyMatch(op -> op.f().equals(f));
     }
 
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("model " + model + ", " + processes + " processes, "
-                + (mutated ? "mutated" : "not mutated") + ", history:\n");
+                + (mutated ? "mutated" : "not mutated") + ", final state " + state + ", history:\n");
         for (Op op : history) {
             b.append("  ").append(op).append('\n');
         }
