@@ -48,11 +48,16 @@ class KafkaLogCheckerPropertiesTest {
     }
 
     private static Gen<Case> cases(List<AnomalyType> kinds, boolean violate) {
+        return cases(kinds, violate, false);
+    }
+
+    /** With {@code subscribe}, every consumer joins by subscribing instead of assigning. */
+    static Gen<Case> cases(List<AnomalyType> kinds, boolean violate, boolean subscribe) {
         Gen<List<AnomalyType>> episodes = violate ? Gen.constant(kinds)
                 : Gen.elements(kinds).list(0, 4);
         return Gen.tuple(KafkaBackground.plans(40), episodes, Gen.integers(0, KafkaWorld.KEYS - 1))
                 .map(t -> {
-                    KafkaWorld w = new KafkaWorld(KafkaBackground.processes(t.first()));
+                    KafkaWorld w = new KafkaWorld(KafkaBackground.processes(t.first()), subscribe);
                     KafkaBackground.run(w, t.first());
                     Value planted = Value.NIL;
                     for (AnomalyType kind : t.second()) {

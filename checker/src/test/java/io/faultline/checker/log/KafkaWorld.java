@@ -44,6 +44,7 @@ final class KafkaWorld {
     }
 
     private final HistoryBuilder h = new HistoryBuilder();
+    private final String joinVia;
     private final List<TreeMap<Long, Long>> logs = new ArrayList<>();
     private final long[] next = new long[KEYS];
     private long nextValue = 1;
@@ -51,6 +52,12 @@ final class KafkaWorld {
     private long time;
 
     KafkaWorld(int firstFreeProcess) {
+        this(firstFreeProcess, false);
+    }
+
+    /** With {@code subscribe}, consumers join by subscribing (rebalanced) rather than assigning. */
+    KafkaWorld(int firstFreeProcess, boolean subscribe) {
+        this.joinVia = subscribe ? KafkaOps.SUBSCRIBE : KafkaOps.ASSIGN;
         for (int k = 0; k < KEYS; k++) {
             logs.add(new TreeMap<>());
         }
@@ -141,8 +148,8 @@ final class KafkaWorld {
         for (int k = 0; k < KEYS; k++) {
             keys.add(Value.of(k));
         }
-        h.invoke(process, KafkaOps.ASSIGN, Value.vec(keys), time++);
-        h.complete(process, OpType.OK, KafkaOps.ASSIGN, Value.vec(keys), time++);
+        h.invoke(process, joinVia, Value.vec(keys), time++);
+        h.complete(process, OpType.OK, joinVia, Value.vec(keys), time++);
     }
 
     /** A fresh consumer that assigns every key and reads every log from offset 0. */
