@@ -6,7 +6,7 @@ package io.faultline.models.glacier;
  *
  * <p>InsufficientCapacityException is 503 as FIDELITY B2.1 records it (the API reference has listed
  * 400 at times: [U]). The others follow the vault API's common error list (from memory where
- * FIDELITY is silent: [U]).
+ * the fidelity reference has no source: [U]).
  *
  * <pre>{@code
  * if (r instanceof GlacierResult.Err<?> e && e.error() == GlacierError.RESOURCE_NOT_FOUND) { ... }

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * The vault service as a process on a host: it answers {@link GlacierWire.Call}s from the
  * {@link VaultStore}, sends job-completion notifications when jobs finish, and takes the daily
- * inventory at a fixed time of day drawn from its seeded stream (FIDELITY B3 [M]).
+ * inventory at a fixed time of day drawn from its seeded stream (FIDELITY B3 [M14]).
  *
  * <p>The store stands for the service's durable, replicated backend, so it is passed in and
  * survives a crash of this host; what a crash loses is in-flight requests and armed timers, which

@@ -7,7 +7,7 @@ import io.faultline.sim.Simulation;
  * Retrieval tiers of the vault API with their documented completion windows (FIDELITY B2.1:
  * Expedited 1-5 min, Standard 3-5 h, Bulk 5-12 h). Deep Archive's 12 h / 48 h belong to the S3
  * storage class, not to vaults (B2.1). A job's completion time is drawn uniformly in the window
- * from the service's seeded stream (FIDELITY A10.2 [M]).
+ * from the service's seeded stream (FIDELITY B2.1 [M9]).
  *
  * <pre>{@code
  * long done = now + Tier.STANDARD.drawCompletion(ctx.rng());   // between 3 h and 5 h from now

@@ -243,7 +243,7 @@ public final class VaultStore {
     /**
      * InitiateJob: an archive retrieval completes within its tier's window (FIDELITY B2.1); an
      * Expedited one needs capacity (InsufficientCapacityException otherwise). An inventory
-     * retrieval returns the last inventory as it stands now (B3) and takes 3 to 5 hours ([M]).
+     * retrieval returns the last inventory as it stands now (B3) and takes 3 to 5 hours ([M15]).
      */
     public GlacierResult<JobInfo> initiateJob(long now, Rng rng, String vault, JobRequest request) {
         Vault v = vaults.get(vault);

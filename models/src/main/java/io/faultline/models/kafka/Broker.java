@@ -23,7 +23,7 @@ import java.util.TreeMap;
 /**
  * A Kafka broker: one {@link PartitionReplica} per assigned partition, logs recovered from its disk
  * at start, liveness signalled to the controller (a ZooKeeper session or KRaft heartbeats,
- * FIDELITY C4), a periodic HW checkpoint, and page-cache writeback [M].
+ * FIDELITY C4), a periodic HW checkpoint, and page-cache writeback [M16].
  *
  * <pre>{@code
  * sim.addHost("b1", self -> new Broker(0, config, layout));
@@ -103,7 +103,7 @@ public final class Broker implements Process {
         heartbeat(ctx);
         ctx.setTimer(config.replicaLagTimeMaxMs() * Simulation.MILLIS / 2, new KafkaTimer.IsrCheckTick());
         ctx.setTimer(config.hwCheckpointIntervalMs() * Simulation.MILLIS, new KafkaTimer.HwCheckpointTick());
-        // Each machine's writeback runs at its own phase [M].
+        // Each machine's writeback runs at its own phase [M16].
         long writeback = config.writebackMs() * Simulation.MILLIS;
         ctx.setTimer(1 + ctx.rng().nextLong(writeback), new KafkaTimer.WritebackTick());
         checkpointed = hws;
@@ -174,7 +174,7 @@ public final class Broker implements Process {
             Map<Integer, Long> hws = new TreeMap<>();
             partitions.forEach((p, r) -> hws.put(p, r.log().highWatermark()));
             // Written to the page cache only: the kernel's fsync is whole-disk, so fsyncing the
-            // checkpoint would flush the log too [M]; writeback makes it durable.
+            // checkpoint would flush the log too [M16]; writeback makes it durable.
             LogStore.writeHwCheckpoint(ctx.disk(), hws);
             checkpointed = hws;
             ctx.setTimer(config.hwCheckpointIntervalMs() * Simulation.MILLIS, new KafkaTimer.HwCheckpointTick());

@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * leaders (clean from the live ISR; unclean from any live replica if
  * {@code unclean.leader.election.enable}), bumps the leader epoch on every leader change, applies
  * ISR changes from leaders of the current epoch, and moves leadership back to preferred replicas.
- * Scenarios do not crash it: the quorum is modelled as reliable [M].
+ * Scenarios do not crash it: the quorum is modelled as reliable [M17].
  */
 public final class Controller implements Process {
     private final KafkaConfig config;
@@ -117,7 +117,7 @@ public final class Controller implements Process {
                 // KRaft fences the old incarnation: out of every ISR until it catches up again.
                 onBrokerFailure(ctx, b);
             } else {
-                // ZooKeeper era, a restart within the session timeout [M]: the ISR is kept (as in
+                // ZooKeeper era, a restart within the session timeout [M18]: the ISR is kept (as in
                 // KIP-101's scenario 1, C5.2), only the leadership of the dead process moves.
                 moveLeadershipAway(ctx, b);
             }

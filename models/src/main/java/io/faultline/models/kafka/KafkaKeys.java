@@ -97,7 +97,7 @@ public final class KafkaKeys {
             "KRaft broker heartbeat period (C4); also the ZooKeeper session ping period here",
             always("2000"), new Range(1, 3_600_000));
     public static final Key CONTROLLER = key("kafka.controller",
-            "how the controller tracks broker liveness (C4); KRaft for 3.7 is a modelling choice",
+            "how the controller tracks broker liveness (C4); KRaft for 3.7 is a modelling choice [M20]",
             v -> v.atLeast(KafkaVersion.V3_7) ? "kraft" : "zookeeper", new Choice(List.of("zookeeper", "kraft")));
     public static final Key TRUNCATION = key("kafka.truncation",
             "follower truncation rule (C5): hw before 0.11, leader-epoch in 0.11, largest-common-epoch from 2.0",
@@ -112,7 +112,7 @@ public final class KafkaKeys {
             "how long a follower's fetch waits at the leader when there is nothing new", always("500"),
             new Range(1, 60_000));
     public static final Key WRITEBACK = key("kafka.writeback.ms",
-            "[M] how often the operating system writes a broker's dirty pages to disk (each broker at its own phase)",
+            "[M16] how often the operating system writes a broker's dirty pages to disk (each broker at its own phase)",
             always("5000"), new Range(1, 86_400_000));
     public static final Key AUTO_REBALANCE = key("auto.leader.rebalance.enable",
             "move leadership back to preferred replicas periodically (C4)", always("true"), BOOL);

@@ -85,7 +85,7 @@ public sealed interface KafkaMessage extends Message {
     /**
      * The controller's decision for one partition, sent to one replica. It names the incarnation
      * of the broker it is meant for, so a restarted broker ignores decisions addressed to its
-     * previous life (the broker epoch of KIP-380 [M]: applied in every version here).
+     * previous life (the broker epoch of KIP-380 [M19]: applied in every version here).
      */
     record LeaderAndIsr(PartitionState state, long brokerIncarnation) implements Control {
     }

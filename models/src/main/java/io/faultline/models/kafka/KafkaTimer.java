@@ -16,7 +16,7 @@ sealed interface KafkaTimer extends Timer {
     record HwCheckpointTick() implements KafkaTimer {
     }
 
-    /** Broker: the operating system writes dirty pages back (an fsync), [M]. */
+    /** Broker: the operating system writes dirty pages back (an fsync), [M16]. */
     record WritebackTick() implements KafkaTimer {
     }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
  *   <tr><td>0.10</td><td>HW (C5.1)</td><td>true</td><td>1</td><td>10000</td><td>n/a</td><td>no</td><td>ZooKeeper</td></tr>
  *   <tr><td>0.11</td><td>KIP-101 (C5.2)</td><td>false</td><td>1</td><td>10000</td><td>off</td><td>no</td><td>ZooKeeper</td></tr>
  *   <tr><td>2.0</td><td>KIP-279 (C5.4)</td><td>false</td><td>1</td><td>10000</td><td>off</td><td>no</td><td>ZooKeeper</td></tr>
- *   <tr><td>3.7</td><td>KIP-279</td><td>false</td><td>all</td><td>30000</td><td>on</td><td>yes (C1)</td><td>KRaft [M]</td></tr>
+ *   <tr><td>3.7</td><td>KIP-279</td><td>false</td><td>all</td><td>30000</td><td>on</td><td>yes (C1)</td><td>KRaft [M20]</td></tr>
  *   <tr><td>4.0</td><td>KIP-279</td><td>false</td><td>all</td><td>30000</td><td>on</td><td>yes</td><td>KRaft only</td></tr>
  * </table>
  *

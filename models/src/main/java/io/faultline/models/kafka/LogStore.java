@@ -11,13 +11,13 @@ import java.util.TreeMap;
 
 /**
  * A partition's log on a broker's disk, as segment files of {@link #SEGMENT_RECORDS} records
- * (FIDELITY C8: a log is a sequence of segments; the size is a modelling choice, [M]), plus the
+ * (FIDELITY C8: a log is a sequence of segments; the size is a modelling choice, [M21]), plus the
  * broker's high-watermark checkpoint file. Appends are buffered by the disk until an fsync; a crash
  * loses what was not synced (C2 {@code log.flush.interval.messages}: durability comes from
  * replication, not fsync).
  */
 final class LogStore {
-    /** Records per segment file [M]; small so that appending copies little. */
+    /** Records per segment file [M21]; small so that appending copies little. */
     static final int SEGMENT_RECORDS = 64;
     static final int RECORD_BYTES = 24;
     static final String HW_CHECKPOINT = "replication-offset-checkpoint";

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * (3 by default: FIDELITY A15 has S3 store data "across at least 3 AZs"), and counts as written once
  * a majority of them (2 of 3) acknowledged it durable (fsynced); the third copy is sent too, but
  * not waited for. Only then does the front-end commit the metadata to the index, so the index never
- * names a blob that fewer than a majority of its hosts hold. [M] FIDELITY gives no acknowledgement
+ * names a blob that fewer than a majority of its hosts hold. [M5] The sources give no acknowledgement
  * rule; a majority keeps writes available while one storage host is down.
  *
  * <p>Reads: a blob is asked of one host at a time, those that acknowledged it first; a host that

@@ -11,7 +11,7 @@ import java.util.Objects;
  * the stamp. Bucket configuration is eventually consistent in S3 (FIDELITY A1.3): a change
  * (creation, deletion, versioning, lifecycle) takes effect for object requests, ListBuckets, the
  * lifecycle configuration's GET and the daily lifecycle run only at {@code effectiveAt}, a time
- * drawn when the change was made ([M] uniform 0 to 60 s by default,
+ * drawn when the change was made ([M2] uniform 0 to 60 s by default,
  * {@link S3Config#bucketConfigDelayNanos}); until then they still see the bucket as it was
  * ({@code existedBefore}, {@code before}, {@code lifecycleBefore}). This is the one mechanism for
  * every bucket change: "after a bucket is deleted, an immediate ListBuckets may still show it", a

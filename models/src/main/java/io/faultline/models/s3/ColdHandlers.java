@@ -28,7 +28,7 @@ import java.util.Optional;
 final class ColdHandlers {
     private final FrontEnd fe;
     private final IndexClient ix;
-    /** Expedited restores this front-end accepted lately (A10.2 [M]: per front-end, volatile). */
+    /** Expedited restores this front-end accepted lately (A10.2 [M10]: per front-end, volatile). */
     private final ExpeditedCapacity expedited;
 
     ColdHandlers(FrontEnd fe, IndexClient ix) {

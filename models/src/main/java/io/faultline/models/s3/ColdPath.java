@@ -33,10 +33,10 @@ import java.util.Map;
  */
 public final class ColdPath {
     /**
-     * @param lifecycleLagNanos largest delay of the daily lifecycle run after 00:00 UTC (A9.4 [M]; 0 by default)
+     * @param lifecycleLagNanos largest delay of the daily lifecycle run after 00:00 UTC (A9.4 [M8]; 0 by default)
      * @param sizeFloor         {@code TransitionDefaultMinimumObjectSize} (A9.2; the 128 KB floor by default)
      * @param expeditedPer5Min  Expedited restores one front-end accepts per rolling 5 minutes before
-     *                          answering 503 GlacierExpeditedRetrievalNotAvailable (A10.2 [M])
+     *                          answering 503 GlacierExpeditedRetrievalNotAvailable (A10.2 [M10])
      * @param prices            the prices the bill applies
      */
     public record Settings(long lifecycleLagNanos, LifecycleEvaluator.SizeFloor sizeFloor, int expeditedPer5Min,

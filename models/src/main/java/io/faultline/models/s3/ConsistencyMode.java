@@ -15,9 +15,9 @@ package io.faultline.models.s3;
  *       A7.2) also lease the key at a majority in their read phase: of two overlapping ones at
  *       most one proceeds, the other answers 409 ConditionalRequestConflict (or 412 once the
  *       first is visible).</li>
- *   <li>{@link #LEGACY} (FIDELITY's {@code LEGACY_EVENTUAL}, 2015-08 to 2020-12, A1.2): a write is
+ *   <li>{@link #LEGACY} (2015-08 to 2020-12, FIDELITY A1.2): a write is
  *       acknowledged by one replica, which copies it to the others after a random lag
- *       (exponential, mean 100 ms, capped at 2 s by default, [M]); reads and LISTs ask one random
+ *       (exponential, mean 100 ms, capped at 2 s by default, [M1]); reads and LISTs ask one random
  *       replica. A GET that finds no trace of a key asks every replica (read-after-write for new
  *       keys), but a 404 is remembered by the front-end for a propagation window (the negative
  *       cache of A1.2 rule 1), so GET, PUT, GET can still answer 404.</li>

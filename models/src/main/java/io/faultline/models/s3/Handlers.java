@@ -147,7 +147,7 @@ final class Handlers {
                         "an account holds at most " + fe.config.maxBuckets() + " buckets"));
                 return;
             }
-            // FIDELITY A1.3 [M]: object requests see the new bucket after the bucket-configuration delay.
+            // FIDELITY A1.3 [M2]: object requests see the new bucket after the bucket-configuration delay.
             BucketRecord r = BucketRecord.change(Optional.ofNullable(old), name, true, VersioningState.UNVERSIONED,
                     ix.bucketStamp(Optional.ofNullable(old)), ix.now(), ix.now() + ix.bucketConfigDelay());
             ix.writeBucket(rid, r, () -> fe.respond(rid, S3Result.ok("/" + name)));
@@ -186,7 +186,7 @@ final class Handlers {
                 fe.respond(rid, next);
                 return;
             }
-            // FIDELITY A1.3: the change reaches object requests after a seeded delay ([M] 0 to 60 s).
+            // FIDELITY A1.3: the change reaches object requests after a seeded delay ([M2] 0 to 60 s).
             BucketRecord rec = BucketRecord.change(b, r.bucket(), true, ok.value(), ix.bucketStamp(b), ix.now(),
                     ix.now() + ix.bucketConfigDelay());
             ix.writeBucket(rid, rec, () -> fe.respond(rid, next));

@@ -30,7 +30,7 @@ final class HotPrefixScenario {
             "writes per second per partitioned prefix (FIDELITY A15)");
     static final Setting<Long> SPLIT_AFTER = Setting.ofDuration("s3.split-after", 400 * Simulation.MILLIS,
             Simulation.MILLIS, Simulation.HOURS,
-            "sustained overload before a partition splits (FIDELITY A15 [M] suggests 30-60 min; short here)");
+            "sustained overload before a partition splits (FIDELITY A15 [M4]: 30 min by default; short here)");
 
     static final Scenario SCENARIO = Scenario.of("s3/hot-prefix",
             "one hot prefix vs hashed prefixes under the same PUT load: 503 SlowDown and throughput side by side",

@@ -346,11 +346,11 @@ final class IndexClient {
                 });
     }
 
-    /** How long a bucket change (creation, deletion, versioning, lifecycle) takes to take effect (FIDELITY A1.3 [M]). */
+    /** How long a bucket change (creation, deletion, versioning, lifecycle) takes to take effect (FIDELITY A1.3 [M2]). */
     long bucketConfigDelay() {
         long max = fe.config.bucketConfigDelayNanos();
         long floor = bucketCacheNanos();
-        // [M] Uniform between the front-ends' bucket-record reuse (100 ms) and the maximum: no
+        // [M2] Uniform between the front-ends' bucket-record reuse (100 ms) and the maximum: no
         // change is faster than that reuse, so the reuse never shows a change late.
         return max <= floor ? max : floor + ctx.rng().uniform(0, max - floor);
     }

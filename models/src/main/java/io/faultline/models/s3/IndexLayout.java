@@ -14,7 +14,7 @@ import java.util.List;
  * quorum per key, see {@link IndexClient}) runs among that group's replicas only; a LIST reads
  * every group its prefix can reach. Bucket records are on every index host (a majority of all).
  *
- * <p>[M] The layout is fixed for a run: the request-rate partitions that split under load
+ * <p>[M6] The layout is fixed for a run: the request-rate partitions that split under load
  * (FIDELITY A15, {@link PrefixPartitions}) are a front-end's accounting, not a move of index data.
  * With 3 index hosts (the default) there is one group and the layout is the whole index.
  *

@@ -20,7 +20,7 @@ import java.util.TreeSet;
  *
  * <p>Legacy mode: a replica that receives a write with {@code propagate} is its coordinator; after
  * acknowledging it, it copies the write to each peer after a lag drawn per peer (exponential with
- * the configured mean, capped; FIDELITY A1.2 rule 6 [M]) and resends until the peer acknowledges.
+ * the configured mean, capped; FIDELITY A1.2 rule 6 [M1]) and resends until the peer acknowledges.
  *
  * <p>Crashes: the state is in memory. A restarted replica first copies the state of enough peers
  * ({@code n - majority + 1}, which must include one holder of every write a majority acknowledged)

@@ -15,7 +15,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The daily lifecycle process (FIDELITY A9.4 [M]): at every 00:00 UTC of virtual time, plus a lag
+ * The daily lifecycle process (FIDELITY A9.4 [M8]): at every 00:00 UTC of virtual time, plus a lag
  * drawn up to {@link ColdPath.Settings#lifecycleLagNanos}, front-end 0 reads the bucket records and,
  * for each bucket with lifecycle rules in effect then (a configuration still within the bucket
  * delay of A1.3 is not, yet), every key (a quorum scan) and its open multipart uploads. It

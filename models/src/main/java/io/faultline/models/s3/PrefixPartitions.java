@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * evenly among the front-ends), as token buckets holding a tenth of a second of burst; a request
  * beyond that is answered 503 SlowDown. A partition that stays overloaded for {@code splitAfter}
  * splits in two at the median of the keys it was recently asked for, each half with the full rate
- * ([M]: FIDELITY suggests 30 to 60 minutes; scenarios shorten it).
+ * ([M4]: 30 minutes by default; scenarios shorten it).
  *
  * <p>Why sequential keys stay slow: their new keys all sort after the median, so after a split the
  * load stays on the right-hand half; hashed prefixes spread over both halves.

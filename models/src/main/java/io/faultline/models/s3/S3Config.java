@@ -4,32 +4,32 @@ import io.faultline.models.s3.store.Limits;
 import io.faultline.sim.Simulation;
 
 /**
- * The model's configuration, with FIDELITY's documented values and [M] defaults.
+ * The model's configuration, with the documented values of FIDELITY part A and the defaults of its modelling choices.
  *
  * <pre>{@code
  * S3Config c = S3Config.defaults().withMode(ConsistencyMode.LEGACY);
  * }</pre>
  *
  * @param mode              strong (default) or legacy (FIDELITY A1)
- * @param lagMeanNanos      legacy propagation lag, mean of the exponential (A1.2 rule 6 [M]: 100 ms)
- * @param lagCapNanos       legacy propagation lag cap (A1.2 rule 6 [M]: 2 s)
+ * @param lagMeanNanos      legacy propagation lag, mean of the exponential (A1.2 rule 6 [M1]: 100 ms)
+ * @param lagCapNanos       legacy propagation lag cap (A1.2 rule 6 [M1]: 2 s)
  * @param deadlineNanos     how long a front-end works on a request before answering 503
  * @param retryNanos        how often a front-end resends to replicas that have not answered
  * @param fallbackNanos     legacy: how long a GET that found nothing waits for the other replicas
  * @param writeRate         writes per second per partitioned prefix (A15: 3,500)
  * @param readRate          reads per second per partitioned prefix (A15: 5,500)
- * @param splitAfterNanos   sustained overload after which a prefix partition splits (A15 [M]: 30 to 60 min)
+ * @param splitAfterNanos   sustained overload after which a prefix partition splits (A15 [M4]: 30 min)
  * @param frontEnds         how many front-ends share the request rate of a partition
  * @param maxBuckets        buckets per account (A2: 10,000 today)
  * @param bucketConfigDelayNanos upper bound of the uniform delay before a bucket-configuration
  *                          change (creation, deletion, versioning) reaches object requests and
- *                          ListBuckets (A1.3 [M]: up to 60 s, from 100 ms, how long front-ends
+ *                          ListBuckets (A1.3 [M2]: up to 60 s, from 100 ms, how long front-ends
  *                          reuse a bucket record; 0 makes changes immediate; AWS advises waiting
  *                          15 minutes after enabling versioning)
  * @param storageHosts      storage hosts for object bytes ({@code st1..n})
  * @param blobCopies        storage hosts each blob is written to, acknowledged by a majority of
- *                          them ([M] 3: FIDELITY A15 has S3 store data across at least 3 AZs)
- * @param indexGroupSize    index replicas per key-prefix partition ({@link IndexLayout}; [M] 3)
+ *                          them ([M5] 3: FIDELITY A15 has S3 store data across at least 3 AZs)
+ * @param indexGroupSize    index replicas per key-prefix partition ({@link IndexLayout}; [M5] 3)
  */
 public record S3Config(ConsistencyMode mode, long lagMeanNanos, long lagCapNanos, long deadlineNanos,
                        long retryNanos, long fallbackNanos, int writeRate, int readRate, long splitAfterNanos,

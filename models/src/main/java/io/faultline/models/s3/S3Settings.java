@@ -4,7 +4,7 @@ import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.Setting;
 import io.faultline.sim.scenario.Settings;
 
-/** Settings shared by the {@code s3/...} scenarios, with FIDELITY's defaults. */
+/** Settings shared by the {@code s3/...} scenarios, with the defaults of FIDELITY part A. */
 final class S3Settings {
     private S3Settings() {
     }
@@ -15,13 +15,13 @@ final class S3Settings {
     }
 
     static final Setting<Long> LAG_MEAN = Setting.ofDuration("s3.lag-mean", 100 * Simulation.MILLIS,
-            Simulation.MILLIS, Simulation.MINUTES, "legacy: mean replication lag, exponential (FIDELITY A1.2 [M])");
+            Simulation.MILLIS, Simulation.MINUTES, "legacy: mean replication lag, exponential (FIDELITY A1.2 [M1])");
     static final Setting<Long> LAG_CAP = Setting.ofDuration("s3.lag-cap", 2 * Simulation.SECONDS,
-            Simulation.MILLIS, Simulation.HOURS, "legacy: replication lag cap (FIDELITY A1.2 [M])");
+            Simulation.MILLIS, Simulation.HOURS, "legacy: replication lag cap (FIDELITY A1.2 [M1])");
     static final Setting<Long> BUCKET_CONFIG_DELAY = Setting.ofDuration("s3.bucket-config-delay",
             60 * Simulation.SECONDS, 0, Simulation.HOURS, "longest delay, uniform from 100ms (0: "
             + "immediate), before a bucket's creation, deletion, versioning or lifecycle change takes effect "
-            + "(FIDELITY A1.3 [M]: 60s; AWS advises waiting 15m after enabling versioning)");
+            + "(FIDELITY A1.3 [M2]: 60s; AWS advises waiting 15m after enabling versioning)");
     static final Setting<Integer> INDEX = Setting.ofInt("s3.index-replicas", 3, 1, 9,
             "replicas of the metadata index");
     static final Setting<Integer> FRONT_ENDS = Setting.ofInt("s3.front-ends", 2, 1, 16, "front-end hosts");

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * a replica the write has not reached yet still shows no restore, so a second RestoreObject can get
  * 202 too instead of 409 RestoreAlreadyInProgress. A10.2's "one restore request at a time per
  * object" is the current documentation; AWS never said that legacy metadata reads were consistent
- * (A1.2 lists only what was eventually consistent, and A1.2 [M] lets reads pick a stale replica),
- * so the model keeps this as the legacy behaviour ([M]). The writes still converge: the later
+ * (A1.2 lists only what was eventually consistent, and A1.2 [M1] lets reads pick a stale replica),
+ * so the model keeps this as the legacy behaviour ([M3]). The writes still converge: the later
  * restore state wins (last writer wins, A1.2 rule 4) and the object is readable once it completes.
  * Strong mode (A1.3) never answers 202 twice.
  */

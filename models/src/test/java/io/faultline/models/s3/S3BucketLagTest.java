@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * FIDELITY A1.3: bucket configuration is eventually consistent, and creation and deletion lag the
- * same way versioning does, through one setting ({@code s3.bucket-config-delay}, [M] uniform 0 to
+ * same way versioning does, through one setting ({@code s3.bucket-config-delay}, [M2] uniform 0 to
  * 60 s): "after a bucket is deleted, an immediate ListBuckets may still show it".
  */
 class S3BucketLagTest {

@@ -71,7 +71,7 @@ class S3ConcurrencyGapsTest {
     }
 
     /**
-     * FIDELITY A1.3: enabling versioning takes effect after a seeded delay ([M] uniform 0 to 60 s):
+     * FIDELITY A1.3: enabling versioning takes effect after a seeded delay ([M2] uniform 0 to 60 s):
      * a PUT right after it may still get no version ID; a PUT 61 s later always gets one.
      */
     @Test

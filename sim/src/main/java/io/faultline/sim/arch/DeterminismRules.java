@@ -20,9 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The determinism rules of DESIGN.md as ArchUnit rules: code that runs inside the simulator uses no
- * wall clock, no unseeded randomness, no threads, and no collections whose iteration order can
- * change between runs or JVMs.
+ * The determinism rules (the docs' architecture page, section "Determinism") as ArchUnit rules:
+ * code that runs inside the simulator uses no wall clock, no unseeded randomness, no threads, and
+ * no collections whose iteration order can change between runs or JVMs.
  *
  * <pre>{@code
  * @Test

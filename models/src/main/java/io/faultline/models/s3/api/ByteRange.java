@@ -11,7 +11,7 @@ import java.util.Optional;
  *   <li>{@code bytes=a-}: from a to the end;</li>
  *   <li>{@code bytes=-n}: the last n bytes, the whole object if n &ge; size;</li>
  *   <li>first &ge; size (or a zero-length suffix, or an empty object): 416 {@code InvalidRange};</li>
- *   <li>several ranges: undocumented [U] (FIDELITY A4, E3); by default ignored (200, whole object),
+ *   <li>several ranges: undocumented (FIDELITY A4 [M13]); by default ignored (200, whole object),
  *       as S3 is commonly observed to do; {@link MultiRange#REJECT} answers 416 instead;</li>
  *   <li>a header that does not parse: ignored, as RFC 9110 says of an invalid Range.</li>
  * </ul>

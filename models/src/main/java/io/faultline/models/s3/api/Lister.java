@@ -16,7 +16,7 @@ import java.util.function.BiFunction;
  *
  * <p>Continuation tokens are opaque ("obfuscated and not a real key"): base64url of a version tag
  * and the last key or common prefix returned. A token that does not decode gives 400
- * {@code InvalidArgument}. With {@code max-keys=0} the answer is empty and not truncated [M].
+ * {@code InvalidArgument}. With {@code max-keys=0} the answer is empty and not truncated [M7].
  *
  * <pre>{@code
  * S3Result<ListObjectsV2Response> page = Lister.list(snapshot, ListObjectsV2Request.all().withMaxKeys(2));

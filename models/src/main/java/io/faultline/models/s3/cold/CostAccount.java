@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * each transition is a billed request), and each restored temporary copy's own storage at
  * STANDARD's rate from the restore's completion until the copy expires or the object goes (A10.2:
  * the copy exists besides the archived object, which is still billed). A month is 730 hours and a GB
- * is 2^30 bytes ([M]: the usual GB-month convention).
+ * is 2^30 bytes ([M12]: the usual GB-month convention).
  *
  * <pre>{@code
  * CostAccount bill = new CostAccount(PriceTable.EXAMPLE_US_EAST_1);

@@ -8,7 +8,7 @@ import java.util.ArrayDeque;
  * unit admits 3 Expedited retrievals per 5 minutes and all Expedited requests use them. Without
  * units, requests share an on-demand pool that "might not accept" them in periods of high demand;
  * this model makes that pool a number of Expedited retrievals per rolling 5 minutes (a scenario
- * setting, [M]). A refused request gets InsufficientCapacityException from the vault API and
+ * setting, [M10]). A refused request gets InsufficientCapacityException from the vault API and
  * 503 GlacierExpeditedRetrievalNotAvailable from S3's RestoreObject. Shared by the Glacier vault
  * model and S3's RestoreObject, which draw on the same kind of pool.
  *

@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * RestoreObject's tiers and their completion windows per source class (FIDELITY A10.1): GLACIER
  * Expedited 1-5 min, Standard 3-5 h, Bulk 5-12 h; DEEP_ARCHIVE has no Expedited, Standard "within
- * 12 h" and Bulk "within 48 h". A completion time is drawn uniformly in the window (A10.2 [M]);
- * for a "within X" window this model uses [X/2, X] ([M]: the docs give only the bound).
+ * 12 h" and Bulk "within 48 h". A completion time is drawn uniformly in the window (A10.2 [M9]);
+ * for a "within X" window this model uses [X/2, X] ([M9]: the docs give only the bound).
  *
  * <pre>{@code
  * long delay = RestoreTier.BULK.window(StorageClass.DEEP_ARCHIVE).orElseThrow().draw(rng);

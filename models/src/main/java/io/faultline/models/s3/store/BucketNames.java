@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * Bucket naming rules for general purpose buckets: 3 to 63 characters of lower-case letters,
  * digits, dots and hyphens, beginning and ending with a letter or digit, no two adjacent dots, not
- * shaped like an IPv4 address. (S3's bucket naming page; not in FIDELITY, whose A2 covers counts.)
+ * shaped like an IPv4 address. (S3's bucket naming page; the fidelity reference's A2 covers counts.)
  *
  * <pre>{@code
  * BucketNames.validate("My_Bucket");   // Optional[400 InvalidBucketName: ...]

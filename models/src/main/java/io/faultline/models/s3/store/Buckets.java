@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * limit (FIDELITY A2: 10,000 by default today, 100 historically; a parameter here).
  *
  * <p>Creating a bucket you already own answers 409 {@code BucketAlreadyOwnedByYou} (FIDELITY A15;
- * us-east-1's legacy 200 is not modelled [M]).
+ * us-east-1's legacy 200 is not modelled [M11]).
  *
  * <pre>{@code
  * Buckets account = new Buckets(() -> now, Limits.DEFAULT_MAX_BUCKETS);

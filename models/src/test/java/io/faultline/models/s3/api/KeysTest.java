@@ -14,7 +14,7 @@ class KeysTest {
 
     @Test
     void orderIsUtf8BinaryNotUtf16_A5() {
-        String bmpHigh = "\uFF21";                 // FULLWIDTH A, UTF-8 EF BC A1
+        String bmpHigh = "\uFF21";                 // FULLWIDTH A, UTF-8 0xEF 0xBC 0xA1
         String astral = new String(Character.toChars(0x1F600)); // emoji, UTF-8 F0 9F 98 80
         // UTF-16 puts the surrogate pair (D83D..) before U+FF21; UTF-8 puts it after.
         assertTrue(astral.compareTo(bmpHigh) < 0);

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** FIDELITY A3: multipart upload. */
+/** FIDELITY A3: multipart upload (with A3.3, the oracle F3). */
 class MultipartTest {
     private static final int MIB5 = 5 << 20;
     private long now = 10;

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** FIDELITY A6: versioning states and operation semantics by state. */
+/** FIDELITY A6: versioning states and operation semantics by state (the oracle F4). */
 class VersioningTest {
     private long now = 1_000;
     private final BucketStore b = new BucketStore(() -> now++);
