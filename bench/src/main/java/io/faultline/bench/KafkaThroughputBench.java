@@ -1,7 +1,7 @@
 package io.faultline.bench;
 
-import io.faultline.models.kafka.KafkaCluster;
-import io.faultline.models.kafka.KafkaConfig;
+import io.faultline.models.kafka.scenario.KafkaCluster;
+import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.sim.Bounds;
 import io.faultline.sim.Simulation;
 import org.openjdk.jmh.annotations.Benchmark;

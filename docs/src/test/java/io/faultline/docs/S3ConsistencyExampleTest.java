@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faultline.checker.Outcome;
-import io.faultline.models.s3.S3Cluster;
-import io.faultline.models.s3.S3Config;
-import io.faultline.models.s3.S3Request;
-import io.faultline.models.s3.ScriptClient;
+import io.faultline.models.s3.scenario.S3Cluster;
+import io.faultline.models.s3.config.S3Config;
+import io.faultline.models.s3.api.S3Request;
+import io.faultline.models.s3.workload.ScriptClient;
 import io.faultline.models.s3.api.Body;
 import io.faultline.models.s3.api.ByteRange;
 import io.faultline.models.s3.api.Conditions;

@@ -1,5 +1,6 @@
 package io.faultline.models.s3.api;
 
+import io.faultline.models.s3.api.response.PutObjectResponse;
 import java.util.Objects;
 import java.util.function.Function;
 

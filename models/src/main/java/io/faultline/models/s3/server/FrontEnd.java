@@ -1,0 +1,184 @@
+package io.faultline.models.s3.server;
+
+import io.faultline.models.s3.api.S3Error;
+import io.faultline.models.s3.api.S3Request;
+import io.faultline.models.s3.api.S3Result;
+import io.faultline.models.s3.config.S3Config;
+import io.faultline.models.s3.rules.IndexLayout;
+import io.faultline.models.s3.rules.PrefixPartitions;
+import io.faultline.models.s3.wire.S3Wire;
+import io.faultline.sim.Context;
+import io.faultline.sim.HostId;
+import io.faultline.sim.Message;
+import io.faultline.sim.Process;
+import io.faultline.sim.Timer;
+import io.faultline.sim.TimerId;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * A front-end host: it receives API requests from clients, admits them against the request-rate
+ * limits of their prefix partition (FIDELITY A15: 503 SlowDown beyond them), carries them out
+ * against the index replicas ({@link IndexClient}, {@link Handlers}) and the storage hosts
+ * ({@link BlobClient}: object bytes are written there before their metadata is committed to the
+ * index, and read from there after the index said which blob to read), and answers. A request still
+ * unanswered after the deadline gets 503 ServiceUnavailable: without a quorum the model answers
+ * 503 (or the client times out) rather than return stale data.
+ *
+ * <p>All state is volatile: a crashed front-end forgets its requests (their clients time out),
+ * its negative cache and its view of the prefix partitions.
+ */
+public final class FrontEnd implements Process {
+    private record Deadline(long request) implements Timer {
+    }
+
+    private record Resend() implements Timer {
+    }
+
+    record Window(long call) implements Timer {
+    }
+
+    private record Pending(HostId client, long clientId, TimerId deadline) {
+    }
+
+    final int id;
+    final List<HostId> index;
+    final IndexLayout layout;
+    final List<HostId> storage;
+    final S3Config config;
+    final ColdPath cold;
+    final Calls calls = new Calls();
+    private final TreeMap<Long, Pending> pending = new TreeMap<>();
+    private final TreeMap<String, PrefixPartitions> partitions = new TreeMap<>();
+    private Context ctx;
+    private IndexClient indexClient;
+    private BlobClient blobClient;
+    private Handlers handlers;
+    private LifecycleSweep lifecycle;
+    private long nextRequest = 1;
+    private boolean resendArmed;
+
+    /**
+     * @param id     this front-end's number (it breaks ties between write stamps)
+     * @param index   the index replicas
+     * @param storage the storage hosts
+     * @param config  the model's configuration
+     */
+    public FrontEnd(int id, List<HostId> index, List<HostId> storage, S3Config config) {
+        this(id, index, storage, config, ColdPath.defaults());
+    }
+
+    /**
+     * @param cold the cold path's settings and account records, shared by the cluster's front-ends;
+     *             front-end 0 runs the daily lifecycle process (FIDELITY A9.4)
+     */
+    public FrontEnd(int id, List<HostId> index, List<HostId> storage, S3Config config, ColdPath cold) {
+        this.id = id;
+        this.index = List.copyOf(index);
+        this.layout = new IndexLayout(index, config.indexGroupSize());
+        this.storage = List.copyOf(storage);
+        this.config = config;
+        this.cold = cold;
+    }
+
+    @Override
+    public void onStart(Context c) {
+        this.ctx = c;
+        this.indexClient = new IndexClient(this, c);
+        this.blobClient = new BlobClient(this, c);
+        this.handlers = new Handlers(this, indexClient, blobClient);
+        if (id == 0) {
+            this.lifecycle = new LifecycleSweep(this, indexClient, c);
+            lifecycle.arm();
+        }
+    }
+
+    /** A request number for work the front-end does on its own (the lifecycle run): no client, no deadline. */
+    long internalRequest() {
+        return nextRequest++;
+    }
+
+    /** The partitions of each bucket's key space as this front-end sees them (A15). */
+    public TreeMap<String, Integer> partitionCounts() {
+        TreeMap<String, Integer> out = new TreeMap<>();
+        partitions.forEach((b, p) -> out.put(b, p.count()));
+        return out;
+    }
+
+    /** Where each bucket's partitions split so far. */
+    public TreeMap<String, List<PrefixPartitions.Split>> splits() {
+        TreeMap<String, List<PrefixPartitions.Split>> out = new TreeMap<>();
+        partitions.forEach((b, p) -> out.put(b, p.splits()));
+        return out;
+    }
+
+    @Override
+    public void onMessage(Context c, HostId from, Message m) {
+        if (m instanceof S3Wire.ClientRequest r) {
+            accept(from, r);
+        } else if (m instanceof S3Wire w) {
+            calls.reply(from, w);
+        }
+    }
+
+    private void accept(HostId from, S3Wire.ClientRequest r) {
+        S3Request req = r.request();
+        if (!req.bucket().isEmpty()) {
+            PrefixPartitions p = partitions.computeIfAbsent(req.bucket(), b -> new PrefixPartitions(config, ctx.now()));
+            if (!p.admit(req.rateKey(), req.isWrite(), ctx.now())) {
+                ctx.send(from, new S3Wire.ClientResponse(r.id(),
+                        S3Result.err(S3Error.SLOW_DOWN, "Please reduce your request rate.")));
+                return;
+            }
+        }
+        long rid = nextRequest++;
+        TimerId deadline = ctx.setTimer(config.deadlineNanos(), new Deadline(rid));
+        pending.put(rid, new Pending(from, r.id(), deadline));
+        armResend();
+        handlers.handle(rid, req);
+    }
+
+    /** Answers request {@code rid} (once; later answers are ignored) and drops its calls. */
+    void respond(long rid, S3Result<?> result) {
+        Pending p = pending.remove(rid);
+        if (p == null) {
+            return;
+        }
+        ctx.cancel(p.deadline());
+        calls.dropOwner(rid);
+        indexClient.release(rid);
+        ctx.send(p.client(), new S3Wire.ClientResponse(p.clientId(), result));
+    }
+
+    boolean isOpen(long rid) {
+        return pending.containsKey(rid);
+    }
+
+    void armResend() {
+        if (!resendArmed) {
+            resendArmed = true;
+            ctx.setTimer(config.retryNanos(), new Resend());
+        }
+    }
+
+    @Override
+    public void onTimer(Context c, Timer t) {
+        if (t instanceof Deadline d) {
+            respond(d.request(), S3Result.err(S3Error.SERVICE_UNAVAILABLE,
+                    "no quorum of index replicas or storage hosts answered within the deadline"));
+        } else if (t instanceof Resend) {
+            resendArmed = false;
+            calls.resend(c);
+            if (!calls.isEmpty()) {
+                armResend();
+            }
+        } else if (t instanceof Window w) {
+            calls.finishEarly(w.call());
+        } else if (t instanceof BlobClient.Again a) {
+            blobClient.onTimer(a);
+        } else if (t instanceof LifecycleSweep.Run && lifecycle != null) {
+            lifecycle.run();
+        }
+    }
+
+}
