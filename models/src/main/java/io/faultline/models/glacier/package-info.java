@@ -9,8 +9,3 @@
  * {@link io.faultline.models.glacier.workload.GlacierClient} is the client library other hosts use.
  */
 package io.faultline.models.glacier;
-
-import io.faultline.models.glacier.server.GlacierService;
-import io.faultline.models.glacier.store.Vault;
-import io.faultline.models.glacier.store.VaultStore;
-import io.faultline.models.glacier.workload.GlacierClient;

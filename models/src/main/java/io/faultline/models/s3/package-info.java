@@ -8,8 +8,3 @@
  * catalog. The S3 rules themselves are pure functions in {@code api} and {@code store}.
  */
 package io.faultline.models.s3;
-
-import io.faultline.models.s3.rules.IndexLayout;
-import io.faultline.models.s3.server.FrontEnd;
-import io.faultline.models.s3.server.IndexNode;
-import io.faultline.models.s3.server.StorageNode;

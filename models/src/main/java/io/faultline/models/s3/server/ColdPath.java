@@ -7,7 +7,6 @@ import io.faultline.models.s3.cold.PriceTable;
 import io.faultline.models.s3.cold.RestoreTier;
 import io.faultline.models.s3.cold.StorageClass;
 import io.faultline.models.s3.config.S3Config;
-import io.faultline.models.s3.scenario.S3Cluster;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.Series;
 import io.faultline.sim.scenario.Table;
@@ -23,7 +22,7 @@ import java.util.Map;
  * when writes, deletions, transitions and restores are acknowledged: storage, write and transition
  * requests, restores and the restored copies), the lifecycle actions the
  * daily run applied, and the bytes per storage class at each daily run. One instance is shared by
- * the front-ends of an {@link S3Cluster}, like the clients' recorder: billing is the account's, not
+ * the front-ends of an {@code S3Cluster}, like the clients' recorder: billing is the account's, not
  * a process's, so a crash does not erase it.
  *
  * <pre>{@code
