@@ -1,6 +1,5 @@
 package io.faultline.models.glacier.api;
 
-import io.faultline.models.glacier.store.Vault;
 
 /**
  * The Vault Lock policy this model understands: the usual compliance control, "deny DeleteArchive

@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@code completeAt}, then succeeded (or failed, if its archive was deleted while it was still
  * being prepared, FIDELITY B1 "Delete archive"), and gone 24 hours after completion (B2).
  */
-public final class Job {
+final class Job {
     final String jobId;
     final String vault;
     final JobRequest request;

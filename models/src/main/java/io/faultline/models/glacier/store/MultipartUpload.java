@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * the last. Completing checks the archive size and the whole-archive tree hash, which is the
  * {@link TreeHash#combine} of the part hashes in order.
  */
-public final class MultipartUpload {
+final class MultipartUpload {
     static final long MIB = TreeHash.CHUNK;
     static final long MAX_PART = 4L << 30;
     static final int MAX_PARTS = 10_000;

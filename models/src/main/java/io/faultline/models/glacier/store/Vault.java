@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** One vault's state inside the store: live archives, the last inventory, the lock, the notification target. */
-public final class Vault {
+final class Vault {
     final String name;
     final long creationNanos;
     final TreeMap<String, StoredArchive> archives = new TreeMap<>();

@@ -2,8 +2,6 @@ package io.faultline.models.glacier.workload;
 
 import io.faultline.models.glacier.api.GlacierCall;
 import io.faultline.models.glacier.api.GlacierResult;
-import io.faultline.models.glacier.api.JobRequest;
-import io.faultline.models.glacier.api.Tier;
 import io.faultline.models.glacier.wire.GlacierWire;
 import io.faultline.sim.Context;
 import io.faultline.sim.HostId;

@@ -1,6 +1,5 @@
 package io.faultline.models.s3.api;
 
-import io.faultline.models.s3.api.response.PutObjectResponse;
 import java.util.Objects;
 import java.util.function.Function;
 

@@ -6,7 +6,6 @@ import io.faultline.models.s3.cold.LifecycleEvaluator;
 import io.faultline.models.s3.cold.PriceTable;
 import io.faultline.models.s3.cold.RestoreTier;
 import io.faultline.models.s3.cold.StorageClass;
-import io.faultline.models.s3.config.S3Config;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.Series;
 import io.faultline.sim.scenario.Table;

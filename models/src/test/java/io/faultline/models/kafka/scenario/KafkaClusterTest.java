@@ -1,7 +1,6 @@
 package io.faultline.models.kafka.scenario;
 
 import io.faultline.models.kafka.config.KafkaConfig;
-import io.faultline.models.kafka.server.Controller;
 import io.faultline.sim.BadInputException;
 import io.faultline.sim.Simulation;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package io.faultline.models.s3.api.response;
 
-import io.faultline.models.s3.api.S3Result;
 
 /**
  * A successful RestoreObject (FIDELITY A10.2): 202 Accepted when a restore starts (or is sped up by
