@@ -1,7 +1,7 @@
 package io.faultline.models.s3.rules;
 
 import io.faultline.models.s3.config.S3Config;
-import io.faultline.models.s3.server.IndexClient;
+import io.faultline.models.s3.server.IndexCalls;
 import io.faultline.sim.HostId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.List;
  * {@link S3Config#indexGroupSize} hosts (the last group takes the hosts left over), and each group
  * serves one range of the key space, cut by the first byte of the key in UTF-8 (binary order,
  * FIDELITY A5; see {@link #groupOf}). Every key of a prefix therefore lives in one group, where the strong protocol (a
- * quorum per key, see {@link IndexClient}) runs among that group's replicas only; a LIST reads
+ * quorum per key, see {@link IndexCalls}) runs among that group's replicas only; a LIST reads
  * every group its prefix can reach. Bucket records are on every index host (a majority of all).
  *
  * <p>[M] The layout is fixed for a run: the request-rate partitions that split under load

@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * is skipped for the next, round after round until the request's deadline answers 503. Bytes that
  * do not match the blob's content address are never served.
  */
-public final class BlobClient {
+public final class BlobCalls {
     /** How long one storage host has to answer a fetch before the next one is asked. */
     static final long ATTEMPT = 50 * Simulation.MILLIS;
 
@@ -40,28 +40,28 @@ public final class BlobClient {
     }
 
     /** A fetch waiting since {@code since} for call {@code call} (-1: for a new round). */
-    private record Attempt(long rid, BlobRef ref, int attempt, long call, long since, Consumer<Body> k) {
+    private record Attempt(long requestId, BlobRef ref, int attempt, long call, long since, Consumer<Body> k) {
     }
 
-    private final FrontEnd fe;
+    private final FrontEndContext front;
     private final Context ctx;
     private final TreeMap<String, HostId> byName = new TreeMap<>();
     private final TreeMap<Long, Attempt> attempts = new TreeMap<>();
     private long nextToken = 1;
     private boolean armed;
 
-    BlobClient(FrontEnd fe, Context ctx) {
-        this.fe = fe;
+    BlobCalls(FrontEndContext front, Context ctx) {
+        this.front = front;
         this.ctx = ctx;
-        fe.storage.forEach(h -> byName.put(h.name(), h));
+        front.storageHosts().forEach(h -> byName.put(h.name(), h));
     }
 
     /** Stores {@code body} durably on a majority of its hosts, then continues with where it is. */
-    void store(long rid, Body body, Consumer<BlobRef> k) {
+    void store(long requestId, Body body, Consumer<BlobRef> k) {
         String id = BlobRef.idOf(body);
         List<HostId> targets = placement(id);
         int quorum = targets.size() / 2 + 1;
-        fe.calls.start(ctx, rid, targets, quorum, c -> new S3Wire.StoreBlob(c, id, body), acks -> {
+        front.calls().start(ctx, requestId, targets, quorum, c -> new S3Wire.StoreBlob(c, id, body), acks -> {
             List<String> hosts = new ArrayList<>();
             for (HostId h : targets) {
                 if (acks.containsKey(h)) {
@@ -79,11 +79,11 @@ public final class BlobClient {
 
     /** The {@code copies} storage hosts with the highest rendezvous score for {@code id}. */
     private List<HostId> placement(String id) {
-        List<HostId> all = new ArrayList<>(fe.storage);
+        List<HostId> all = new ArrayList<>(front.storageHosts());
         long h = id.hashCode();
         all.sort(Comparator.comparingLong((HostId s) -> mix(h * 31 + s.name().hashCode())).reversed()
                 .thenComparing(HostId::name));
-        return all.subList(0, Math.min(fe.config.blobCopies(), all.size()));
+        return all.subList(0, Math.min(front.config().blobCopies(), all.size()));
     }
 
     private static long mix(long z) {
@@ -96,7 +96,7 @@ public final class BlobClient {
      * The bytes {@code range} of {@code object} (whose bytes are on storage hosts): only the chunks
      * that the range touches are fetched, one after the other.
      */
-    void fetch(long rid, StoredObject object, ByteRange.Resolved range, Consumer<Body> k) {
+    void fetch(long requestId, StoredObject object, ByteRange.Resolved range, Consumer<Body> k) {
         long first = 0;
         long last = object.size() - 1;
         if (range instanceof ByteRange.Partial p) {
@@ -120,17 +120,17 @@ public final class BlobClient {
         }
         long f = first;
         long l = last;
-        fetchAll(rid, needed, 0, new ArrayList<>(), bodies -> k.accept(assemble(object, range, f, l, bodies, pieces)));
+        fetchAll(requestId, needed, 0, new ArrayList<>(), bodies -> k.accept(assemble(object, range, f, l, bodies, pieces)));
     }
 
-    private void fetchAll(long rid, List<BlobRef> refs, int i, List<Body> got, Consumer<List<Body>> k) {
+    private void fetchAll(long requestId, List<BlobRef> refs, int i, List<Body> got, Consumer<List<Body>> k) {
         if (i == refs.size()) {
             k.accept(got);
             return;
         }
-        fetchOne(rid, refs.get(i), 0, b -> {
+        fetchOne(requestId, refs.get(i), 0, b -> {
             got.add(b);
-            fetchAll(rid, refs, i + 1, got, k);
+            fetchAll(requestId, refs, i + 1, got, k);
         });
     }
 
@@ -159,24 +159,24 @@ public final class BlobClient {
         return Body.of(out.toByteArray());
     }
 
-    private void fetchOne(long rid, BlobRef ref, int attempt, Consumer<Body> k) {
-        if (!fe.isOpen(rid)) {
+    private void fetchOne(long requestId, BlobRef ref, int attempt, Consumer<Body> k) {
+        if (!front.isOpen(requestId)) {
             return;
         }
         HostId h = byName.get(ref.hosts().get(attempt % ref.hosts().size()));
         long token = nextToken++;
-        long call = fe.calls.start(ctx, rid, List.of(h), 1, c -> new S3Wire.FetchBlob(c, ref.id()), replies -> {
+        long call = front.calls().start(ctx, requestId, List.of(h), 1, c -> new S3Wire.FetchBlob(c, ref.id()), replies -> {
             attempts.remove(token);
             if (replies.get(h) instanceof S3Wire.BlobData d && ref.holds(d.body())) {
                 k.accept(d.body());
             } else if ((attempt + 1) % ref.hosts().size() != 0) {
-                fetchOne(rid, ref, attempt + 1, k);
+                fetchOne(requestId, ref, attempt + 1, k);
             } else {
                 // Every host lacked it this round: try again a little later rather than spin.
-                wait(nextToken++, new Attempt(rid, ref, attempt, -1, ctx.now(), k));
+                wait(nextToken++, new Attempt(requestId, ref, attempt, -1, ctx.now(), k));
             }
         });
-        wait(token, new Attempt(rid, ref, attempt, call, ctx.now(), k));
+        wait(token, new Attempt(requestId, ref, attempt, call, ctx.now(), k));
     }
 
     /** One timer for every waiting attempt (not one each): it fires every {@link #ATTEMPT} while some wait. */
@@ -192,7 +192,7 @@ public final class BlobClient {
         armed = false;
         List<Attempt> due = new ArrayList<>();
         attempts.entrySet().removeIf(e -> {
-            boolean late = ctx.now() - e.getValue().since() >= ATTEMPT || !fe.isOpen(e.getValue().rid());
+            boolean late = ctx.now() - e.getValue().since() >= ATTEMPT || !front.isOpen(e.getValue().requestId());
             if (late) {
                 due.add(e.getValue());
             }
@@ -200,9 +200,9 @@ public final class BlobClient {
         });
         for (Attempt a : due) {
             if (a.call() >= 0) {
-                fe.calls.cancel(a.call());
+                front.calls().cancel(a.call());
             }
-            fetchOne(a.rid(), a.ref(), a.attempt() + 1, a.k());
+            fetchOne(a.requestId(), a.ref(), a.attempt() + 1, a.k());
         }
         if (!attempts.isEmpty() && !armed) {
             armed = true;

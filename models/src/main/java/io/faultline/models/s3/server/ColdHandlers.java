@@ -28,30 +28,30 @@ import java.util.Optional;
  * GET answers from the record as object requests see it.
  */
 public final class ColdHandlers {
-    private final FrontEnd fe;
-    private final IndexClient ix;
+    private final FrontEndContext front;
+    private final IndexCalls indexCalls;
     /** Expedited restores this front-end accepted lately (A10.2 [M]: per front-end, volatile). */
     private final ExpeditedCapacity expedited;
 
-    ColdHandlers(FrontEnd fe, IndexClient ix) {
-        this.fe = fe;
-        this.ix = ix;
-        this.expedited = new ExpeditedCapacity(fe.cold.settings().expeditedPer5Min());
+    ColdHandlers(FrontEndContext front, IndexCalls indexCalls) {
+        this.front = front;
+        this.indexCalls = indexCalls;
+        this.expedited = new ExpeditedCapacity(front.cold().settings().expeditedPer5Min());
     }
 
     /** True if {@code req} is one of ours (and then it is answered). */
-    boolean handle(long rid, BucketRecord rec, S3Request req) {
+    boolean handle(long requestId, BucketRecord rec, S3Request req) {
         if (req instanceof S3Request.RestoreObject r) {
-            restore(rid, rec, r);
+            restore(requestId, rec, r);
         } else if (req instanceof S3Request.PutBucketLifecycleConfiguration r) {
-            putLifecycle(rid, r);
+            putLifecycle(requestId, r);
         } else if (req instanceof S3Request.GetBucketLifecycleConfiguration) {
-            fe.respond(rid, rec.lifecycle().isEmpty()
+            front.respond(requestId, rec.lifecycle().isEmpty()
                     ? S3Result.err(S3Error.NO_SUCH_LIFECYCLE_CONFIGURATION,
                             "The lifecycle configuration does not exist: " + rec.name())
                     : S3Result.ok(rec.lifecycle()));
         } else if (req instanceof S3Request.DeleteBucketLifecycle r) {
-            writeLifecycle(rid, r.bucket(), List.of());
+            writeLifecycle(requestId, r.bucket(), List.of());
         } else {
             return false;
         }
@@ -62,23 +62,23 @@ public final class ColdHandlers {
      * RestoreObject: plans on the state a write would (a quorum in strong mode, one replica in
      * legacy mode), so the 409 while a restore runs is as consistent as the mode's reads.
      */
-    private void restore(long rid, BucketRecord rec, S3Request.RestoreObject r) {
-        ix.readForUpdate(rid, rec.name(), r.key(), state -> {
-            Stamp s = ix.stamp(state);
-            boolean capacity = r.tier() != RestoreTier.EXPEDITED || expedited.tryAcquire(ix.now());
+    private void restore(long requestId, BucketRecord rec, S3Request.RestoreObject r) {
+        indexCalls.readForUpdate(requestId, rec.name(), r.key(), state -> {
+            Stamp s = indexCalls.stamp(state);
+            boolean capacity = r.tier() != RestoreTier.EXPEDITED || expedited.tryAcquire(indexCalls.now());
             S3Result<ObjectOps.Planned<RestoreObjectResponse>> p = ObjectOps.restore(r.key(), state, rec.versioning(),
-                    r.versionId(), r.days(), r.tier(), capacity, ix.rng(), s, ix.now());
+                    r.versionId(), r.days(), r.tier(), capacity, indexCalls.rng(), s, indexCalls.now());
             if (!(p instanceof S3Result.Ok<ObjectOps.Planned<RestoreObjectResponse>> ok)) {
-                fe.respond(rid, p);
+                front.respond(requestId, p);
                 return;
             }
-            ix.write(rid, rec.name(), ok.value().mutation(), () -> {
+            indexCalls.write(requestId, rec.name(), ok.value().mutation(), () -> {
                 StoredObject o = ((Slot.Version) ok.value().mutation().slot()).object();
                 if (ok.value().response().status() == 202) {
-                    fe.cold.restored(o.storageClass(), r.tier(), o.size());
+                    front.cold().restored(o.storageClass(), r.tier(), o.size());
                 }
                 billCopy(rec.name(), r.key(), ok.value().mutation().versionId(), o);
-                fe.respond(rid, S3Result.ok(ok.value().response()));
+                front.respond(requestId, S3Result.ok(ok.value().response()));
             });
         });
     }
@@ -87,35 +87,35 @@ public final class ColdHandlers {
     private void billCopy(String bucket, String key, String versionId, StoredObject o) {
         RestoreState s = o.restore();
         if (s instanceof RestoreState.Ongoing on) {
-            fe.cold.restoredCopy(bucket, key, versionId, o.size(), on.completeNanos(), on.expiryNanos());
+            front.cold().restoredCopy(bucket, key, versionId, o.size(), on.completeNanos(), on.expiryNanos());
         } else if (s instanceof RestoreState.Restored done) {
-            fe.cold.restoredCopy(bucket, key, versionId, o.size(), ix.now(), done.expiryNanos());
+            front.cold().restoredCopy(bucket, key, versionId, o.size(), indexCalls.now(), done.expiryNanos());
         }
     }
 
-    private void putLifecycle(long rid, S3Request.PutBucketLifecycleConfiguration r) {
+    private void putLifecycle(long requestId, S3Request.PutBucketLifecycleConfiguration r) {
         if (r.rules().isEmpty()) {
-            fe.respond(rid, S3Result.err(S3Error.MALFORMED_XML,
+            front.respond(requestId, S3Result.err(S3Error.MALFORMED_XML,
                     "The XML you provided was not well-formed: a lifecycle configuration needs at least one Rule"));
             return;
         }
         if (LifecycleValidation.validate(r.rules()) instanceof Validation.Invalid bad) {
-            fe.respond(rid, S3Result.err(S3Error.INVALID_ARGUMENT, bad.message()));
+            front.respond(requestId, S3Result.err(S3Error.INVALID_ARGUMENT, bad.message()));
             return;
         }
-        writeLifecycle(rid, r.bucket(), r.rules());
+        writeLifecycle(requestId, r.bucket(), r.rules());
     }
 
-    private void writeLifecycle(long rid, String bucket, List<LifecycleRule> rules) {
-        ix.bucket(rid, bucket, b -> {
+    private void writeLifecycle(long requestId, String bucket, List<LifecycleRule> rules) {
+        indexCalls.bucket(requestId, bucket, b -> {
             if (b.isEmpty() || !b.get().exists()) {
-                fe.respond(rid, S3Result.err(Buckets.noSuchBucket(bucket)));
+                front.respond(requestId, S3Result.err(Buckets.noSuchBucket(bucket)));
                 return;
             }
             // FIDELITY A1.3: lifecycle lags like every bucket setting, through the same delay.
-            BucketRecord next = b.get().withLifecycle(rules, ix.bucketStamp(b), ix.now(),
-                    ix.now() + ix.bucketConfigDelay());
-            ix.writeBucket(rid, next, () -> fe.respond(rid, S3Result.ok(true)));
+            BucketRecord next = b.get().withLifecycle(rules, indexCalls.bucketStamp(b), indexCalls.now(),
+                    indexCalls.now() + indexCalls.bucketConfigDelay());
+            indexCalls.writeBucket(requestId, next, () -> front.respond(requestId, S3Result.ok(true)));
         });
     }
 

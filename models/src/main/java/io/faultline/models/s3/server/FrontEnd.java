@@ -19,8 +19,8 @@ import java.util.TreeMap;
 /**
  * A front-end host: it receives API requests from clients, admits them against the request-rate
  * limits of their prefix partition (FIDELITY A15: 503 SlowDown beyond them), carries them out
- * against the index replicas ({@link IndexClient}, {@link Handlers}) and the storage hosts
- * ({@link BlobClient}: object bytes are written there before their metadata is committed to the
+ * against the index replicas ({@link IndexCalls}, {@link Handlers}) and the storage hosts
+ * ({@link BlobCalls}: object bytes are written there before their metadata is committed to the
  * index, and read from there after the index said which blob to read), and answers. A request still
  * unanswered after the deadline gets 503 ServiceUnavailable: without a quorum the model answers
  * 503 (or the client times out) rather than return stale data.
@@ -41,18 +41,18 @@ public final class FrontEnd implements Process {
     private record Pending(HostId client, long clientId, TimerId deadline) {
     }
 
-    final int id;
-    final List<HostId> index;
-    final IndexLayout layout;
-    final List<HostId> storage;
-    final S3Config config;
-    final ColdPath cold;
-    final Calls calls = new Calls();
+    private final int id;
+    private final List<HostId> index;
+    private final IndexLayout layout;
+    private final List<HostId> storage;
+    private final S3Config config;
+    private final ColdPath cold;
+    private final Calls calls = new Calls();
     private final TreeMap<Long, Pending> pending = new TreeMap<>();
     private final TreeMap<String, PrefixPartitions> partitions = new TreeMap<>();
     private Context ctx;
-    private IndexClient indexClient;
-    private BlobClient blobClient;
+    private IndexCalls indexCalls;
+    private BlobCalls blobCalls;
     private Handlers handlers;
     private LifecycleSweep lifecycle;
     private long nextRequest = 1;
@@ -84,18 +84,37 @@ public final class FrontEnd implements Process {
     @Override
     public void onStart(Context c) {
         this.ctx = c;
-        this.indexClient = new IndexClient(this, c);
-        this.blobClient = new BlobClient(this, c);
-        this.handlers = new Handlers(this, indexClient, blobClient);
+        FrontEndContext front = new FrontEndContext(id, index, layout, storage, config, cold, calls, new OpenRequests());
+        this.indexCalls = new IndexCalls(front, c);
+        this.blobCalls = new BlobCalls(front, c);
+        this.handlers = new Handlers(front, indexCalls, blobCalls);
         if (id == 0) {
-            this.lifecycle = new LifecycleSweep(this, indexClient, c);
+            this.lifecycle = new LifecycleSweep(front, indexCalls, c);
             lifecycle.arm();
         }
     }
 
-    /** A request number for work the front-end does on its own (the lifecycle run): no client, no deadline. */
-    long internalRequest() {
-        return nextRequest++;
+    /** What the collaborators may do with this front-end's requests ({@link FrontEndContext.Requests}). */
+    private final class OpenRequests implements FrontEndContext.Requests {
+        @Override
+        public void respond(long request, S3Result<?> result) {
+            FrontEnd.this.respond(request, result);
+        }
+
+        @Override
+        public boolean isOpen(long request) {
+            return pending.containsKey(request);
+        }
+
+        @Override
+        public long internalRequest() {
+            return nextRequest++;
+        }
+
+        @Override
+        public void armResend() {
+            FrontEnd.this.armResend();
+        }
     }
 
     /** The partitions of each bucket's key space as this front-end sees them (A15). */
@@ -131,30 +150,26 @@ public final class FrontEnd implements Process {
                 return;
             }
         }
-        long rid = nextRequest++;
-        TimerId deadline = ctx.setTimer(config.deadlineNanos(), new Deadline(rid));
-        pending.put(rid, new Pending(from, r.id(), deadline));
+        long requestId = nextRequest++;
+        TimerId deadline = ctx.setTimer(config.deadlineNanos(), new Deadline(requestId));
+        pending.put(requestId, new Pending(from, r.id(), deadline));
         armResend();
-        handlers.handle(rid, req);
+        handlers.handle(requestId, req);
     }
 
-    /** Answers request {@code rid} (once; later answers are ignored) and drops its calls. */
-    void respond(long rid, S3Result<?> result) {
-        Pending p = pending.remove(rid);
+    /** Answers request {@code requestId} (once; later answers are ignored) and drops its calls. */
+    private void respond(long requestId, S3Result<?> result) {
+        Pending p = pending.remove(requestId);
         if (p == null) {
             return;
         }
         ctx.cancel(p.deadline());
-        calls.dropOwner(rid);
-        indexClient.release(rid);
+        calls.dropOwner(requestId);
+        indexCalls.release(requestId);
         ctx.send(p.client(), new S3Wire.ClientResponse(p.clientId(), result));
     }
 
-    boolean isOpen(long rid) {
-        return pending.containsKey(rid);
-    }
-
-    void armResend() {
+    private void armResend() {
         if (!resendArmed) {
             resendArmed = true;
             ctx.setTimer(config.retryNanos(), new Resend());
@@ -174,8 +189,8 @@ public final class FrontEnd implements Process {
             }
         } else if (t instanceof Window w) {
             calls.finishEarly(w.call());
-        } else if (t instanceof BlobClient.Again a) {
-            blobClient.onTimer(a);
+        } else if (t instanceof BlobCalls.Again a) {
+            blobCalls.onTimer(a);
         } else if (t instanceof LifecycleSweep.Run && lifecycle != null) {
             lifecycle.run();
         }

@@ -34,14 +34,14 @@ import java.util.function.Consumer;
  * Bucket records and multipart uploads use quorums in both modes (they are not what the legacy
  * anomalies of FIDELITY A1.2 are about).
  */
-public final class IndexClient {
+public final class IndexCalls {
     /** The longest a front-end reuses a bucket record for object requests (see {@link #bucketForObjects}). */
     static final long BUCKET_CACHE = 100 * io.faultline.sim.Simulation.MILLIS;
 
     private record CachedBucket(Optional<BucketRecord> record, long fetched) {
     }
 
-    private final FrontEnd fe;
+    private final FrontEndContext front;
     private final Context ctx;
     private final TreeMap<String, Long> negativeCache = new TreeMap<>();
     private final TreeMap<String, CachedBucket> bucketCache = new TreeMap<>();
@@ -49,18 +49,18 @@ public final class IndexClient {
     private final TreeMap<Long, S3Wire.Unlock> leased = new TreeMap<>();
     private long seq;
 
-    IndexClient(FrontEnd fe, Context ctx) {
-        this.fe = fe;
+    IndexCalls(FrontEndContext front, Context ctx) {
+        this.front = front;
         this.ctx = ctx;
     }
 
     private boolean strong() {
-        return fe.config.mode() == ConsistencyMode.STRONG;
+        return front.config().mode() == ConsistencyMode.STRONG;
     }
 
     /** One replica of {@code key}'s group, at random (legacy). */
     private HostId randomReplica(String key) {
-        List<HostId> group = fe.layout.replicasOf(key);
+        List<HostId> group = front.layout().replicasOf(key);
         return group.get(ctx.rng().nextInt(group.size()));
     }
 
@@ -70,19 +70,19 @@ public final class IndexClient {
         if (strong()) {
             t = Math.max(t, seen.maxStamp().time() + 1);
         }
-        return new Stamp(t, fe.id, seq++);
+        return new Stamp(t, front.frontEnd(), seq++);
     }
 
     // ---- keys ----
 
     /** The state a write is planned on: a joined quorum (strong, or legacy with conditions), or nothing. */
-    void readForWrite(long rid, String bucket, String key, boolean needState, Consumer<KeyState> k) {
+    void readForWrite(long requestId, String bucket, String key, boolean needState, Consumer<KeyState> k) {
         if (strong() && needState) {
-            lockedRead(rid, bucket, key, k);
+            lockedRead(requestId, bucket, key, k);
         } else if (strong()) {
-            quorumRead(rid, bucket, key, k);
+            quorumRead(requestId, bucket, key, k);
         } else if (needState) {
-            fe.calls.start(ctx, rid, List.of(randomReplica(key)), 1, c -> new S3Wire.ReadKey(c, bucket, key),
+            front.calls().start(ctx, requestId, List.of(randomReplica(key)), 1, c -> new S3Wire.ReadKey(c, bucket, key),
                     replies -> k.accept(joinKeys(replies)));
         } else {
             k.accept(KeyState.EMPTY);
@@ -94,32 +94,32 @@ public final class IndexClient {
      * needs the version's restore state): a majority's join in strong mode, one random replica in
      * legacy mode (where a stale replica can answer 202 twice, as its reads can be stale).
      */
-    void readForUpdate(long rid, String bucket, String key, Consumer<KeyState> k) {
+    void readForUpdate(long requestId, String bucket, String key, Consumer<KeyState> k) {
         if (strong()) {
-            quorumRead(rid, bucket, key, k);
+            quorumRead(requestId, bucket, key, k);
         } else {
-            fe.calls.start(ctx, rid, List.of(randomReplica(key)), 1, c -> new S3Wire.ReadKey(c, bucket, key),
+            front.calls().start(ctx, requestId, List.of(randomReplica(key)), 1, c -> new S3Wire.ReadKey(c, bucket, key),
                     replies -> k.accept(joinKeys(replies)));
         }
     }
 
     /** The state a read answers from. */
-    void readForGet(long rid, String bucket, String key, Consumer<KeyState> k) {
+    void readForGet(long requestId, String bucket, String key, Consumer<KeyState> k) {
         if (strong()) {
-            quorumReadRepaired(rid, bucket, key, k);
+            quorumReadRepaired(requestId, bucket, key, k);
             return;
         }
-        fe.calls.start(ctx, rid, List.of(randomReplica(key)), 1, c -> new S3Wire.ReadKey(c, bucket, key), replies -> {
+        front.calls().start(ctx, requestId, List.of(randomReplica(key)), 1, c -> new S3Wire.ReadKey(c, bucket, key), replies -> {
             KeyState s = joinKeys(replies);
             if (!s.slots().isEmpty()) {
                 k.accept(s);
                 return;
             }
             // No trace of the key here: new-object read-after-write (A1.2 rule 1) asks every replica.
-            List<HostId> group = fe.layout.replicasOf(key);
-            long call = fe.calls.start(ctx, rid, group, group.size(),
+            List<HostId> group = front.layout().replicasOf(key);
+            long call = front.calls().start(ctx, requestId, group, group.size(),
                     c -> new S3Wire.ReadKey(c, bucket, key), all -> k.accept(joinKeys(all)));
-            ctx.setTimer(fe.config.fallbackNanos(), new FrontEnd.Window(call));
+            ctx.setTimer(front.config().fallbackNanos(), new FrontEnd.Window(call));
         });
     }
 
@@ -130,19 +130,19 @@ public final class IndexClient {
      * too many replicas leased the key to another conditional write for a majority to remain, it
      * answers 409 ConditionalRequestConflict.
      */
-    private void lockedRead(long rid, String bucket, String key, Consumer<KeyState> k) {
-        long owner = ((long) fe.id << 40) | rid;
-        leased.put(rid, new S3Wire.Unlock(bucket, key, owner));
-        List<HostId> group = fe.layout.replicasOf(key);
+    private void lockedRead(long requestId, String bucket, String key, Consumer<KeyState> k) {
+        long owner = ((long) front.frontEnd() << 40) | requestId;
+        leased.put(requestId, new S3Wire.Unlock(bucket, key, owner));
+        List<HostId> group = front.layout().replicasOf(key);
         int n = group.size();
-        int majority = fe.layout.majorityOf(key);
+        int majority = front.layout().majorityOf(key);
         // Wait until a majority granted or a majority can no longer grant: with every replica
         // reachable, one of two racing writes gets a majority and proceeds (FIDELITY A7.2).
-        fe.calls.start(ctx, rid, group, replies -> grants(replies) >= majority
+        front.calls().start(ctx, requestId, group, replies -> grants(replies) >= majority
                         || replies.size() - grants(replies) > n - majority,
                 c -> new S3Wire.LockKey(c, bucket, key, owner), replies -> {
             if (grants(replies) < majority) {
-                fe.respond(rid, S3Result.err(S3Error.CONDITIONAL_REQUEST_CONFLICT,
+                front.respond(requestId, S3Result.err(S3Error.CONDITIONAL_REQUEST_CONFLICT,
                         "A conflicting conditional operation is currently in progress against this resource. "
                                 + "Please try again."));
                 return;
@@ -155,26 +155,26 @@ public final class IndexClient {
         return replies.values().stream().filter(r -> r instanceof S3Wire.KeyReply).count();
     }
 
-    /** Request {@code rid} is answered: drop its key lease, if it took one. */
-    void release(long rid) {
-        S3Wire.Unlock u = leased.remove(rid);
+    /** Request {@code requestId} is answered: drop its key lease, if it took one. */
+    void release(long requestId) {
+        S3Wire.Unlock u = leased.remove(requestId);
         if (u != null) {
-            for (HostId h : fe.layout.replicasOf(u.key())) {
+            for (HostId h : front.layout().replicasOf(u.key())) {
                 ctx.send(h, u);
             }
         }
     }
 
-    private void quorumRead(long rid, String bucket, String key, Consumer<KeyState> k) {
-        fe.calls.start(ctx, rid, fe.layout.replicasOf(key), fe.layout.majorityOf(key),
+    private void quorumRead(long requestId, String bucket, String key, Consumer<KeyState> k) {
+        front.calls().start(ctx, requestId, front.layout().replicasOf(key), front.layout().majorityOf(key),
                 c -> new S3Wire.ReadKey(c, bucket, key), replies -> k.accept(joinKeys(replies)));
     }
 
     /** ABD read: join a majority's states, then make sure a majority holds the join. */
-    private void quorumReadRepaired(long rid, String bucket, String key, Consumer<KeyState> k) {
-        List<HostId> group = fe.layout.replicasOf(key);
-        int majority = fe.layout.majorityOf(key);
-        fe.calls.start(ctx, rid, group, majority, c -> new S3Wire.ReadKey(c, bucket, key), replies -> {
+    private void quorumReadRepaired(long requestId, String bucket, String key, Consumer<KeyState> k) {
+        List<HostId> group = front.layout().replicasOf(key);
+        int majority = front.layout().majorityOf(key);
+        front.calls().start(ctx, requestId, group, majority, c -> new S3Wire.ReadKey(c, bucket, key), replies -> {
             KeyState joined = joinKeys(replies);
             List<HostId> behind = new ArrayList<>();
             int upToDate = 0;
@@ -190,17 +190,17 @@ public final class IndexClient {
                 k.accept(joined);
                 return;
             }
-            fe.calls.start(ctx, rid, behind, majority - upToDate,
+            front.calls().start(ctx, requestId, behind, majority - upToDate,
                     c -> new S3Wire.MergeKey(c, bucket, key, joined), acks -> k.accept(joined));
         });
     }
 
-    void write(long rid, String bucket, Mutation m, Runnable k) {
+    void write(long requestId, String bucket, Mutation m, Runnable k) {
         if (strong()) {
-            fe.calls.start(ctx, rid, fe.layout.replicasOf(m.key()), fe.layout.majorityOf(m.key()),
+            front.calls().start(ctx, requestId, front.layout().replicasOf(m.key()), front.layout().majorityOf(m.key()),
                     c -> new S3Wire.WriteKey(c, bucket, m, false), acks -> k.run());
         } else {
-            fe.calls.start(ctx, rid, List.of(randomReplica(m.key())), 1, c -> new S3Wire.WriteKey(c, bucket, m, true),
+            front.calls().start(ctx, requestId, List.of(randomReplica(m.key())), 1, c -> new S3Wire.WriteKey(c, bucket, m, true),
                     acks -> k.run());
         }
     }
@@ -209,19 +209,19 @@ public final class IndexClient {
      * Key states under {@code prefix}: from every index group the prefix reaches ({@link IndexLayout}),
      * a joined majority (strong or {@code quorum}) or one random replica (legacy).
      */
-    void scan(long rid, String bucket, String prefix, boolean quorum, Consumer<TreeMap<String, KeyState>> k) {
+    void scan(long requestId, String bucket, String prefix, boolean quorum, Consumer<TreeMap<String, KeyState>> k) {
         boolean q = quorum || strong();
-        List<Integer> groups = fe.layout.groupsFor(prefix);
+        List<Integer> groups = front.layout().groupsFor(prefix);
         List<HostId> targets = new ArrayList<>();
         for (int g : groups) {
-            List<HostId> group = fe.layout.group(g);
+            List<HostId> group = front.layout().group(g);
             if (q) {
                 targets.addAll(group);
             } else {
                 targets.add(group.get(ctx.rng().nextInt(group.size())));
             }
         }
-        fe.calls.start(ctx, rid, targets, replies -> fromEveryGroup(groups, replies, q),
+        front.calls().start(ctx, requestId, targets, replies -> fromEveryGroup(groups, replies, q),
                 c -> new S3Wire.Scan(c, bucket, prefix, Optional.empty()), replies -> {
                     TreeMap<String, KeyState> joined = new TreeMap<>(Keys.ORDER);
                     List<S3Wire.Entry> first = null;
@@ -243,7 +243,7 @@ public final class IndexClient {
     /** True once each group answered by a majority ({@code quorum}) or by the one replica asked. */
     private boolean fromEveryGroup(List<Integer> groups, Map<HostId, S3Wire> replies, boolean quorum) {
         for (int g : groups) {
-            List<HostId> group = fe.layout.group(g);
+            List<HostId> group = front.layout().group(g);
             long answered = group.stream().filter(replies::containsKey).count();
             if (answered < (quorum ? group.size() / 2 + 1 : 1)) {
                 return false;
@@ -271,7 +271,7 @@ public final class IndexClient {
 
     /** Remembers a 404 for a propagation window drawn like the replication lag (A1.2 rules 1 and 6). */
     void rememberMissing(String bucket, String key) {
-        long lag = Math.min(fe.config.lagCapNanos(), (long) ctx.rng().exponential(fe.config.lagMeanNanos()));
+        long lag = Math.min(front.config().lagCapNanos(), (long) ctx.rng().exponential(front.config().lagMeanNanos()));
         negativeCache.put(bucket + "\u0000" + key, ctx.now() + lag);
     }
 
@@ -283,14 +283,14 @@ public final class IndexClient {
      * majority of every group ({@link #writeBucket}), so any one group's majority has seen it: a
      * group cut off stops only the keys it serves.
      */
-    void buckets(long rid, Consumer<TreeMap<String, BucketRecord>> k) {
-        fe.calls.start(ctx, rid, fe.index, this::fromAnyGroup, S3Wire.ReadBuckets::new,
+    void buckets(long requestId, Consumer<TreeMap<String, BucketRecord>> k) {
+        front.calls().start(ctx, requestId, front.indexHosts(), this::fromAnyGroup, S3Wire.ReadBuckets::new,
                 replies -> k.accept(joinBuckets(replies)));
     }
 
     private boolean fromAnyGroup(Map<HostId, S3Wire> replies) {
-        for (int g = 0; g < fe.layout.groupCount(); g++) {
-            List<HostId> group = fe.layout.group(g);
+        for (int g = 0; g < front.layout().groupCount(); g++) {
+            List<HostId> group = front.layout().group(g);
             if (group.stream().filter(replies::containsKey).count() >= group.size() / 2 + 1) {
                 return true;
             }
@@ -302,8 +302,8 @@ public final class IndexClient {
      * The bucket's record, joined from a majority of one group (see {@link #buckets}). Front-ends keep no copy: the only lag in bucket
      * configuration is the record's own {@link BucketRecord#effectiveAt} (FIDELITY A1.3).
      */
-    void bucket(long rid, String name, Consumer<Optional<BucketRecord>> k) {
-        fe.calls.start(ctx, rid, fe.index, this::fromAnyGroup, c -> new S3Wire.ReadBucket(c, name),
+    void bucket(long requestId, String name, Consumer<Optional<BucketRecord>> k) {
+        front.calls().start(ctx, requestId, front.indexHosts(), this::fromAnyGroup, c -> new S3Wire.ReadBucket(c, name),
                 replies -> k.accept(Optional.ofNullable(joinBuckets(replies).get(name))));
     }
 
@@ -314,13 +314,13 @@ public final class IndexClient {
      * after it is written ({@link #bucketConfigDelay}), so a record read before a change is reused
      * only while the change has not taken effect yet, when a fresh read would look the same.
      */
-    void bucketForObjects(long rid, String name, Consumer<Optional<BucketRecord>> k) {
+    void bucketForObjects(long requestId, String name, Consumer<Optional<BucketRecord>> k) {
         CachedBucket c = bucketCache.get(name);
         if (c != null && ctx.now() - c.fetched() < bucketCacheNanos()) {
             k.accept(c.record());
             return;
         }
-        bucket(rid, name, r -> {
+        bucket(requestId, name, r -> {
             bucketCache.put(name, new CachedBucket(r, ctx.now()));
             k.accept(r);
         });
@@ -328,7 +328,7 @@ public final class IndexClient {
 
     /** How long a bucket record may be reused: 100 ms, or nothing when bucket changes are immediate. */
     private long bucketCacheNanos() {
-        return Math.min(BUCKET_CACHE, fe.config.bucketConfigDelayNanos());
+        return Math.min(BUCKET_CACHE, front.config().bucketConfigDelayNanos());
     }
 
     private static TreeMap<String, BucketRecord> joinBuckets(Map<HostId, S3Wire> replies) {
@@ -341,9 +341,9 @@ public final class IndexClient {
         return joined;
     }
 
-    void writeBucket(long rid, BucketRecord r, Runnable k) {
-        List<Integer> groups = fe.layout.groupsFor("");
-        fe.calls.start(ctx, rid, fe.index, acks -> fromEveryGroup(groups, acks, true),
+    void writeBucket(long requestId, BucketRecord r, Runnable k) {
+        List<Integer> groups = front.layout().groupsFor("");
+        front.calls().start(ctx, requestId, front.indexHosts(), acks -> fromEveryGroup(groups, acks, true),
                 c -> new S3Wire.WriteBucket(c, r), acks -> {
                     bucketCache.put(r.name(), new CachedBucket(Optional.of(r), ctx.now()));
                     k.run();
@@ -352,7 +352,7 @@ public final class IndexClient {
 
     /** How long a bucket change (creation, deletion, versioning, lifecycle) takes to take effect (FIDELITY A1.3 [M]). */
     long bucketConfigDelay() {
-        long max = fe.config.bucketConfigDelayNanos();
+        long max = front.config().bucketConfigDelayNanos();
         long floor = bucketCacheNanos();
         // [M] Uniform between the front-ends' bucket-record reuse (100 ms) and the maximum: no
         // change is faster than that reuse, so the reuse never shows a change late.
@@ -361,14 +361,14 @@ public final class IndexClient {
 
     Stamp bucketStamp(Optional<BucketRecord> seen) {
         long t = Math.max(ctx.now(), seen.map(b -> b.stamp().time() + 1).orElse(Long.MIN_VALUE));
-        return new Stamp(t, fe.id, seq++);
+        return new Stamp(t, front.frontEnd(), seq++);
     }
 
     // ---- multipart uploads ----
 
     /** The upload, read from a majority of its key's group. */
-    void upload(long rid, String bucket, String key, String uploadId, Consumer<Optional<Upload>> k) {
-        fe.calls.start(ctx, rid, fe.layout.replicasOf(key), fe.layout.majorityOf(key),
+    void upload(long requestId, String bucket, String key, String uploadId, Consumer<Optional<Upload>> k) {
+        front.calls().start(ctx, requestId, front.layout().replicasOf(key), front.layout().majorityOf(key),
                 c -> new S3Wire.ReadUpload(c, bucket, uploadId), replies -> {
             Optional<Upload> joined = Optional.empty();
             for (S3Wire r : replies.values()) {
@@ -381,15 +381,15 @@ public final class IndexClient {
         });
     }
 
-    void writeUpload(long rid, String bucket, Upload u, Runnable k) {
-        fe.calls.start(ctx, rid, fe.layout.replicasOf(u.key()), fe.layout.majorityOf(u.key()),
+    void writeUpload(long requestId, String bucket, Upload u, Runnable k) {
+        front.calls().start(ctx, requestId, front.layout().replicasOf(u.key()), front.layout().majorityOf(u.key()),
                 c -> new S3Wire.WriteUpload(c, bucket, u), acks -> k.run());
     }
 
     /** Every upload of the bucket: a majority of every index group. */
-    void uploads(long rid, String bucket, Consumer<List<Upload>> k) {
-        List<Integer> groups = fe.layout.groupsFor("");
-        fe.calls.start(ctx, rid, fe.index, replies -> fromEveryGroup(groups, replies, true),
+    void uploads(long requestId, String bucket, Consumer<List<Upload>> k) {
+        List<Integer> groups = front.layout().groupsFor("");
+        front.calls().start(ctx, requestId, front.indexHosts(), replies -> fromEveryGroup(groups, replies, true),
                 c -> new S3Wire.ScanUploads(c, bucket), replies -> {
             TreeMap<String, Upload> joined = new TreeMap<>();
             for (S3Wire r : replies.values()) {

@@ -33,20 +33,20 @@ public final class LifecycleSweep {
     record Run() implements Timer {
     }
 
-    private final FrontEnd fe;
-    private final IndexClient ix;
+    private final FrontEndContext front;
+    private final IndexCalls indexCalls;
     private final Context ctx;
     private long owner = -1;
 
-    LifecycleSweep(FrontEnd fe, IndexClient ix, Context ctx) {
-        this.fe = fe;
-        this.ix = ix;
+    LifecycleSweep(FrontEndContext front, IndexCalls indexCalls, Context ctx) {
+        this.front = front;
+        this.indexCalls = indexCalls;
         this.ctx = ctx;
     }
 
     /** Sets the timer of the next run: the next 00:00 UTC strictly after now, plus the lag. */
     void arm() {
-        long max = fe.cold.settings().lifecycleLagNanos();
+        long max = front.cold().settings().lifecycleLagNanos();
         long lag = max == 0 ? 0 : ctx.rng().uniform(0, max);
         long next = UtcTime.nextMidnight(ctx.now() + 1) + lag;
         ctx.setTimer(next - ctx.now(), new Run());
@@ -54,13 +54,13 @@ public final class LifecycleSweep {
 
     void run() {
         if (owner >= 0) {
-            fe.calls.dropOwner(owner);   // yesterday's calls that never completed: retried from scratch today
+            front.calls().dropOwner(owner);   // yesterday's calls that never completed: retried from scratch today
         }
-        long rid = fe.internalRequest();
-        owner = rid;
+        long requestId = front.internalRequest();
+        owner = requestId;
         long now = ctx.now();
         arm();
-        ix.buckets(rid, all -> {
+        indexCalls.buckets(requestId, all -> {
             EnumMap<StorageClass, Long> bytes = new EnumMap<>(StorageClass.class);
             int[] left = {0};
             for (BucketRecord b : all.values()) {
@@ -69,34 +69,34 @@ public final class LifecycleSweep {
                 }
             }
             if (left[0] == 0) {
-                fe.cold.sample(now, bytes);
+                front.cold().sample(now, bytes);
                 return;
             }
             for (BucketRecord b : all.values()) {
                 if (b.existsAt(now) && !b.lifecycleAt(now).isEmpty()) {
-                    bucket(rid, b.asSeenAt(now), now, bytes, () -> {
+                    bucket(requestId, b.asSeenAt(now), now, bytes, () -> {
                         if (--left[0] == 0) {
-                            fe.cold.sample(now, bytes);
+                            front.cold().sample(now, bytes);
                         }
                     });
                 }
             }
         });
-        fe.armResend();
+        front.armResend();
     }
 
-    private void bucket(long rid, BucketRecord rec, long now, Map<StorageClass, Long> bytes, Runnable scanned) {
+    private void bucket(long requestId, BucketRecord rec, long now, Map<StorageClass, Long> bytes, Runnable scanned) {
         VersioningState v = rec.versioning();
         LifecycleEvaluator lc = new LifecycleEvaluator(rec.lifecycle(), v != VersioningState.UNVERSIONED,
-                fe.cold.settings().sizeFloor());
-        ix.scan(rid, rec.name(), "", true, keys -> {
+                front.cold().settings().sizeFloor());
+        indexCalls.scan(requestId, rec.name(), "", true, keys -> {
             for (Map.Entry<String, KeyState> e : keys.entrySet()) {
                 String key = e.getKey();
                 KeyState state = e.getValue();
                 KeyState after = state;
-                for (LifecycleOps.Step step : LifecycleOps.plan(key, state, v, lc, now, () -> ix.stamp(state),
+                for (LifecycleOps.Step step : LifecycleOps.plan(key, state, v, lc, now, () -> indexCalls.stamp(state),
                         s -> Handlers.versionId(rec, s))) {
-                    ix.write(rid, rec.name(), step.mutation(), () -> applied(rec, key, step, now));
+                    indexCalls.write(requestId, rec.name(), step.mutation(), () -> applied(rec, key, step, now));
                     after = after.apply(step.mutation());
                 }
                 for (KeyState.Current c : after.versionsNewestFirst()) {
@@ -107,13 +107,13 @@ public final class LifecycleSweep {
             }
             scanned.run();
         });
-        ix.uploads(rid, rec.name(), uploads -> {
+        indexCalls.uploads(requestId, rec.name(), uploads -> {
             for (Upload u : uploads) {
                 if (!u.isOpen()) {
                     continue;
                 }
                 lc.abortDue(u.key(), u.initiated()).filter(due -> due <= now).ifPresent(due ->
-                        ix.writeUpload(rid, rec.name(), u.finish(Upload.Status.ABORTED), () -> fe.cold.recordApplied(
+                        indexCalls.writeUpload(requestId, rec.name(), u.finish(Upload.Status.ABORTED), () -> front.cold().recordApplied(
                                 new ColdPath.Applied(rec.name(), u.key(), "upload " + u.uploadId(), u.initiated(),
                                         new LifecycleAction.AbortIncompleteUpload(abortRule(rec, u), due), now))));
             }
@@ -130,11 +130,11 @@ public final class LifecycleSweep {
         LifecycleAction a = step.action();
         String vid = step.versionId();
         if (a instanceof LifecycleAction.Transition t) {
-            fe.cold.transitioned(rec.name(), key, vid, t.target(), t.dueNanos());
+            front.cold().transitioned(rec.name(), key, vid, t.target(), t.dueNanos());
         } else if (a instanceof LifecycleAction.ExpireNoncurrent || step.mutation().slot() instanceof Slot.Erased
                 || step.mutation().versionId().equals(KeyState.NULL_VERSION)) {
-            fe.cold.removed(rec.name(), key, step.mutation().versionId(), a.dueNanos());
+            front.cold().removed(rec.name(), key, step.mutation().versionId(), a.dueNanos());
         }
-        fe.cold.recordApplied(new ColdPath.Applied(rec.name(), key, vid, step.created(), a, now));
+        front.cold().recordApplied(new ColdPath.Applied(rec.name(), key, vid, step.created(), a, now));
     }
 }

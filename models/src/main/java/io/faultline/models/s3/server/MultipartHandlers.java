@@ -26,80 +26,80 @@ import java.util.Optional;
  * it (A3.2: "you must explicitly complete or stop" it).
  */
 public final class MultipartHandlers {
-    private final FrontEnd fe;
-    private final IndexClient ix;
-    private final BlobClient blobs;
+    private final FrontEndContext front;
+    private final IndexCalls indexCalls;
+    private final BlobCalls blobs;
     private final Handlers objects;
 
-    MultipartHandlers(FrontEnd fe, IndexClient ix, BlobClient blobs, Handlers objects) {
-        this.fe = fe;
-        this.ix = ix;
+    MultipartHandlers(FrontEndContext front, IndexCalls indexCalls, BlobCalls blobs, Handlers objects) {
+        this.front = front;
+        this.indexCalls = indexCalls;
         this.blobs = blobs;
         this.objects = objects;
     }
 
-    void handle(long rid, BucketRecord rec, S3Request req) {
+    void handle(long requestId, BucketRecord rec, S3Request req) {
         String bucket = rec.name();
         if (req instanceof S3Request.CreateMultipartUpload r) {
             Optional<S3Failure> bad = Keys.validate(r.key());
             if (bad.isPresent()) {
-                fe.respond(rid, S3Result.err(bad.get()));
+                front.respond(requestId, S3Result.err(bad.get()));
                 return;
             }
             S3Result<StorageClass> cls = ColdHandlers.storageClass(r.storageClass());
             if (!(cls instanceof S3Result.Ok<StorageClass> c)) {
-                fe.respond(rid, cls);
+                front.respond(requestId, cls);
                 return;
             }
-            var s = ix.stamp(KeyState.EMPTY);
+            var s = indexCalls.stamp(KeyState.EMPTY);
             Upload u = Upload.open(Ids.upload(s), r.key(), s.time(), c.value());
-            ix.writeUpload(rid, bucket, u, () -> fe.respond(rid, S3Result.ok(u.uploadId())));
+            indexCalls.writeUpload(requestId, bucket, u, () -> front.respond(requestId, S3Result.ok(u.uploadId())));
         } else if (req instanceof S3Request.UploadPart r) {
-            ix.upload(rid, bucket, r.key(), r.uploadId(), u -> {
+            indexCalls.upload(requestId, bucket, r.key(), r.uploadId(), u -> {
                 Optional<S3Failure> bad = MultipartOps.checkPart(u.filter(x -> x.key().equals(r.key())),
                         r.uploadId(), r.partNumber(), r.body());
                 if (bad.isPresent()) {
-                    fe.respond(rid, S3Result.err(bad.get()));
+                    front.respond(requestId, S3Result.err(bad.get()));
                     return;
                 }
                 // The part's bytes go to the storage hosts; the upload record names their blob.
-                blobs.store(rid, r.body(), ref -> {
-                    var s = ix.stamp(KeyState.EMPTY);
+                blobs.store(requestId, r.body(), ref -> {
+                    var s = indexCalls.stamp(KeyState.EMPTY);
                     Upload next = u.get().withPart(Part.located(r.partNumber(), r.body(), ref, s, s.time()));
-                    ix.writeUpload(rid, bucket, next, () -> fe.respond(rid, S3Result.ok(r.body().etag())));
+                    indexCalls.writeUpload(requestId, bucket, next, () -> front.respond(requestId, S3Result.ok(r.body().etag())));
                 });
             });
         } else if (req instanceof S3Request.CompleteMultipartUpload r) {
-            ix.upload(rid, bucket, r.key(), r.uploadId(), u -> {
+            indexCalls.upload(requestId, bucket, r.key(), r.uploadId(), u -> {
                 Optional<Upload> mine = u.filter(x -> x.key().equals(r.key()));
-                S3Result<StoredObject> o = MultipartOps.complete(mine, r.uploadId(), r.parts(), ix.now());
+                S3Result<StoredObject> o = MultipartOps.complete(mine, r.uploadId(), r.parts(), indexCalls.now());
                 if (!(o instanceof S3Result.Ok<StoredObject> ok)) {
-                    fe.respond(rid, o);
+                    front.respond(requestId, o);
                     return;
                 }
-                objects.put(rid, rec, r.key(), ok.value(), r.conditions(), res -> {
+                objects.put(requestId, rec, r.key(), ok.value(), r.conditions(), res -> {
                     if (!res.isOk()) {
-                        fe.respond(rid, res);
+                        front.respond(requestId, res);
                         return;
                     }
-                    ix.writeUpload(rid, bucket, mine.get().finish(Upload.Status.COMPLETED), () -> fe.respond(rid, res));
+                    indexCalls.writeUpload(requestId, bucket, mine.get().finish(Upload.Status.COMPLETED), () -> front.respond(requestId, res));
                 });
             });
         } else if (req instanceof S3Request.AbortMultipartUpload r) {
-            ix.upload(rid, bucket, r.key(), r.uploadId(), u -> {
+            indexCalls.upload(requestId, bucket, r.key(), r.uploadId(), u -> {
                 if (u.isEmpty() || !u.get().isOpen() || !u.get().key().equals(r.key())) {
-                    fe.respond(rid, S3Result.err(MultipartOps.noSuchUpload(r.uploadId())));
+                    front.respond(requestId, S3Result.err(MultipartOps.noSuchUpload(r.uploadId())));
                     return;
                 }
-                ix.writeUpload(rid, bucket, u.get().finish(Upload.Status.ABORTED), () -> fe.respond(rid, S3Result.ok(true)));
+                indexCalls.writeUpload(requestId, bucket, u.get().finish(Upload.Status.ABORTED), () -> front.respond(requestId, S3Result.ok(true)));
             });
         } else if (req instanceof S3Request.ListParts r) {
-            ix.upload(rid, bucket, r.key(), r.uploadId(), u -> fe.respond(rid, MultipartOps.listParts(
+            indexCalls.upload(requestId, bucket, r.key(), r.uploadId(), u -> front.respond(requestId, MultipartOps.listParts(
                     u.filter(x -> x.key().equals(r.key())), r.uploadId(), r.partNumberMarker(), r.maxParts())));
         } else if (req instanceof S3Request.ListMultipartUploads) {
-            ix.uploads(rid, bucket, all -> fe.respond(rid, S3Result.ok(BucketStore.listUploads(all, Limits.MAX_LIST_PAGE))));
+            indexCalls.uploads(requestId, bucket, all -> front.respond(requestId, S3Result.ok(BucketStore.listUploads(all, Limits.MAX_LIST_PAGE))));
         } else {
-            fe.respond(rid, S3Result.err(S3Error.INVALID_REQUEST, "unsupported request " + req.getClass().getSimpleName()));
+            front.respond(requestId, S3Result.err(S3Error.INVALID_REQUEST, "unsupported request " + req.getClass().getSimpleName()));
         }
     }
 }
