@@ -6,6 +6,6 @@
  *
  * <p>{@link io.faultline.models.glacier.store.VaultStore} holds the rules (pure: time and randomness are
  * passed in); {@link io.faultline.models.glacier.server.GlacierService} runs it as a process on a host and
- * {@link io.faultline.models.glacier.workload.GlacierClient} is the client library other hosts use.
+ * {@link io.faultline.models.glacier.workload.GlacierRequester} is the client library other hosts use.
  */
 package io.faultline.models.glacier;

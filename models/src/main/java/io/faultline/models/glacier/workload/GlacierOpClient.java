@@ -23,11 +23,11 @@ import java.util.function.Consumer;
  * when it refused, since a refused call changed nothing), plus job-completion notifications.
  */
 public abstract class GlacierOpClient extends Client {
-    protected final GlacierClient glacier;
+    protected final GlacierRequester glacier;
 
     GlacierOpClient(Recorder recorder, int process, HostId service) {
         super(recorder, process, Simulation.MINUTES);
-        this.glacier = new GlacierClient(service);
+        this.glacier = new GlacierRequester(service);
     }
 
     /** Invokes {@code f} as {@code call}; {@code then} sees the answer before the next operation starts. */

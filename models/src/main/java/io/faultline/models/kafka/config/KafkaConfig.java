@@ -1,6 +1,8 @@
 package io.faultline.models.kafka.config;
 
 import io.faultline.models.kafka.rules.ProducerStateTable;
+import io.faultline.sim.scenario.Setting;
+import io.faultline.sim.scenario.Settings;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -100,6 +102,21 @@ public final class KafkaConfig {
             throw invalid("enable.idempotence=true needs acks=all, retries>0 and "
                             + "max.in.flight.requests.per.connection<=5 (FIDELITY C6)");
         }
+    }
+
+    /** The Kafka configuration these settings describe; bad values are bad input naming the key. */
+    public static KafkaConfig fromSettings(Settings settings) {
+        Map<String, String> explicit = new LinkedHashMap<>();
+        for (Setting<?> s : settings.schema()) {
+            if (KafkaKeys.byName(s.key()).isPresent()) {
+                @SuppressWarnings("unchecked")
+                String v = ((Setting<String>) s).format(settings.get((Setting<String>) s));
+                if (!v.equals(KafkaKeys.BY_VERSION)) {
+                    explicit.put(s.key(), v);
+                }
+            }
+        }
+        return of(explicit);
     }
 
     /** A copy with one more setting. */

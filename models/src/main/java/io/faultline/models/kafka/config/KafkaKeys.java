@@ -1,13 +1,49 @@
 package io.faultline.models.kafka.config;
 
+import io.faultline.sim.scenario.Setting;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Every configuration key of the model: Kafka's real names (FIDELITY C2) plus a few {@code kafka.*}
- * keys of the model itself, each with its default per version and its allowed values.
+ * keys of the model itself, each with its default per version and its allowed values, and the
+ * same table as scenario settings ({@link #schema}); {@link KafkaConfig} is what they resolve to.
  */
 public final class KafkaKeys {
+    /** The value meaning "whatever kafka.version defaults to". */
+    public static final String BY_VERSION = "version";
+
+    /**
+     * The keys as scenario settings, with the scenario's own defaults where given. A key left at
+     * {@code version} takes the default of the chosen {@code kafka.version} (FIDELITY C2).
+     *
+     * <pre>{@code
+     * List<Setting<?>> schema = KafkaKeys.schema(Map.of("kafka.version", "0.10", "acks", "all"));
+     * KafkaConfig c = KafkaConfig.fromSettings(settings);   // --set kafka.version=0.11 etc.
+     * }</pre>
+     */
+    public static List<Setting<?>> schema(Map<String, String> scenarioDefaults) {
+        List<Setting<?>> out = new ArrayList<>();
+        for (Key k : ALL) {
+            String dflt = scenarioDefaults.getOrDefault(k.name(),
+                    k == VERSION ? k.defaultFor(KafkaVersion.V3_7) : BY_VERSION);
+            List<String> allowed = new ArrayList<>();
+            String doc = k.doc();
+            if (k.allowed() instanceof Choice c) {
+                if (k != VERSION) {
+                    allowed.add(BY_VERSION);
+                }
+                allowed.addAll(c.options());
+            } else if (k.allowed() instanceof Range r) {
+                doc = doc + "; " + BY_VERSION + " or an integer in " + r.min() + ".." + r.max();
+            }
+            out.add(Setting.ofString(k.name(), dflt, allowed, doc));
+        }
+        return out;
+    }
+
     private KafkaKeys() {
     }
 

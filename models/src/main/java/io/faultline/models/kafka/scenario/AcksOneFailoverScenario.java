@@ -1,7 +1,6 @@
 package io.faultline.models.kafka.scenario;
 
 import io.faultline.models.kafka.config.KafkaConfig;
-import io.faultline.models.kafka.config.KafkaSettings;
 import io.faultline.models.kafka.wire.KafkaMessage;
 import io.faultline.sim.HostId;
 import io.faultline.sim.RunStatus;
@@ -34,7 +33,7 @@ public final class AcksOneFailoverScenario {
     }
 
     static RunResult run(RunSpec spec) {
-        KafkaConfig config = KafkaSettings.config(spec.settings());
+        KafkaConfig config = KafkaConfig.fromSettings(spec.settings());
         Simulation sim = new Simulation(spec.seed());
         KafkaCluster c = KafkaCluster.create(sim, config, 3, 1, 3);
         long end = spec.durationNanos();

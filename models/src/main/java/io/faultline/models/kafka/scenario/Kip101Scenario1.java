@@ -1,7 +1,6 @@
 package io.faultline.models.kafka.scenario;
 
 import io.faultline.models.kafka.config.KafkaConfig;
-import io.faultline.models.kafka.config.KafkaSettings;
 import io.faultline.sim.CheckResult;
 import io.faultline.sim.RunStatus;
 import io.faultline.sim.Simulation;
@@ -40,7 +39,7 @@ public final class Kip101Scenario1 {
     }
 
     static RunResult run(RunSpec spec) {
-        KafkaConfig config = KafkaSettings.config(spec.settings());
+        KafkaConfig config = KafkaConfig.fromSettings(spec.settings());
         Simulation sim = new Simulation(spec.seed());
         KafkaCluster c = KafkaCluster.create(sim, config, 2, 1, 2);
         long end = spec.durationNanos();

@@ -1,7 +1,6 @@
 package io.faultline.models.kafka.scenario;
 
 import io.faultline.models.kafka.config.KafkaConfig;
-import io.faultline.models.kafka.config.KafkaSettings;
 import io.faultline.sim.CheckResult;
 import io.faultline.sim.Liveness;
 import io.faultline.sim.RunStatus;
@@ -35,7 +34,7 @@ public final class SafeScenario {
     }
 
     static RunResult run(RunSpec spec) {
-        KafkaConfig config = KafkaSettings.config(spec.settings());
+        KafkaConfig config = KafkaConfig.fromSettings(spec.settings());
         Simulation sim = new Simulation(spec.seed());
         KafkaCluster c = KafkaCluster.create(sim, config, 3, 2, 3);
         long end = spec.durationNanos();

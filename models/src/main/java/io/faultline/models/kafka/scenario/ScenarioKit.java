@@ -1,7 +1,8 @@
 package io.faultline.models.kafka.scenario;
 
 import io.faultline.checker.Outcome;
-import io.faultline.models.kafka.config.KafkaSettings;
+import io.faultline.models.kafka.config.KafkaConfig;
+import io.faultline.models.kafka.config.KafkaKeys;
 import io.faultline.models.kafka.rules.ReplicaLog;
 import io.faultline.sim.CheckResult;
 import io.faultline.sim.RunStatus;
@@ -53,7 +54,7 @@ public final class ScenarioKit {
 
             public RunSpec spec(long seed, List<String> overrides, Optional<String> d) {
                 RunSpec spec = inner.spec(seed, overrides, d);
-                KafkaSettings.config(spec.settings());
+                KafkaConfig.fromSettings(spec.settings());
                 return spec;
             }
 
@@ -75,7 +76,7 @@ public final class ScenarioKit {
 
     /** The Kafka keys (with this scenario's defaults) followed by the scenario's own settings. */
     static List<Setting<?>> schema(Map<String, String> kafkaDefaults, Setting<?>... own) {
-        List<Setting<?>> out = new ArrayList<>(KafkaSettings.schema(kafkaDefaults));
+        List<Setting<?>> out = new ArrayList<>(KafkaKeys.schema(kafkaDefaults));
         out.addAll(List.of(own));
         return out;
     }

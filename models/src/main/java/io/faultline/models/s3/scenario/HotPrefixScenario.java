@@ -2,7 +2,7 @@ package io.faultline.models.s3.scenario;
 
 import io.faultline.models.s3.config.S3Config;
 import io.faultline.models.s3.server.FrontEnd;
-import io.faultline.models.s3.workload.LoadClient;
+import io.faultline.models.s3.workload.LoadGenerator;
 import io.faultline.sim.CheckResult;
 import io.faultline.sim.Host;
 import io.faultline.sim.RunStatus;
@@ -49,13 +49,13 @@ public final class HotPrefixScenario {
         S3Cluster c = S3Cluster.build(spec.seed(), cfg, 3, 1, List.of("hot", "hashed"));
         var fe = c.frontEnds().get(0).id();
         long stop = spec.durationNanos();
-        Host hot = c.sim().addHost("load-hot", self -> new LoadClient(fe, "hot", LoadClient.KeyStyle.SEQUENTIAL,
+        Host hot = c.sim().addHost("load-hot", self -> new LoadGenerator(fe, "hot", LoadGenerator.KeyStyle.SEQUENTIAL,
                 s.get(RATE), stop));
-        Host hashed = c.sim().addHost("load-hashed", self -> new LoadClient(fe, "hashed", LoadClient.KeyStyle.HASHED,
+        Host hashed = c.sim().addHost("load-hashed", self -> new LoadGenerator(fe, "hashed", LoadGenerator.KeyStyle.HASHED,
                 s.get(RATE), stop));
         RunStatus status = c.sim().run(spec.durationNanos() + 200 * Simulation.MILLIS);
-        Map<Long, long[]> hotStats = hot.process(LoadClient.class).orElseThrow().perWindow();
-        Map<Long, long[]> hashedStats = hashed.process(LoadClient.class).orElseThrow().perWindow();
+        Map<Long, long[]> hotStats = hot.process(LoadGenerator.class).orElseThrow().perWindow();
+        Map<Long, long[]> hashedStats = hashed.process(LoadGenerator.class).orElseThrow().perWindow();
         FrontEnd f = c.frontEnds().get(0).process(FrontEnd.class).orElseThrow();
         long hotOk = total(hotStats, 0);
         long hashedOk = total(hashedStats, 0);
@@ -86,7 +86,7 @@ public final class HotPrefixScenario {
 
     private static Series series(String name, Map<Long, long[]> stats, int i) {
         List<Series.Point> pts = new ArrayList<>();
-        double perSecond = (double) Simulation.SECONDS / LoadClient.WINDOW;
+        double perSecond = (double) Simulation.SECONDS / LoadGenerator.WINDOW;
         stats.forEach((w, v) -> pts.add(new Series.Point(w / perSecond, v[i] * perSecond)));
         return new Series(name, "virtual time (s)", "requests per second", pts);
     }

@@ -11,7 +11,7 @@ import io.faultline.models.s3.api.S3Result;
 import io.faultline.models.s3.api.response.UploadInfo;
 import io.faultline.models.s3.api.WriteConditions;
 import io.faultline.models.s3.config.S3Config;
-import io.faultline.models.s3.workload.ScriptClient;
+import io.faultline.models.s3.workload.ScriptRunner;
 import io.faultline.sim.CheckResult;
 import io.faultline.sim.Host;
 import io.faultline.sim.HostId;
@@ -74,16 +74,16 @@ public final class MultipartCrashScenario {
         S3Cluster c = S3Cluster.build(spec.seed(), S3Config.defaults(), 3, 1, List.of("media"));
         Simulation sim = c.sim();
         HostId fe = c.frontEnds().get(0).id();
-        Host crasher = sim.addHost("uploader", self -> new ScriptClient(fe, upload("video.mp4")));
-        Host completer = sim.addHost("completer", self -> new ScriptClient(fe, upload("audio.mp3")));
+        Host crasher = sim.addHost("uploader", self -> new ScriptRunner(fe, upload("video.mp4")));
+        Host completer = sim.addHost("completer", self -> new ScriptRunner(fe, upload("audio.mp3")));
         // Crash the uploader once its second part is acknowledged (create + 2 parts answered).
-        RunStatus status = sim.runUntil(() -> crasher.process(ScriptClient.class)
+        RunStatus status = sim.runUntil(() -> crasher.process(ScriptRunner.class)
                 .map(p -> p.results().size() >= 3).orElse(false), spec.durationNanos() / 2);
-        String crashedUpload = (String) crasher.process(ScriptClient.class).orElseThrow().results().get(0).orThrow();
+        String crashedUpload = (String) crasher.process(ScriptRunner.class).orElseThrow().results().get(0).orThrow();
         sim.at(sim.now(), "crash uploader", crasher::crash);
         List<Function<List<S3Result<?>>, S3Request>> operator = new ArrayList<>();
         operator.add(step(new S3Request.ListMultipartUploads("media")));
-        Host first = sim.addHost("operator", self -> new ScriptClient(fe, operator));
+        Host first = sim.addHost("operator", self -> new ScriptRunner(fe, operator));
         long wait = spec.settings().get(WAIT);
         List<Function<List<S3Result<?>>, S3Request>> later = List.of(
                 step(new S3Request.ListMultipartUploads("media")),
@@ -91,15 +91,15 @@ public final class MultipartCrashScenario {
                 step(new S3Request.ListMultipartUploads("media")),
                 step(new S3Request.ListParts("media", "video.mp4", crashedUpload, 0, 1000)));
         sim.at(sim.now() + wait, "operator comes back", () -> sim.addHost("operator-later",
-                self -> new ScriptClient(fe, later)));
+                self -> new ScriptRunner(fe, later)));
         if (status != RunStatus.CONDITION_MET) {
             return RunResult.builder(SCENARIO.name(), spec, sim).status(status)
                     .check(CheckResult.unknown("upload started", "the uploader never got two parts in")).build();
         }
         status = sim.run(spec.durationNanos());
-        List<S3Result<?>> seen = new ArrayList<>(first.process(ScriptClient.class).orElseThrow().results());
-        sim.host("operator-later").flatMap(h -> h.process(ScriptClient.class)).ifPresent(p -> seen.addAll(p.results()));
-        List<S3Result<?>> done = completer.process(ScriptClient.class).orElseThrow().results();
+        List<S3Result<?>> seen = new ArrayList<>(first.process(ScriptRunner.class).orElseThrow().results());
+        sim.host("operator-later").flatMap(h -> h.process(ScriptRunner.class)).ifPresent(p -> seen.addAll(p.results()));
+        List<S3Result<?>> done = completer.process(ScriptRunner.class).orElseThrow().results();
         return RunResult.builder(SCENARIO.name(), spec, sim).status(status)
                 .check(staysListed(seen, crashedUpload))
                 .check(multipartEtag(done))

@@ -11,7 +11,7 @@ import io.faultline.models.s3.store.Stamp;
 import io.faultline.models.s3.store.VersioningState;
 import io.faultline.models.s3.workload.ObjectClient;
 import io.faultline.models.s3.workload.ObjectWorkload;
-import io.faultline.models.s3.workload.S3Client;
+import io.faultline.models.s3.workload.S3Requester;
 import io.faultline.sim.Host;
 import io.faultline.sim.HostId;
 import io.faultline.sim.Latency;
@@ -101,7 +101,7 @@ public final class S3Cluster {
 
     /**
      * A client process of the caller's own on host {@code name}, built with front-end
-     * {@code frontEnd}'s id (e.g. a scripted client around an {@link S3Client}).
+     * {@code frontEnd}'s id (e.g. a scripted client around an {@link S3Requester}).
      */
     public Host addClient(String name, int frontEnd, Function<HostId, Process> make) {
         HostId fe = frontEnds.get(frontEnd).id();

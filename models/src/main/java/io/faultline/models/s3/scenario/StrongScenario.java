@@ -64,7 +64,7 @@ public final class StrongScenario {
                     s.get(THINK), stop);
         }
         if (s.get(FAULTS)) {
-            Nemesis.install(c, spec.durationNanos() * 7 / 10);
+            RandomFaults.install(c, spec.durationNanos() * 7 / 10);
         }
         return c;
     }

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * A recording client on its own host: it performs an {@link ObjectWorkload} through the
- * {@link S3Client} library, one operation at a time, and records what it saw in Jepsen's
+ * {@link S3Requester} library, one operation at a time, and records what it saw in Jepsen's
  * vocabulary. A 2xx (or a 404 for a GET) is {@code ok}; an error S3 gives before doing anything
  * (SlowDown, 4xx) is {@code fail}; a 5xx from a front-end that may have started the write, or no
  * answer at all, becomes {@code info} at the client's timeout.
@@ -27,7 +27,7 @@ public final class ObjectClient extends Client {
     private record Think() implements Timer {
     }
 
-    private final S3Client s3;
+    private final S3Requester s3;
     private final String bucket;
     private final ObjectWorkload workload;
     private final long thinkMeanNanos;
@@ -36,7 +36,7 @@ public final class ObjectClient extends Client {
     public ObjectClient(Recorder recorder, int process, HostId frontEnd, String bucket, ObjectWorkload workload,
                         long timeoutNanos, long thinkMeanNanos, long stopAtNanos) {
         super(recorder, process, timeoutNanos);
-        this.s3 = new S3Client(frontEnd);
+        this.s3 = new S3Requester(frontEnd);
         this.bucket = bucket;
         this.workload = workload;
         this.thinkMeanNanos = thinkMeanNanos;

@@ -13,7 +13,7 @@ import io.faultline.sim.client.Recorder;
 import java.util.function.Consumer;
 
 /**
- * Base of scripted recording clients over {@link S3Client}: one request at a time, recorded
+ * Base of scripted recording clients over {@link S3Requester}: one request at a time, recorded
  * {@code ok} for a 2xx answer and {@code fail} with S3's status and code otherwise (a refused
  * request changed nothing). Used by the cold-path scenarios.
  *
@@ -22,11 +22,11 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public abstract class S3OpClient extends Client {
-    private final S3Client s3;
+    private final S3Requester s3;
 
     S3OpClient(Recorder recorder, HostId frontEnd) {
         super(recorder, 0, Simulation.MINUTES);
-        this.s3 = new S3Client(frontEnd);
+        this.s3 = new S3Requester(frontEnd);
     }
 
     /** Invokes {@code f} as {@code request}; {@code then} sees the answer before the next operation starts. */

@@ -26,7 +26,7 @@ import io.faultline.models.s3.cold.StorageClass;
 import io.faultline.models.s3.config.ConsistencyMode;
 import io.faultline.models.s3.config.S3Config;
 import io.faultline.models.s3.scenario.S3Cluster;
-import io.faultline.models.s3.workload.S3Client;
+import io.faultline.models.s3.workload.S3Requester;
 import io.faultline.sim.Context;
 import io.faultline.sim.Host;
 import io.faultline.sim.HostId;
@@ -180,7 +180,7 @@ class ColdPathTest {
         S3Cluster c = S3Cluster.build(3, S3Config.defaults(), 3, 1, List.of(B));
         List<S3Result<RestoreObjectResponse>> got = new ArrayList<>();
         c.addClient("lib", 0, fe -> new Process() {
-            private final S3Client s3 = new S3Client(fe);
+            private final S3Requester s3 = new S3Requester(fe);
 
             @Override
             public void onStart(Context ctx) {

@@ -21,7 +21,7 @@ import io.faultline.models.s3.api.WriteConditions;
 import io.faultline.models.s3.config.ConsistencyMode;
 import io.faultline.models.s3.config.S3Config;
 import io.faultline.models.s3.scenario.S3Cluster;
-import io.faultline.models.s3.workload.ScriptClient;
+import io.faultline.models.s3.workload.ScriptRunner;
 import io.faultline.sim.Host;
 import io.faultline.sim.Simulation;
 import java.util.ArrayList;
@@ -39,9 +39,9 @@ class S3ApiOverNetworkTest {
         // The scripts PUT right after enabling versioning, so bucket configuration takes effect at once
         // here (FIDELITY A1.3's propagation delay is tested in S3ConcurrencyGapsTest).
         S3Cluster c = S3Cluster.build(7, S3Config.defaults().withMode(mode).withBucketConfigDelay(0), 3, 1, List.of());
-        Host h = c.sim().addHost("driver", self -> new ScriptClient(c.frontEnds().get(0).id(), steps));
+        Host h = c.sim().addHost("driver", self -> new ScriptRunner(c.frontEnds().get(0).id(), steps));
         c.sim().run(20 * Simulation.SECONDS);
-        ScriptClient d = h.process(ScriptClient.class).orElseThrow();
+        ScriptRunner d = h.process(ScriptRunner.class).orElseThrow();
         assertTrue(d.done(), "script finished: " + d.results());
         return d.results();
     }

@@ -9,7 +9,7 @@ import io.faultline.models.s3.api.S3Result;
 import io.faultline.models.s3.api.WriteConditions;
 import io.faultline.models.s3.config.S3Config;
 import io.faultline.models.s3.scenario.S3Cluster;
-import io.faultline.models.s3.workload.ScriptClient;
+import io.faultline.models.s3.workload.ScriptRunner;
 import io.faultline.sim.Host;
 import io.faultline.sim.Simulation;
 import java.util.List;
@@ -30,9 +30,9 @@ class S3BucketLagTest {
 
     private static List<S3Result<?>> script(S3Cluster c, String name, long forNanos, S3Request... steps) {
         List<Function<List<S3Result<?>>, S3Request>> s = java.util.Arrays.stream(steps).map(S3BucketLagTest::step).toList();
-        Host h = c.sim().addHost(name, self -> new ScriptClient(c.frontEnds().get(0).id(), s));
+        Host h = c.sim().addHost(name, self -> new ScriptRunner(c.frontEnds().get(0).id(), s));
         c.sim().run(c.sim().now() + forNanos);
-        ScriptClient sc = h.process(ScriptClient.class).orElseThrow();
+        ScriptRunner sc = h.process(ScriptRunner.class).orElseThrow();
         assertTrue(sc.done(), name + " finished: " + sc.results());
         return sc.results();
     }

@@ -10,7 +10,7 @@ import io.faultline.models.s3.api.S3Result;
 import io.faultline.models.s3.api.WriteConditions;
 import io.faultline.models.s3.config.S3Config;
 import io.faultline.models.s3.scenario.S3Cluster;
-import io.faultline.models.s3.workload.ScriptClient;
+import io.faultline.models.s3.workload.ScriptRunner;
 import io.faultline.sim.Host;
 import io.faultline.sim.Simulation;
 import java.util.List;
@@ -34,11 +34,11 @@ class S3ConcurrencyGapsTest {
     private static Host script(S3Cluster c, String name, int fe, S3Request... steps) {
         List<Function<List<S3Result<?>>, S3Request>> s =
                 java.util.Arrays.stream(steps).map(S3ConcurrencyGapsTest::step).toList();
-        return c.sim().addHost(name, self -> new ScriptClient(c.frontEnds().get(fe).id(), s));
+        return c.sim().addHost(name, self -> new ScriptRunner(c.frontEnds().get(fe).id(), s));
     }
 
-    private static ScriptClient client(Host h) {
-        return h.process(ScriptClient.class).orElseThrow();
+    private static ScriptRunner client(Host h) {
+        return h.process(ScriptRunner.class).orElseThrow();
     }
 
     /**
@@ -53,11 +53,11 @@ class S3ConcurrencyGapsTest {
             S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), 3, 2, List.of("bk"));
             S3Request put1 = new S3Request.PutObject("bk", "k", Body.of("one"), WriteConditions.ifAbsent());
             S3Request put2 = new S3Request.PutObject("bk", "k", Body.of("two"), WriteConditions.ifAbsent());
-            Host h1 = c.sim().addHost("w1", self -> new ScriptClient(c.frontEnds().get(0).id(), List.of(step(put1))));
-            Host h2 = c.sim().addHost("w2", self -> new ScriptClient(c.frontEnds().get(1).id(), List.of(step(put2))));
+            Host h1 = c.sim().addHost("w1", self -> new ScriptRunner(c.frontEnds().get(0).id(), List.of(step(put1))));
+            Host h2 = c.sim().addHost("w2", self -> new ScriptRunner(c.frontEnds().get(1).id(), List.of(step(put2))));
             c.sim().run(5 * Simulation.SECONDS);
-            int a = status(h1.process(ScriptClient.class).orElseThrow().results().get(0));
-            int b = status(h2.process(ScriptClient.class).orElseThrow().results().get(0));
+            int a = status(h1.process(ScriptRunner.class).orElseThrow().results().get(0));
+            int b = status(h2.process(ScriptRunner.class).orElseThrow().results().get(0));
             List<Integer> both = a <= b ? List.of(a, b) : List.of(b, a);
             assertTrue(!(a == 200 && b == 200), "seed " + seed + ": both conditional PUTs succeeded");
             assertTrue(List.of(200, 409, 412).containsAll(both), "seed " + seed + ": unexpected statuses " + both);
@@ -90,8 +90,8 @@ class S3ConcurrencyGapsTest {
             Host lateHost = script(c, "late", 0,
                     new S3Request.PutObject("bk", "k", Body.of("late"), WriteConditions.none()));
             c.sim().run(70 * Simulation.SECONDS);
-            ScriptClient early = client(earlyHost);
-            ScriptClient late = client(lateHost);
+            ScriptRunner early = client(earlyHost);
+            ScriptRunner late = client(lateHost);
             assertTrue(early.done() && late.done(), "seed " + seed + ": scripts finished");
             Optional<String> v1 = ((PutObjectResponse) early.results().get(1).orThrow()).versionId();
             Optional<String> v2 = ((PutObjectResponse) late.results().get(0).orThrow()).versionId();

@@ -17,7 +17,7 @@ import io.faultline.models.s3.rules.IndexLayout;
 import io.faultline.models.s3.scenario.S3Cluster;
 import io.faultline.models.s3.scenario.StrongScenario;
 import io.faultline.models.s3.store.KeyState;
-import io.faultline.models.s3.workload.ScriptClient;
+import io.faultline.models.s3.workload.ScriptRunner;
 import io.faultline.sim.Host;
 import io.faultline.sim.HostId;
 import io.faultline.sim.Simulation;
@@ -50,9 +50,9 @@ class S3IndexGroupsTest {
 
     private static List<S3Result<?>> script(S3Cluster c, String name, S3Request... steps) {
         List<Function<List<S3Result<?>>, S3Request>> s = java.util.Arrays.stream(steps).map(S3IndexGroupsTest::step).toList();
-        Host h = c.sim().addHost(name, self -> new ScriptClient(c.frontEnds().get(0).id(), s));
+        Host h = c.sim().addHost(name, self -> new ScriptRunner(c.frontEnds().get(0).id(), s));
         c.sim().run(c.sim().now() + 10 * Simulation.SECONDS);
-        ScriptClient sc = h.process(ScriptClient.class).orElseThrow();
+        ScriptRunner sc = h.process(ScriptRunner.class).orElseThrow();
         assertTrue(sc.done(), name + " finished: " + sc.results());
         return sc.results();
     }

@@ -10,7 +10,7 @@ import io.faultline.models.s3.api.WriteConditions;
 import io.faultline.models.s3.config.S3Config;
 import io.faultline.models.s3.scenario.S3Cluster;
 import io.faultline.models.s3.wire.S3Wire;
-import io.faultline.models.s3.workload.ScriptClient;
+import io.faultline.models.s3.workload.ScriptRunner;
 import io.faultline.sim.Context;
 import io.faultline.sim.Host;
 import io.faultline.sim.HostId;
@@ -42,17 +42,17 @@ class S3LeaseRestartTest {
             S3Request put2 = new S3Request.PutObject("bk", "k", Body.of("two"), WriteConditions.ifAbsent());
             // The second writer starts a little later, while the first one holds its leases.
             long lag = (seed % 8) * Simulation.MILLIS;
-            Host h1 = c.sim().addHost("w1", self -> new ScriptClient(c.frontEnds().get(0).id(), List.of(p -> put1)));
+            Host h1 = c.sim().addHost("w1", self -> new ScriptRunner(c.frontEnds().get(0).id(), List.of(p -> put1)));
             Host idx = c.index().get((int) (seed % 3));
             long crashAt = Simulation.MILLIS * 3 + (seed % 5) * Simulation.MILLIS / 2;
             c.sim().at(crashAt, "crash " + idx.name(), idx::crash);
             c.sim().at(crashAt + Simulation.MILLIS / 10, "restart " + idx.name(), idx::restart);
             Host[] h2 = new Host[1];
             c.sim().at(lag + Simulation.MILLIS, "second writer", () -> h2[0] = c.sim().addHost("w2",
-                    self -> new ScriptClient(c.frontEnds().get(1).id(), List.of(p -> put2))));
+                    self -> new ScriptRunner(c.frontEnds().get(1).id(), List.of(p -> put2))));
             c.sim().run(10 * Simulation.SECONDS);
-            int a = status(h1.process(ScriptClient.class).orElseThrow().results().get(0));
-            int b = status(h2[0].process(ScriptClient.class).orElseThrow().results().get(0));
+            int a = status(h1.process(ScriptRunner.class).orElseThrow().results().get(0));
+            int b = status(h2[0].process(ScriptRunner.class).orElseThrow().results().get(0));
             String key = Math.min(a, b) + "/" + Math.max(a, b);
             outcomes.merge(key, 1, Integer::sum);
             assertTrue(!(a == 200 && b == 200), "seed " + seed + ": both conditional PUTs succeeded across a restart of "

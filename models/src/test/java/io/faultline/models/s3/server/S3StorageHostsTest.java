@@ -16,7 +16,7 @@ import io.faultline.models.s3.config.S3Config;
 import io.faultline.models.s3.scenario.S3Cluster;
 import io.faultline.models.s3.store.BlobRef;
 import io.faultline.models.s3.store.StoredObject;
-import io.faultline.models.s3.workload.ScriptClient;
+import io.faultline.models.s3.workload.ScriptRunner;
 import io.faultline.sim.Host;
 import io.faultline.sim.Simulation;
 import java.util.ArrayList;
@@ -46,10 +46,10 @@ class S3StorageHostsTest {
         return new S3Request.GetObject("bk", key, Optional.empty(), Conditions.none(), ByteRange.NONE);
     }
 
-    private static ScriptClient run(S3Cluster c, String name, long forNanos, List<Function<List<S3Result<?>>, S3Request>> steps) {
-        Host h = c.sim().addHost(name, self -> new ScriptClient(c.frontEnds().get(0).id(), steps));
+    private static ScriptRunner run(S3Cluster c, String name, long forNanos, List<Function<List<S3Result<?>>, S3Request>> steps) {
+        Host h = c.sim().addHost(name, self -> new ScriptRunner(c.frontEnds().get(0).id(), steps));
         c.sim().run(c.sim().now() + forNanos);
-        ScriptClient s = h.process(ScriptClient.class).orElseThrow();
+        ScriptRunner s = h.process(ScriptRunner.class).orElseThrow();
         assertTrue(s.done(), name + " finished: " + s.results());
         return s;
     }
@@ -94,7 +94,7 @@ class S3StorageHostsTest {
             Host first = storageHost(c, blobOf(c, "k").hosts().get(0));
             // The GET leaves the client now; the host it would ask first dies before it is asked.
             c.sim().at(c.sim().now() + Simulation.MILLIS / 2, "crash " + first.name(), first::crash);
-            ScriptClient r = run(c, "r", 5 * Simulation.SECONDS, List.of(step(get("k"))));
+            ScriptRunner r = run(c, "r", 5 * Simulation.SECONDS, List.of(step(get("k"))));
             assertEquals("v1", utf8(r.results().get(0)), "seed " + seed);
             assertTrue(!first.isUp(), "seed " + seed + ": the first holder was down during the GET");
         }
@@ -109,12 +109,12 @@ class S3StorageHostsTest {
             for (String h : ref.hosts()) {
                 c.sim().network().isolate(storageHost(c, h).id());
             }
-            ScriptClient r = run(c, "r", 5 * Simulation.SECONDS, List.of(step(get("k"))));
+            ScriptRunner r = run(c, "r", 5 * Simulation.SECONDS, List.of(step(get("k"))));
             S3Result<?> got = r.results().get(0);
             assertTrue(!got.isOk(), "seed " + seed + ": served bytes without a holder: " + got);
             assertEquals(503, got.failureOrThrow().status(), "seed " + seed);
             c.sim().healAll();
-            ScriptClient after = run(c, "r2", 5 * Simulation.SECONDS, List.of(step(get("k"))));
+            ScriptRunner after = run(c, "r2", 5 * Simulation.SECONDS, List.of(step(get("k"))));
             assertEquals("new", utf8(after.results().get(0)), "seed " + seed + ": after healing");
         }
     }
@@ -127,7 +127,7 @@ class S3StorageHostsTest {
             h.crash();
             h.restart();
         }
-        ScriptClient r = run(c, "r", 5 * Simulation.SECONDS, List.of(step(get("k"))));
+        ScriptRunner r = run(c, "r", 5 * Simulation.SECONDS, List.of(step(get("k"))));
         assertEquals("durable", utf8(r.results().get(0)));
     }
 
@@ -141,10 +141,10 @@ class S3StorageHostsTest {
         blobOf(c, "k").hosts().forEach(n -> ranked.add(storageHost(c, n)));
         assertEquals(id, blobOf(c, "k").id());
         ranked.get(0).crash();
-        ScriptClient one = run(c, "w1", 5 * Simulation.SECONDS, List.of(step(put("k2", "x"))));
+        ScriptRunner one = run(c, "w1", 5 * Simulation.SECONDS, List.of(step(put("k2", "x"))));
         assertTrue(one.results().get(0).isOk(), "one host down: " + one.results());
         ranked.get(1).crash();
-        ScriptClient two = run(c, "w2", 5 * Simulation.SECONDS, List.of(step(put("k3", "x"))));
+        ScriptRunner two = run(c, "w2", 5 * Simulation.SECONDS, List.of(step(put("k3", "x"))));
         assertEquals(503, two.results().get(0).failureOrThrow().status(), "two of three hosts down");
     }
 
@@ -152,7 +152,7 @@ class S3StorageHostsTest {
     void largeObjectsStayASizeAndADigest() {
         S3Cluster c = S3Cluster.build(4, S3Config.defaults(), 3, 1, List.of("bk"));
         Body huge = Body.synthetic(5L << 30, "five-gib");
-        ScriptClient s = run(c, "w", 5 * Simulation.SECONDS, List.of(
+        ScriptRunner s = run(c, "w", 5 * Simulation.SECONDS, List.of(
                 step(new S3Request.PutObject("bk", "huge", huge, WriteConditions.none())),
                 step(new S3Request.GetObject("bk", "huge", Optional.empty(), Conditions.none(),
                         ByteRange.parse("bytes=100-199")))));

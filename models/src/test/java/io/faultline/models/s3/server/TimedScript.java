@@ -2,7 +2,7 @@ package io.faultline.models.s3.server;
 
 import io.faultline.models.s3.api.S3Request;
 import io.faultline.models.s3.api.S3Result;
-import io.faultline.models.s3.workload.S3Client;
+import io.faultline.models.s3.workload.S3Requester;
 import io.faultline.sim.Context;
 import io.faultline.sim.HostId;
 import io.faultline.sim.Message;
@@ -22,13 +22,13 @@ final class TimedScript implements Process {
     private record Next() implements Timer {
     }
 
-    private final S3Client s3;
+    private final S3Requester s3;
     private final List<At> steps;
     private final TreeMap<Integer, S3Result<?>> results = new TreeMap<>();
     private final List<Long> answeredAt = new ArrayList<>();
 
     TimedScript(HostId frontEnd, List<At> steps) {
-        this.s3 = new S3Client(frontEnd);
+        this.s3 = new S3Requester(frontEnd);
         this.steps = List.copyOf(steps);
     }
 

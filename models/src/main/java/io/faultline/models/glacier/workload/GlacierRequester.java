@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * back, so callers set their own timers.
  *
  * <pre>{@code
- * GlacierClient glacier = new GlacierClient(service);
+ * GlacierRequester glacier = new GlacierRequester(service);
  * // in a handler:
  * glacier.call(ctx, new GlacierCall.InitiateJob("photos", JobRequest.archive(id, Tier.BULK).notifying(ctx.self())),
  *         r -> ctx.log("job " + r));
@@ -24,12 +24,12 @@ import java.util.function.Consumer;
  * if (glacier.onMessage(m)) return;
  * }</pre>
  */
-public final class GlacierClient {
+public final class GlacierRequester {
     private final HostId service;
     private final TreeMap<Long, Consumer<GlacierResult<?>>> waiting = new TreeMap<>();
     private long nextId;
 
-    public GlacierClient(HostId service) {
+    public GlacierRequester(HostId service) {
         this.service = service;
     }
 

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * ({@code logs/00000001}, what a log shipper writes) or behind a hashed prefix
  * ({@code 3fa2/logs/00000001}, FIDELITY A15's advice for spreading load over partitions).
  */
-public final class LoadClient implements Process {
+public final class LoadGenerator implements Process {
     /** How keys are named. */
     public enum KeyStyle { SEQUENTIAL, HASHED }
 
@@ -31,7 +31,7 @@ public final class LoadClient implements Process {
     /** Answers are counted per window of this length. */
     public static final long WINDOW = 100 * Simulation.MILLIS;
 
-    private final S3Client s3;
+    private final S3Requester s3;
     private final String bucket;
     private final KeyStyle style;
     private final double perTick;
@@ -40,8 +40,8 @@ public final class LoadClient implements Process {
     private double owed;
     private long counter;
 
-    public LoadClient(HostId frontEnd, String bucket, KeyStyle style, double perSecond, long stopAtNanos) {
-        this.s3 = new S3Client(frontEnd);
+    public LoadGenerator(HostId frontEnd, String bucket, KeyStyle style, double perSecond, long stopAtNanos) {
+        this.s3 = new S3Requester(frontEnd);
         this.bucket = bucket;
         this.style = style;
         this.perTick = perSecond * TICK / Simulation.SECONDS;

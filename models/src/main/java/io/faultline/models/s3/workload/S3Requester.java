@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * {@link io.faultline.sim.client.Client} does.
  *
  * <pre>{@code
- * S3Client s3 = new S3Client(frontEnd);
+ * S3Requester s3 = new S3Requester(frontEnd);
  * // in a handler:
  * s3.putObject(ctx, "photos", "a.jpg", Body.of("..."), r -> {
  *     if (r instanceof S3Result.Ok<PutObjectResponse> ok) ctx.log("etag " + ok.value().etag());
@@ -38,12 +38,12 @@ import java.util.function.Consumer;
  * if (s3.onMessage(m)) return;
  * }</pre>
  */
-public final class S3Client {
+public final class S3Requester {
     private final HostId frontEnd;
     private final TreeMap<Long, Consumer<S3Result<?>>> waiting = new TreeMap<>();
     private long nextId;
 
-    public S3Client(HostId frontEnd) {
+    public S3Requester(HostId frontEnd) {
         this.frontEnd = frontEnd;
     }
 

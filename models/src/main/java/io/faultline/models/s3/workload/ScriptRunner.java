@@ -11,23 +11,23 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A client that sends a script of requests one after the other through {@link S3Client} and keeps
+ * A client that sends a script of requests one after the other through {@link S3Requester} and keeps
  * every answer; a step may compute its request from the answers so far. For tests, examples and
  * scripted scenarios.
  *
  * <pre>{@code
- * sim.addHost("driver", self -> new ScriptClient(frontEnd, List.of(
+ * sim.addHost("driver", self -> new ScriptRunner(frontEnd, List.of(
  *         prev -> new S3Request.CreateBucket("photos"),
  *         prev -> new S3Request.PutObject("photos", "a.jpg", Body.of("..."), WriteConditions.none()))));
  * }</pre>
  */
-public final class ScriptClient implements Process {
-    private final S3Client s3;
+public final class ScriptRunner implements Process {
+    private final S3Requester s3;
     private final List<Function<List<S3Result<?>>, S3Request>> steps;
     private final List<S3Result<?>> results = new ArrayList<>();
 
-    public ScriptClient(HostId frontEnd, List<Function<List<S3Result<?>>, S3Request>> steps) {
-        this.s3 = new S3Client(frontEnd);
+    public ScriptRunner(HostId frontEnd, List<Function<List<S3Result<?>>, S3Request>> steps) {
+        this.s3 = new S3Requester(frontEnd);
         this.steps = steps;
     }
 

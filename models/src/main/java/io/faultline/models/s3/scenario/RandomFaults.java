@@ -16,9 +16,12 @@ import java.util.List;
  * 1.5 s, then everything heals; nothing happens after {@code until}. At most one index replica is
  * down at a time (the model keeps index state in memory and rebuilds it from its peers, see
  * {@link IndexNode}).
+ *
+ * <p>Not a {@code FaultPlan} (hence not called a nemesis): it schedules its faults directly on the
+ * simulation when the strong scenario builds its run.
  */
-public final class Nemesis {
-    private Nemesis() {
+final class RandomFaults {
+    private RandomFaults() {
     }
 
     static void install(S3Cluster c, long until) {
