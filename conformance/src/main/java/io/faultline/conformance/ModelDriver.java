@@ -1,5 +1,6 @@
 package io.faultline.conformance;
 
+import io.faultline.models.kafka.config.ClusterShape;
 import io.faultline.models.kafka.scenario.KafkaCluster;
 import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.models.kafka.wire.KafkaError;
@@ -48,7 +49,7 @@ public final class ModelDriver implements ClusterDriver {
         this.config = KafkaConfig.of(settings);
         this.replicationFactor = w.replicationFactor();
         this.sim = new Simulation(seed);
-        this.cluster = KafkaCluster.create(sim, config, 3, 1, w.replicationFactor());
+        this.cluster = KafkaCluster.create(sim, config, new ClusterShape(3, 1, w.replicationFactor()));
         this.client = sim.addHost("conformance-client", self -> new ModelClient(cluster, config));
         if (!runUntil("the topic is ready", () -> partition().leader() >= 0
                 && partition().isr().size() == replicationFactor

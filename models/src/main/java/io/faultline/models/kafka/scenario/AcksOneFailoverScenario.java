@@ -1,5 +1,6 @@
 package io.faultline.models.kafka.scenario;
 
+import io.faultline.models.kafka.config.ClusterShape;
 import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.models.kafka.wire.KafkaMessage;
 import io.faultline.sim.HostId;
@@ -35,7 +36,7 @@ public final class AcksOneFailoverScenario {
     static RunResult run(RunSpec spec) {
         KafkaConfig config = KafkaConfig.fromSettings(spec.settings());
         Simulation sim = new Simulation(spec.seed());
-        KafkaCluster c = KafkaCluster.create(sim, config, 3, 1, 3);
+        KafkaCluster c = KafkaCluster.create(sim, config, new ClusterShape(3, 1, 3));
         long end = spec.durationNanos();
         long s = Simulation.SECONDS;
         c.addProducer(2, 100 * Simulation.MILLIS, end - 10 * s);

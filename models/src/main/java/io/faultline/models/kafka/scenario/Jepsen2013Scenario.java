@@ -1,5 +1,6 @@
 package io.faultline.models.kafka.scenario;
 
+import io.faultline.models.kafka.config.ClusterShape;
 import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.models.kafka.wire.KafkaMessage;
 import io.faultline.sim.HostId;
@@ -38,7 +39,7 @@ public final class Jepsen2013Scenario {
     static RunResult run(RunSpec spec) {
         KafkaConfig config = KafkaConfig.fromSettings(spec.settings());
         Simulation sim = new Simulation(spec.seed());
-        KafkaCluster c = KafkaCluster.create(sim, config, 5, 5, 5);
+        KafkaCluster c = KafkaCluster.create(sim, config, new ClusterShape(5, 5, 5));
         long end = spec.durationNanos();
         long s = Simulation.SECONDS;
         c.addProducer(5, 100 * Simulation.MILLIS, end - 10 * s);

@@ -7,6 +7,7 @@ import io.faultline.checker.log.KafkaLogChecker;
 import io.faultline.checker.log.LogCheckResult;
 import io.faultline.models.kafka.check.KafkaInvariants;
 import io.faultline.models.kafka.config.ClusterLayout;
+import io.faultline.models.kafka.config.ClusterShape;
 import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.models.kafka.rules.ReplicaLog;
 import io.faultline.models.kafka.server.Broker;
@@ -30,7 +31,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * Simulation sim = new Simulation(seed);
- * KafkaCluster c = KafkaCluster.create(sim, config, 3, 1, 3);
+ * KafkaCluster c = KafkaCluster.create(sim, config, new ClusterShape(3, 1, 3));
  * c.addProducer(2, 50 * Simulation.MILLIS, 20 * Simulation.SECONDS);
  * c.addConsumer(100 * Simulation.MILLIS);
  * sim.run(30 * Simulation.SECONDS);
@@ -55,18 +56,15 @@ public final class KafkaCluster {
         this.recorder = new Recorder(sim);
     }
 
-    /** Adds the controller and {@code brokerCount} brokers; registers the invariants. */
-    public static KafkaCluster create(Simulation sim, KafkaConfig config, int brokerCount, int partitions,
-                                      int replicationFactor) {
-        if (replicationFactor > brokerCount) {
-            throw new io.faultline.sim.BadInputException("replication factor " + replicationFactor
-                    + " exceeds the " + brokerCount + " brokers");
-        }
+    /** Adds the controller and the shape's brokers, assigns the partitions' replicas; registers the invariants. */
+    public static KafkaCluster create(Simulation sim, KafkaConfig config, ClusterShape shape) {
+        int brokerCount = shape.brokers();
+        int partitions = shape.partitions();
         KafkaCluster c = new KafkaCluster(sim, config, partitions);
         c.controller = sim.addHost("controller", self -> new Controller(config, c.layout));
         c.layout.controller(c.controller.id());
         for (int p = 0; p < partitions; p++) {
-            c.layout.assign(p, ClusterLayout.roundRobin(p, brokerCount, replicationFactor));
+            c.layout.assign(p, ClusterLayout.roundRobin(p, brokerCount, shape.replicationFactor()));
         }
         for (int b = 0; b < brokerCount; b++) {
             int id = b;

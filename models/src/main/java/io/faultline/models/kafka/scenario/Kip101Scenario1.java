@@ -1,5 +1,6 @@
 package io.faultline.models.kafka.scenario;
 
+import io.faultline.models.kafka.config.ClusterShape;
 import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.sim.CheckResult;
 import io.faultline.sim.RunStatus;
@@ -41,7 +42,7 @@ public final class Kip101Scenario1 {
     static RunResult run(RunSpec spec) {
         KafkaConfig config = KafkaConfig.fromSettings(spec.settings());
         Simulation sim = new Simulation(spec.seed());
-        KafkaCluster c = KafkaCluster.create(sim, config, 2, 1, 2);
+        KafkaCluster c = KafkaCluster.create(sim, config, new ClusterShape(2, 1, 2));
         long end = spec.durationNanos();
         c.addProducer(1, 100 * Simulation.MILLIS, end - 10 * Simulation.SECONDS);
         c.addConsumer(100 * Simulation.MILLIS, end / 2);

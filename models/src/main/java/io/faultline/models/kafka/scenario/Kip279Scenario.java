@@ -1,5 +1,6 @@
 package io.faultline.models.kafka.scenario;
 
+import io.faultline.models.kafka.config.ClusterShape;
 import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.models.kafka.wire.KafkaMessage;
 import io.faultline.sim.HostId;
@@ -46,7 +47,7 @@ public final class Kip279Scenario {
     static RunResult run(RunSpec spec) {
         KafkaConfig config = KafkaConfig.fromSettings(spec.settings());
         Simulation sim = new Simulation(spec.seed());
-        KafkaCluster c = KafkaCluster.create(sim, config, 2, 1, 2);
+        KafkaCluster c = KafkaCluster.create(sim, config, new ClusterShape(2, 1, 2));
         long end = spec.durationNanos();
         c.addProducer(1, 100 * Simulation.MILLIS, end - 10 * Simulation.SECONDS);
         c.addConsumer(100 * Simulation.MILLIS);

@@ -1,5 +1,6 @@
 package io.faultline.models.kafka.scenario;
 
+import io.faultline.models.kafka.config.ClusterShape;
 import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.sim.CheckResult;
 import io.faultline.sim.Liveness;
@@ -36,7 +37,7 @@ public final class SafeScenario {
     static RunResult run(RunSpec spec) {
         KafkaConfig config = KafkaConfig.fromSettings(spec.settings());
         Simulation sim = new Simulation(spec.seed());
-        KafkaCluster c = KafkaCluster.create(sim, config, 3, 2, 3);
+        KafkaCluster c = KafkaCluster.create(sim, config, new ClusterShape(3, 2, 3));
         long end = spec.durationNanos();
         long faultsEnd = end * 2 / 3;
         long s = Simulation.SECONDS;

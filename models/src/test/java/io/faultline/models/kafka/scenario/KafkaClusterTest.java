@@ -1,5 +1,6 @@
 package io.faultline.models.kafka.scenario;
 
+import io.faultline.models.kafka.config.ClusterShape;
 import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.sim.BadInputException;
 import io.faultline.sim.Simulation;
@@ -28,7 +29,7 @@ class KafkaClusterTest {
     @Test
     void leadershipReturnsToThePreferredReplicaAfterItRestartsAndCatchesUp() {
         Simulation sim = new Simulation(5);
-        KafkaCluster c = KafkaCluster.create(sim, config("leader.imbalance.check.interval.seconds", "3"), 3, 1, 3);
+        KafkaCluster c = KafkaCluster.create(sim, config("leader.imbalance.check.interval.seconds", "3"), new ClusterShape(3, 1, 3));
         c.addProducer(1, 50 * Simulation.MILLIS, 20 * Simulation.SECONDS);
         sim.run(2 * Simulation.SECONDS);
         assertEquals(0, c.leaderOf(0), "the first replica is preferred (C4)");
@@ -47,7 +48,7 @@ class KafkaClusterTest {
     void withoutAutoRebalanceTheLeaderStaysWhereFailoverPutIt() {
         Simulation sim = new Simulation(5);
         KafkaCluster c = KafkaCluster.create(sim, config("leader.imbalance.check.interval.seconds", "3",
-                "auto.leader.rebalance.enable", "false"), 3, 1, 3);
+                "auto.leader.rebalance.enable", "false"), new ClusterShape(3, 1, 3));
         sim.run(2 * Simulation.SECONDS);
         c.brokerHost(0).crash();
         sim.run(3 * Simulation.SECONDS);
