@@ -47,11 +47,11 @@ public final class HotPrefixScenario {
         S3Config cfg = S3Config.defaults().withSplitAfter(s.get(SPLIT_AFTER))
                 .withRates(s.get(WRITE_RATE), S3Config.defaults().readRate());
         S3Cluster c = S3Cluster.build(spec.seed(), cfg, 3, 1, List.of("hot", "hashed"));
-        var fe = c.frontEnds().get(0).id();
+        var frontEnd = c.frontEnds().get(0).id();
         long stop = spec.durationNanos();
-        Host hot = c.sim().addHost("load-hot", self -> new LoadGenerator(fe, "hot", LoadGenerator.KeyStyle.SEQUENTIAL,
+        Host hot = c.sim().addHost("load-hot", self -> new LoadGenerator(frontEnd, "hot", LoadGenerator.KeyStyle.SEQUENTIAL,
                 s.get(RATE), stop));
-        Host hashed = c.sim().addHost("load-hashed", self -> new LoadGenerator(fe, "hashed", LoadGenerator.KeyStyle.HASHED,
+        Host hashed = c.sim().addHost("load-hashed", self -> new LoadGenerator(frontEnd, "hashed", LoadGenerator.KeyStyle.HASHED,
                 s.get(RATE), stop));
         RunStatus status = c.sim().run(spec.durationNanos() + 200 * Simulation.MILLIS);
         Map<Long, long[]> hotStats = hot.process(LoadGenerator.class).orElseThrow().perWindow();

@@ -137,7 +137,7 @@ public final class LifecycleToGlacierScenario {
                 .withStorage(StorageClass.STANDARD_IA, s.get(PRICE_IA)).withStorage(StorageClass.GLACIER, s.get(PRICE_GLACIER));
         ColdPath cold = new ColdPath(ColdPath.Settings.defaults().withPrices(prices).withLifecycleLag(s.get(LAG)));
         S3Cluster c = S3Cluster.build(spec.seed(), S3Config.defaults(), cold, 3, 1, List.of(BUCKET));
-        Host client = c.addClient("client", 0, fe -> new LifecycleClient(c.recorder(), fe, BUCKET, rule,
+        Host client = c.addClient("client", 0, frontEnd -> new LifecycleClient(c.recorder(), frontEnd, BUCKET, rule,
                 s.get(OBJECTS), (long) s.get(SIZE_MB) << 20, s.get(RESTORE_DAY), s.get(RESTORE_DAYS), s.get(TIER)));
         Simulation sim = c.sim();
         spec.faults().ifPresent(sim::install);

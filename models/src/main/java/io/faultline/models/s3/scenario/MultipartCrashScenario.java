@@ -73,9 +73,9 @@ public final class MultipartCrashScenario {
     static RunResult run(RunSpec spec) {
         S3Cluster c = S3Cluster.build(spec.seed(), S3Config.defaults(), 3, 1, List.of("media"));
         Simulation sim = c.sim();
-        HostId fe = c.frontEnds().get(0).id();
-        Host crasher = sim.addHost("uploader", self -> new ScriptRunner(fe, upload("video.mp4")));
-        Host completer = sim.addHost("completer", self -> new ScriptRunner(fe, upload("audio.mp3")));
+        HostId frontEnd = c.frontEnds().get(0).id();
+        Host crasher = sim.addHost("uploader", self -> new ScriptRunner(frontEnd, upload("video.mp4")));
+        Host completer = sim.addHost("completer", self -> new ScriptRunner(frontEnd, upload("audio.mp3")));
         // Crash the uploader once its second part is acknowledged (create + 2 parts answered).
         RunStatus status = sim.runUntil(() -> crasher.process(ScriptRunner.class)
                 .map(p -> p.results().size() >= 3).orElse(false), spec.durationNanos() / 2);
@@ -83,7 +83,7 @@ public final class MultipartCrashScenario {
         sim.at(sim.now(), "crash uploader", crasher::crash);
         List<Function<List<S3Result<?>>, S3Request>> operator = new ArrayList<>();
         operator.add(step(new S3Request.ListMultipartUploads("media")));
-        Host first = sim.addHost("operator", self -> new ScriptRunner(fe, operator));
+        Host first = sim.addHost("operator", self -> new ScriptRunner(frontEnd, operator));
         long wait = spec.settings().get(WAIT);
         List<Function<List<S3Result<?>>, S3Request>> later = List.of(
                 step(new S3Request.ListMultipartUploads("media")),
@@ -91,7 +91,7 @@ public final class MultipartCrashScenario {
                 step(new S3Request.ListMultipartUploads("media")),
                 step(new S3Request.ListParts("media", "video.mp4", crashedUpload, 0, 1000)));
         sim.at(sim.now() + wait, "operator comes back", () -> sim.addHost("operator-later",
-                self -> new ScriptRunner(fe, later)));
+                self -> new ScriptRunner(frontEnd, later)));
         if (status != RunStatus.CONDITION_MET) {
             return RunResult.builder(SCENARIO.name(), spec, sim).status(status)
                     .check(CheckResult.unknown("upload started", "the uploader never got two parts in")).build();

@@ -48,7 +48,7 @@ public final class RestoreExpiryScenario {
         Settings s = spec.settings();
         ColdPath cold = ColdPath.defaults();
         S3Cluster c = S3Cluster.build(spec.seed(), S3Config.defaults(), cold, 3, 1, List.of(BUCKET));
-        Host client = c.addClient("client", 0, fe -> new RestoreExpiryClient(c.recorder(), fe, BUCKET, s.get(DAYS),
+        Host client = c.addClient("client", 0, frontEnd -> new RestoreExpiryClient(c.recorder(), frontEnd, BUCKET, s.get(DAYS),
                 s.get(TIER)));
         Simulation sim = c.sim();
         spec.faults().ifPresent(sim::install);

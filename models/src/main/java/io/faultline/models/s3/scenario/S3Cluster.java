@@ -92,8 +92,8 @@ public final class S3Cluster {
 
     public Host addObjectClient(String name, int process, int frontEnd, String bucket, ObjectWorkload w,
                                 long timeoutNanos, long thinkNanos, long stopAtNanos) {
-        HostId fe = frontEnds.get(frontEnd).id();
-        Host h = sim.addHost(name, self -> new ObjectClient(recorder, process, fe, bucket, w, timeoutNanos,
+        HostId frontEndHost = frontEnds.get(frontEnd).id();
+        Host h = sim.addHost(name, self -> new ObjectClient(recorder, process, frontEndHost, bucket, w, timeoutNanos,
                 thinkNanos, stopAtNanos));
         clients.add(h);
         return h;
@@ -104,8 +104,8 @@ public final class S3Cluster {
      * {@code frontEnd}'s id (e.g. a scripted client around an {@link S3Requester}).
      */
     public Host addClient(String name, int frontEnd, Function<HostId, Process> make) {
-        HostId fe = frontEnds.get(frontEnd).id();
-        Host h = sim.addHost(name, self -> make.apply(fe));
+        HostId frontEndHost = frontEnds.get(frontEnd).id();
+        Host h = sim.addHost(name, self -> make.apply(frontEndHost));
         clients.add(h);
         return h;
     }

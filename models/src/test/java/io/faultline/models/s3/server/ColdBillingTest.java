@@ -61,7 +61,7 @@ class ColdBillingTest {
                 at(restoreAt, new S3Request.RestoreObject("b", "logs/a", Optional.empty(), 2, RestoreTier.STANDARD)),
                 at(restoreAt + M, new S3Request.DeleteObject("b", "logs/b", Optional.empty())));
         S3Cluster c = S3Cluster.build(5, S3Config.defaults().withBucketConfigDelay(0), cold, 3, 1, List.of("b"));
-        Host h = c.addClient("driver", 0, fe -> new TimedScript(fe, steps));
+        Host h = c.addClient("driver", 0, frontEnd -> new TimedScript(frontEnd, steps));
         c.sim().run(10 * D);
         List<S3Result<?>> r = h.process(TimedScript.class).orElseThrow().results();
         assertEquals(steps.size(), r.size(), "every step answered: " + r);
@@ -92,7 +92,7 @@ class ColdBillingTest {
                 at(2 * H, new S3Request.RestoreObject("b", "k", Optional.empty(), 30, RestoreTier.EXPEDITED)),
                 at(D + 2 * H, new S3Request.DeleteObject("b", "k", Optional.empty())));
         S3Cluster c = S3Cluster.build(6, S3Config.defaults().withBucketConfigDelay(0), cold, 3, 1, List.of("b"));
-        Host h = c.addClient("driver", 0, fe -> new TimedScript(fe, steps));
+        Host h = c.addClient("driver", 0, frontEnd -> new TimedScript(frontEnd, steps));
         c.sim().run(40 * D);
         assertEquals(steps.size(), h.process(TimedScript.class).orElseThrow().results().size());
         cold.bill(40 * D);

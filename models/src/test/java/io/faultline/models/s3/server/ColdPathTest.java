@@ -51,7 +51,7 @@ class ColdPathTest {
     private static List<S3Result<?>> run(ConsistencyMode mode, ColdPath cold, long until, List<TimedScript.At> steps) {
         S3Cluster c = S3Cluster.build(11, S3Config.defaults().withMode(mode).withBucketConfigDelay(0), cold, 3, 1,
                 List.of(B));
-        Host h = c.addClient("driver", 0, fe -> new TimedScript(fe, steps));
+        Host h = c.addClient("driver", 0, frontEnd -> new TimedScript(frontEnd, steps));
         c.sim().run(until);
         List<S3Result<?>> r = h.process(TimedScript.class).orElseThrow().results();
         assertEquals(steps.size(), r.size(), "every step answered: " + r);
@@ -179,8 +179,8 @@ class ColdPathTest {
     void theClientLibraryAsksForARestore_A10_2() {
         S3Cluster c = S3Cluster.build(3, S3Config.defaults(), 3, 1, List.of(B));
         List<S3Result<RestoreObjectResponse>> got = new ArrayList<>();
-        c.addClient("lib", 0, fe -> new Process() {
-            private final S3Requester s3 = new S3Requester(fe);
+        c.addClient("lib", 0, frontEnd -> new Process() {
+            private final S3Requester s3 = new S3Requester(frontEnd);
 
             @Override
             public void onStart(Context ctx) {

@@ -55,7 +55,7 @@ class LegacyRestoreTest {
                 at(8 * H, new S3Request.GetObject("b", "k", Optional.empty(), Conditions.none(), ByteRange.NONE)));
         S3Cluster c = S3Cluster.build(seed, S3Config.defaults().withMode(mode).withBucketConfigDelay(0), cold, 3, 1,
                 List.of("b"));
-        Host h = c.addClient("driver", 0, fe -> new TimedScript(fe, steps));
+        Host h = c.addClient("driver", 0, frontEnd -> new TimedScript(frontEnd, steps));
         c.sim().run(12 * H);
         List<S3Result<?>> r = h.process(TimedScript.class).orElseThrow().results();
         assertEquals(steps.size(), r.size(), "seed " + seed + ": every step answered: " + r);

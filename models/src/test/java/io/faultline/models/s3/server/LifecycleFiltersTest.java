@@ -39,7 +39,7 @@ class LifecycleFiltersTest {
     private static List<S3Result<?>> run(long until, List<TimedScript.At> steps) {
         S3Cluster c = S3Cluster.build(8, S3Config.defaults().withBucketConfigDelay(0), ColdPath.defaults(), 3, 1,
                 List.of("b"));
-        Host h = c.addClient("driver", 0, fe -> new TimedScript(fe, steps));
+        Host h = c.addClient("driver", 0, frontEnd -> new TimedScript(frontEnd, steps));
         c.sim().run(until);
         List<S3Result<?>> r = h.process(TimedScript.class).orElseThrow().results();
         assertEquals(steps.size(), r.size(), "every step answered: " + r);

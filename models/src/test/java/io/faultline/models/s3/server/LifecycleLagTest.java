@@ -53,7 +53,7 @@ class LifecycleLagTest {
                     at(4 * D - S, new S3Request.GetBucketLifecycleConfiguration("b")),
                     at(put + H + M, new S3Request.GetBucketLifecycleConfiguration("b")),
                     at(5 * D + H, new S3Request.GetObject("b", "k", Optional.empty(), Conditions.none(), ByteRange.NONE)));
-            Host h = c.addClient("driver", 0, fe -> new TimedScript(fe, steps));
+            Host h = c.addClient("driver", 0, frontEnd -> new TimedScript(frontEnd, steps));
             c.sim().run(6 * D);
             List<S3Result<?>> r = h.process(TimedScript.class).orElseThrow().results();
             assertEquals(steps.size(), r.size(), "seed " + seed + ": every step answered: " + r);

@@ -31,10 +31,10 @@ class S3ConcurrencyGapsTest {
         return r instanceof S3Result.Ok<?> ? 200 : r.failureOrThrow().status();
     }
 
-    private static Host script(S3Cluster c, String name, int fe, S3Request... steps) {
+    private static Host script(S3Cluster c, String name, int frontEnd, S3Request... steps) {
         List<Function<List<S3Result<?>>, S3Request>> s =
                 java.util.Arrays.stream(steps).map(S3ConcurrencyGapsTest::step).toList();
-        return c.sim().addHost(name, self -> new ScriptRunner(c.frontEnds().get(fe).id(), s));
+        return c.sim().addHost(name, self -> new ScriptRunner(c.frontEnds().get(frontEnd).id(), s));
     }
 
     private static ScriptRunner client(Host h) {
