@@ -1,7 +1,8 @@
 package io.faultline.bench;
 
-import io.faultline.models.kafka.KafkaCluster;
-import io.faultline.models.kafka.KafkaConfig;
+import io.faultline.models.kafka.config.ClusterShape;
+import io.faultline.models.kafka.scenario.KafkaCluster;
+import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.sim.Bounds;
 import io.faultline.sim.Simulation;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,7 +45,7 @@ public class KafkaThroughputBench {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("kafka.version", "3.7");
         settings.put("enable.idempotence", "false");
-        KafkaCluster c = KafkaCluster.create(sim, KafkaConfig.of(settings), 3, 3, 3);
+        KafkaCluster c = KafkaCluster.create(sim, KafkaConfig.of(settings), new ClusterShape(3, 3, 3));
         c.addProducer(8, Simulation.MILLIS, Long.MAX_VALUE);
         sim.run(simulatedSeconds * Simulation.SECONDS);
         long records = 0;

@@ -1,7 +1,7 @@
 package io.faultline.bench;
 
-import io.faultline.models.s3.S3Cluster;
-import io.faultline.models.s3.StrongScenario;
+import io.faultline.models.s3.scenario.S3Cluster;
+import io.faultline.models.s3.scenario.StrongScenario;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;

@@ -140,7 +140,7 @@ class LinearizabilityTest {
                 return 0L;
             }
 
-            public Set<String> fs() {
+            public Set<String> functions() {
                 return Set.of("incr", "read");
             }
 

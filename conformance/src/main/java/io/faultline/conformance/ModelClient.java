@@ -1,10 +1,10 @@
 package io.faultline.conformance;
 
-import io.faultline.models.kafka.KafkaCluster;
-import io.faultline.models.kafka.KafkaConfig;
-import io.faultline.models.kafka.KafkaError;
-import io.faultline.models.kafka.KafkaMessage;
-import io.faultline.models.kafka.PartitionState;
+import io.faultline.models.kafka.scenario.KafkaCluster;
+import io.faultline.models.kafka.config.KafkaConfig;
+import io.faultline.models.kafka.wire.KafkaError;
+import io.faultline.models.kafka.wire.KafkaMessage;
+import io.faultline.models.kafka.wire.PartitionState;
 import io.faultline.sim.Context;
 import io.faultline.sim.HostId;
 import io.faultline.sim.Message;

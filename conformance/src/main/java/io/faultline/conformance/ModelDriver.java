@@ -1,11 +1,12 @@
 package io.faultline.conformance;
 
-import io.faultline.models.kafka.KafkaCluster;
-import io.faultline.models.kafka.KafkaConfig;
-import io.faultline.models.kafka.KafkaError;
-import io.faultline.models.kafka.KafkaMessage;
-import io.faultline.models.kafka.LogRecord;
-import io.faultline.models.kafka.PartitionState;
+import io.faultline.models.kafka.config.ClusterShape;
+import io.faultline.models.kafka.scenario.KafkaCluster;
+import io.faultline.models.kafka.config.KafkaConfig;
+import io.faultline.models.kafka.wire.KafkaError;
+import io.faultline.models.kafka.wire.KafkaMessage;
+import io.faultline.models.kafka.rules.LogRecord;
+import io.faultline.models.kafka.wire.PartitionState;
 import io.faultline.sim.Host;
 import io.faultline.sim.RunStatus;
 import io.faultline.sim.Simulation;
@@ -48,7 +49,7 @@ public final class ModelDriver implements ClusterDriver {
         this.config = KafkaConfig.of(settings);
         this.replicationFactor = w.replicationFactor();
         this.sim = new Simulation(seed);
-        this.cluster = KafkaCluster.create(sim, config, 3, 1, w.replicationFactor());
+        this.cluster = KafkaCluster.create(sim, config, new ClusterShape(3, 1, w.replicationFactor()));
         this.client = sim.addHost("conformance-client", self -> new ModelClient(cluster, config));
         if (!runUntil("the topic is ready", () -> partition().leader() >= 0
                 && partition().isr().size() == replicationFactor
@@ -82,7 +83,7 @@ public final class ModelDriver implements ClusterDriver {
 
     /** The controller's state of partition 0; offline with an empty ISR before the controller has started. */
     private PartitionState partition() {
-        return cluster.controllerHost().process(io.faultline.models.kafka.Controller.class)
+        return cluster.controllerHost().process(io.faultline.models.kafka.server.Controller.class)
                 .map(c -> c.partitions().get(0))
                 .orElse(new PartitionState(0, PartitionState.NO_LEADER, -1, List.of(), cluster.replicas(0)));
     }

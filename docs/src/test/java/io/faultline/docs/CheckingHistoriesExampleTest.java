@@ -37,7 +37,7 @@ class CheckingHistoriesExampleTest {
         }
 
         @Override
-        public Set<String> fs() {
+        public Set<String> functions() {
             return Set.of("incr", "read");
         }
 

@@ -6,23 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faultline.checker.Outcome;
-import io.faultline.models.glacier.ArchiveBody;
-import io.faultline.models.glacier.GlacierResult;
-import io.faultline.models.glacier.JobInfo;
-import io.faultline.models.glacier.JobOutput;
-import io.faultline.models.glacier.JobRequest;
-import io.faultline.models.glacier.Tier;
-import io.faultline.models.glacier.VaultStore;
-import io.faultline.models.s3.ColdPath;
-import io.faultline.models.s3.S3Cluster;
-import io.faultline.models.s3.S3Config;
-import io.faultline.models.s3.S3Request;
-import io.faultline.models.s3.ScriptClient;
+import io.faultline.models.glacier.api.ArchiveBody;
+import io.faultline.models.glacier.api.GlacierResult;
+import io.faultline.models.glacier.api.JobInfo;
+import io.faultline.models.glacier.api.JobOutput;
+import io.faultline.models.glacier.api.JobRequest;
+import io.faultline.models.glacier.api.Tier;
+import io.faultline.models.glacier.store.VaultStore;
+import io.faultline.models.s3.server.ColdPath;
+import io.faultline.models.s3.scenario.S3Cluster;
+import io.faultline.models.s3.config.S3Config;
+import io.faultline.models.s3.api.S3Request;
+import io.faultline.models.s3.workload.ScriptRunner;
 import io.faultline.models.s3.api.Body;
 import io.faultline.models.s3.api.ByteRange;
 import io.faultline.models.s3.api.Conditions;
-import io.faultline.models.s3.api.ObjectInfo;
-import io.faultline.models.s3.api.RestoreObjectResponse;
+import io.faultline.models.s3.api.response.ObjectInfo;
+import io.faultline.models.s3.api.response.RestoreObjectResponse;
 import io.faultline.models.s3.api.S3Result;
 import io.faultline.models.s3.api.WriteConditions;
 import io.faultline.models.s3.cold.LifecycleAction;
@@ -125,7 +125,7 @@ class ColdDataExampleTest {
         // tag::s3model[]
         S3Cluster s3 = S3Cluster.build(42, S3Config.defaults(), 3, 1, List.of("vault"));
         LifecycleRule tooSoon = LifecycleRule.forPrefix("too-soon", "").transition(7, StorageClass.STANDARD_IA);
-        ScriptClient script = new ScriptClient(s3.frontEnds().get(0).id(), List.of(
+        ScriptRunner script = new ScriptRunner(s3.frontEnds().get(0).id(), List.of(
                 prev -> new S3Request.PutObject("vault", "2019.tar", Body.synthetic(1L << 30, "2019"),
                         WriteConditions.none(), Optional.of("GLACIER")),                // x-amz-storage-class
                 prev -> new S3Request.GetObject("vault", "2019.tar", Optional.empty(), Conditions.none(),
@@ -155,7 +155,7 @@ class ColdDataExampleTest {
         ColdPath cold = new ColdPath(ColdPath.Settings.defaults()
                 .withPrices(PriceTable.EXAMPLE_US_EAST_1.withStorage(StorageClass.GLACIER, 0.004)));
         S3Cluster s3 = S3Cluster.build(42, S3Config.defaults(), cold, 3, 1, List.of("vault"));
-        s3.sim().addHost("script", self -> new ScriptClient(s3.frontEnds().get(0).id(), List.of(
+        s3.sim().addHost("script", self -> new ScriptRunner(s3.frontEnds().get(0).id(), List.of(
                 prev -> new S3Request.PutObject("vault", "2019.tar", Body.synthetic(4L << 30, "2019"),
                         WriteConditions.none(), Optional.of("GLACIER")))));
         s3.sim().run(30 * Simulation.DAYS);

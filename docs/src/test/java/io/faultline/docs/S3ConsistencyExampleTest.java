@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faultline.checker.Outcome;
-import io.faultline.models.s3.S3Cluster;
-import io.faultline.models.s3.S3Config;
-import io.faultline.models.s3.S3Request;
-import io.faultline.models.s3.ScriptClient;
+import io.faultline.models.s3.scenario.S3Cluster;
+import io.faultline.models.s3.config.S3Config;
+import io.faultline.models.s3.api.S3Request;
+import io.faultline.models.s3.workload.ScriptRunner;
 import io.faultline.models.s3.api.Body;
 import io.faultline.models.s3.api.ByteRange;
 import io.faultline.models.s3.api.Conditions;
@@ -46,7 +46,7 @@ class S3ConsistencyExampleTest {
         // 0-60 s by default); this example applies it at once so the next PUT is versioned.
         S3Config config = S3Config.defaults().withBucketConfigDelay(0);
         S3Cluster cluster = S3Cluster.build(42, config, 3, 1, List.of("photos"));
-        Host driver = cluster.sim().addHost("driver", self -> new ScriptClient(cluster.frontEnds().get(0).id(),
+        Host driver = cluster.sim().addHost("driver", self -> new ScriptRunner(cluster.frontEnds().get(0).id(),
                 List.of(
                         prev -> new S3Request.PutBucketVersioning("photos", "Enabled"),
                         prev -> new S3Request.PutObject("photos", "cat.jpg", Body.of("meow"), WriteConditions.none()),
@@ -54,7 +54,7 @@ class S3ConsistencyExampleTest {
                         prev -> new S3Request.GetObject("photos", "cat.jpg", Optional.empty(),
                                 Conditions.none(), ByteRange.NONE))));
         cluster.sim().run(5 * Simulation.SECONDS);
-        List<S3Result<?>> answers = driver.process(ScriptClient.class).orElseThrow().results();
+        List<S3Result<?>> answers = driver.process(ScriptRunner.class).orElseThrow().results();
         S3Failure last = answers.get(3).failureOrThrow();
         // 404 NoSuchKey with x-amz-delete-marker: true (FIDELITY A6.2)
         assertEquals(404, last.status());

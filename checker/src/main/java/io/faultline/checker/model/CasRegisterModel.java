@@ -51,7 +51,7 @@ public final class CasRegisterModel implements Model<Value> {
     }
 
     @Override
-    public Set<String> fs() {
+    public Set<String> functions() {
         return Set.of("read", "write", "cas");
     }
 

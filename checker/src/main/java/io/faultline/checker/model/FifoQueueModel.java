@@ -34,7 +34,7 @@ public final class FifoQueueModel implements Model<List<Value>> {
     }
 
     @Override
-    public Set<String> fs() {
+    public Set<String> functions() {
         return Set.of("enqueue", "dequeue");
     }
 

@@ -17,12 +17,12 @@ import java.util.Set;
  */
 abstract class KeyedMapModel implements Model<Map<Value, Value>> {
     private final String name;
-    private final Set<String> fs;
+    private final Set<String> functions;
     private final Map<Value, Value> initial;
 
-    KeyedMapModel(String name, Set<String> fs, Map<Value, Value> initial) {
+    KeyedMapModel(String name, Set<String> functions, Map<Value, Value> initial) {
         this.name = name;
-        this.fs = fs;
+        this.functions = functions;
         this.initial = Map.copyOf(initial);
     }
 
@@ -37,8 +37,8 @@ abstract class KeyedMapModel implements Model<Map<Value, Value>> {
     }
 
     @Override
-    public final Set<String> fs() {
-        return fs;
+    public final Set<String> functions() {
+        return functions;
     }
 
     @Override

@@ -23,7 +23,7 @@ import java.util.Set;
  * Model<Long> counter = new Model<>() {
  *     public String name() { return "counter"; }
  *     public Long initial() { return 0L; }
- *     public Set<String> fs() { return Set.of("incr", "read"); }
+ *     public Set<String> functions() { return Set.of("incr", "read"); }
  *     public Step<Long> step(Long n, Operation op) {
  *         if (op.f().equals("incr")) return Step.ok(n + 1);
  *         if (op.value().isNil() || op.value().equals(Value.of(n))) return Step.ok(n);
@@ -44,7 +44,7 @@ public interface Model<S> {
     S initial();
 
     /** The operation functions this model understands; any other {@code f} is a history error. */
-    Set<String> fs();
+    Set<String> functions();
 
     /**
      * Applies {@code op} to {@code state}. {@code op.outcome()} is {@code OK}, {@code INFO} (the

@@ -39,7 +39,7 @@ public final class MultiRegisterModel implements Model<Map<Value, Value>> {
     }
 
     @Override
-    public Set<String> fs() {
+    public Set<String> functions() {
         return Set.of("txn", "read", "write");
     }
 

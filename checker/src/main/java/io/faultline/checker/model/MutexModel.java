@@ -29,7 +29,7 @@ public final class MutexModel implements Model<Boolean> {
     }
 
     @Override
-    public Set<String> fs() {
+    public Set<String> functions() {
         return Set.of("acquire", "release");
     }
 

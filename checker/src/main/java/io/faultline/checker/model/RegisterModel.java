@@ -36,7 +36,7 @@ public final class RegisterModel implements Model<Value> {
     }
 
     @Override
-    public Set<String> fs() {
+    public Set<String> functions() {
         return Set.of("read", "write");
     }
 

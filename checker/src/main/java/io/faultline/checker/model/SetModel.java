@@ -33,7 +33,7 @@ public final class SetModel implements Model<Set<Value>> {
     }
 
     @Override
-    public Set<String> fs() {
+    public Set<String> functions() {
         return Set.of("add", "read");
     }
 

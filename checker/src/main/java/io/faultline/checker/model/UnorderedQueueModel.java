@@ -41,7 +41,7 @@ public final class UnorderedQueueModel implements Model<Map<Value, Integer>> {
     }
 
     @Override
-    public Set<String> fs() {
+    public Set<String> functions() {
         return Set.of("enqueue", "dequeue");
     }
 

@@ -127,9 +127,9 @@ public final class Preparer {
     }
 
     private static void checkF(Op op, Model<?> model) {
-        if (!model.fs().contains(op.f())) {
+        if (!model.functions().contains(op.f())) {
             throw new HistoryException(op.index(), "model " + model.name() + " has no operation :"
-                    + op.f() + "; allowed: " + String.join(", ", new TreeSet<>(model.fs())));
+                    + op.f() + "; allowed: " + String.join(", ", new TreeSet<>(model.functions())));
         }
     }
 }

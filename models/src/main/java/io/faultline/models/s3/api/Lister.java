@@ -1,5 +1,7 @@
 package io.faultline.models.s3.api;
 
+import io.faultline.models.s3.api.response.ListEntry;
+import io.faultline.models.s3.api.response.ListObjectsV2Response;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

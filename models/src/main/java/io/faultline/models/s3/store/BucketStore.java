@@ -4,21 +4,21 @@ import io.faultline.models.s3.api.Body;
 import io.faultline.models.s3.api.ByteRange;
 import io.faultline.models.s3.api.CompletedPart;
 import io.faultline.models.s3.api.Conditions;
-import io.faultline.models.s3.api.DeleteObjectResponse;
-import io.faultline.models.s3.api.GetObjectResponse;
+import io.faultline.models.s3.api.response.DeleteObjectResponse;
+import io.faultline.models.s3.api.response.GetObjectResponse;
 import io.faultline.models.s3.api.Keys;
-import io.faultline.models.s3.api.ListEntry;
+import io.faultline.models.s3.api.response.ListEntry;
 import io.faultline.models.s3.api.ListObjectsV2Request;
-import io.faultline.models.s3.api.ListObjectsV2Response;
-import io.faultline.models.s3.api.ListPartsResponse;
-import io.faultline.models.s3.api.ListUploadsResponse;
+import io.faultline.models.s3.api.response.ListObjectsV2Response;
+import io.faultline.models.s3.api.response.ListPartsResponse;
+import io.faultline.models.s3.api.response.ListUploadsResponse;
 import io.faultline.models.s3.api.Lister;
-import io.faultline.models.s3.api.ObjectInfo;
-import io.faultline.models.s3.api.PutObjectResponse;
+import io.faultline.models.s3.api.response.ObjectInfo;
+import io.faultline.models.s3.api.response.PutObjectResponse;
 import io.faultline.models.s3.api.S3Error;
 import io.faultline.models.s3.api.S3Failure;
 import io.faultline.models.s3.api.S3Result;
-import io.faultline.models.s3.api.UploadInfo;
+import io.faultline.models.s3.api.response.UploadInfo;
 import io.faultline.models.s3.api.WriteConditions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -154,7 +154,7 @@ public final class BucketStore {
     }
 
     /** ListObjectVersions: every version and delete marker under {@code prefix} (A5, A6.2). */
-    public List<io.faultline.models.s3.api.VersionEntry> listObjectVersions(String prefix) {
+    public List<io.faultline.models.s3.api.response.VersionEntry> listObjectVersions(String prefix) {
         return ObjectOps.listVersions(keys, prefix);
     }
 

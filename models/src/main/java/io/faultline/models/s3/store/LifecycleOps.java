@@ -1,6 +1,6 @@
 package io.faultline.models.s3.store;
 
-import io.faultline.models.s3.api.DeleteObjectResponse;
+import io.faultline.models.s3.api.response.DeleteObjectResponse;
 import io.faultline.models.s3.api.S3Result;
 import io.faultline.models.s3.cold.LifecycleAction;
 import io.faultline.models.s3.cold.LifecycleEvaluator;

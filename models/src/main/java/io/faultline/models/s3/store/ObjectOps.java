@@ -3,13 +3,13 @@ package io.faultline.models.s3.store;
 import io.faultline.models.s3.api.Body;
 import io.faultline.models.s3.api.ByteRange;
 import io.faultline.models.s3.api.Conditions;
-import io.faultline.models.s3.api.DeleteObjectResponse;
+import io.faultline.models.s3.api.response.DeleteObjectResponse;
 import io.faultline.models.s3.api.ETags;
-import io.faultline.models.s3.api.GetObjectResponse;
+import io.faultline.models.s3.api.response.GetObjectResponse;
 import io.faultline.models.s3.api.Keys;
-import io.faultline.models.s3.api.ObjectInfo;
-import io.faultline.models.s3.api.PutObjectResponse;
-import io.faultline.models.s3.api.RestoreObjectResponse;
+import io.faultline.models.s3.api.response.ObjectInfo;
+import io.faultline.models.s3.api.response.PutObjectResponse;
+import io.faultline.models.s3.api.response.RestoreObjectResponse;
 import io.faultline.models.s3.api.S3Error;
 import io.faultline.models.s3.api.S3Failure;
 import io.faultline.models.s3.api.S3Result;
@@ -344,7 +344,7 @@ public final class ObjectOps {
      * ListObjectVersions for the keys of {@code keys} that start with {@code prefix}: the first page
      * of {@link VersionLister#list} (at most 1,000 entries, FIDELITY A5, A6.2).
      */
-    public static java.util.List<io.faultline.models.s3.api.VersionEntry> listVersions(
+    public static java.util.List<io.faultline.models.s3.api.response.VersionEntry> listVersions(
             java.util.NavigableMap<String, KeyState> keys, String prefix) {
         return VersionLister.list(keys, prefix, Limits.MAX_LIST_PAGE, Optional.empty(), Optional.empty())
                 .orThrow().versions();

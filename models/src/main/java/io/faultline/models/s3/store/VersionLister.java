@@ -1,9 +1,9 @@
 package io.faultline.models.s3.store;
 
-import io.faultline.models.s3.api.ListVersionsResponse;
+import io.faultline.models.s3.api.response.ListVersionsResponse;
 import io.faultline.models.s3.api.S3Error;
 import io.faultline.models.s3.api.S3Result;
-import io.faultline.models.s3.api.VersionEntry;
+import io.faultline.models.s3.api.response.VersionEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.faultline.models.s3.api.response.ListEntry;
+import io.faultline.models.s3.api.response.ListObjectsV2Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.faultline.models.s3.api.Body;
 import io.faultline.models.s3.api.ByteRange;
 import io.faultline.models.s3.api.Conditions;
-import io.faultline.models.s3.api.GetObjectResponse;
+import io.faultline.models.s3.api.response.GetObjectResponse;
 import io.faultline.models.s3.api.WriteConditions;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

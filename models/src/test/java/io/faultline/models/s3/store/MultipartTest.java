@@ -8,7 +8,7 @@ import io.faultline.models.s3.api.ByteRange;
 import io.faultline.models.s3.api.CompletedPart;
 import io.faultline.models.s3.api.Conditions;
 import io.faultline.models.s3.api.ETags;
-import io.faultline.models.s3.api.ListPartsResponse;
+import io.faultline.models.s3.api.response.ListPartsResponse;
 import io.faultline.models.s3.api.WriteConditions;
 import java.util.Arrays;
 import java.util.List;

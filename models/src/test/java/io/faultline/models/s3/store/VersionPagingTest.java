@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faultline.models.s3.api.Body;
 import io.faultline.models.s3.api.Keys;
-import io.faultline.models.s3.api.ListVersionsResponse;
+import io.faultline.models.s3.api.response.ListVersionsResponse;
 import io.faultline.models.s3.api.S3Result;
-import io.faultline.models.s3.api.VersionEntry;
+import io.faultline.models.s3.api.response.VersionEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

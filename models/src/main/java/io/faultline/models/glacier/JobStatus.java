@@ -1,6 +1,0 @@
-package io.faultline.models.glacier;
-
-/** A job's status code (FIDELITY B2): {@code InProgress}, {@code Succeeded} or {@code Failed}. */
-public enum JobStatus {
-    IN_PROGRESS, SUCCEEDED, FAILED
-}

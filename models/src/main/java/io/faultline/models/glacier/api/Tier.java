@@ -1,0 +1,48 @@
+package io.faultline.models.glacier.api;
+
+import io.faultline.sim.Rng;
+import io.faultline.sim.Simulation;
+
+/**
+ * Retrieval tiers of the vault API with their documented completion windows (FIDELITY B2.1:
+ * Expedited 1-5 min, Standard 3-5 h, Bulk 5-12 h). Deep Archive's 12 h / 48 h belong to the S3
+ * storage class, not to vaults (B2.1). A job's completion time is drawn uniformly in the window
+ * from the service's seeded stream (FIDELITY B2.1 [M9]).
+ *
+ * <pre>{@code
+ * long done = now + Tier.STANDARD.drawCompletion(ctx.rng());   // between 3 h and 5 h from now
+ * }</pre>
+ */
+public enum Tier {
+    EXPEDITED("Expedited", Simulation.MINUTES, 5 * Simulation.MINUTES),
+    STANDARD("Standard", 3 * Simulation.HOURS, 5 * Simulation.HOURS),
+    BULK("Bulk", 5 * Simulation.HOURS, 12 * Simulation.HOURS);
+
+    private final String apiName;
+    private final long minNanos;
+    private final long maxNanos;
+
+    Tier(String apiName, long minNanos, long maxNanos) {
+        this.apiName = apiName;
+        this.minNanos = minNanos;
+        this.maxNanos = maxNanos;
+    }
+
+    /** The {@code Tier} value of InitiateJob, e.g. {@code Expedited}. */
+    public String apiName() {
+        return apiName;
+    }
+
+    public long minNanos() {
+        return minNanos;
+    }
+
+    public long maxNanos() {
+        return maxNanos;
+    }
+
+    /** A completion delay uniform in [min, max]. */
+    public long drawCompletion(Rng rng) {
+        return rng.uniform(minNanos, maxNanos);
+    }
+}

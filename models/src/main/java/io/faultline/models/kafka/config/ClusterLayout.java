@@ -1,0 +1,65 @@
+package io.faultline.models.kafka.config;
+
+import io.faultline.sim.HostId;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Where things are: the broker hosts (broker {@code i} is {@code brokers.get(i)}), the controller
+ * host, and each partition's replica assignment (first replica preferred, FIDELITY C4). Filled in
+ * while hosts are added, read by processes once the run starts.
+ */
+public final class ClusterLayout {
+    private final List<HostId> brokers = new ArrayList<>();
+    private final Map<Integer, List<Integer>> assignment = new TreeMap<>();
+    private HostId controller;
+
+    public void addBroker(HostId id) {
+        brokers.add(id);
+    }
+
+    public void controller(HostId id) {
+        controller = id;
+    }
+
+    public void assign(int partition, List<Integer> replicas) {
+        assignment.put(partition, List.copyOf(replicas));
+    }
+
+    public HostId broker(int id) {
+        return brokers.get(id);
+    }
+
+    public int brokerCount() {
+        return brokers.size();
+    }
+
+    public HostId controller() {
+        return controller;
+    }
+
+    public Map<Integer, List<Integer>> assignment() {
+        return java.util.Collections.unmodifiableMap(assignment);
+    }
+
+    public List<Integer> replicas(int partition) {
+        return assignment.get(partition);
+    }
+
+    /** The broker id of a host, or -1. */
+    public int brokerId(HostId host) {
+        return brokers.indexOf(host);
+    }
+
+    /** Round-robin assignment as Kafka's default: partition p's replicas start at broker p mod n. */
+    public static List<Integer> roundRobin(int partition, int brokers, int replicationFactor) {
+        List<Integer> r = new ArrayList<>();
+        for (int i = 0; i < replicationFactor; i++) {
+            r.add((partition + i) % brokers);
+        }
+        return r;
+    }
+}

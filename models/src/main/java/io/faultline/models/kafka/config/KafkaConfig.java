@@ -1,0 +1,264 @@
+package io.faultline.models.kafka.config;
+
+import io.faultline.models.kafka.rules.ProducerStateTable;
+import io.faultline.sim.scenario.Setting;
+import io.faultline.sim.scenario.Settings;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The resolved configuration of a Kafka run: {@code kafka.version} picks every default from
+ * FIDELITY C2's history column ({@link KafkaKeys}), and any key can be set alone.
+ *
+ * <pre>{@code
+ * KafkaConfig c = KafkaConfig.of(Map.of("kafka.version", "0.10", "acks", "all"));
+ * c.truncation();   // HIGH_WATERMARK (C5.1)
+ * }</pre>
+ */
+public final class KafkaConfig {
+    private final KafkaVersion version;
+    private final Map<String, String> values;
+    private final Set<String> explicit;
+
+    /** Bad input naming the key and what it allows (the CLI shows it and exits 2). */
+    private static io.faultline.sim.BadInputException invalid(String message) {
+        return new io.faultline.sim.BadInputException(message);
+    }
+
+    /** Parsed numbers, so that hot paths do not parse text. */
+    private final Map<String, Long> numbers = new java.util.TreeMap<>();
+
+    private KafkaConfig(KafkaVersion version, Map<String, String> values, Set<String> explicit) {
+        this.version = version;
+        this.values = values;
+        this.explicit = explicit;
+        for (KafkaKeys.Key k : KafkaKeys.ALL) {
+            if (k.allowed() instanceof KafkaKeys.Range) {
+                numbers.put(k.name(), Long.parseLong(values.get(k.name())));
+            }
+        }
+        this.acks = parseAcks();
+        this.truncation = parseTruncation();
+        this.hwRequiresMinIsr = bool(KafkaKeys.HW_MIN_ISR);
+        this.flushIntervalMessages = num(KafkaKeys.FLUSH_MESSAGES);
+        this.minInsyncReplicas = (int) num(KafkaKeys.MIN_ISR);
+    }
+
+    private final Acks acks;
+    private final TruncationRule truncation;
+    private final boolean hwRequiresMinIsr;
+    private final long flushIntervalMessages;
+    private final int minInsyncReplicas;
+
+    /** The defaults of a version. */
+    public static KafkaConfig defaults(KafkaVersion v) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(KafkaKeys.VERSION.name(), v.label());
+        return of(m);
+    }
+
+    /**
+     * Resolves settings: unknown keys are ignored here (other components own them); known keys are
+     * validated against their range.
+     *
+     * @throws io.faultline.sim.BadInputException naming the key and its allowed values
+     */
+    public static KafkaConfig of(Map<String, String> settings) {
+        String vRaw = settings.getOrDefault(KafkaKeys.VERSION.name(), KafkaKeys.VERSION.defaultFor(KafkaVersion.V3_7));
+        KafkaVersion version = KafkaVersion.parse(vRaw).orElseThrow(() -> invalid("kafka.version=" + vRaw + ": allowed " + KafkaVersion.labels()));
+        Map<String, String> values = new LinkedHashMap<>();
+        Set<String> explicit = new java.util.TreeSet<>();
+        for (KafkaKeys.Key k : KafkaKeys.ALL) {
+            String raw = settings.get(k.name());
+            if (raw != null) {
+                k.allowed().reject(raw).ifPresent(why -> {
+                    throw invalid(k.name() + "=" + raw + ": allowed " + why);
+                });
+                explicit.add(k.name());
+                values.put(k.name(), raw.trim());
+            } else {
+                values.put(k.name(), k.defaultFor(version));
+            }
+        }
+        KafkaConfig c = new KafkaConfig(version, values, explicit);
+        if (version == KafkaVersion.V4_0 && c.controller() == ControllerMode.ZOOKEEPER) {
+            throw invalid("kafka.controller=zookeeper: 4.0 is the first KRaft-only release (FIDELITY C4)");
+        }
+        c.validateIdempotence();
+        return c;
+    }
+
+    /** C6: an explicit enable.idempotence=true with conflicting settings is a ConfigException. */
+    private void validateIdempotence() {
+        if (!explicit.contains(KafkaKeys.IDEMPOTENCE.name()) || !bool(KafkaKeys.IDEMPOTENCE)) {
+            return;
+        }
+        if (!version.atLeast(KafkaVersion.V0_11)) {
+            throw invalid("enable.idempotence=true: idempotence arrived in 0.11 (KIP-98), not in " + version);
+        }
+        if (acks() != Acks.ALL || retries() == 0 || maxInFlight() > ProducerStateTable.BATCHES_TO_RETAIN) {
+            throw invalid("enable.idempotence=true needs acks=all, retries>0 and "
+                            + "max.in.flight.requests.per.connection<=5 (FIDELITY C6)");
+        }
+    }
+
+    /** The Kafka configuration these settings describe; bad values are bad input naming the key. */
+    public static KafkaConfig fromSettings(Settings settings) {
+        Map<String, String> explicit = new LinkedHashMap<>();
+        for (Setting<?> s : settings.schema()) {
+            if (KafkaKeys.byName(s.key()).isPresent()) {
+                @SuppressWarnings("unchecked")
+                String v = ((Setting<String>) s).format(settings.get((Setting<String>) s));
+                if (!v.equals(KafkaKeys.BY_VERSION)) {
+                    explicit.put(s.key(), v);
+                }
+            }
+        }
+        return of(explicit);
+    }
+
+    /** A copy with one more setting. */
+    public KafkaConfig with(String key, String value) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String k : explicit) {
+            m.put(k, values.get(k));
+        }
+        m.put(key, value);
+        return of(m);
+    }
+
+    public KafkaVersion version() {
+        return version;
+    }
+
+    /** The producer's acknowledgement level (C3). */
+    public enum Acks { NONE, LEADER, ALL }
+
+    public Acks acks() {
+        return acks;
+    }
+
+    private Acks parseAcks() {
+        String a = values.get(KafkaKeys.ACKS.name());
+        if (a.equals("0")) {
+            return Acks.NONE;
+        }
+        return a.equals("1") ? Acks.LEADER : Acks.ALL;
+    }
+
+    public int minInsyncReplicas() {
+        return minInsyncReplicas;
+    }
+
+    public boolean uncleanLeaderElection() {
+        return bool(KafkaKeys.UNCLEAN);
+    }
+
+    public long replicaLagTimeMaxMs() {
+        return num(KafkaKeys.LAG_MAX);
+    }
+
+    /**
+     * Whether the producer is idempotent: as set, except that a default {@code true} is silently
+     * dropped when other settings conflict (C6), and never before 0.11.
+     */
+    public boolean idempotence() {
+        if (!version.atLeast(KafkaVersion.V0_11) || !bool(KafkaKeys.IDEMPOTENCE)) {
+            return false;
+        }
+        return acks() == Acks.ALL && retries() > 0 && maxInFlight() <= ProducerStateTable.BATCHES_TO_RETAIN;
+    }
+
+    public int maxInFlight() {
+        return (int) num(KafkaKeys.MAX_IN_FLIGHT);
+    }
+
+    public int retries() {
+        return (int) num(KafkaKeys.RETRIES);
+    }
+
+    public long deliveryTimeoutMs() {
+        return num(KafkaKeys.DELIVERY_TIMEOUT);
+    }
+
+    public long requestTimeoutMs() {
+        return num(KafkaKeys.REQUEST_TIMEOUT);
+    }
+
+    public long retryBackoffMs() {
+        return num(KafkaKeys.RETRY_BACKOFF);
+    }
+
+    public long flushIntervalMessages() {
+        return flushIntervalMessages;
+    }
+
+    /** How long the controller waits before declaring a silent broker dead, for this era. */
+    public long sessionTimeoutMs() {
+        return controller() == ControllerMode.ZOOKEEPER ? num(KafkaKeys.ZK_SESSION) : num(KafkaKeys.BROKER_SESSION);
+    }
+
+    public long heartbeatIntervalMs() {
+        return num(KafkaKeys.BROKER_HEARTBEAT);
+    }
+
+    public ControllerMode controller() {
+        return values.get(KafkaKeys.CONTROLLER.name()).equals("kraft") ? ControllerMode.KRAFT : ControllerMode.ZOOKEEPER;
+    }
+
+    public TruncationRule truncation() {
+        return truncation;
+    }
+
+    private TruncationRule parseTruncation() {
+        String t = values.get(KafkaKeys.TRUNCATION.name());
+        if (t.equals("hw")) {
+            return TruncationRule.HIGH_WATERMARK;
+        }
+        return t.equals("leader-epoch") ? TruncationRule.LEADER_EPOCH : TruncationRule.LARGEST_COMMON_EPOCH;
+    }
+
+    public boolean hwRequiresMinIsr() {
+        return hwRequiresMinIsr;
+    }
+
+    public long hwCheckpointIntervalMs() {
+        return num(KafkaKeys.HW_CHECKPOINT);
+    }
+
+    public long fetchWaitMaxMs() {
+        return num(KafkaKeys.FETCH_WAIT);
+    }
+
+    public long writebackMs() {
+        return num(KafkaKeys.WRITEBACK);
+    }
+
+    public boolean autoLeaderRebalance() {
+        return bool(KafkaKeys.AUTO_REBALANCE);
+    }
+
+    public long leaderImbalanceCheckIntervalMs() {
+        return num(KafkaKeys.IMBALANCE_INTERVAL) * 1000;
+    }
+
+    /** Every key with its resolved value, in documentation order. */
+    public Map<String, String> values() {
+        return Collections.unmodifiableMap(values);
+    }
+
+    private long num(KafkaKeys.Key k) {
+        return numbers.get(k.name());
+    }
+
+    private boolean bool(KafkaKeys.Key k) {
+        return Boolean.parseBoolean(values.get(k.name()));
+    }
+
+    @Override
+    public String toString() {
+        return "KafkaConfig" + values;
+    }
+}

@@ -1,0 +1,179 @@
+package io.faultline.models.kafka.config;
+
+import io.faultline.sim.scenario.Setting;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every configuration key of the model: Kafka's real names (FIDELITY C2) plus a few {@code kafka.*}
+ * keys of the model itself, each with its default per version and its allowed values, and the
+ * same table as scenario settings ({@link #schema}); {@link KafkaConfig} is what they resolve to.
+ */
+public final class KafkaKeys {
+    /** The value meaning "whatever kafka.version defaults to". */
+    public static final String BY_VERSION = "version";
+
+    /**
+     * The keys as scenario settings, with the scenario's own defaults where given. A key left at
+     * {@code version} takes the default of the chosen {@code kafka.version} (FIDELITY C2).
+     *
+     * <pre>{@code
+     * List<Setting<?>> schema = KafkaKeys.schema(Map.of("kafka.version", "0.10", "acks", "all"));
+     * KafkaConfig c = KafkaConfig.fromSettings(settings);   // --set kafka.version=0.11 etc.
+     * }</pre>
+     */
+    public static List<Setting<?>> schema(Map<String, String> scenarioDefaults) {
+        List<Setting<?>> out = new ArrayList<>();
+        for (Key k : ALL) {
+            String dflt = scenarioDefaults.getOrDefault(k.name(),
+                    k == VERSION ? k.defaultFor(KafkaVersion.V3_7) : BY_VERSION);
+            List<String> allowed = new ArrayList<>();
+            String doc = k.doc();
+            if (k.allowed() instanceof Choice c) {
+                if (k != VERSION) {
+                    allowed.add(BY_VERSION);
+                }
+                allowed.addAll(c.options());
+            } else if (k.allowed() instanceof Range r) {
+                doc = doc + "; " + BY_VERSION + " or an integer in " + r.min() + ".." + r.max();
+            }
+            out.add(Setting.ofString(k.name(), dflt, allowed, doc));
+        }
+        return out;
+    }
+
+    private KafkaKeys() {
+    }
+
+    /** One key: name, meaning, default for a version, and what values are allowed. */
+    public record Key(String name, String doc, Function<KafkaVersion, String> defaults, Allowed allowed) {
+        public String defaultFor(KafkaVersion v) {
+            return defaults.apply(v);
+        }
+    }
+
+    /** The values a key accepts. */
+    public sealed interface Allowed permits Range, Choice {
+        /** Empty if {@code raw} is allowed, else the description of what is. */
+        java.util.Optional<String> reject(String raw);
+    }
+
+    /** An integer in [min, max]. */
+    public record Range(long min, long max) implements Allowed {
+        public java.util.Optional<String> reject(String raw) {
+            try {
+                long v = Long.parseLong(raw.trim());
+                if (v >= min && v <= max) {
+                    return java.util.Optional.empty();
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the message
+            }
+            return java.util.Optional.of("an integer in [" + min + ", " + max + "]");
+        }
+    }
+
+    /** One of a fixed set of words. */
+    public record Choice(List<String> options) implements Allowed {
+        public java.util.Optional<String> reject(String raw) {
+            return options.contains(raw.trim()) ? java.util.Optional.empty()
+                    : java.util.Optional.of("one of " + String.join("|", options));
+        }
+    }
+
+    private static final Choice BOOL = new Choice(List.of("true", "false"));
+
+    private static Function<KafkaVersion, String> always(String v) {
+        return x -> v;
+    }
+
+    private static Key key(String name, String doc, Function<KafkaVersion, String> d, Allowed a) {
+        return new Key(name, doc, d, a);
+    }
+
+    public static final Key VERSION = key("kafka.version", "the Kafka release whose defaults and rules apply",
+            always("3.7"), new Choice(List.of("0.8", "0.10", "0.11", "2.0", "3.7", "4.0")));
+    public static final Key ACKS = key("acks", "producer acks (C3); 1 before 3.0, all since",
+            v -> v.atLeast(KafkaVersion.V3_7) ? "all" : "1", new Choice(List.of("0", "1", "all", "-1")));
+    public static final Key MIN_ISR = key("min.insync.replicas", "ISR size acks=all needs (C3)",
+            always("1"), new Range(1, 16));
+    public static final Key UNCLEAN = key("unclean.leader.election.enable",
+            "elect a replica outside the ISR when no ISR member is alive (C4); true before 0.11",
+            v -> v.atLeast(KafkaVersion.V0_11) ? "false" : "true", BOOL);
+    public static final Key LAG_MAX = key("replica.lag.time.max.ms",
+            "how long a follower may stay behind before leaving the ISR (C1); 10000 before 2.5",
+            v -> v.atLeast(KafkaVersion.V3_7) ? "30000" : "10000", new Range(1, 3_600_000));
+    public static final Key IDEMPOTENCE = key("enable.idempotence",
+            "idempotent producer with sequence numbers (C6); from 0.11, default since 3.0",
+            v -> v.atLeast(KafkaVersion.V3_7) ? "true" : "false", BOOL);
+    public static final Key MAX_IN_FLIGHT = key("max.in.flight.requests.per.connection",
+            "unacknowledged produce requests per connection (C6: at most 5 with idempotence)",
+            always("5"), new Range(1, 100));
+    public static final Key RETRIES = key("retries", "producer retries of a failed send (C2)",
+            always(Integer.toString(Integer.MAX_VALUE)), new Range(0, Integer.MAX_VALUE));
+    public static final Key DELIVERY_TIMEOUT = key("delivery.timeout.ms",
+            "after this a send's outcome is unknown (an info op) (C2)", always("120000"),
+            new Range(1, 86_400_000));
+    public static final Key REQUEST_TIMEOUT = key("request.timeout.ms",
+            "how long the producer waits for one produce response before retrying", always("30000"),
+            new Range(1, 86_400_000));
+    public static final Key RETRY_BACKOFF = key("retry.backoff.ms", "pause before a retry", always("100"),
+            new Range(0, 86_400_000));
+    public static final Key FLUSH_MESSAGES = key("log.flush.interval.messages",
+            "fsync the log every this many appended records (C2: never, by default)",
+            always(Long.toString(Long.MAX_VALUE)), new Range(1, Long.MAX_VALUE));
+    public static final Key ZK_SESSION = key("zookeeper.session.timeout.ms",
+            "ZooKeeper-era broker liveness (C4); 6000 before 2.5", v -> v.atLeast(KafkaVersion.V3_7) ? "18000" : "6000",
+            new Range(1, 3_600_000));
+    public static final Key BROKER_SESSION = key("broker.session.timeout.ms",
+            "KRaft-era broker liveness (C4)", always("9000"), new Range(1, 3_600_000));
+    public static final Key BROKER_HEARTBEAT = key("broker.heartbeat.interval.ms",
+            "KRaft broker heartbeat period (C4); also the ZooKeeper session ping period here",
+            always("2000"), new Range(1, 3_600_000));
+    public static final Key CONTROLLER = key("kafka.controller",
+            "how the controller tracks broker liveness (C4); KRaft for 3.7 is a modelling choice [M20]",
+            v -> v.atLeast(KafkaVersion.V3_7) ? "kraft" : "zookeeper", new Choice(List.of("zookeeper", "kraft")));
+    public static final Key TRUNCATION = key("kafka.truncation",
+            "follower truncation rule (C5): hw before 0.11, leader-epoch in 0.11, largest-common-epoch from 2.0",
+            v -> switch0(v.truncation()), new Choice(List.of("hw", "leader-epoch", "largest-common-epoch")));
+    public static final Key HW_MIN_ISR = key("kafka.hw.requires.min.isr",
+            "the 3.7 rule (C1): the HW does not advance while the ISR is below min ISR",
+            v -> v.atLeast(KafkaVersion.V3_7) ? "true" : "false", BOOL);
+    public static final Key HW_CHECKPOINT = key("replica.high.watermark.checkpoint.interval.ms",
+            "how often a broker writes its HWs to disk ([U]: Kafka's documented default)", always("5000"),
+            new Range(1, 3_600_000));
+    public static final Key FETCH_WAIT = key("replica.fetch.wait.max.ms",
+            "how long a follower's fetch waits at the leader when there is nothing new", always("500"),
+            new Range(1, 60_000));
+    public static final Key WRITEBACK = key("kafka.writeback.ms",
+            "[M16] how often the operating system writes a broker's dirty pages to disk (each broker at its own phase)",
+            always("5000"), new Range(1, 86_400_000));
+    public static final Key AUTO_REBALANCE = key("auto.leader.rebalance.enable",
+            "move leadership back to preferred replicas periodically (C4)", always("true"), BOOL);
+    public static final Key IMBALANCE_INTERVAL = key("leader.imbalance.check.interval.seconds",
+            "period of the preferred-leader check (C4)", always("300"), new Range(1, 86_400));
+
+    /** Every key, in documentation order. */
+    public static final List<Key> ALL = List.of(VERSION, ACKS, MIN_ISR, UNCLEAN, LAG_MAX, IDEMPOTENCE,
+            MAX_IN_FLIGHT, RETRIES, DELIVERY_TIMEOUT, REQUEST_TIMEOUT, RETRY_BACKOFF, FLUSH_MESSAGES,
+            ZK_SESSION, BROKER_SESSION, BROKER_HEARTBEAT, CONTROLLER, TRUNCATION, HW_MIN_ISR,
+            HW_CHECKPOINT, FETCH_WAIT, WRITEBACK, AUTO_REBALANCE, IMBALANCE_INTERVAL);
+
+    static String switch0(TruncationRule r) {
+        if (r == TruncationRule.HIGH_WATERMARK) {
+            return "hw";
+        }
+        return r == TruncationRule.LEADER_EPOCH ? "leader-epoch" : "largest-common-epoch";
+    }
+
+    public static java.util.Optional<Key> byName(String name) {
+        for (Key k : ALL) {
+            if (k.name().equals(name)) {
+                return java.util.Optional.of(k);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,80 @@
+package io.faultline.models.kafka.scenario;
+
+import io.faultline.models.kafka.config.ClusterShape;
+import io.faultline.models.kafka.config.KafkaConfig;
+import io.faultline.models.kafka.wire.KafkaMessage;
+import io.faultline.sim.HostId;
+import io.faultline.sim.RunStatus;
+import io.faultline.sim.Simulation;
+import io.faultline.sim.scenario.RunResult;
+import io.faultline.sim.scenario.RunSpec;
+import io.faultline.sim.scenario.Scenario;
+
+import java.util.List;
+
+/**
+ * {@code kafka/jepsen-2013}: Jepsen's "Call me maybe: Kafka" (FIDELITY C9) on Kafka 0.8: five
+ * brokers, a topic of five partitions with replication factor five, producers with acks=-1 and
+ * one retry. The broker leading the most partitions is isolated in the Kafka protocol only (its
+ * data port, a per-channel cut; its session with the controller survives): followers fall out of
+ * the ISR, which shrinks to the leader, which keeps acknowledging. Then it is partitioned fully; its
+ * session expires and out-of-ISR replicas are elected (0.8 elects uncleanly). After the heal it
+ * rejoins as a follower and truncates to the new leader: the writes it acknowledged alone are lost.
+ * With {@code min.insync.replicas=2} or {@code unclean.leader.election.enable=false} nothing is lost.
+ */
+public final class Jepsen2013Scenario {
+    static final String NAME = "kafka/jepsen-2013";
+
+    static final Scenario SCENARIO = ScenarioKit.scenario(NAME,
+            "Jepsen 2013 (FIDELITY C9): Kafka 0.8 loses acknowledged writes when an isolated leader shrinks the "
+                    + "ISR to itself and an out-of-sync replica is then elected",
+            ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "0.8", "acks", "all", "min.insync.replicas", "1",
+                    "retries", "1", "retry.backoff.ms", "1000", "request.timeout.ms", "1000",
+                    "delivery.timeout.ms", "5000")),
+            60 * Simulation.SECONDS, Jepsen2013Scenario::run);
+
+    private Jepsen2013Scenario() {
+    }
+
+    static RunResult run(RunSpec spec) {
+        KafkaConfig config = KafkaConfig.fromSettings(spec.settings());
+        Simulation sim = new Simulation(spec.seed());
+        KafkaCluster c = KafkaCluster.create(sim, config, new ClusterShape(5, 5, 5));
+        long end = spec.durationNanos();
+        long s = Simulation.SECONDS;
+        c.addProducer(5, 100 * Simulation.MILLIS, end - 10 * s);
+        c.addConsumer(100 * Simulation.MILLIS);
+        int[] victim = {0};
+        sim.at(5 * s, "isolate the busiest leader on the Kafka data port only", () -> {
+            victim[0] = busiestLeader(c);
+            HostId v = c.hostOf(victim[0]);
+            for (int b = 0; b < c.brokerHosts().size(); b++) {
+                if (b != victim[0]) {
+                    sim.network().cutChannel(v, c.hostOf(b), KafkaMessage.DATA);
+                }
+            }
+        });
+        sim.at(25 * s, "partition the leader fully: its session expires", () -> sim.network().isolate(c.hostOf(victim[0])));
+        sim.at(40 * s, "heal", () -> sim.network().healAll());
+        RunStatus status = sim.run(end);
+        return ScenarioKit.result(NAME, spec, c, status, true, List.of());
+    }
+
+    /** The broker leading the most partitions (the lowest id on ties), as Jepsen picked it. */
+    static int busiestLeader(KafkaCluster c) {
+        int[] counts = new int[c.brokerHosts().size()];
+        for (int p = 0; p < c.partitions(); p++) {
+            int l = c.leaderOf(p);
+            if (l >= 0) {
+                counts[l]++;
+            }
+        }
+        int best = 0;
+        for (int b = 1; b < counts.length; b++) {
+            if (counts[b] > counts[best]) {
+                best = b;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,200 @@
+package io.faultline.models.kafka.scenario;
+
+import io.faultline.checker.Outcome;
+import io.faultline.checker.history.History;
+import io.faultline.checker.log.AnomalyType;
+import io.faultline.checker.log.KafkaLogChecker;
+import io.faultline.checker.log.LogCheckResult;
+import io.faultline.models.kafka.check.KafkaInvariants;
+import io.faultline.models.kafka.config.ClusterLayout;
+import io.faultline.models.kafka.config.ClusterShape;
+import io.faultline.models.kafka.config.KafkaConfig;
+import io.faultline.models.kafka.rules.ReplicaLog;
+import io.faultline.models.kafka.server.Broker;
+import io.faultline.models.kafka.server.Controller;
+import io.faultline.models.kafka.workload.Consumer;
+import io.faultline.models.kafka.workload.Producer;
+import io.faultline.sim.CheckResult;
+import io.faultline.sim.Host;
+import io.faultline.sim.HostId;
+import io.faultline.sim.Simulation;
+import io.faultline.sim.client.Recorder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A Kafka cluster on a simulation: brokers {@code b1..bN}, the controller, producers and consumers
+ * on their own hosts, one topic of {@code partitions} partitions with round-robin assignment, and
+ * the model's invariants. Scenarios build one, script faults, run, and {@link #check} the history.
+ *
+ * <pre>{@code
+ * Simulation sim = new Simulation(seed);
+ * KafkaCluster c = KafkaCluster.create(sim, config, new ClusterShape(3, 1, 3));
+ * c.addProducer(2, 50 * Simulation.MILLIS, 20 * Simulation.SECONDS);
+ * c.addConsumer(100 * Simulation.MILLIS);
+ * sim.run(30 * Simulation.SECONDS);
+ * CheckResult r = c.check();
+ * }</pre>
+ */
+public final class KafkaCluster {
+    private final Simulation sim;
+    private final KafkaConfig config;
+    private final ClusterLayout layout = new ClusterLayout();
+    private final Recorder recorder;
+    private final int partitions;
+    private final List<Host> brokers = new ArrayList<>();
+    private final List<Host> clients = new ArrayList<>();
+    private Host controller;
+    private int nextProcess;
+
+    private KafkaCluster(Simulation sim, KafkaConfig config, int partitions) {
+        this.sim = sim;
+        this.config = config;
+        this.partitions = partitions;
+        this.recorder = new Recorder(sim);
+    }
+
+    /** Adds the controller and the shape's brokers, assigns the partitions' replicas; registers the invariants. */
+    public static KafkaCluster create(Simulation sim, KafkaConfig config, ClusterShape shape) {
+        int brokerCount = shape.brokers();
+        int partitions = shape.partitions();
+        KafkaCluster c = new KafkaCluster(sim, config, partitions);
+        c.controller = sim.addHost("controller", self -> new Controller(config, c.layout));
+        c.layout.controller(c.controller.id());
+        for (int p = 0; p < partitions; p++) {
+            c.layout.assign(p, ClusterLayout.roundRobin(p, brokerCount, shape.replicationFactor()));
+        }
+        for (int b = 0; b < brokerCount; b++) {
+            int id = b;
+            Host h = sim.addHost("b" + (b + 1), self -> new Broker(id, config, c.layout));
+            c.brokers.add(h);
+            c.layout.addBroker(h.id());
+        }
+        KafkaInvariants.install(sim, c);
+        return c;
+    }
+
+    /** A producer host with {@code workers} Jepsen processes, each sending every ~{@code meanInterval}. */
+    public Host addProducer(int workers, long meanIntervalNanos, long stopAt) {
+        int first = nextProcess;
+        nextProcess += workers;
+        long base = 1_000_000L * (clients.size() + 1);
+        Host h = sim.addHost("producer" + (clients.size() + 1), self -> new Producer(recorder, config, layout,
+                partitions, workers, meanIntervalNanos, stopAt, base, first));
+        clients.add(h);
+        return h;
+    }
+
+    /** A consumer host assigned every partition, polling every ~{@code pollInterval}. */
+    public Host addConsumer(long pollIntervalNanos) {
+        return addConsumer(pollIntervalNanos, 0);
+    }
+
+    /** A consumer whose first poll is at {@code startAt} (it then reads every partition from offset 0). */
+    public Host addConsumer(long pollIntervalNanos, long startAt) {
+        int process = nextProcess++;
+        Host h = sim.addHost("consumer" + (clients.size() + 1), self -> new Consumer(recorder, layout, partitions,
+                process, pollIntervalNanos, Simulation.SECONDS, startAt));
+        clients.add(h);
+        return h;
+    }
+
+    public Simulation sim() {
+        return sim;
+    }
+
+    public KafkaConfig config() {
+        return config;
+    }
+
+    public int partitions() {
+        return partitions;
+    }
+
+    public List<Host> brokerHosts() {
+        return brokers;
+    }
+
+    public Host brokerHost(int id) {
+        return brokers.get(id);
+    }
+
+    public Host controllerHost() {
+        return controller;
+    }
+
+    public List<Host> clientHosts() {
+        return clients;
+    }
+
+    public Optional<Broker> broker(int id) {
+        return brokers.get(id).process(Broker.class);
+    }
+
+    public Controller controller() {
+        return controller.process(Controller.class).orElseThrow();
+    }
+
+    /** The controller's current leader of {@code partition} (-1 if offline). */
+    public int leaderOf(int partition) {
+        return controller().partitions().get(partition).leader();
+    }
+
+    /** The LEO of broker {@code id}'s replica of {@code partition}, or -1 if it is down. */
+    public long leo(int id, int partition) {
+        return log(id, partition).map(ReplicaLog::leo).orElse(-1L);
+    }
+
+    /** The HW of broker {@code id}'s replica of {@code partition}, or -1 if it is down. */
+    public long hw(int id, int partition) {
+        return log(id, partition).map(ReplicaLog::highWatermark).orElse(-1L);
+    }
+
+    /** The replica log of {@code partition} on broker {@code id}, if the broker is up. */
+    public Optional<ReplicaLog> log(int id, int partition) {
+        return broker(id).flatMap(b -> b.log(partition));
+    }
+
+    public List<Integer> replicas(int partition) {
+        return layout.replicas(partition);
+    }
+
+    public HostId hostOf(int broker) {
+        return layout.broker(broker);
+    }
+
+    public Recorder recorder() {
+        return recorder;
+    }
+
+    public History history() {
+        return recorder.history();
+    }
+
+    /** Jepsen's Kafka checks (FIDELITY C10) over the recorded history, as one check result. */
+    public CheckResult check() {
+        LogCheckResult r = new KafkaLogChecker().check(history());
+        StringBuilder detail = new StringBuilder(r.summary());
+        int shown = 0;
+        for (var a : r.anomalies()) {
+            if (!a.type().allowed(r.subscribe()) && shown++ < 5) {
+                detail.append("; ").append(a);
+            }
+        }
+        List<String> kinds = r.anomalies().stream().filter(a -> !a.type().allowed(r.subscribe()))
+                .map(a -> a.type().keyword()).toList();
+        return new CheckResult("kafka log anomalies (Jepsen C10)", r.outcome(), detail.toString(), kinds);
+    }
+
+    /** Counts of one anomaly kind, for scenario tests. */
+    public int count(AnomalyType type) {
+        return new KafkaLogChecker().check(history()).of(type).size();
+    }
+
+    /** True if the outcome of the log check is INVALID. */
+    public boolean invalid() {
+        return new KafkaLogChecker().check(history()).outcome() == Outcome.INVALID;
+    }
+}

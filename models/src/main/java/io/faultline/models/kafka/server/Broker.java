@@ -1,0 +1,202 @@
+package io.faultline.models.kafka.server;
+
+import io.faultline.models.kafka.config.ClusterLayout;
+import io.faultline.models.kafka.config.KafkaConfig;
+import io.faultline.models.kafka.rules.ReplicaLog;
+import io.faultline.models.kafka.wire.KafkaError;
+import io.faultline.models.kafka.wire.KafkaMessage.EpochAnswer;
+import io.faultline.models.kafka.wire.KafkaMessage.EpochQuery;
+import io.faultline.models.kafka.wire.KafkaMessage.Fetch;
+import io.faultline.models.kafka.wire.KafkaMessage.FetchResult;
+import io.faultline.models.kafka.wire.KafkaMessage.Heartbeat;
+import io.faultline.models.kafka.wire.KafkaMessage.LeaderAndIsr;
+import io.faultline.models.kafka.wire.KafkaMessage.Produce;
+import io.faultline.models.kafka.wire.KafkaMessage.ProduceResult;
+import io.faultline.models.kafka.workload.Consumer;
+import io.faultline.sim.Context;
+import io.faultline.sim.HostId;
+import io.faultline.sim.Message;
+import io.faultline.sim.Process;
+import io.faultline.sim.Simulation;
+import io.faultline.sim.Timer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A Kafka broker: one {@link PartitionReplica} per assigned partition, logs recovered from its disk
+ * at start, liveness signalled to the controller (a ZooKeeper session or KRaft heartbeats,
+ * FIDELITY C4), a periodic HW checkpoint, and page-cache writeback [M16].
+ *
+ * <pre>{@code
+ * sim.addHost("b1", self -> new Broker(0, config, layout));
+ * }</pre>
+ */
+public final class Broker implements Process {
+    private final int id;
+    private final KafkaConfig config;
+    private final ClusterLayout layout;
+    private final Map<Integer, PartitionReplica> partitions = new TreeMap<>();
+    /** The same replicas indexed by partition, for the invariants' hot path. */
+    private PartitionReplica[] byPartition = new PartitionReplica[0];
+    private long incarnation;
+    private Map<Integer, Long> checkpointed = new TreeMap<>();
+    private final Map<Integer, Long> durableHw = new TreeMap<>();
+    private final Map<Integer, Long> durableLeo = new TreeMap<>();
+
+    public Broker(int id, KafkaConfig config, ClusterLayout layout) {
+        this.id = id;
+        this.config = config;
+        this.layout = layout;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    /** This broker's replica of {@code partition}, if assigned. */
+    public Optional<ReplicaLog> log(int partition) {
+        PartitionReplica r = replica(partition);
+        return r == null ? Optional.empty() : Optional.of(r.log());
+    }
+
+    /** Whether this broker currently acts as leader of {@code partition}. */
+    public boolean isLeader(int partition) {
+        PartitionReplica r = replica(partition);
+        return r != null && r.role() == PartitionReplica.Role.LEADER;
+    }
+
+    /** The replica of {@code partition} or null; an array read, since invariants ask after every event. */
+    private PartitionReplica replica(int partition) {
+        return partition >= 0 && partition < byPartition.length ? byPartition[partition] : null;
+    }
+
+    /** Whether this broker follows {@code partition} and has finished truncating (C5). */
+    public boolean fetching(int partition) {
+        PartitionReplica r = replica(partition);
+        return r != null && r.fetching();
+    }
+
+    /** The leader epoch this broker knows for {@code partition}. */
+    public int leaderEpoch(int partition) {
+        PartitionReplica r = replica(partition);
+        return r == null ? -1 : r.leaderEpoch();
+    }
+
+    /** The ISR this broker applies as leader of {@code partition} (empty if not leader). */
+    public List<Integer> isr(int partition) {
+        PartitionReplica r = replica(partition);
+        return r == null ? List.of() : r.isr();
+    }
+
+    @Override
+    public void onStart(Context ctx) {
+        incarnation = ctx.rng().nextLong();
+        Map<Integer, Long> hws = LogStore.readHwCheckpoint(ctx.disk());
+        layout.assignment().forEach((p, replicas) -> {
+            if (replicas.contains(id)) {
+                LogStore store = new LogStore(ctx.disk(), p);
+                ReplicaLog log = store.recover(hws.getOrDefault(p, 0L));
+                partitions.put(p, new PartitionReplica(p, id, config, layout, store, log));
+            }
+        });
+        int max = partitions.isEmpty() ? 0 : ((java.util.TreeMap<Integer, PartitionReplica>) partitions).lastKey() + 1;
+        byPartition = new PartitionReplica[max];
+        partitions.forEach((p, r) -> byPartition[p] = r);
+        heartbeat(ctx);
+        ctx.setTimer(config.replicaLagTimeMaxMs() * Simulation.MILLIS / 2, new KafkaTimer.IsrCheckTick());
+        ctx.setTimer(config.hwCheckpointIntervalMs() * Simulation.MILLIS, new KafkaTimer.HwCheckpointTick());
+        // Each machine's writeback runs at its own phase [M16].
+        long writeback = config.writebackMs() * Simulation.MILLIS;
+        ctx.setTimer(1 + ctx.rng().nextLong(writeback), new KafkaTimer.WritebackTick());
+        checkpointed = hws;
+        partitions.forEach((p, r) -> {
+            durableHw.put(p, r.log().highWatermark());
+            durableLeo.put(p, r.log().leo());
+        });
+    }
+
+    /** The HW of {@code partition} in the checkpoint file that is on disk (survives a crash). */
+    public long durableHw(int partition) {
+        return durableHw.getOrDefault(partition, -1L);
+    }
+
+    /** How many records of {@code partition} are on disk (survive a crash), as of the last sync. */
+    public long durableLeo(int partition) {
+        return durableLeo.getOrDefault(partition, -1L);
+    }
+
+    private void heartbeat(Context ctx) {
+        ctx.send(layout.controller(), new Heartbeat(id, incarnation));
+        ctx.setTimer(config.heartbeatIntervalMs() * Simulation.MILLIS, new KafkaTimer.HeartbeatTick());
+    }
+
+    @Override
+    public void onMessage(Context ctx, HostId from, Message m) {
+        if (m instanceof Produce p) {
+            PartitionReplica r = partitions.get(p.partition());
+            if (r == null) {
+                ctx.send(from, new ProduceResult(p.requestId(), p.partition(), KafkaError.NOT_LEADER_OR_FOLLOWER, -1));
+            } else {
+                r.onProduce(ctx, from, p);
+            }
+        } else if (m instanceof Fetch f) {
+            PartitionReplica r = partitions.get(f.partition());
+            if (r == null) {
+                ctx.send(from, new FetchResult(f.fetchId(), f.partition(), -1, KafkaError.NOT_LEADER_OR_FOLLOWER,
+                        f.fetchOffset(), List.of(), 0, 0));
+            } else {
+                r.onFetch(ctx, from, f);
+            }
+        } else if (m instanceof FetchResult r) {
+            withPartition(r.partition(), pr -> pr.onFetchResult(ctx, r));
+        } else if (m instanceof EpochQuery q) {
+            withPartition(q.partition(), pr -> pr.onEpochQuery(ctx, from, q));
+        } else if (m instanceof EpochAnswer a) {
+            withPartition(a.partition(), pr -> pr.onEpochAnswer(ctx, a));
+        } else if (m instanceof LeaderAndIsr l && l.brokerIncarnation() == incarnation) {
+            withPartition(l.state().partition(), pr -> pr.onLeaderAndIsr(ctx, l.state()));
+        }
+    }
+
+    private void withPartition(int p, java.util.function.Consumer<PartitionReplica> action) {
+        PartitionReplica r = partitions.get(p);
+        if (r != null) {
+            action.accept(r);
+        }
+    }
+
+    @Override
+    public void onTimer(Context ctx, Timer t) {
+        if (t instanceof KafkaTimer.HeartbeatTick) {
+            heartbeat(ctx);
+        } else if (t instanceof KafkaTimer.IsrCheckTick) {
+            partitions.values().forEach(r -> r.onIsrCheck(ctx));
+            ctx.setTimer(config.replicaLagTimeMaxMs() * Simulation.MILLIS / 2, new KafkaTimer.IsrCheckTick());
+        } else if (t instanceof KafkaTimer.HwCheckpointTick) {
+            Map<Integer, Long> hws = new TreeMap<>();
+            partitions.forEach((p, r) -> hws.put(p, r.log().highWatermark()));
+            // Written to the page cache only: the kernel's fsync is whole-disk, so fsyncing the
+            // checkpoint would flush the log too [M16]; writeback makes it durable.
+            LogStore.writeHwCheckpoint(ctx.disk(), hws);
+            checkpointed = hws;
+            ctx.setTimer(config.hwCheckpointIntervalMs() * Simulation.MILLIS, new KafkaTimer.HwCheckpointTick());
+        } else if (t instanceof KafkaTimer.WritebackTick) {
+            ctx.disk().fsync();
+            partitions.forEach((p, r) -> {
+                r.onWriteback();
+                durableLeo.put(p, r.log().leo());
+                durableHw.put(p, checkpointed.getOrDefault(p, 0L));
+            });
+            ctx.setTimer(config.writebackMs() * Simulation.MILLIS, new KafkaTimer.WritebackTick());
+        } else if (t instanceof KafkaTimer.FetchWaitExpired w) {
+            withPartition(w.partition(), r -> r.onFetchWaitExpired(ctx, w.replica(), w.fetchId()));
+        } else if (t instanceof KafkaTimer.ProduceExpired e) {
+            withPartition(e.partition(), r -> r.onProduceExpired(ctx, e.requestId()));
+        } else if (t instanceof KafkaTimer.FollowerRetry fr) {
+            withPartition(fr.partition(), r -> r.onFollowerRetry(ctx, fr.attempt()));
+        }
+    }
+}

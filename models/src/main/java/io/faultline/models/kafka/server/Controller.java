@@ -1,0 +1,270 @@
+package io.faultline.models.kafka.server;
+
+import io.faultline.models.kafka.config.ClusterLayout;
+import io.faultline.models.kafka.config.ControllerMode;
+import io.faultline.models.kafka.config.KafkaConfig;
+import io.faultline.models.kafka.wire.KafkaMessage.AlterIsr;
+import io.faultline.models.kafka.wire.KafkaMessage.ElectPreferred;
+import io.faultline.models.kafka.wire.KafkaMessage.Heartbeat;
+import io.faultline.models.kafka.wire.KafkaMessage.LeaderAndIsr;
+import io.faultline.models.kafka.wire.KafkaMessage.Metadata;
+import io.faultline.models.kafka.wire.KafkaMessage.MetadataRequest;
+import io.faultline.models.kafka.wire.PartitionState;
+import io.faultline.sim.Context;
+import io.faultline.sim.HostId;
+import io.faultline.sim.Message;
+import io.faultline.sim.Process;
+import io.faultline.sim.Simulation;
+import io.faultline.sim.Timer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The controller (FIDELITY C4), as one simulated service standing for ZooKeeper plus the elected
+ * controller broker (ZooKeeper era) or the KRaft quorum: it tracks broker liveness by session
+ * timeout ({@code zookeeper.session.timeout.ms} or {@code broker.session.timeout.ms}), elects
+ * leaders (clean from the live ISR; unclean from any live replica if
+ * {@code unclean.leader.election.enable}), bumps the leader epoch on every leader change, applies
+ * ISR changes from leaders of the current epoch, and moves leadership back to preferred replicas.
+ * Scenarios do not crash it: the quorum is modelled as reliable [M17].
+ */
+public final class Controller implements Process {
+    private final KafkaConfig config;
+    private final ClusterLayout layout;
+    private final Map<Integer, PartitionState> partitions = new TreeMap<>();
+    private final Map<Integer, Long> lastSeen = new TreeMap<>();
+    private final Map<Integer, Long> incarnations = new TreeMap<>();
+    private final Map<Integer, Boolean> alive = new TreeMap<>();
+    private final List<String> elections = new ArrayList<>();
+
+    public Controller(KafkaConfig config, ClusterLayout layout) {
+        this.config = config;
+        this.layout = layout;
+    }
+
+    /** The controller's record of every partition. */
+    public Map<Integer, PartitionState> partitions() {
+        return java.util.Collections.unmodifiableMap(partitions);
+    }
+
+    /** One line per leader change, for reports. */
+    public List<String> elections() {
+        return java.util.Collections.unmodifiableList(elections);
+    }
+
+    public boolean alive(int broker) {
+        return alive.getOrDefault(broker, false);
+    }
+
+    @Override
+    public void onStart(Context ctx) {
+        for (int b = 0; b < layout.brokerCount(); b++) {
+            alive.put(b, true);
+            lastSeen.put(b, ctx.now());
+        }
+        layout.assignment().forEach((p, replicas) ->
+                partitions.put(p, new PartitionState(p, replicas.get(0), 0, replicas, replicas)));
+        ctx.setTimer(SESSION_CHECK, new KafkaTimer.SessionCheck());
+        if (config.autoLeaderRebalance()) {
+            ctx.setTimer(config.leaderImbalanceCheckIntervalMs() * Simulation.MILLIS, new KafkaTimer.PreferredCheck());
+        }
+    }
+
+    static final long SESSION_CHECK = 100 * Simulation.MILLIS;
+
+    @Override
+    public void onMessage(Context ctx, HostId from, Message m) {
+        if (m instanceof Heartbeat h) {
+            onHeartbeat(ctx, h);
+        } else if (m instanceof AlterIsr a) {
+            onAlterIsr(ctx, from, a);
+        } else if (m instanceof MetadataRequest r) {
+            ctx.send(from, new Metadata(r.requestId(), new ArrayList<>(partitions.values())));
+        } else if (m instanceof ElectPreferred) {
+            electPreferred(ctx);
+        }
+    }
+
+    @Override
+    public void onTimer(Context ctx, Timer t) {
+        if (t instanceof KafkaTimer.SessionCheck) {
+            long timeout = config.sessionTimeoutMs() * Simulation.MILLIS;
+            for (int b = 0; b < layout.brokerCount(); b++) {
+                if (alive.get(b) && ctx.now() - lastSeen.get(b) > timeout) {
+                    alive.put(b, false);
+                    ctx.log("broker " + b + " session expired");
+                    onBrokerFailure(ctx, b);
+                }
+            }
+            ctx.setTimer(SESSION_CHECK, new KafkaTimer.SessionCheck());
+        } else if (t instanceof KafkaTimer.PreferredCheck) {
+            electPreferred(ctx);
+            ctx.setTimer(config.leaderImbalanceCheckIntervalMs() * Simulation.MILLIS, new KafkaTimer.PreferredCheck());
+        }
+    }
+
+    private void onHeartbeat(Context ctx, Heartbeat h) {
+        int b = h.broker();
+        lastSeen.put(b, ctx.now());
+        Long known = incarnations.put(b, h.incarnation());
+        boolean restarted = known != null && known != h.incarnation();
+        if (!alive.get(b)) {
+            alive.put(b, true);
+            ctx.log("broker " + b + " registered");
+            onBrokerStartup(ctx, b);
+        } else if (restarted) {
+            ctx.log("broker " + b + " re-registered after a restart");
+            if (config.controller() == ControllerMode.KRAFT) {
+                // KRaft fences the old incarnation: out of every ISR until it catches up again.
+                onBrokerFailure(ctx, b);
+            } else {
+                // ZooKeeper era, a restart within the session timeout [M18]: the ISR is kept (as in
+                // KIP-101's scenario 1, C5.2), only the leadership of the dead process moves.
+                moveLeadershipAway(ctx, b);
+            }
+            onBrokerStartup(ctx, b);
+        }
+        // Resend the broker its partitions' state: the controller's channel retries until delivered.
+        for (PartitionState s : partitions.values()) {
+            if (s.replicas().contains(b)) {
+                ctx.send(layout.broker(b), new LeaderAndIsr(s, h.incarnation()));
+            }
+        }
+    }
+
+    private void onBrokerFailure(Context ctx, int b) {
+        for (PartitionState s : new ArrayList<>(partitions.values())) {
+            if (!s.replicas().contains(b)) {
+                continue;
+            }
+            if (s.leader() == b) {
+                elect(ctx, s, b, "leader " + b + " failed");
+            } else if (s.isr().contains(b) && s.isr().size() > 1) {
+                List<Integer> isr = new ArrayList<>(s.isr());
+                isr.remove(Integer.valueOf(b));
+                update(ctx, s.withIsr(isr));
+            }
+        }
+    }
+
+    private void moveLeadershipAway(Context ctx, int b) {
+        for (PartitionState s : new ArrayList<>(partitions.values())) {
+            if (s.leader() == b) {
+                boolean other = false;
+                for (int r : s.isr()) {
+                    other |= r != b && alive.get(r);
+                }
+                if (other) {
+                    elect(ctx, s, b, "leader " + b + " restarted");
+                } else {
+                    changeLeader(ctx, s, b, s.isr(), "leader " + b + " restarted, re-elected");
+                }
+            }
+        }
+    }
+
+    private void onBrokerStartup(Context ctx, int b) {
+        for (PartitionState s : new ArrayList<>(partitions.values())) {
+            if (s.replicas().contains(b) && !s.online()) {
+                elect(ctx, s, -1, "broker " + b + " came back");
+            }
+        }
+    }
+
+    /**
+     * Elects a leader for {@code s} other than {@code excluded} (C4): the first live ISR member in
+     * assignment order; else, if unclean election is enabled, the first live replica, whose log
+     * becomes the truth; else the partition goes offline, keeping its last ISR, until an ISR member
+     * returns.
+     */
+    private void elect(Context ctx, PartitionState s, int excluded, String why) {
+        for (int r : s.replicas()) {
+            if (r != excluded && alive.get(r) && s.isr().contains(r)) {
+                List<Integer> isr = new ArrayList<>();
+                for (int i : s.isr()) {
+                    if (i != excluded && alive.get(i)) {
+                        isr.add(i);
+                    }
+                }
+                changeLeader(ctx, s, r, isr, why + ": clean election");
+                return;
+            }
+        }
+        if (config.uncleanLeaderElection()) {
+            for (int r : s.replicas()) {
+                if (r != excluded && alive.get(r)) {
+                    changeLeader(ctx, s, r, List.of(r), why + ": UNCLEAN election of out-of-sync replica " + r);
+                    return;
+                }
+            }
+        }
+        if (s.online()) {
+            List<Integer> isr = s.isr().size() > 1 && s.isr().contains(excluded) ? without(s.isr(), excluded) : s.isr();
+            changeLeader(ctx, s, PartitionState.NO_LEADER, isr, why + ": no eligible replica, partition offline");
+        }
+    }
+
+    private static List<Integer> without(List<Integer> l, int x) {
+        List<Integer> out = new ArrayList<>(l);
+        out.remove(Integer.valueOf(x));
+        return out;
+    }
+
+    private void changeLeader(Context ctx, PartitionState s, int leader, List<Integer> isr, String why) {
+        PartitionState next = s.withLeader(leader, isr);
+        elections.add(ctx.now() + " p" + s.partition() + " epoch " + next.leaderEpoch() + " leader " + leader + " (" + why + ")");
+        ctx.log("p" + s.partition() + " epoch " + next.leaderEpoch() + " leader " + leader + " isr " + isr + ": " + why);
+        update(ctx, next);
+    }
+
+    private void update(Context ctx, PartitionState next) {
+        partitions.put(next.partition(), next);
+        announce(ctx, next);
+    }
+
+    private void announce(Context ctx, PartitionState s) {
+        for (int r : s.replicas()) {
+            Long inc = incarnations.get(r);
+            if (inc != null && alive.get(r)) {
+                ctx.send(layout.broker(r), new LeaderAndIsr(s, inc));
+            }
+        }
+    }
+
+    /** Applies an ISR change from the current leader of the current epoch (C1); others learn the truth. */
+    private void onAlterIsr(Context ctx, HostId from, AlterIsr a) {
+        PartitionState s = partitions.get(a.partition());
+        if (s == null) {
+            return;
+        }
+        if (s.leader() != a.leader() || s.leaderEpoch() != a.leaderEpoch()) {
+            return; // the next heartbeat's state resend corrects the sender
+        }
+        List<Integer> isr = new ArrayList<>();
+        for (int r : a.isr()) {
+            if (s.replicas().contains(r) && (alive.get(r) || r == s.leader())) {
+                isr.add(r);
+            }
+        }
+        if (!isr.contains(s.leader())) {
+            isr.add(0, s.leader());
+        }
+        if (!isr.equals(s.isr())) {
+            ctx.log("p" + s.partition() + " isr " + s.isr() + " -> " + isr);
+            update(ctx, s.withIsr(isr));
+        }
+    }
+
+    /** Preferred leader election (C4): move leadership to the first replica if it is alive and in sync. */
+    private void electPreferred(Context ctx) {
+        for (PartitionState s : new ArrayList<>(partitions.values())) {
+            int preferred = s.replicas().get(0);
+            if (s.leader() != preferred && alive.get(preferred) && s.isr().contains(preferred)) {
+                changeLeader(ctx, s, preferred, s.isr(), "preferred leader election");
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.faultline.models.kafka.server;
+
+import io.faultline.models.kafka.rules.LogRecord;
+import io.faultline.models.kafka.rules.ReplicaLog;
+import io.faultline.sim.Disk;
+import io.faultline.sim.DiskRead;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A partition's log on a broker's disk, as segment files of {@link #SEGMENT_RECORDS} records
+ * (FIDELITY C8: a log is a sequence of segments; the size is a modelling choice, [M21]), plus the
+ * broker's high-watermark checkpoint file. Appends are buffered by the disk until an fsync; a crash
+ * loses what was not synced (C2 {@code log.flush.interval.messages}: durability comes from
+ * replication, not fsync).
+ */
+public final class LogStore {
+    /** Records per segment file [M21]; small so that appending copies little. */
+    static final int SEGMENT_RECORDS = 64;
+    static final int RECORD_BYTES = 24;
+    static final String HW_CHECKPOINT = "replication-offset-checkpoint";
+
+    private static final String ZEROS = "00000000000000000000";
+    private final Disk disk;
+    private final int partition;
+    private final String prefix;
+
+    LogStore(Disk disk, int partition) {
+        this.disk = disk;
+        this.partition = partition;
+        this.prefix = "p" + partition + "/";
+    }
+
+    /** The last segment named, since appends go to the same segment 64 times in a row. */
+    private long namedBase = -1;
+    private String namedSegment = "";
+
+    private String segment(long base) {
+        if (base != namedBase) {
+            String digits = Long.toString(base);
+            namedSegment = prefix + ZEROS.substring(digits.length()) + digits + ".log";
+            namedBase = base;
+        }
+        return namedSegment;
+    }
+
+    /** Writes {@code records}, which start at {@code offset}, to their segments (buffered). */
+    void append(long offset, List<LogRecord> records) {
+        int i = 0;
+        while (i < records.size()) {
+            long at = offset + i;
+            long base = at - at % SEGMENT_RECORDS;
+            int n = (int) Math.min(records.size() - i, base + SEGMENT_RECORDS - at);
+            ByteBuffer b = ByteBuffer.allocate(n * RECORD_BYTES);
+            for (int j = 0; j < n; j++) {
+                LogRecord r = records.get(i + j);
+                b.putInt(r.epoch()).putLong(r.value()).putLong(r.producerId()).putInt(r.sequence());
+            }
+            disk.append(segment(base), b.array());
+            i += n;
+        }
+    }
+
+    /** Removes records at or above {@code offset} from the disk (buffered like any write). */
+    void truncate(long offset, long oldLeo) {
+        long base = offset - offset % SEGMENT_RECORDS;
+        if (offset % SEGMENT_RECORDS != 0) {
+            DiskRead r = disk.read(segment(base));
+            if (r instanceof DiskRead.Ok ok) {
+                int keep = (int) Math.min(ok.bytes().length, (offset - base) * RECORD_BYTES);
+                disk.write(segment(base), java.util.Arrays.copyOf(ok.bytes(), keep));
+            }
+            base += SEGMENT_RECORDS;
+        }
+        for (long b = base; b < oldLeo; b += SEGMENT_RECORDS) {
+            disk.delete(segment(b));
+        }
+    }
+
+    /**
+     * The log found on disk: segments read in order up to the first gap, short or corrupt segment,
+     * with the checkpointed HW clamped to it.
+     */
+    ReplicaLog recover(long hwCheckpoint) {
+        ReplicaLog log = new ReplicaLog();
+        String prefix = "p" + partition + "/";
+        for (String file : disk.list()) {
+            if (!file.startsWith(prefix)) {
+                continue;
+            }
+            long base = Long.parseLong(file.substring(prefix.length(), file.length() - 4));
+            if (base != log.leo()) {
+                break;
+            }
+            if (!(disk.read(file) instanceof DiskRead.Ok ok)) {
+                break;
+            }
+            ByteBuffer b = ByteBuffer.wrap(ok.bytes());
+            List<LogRecord> recs = new ArrayList<>();
+            while (b.remaining() >= RECORD_BYTES) {
+                recs.add(new LogRecord(b.getInt(), b.getLong(), b.getLong(), b.getInt()));
+            }
+            log.appendAsFollower(recs);
+            if (recs.size() < SEGMENT_RECORDS) {
+                break;
+            }
+        }
+        log.flush();
+        log.setHighWatermark(hwCheckpoint);
+        return log;
+    }
+
+    /** Replaces the broker's HW checkpoint file (partition to HW). */
+    static void writeHwCheckpoint(Disk disk, Map<Integer, Long> hws) {
+        ByteBuffer b = ByteBuffer.allocate(hws.size() * 12);
+        hws.forEach((p, hw) -> b.putInt(p).putLong(hw));
+        disk.write(HW_CHECKPOINT, b.array());
+    }
+
+    static Map<Integer, Long> readHwCheckpoint(Disk disk) {
+        Map<Integer, Long> out = new TreeMap<>();
+        if (disk.read(HW_CHECKPOINT) instanceof DiskRead.Ok ok) {
+            ByteBuffer b = ByteBuffer.wrap(ok.bytes());
+            while (b.remaining() >= 12) {
+                out.put(b.getInt(), b.getLong());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,422 @@
+package io.faultline.models.kafka.server;
+
+import io.faultline.models.kafka.config.ClusterLayout;
+import io.faultline.models.kafka.config.KafkaConfig;
+import io.faultline.models.kafka.rules.EpochEnd;
+import io.faultline.models.kafka.rules.FollowerTruncation;
+import io.faultline.models.kafka.rules.IsrTracker;
+import io.faultline.models.kafka.rules.LogRecord;
+import io.faultline.models.kafka.rules.ProducerStateTable;
+import io.faultline.models.kafka.rules.ReplicaLog;
+import io.faultline.models.kafka.wire.KafkaError;
+import io.faultline.models.kafka.wire.KafkaMessage.AlterIsr;
+import io.faultline.models.kafka.wire.KafkaMessage.EpochAnswer;
+import io.faultline.models.kafka.wire.KafkaMessage.EpochQuery;
+import io.faultline.models.kafka.wire.KafkaMessage.Fetch;
+import io.faultline.models.kafka.wire.KafkaMessage.FetchResult;
+import io.faultline.models.kafka.wire.KafkaMessage.Produce;
+import io.faultline.models.kafka.wire.KafkaMessage.ProduceResult;
+import io.faultline.models.kafka.wire.PartitionState;
+import io.faultline.sim.Context;
+import io.faultline.sim.HostId;
+import io.faultline.sim.Simulation;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One broker's replica of one partition: leader or follower as the controller decides (FIDELITY
+ * C4), with the produce path (C3, C6), follower fetching with long polls, the HW (C1), ISR
+ * changes (C1) and follower truncation by the configured generation (C5).
+ */
+public final class PartitionReplica {
+    /** Records per fetch response. */
+    static final int MAX_FETCH_RECORDS = 500;
+
+    private final int partition;
+    private final int self;
+    private final KafkaConfig config;
+    private final ClusterLayout layout;
+    private final LogStore store;
+    private ReplicaLog log;
+    private long unflushed;
+
+    private PartitionState state;
+    private Role role = Role.NONE;
+
+    enum Role { NONE, LEADER, FOLLOWER }
+
+    // Leader side.
+    private IsrTracker tracker;
+    private final Map<Integer, Parked> parked = new TreeMap<>();
+    private final TreeMap<Long, PendingAck> pending = new TreeMap<>();
+
+    private record Parked(HostId from, Fetch fetch) {
+    }
+
+    private record PendingAck(HostId from, long requestId, long offset) {
+    }
+
+    // Follower side.
+    private long attempt;
+    private boolean truncating;
+
+    PartitionReplica(int partition, int self, KafkaConfig config, ClusterLayout layout, LogStore store, ReplicaLog log) {
+        this.partition = partition;
+        this.self = self;
+        this.config = config;
+        this.layout = layout;
+        this.store = store;
+        this.log = log;
+        this.state = new PartitionState(partition, PartitionState.NO_LEADER, -1, List.of(), layout.replicas(partition));
+    }
+
+    ReplicaLog log() {
+        return log;
+    }
+
+    Role role() {
+        return role;
+    }
+
+    int leaderEpoch() {
+        return state.leaderEpoch();
+    }
+
+    PartitionState state() {
+        return state;
+    }
+
+    /** A follower that finished truncating and is fetching. */
+    boolean fetching() {
+        return role == Role.FOLLOWER && !truncating;
+    }
+
+    /** The ISR as this leader applies it (empty unless leader). */
+    List<Integer> isr() {
+        return tracker == null ? List.of() : new ArrayList<>(tracker.isr());
+    }
+
+    // ---------------------------------------------------------------- controller decisions
+
+    void onLeaderAndIsr(Context ctx, PartitionState s) {
+        if (s.leaderEpoch() < state.leaderEpoch()) {
+            return; // stale decision
+        }
+        boolean newEpoch = s.leaderEpoch() > state.leaderEpoch();
+        state = s;
+        if (s.leader() == self) {
+            if (newEpoch || role != Role.LEADER) {
+                becomeLeader(ctx);
+            } else {
+                tracker.setIsr(s.isr());
+                advanceHw(ctx);
+            }
+        } else if (s.leader() == PartitionState.NO_LEADER) {
+            resign(ctx);
+            role = Role.NONE;
+        } else if (newEpoch || role != Role.FOLLOWER) {
+            resign(ctx);
+            becomeFollower(ctx);
+        }
+    }
+
+    private void becomeLeader(Context ctx) {
+        resign(ctx);
+        role = Role.LEADER;
+        tracker = new IsrTracker(self, state.replicas(), state.isr(), ctx.now(), config.hwRequiresMinIsr(),
+                config.minInsyncReplicas());
+        ctx.log("p" + partition + " leader epoch " + state.leaderEpoch() + " isr " + state.isr() + " " + log);
+        advanceHw(ctx);
+    }
+
+    /** Drops leader duties: waiting produces fail with NOT_LEADER, parked fetches are released. */
+    private void resign(Context ctx) {
+        for (PendingAck p : pending.values()) {
+            ctx.send(p.from(), new ProduceResult(p.requestId(), partition, KafkaError.NOT_LEADER_OR_FOLLOWER, -1));
+        }
+        pending.clear();
+        for (Parked p : parked.values()) {
+            answerFetch(ctx, p.from(), p.fetch());
+        }
+        parked.clear();
+        tracker = null;
+    }
+
+    // ---------------------------------------------------------------- produce (C3, C6)
+
+    void onProduce(Context ctx, HostId from, Produce p) {
+        if (role != Role.LEADER) {
+            reply(ctx, from, p, KafkaError.NOT_LEADER_OR_FOLLOWER, -1);
+            return;
+        }
+        boolean all = p.acks() == KafkaConfig.Acks.ALL;
+        int minIsr = config.hwRequiresMinIsr() ? tracker.effectiveMinIsr() : config.minInsyncReplicas();
+        if (all && tracker.isr().size() < minIsr) {
+            reply(ctx, from, p, KafkaError.NOT_ENOUGH_REPLICAS, -1);
+            return;
+        }
+        long offset;
+        if (p.producerId() >= 0) {
+            ProducerStateTable.Check c = log.producers().check(p.producerId(), p.sequence());
+            if (c instanceof ProducerStateTable.OutOfOrder) {
+                reply(ctx, from, p, KafkaError.OUT_OF_ORDER_SEQUENCE_NUMBER, -1);
+                return;
+            }
+            offset = c instanceof ProducerStateTable.Duplicate d ? d.offset() : append(ctx, p);
+        } else {
+            offset = append(ctx, p);
+        }
+        if (p.acks() == KafkaConfig.Acks.NONE) {
+            return;
+        }
+        if (!all || offset < log.highWatermark()) {
+            reply(ctx, from, p, KafkaError.NONE, offset);
+            return;
+        }
+        pending.put(offset, new PendingAck(from, p.requestId(), offset));
+        ctx.setTimer(config.requestTimeoutMs() * Simulation.MILLIS, new KafkaTimer.ProduceExpired(partition, p.requestId()));
+        advanceHw(ctx);
+    }
+
+    private long append(Context ctx, Produce p) {
+        long offset = log.appendAsLeader(state.leaderEpoch(), p.value(), p.producerId(), p.sequence());
+        persist(ctx, offset, List.of(log.get(offset)));
+        for (Iterator<Parked> it = parked.values().iterator(); it.hasNext(); ) {
+            Parked pk = it.next();
+            it.remove();
+            answerFetch(ctx, pk.from(), pk.fetch());
+        }
+        return offset;
+    }
+
+    private void persist(Context ctx, long offset, List<LogRecord> records) {
+        store.append(offset, records);
+        unflushed += records.size();
+        if (unflushed >= config.flushIntervalMessages()) {
+            ctx.disk().fsync();
+            log.flush();
+            unflushed = 0;
+        }
+    }
+
+    private void reply(Context ctx, HostId to, Produce p, KafkaError e, long offset) {
+        ctx.send(to, new ProduceResult(p.requestId(), partition, e, offset));
+    }
+
+    void onProduceExpired(Context ctx, long requestId) {
+        for (Iterator<PendingAck> it = pending.values().iterator(); it.hasNext(); ) {
+            PendingAck p = it.next();
+            if (p.requestId() == requestId) {
+                it.remove();
+                ctx.send(p.from(), new ProduceResult(requestId, partition, KafkaError.REQUEST_TIMED_OUT, -1));
+                return;
+            }
+        }
+    }
+
+    /** Recomputes the leader's HW (C1) and completes the acks=all produces it covers (C3). */
+    private void advanceHw(Context ctx) {
+        if (role != Role.LEADER) {
+            return;
+        }
+        log.setHighWatermark(tracker.highWatermark(log.leo(), log.highWatermark()));
+        int minIsr = config.hwRequiresMinIsr() ? tracker.effectiveMinIsr() : config.minInsyncReplicas();
+        while (!pending.isEmpty() && pending.firstKey() < log.highWatermark()) {
+            PendingAck p = pending.pollFirstEntry().getValue();
+            KafkaError e = tracker.isr().size() < minIsr ? KafkaError.NOT_ENOUGH_REPLICAS_AFTER_APPEND : KafkaError.NONE;
+            ctx.send(p.from(), new ProduceResult(p.requestId(), partition, e, e == KafkaError.NONE ? p.offset() : -1));
+        }
+    }
+
+    // ---------------------------------------------------------------- serving fetches
+
+    void onFetch(Context ctx, HostId from, Fetch f) {
+        if (role != Role.LEADER) {
+            ctx.send(from, fetchError(f, KafkaError.NOT_LEADER_OR_FOLLOWER));
+            return;
+        }
+        if (f.replica() >= 0 && f.leaderEpoch() != state.leaderEpoch()) {
+            ctx.send(from, fetchError(f, f.leaderEpoch() < state.leaderEpoch()
+                    ? KafkaError.FENCED_LEADER_EPOCH : KafkaError.UNKNOWN_LEADER_EPOCH));
+            return;
+        }
+        if (f.fetchOffset() > log.leo()) {
+            ctx.send(from, fetchError(f, KafkaError.OFFSET_OUT_OF_RANGE));
+            return;
+        }
+        if (f.replica() >= 0) {
+            tracker.onFollowerFetch(f.replica(), f.fetchOffset(), log.leo(), ctx.now());
+            List<Integer> join = tracker.joinable(log.highWatermark());
+            if (!join.isEmpty()) {
+                List<Integer> isr = new ArrayList<>(tracker.isr());
+                isr.addAll(join);
+                alterIsr(ctx, isr);
+            }
+            advanceHw(ctx);
+            if (f.fetchOffset() == log.leo()) {
+                // Long poll: answer when data arrives or replica.fetch.wait.max.ms passes.
+                Parked old = parked.put(f.replica(), new Parked(from, f));
+                if (old == null || old.fetch().fetchId() != f.fetchId()) {
+                    ctx.setTimer(config.fetchWaitMaxMs() * Simulation.MILLIS,
+                            new KafkaTimer.FetchWaitExpired(partition, f.replica(), f.fetchId()));
+                }
+                return;
+            }
+        }
+        answerFetch(ctx, from, f);
+    }
+
+    void onFetchWaitExpired(Context ctx, int replica, long fetchId) {
+        Parked p = parked.get(replica);
+        if (p != null && p.fetch().fetchId() == fetchId) {
+            parked.remove(replica);
+            answerFetch(ctx, p.from(), p.fetch());
+        }
+    }
+
+    private void answerFetch(Context ctx, HostId to, Fetch f) {
+        // Consumers read committed records only: up to the HW (C1 "Committed").
+        long end = f.replica() >= 0 ? log.leo() : log.highWatermark();
+        long from = Math.min(f.fetchOffset(), end);
+        int n = (int) Math.min(MAX_FETCH_RECORDS, end - from);
+        ctx.send(to, new FetchResult(f.fetchId(), partition, state.leaderEpoch(), KafkaError.NONE, f.fetchOffset(),
+                log.read(from, n), log.highWatermark(), log.leo()));
+    }
+
+    private FetchResult fetchError(Fetch f, KafkaError e) {
+        return new FetchResult(f.fetchId(), partition, state.leaderEpoch(), e, f.fetchOffset(), List.of(),
+                log.highWatermark(), log.leo());
+    }
+
+    void onEpochQuery(Context ctx, HostId from, EpochQuery q) {
+        if (role != Role.LEADER || q.leaderEpoch() != state.leaderEpoch()) {
+            KafkaError e = role != Role.LEADER ? KafkaError.NOT_LEADER_OR_FOLLOWER
+                    : q.leaderEpoch() < state.leaderEpoch() ? KafkaError.FENCED_LEADER_EPOCH : KafkaError.UNKNOWN_LEADER_EPOCH;
+            ctx.send(from, new EpochAnswer(q.queryId(), partition, e, new EpochEnd(EpochEnd.UNDEFINED, -1)));
+            return;
+        }
+        ctx.send(from, new EpochAnswer(q.queryId(), partition, KafkaError.NONE,
+                FollowerTruncation.answer(config.truncation(), log, q.requestedEpoch())));
+    }
+
+    // ---------------------------------------------------------------- ISR (C1)
+
+    void onIsrCheck(Context ctx) {
+        if (role != Role.LEADER) {
+            return;
+        }
+        List<Integer> out = tracker.outOfSync(log.leo(), ctx.now(), config.replicaLagTimeMaxMs() * Simulation.MILLIS);
+        if (!out.isEmpty()) {
+            List<Integer> isr = new ArrayList<>(tracker.isr());
+            isr.removeAll(out);
+            alterIsr(ctx, isr);
+        }
+    }
+
+    private void alterIsr(Context ctx, List<Integer> isr) {
+        java.util.Collections.sort(isr);
+        ctx.send(layout.controller(), new AlterIsr(partition, self, state.leaderEpoch(), isr));
+    }
+
+    // ---------------------------------------------------------------- follower (C5)
+
+    private void becomeFollower(Context ctx) {
+        role = Role.FOLLOWER;
+        startTruncation(ctx);
+    }
+
+    private void startTruncation(Context ctx) {
+        truncating = true;
+        step(ctx, FollowerTruncation.start(config.truncation(), log));
+    }
+
+    private void step(Context ctx, FollowerTruncation.Step s) {
+        attempt++;
+        if (s instanceof FollowerTruncation.Ask ask) {
+            ctx.send(leaderHost(), new EpochQuery(attempt, partition, state.leaderEpoch(), ask.epoch()));
+        } else if (s instanceof FollowerTruncation.TruncateTo t) {
+            truncate(ctx, t.offset());
+            truncating = false;
+            sendFetch(ctx);
+            return;
+        }
+        armRetry(ctx);
+    }
+
+    private void truncate(Context ctx, long offset) {
+        long oldLeo = log.leo();
+        int removed = log.truncateTo(offset);
+        if (removed > 0) {
+            store.truncate(offset, oldLeo);
+            ctx.log("p" + partition + " truncated " + removed + " record(s) to offset " + offset + " (" + config.truncation() + ")");
+        }
+    }
+
+    private HostId leaderHost() {
+        return layout.broker(state.leader());
+    }
+
+    private void sendFetch(Context ctx) {
+        attempt++;
+        ctx.send(leaderHost(), new Fetch(attempt, partition, self, state.leaderEpoch(), log.leo()));
+        armRetry(ctx);
+    }
+
+    private void armRetry(Context ctx) {
+        ctx.setTimer((config.fetchWaitMaxMs() + 500) * Simulation.MILLIS, new KafkaTimer.FollowerRetry(partition, attempt));
+    }
+
+    void onFollowerRetry(Context ctx, long forAttempt) {
+        if (role != Role.FOLLOWER || forAttempt != attempt) {
+            return;
+        }
+        if (truncating) {
+            startTruncation(ctx);
+        } else {
+            sendFetch(ctx);
+        }
+    }
+
+    void onEpochAnswer(Context ctx, EpochAnswer a) {
+        if (role != Role.FOLLOWER || !truncating || a.queryId() != attempt) {
+            return;
+        }
+        if (a.error() != KafkaError.NONE) {
+            return; // the retry timer asks again; metadata will catch up
+        }
+        step(ctx, FollowerTruncation.onAnswer(config.truncation(), log, a.answer()));
+    }
+
+    void onFetchResult(Context ctx, FetchResult r) {
+        if (role != Role.FOLLOWER || truncating || r.fetchId() != attempt) {
+            return;
+        }
+        if (r.error() == KafkaError.OFFSET_OUT_OF_RANGE) {
+            // Our log is longer than the leader's: cut it to the leader's end (pre-KIP-101 path).
+            truncate(ctx, Math.min(log.leo(), r.leaderLeo()));
+            sendFetch(ctx);
+            return;
+        }
+        if (r.error() != KafkaError.NONE) {
+            return; // retry timer
+        }
+        if (r.fetchOffset() == log.leo() && !r.records().isEmpty()) {
+            long offset = log.leo();
+            log.appendAsFollower(r.records());
+            persist(ctx, offset, r.records());
+        }
+        // Follower HW = min(own LEO, leader HW): it lags by one round trip (C1).
+        log.setHighWatermark(Math.min(log.leo(), r.highWatermark()));
+        sendFetch(ctx);
+    }
+
+    /** fsync of the whole disk happened (writeback): mark the log flushed. */
+    void onWriteback() {
+        log.flush();
+        unflushed = 0;
+    }
+}

@@ -1,0 +1,27 @@
+package io.faultline.models.kafka.wire;
+
+/** The error codes the model's brokers return, named after Kafka's (FIDELITY C3, C5.5, C6). */
+public enum KafkaError {
+    NONE,
+    /** This broker does not lead the partition (any more): refresh metadata and retry. */
+    NOT_LEADER_OR_FOLLOWER,
+    /** acks=all and the ISR is below min.insync.replicas: nothing appended (C3). */
+    NOT_ENOUGH_REPLICAS,
+    /** Appended, but the ISR shrank below min.insync.replicas before the HW reached it (C3). */
+    NOT_ENOUGH_REPLICAS_AFTER_APPEND,
+    /** The idempotent batch is neither the next sequence nor a retained one (C6). */
+    OUT_OF_ORDER_SEQUENCE_NUMBER,
+    /** The requester's leader epoch is older than the broker's (C5.5). */
+    FENCED_LEADER_EPOCH,
+    /** The requester's leader epoch is newer than the broker's (C5.5); retriable. */
+    UNKNOWN_LEADER_EPOCH,
+    /** The fetch offset is beyond this replica's log end. */
+    OFFSET_OUT_OF_RANGE,
+    /** The leader did not complete the request within its timeout. */
+    REQUEST_TIMED_OUT;
+
+    /** Whether a producer may retry the request (the record was not appended, or may be a duplicate). */
+    public boolean retriable() {
+        return this != NONE && this != OUT_OF_ORDER_SEQUENCE_NUMBER && this != OFFSET_OUT_OF_RANGE;
+    }
+}

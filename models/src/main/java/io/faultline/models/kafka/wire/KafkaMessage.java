@@ -1,0 +1,116 @@
+package io.faultline.models.kafka.wire;
+
+import io.faultline.models.kafka.config.KafkaConfig;
+import io.faultline.models.kafka.rules.EpochEnd;
+import io.faultline.models.kafka.rules.LogRecord;
+import io.faultline.sim.Message;
+
+import java.util.List;
+
+/**
+ * Every message of the Kafka model. Data-path requests travel on channel {@code kafka} (the broker
+ * port 9092), controller traffic on channel {@code control} (ZooKeeper sessions or KRaft
+ * heartbeats, LeaderAndIsr, ISR changes, metadata), so that the Jepsen 2013 fault of FIDELITY C9,
+ * "isolate the leader in the Kafka protocol only", is a per-channel cut.
+ */
+public sealed interface KafkaMessage extends Message {
+    String DATA = "kafka";
+    String CONTROL = "control";
+
+    @Override
+    default String channel() {
+        return DATA;
+    }
+
+    /** A message of the controller channel. */
+    sealed interface Control extends KafkaMessage {
+        @Override
+        default String channel() {
+            return CONTROL;
+        }
+    }
+
+    // ---- data path (channel "kafka") ----
+
+    /** Produce one record (a batch of one) to a partition's leader (C3, C6). */
+    record Produce(long requestId, int partition, long value, KafkaConfig.Acks acks, long producerId, int sequence)
+            implements KafkaMessage {
+    }
+
+    /** The leader's answer; {@code offset} is -1 unless the record is in the log. */
+    record ProduceResult(long requestId, int partition, KafkaError error, long offset) implements KafkaMessage {
+    }
+
+    /**
+     * A fetch from {@code fetchOffset}: by a follower ({@code replica >= 0}, whose LEO it reports) or
+     * by a consumer ({@code replica == -1}, served up to the HW only, C1 "Committed").
+     */
+    record Fetch(long fetchId, int partition, int replica, int leaderEpoch, long fetchOffset) implements KafkaMessage {
+    }
+
+    /** Records from {@code fetchOffset} with the leader's HW and LEO. */
+    record FetchResult(long fetchId, int partition, int leaderEpoch, KafkaError error, long fetchOffset,
+                       List<LogRecord> records, long highWatermark, long leaderLeo) implements KafkaMessage {
+        public FetchResult {
+            records = List.copyOf(records);
+        }
+
+        @Override
+        public int sizeBytes() {
+            return 64 + 24 * records.size();
+        }
+
+        @Override
+        public String toString() {
+            // Summarised: traces hash every delivery, and record lists can be long.
+            long sum = 0;
+            for (LogRecord r : records) {
+                sum = sum * 31 + r.value() * 7 + r.epoch();
+            }
+            return "FetchResult[" + fetchId + " p" + partition + " e" + leaderEpoch + " " + error + " @" + fetchOffset
+                    + " n=" + records.size() + " sum=" + sum + " hw=" + highWatermark + " leo=" + leaderLeo + "]";
+        }
+    }
+
+    /** {@code OffsetsForLeaderEpoch(requestedEpoch)} from a follower in {@code leaderEpoch} (C5.2, C5.4). */
+    record EpochQuery(long queryId, int partition, int leaderEpoch, int requestedEpoch) implements KafkaMessage {
+    }
+
+    record EpochAnswer(long queryId, int partition, KafkaError error, EpochEnd answer) implements KafkaMessage {
+    }
+
+    // ---- control (channel "control") ----
+
+    /** A broker's liveness signal: a ZooKeeper session ping or a KRaft heartbeat (C4). */
+    record Heartbeat(int broker, long incarnation) implements Control {
+    }
+
+    /**
+     * The controller's decision for one partition, sent to one replica. It names the incarnation
+     * of the broker it is meant for, so a restarted broker ignores decisions addressed to its
+     * previous life (the broker epoch of KIP-380 [M19]: applied in every version here).
+     */
+    record LeaderAndIsr(PartitionState state, long brokerIncarnation) implements Control {
+    }
+
+    /** A leader asks the controller to change the ISR (shrink or expand, C1). */
+    record AlterIsr(int partition, int leader, int leaderEpoch, List<Integer> isr) implements Control {
+        public AlterIsr {
+            isr = List.copyOf(isr);
+        }
+    }
+
+    /** A client asks who leads what. */
+    record MetadataRequest(long requestId) implements Control {
+    }
+
+    record Metadata(long requestId, List<PartitionState> partitions) implements Control {
+        public Metadata {
+            partitions = List.copyOf(partitions);
+        }
+    }
+
+    /** An operator's {@code kafka-leader-election.sh --election-type preferred} (C4). */
+    record ElectPreferred() implements Control {
+    }
+}

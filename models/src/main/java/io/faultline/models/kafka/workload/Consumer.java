@@ -1,0 +1,154 @@
+package io.faultline.models.kafka.workload;
+
+import io.faultline.checker.history.Value;
+import io.faultline.checker.log.KafkaOps;
+import io.faultline.models.kafka.config.ClusterLayout;
+import io.faultline.models.kafka.rules.LogRecord;
+import io.faultline.models.kafka.server.KafkaTimer;
+import io.faultline.models.kafka.wire.KafkaError;
+import io.faultline.models.kafka.wire.KafkaMessage.Fetch;
+import io.faultline.models.kafka.wire.KafkaMessage.FetchResult;
+import io.faultline.models.kafka.wire.KafkaMessage.Metadata;
+import io.faultline.models.kafka.wire.KafkaMessage.MetadataRequest;
+import io.faultline.models.kafka.wire.PartitionState;
+import io.faultline.sim.Context;
+import io.faultline.sim.HostId;
+import io.faultline.sim.Message;
+import io.faultline.sim.Process;
+import io.faultline.sim.Simulation;
+import io.faultline.sim.Timer;
+import io.faultline.sim.client.OpHandle;
+import io.faultline.sim.client.Recorder;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A consumer that assigns itself every partition (Jepsen's {@code :assign}) and polls them from
+ * their leaders, which serve records up to the high watermark only (FIDELITY C1 "Committed").
+ * Each poll is one {@code :poll} op completing with {@code partition -> [[offset value] ...]}; a
+ * position beyond the leader's log end resets to the earliest offset (auto.offset.reset=earliest,
+ * as Jepsen's consumers; KIP-320's truncation detection, C5.5, is not modelled).
+ */
+public final class Consumer implements Process {
+    private final Recorder recorder;
+    private final ClusterLayout layout;
+    private final int partitions;
+    private final long pollIntervalNanos;
+    private final long pollTimeoutNanos;
+    private final long startAt;
+    private int process;
+
+    private final Map<Integer, PartitionState> metadata = new TreeMap<>();
+    private final Map<Integer, Long> position = new TreeMap<>();
+    private final Map<Integer, List<KafkaOps.Read>> gathered = new TreeMap<>();
+    private final Map<Integer, Long> waitingFetch = new TreeMap<>();
+    private OpHandle current;
+    private long nextId;
+    private long pollSeq;
+
+    /** @param startAt virtual time of the first poll (a consumer that joins late reads from offset 0) */
+    public Consumer(Recorder recorder, ClusterLayout layout, int partitions, int process,
+                    long pollIntervalNanos, long pollTimeoutNanos, long startAt) {
+        this.startAt = startAt;
+        this.recorder = recorder;
+        this.layout = layout;
+        this.partitions = partitions;
+        this.process = process;
+        this.pollIntervalNanos = pollIntervalNanos;
+        this.pollTimeoutNanos = pollTimeoutNanos;
+    }
+
+    @Override
+    public void onStart(Context ctx) {
+        List<Value> keys = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            keys.add(Value.of(p));
+            position.put(p, 0L);
+        }
+        OpHandle assign = recorder.invoke(process, KafkaOps.ASSIGN, Value.vec(keys));
+        recorder.ok(assign, Value.vec(keys));
+        ctx.send(layout.controller(), new MetadataRequest(nextId++));
+        ctx.setTimer(Math.max(pollIntervalNanos, startAt), new KafkaTimer.ClientTick(0));
+    }
+
+    @Override
+    public void onTimer(Context ctx, Timer t) {
+        if (t instanceof KafkaTimer.ClientTick) {
+            startPoll(ctx);
+        } else if (t instanceof KafkaTimer.RequestExpired e && current != null && e.requestId() == pollSeq) {
+            completePoll(ctx);
+        }
+    }
+
+    private void startPoll(Context ctx) {
+        ctx.send(layout.controller(), new MetadataRequest(nextId++));
+        current = recorder.invoke(process, KafkaOps.POLL, KafkaOps.pollInvoke());
+        pollSeq++;
+        gathered.clear();
+        waitingFetch.clear();
+        for (int p = 0; p < partitions; p++) {
+            PartitionState s = metadata.get(p);
+            if (s != null && s.online()) {
+                long id = nextId++;
+                waitingFetch.put(p, id);
+                ctx.send(layout.broker(s.leader()), new Fetch(id, p, -1, s.leaderEpoch(), position.get(p)));
+            }
+        }
+        if (waitingFetch.isEmpty()) {
+            completePoll(ctx);
+        } else {
+            ctx.setTimer(pollTimeoutNanos, new KafkaTimer.RequestExpired(pollSeq));
+        }
+    }
+
+    @Override
+    public void onMessage(Context ctx, HostId from, Message m) {
+        if (m instanceof Metadata md) {
+            for (PartitionState s : md.partitions()) {
+                metadata.put(s.partition(), s);
+            }
+        } else if (m instanceof FetchResult r && current != null) {
+            Long waiting = waitingFetch.get(r.partition());
+            if (waiting == null || waiting != r.fetchId()) {
+                return;
+            }
+            waitingFetch.remove(r.partition());
+            if (r.error() == KafkaError.OFFSET_OUT_OF_RANGE) {
+                position.put(r.partition(), 0L);
+            } else if (r.error() == KafkaError.NONE && r.fetchOffset() == position.get(r.partition())) {
+                List<KafkaOps.Read> reads = gathered.computeIfAbsent(r.partition(), k -> new ArrayList<>());
+                long o = r.fetchOffset();
+                for (LogRecord rec : r.records()) {
+                    reads.add(new KafkaOps.Read(o++, Value.of(rec.value())));
+                }
+                position.put(r.partition(), o);
+            }
+            if (waitingFetch.isEmpty()) {
+                completePoll(ctx);
+            }
+        }
+    }
+
+    private void completePoll(Context ctx) {
+        Map<Value, List<KafkaOps.Read>> byKey = new LinkedHashMap<>();
+        gathered.forEach((p, reads) -> {
+            if (!reads.isEmpty()) {
+                byKey.put(Value.of(p), reads);
+            }
+        });
+        recorder.ok(current, KafkaOps.pollOk(byKey));
+        current = null;
+        waitingFetch.clear();
+        ctx.setTimer(Math.max(Simulation.MILLIS, (long) ctx.rng().exponential(pollIntervalNanos)),
+                new KafkaTimer.ClientTick(0));
+    }
+
+    /** Positions per partition, for reports. */
+    public Map<Integer, Long> positions() {
+        return java.util.Collections.unmodifiableMap(position);
+    }
+}

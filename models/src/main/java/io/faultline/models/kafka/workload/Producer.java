@@ -1,0 +1,297 @@
+package io.faultline.models.kafka.workload;
+
+import io.faultline.checker.history.Value;
+import io.faultline.checker.log.KafkaOps;
+import io.faultline.models.kafka.config.ClusterLayout;
+import io.faultline.models.kafka.config.KafkaConfig;
+import io.faultline.models.kafka.server.KafkaTimer;
+import io.faultline.models.kafka.wire.KafkaError;
+import io.faultline.models.kafka.wire.KafkaMessage.Metadata;
+import io.faultline.models.kafka.wire.KafkaMessage.MetadataRequest;
+import io.faultline.models.kafka.wire.KafkaMessage.Produce;
+import io.faultline.models.kafka.wire.KafkaMessage.ProduceResult;
+import io.faultline.models.kafka.wire.PartitionState;
+import io.faultline.sim.Context;
+import io.faultline.sim.HostId;
+import io.faultline.sim.Message;
+import io.faultline.sim.Process;
+import io.faultline.sim.Simulation;
+import io.faultline.sim.Timer;
+import io.faultline.sim.client.OpHandle;
+import io.faultline.sim.client.Recorder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * A Kafka producer shared by {@code workers} Jepsen processes (threads calling a synchronous
+ * {@code send(...).get()}), recording {@code :send} ops in Jepsen's shape
+ * ({@link io.faultline.checker.log.KafkaOps}). It follows FIDELITY C2, C3 and C6:
+ * {@code acks}; {@code retries} with {@code retry.backoff.ms}; {@code request.timeout.ms} per
+ * attempt; {@code delivery.timeout.ms} after which an outcome that may have happened is an
+ * {@code info} op; at most {@code max.in.flight.requests.per.connection} requests per broker; and,
+ * when idempotent, a producer id with per-partition sequence numbers reused across retries.
+ */
+public final class Producer implements Process {
+    private final Recorder recorder;
+    private final KafkaConfig config;
+    private final ClusterLayout layout;
+    private final int partitions;
+    private final int workers;
+    private final long meanIntervalNanos;
+    private final long stopAt;
+    private final long valueBase;
+    private final int firstProcess;
+
+    private final Map<Integer, PartitionState> metadata = new TreeMap<>();
+    private final Map<Long, Batch> batches = new TreeMap<>();
+    private final Map<Integer, Integer> inFlight = new TreeMap<>();
+    private final Map<Integer, Integer> nextSequence = new TreeMap<>();
+    /** Batches waiting for a free in-flight slot, in arrival order. */
+    private final java.util.ArrayDeque<Batch> blocked = new java.util.ArrayDeque<>();
+    private final int[] processes;
+    private long nextValue;
+    private long nextRequest;
+    private long producerId = -1;
+    private int producerGeneration;
+
+    /** One record being delivered: its op, where it goes, and what its attempts taught us. */
+    private static final class Batch {
+        final OpHandle op;
+        final int worker;
+        final int partition;
+        final long value;
+        final long deadline;
+        long pid = -1;
+        int sequence = -1;
+        int attempts;
+        boolean maybeAppended;
+        long requestId = -1;
+        int broker = -1;
+
+        Batch(OpHandle op, int worker, int partition, long value, long deadline) {
+            this.op = op;
+            this.worker = worker;
+            this.partition = partition;
+            this.value = value;
+            this.deadline = deadline;
+        }
+    }
+
+    /**
+     * @param firstProcess the Jepsen process id of worker 0; worker i starts as firstProcess + i
+     * @param valueBase    values written are valueBase, valueBase + 1, ... (unique per producer)
+     */
+    public Producer(Recorder recorder, KafkaConfig config, ClusterLayout layout, int partitions, int workers,
+                    long meanIntervalNanos, long stopAt, long valueBase, int firstProcess) {
+        this.recorder = recorder;
+        this.config = config;
+        this.layout = layout;
+        this.partitions = partitions;
+        this.workers = workers;
+        this.meanIntervalNanos = meanIntervalNanos;
+        this.stopAt = stopAt;
+        this.valueBase = valueBase;
+        this.firstProcess = firstProcess;
+        this.processes = new int[workers];
+        for (int i = 0; i < workers; i++) {
+            processes[i] = firstProcess + i;
+        }
+    }
+
+    @Override
+    public void onStart(Context ctx) {
+        if (config.idempotence()) {
+            newProducerId(ctx);
+        }
+        ctx.send(layout.controller(), new MetadataRequest(nextRequest++));
+        for (int w = 0; w < workers; w++) {
+            schedule(ctx, w);
+        }
+        ctx.setTimer(Simulation.SECONDS, new KafkaTimer.ClientTick(-2));
+    }
+
+    private void newProducerId(Context ctx) {
+        // Unique per producer host and generation; a real broker hands these out (C6).
+        producerId = ((long) firstProcess << 20) + producerGeneration++;
+        nextSequence.clear();
+    }
+
+    private void schedule(Context ctx, int worker) {
+        long delay = Math.max(Simulation.MILLIS, (long) ctx.rng().exponential(meanIntervalNanos));
+        ctx.setTimer(delay, new KafkaTimer.ClientTick(worker));
+    }
+
+    @Override
+    public void onTimer(Context ctx, Timer t) {
+        if (t instanceof KafkaTimer.ClientTick tick) {
+            if (tick.id() == -2) {
+                ctx.send(layout.controller(), new MetadataRequest(nextRequest++));
+                ctx.setTimer(Simulation.SECONDS, new KafkaTimer.ClientTick(-2));
+            } else if (tick.id() >= 0 && tick.id() < workers) {
+                startSend(ctx, (int) tick.id());
+            } else if (tick.id() < -2) {
+                Batch b = batches.get(-tick.id() - 3);
+                if (b != null && b.requestId == -1) {
+                    dispatch(ctx, b);
+                }
+            }
+        } else if (t instanceof KafkaTimer.RequestExpired e) {
+            for (Batch b : batches.values()) {
+                if (b.requestId == e.requestId()) {
+                    release(b);
+                    unblock(ctx);
+                    // No answer: the request may have been appended (C3 loss and duplicate windows).
+                    b.maybeAppended = true;
+                    retryOrGiveUp(ctx, b, true);
+                    return;
+                }
+            }
+        }
+    }
+
+    private void startSend(Context ctx, int worker) {
+        if (ctx.now() >= stopAt) {
+            return;
+        }
+        int partition = ctx.rng().nextInt(partitions);
+        long value = valueBase + nextValue++;
+        OpHandle op = recorder.invoke(processes[worker], KafkaOps.SEND, KafkaOps.sendInvoke(Value.of(partition), Value.of(value)));
+        Batch b = new Batch(op, worker, partition, value, ctx.now() + config.deliveryTimeoutMs() * Simulation.MILLIS);
+        batches.put(op.id(), b);
+        dispatch(ctx, b);
+    }
+
+    private void dispatch(Context ctx, Batch b) {
+        if (ctx.now() >= b.deadline) {
+            finish(ctx, b, false);
+            return;
+        }
+        PartitionState s = metadata.get(b.partition);
+        if (s == null || !s.online()) {
+            retryLater(ctx, b);
+            return;
+        }
+        if (inFlight.getOrDefault(s.leader(), 0) >= config.maxInFlight()) {
+            // max.in.flight.requests.per.connection: wait for an answer from that broker (C6).
+            b.requestId = -2;
+            blocked.add(b);
+            return;
+        }
+        if (config.idempotence() && b.pid != producerId) {
+            if (b.pid >= 0 && b.maybeAppended) {
+                // The producer id moved on while this batch's fate was unknown: resending it under
+                // a new id could append it twice, so it completes as unknown instead (C6).
+                finish(ctx, b, false);
+                return;
+            }
+            b.pid = producerId;
+            b.sequence = nextSequence.merge(b.partition, 1, Integer::sum) - 1;
+        }
+        b.attempts++;
+        b.requestId = nextRequest++;
+        b.broker = s.leader();
+        inFlight.merge(b.broker, 1, Integer::sum);
+        ctx.send(layout.broker(s.leader()), new Produce(b.requestId, b.partition, b.value, config.acks(), b.pid, b.sequence));
+        if (config.acks() == KafkaConfig.Acks.NONE) {
+            // acks=0: "considered sent" once written to the socket; the offset is unknown (C3).
+            release(b);
+            batches.remove(b.op.id());
+            recorder.ok(b.op, KafkaOps.sendOk(Value.of(b.partition), OptionalLong.empty(), Value.of(b.value)));
+            schedule(ctx, b.worker);
+            return;
+        }
+        ctx.setTimer(config.requestTimeoutMs() * Simulation.MILLIS, new KafkaTimer.RequestExpired(b.requestId));
+    }
+
+    private void retryLater(Context ctx, Batch b) {
+        b.requestId = -1;
+        ctx.setTimer(Math.max(Simulation.MILLIS, config.retryBackoffMs() * Simulation.MILLIS),
+                new KafkaTimer.ClientTick(-3 - b.op.id()));
+    }
+
+    private void release(Batch b) {
+        if (b.broker >= 0) {
+            inFlight.merge(b.broker, -1, Integer::sum);
+            b.broker = -1;
+        }
+        b.requestId = -1;
+    }
+
+    /** A slot may have freed: dispatch the batches waiting for one, in order. */
+    private void unblock(Context ctx) {
+        int n = blocked.size();
+        for (int i = 0; i < n; i++) {
+            Batch b = blocked.poll();
+            if (batches.containsKey(b.op.id()) && b.requestId == -2) {
+                b.requestId = -1;
+                dispatch(ctx, b);
+            }
+        }
+    }
+
+    @Override
+    public void onMessage(Context ctx, HostId from, Message m) {
+        if (m instanceof Metadata md) {
+            for (PartitionState s : md.partitions()) {
+                metadata.put(s.partition(), s);
+            }
+        } else if (m instanceof ProduceResult r) {
+            for (Batch b : batches.values()) {
+                if (b.requestId == r.requestId()) {
+                    onResult(ctx, b, r);
+                    return;
+                }
+            }
+        }
+    }
+
+    private void onResult(Context ctx, Batch b, ProduceResult r) {
+        release(b);
+        unblock(ctx);
+        if (r.error() == KafkaError.NONE) {
+            batches.remove(b.op.id());
+            recorder.ok(b.op, KafkaOps.sendOk(Value.of(b.partition), OptionalLong.of(r.offset()), Value.of(b.value)));
+            schedule(ctx, b.worker);
+            return;
+        }
+        if (r.error() == KafkaError.NOT_LEADER_OR_FOLLOWER || r.error() == KafkaError.REQUEST_TIMED_OUT) {
+            ctx.send(layout.controller(), new MetadataRequest(nextRequest++));
+        }
+        // Appended-but-unacknowledged outcomes (C3): a retry may duplicate unless idempotent.
+        if (r.error() == KafkaError.NOT_ENOUGH_REPLICAS_AFTER_APPEND || r.error() == KafkaError.REQUEST_TIMED_OUT
+                || r.error() == KafkaError.OUT_OF_ORDER_SEQUENCE_NUMBER) {
+            b.maybeAppended = true;
+        }
+        retryOrGiveUp(ctx, b, true);
+    }
+
+    private void retryOrGiveUp(Context ctx, Batch b, boolean retriable) {
+        if (retriable && b.attempts <= config.retries() && ctx.now() + config.retryBackoffMs() * Simulation.MILLIS < b.deadline) {
+            retryLater(ctx, b);
+        } else {
+            finish(ctx, b, false);
+        }
+    }
+
+    /** Gives up on a batch: info if any attempt may have been appended, else fail. */
+    private void finish(Context ctx, Batch b, boolean ok) {
+        batches.remove(b.op.id());
+        release(b);
+        Value v = KafkaOps.sendOk(Value.of(b.partition), OptionalLong.empty(), Value.of(b.value));
+        if (b.maybeAppended) {
+            recorder.info(b.op, v);
+            // Jepsen's rule: a process with an unknown outcome never invokes again.
+            processes[b.worker] = recorder.freshProcess();
+            if (config.idempotence()) {
+                newProducerId(ctx); // the sequence is broken; start a new one (C6: a new epoch starts at 0)
+            }
+        } else {
+            recorder.fail(b.op, v);
+        }
+        schedule(ctx, b.worker);
+    }
+}

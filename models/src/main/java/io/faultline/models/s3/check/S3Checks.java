@@ -1,0 +1,224 @@
+package io.faultline.models.s3.check;
+
+import io.faultline.checker.CheckOptions;
+import io.faultline.checker.CheckReport;
+import io.faultline.checker.Linearizability;
+import io.faultline.checker.Verdict;
+import io.faultline.checker.history.History;
+import io.faultline.checker.history.Op;
+import io.faultline.checker.history.OpType;
+import io.faultline.checker.history.Value;
+import io.faultline.checker.model.Models;
+import io.faultline.sim.CheckResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The checks of the S3 scenarios, over a recorded history of {@code put/get/delete [k v]} and
+ * {@code list [prefix [keys]]} operations.
+ *
+ * <ul>
+ *   <li>{@link #linearizable}: per key, with the checker's {@code s3-object} model (FIDELITY A1.3:
+ *       what strong S3 promises).</li>
+ *   <li>{@link #listSeesCompletedWrites}: a LIST includes every key whose PUT completed before the
+ *       LIST began (unless a DELETE of it may have happened since), and omits every key whose
+ *       DELETE completed before the LIST began (unless a PUT may have happened since) (A1.3).</li>
+ *   <li>{@link #readsReturnWrittenValues}: no read returns a value nobody wrote, or a mix
+ *       (A1.2 rule 3: "never corrupted or partial data"; holds in both modes).</li>
+ *   <li>{@link #newKeysReadAfterWrite}: legacy's one promise (A1.2 rule 1): a GET that begins after
+ *       the first PUT of a key completed does not answer 404, unless a GET of the key answered 404
+ *       before that PUT began (the negative-cache caveat) or a DELETE of it may have happened.</li>
+ * </ul>
+ */
+public final class S3Checks {
+    private S3Checks() {
+    }
+
+    /** One completed operation with its invocation. */
+    public record Done(int process, String f, String key, Value value, long invoked, long completed, OpType type) {
+    }
+
+    public static List<Done> pairs(History h) {
+        TreeMap<Integer, Op> open = new TreeMap<>();
+        List<Done> out = new ArrayList<>();
+        for (Op op : h) {
+            if (op.type() == OpType.INVOKE) {
+                open.put(op.process(), op);
+                continue;
+            }
+            Op inv = open.remove(op.process());
+            if (inv == null) {
+                continue;
+            }
+            String key = ((Value.Str) ((Value.Vec) inv.value()).items().get(0)).value();
+            // Writes are known by what they asked for (an info completion carries no value).
+            Value v = inv.f().equals("put") || inv.f().equals("delete")
+                    ? ((Value.Vec) inv.value()).items().get(1)
+                    : op.value() instanceof Value.Vec vec && vec.items().size() == 2 ? vec.items().get(1) : Value.NIL;
+            out.add(new Done(op.process(), op.f(), key, v, inv.time().orElse(0), op.time().orElse(Long.MAX_VALUE),
+                    op.type()));
+        }
+        // Invocations never completed: unknown outcome, open to the end.
+        for (Op inv : open.values()) {
+            String key = ((Value.Str) ((Value.Vec) inv.value()).items().get(0)).value();
+            out.add(new Done(inv.process(), inv.f(), key, ((Value.Vec) inv.value()).items().get(1),
+                    inv.time().orElse(0), Long.MAX_VALUE, OpType.INFO));
+        }
+        return out;
+    }
+
+    /** The history without its {@code list} operations (the {@code s3-object} model has none). */
+    static History withoutLists(History h) {
+        List<Op> ops = new ArrayList<>();
+        for (Op op : h) {
+            if (!op.f().equals("list")) {
+                ops.add(op);
+            }
+        }
+        return History.of(ops);
+    }
+
+    public static CheckResult linearizable(History h) {
+        String name = "linearizable per key (s3-object)";
+        CheckReport r = Linearizability.check(withoutLists(h), Models.byName("s3-object"),
+                CheckOptions.defaults().withThreads(1).withTimeLimit(Duration.ofSeconds(30)));
+        Verdict v = r.verdict();
+        if (v instanceof Verdict.Invalid inv) {
+            return CheckResult.invalid(name, "key " + inv.counterexample().key().map(Value::toString).orElse("?")
+                    + ": cannot linearize " + inv.counterexample().operation().describe()
+                    + (inv.counterexample().explanation().isEmpty() ? "" : " (" + inv.counterexample().explanation() + ")"));
+        }
+        if (v instanceof Verdict.Unknown u) {
+            return CheckResult.unknown(name, u.reason());
+        }
+        return CheckResult.valid(name, r.operations() + " operations on " + r.keys().size() + " keys");
+    }
+
+    public static CheckResult listSeesCompletedWrites(History h) {
+        String name = "LIST sees every completed write";
+        List<Done> all = pairs(h);
+        int lists = 0;
+        for (Done l : all) {
+            if (!l.f().equals("list") || l.type() != OpType.OK) {
+                continue;
+            }
+            lists++;
+            TreeSet<String> listed = new TreeSet<>();
+            for (Value k : ((Value.Vec) l.value()).items()) {
+                listed.add(((Value.Str) k).value());
+            }
+            TreeMap<String, List<Done>> byKey = new TreeMap<>();
+            for (Done d : all) {
+                if ((d.f().equals("put") || d.f().equals("delete")) && d.key().startsWith(l.key())) {
+                    byKey.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d);
+                }
+            }
+            for (Map.Entry<String, List<Done>> e : byKey.entrySet()) {
+                Optional<String> broken = listBroken(e.getKey(), e.getValue(), l, listed.contains(e.getKey()));
+                if (broken.isPresent()) {
+                    return CheckResult.invalid(name, broken.get());
+                }
+            }
+        }
+        return CheckResult.valid(name, lists + " LISTs checked");
+    }
+
+    private static Optional<String> listBroken(String key, List<Done> writes, Done list, boolean listed) {
+        for (Done w : writes) {
+            if (w.type() != OpType.OK || w.completed() >= list.invoked()) {
+                continue;
+            }
+            // w completed before the LIST began; any other write that may overlap or follow it?
+            boolean later = false;
+            for (Done o : writes) {
+                if (o != w && o.type() != OpType.FAIL && o.invoked() < list.completed() && o.completed() > w.invoked()) {
+                    later = true;
+                    break;
+                }
+            }
+            if (later) {
+                continue;
+            }
+            if (w.f().equals("put") && !listed) {
+                return Optional.of("LIST at " + list.invoked() + "ns omits " + key + ", whose PUT completed at "
+                        + w.completed() + "ns");
+            }
+            if (w.f().equals("delete") && listed) {
+                return Optional.of("LIST at " + list.invoked() + "ns shows " + key + ", whose DELETE completed at "
+                        + w.completed() + "ns");
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static CheckResult readsReturnWrittenValues(History h) {
+        String name = "reads return written values, never partial ones";
+        List<Done> all = pairs(h);
+        TreeMap<String, TreeSet<String>> written = new TreeMap<>();
+        for (Done d : all) {
+            if (d.f().equals("put") && d.value() instanceof Value.Str s) {
+                written.computeIfAbsent(d.key(), k -> new TreeSet<>()).add(s.value());
+            }
+        }
+        int reads = 0;
+        for (Done d : all) {
+            if (d.f().equals("get") && d.type() == OpType.OK && d.value() instanceof Value.Str s) {
+                reads++;
+                if (!written.getOrDefault(d.key(), new TreeSet<>()).contains(s.value())) {
+                    return CheckResult.invalid(name, "GET " + d.key() + " returned '" + s.value() + "', never written");
+                }
+            }
+        }
+        return CheckResult.valid(name, reads + " non-empty reads, all of written values");
+    }
+
+    public static CheckResult newKeysReadAfterWrite(History h) {
+        String name = "new keys: read-after-write unless a GET saw 404 first (A1.2 rule 1)";
+        List<Done> all = pairs(h);
+        TreeMap<String, List<Done>> byKey = new TreeMap<>();
+        for (Done d : all) {
+            if (!d.f().equals("list")) {
+                byKey.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d);
+            }
+        }
+        int keys = 0;
+        int reads = 0;
+        for (Map.Entry<String, List<Done>> e : byKey.entrySet()) {
+            List<Done> ops = e.getValue();
+            Optional<Done> firstPut = ops.stream().filter(d -> d.f().equals("put") && d.type() == OpType.OK)
+                    .min((a, b) -> Long.compare(a.completed(), b.completed()));
+            if (firstPut.isEmpty()) {
+                continue;
+            }
+            Done put = firstPut.get();
+            boolean negative = ops.stream().anyMatch(d -> d.f().equals("get") && d.invoked() < put.invoked());
+            if (negative) {
+                continue; // the caveat applies: eventual consistency for this key
+            }
+            for (Done g : ops) {
+                if (!g.f().equals("get") || g.type() != OpType.OK || g.invoked() <= put.completed()) {
+                    continue;
+                }
+                reads++;
+                if (!g.value().isNil()) {
+                    continue; // it found the key: what it read is the other checks' business
+                }
+                boolean deleted = ops.stream().anyMatch(d -> d.f().equals("delete") && d.type() != OpType.FAIL
+                        && d.invoked() < g.completed());
+                boolean earlierPut = ops.stream().anyMatch(d -> d.f().equals("put") && d != put
+                        && d.invoked() < put.invoked());
+                if (!deleted && !earlierPut) {
+                    return CheckResult.invalid(name, "GET " + e.getKey() + " at " + g.invoked()
+                            + "ns answered 404 after its first PUT completed at " + put.completed() + "ns");
+                }
+            }
+            keys++;
+        }
+        return CheckResult.valid(name, reads + " reads of " + keys + " new keys checked");
+    }
+}

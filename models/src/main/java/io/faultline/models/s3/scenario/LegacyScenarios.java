@@ -1,0 +1,199 @@
+package io.faultline.models.s3.scenario;
+
+import io.faultline.checker.history.History;
+import io.faultline.checker.history.OpType;
+import io.faultline.models.s3.check.S3Checks;
+import io.faultline.models.s3.config.ConsistencyMode;
+import io.faultline.models.s3.config.S3Settings;
+import io.faultline.models.s3.workload.ObjectWorkload;
+import io.faultline.sim.Liveness;
+import io.faultline.sim.RunStatus;
+import io.faultline.sim.Simulation;
+import io.faultline.sim.client.Invocation;
+import io.faultline.sim.scenario.RunResult;
+import io.faultline.sim.scenario.RunSpec;
+import io.faultline.sim.scenario.Scenario;
+import io.faultline.sim.scenario.Setting;
+import io.faultline.sim.scenario.Settings;
+import io.faultline.sim.scenario.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The three anomalies of S3's legacy consistency (FIDELITY A1.2), each a scenario that a student
+ * can run under {@code s3.consistency=legacy} (the default here) and again under {@code strong}:
+ *
+ * <ul>
+ *   <li>{@code s3/legacy-stale-read}: overwrites then reads: a GET may return the prior data
+ *       (A1.2 rule 2), so the history is not linearizable.</li>
+ *   <li>{@code s3/legacy-negative-cache}: GET of a missing key (404), PUT, GET: the last GET may
+ *       still answer 404 for a while (A1.2 rule 1).</li>
+ *   <li>{@code s3/legacy-list-lag}: a LIST right after PUTs may miss the new keys (A1.2 rule 2).</li>
+ * </ul>
+ * Each also checks what legacy S3 did promise: reads return written values, never partial ones
+ * (rule 3), new keys are read-after-write unless a GET saw 404 first (rule 1), and the replicas
+ * converge once the clients stop (rule 5).
+ */
+public final class LegacyScenarios {
+    static final Setting<ConsistencyMode> MODE = S3Settings.consistency(ConsistencyMode.LEGACY);
+    static final Setting<Integer> CLIENTS = S3Settings.clients(3);
+    static final Setting<Integer> KEYS = Setting.ofInt("keys", 2, 1, 100, "keys the clients share");
+    static final Setting<Long> THINK = S3Settings.think(10 * Simulation.MILLIS);
+
+    private static final List<Setting<?>> COMMON = List.of(MODE, CLIENTS, THINK, S3Settings.LAG_MEAN,
+            S3Settings.LAG_CAP, S3Settings.BUCKET_CONFIG_DELAY, S3Settings.INDEX, S3Settings.FRONT_ENDS, S3Settings.TIMEOUT);
+
+    static final Scenario STALE_READ = Scenario.of("s3/legacy-stale-read",
+            "overwrites then reads under legacy S3: a GET returns the prior data, the history is not linearizable",
+            with(COMMON, KEYS), 4 * Simulation.SECONDS, LegacyScenarios::staleRead);
+
+    static final Scenario NEGATIVE_CACHE = Scenario.of("s3/legacy-negative-cache",
+            "GET of a missing key, then PUT, then GET: legacy S3 keeps answering 404 for a while",
+            COMMON, 3 * Simulation.SECONDS, LegacyScenarios::negativeCache);
+
+    static final Scenario LIST_LAG = Scenario.of("s3/legacy-list-lag",
+            "PUT new keys then LIST: under legacy S3 the LIST misses keys whose PUT completed",
+            COMMON, 3 * Simulation.SECONDS, LegacyScenarios::listLag);
+
+    private LegacyScenarios() {
+    }
+
+    private static List<Setting<?>> with(List<Setting<?>> base, Setting<?> extra) {
+        List<Setting<?>> all = new ArrayList<>(base);
+        all.add(extra);
+        return all;
+    }
+
+    private static S3Cluster cluster(RunSpec spec) {
+        Settings s = spec.settings();
+        return S3Cluster.build(spec.seed(), S3Settings.config(s, MODE), s.get(S3Settings.INDEX),
+                s.get(S3Settings.FRONT_ENDS), List.of("data"));
+    }
+
+    private static RunResult staleRead(RunSpec spec) {
+        Settings s = spec.settings();
+        S3Cluster c = cluster(spec);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < s.get(KEYS); i++) {
+            keys.add("k" + i);
+        }
+        long stop = spec.durationNanos() * 7 / 10;
+        for (int i = 0; i < s.get(CLIENTS); i++) {
+            c.addObjectClient("c" + (i + 1), i, i % c.frontEnds().size(), "data",
+                    ObjectWorkload.mixed(keys, 0.6, 0.4, 0, 0, "c" + (i + 1)), s.get(S3Settings.TIMEOUT),
+                    s.get(THINK), stop);
+        }
+        return finish(STALE_READ, spec, c);
+    }
+
+    /**
+     * Each client, per key of its own, alternately: a probed key (GET, which answers 404, then PUT,
+     * then five GETs: legacy S3 may keep answering 404, the caveat of A1.2 rule 1) and a control key
+     * (PUT, then five GETs: rule 1 promises read-after-write, so {@link S3Checks#newKeysReadAfterWrite}
+     * has keys to hold legacy S3 to).
+     */
+    private static ObjectWorkload probeNewKeys(String tag) {
+        int[] step = {0};
+        int[] key = {0};
+        return rng -> {
+            String k = tag + "/k" + key[0];
+            boolean probed = key[0] % 2 == 0;
+            int st = step[0]++;
+            int put = probed ? 1 : 0;
+            if (st == put) {
+                return Optional.of(ObjectWorkload.put(k, tag + "-v" + key[0]));
+            }
+            if (st >= put + 5) {
+                step[0] = 0;
+                key[0]++;
+            }
+            return Optional.of(ObjectWorkload.get(k));
+        };
+    }
+
+    private static RunResult negativeCache(RunSpec spec) {
+        Settings s = spec.settings();
+        S3Cluster c = cluster(spec);
+        long stop = spec.durationNanos() * 7 / 10;
+        for (int i = 0; i < s.get(CLIENTS); i++) {
+            String tag = "c" + (i + 1);
+            c.addObjectClient(tag, i, i % c.frontEnds().size(), "data", probeNewKeys(tag),
+                    s.get(S3Settings.TIMEOUT), s.get(THINK), stop);
+        }
+        return finish(NEGATIVE_CACHE, spec, c);
+    }
+
+    /** Each client: PUT a new key, then LIST its own prefix; repeat. */
+    private static ObjectWorkload putThenList(String tag) {
+        int[] n = {0};
+        return rng -> {
+            int i = n[0]++;
+            Invocation inv = i % 2 == 0
+                    ? ObjectWorkload.put(tag + "/k" + (i / 2), tag + "-v" + (i / 2))
+                    : ObjectWorkload.list(tag + "/");
+            return Optional.of(inv);
+        };
+    }
+
+    private static RunResult listLag(RunSpec spec) {
+        Settings s = spec.settings();
+        S3Cluster c = cluster(spec);
+        long stop = spec.durationNanos() * 7 / 10;
+        for (int i = 0; i < s.get(CLIENTS); i++) {
+            String tag = "c" + (i + 1);
+            c.addObjectClient(tag, i, i % c.frontEnds().size(), "data", putThenList(tag),
+                    s.get(S3Settings.TIMEOUT), s.get(THINK), stop);
+        }
+        return finish(LIST_LAG, spec, c);
+    }
+
+    /** Runs the rest of the duration, then checks what legacy S3 promised, and tabulates the anomalies. */
+    static RunResult finish(Scenario scenario, RunSpec spec, S3Cluster c) {
+        RunStatus status = c.sim().run(spec.durationNanos());
+        History h = c.recorder().history();
+        RunResult.Builder b = RunResult.builder(scenario.name(), spec, c.sim()).status(status).history("s3", h);
+        if (scenario == LIST_LAG) {
+            // PUTs and LISTs only: the GET checks would hold vacuously.
+            b.check(S3Checks.listSeesCompletedWrites(h));
+        } else {
+            b.check(S3Checks.linearizable(h));
+            b.check(S3Checks.readsReturnWrittenValues(h));
+            b.check(S3Checks.newKeysReadAfterWrite(h));
+        }
+        if (status == RunStatus.REACHED_TIME) {
+            b.check(Liveness.await(c.sim(), "replicas converge once clients stop (A1.2 rule 5)", c::converged,
+                    10 * Simulation.SECONDS));
+        }
+        b.table(anomalies(h));
+        return b.build();
+    }
+
+    /** Counts of what clients saw: stale 404s after a completed PUT, and LISTs missing keys. */
+    static Table anomalies(History h) {
+        List<S3Checks.Done> all = S3Checks.pairs(h);
+        int gets = 0;
+        int puts = 0;
+        int lists = 0;
+        int notFoundAfterPut = 0;
+        for (S3Checks.Done d : all) {
+            if (d.type() != OpType.OK) {
+                continue;
+            }
+            if (d.f().equals("get")) {
+                gets++;
+                if (d.value().isNil() && all.stream().anyMatch(p -> p.f().equals("put") && p.type() == OpType.OK
+                        && p.key().equals(d.key()) && p.completed() < d.invoked())) {
+                    notFoundAfterPut++;
+                }
+            } else if (d.f().equals("put")) {
+                puts++;
+            } else if (d.f().equals("list")) {
+                lists++;
+            }
+        }
+        return new Table("what clients saw", List.of("ok GETs", "ok PUTs", "ok LISTs", "GETs answering 404 after a PUT completed"),
+                List.of(List.of(String.valueOf(gets), String.valueOf(puts), String.valueOf(lists),
+                        String.valueOf(notFoundAfterPut))));
+    }
+}

@@ -1,0 +1,85 @@
+package io.faultline.models.s3.scenario;
+
+import io.faultline.checker.history.History;
+import io.faultline.models.s3.check.S3Checks;
+import io.faultline.models.s3.config.ConsistencyMode;
+import io.faultline.models.s3.config.S3Settings;
+import io.faultline.models.s3.workload.ObjectWorkload;
+import io.faultline.sim.Liveness;
+import io.faultline.sim.RunStatus;
+import io.faultline.sim.Simulation;
+import io.faultline.sim.scenario.RunResult;
+import io.faultline.sim.scenario.RunSpec;
+import io.faultline.sim.scenario.Scenario;
+import io.faultline.sim.scenario.Setting;
+import io.faultline.sim.scenario.Settings;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code s3/strong}: the legacy workloads (overwrites, deletes, reads and LISTs on shared keys)
+ * under S3's strong consistency (FIDELITY A1.3), with random partitions and crashes. Checks:
+ * linearizable per key ({@code s3-object}), every LIST sees every completed write, reads return
+ * written values; and after the faults stop, requests succeed again.
+ */
+public final class StrongScenario {
+    static final Setting<ConsistencyMode> MODE = S3Settings.consistency(ConsistencyMode.STRONG);
+    static final Setting<Integer> CLIENTS = S3Settings.clients(4);
+    static final Setting<Integer> KEYS = Setting.ofInt("keys", 3, 1, 100, "keys the clients share");
+    static final Setting<Long> THINK = S3Settings.think(20 * Simulation.MILLIS);
+    static final Setting<Boolean> FAULTS = Setting.ofBoolean("faults", true,
+            "random partitions and crashes until 70% of the run");
+
+    public static final Scenario SCENARIO = Scenario.of("s3/strong",
+            "overwrites, deletes, reads and LISTs under strong S3 with partitions and crashes: linearizable, LIST complete",
+            List.of(MODE, CLIENTS, KEYS, THINK, FAULTS, S3Settings.LAG_MEAN, S3Settings.LAG_CAP, S3Settings.INDEX,
+                    S3Settings.BUCKET_CONFIG_DELAY, S3Settings.FRONT_ENDS, S3Settings.TIMEOUT),
+            6 * Simulation.SECONDS, StrongScenario::run);
+
+    private StrongScenario() {
+    }
+
+    static RunResult run(RunSpec spec) {
+        S3Cluster c = cluster(spec);
+        RunStatus status = c.sim().run(spec.durationNanos());
+        return check(spec, c, status);
+    }
+
+    /**
+     * Builds the scenario's cluster, clients and faults without running it, for benchmarks:
+     * {@code cluster(SCENARIO.spec(seed)).sim().run(duration)}.
+     */
+    public static S3Cluster cluster(RunSpec spec) {
+        Settings s = spec.settings();
+        S3Cluster c = S3Cluster.build(spec.seed(), S3Settings.config(s, MODE), s.get(S3Settings.INDEX),
+                s.get(S3Settings.FRONT_ENDS), List.of("data"));
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < s.get(KEYS); i++) {
+            keys.add("k" + i);
+        }
+        long stop = spec.durationNanos() * 8 / 10;
+        for (int i = 0; i < s.get(CLIENTS); i++) {
+            c.addObjectClient("c" + (i + 1), i, i % c.frontEnds().size(), "data",
+                    ObjectWorkload.mixed(keys, 0.45, 0.35, 0.1, 0.1, "c" + (i + 1)), s.get(S3Settings.TIMEOUT),
+                    s.get(THINK), stop);
+        }
+        if (s.get(FAULTS)) {
+            RandomFaults.install(c, spec.durationNanos() * 7 / 10);
+        }
+        return c;
+    }
+
+    private static RunResult check(RunSpec spec, S3Cluster c, RunStatus status) {
+        History h = c.recorder().history();
+        RunResult.Builder b = RunResult.builder(SCENARIO.name(), spec, c.sim()).status(status).history("s3", h)
+                .check(S3Checks.linearizable(h))
+                .check(S3Checks.listSeesCompletedWrites(h))
+                .check(S3Checks.readsReturnWrittenValues(h));
+        if (status == RunStatus.REACHED_TIME) {
+            b.check(Liveness.await(c.sim(), "replicas converge after the faults (A1.2 rule 5)", c::converged,
+                    10 * Simulation.SECONDS));
+        }
+        b.table(LegacyScenarios.anomalies(h));
+        return b.build();
+    }
+}

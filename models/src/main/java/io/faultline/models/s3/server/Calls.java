@@ -1,0 +1,148 @@
+package io.faultline.models.s3.server;
+
+import io.faultline.models.s3.wire.S3Wire;
+import io.faultline.sim.Context;
+import io.faultline.sim.HostId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+
+/**
+ * A front-end's outstanding calls to index replicas: send one message to each target, collect one
+ * reply per target, and continue once {@code needed} replied. Calls belong to a client request, and
+ * all of a request's calls are dropped when it is answered (so a late reply does nothing). Resends
+ * go to the targets that have not replied, since the network may lose messages.
+ */
+public final class Calls {
+    private final class Call {
+        final long owner;
+        final List<HostId> targets;
+        final Predicate<TreeMap<HostId, S3Wire>> enough;
+        final LongFunction<S3Wire> make;
+        final Consumer<TreeMap<HostId, S3Wire>> done;
+        final TreeMap<HostId, S3Wire> replies = new TreeMap<>();
+
+        Call(long owner, List<HostId> targets, Predicate<TreeMap<HostId, S3Wire>> enough, LongFunction<S3Wire> make,
+             Consumer<TreeMap<HostId, S3Wire>> done) {
+            this.owner = owner;
+            this.targets = List.copyOf(targets);
+            this.enough = enough;
+            this.make = make;
+            this.done = done;
+        }
+    }
+
+    private final TreeMap<Long, Call> open = new TreeMap<>();
+    private final TreeMap<Long, List<Long>> byOwner = new TreeMap<>();
+    private long nextId = 1;
+
+    /** Starts a call on behalf of request {@code owner}; returns its id. */
+    long start(Context ctx, long owner, List<HostId> targets, int needed, LongFunction<S3Wire> make,
+               Consumer<TreeMap<HostId, S3Wire>> done) {
+        return start(ctx, owner, targets, replies -> replies.size() >= needed, make, done);
+    }
+
+    /** Starts a call that continues once the replies so far satisfy {@code enough}. */
+    long start(Context ctx, long owner, List<HostId> targets, Predicate<TreeMap<HostId, S3Wire>> enough,
+               LongFunction<S3Wire> make, Consumer<TreeMap<HostId, S3Wire>> done) {
+        long id = nextId++;
+        open.put(id, new Call(owner, targets, enough, make, done));
+        byOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(id);
+        for (HostId t : targets) {
+            ctx.send(t, make.apply(id));
+        }
+        return id;
+    }
+
+    /** A reply arrived; runs the continuation if it completes its call. */
+    void reply(HostId from, S3Wire m) {
+        OptionalLong callId = callOf(m);
+        if (callId.isEmpty()) {
+            return;
+        }
+        Call c = open.get(callId.getAsLong());
+        if (c == null || !c.targets.contains(from)) {
+            return;
+        }
+        c.replies.putIfAbsent(from, m);
+        if (c.enough.test(c.replies)) {
+            open.remove(callId.getAsLong());
+            c.done.accept(c.replies);
+        }
+    }
+
+    /** Completes a call with the replies it has (at least one), for windows that do not wait for all. */
+    void finishEarly(long id) {
+        Call c = open.get(id);
+        if (c != null && !c.replies.isEmpty()) {
+            open.remove(id);
+            c.done.accept(c.replies);
+        }
+    }
+
+    void resend(Context ctx) {
+        for (Map.Entry<Long, Call> e : open.entrySet()) {
+            Call c = e.getValue();
+            for (HostId t : c.targets) {
+                if (!c.replies.containsKey(t)) {
+                    ctx.send(t, c.make.apply(e.getKey()));
+                }
+            }
+        }
+    }
+
+    /** Abandons call {@code id}: its replies are ignored from now on. */
+    void cancel(long id) {
+        open.remove(id);
+    }
+
+    void dropOwner(long owner) {
+        List<Long> ids = byOwner.remove(owner);
+        if (ids != null) {
+            ids.forEach(open::remove);
+        }
+    }
+
+    boolean isEmpty() {
+        return open.isEmpty();
+    }
+
+    static OptionalLong callOf(S3Wire m) {
+        if (m instanceof S3Wire.KeyReply r) {
+            return OptionalLong.of(r.call());
+        }
+        if (m instanceof S3Wire.Locked r) {
+            return OptionalLong.of(r.call());
+        }
+        if (m instanceof S3Wire.Ack r) {
+            return OptionalLong.of(r.call());
+        }
+        if (m instanceof S3Wire.ScanReply r) {
+            return OptionalLong.of(r.call());
+        }
+        if (m instanceof S3Wire.BucketsReply r) {
+            return OptionalLong.of(r.call());
+        }
+        if (m instanceof S3Wire.UploadReply r) {
+            return OptionalLong.of(r.call());
+        }
+        if (m instanceof S3Wire.UploadsReply r) {
+            return OptionalLong.of(r.call());
+        }
+        if (m instanceof S3Wire.BlobStored r) {
+            return OptionalLong.of(r.call());
+        }
+        if (m instanceof S3Wire.BlobData r) {
+            return OptionalLong.of(r.call());
+        }
+        if (m instanceof S3Wire.BlobMissing r) {
+            return OptionalLong.of(r.call());
+        }
+        return OptionalLong.empty();
+    }
+}

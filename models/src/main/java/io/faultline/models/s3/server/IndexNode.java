@@ -1,0 +1,285 @@
+package io.faultline.models.s3.server;
+
+import io.faultline.models.s3.config.S3Config;
+import io.faultline.models.s3.rules.BucketRecord;
+import io.faultline.models.s3.rules.IndexLayout;
+import io.faultline.models.s3.store.Mutation;
+import io.faultline.models.s3.wire.S3Wire;
+import io.faultline.sim.Context;
+import io.faultline.sim.HostId;
+import io.faultline.sim.Message;
+import io.faultline.sim.Process;
+import io.faultline.sim.Simulation;
+import io.faultline.sim.Timer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One replica of the metadata index. It answers reads and scans with its state, applies writes and
+ * read repairs by join (last writer wins per version slot), and acknowledges them.
+ *
+ * <p>Legacy mode: a replica that receives a write with {@code propagate} is its coordinator; after
+ * acknowledging it, it copies the write to each peer after a lag drawn per peer (exponential with
+ * the configured mean, capped; FIDELITY A1.2 rule 6 [M1]) and resends until the peer acknowledges.
+ *
+ * <p>Crashes: the state is in memory. A restarted replica first copies the state of enough peers
+ * ({@code n - majority + 1}, which must include one holder of every write a majority acknowledged)
+ * and serves no read until then; it still applies and acknowledges writes meanwhile. Its
+ * conditional-write leases are lost with its memory; see {@link #lock} for why that stays safe. So the strong
+ * protocol stays safe as long as fewer than a majority of the replicas lose their state at once.
+ * In legacy mode, a coordinator that crashes before propagating loses the writes only it held (the
+ * outbox is volatile): acknowledged data can vanish, which legacy S3 never promised against either.
+ */
+public final class IndexNode implements Process {
+    private record DueReplica(long seq) implements Timer {
+    }
+
+    private record RetryReplicas() implements Timer {
+    }
+
+    private record RetrySync() implements Timer {
+    }
+
+    /** A restarted replica's lease grace period is over. */
+    private record GraceOver() implements Timer {
+    }
+
+    private record Outgoing(HostId peer, String bucket, Mutation mutation) {
+    }
+
+    /** A conditional write's hold on a key (FIDELITY A7.2), until {@code until} or its unlock. */
+    private record Lease(long owner, long until) {
+    }
+
+    private static final long RETRY = 250 * Simulation.MILLIS;
+    private static final String MARK = "s3-index-started";
+
+    private final IndexLayout layout;
+    private final HostId self;
+    private final int group;
+    /** The other replicas of this replica's key-prefix group: keys are copied among them. */
+    private final List<HostId> peers;
+    /** Every other index host: bucket records are on all of them. */
+    private final List<HostId> others;
+    private final S3Config config;
+    private final List<BucketRecord> initialBuckets;
+    private final IndexState state = new IndexState();
+    private final TreeMap<Long, Outgoing> due = new TreeMap<>();
+    private final TreeMap<Long, Outgoing> unacked = new TreeMap<>();
+    private final TreeSet<HostId> synced = new TreeSet<>();
+    private final TreeMap<String, Lease> leases = new TreeMap<>();
+    private long nextSeq;
+    private boolean recovering;
+    private boolean inGrace;
+    private boolean retryArmed;
+
+    /**
+     * @param layout         the index's key-prefix groups
+     * @param self           this replica
+     * @param config         the model's configuration
+     * @param initialBuckets buckets that exist from the start
+     */
+    public IndexNode(IndexLayout layout, HostId self, S3Config config, List<BucketRecord> initialBuckets) {
+        this.layout = layout;
+        this.self = self;
+        this.group = layout.groupOfHost(self);
+        List<HostId> p = new ArrayList<>(layout.group(group));
+        p.remove(self);
+        this.peers = List.copyOf(p);
+        List<HostId> o = new ArrayList<>(layout.all());
+        o.remove(self);
+        this.others = List.copyOf(o);
+        this.config = config;
+        this.initialBuckets = List.copyOf(initialBuckets);
+    }
+
+    /** The replica's data, for checks. */
+    public IndexState state() {
+        return state;
+    }
+
+    public boolean isRecovering() {
+        return recovering;
+    }
+
+    @Override
+    public void onStart(Context ctx) {
+        initialBuckets.forEach(state::putBucket);
+        if (ctx.disk().exists(MARK)) {
+            // Leases are volatile: grant none until every lease granted before the crash expired.
+            inGrace = true;
+            ctx.setTimer(leaseNanos(), new GraceOver());
+            recovering = !others.isEmpty();
+            if (recovering) {
+                ctx.log("recovering: copying state from peers");
+                askPeers(ctx);
+            }
+        } else {
+            ctx.disk().write(MARK, "1".getBytes(StandardCharsets.UTF_8));
+            ctx.disk().fsync();
+        }
+    }
+
+    /** How long a conditional write's lease lasts: it outlives the request that took it. */
+    private long leaseNanos() {
+        return 2 * config.deadlineNanos();
+    }
+
+    /** Of {@code n} replicas, how many hold every write a majority acknowledged, at the least. */
+    private static int needed(int n) {
+        return n - (n / 2 + 1) + 1;
+    }
+
+    /**
+     * Recovered once the copies came from enough group peers to include a holder of every write a
+     * majority of the group acknowledged: key writes, and bucket writes, which a majority of every
+     * group acknowledged. A replica alone in its group takes any one other host's bucket records.
+     */
+    private boolean syncedEnough() {
+        if (peers.isEmpty()) {
+            return !synced.isEmpty();
+        }
+        return synced.stream().filter(peers::contains).count() >= needed(peers.size() + 1);
+    }
+
+    private void askPeers(Context ctx) {
+        for (HostId p : others) {
+            if (!synced.contains(p)) {
+                ctx.send(p, new S3Wire.SyncRequest(0));
+            }
+        }
+        ctx.setTimer(RETRY, new RetrySync());
+    }
+
+    @Override
+    public void onMessage(Context ctx, HostId from, Message m) {
+        if (m instanceof S3Wire.WriteKey w) {
+            state.apply(w.bucket(), w.mutation());
+            ctx.send(from, new S3Wire.Ack(w.call()));
+            if (w.propagate()) {
+                propagate(ctx, w.bucket(), w.mutation());
+            }
+        } else if (m instanceof S3Wire.MergeKey mk) {
+            state.merge(mk.bucket(), mk.key(), mk.state());
+            ctx.send(from, new S3Wire.Ack(mk.call()));
+        } else if (m instanceof S3Wire.Replicate r) {
+            state.apply(r.bucket(), r.mutation());
+            ctx.send(from, new S3Wire.ReplicateAck(r.seq()));
+        } else if (m instanceof S3Wire.ReplicateAck a) {
+            unacked.remove(a.seq());
+        } else if (m instanceof S3Wire.WriteBucket wb) {
+            state.putBucket(wb.record());
+            ctx.send(from, new S3Wire.Ack(wb.call()));
+        } else if (m instanceof S3Wire.WriteUpload wu) {
+            state.putUpload(wu.bucket(), wu.upload());
+            ctx.send(from, new S3Wire.Ack(wu.call()));
+        } else if (m instanceof S3Wire.Unlock u) {
+            String k = u.bucket() + '\u0000' + u.key();
+            Lease l = leases.get(k);
+            if (l != null && l.owner() == u.owner()) {
+                leases.remove(k);
+            }
+        } else if (m instanceof S3Wire.SyncRequest sr) {
+            ctx.send(from, new S3Wire.SyncReply(sr.call(), state.snapshot()));
+        } else if (m instanceof S3Wire.SyncReply sr) {
+            onSync(ctx, from, sr);
+        } else if (!recovering) {
+            answerRead(ctx, from, m);
+        }
+    }
+
+    private void answerRead(Context ctx, HostId from, Message m) {
+        if (m instanceof S3Wire.LockKey lk) {
+            lock(ctx, from, lk);
+        } else if (m instanceof S3Wire.ReadKey r) {
+            ctx.send(from, new S3Wire.KeyReply(r.call(), state.key(r.bucket(), r.key())));
+        } else if (m instanceof S3Wire.Scan s) {
+            ctx.send(from, new S3Wire.ScanReply(s.call(), state.scan(s.bucket(), s.prefix(), s.after())));
+        } else if (m instanceof S3Wire.ReadBucket rb) {
+            ctx.send(from, new S3Wire.BucketsReply(rb.call(), state.bucket(rb.name()).stream().toList()));
+        } else if (m instanceof S3Wire.ReadBuckets rb) {
+            ctx.send(from, new S3Wire.BucketsReply(rb.call(), state.buckets()));
+        } else if (m instanceof S3Wire.ReadUpload ru) {
+            ctx.send(from, new S3Wire.UploadReply(ru.call(), state.upload(ru.bucket(), ru.uploadId())));
+        } else if (m instanceof S3Wire.ScanUploads su) {
+            ctx.send(from, new S3Wire.UploadsReply(su.call(), state.uploads(su.bucket())));
+        }
+    }
+
+    /**
+     * Grants the key's lease to the first conditional write that asks (or renews it for its owner).
+     * Two overlapping conditional writes each need a majority of grants and any two majorities
+     * share a replica, so at most one proceeds; the other answers 409 ConditionalRequestConflict
+     * (FIDELITY A7.2). The lease expires so that a crashed front-end cannot block the key forever.
+     *
+     * <p>Leases live in memory, so a restarted replica has forgotten the ones it granted. It stays
+     * safe without writing them to disk: for one lease length after it starts again it grants no
+     * lease at all (a grace period, measured by a timer, which clock jumps do not move), so every
+     * lease it may have granted before the crash has expired before it grants another. Meanwhile
+     * conditional writes need a majority among the other replicas.
+     */
+    private void lock(Context ctx, HostId from, S3Wire.LockKey lk) {
+        String k = lk.bucket() + '\u0000' + lk.key();
+        Lease l = leases.get(k);
+        if (inGrace || (l != null && l.owner() != lk.owner() && l.until() > ctx.now())) {
+            ctx.send(from, new S3Wire.Locked(lk.call()));
+            return;
+        }
+        leases.put(k, new Lease(lk.owner(), ctx.now() + leaseNanos()));
+        ctx.send(from, new S3Wire.KeyReply(lk.call(), state.key(lk.bucket(), lk.key())));
+    }
+
+    private void onSync(Context ctx, HostId from, S3Wire.SyncReply sr) {
+        if (!recovering) {
+            return;
+        }
+        state.join(sr.snapshot(), key -> layout.groupOf(key) == group);
+        synced.add(from);
+        if (syncedEnough()) {
+            recovering = false;
+            ctx.log("recovered from " + synced);
+        }
+    }
+
+    private void propagate(Context ctx, String bucket, Mutation mutation) {
+        for (HostId p : peers) {
+            long seq = nextSeq++;
+            due.put(seq, new Outgoing(p, bucket, mutation));
+            long lag = Math.min(config.lagCapNanos(), (long) ctx.rng().exponential(config.lagMeanNanos()));
+            ctx.setTimer(lag, new DueReplica(seq));
+        }
+    }
+
+    @Override
+    public void onTimer(Context ctx, Timer t) {
+        if (t instanceof DueReplica d) {
+            Outgoing o = due.remove(d.seq());
+            if (o != null) {
+                unacked.put(d.seq(), o);
+                ctx.send(o.peer(), new S3Wire.Replicate(d.seq(), o.bucket(), o.mutation()));
+                if (!retryArmed) {
+                    retryArmed = true;
+                    ctx.setTimer(RETRY, new RetryReplicas());
+                }
+            }
+        } else if (t instanceof RetryReplicas) {
+            retryArmed = false;
+            for (Map.Entry<Long, Outgoing> e : unacked.entrySet()) {
+                Outgoing o = e.getValue();
+                ctx.send(o.peer(), new S3Wire.Replicate(e.getKey(), o.bucket(), o.mutation()));
+            }
+            if (!unacked.isEmpty()) {
+                retryArmed = true;
+                ctx.setTimer(RETRY, new RetryReplicas());
+            }
+        } else if (t instanceof GraceOver) {
+            inGrace = false;
+        } else if (t instanceof RetrySync && recovering) {
+            askPeers(ctx);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.faultline.models.s3.workload;
+
+import io.faultline.checker.history.Value;
+import io.faultline.models.s3.api.Body;
+import io.faultline.models.s3.api.ListObjectsV2Request;
+import io.faultline.models.s3.api.S3Error;
+import io.faultline.models.s3.api.S3Failure;
+import io.faultline.models.s3.api.S3Result;
+import io.faultline.sim.Context;
+import io.faultline.sim.HostId;
+import io.faultline.sim.Message;
+import io.faultline.sim.Timer;
+import io.faultline.sim.client.Client;
+import io.faultline.sim.client.Invocation;
+import io.faultline.sim.client.OpHandle;
+import io.faultline.sim.client.Recorder;
+import java.util.Optional;
+
+/**
+ * A recording client on its own host: it performs an {@link ObjectWorkload} through the
+ * {@link S3Requester} library, one operation at a time, and records what it saw in Jepsen's
+ * vocabulary. A 2xx (or a 404 for a GET) is {@code ok}; an error S3 gives before doing anything
+ * (SlowDown, 4xx) is {@code fail}; a 5xx from a front-end that may have started the write, or no
+ * answer at all, becomes {@code info} at the client's timeout.
+ */
+public final class ObjectClient extends Client {
+    private record Think() implements Timer {
+    }
+
+    private final S3Requester s3;
+    private final String bucket;
+    private final ObjectWorkload workload;
+    private final long thinkMeanNanos;
+    private final long stopAtNanos;
+
+    public ObjectClient(Recorder recorder, int process, HostId frontEnd, String bucket, ObjectWorkload workload,
+                        long timeoutNanos, long thinkMeanNanos, long stopAtNanos) {
+        super(recorder, process, timeoutNanos);
+        this.s3 = new S3Requester(frontEnd);
+        this.bucket = bucket;
+        this.workload = workload;
+        this.thinkMeanNanos = thinkMeanNanos;
+        this.stopAtNanos = stopAtNanos;
+    }
+
+    @Override
+    protected void onIdle(Context ctx) {
+        if (ctx.now() >= stopAtNanos) {
+            return;
+        }
+        if (thinkMeanNanos > 0) {
+            ctx.setTimer(1 + (long) ctx.rng().exponential(thinkMeanNanos), new Think());
+        } else {
+            startNext(ctx);
+        }
+    }
+
+    @Override
+    protected void onClientTimer(Context ctx, Timer t) {
+        if (t instanceof Think && current().isEmpty() && ctx.now() < stopAtNanos) {
+            startNext(ctx);
+        }
+    }
+
+    @Override
+    public void onMessage(Context ctx, HostId from, Message m) {
+        s3.onMessage(m);
+    }
+
+    private void startNext(Context ctx) {
+        Optional<Invocation> inv = workload.next(ctx.rng());
+        if (inv.isEmpty()) {
+            return;
+        }
+        OpHandle op = begin(ctx, inv.get().f(), inv.get().value());
+        Value.Vec v = (Value.Vec) op.value();
+        String key = ((Value.Str) v.items().get(0)).value();
+        switch (op.f()) {
+            case "put":
+                String content = ((Value.Str) v.items().get(1)).value();
+                s3.putObject(ctx, bucket, key, Body.of(content), r -> write(ctx, op, r));
+                break;
+            case "delete":
+                s3.deleteObject(ctx, bucket, key, r -> write(ctx, op, r));
+                break;
+            case "get":
+                s3.getObject(ctx, bucket, key, r -> {
+                    if (r instanceof S3Result.Ok<?> ok) {
+                        String got = ((Body.Bytes) ((io.faultline.models.s3.api.response.GetObjectResponse) ok.value()).body()).utf8();
+                        ok(ctx, op.id(), Value.vec(Value.of(key), Value.of(got)));
+                    } else if (r.failureOrThrow().error() == S3Error.NO_SUCH_KEY) {
+                        ok(ctx, op.id(), Value.vec(Value.of(key), Value.NIL));
+                    } else {
+                        fail(ctx, op.id(), op.value());
+                    }
+                });
+                break;
+            default:
+                s3.listObjectsV2(ctx, bucket, ListObjectsV2Request.all().withPrefix(key), r -> {
+                    if (r instanceof S3Result.Ok<?> ok) {
+                        var keys = ((io.faultline.models.s3.api.response.ListObjectsV2Response) ok.value()).keys();
+                        ok(ctx, op.id(), Value.vec(Value.of(key), Value.vec(keys.stream().map(Value::of).toList())));
+                    } else {
+                        fail(ctx, op.id(), op.value());
+                    }
+                });
+                break;
+        }
+    }
+
+    private void write(Context ctx, OpHandle op, S3Result<?> r) {
+        if (r.isOk()) {
+            ok(ctx, op.id(), op.value());
+            return;
+        }
+        S3Failure f = r.failureOrThrow();
+        if (f.status() >= 500 && f.error() != S3Error.SLOW_DOWN) {
+            return; // may have been applied: let the timeout record it as info
+        }
+        fail(ctx, op.id(), op.value());
+    }
+}
