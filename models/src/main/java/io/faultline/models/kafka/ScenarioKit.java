@@ -88,20 +88,24 @@ final class ScenarioKit {
     }
 
     /**
-     * Every replica that is up agrees with its partition's leader on every offset both hold
-     * (FIDELITY C5: logs must not diverge). Reads the brokers' in-memory logs after the run.
+     * Every replica that is up and follows the current epoch agrees with its partition's leader on
+     * every offset both hold (FIDELITY C5: logs must not diverge). Reads the brokers' in-memory logs
+     * after the run. Only settled views are compared: the leader the controller names, once it took
+     * up that epoch, and followers of that epoch that finished truncating; a replica still on an
+     * older epoch, or still truncating, holds a suffix it is about to discard (C5), not divergence.
      */
     static CheckResult replicasAgree(KafkaCluster c) {
         List<String> problems = new ArrayList<>();
         for (int p = 0; p < c.partitions(); p++) {
-            int leader = c.leaderOf(p);
-            Optional<ReplicaLog> lead = leader < 0 ? Optional.empty() : c.log(leader, p);
+            PartitionState named = c.controller().partitions().get(p);
+            int leader = named.leader();
+            Optional<ReplicaLog> lead = leader < 0 || !settled(c, leader, p, named) ? Optional.empty() : c.log(leader, p);
             if (lead.isEmpty()) {
                 continue;
             }
             for (int r : c.replicas(p)) {
                 Optional<ReplicaLog> other = c.log(r, p);
-                if (r == leader || other.isEmpty()) {
+                if (r == leader || other.isEmpty() || !settled(c, r, p, named)) {
                     continue;
                 }
                 long n = Math.min(lead.get().leo(), other.get().leo());
@@ -117,6 +121,12 @@ final class ScenarioKit {
         String name = "replica logs do not diverge (C5)";
         return problems.isEmpty() ? CheckResult.valid(name, "every replica is a prefix-consistent copy of its leader")
                 : CheckResult.invalid(name, String.join("; ", problems));
+    }
+
+    /** Whether broker {@code b} has taken up the controller's current epoch of partition {@code p}. */
+    private static boolean settled(KafkaCluster c, int b, int p, PartitionState named) {
+        return c.broker(b).map(br -> br.leaderEpoch(p) == named.leaderEpoch()
+                && (b == named.leader() ? br.isLeader(p) : br.fetching(p))).orElse(false);
     }
 
     /** Leader changes as the controller recorded them. */
