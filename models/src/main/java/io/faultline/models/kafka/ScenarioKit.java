@@ -27,6 +27,13 @@ final class ScenarioKit {
      */
     static Scenario scenario(String name, String description, List<Setting<?>> schema, long duration,
                              java.util.function.Function<RunSpec, RunResult> runner) {
+        return scenario(name, description, schema, duration, runner, KafkaSettings::config);
+    }
+
+    /** As above, with the scenario's own way of turning its settings into a configuration. */
+    static Scenario scenario(String name, String description, List<Setting<?>> schema, long duration,
+                             java.util.function.Function<RunSpec, RunResult> runner,
+                             java.util.function.Function<io.faultline.sim.scenario.Settings, KafkaConfig> configure) {
         Scenario inner = Scenario.of(name, description, schema, duration, runner);
         return new Scenario() {
             public String name() {
@@ -51,7 +58,7 @@ final class ScenarioKit {
 
             public RunSpec spec(long seed, List<String> overrides, Optional<String> d) {
                 RunSpec spec = inner.spec(seed, overrides, d);
-                KafkaSettings.config(spec.settings());
+                configure.apply(spec.settings());
                 return spec;
             }
 
@@ -156,7 +163,7 @@ final class ScenarioKit {
 
     /** The result with the Jepsen log check (if {@code jepsen}), divergence check and tables. */
     static RunResult result(String name, RunSpec spec, KafkaCluster c, RunStatus status, boolean jepsen,
-                            List<CheckResult> extra) {
+                            List<CheckResult> extra, Table... moreTables) {
         RunResult.Builder b = RunResult.builder(name, spec, c.sim()).status(status).history("kafka", c.history());
         if (jepsen) {
             b.check(c.check());
@@ -167,6 +174,9 @@ final class ScenarioKit {
         }
         b.check(replicasAgree(c));
         extra.forEach(b::check);
+        for (Table t : moreTables) {
+            b.table(t);
+        }
         return b.table(elections(c)).table(replicas(c)).build();
     }
 
