@@ -1,5 +1,6 @@
 package io.faultline.models.kafka.check;
 
+import io.faultline.models.kafka.wire.PartitionState;
 import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.models.kafka.config.TruncationRule;
 import io.faultline.models.kafka.rules.LogRecord;
@@ -19,8 +20,9 @@ import java.util.Optional;
  *   <li>at most one leader per partition and leader epoch (FIDELITY C4, leader epochs);</li>
  *   <li>a leader's HW is never above its LEO (C1);</li>
  *   <li>in configurations that promise it (acks=all, min.insync.replicas at least 2, unclean
- *       election off, epoch-based truncation: C3, C4, C5), the committed prefix is never lost: every
- *       leader's log still holds, at the same offset, the last record any leader ever committed.</li>
+ *       election off, epoch-based truncation: C3, C4, C5), the committed prefix is never lost: the
+ *       current leader's log (the one the controller names, once it has taken up that epoch) still
+ *       holds, at the same offset, the last record a current leader ever committed.</li>
  * </ul>
  */
 public final class KafkaInvariants {
@@ -92,15 +94,22 @@ public final class KafkaInvariants {
         }
     }
 
-    /** Tracks the highest committed record per partition and checks every leader still holds it. */
-    private static final class CommittedPrefixKept implements Invariant {
+    /**
+     * Tracks the highest committed record per partition and checks that the partition's current
+     * leader still holds it. "Current" is the leader the controller names, once that broker has
+     * taken up the controller's epoch: that is the log producers and consumers are sent to. A
+     * deposed leader that has not yet heard of its successor (a paused or partitioned broker that
+     * still believes it leads) is a stale view, not the system's, and is not judged; its suffix is
+     * truncated when it learns the truth (FIDELITY C5).
+     */
+    static final class CommittedPrefixKept implements Invariant {
         private final KafkaCluster cluster;
-        private final List<long[]> committed = new ArrayList<>(); // per partition: {offset, epoch, value}
+        private final List<long[]> committed = new ArrayList<>(); // per partition: {offset, value}
 
         CommittedPrefixKept(KafkaCluster cluster) {
             this.cluster = cluster;
             for (int p = 0; p < cluster.partitions(); p++) {
-                committed.add(new long[] {-1, 0, 0});
+                committed.add(new long[] {-1, 0});
             }
         }
 
@@ -109,26 +118,40 @@ public final class KafkaInvariants {
         }
 
         public Optional<String> check(Simulation s) {
-            for (int b = 0; b < cluster.brokerHosts().size(); b++) {
-                Optional<Broker> br = cluster.broker(b);
-                for (int p = 0; br.isPresent() && p < cluster.partitions(); p++) {
-                    if (!br.get().isLeader(p)) {
-                        continue;
-                    }
-                    ReplicaLog log = br.get().log(p).orElseThrow();
-                    long[] c = committed.get(p);
-                    if (c[0] >= 0) {
-                        if (log.leo() <= c[0] || log.get(c[0]).value() != c[2] || log.get(c[0]).epoch() != c[1]) {
-                            return Optional.of("p" + p + " leader b" + (b + 1) + " lost committed offset " + c[0]
-                                    + " (value " + c[2] + ")");
-                        }
-                    }
-                    long hw = log.highWatermark();
-                    if (hw - 1 > c[0]) {
-                        LogRecord r = log.get(hw - 1);
-                        committed.set(p, new long[] {hw - 1, r.epoch(), r.value()});
-                    }
+            for (int p = 0; p < cluster.partitions(); p++) {
+                PartitionState named = cluster.controller().partitions().get(p);
+                if (!named.online()) {
+                    continue;
                 }
+                Optional<Broker> br = cluster.broker(named.leader());
+                if (br.isEmpty() || !br.get().isLeader(p) || br.get().leaderEpoch(p) != named.leaderEpoch()) {
+                    continue; // the named leader has not taken over yet: nobody serves this partition
+                }
+                ReplicaLog log = br.get().log(p).orElseThrow();
+                Optional<String> lost = judge(committed.get(p), log);
+                if (lost.isPresent()) {
+                    return Optional.of("p" + p + " leader b" + (named.leader() + 1) + " (epoch " + named.leaderEpoch()
+                            + ") " + lost.get());
+                }
+                long hw = log.highWatermark();
+                if (hw - 1 > committed.get(p)[0]) {
+                    committed.set(p, new long[] {hw - 1, log.get(hw - 1).value()});
+                }
+            }
+            return Optional.empty();
+        }
+
+        /**
+         * Whether {@code leaderLog} still holds the committed record {@code {offset, value}} at its
+         * offset (values are unique per run, so the value names the record).
+         */
+        static Optional<String> judge(long[] committedRecord, ReplicaLog leaderLog) {
+            long offset = committedRecord[0];
+            if (offset < 0) {
+                return Optional.empty();
+            }
+            if (leaderLog.leo() <= offset || leaderLog.get(offset).value() != committedRecord[1]) {
+                return Optional.of("lost committed offset " + offset + " (value " + committedRecord[1] + ")");
             }
             return Optional.empty();
         }

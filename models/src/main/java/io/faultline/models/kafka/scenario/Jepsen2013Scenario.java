@@ -19,7 +19,10 @@ import java.util.List;
  * data port, a per-channel cut; its session with the controller survives): followers fall out of
  * the ISR, which shrinks to the leader, which keeps acknowledging. Then it is partitioned fully; its
  * session expires and out-of-ISR replicas are elected (0.8 elects uncleanly). After the heal it
- * rejoins as a follower and truncates to the new leader: the writes it acknowledged alone are lost.
+ * rejoins as a follower: as 0.8's makeFollower and handleOffsetOutOfRange do, it truncates to its own
+ * HW (which covers the writes it acknowledged alone), then, if still longer, to the new leader's log
+ * end, keeping any divergent records below that (FIDELITY C5.1; C9 step 7's "truncates to match" is
+ * this partial truncation). The writes it acknowledged alone are not in the new leader's log: lost.
  * With {@code min.insync.replicas=2} or {@code unclean.leader.election.enable=false} nothing is lost.
  */
 public final class Jepsen2013Scenario {

@@ -1,5 +1,6 @@
 package io.faultline.models.kafka.scenario;
 
+import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.models.kafka.wire.KafkaMessage;
 import io.faultline.sim.FaultPlan;
 import io.faultline.sim.Host;
@@ -8,22 +9,32 @@ import io.faultline.sim.Rng;
 import io.faultline.sim.Simulation;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Random faults on a Kafka cluster, one at a time, drawn per seed from the simulation's
- * {@code nemesis} stream: isolating a broker (often the current leader), splitting the brokers,
- * cutting the data port between two brokers, crashing a broker (power loss: unflushed writes are
- * lost) and restarting it, pausing one, and skewing or jumping its clock. Each fault lasts 2-6 s and
- * is followed by at least 3 s of calm, so that a restarted broker can catch up before the next
- * crash: Kafka's promise holds "as long as at least one in-sync replica is alive" (FIDELITY C1),
- * and two power losses in a row inside one writeback window are outside it.
+ * Random faults on a Kafka cluster, drawn per seed from the simulation's {@code nemesis} stream as a
+ * sequence of episodes, each of one {@link FaultClass}. Durations derive from the configuration's own
+ * timeouts (the session timeout of its controller era and {@code replica.lag.time.max.ms}, FIDELITY
+ * C1, C2, C4), so they follow the version and any {@code --set}: a fault lasts from a fraction of the
+ * relevant timeout to about three times it, so that sessions expire, the ISR shrinks by lag, and
+ * isolated or paused leaders are replaced and come back as zombies. Targets are resolved when the
+ * fault fires ({@link KafkaTargets}): the leader the controller names, an ISR member, the replica
+ * furthest behind, the controller, or any broker.
+ *
+ * <p>Episodes follow each other with a little calm in between, so that faults of different episodes
+ * do not pile up beyond what a configuration promises to survive; combinations inside one episode
+ * (an isolated leader and then a crashed follower; a lagging replica and then the loss of the rest of
+ * the ISR; a correlated power loss) are what find the unsafe configurations.
  */
 public final class KafkaNemesis implements FaultPlan {
     private final KafkaCluster cluster;
     private final long from;
     private final long until;
     private final List<Host> skewed = new ArrayList<>();
+    private final Map<FaultClass, Integer> fired = new EnumMap<>(FaultClass.class);
+    private boolean stopped;
 
     KafkaNemesis(KafkaCluster cluster, long from, long until) {
         this.cluster = cluster;
@@ -31,64 +42,203 @@ public final class KafkaNemesis implements FaultPlan {
         this.until = until;
     }
 
-    @Override
-    public void install(Simulation sim) {
-        Rng rng = sim.rng().fork("nemesis");
-        long s = Simulation.SECONDS;
-        long t = from;
-        while (true) {
-            t += rng.uniform(s, 3 * s);
-            long duration = rng.uniform(2 * s, 6 * s);
-            if (t + duration > until) {
-                return;
-            }
-            int kind = rng.nextInt(6);
-            long seed = rng.nextLong();
-            long start = t;
-            sim.at(start, "nemesis fault", () -> apply(sim, kind, new Rng(seed), start + duration));
-            t += duration + 3 * s;
+    /** One planned episode: its class, when it starts, how long it lasts, and its own random stream. */
+    record Episode(FaultClass kind, long start, long duration, long seed) {
+    }
+
+    /** The relevant timeouts of a configuration, in nanoseconds. */
+    record Timeouts(long session, long lag) {
+        static Timeouts of(KafkaConfig c) {
+            return new Timeouts(c.sessionTimeoutMs() * Simulation.MILLIS, c.replicaLagTimeMaxMs() * Simulation.MILLIS);
+        }
+
+        long longest() {
+            return Math.max(session, lag);
         }
     }
 
-    /** Starts fault {@code kind} now and schedules its end at {@code end}. */
-    private void apply(Simulation sim, int kind, Rng rng, long end) {
-        int n = cluster.brokerHosts().size();
-        int target = rng.chance(0.5) ? Math.max(0, cluster.leaderOf(rng.nextInt(cluster.partitions()))) : rng.nextInt(n);
-        Host host = cluster.brokerHost(target);
-        if (kind == 0) {
-            sim.network().isolate(host.id());
-            sim.at(end, "heal", () -> sim.network().healAll());
-        } else if (kind == 1) {
-            List<HostId> side = new ArrayList<>();
-            List<HostId> other = new ArrayList<>(List.of(cluster.controllerHost().id()));
-            for (int b = 0; b < n; b++) {
-                (b == target || rng.chance(0.3) ? side : other).add(cluster.hostOf(b));
+    /**
+     * The episodes of one run, drawn from {@code rng}: pure, so that a test can count the fault
+     * classes over many seeds without running them.
+     */
+    static List<Episode> plan(Rng rng, Timeouts t, long from, long until) {
+        List<Episode> out = new ArrayList<>();
+        long s = Simulation.SECONDS;
+        long time = from;
+        FaultClass[] kinds = FaultClass.values();
+        while (true) {
+            time += rng.uniform(s, 3 * s);
+            FaultClass kind = kinds[rng.nextInt(kinds.length)];
+            long relevant = kind.relevantTimeout(t);
+            // From a fraction of the timeout (nothing expires) to about 3x it (it surely does).
+            long duration = rng.uniform(Math.min(s, relevant / 3), 3 * relevant);
+            long seed = rng.nextLong();
+            if (time + duration > until) {
+                // Too long for what is left: try a shorter one of the same class once, else stop.
+                duration = Math.min(duration, until - time);
+                if (duration < Math.min(s, relevant / 3)) {
+                    return out;
+                }
             }
-            sim.network().partition(List.of(side, other));
-            sim.at(end, "heal", () -> sim.network().healAll());
-        } else if (kind == 2) {
-            int peer = (target + 1 + rng.nextInt(n - 1)) % n;
-            sim.network().cutChannel(host.id(), cluster.hostOf(peer), KafkaMessage.DATA);
-            sim.at(end, "heal", () -> sim.network().healAll());
-        } else if (kind == 3) {
-            host.crash();
-            sim.at(end, "restart " + host.name(), host::restart);
-        } else if (kind == 4) {
-            host.pause();
-            sim.at(end, "resume " + host.name(), host::resume);
-        } else {
-            skewed.add(host);
-            if (rng.chance(0.5)) {
-                host.clock().skew(rng.uniform(-20 * Simulation.SECONDS, 20 * Simulation.SECONDS));
-            } else {
-                host.clock().jump(rng.uniform(-5 * Simulation.SECONDS, 5 * Simulation.SECONDS));
+            out.add(new Episode(kind, time, duration, seed));
+            time += duration + rng.uniform(2 * s, 4 * s);
+        }
+    }
+
+    @Override
+    public void install(Simulation sim) {
+        Timeouts t = Timeouts.of(cluster.config());
+        for (Episode e : plan(sim.rng().fork("nemesis"), t, from, until)) {
+            sim.at(e.start(), "nemesis " + e.kind().label(), () -> fire(sim, e, t));
+        }
+    }
+
+    /** How many episodes of each class fired in this run (for reports and coverage tests). */
+    Map<FaultClass, Integer> fired() {
+        return java.util.Collections.unmodifiableMap(fired);
+    }
+
+    /** The fault classes that fired, as a report table. */
+    io.faultline.sim.scenario.Table table() {
+        List<List<String>> rows = new ArrayList<>();
+        Timeouts t = Timeouts.of(cluster.config());
+        for (FaultClass k : FaultClass.values()) {
+            rows.add(List.of(k.label(), String.valueOf(fired.getOrDefault(k, 0)),
+                    String.format("%.1f", 3 * k.relevantTimeout(t) / 1e9)));
+        }
+        return new io.faultline.sim.scenario.Table("generated faults (durations up to 3x the relevant timeout)",
+                List.of("fault class", "episodes fired", "longest duration (s)"), rows);
+    }
+
+    private void later(Simulation sim, long at, String what, Runnable action) {
+        sim.at(at, what, () -> {
+            if (!stopped) {
+                action.run();
             }
-            sim.at(end, "clock back", () -> host.clock().skew(0));
+        });
+    }
+
+    private void fire(Simulation sim, Episode e, Timeouts t) {
+        if (stopped) {
+            return;
+        }
+        Rng rng = new Rng(e.seed());
+        KafkaTargets targets = new KafkaTargets(cluster, rng);
+        int p = rng.nextInt(cluster.partitions());
+        long end = e.start() + e.duration();
+        fired.merge(e.kind(), 1, Integer::sum);
+        switch (e.kind()) {
+            case ISOLATE -> {
+                HostId h = rng.chance(0.15) ? cluster.controllerHost().id() : cluster.hostOf(targets.any(p));
+                sim.network().isolate(h);
+                later(sim, end, "heal", () -> sim.network().healAll());
+            }
+            case SPLIT -> {
+                int target = targets.any(p);
+                List<HostId> side = new ArrayList<>();
+                List<HostId> other = new ArrayList<>(List.of(cluster.controllerHost().id()));
+                for (int b = 0; b < cluster.brokerHosts().size(); b++) {
+                    (b == target || rng.chance(0.3) ? side : other).add(cluster.hostOf(b));
+                }
+                for (Host client : cluster.clientHosts()) {
+                    (rng.chance(0.5) ? side : other).add(client.id());
+                }
+                sim.network().partition(List.of(side, other));
+                later(sim, end, "heal", () -> sim.network().healAll());
+            }
+            case REPLICATION_CUT -> {
+                // The data port only: the session with the controller survives (C9's first step).
+                cutReplication(sim, targets.any(p));
+                later(sim, end, "heal", () -> sim.network().healAll());
+            }
+            case CRASH -> {
+                Host h = cluster.brokerHost(targets.any(p));
+                h.crash();
+                later(sim, end, "restart " + h.name(), h::restart);
+            }
+            case PAUSE -> {
+                // Often past the session timeout: a GC-pause zombie that wakes up believing it leads.
+                Host h = cluster.brokerHost(rng.chance(0.7) ? targets.leader(p) : targets.any(p));
+                h.pause();
+                later(sim, end, "resume " + h.name(), h::resume);
+            }
+            case POWER_LOSS -> {
+                // Every replica of the partition loses power at once: unsynced writes are gone.
+                for (int r : cluster.replicas(p)) {
+                    Host h = cluster.brokerHost(r);
+                    h.crash();
+                    later(sim, e.start() + rng.uniform(e.duration() / 3, e.duration()), "restart " + h.name(), h::restart);
+                }
+            }
+            case CLOCK -> {
+                Host h = cluster.brokerHost(targets.any(p));
+                skewed.add(h);
+                if (rng.chance(0.5)) {
+                    h.clock().skew(rng.uniform(-3 * t.longest(), 3 * t.longest()));
+                } else {
+                    h.clock().jump(rng.uniform(-t.longest(), t.longest()));
+                }
+                later(sim, end, "clock back", () -> h.clock().skew(0));
+            }
+            case LEADER_CUT_THEN_CRASH_FOLLOWER -> {
+                // The leader loses its followers on the data port; midway a follower crashes.
+                int leader = targets.leader(p);
+                cutReplication(sim, leader);
+                later(sim, e.start() + e.duration() / 2, "crash a follower", () -> {
+                    Host f = cluster.brokerHost(targets.follower(p, leader));
+                    f.crash();
+                    later(sim, end, "restart " + f.name(), f::restart);
+                });
+                later(sim, end, "heal", () -> sim.network().healAll());
+            }
+            case LAGGARD_THEN_LOSE_ISR -> {
+                // One replica falls behind on the data port (out of the ISR by lag or session, C1);
+                // then the rest of the replicas crash together, leaving the laggard as the only live one.
+                int laggard = targets.furthestBehind(p);
+                cutReplication(sim, laggard);
+                long crashAt = e.start() + rng.uniform(e.duration() / 2, e.duration());
+                later(sim, crashAt, "crash the in-sync replicas", () -> {
+                    for (int r : cluster.replicas(p)) {
+                        if (r != laggard) {
+                            Host h = cluster.brokerHost(r);
+                            h.crash();
+                            later(sim, Math.min(until, crashAt + rng.uniform(t.session(), 3 * t.session())),
+                                    "restart " + h.name(), h::restart);
+                        }
+                    }
+                });
+                later(sim, Math.min(until, crashAt + t.session() + rng.uniform(0, t.session())), "heal", () -> sim.network().healAll());
+            }
+            case LEADER_AND_SUCCESSOR_CRASH -> {
+                // The leader and the replica the controller will elect next crash close together:
+                // the survivor becomes a follower of a dead successor and truncates (by its HW before
+                // 0.11, C5.1/C5.2) before it is elected itself.
+                int leader = targets.leader(p);
+                int successor = targets.follower(p, leader);
+                Host first = cluster.brokerHost(leader);
+                first.crash();
+                later(sim, end, "restart " + first.name(), first::restart);
+                long next = e.start() + rng.uniform(0, t.session());
+                later(sim, next, "crash the likely successor", () -> {
+                    Host h = cluster.brokerHost(successor);
+                    h.crash();
+                    later(sim, Math.max(end, next + 1), "restart " + h.name(), h::restart);
+                });
+            }
+        }
+    }
+
+    private void cutReplication(Simulation sim, int broker) {
+        for (int b = 0; b < cluster.brokerHosts().size(); b++) {
+            if (b != broker) {
+                sim.network().cutChannel(cluster.hostOf(broker), cluster.hostOf(b), KafkaMessage.DATA);
+            }
         }
     }
 
     @Override
     public void stop(Simulation sim) {
+        stopped = true;
         for (Host h : skewed) {
             h.clock().skew(0);
         }

@@ -1,5 +1,7 @@
 package io.faultline.models.kafka.scenario;
 
+import io.faultline.models.kafka.config.KafkaVersion;
+import io.faultline.models.kafka.config.KafkaKeys;
 import io.faultline.models.kafka.config.ClusterShape;
 import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.sim.CheckResult;
@@ -15,8 +17,14 @@ import java.util.List;
 /**
  * {@code kafka/safe}: today's safe configuration (FIDELITY F7: RF 3, min.insync.replicas=2,
  * acks=all, unclean election off, idempotent producer; Kafka 3.7 with its HW rule of C1) under
- * random faults ({@link KafkaNemesis}: partitions, per-channel cuts, crashes, pauses, clock faults)
- * for the first two thirds of the run; then every fault heals, producers stop and consumers drain.
+ * random faults ({@link KafkaNemesis}: partitions, data-port cuts, crashes, zombie pauses, power
+ * loss of every replica, clock faults and combinations, with durations derived from the session and
+ * lag timeouts) until 20 s before the end; then every fault heals, producers stop and consumers
+ * drain. It assumes a log fsynced on every append ({@code log.flush.interval.messages=1}): Kafka's
+ * default flush policy leaves durability to replication (C1, C2), so a power loss of every replica
+ * loses acknowledged writes, which {@code --set log.flush.interval.messages=version} shows.
+ * Before 0.11 there is no idempotent producer, and it needs acks=all and retries (C6): there the
+ * scenario's idempotence default is dropped as Kafka drops an unset one.
  * Expected: no anomaly the checker forbids, replicas agree, the no-loss invariant holds, and writes
  * resume after the heal.
  */
@@ -24,35 +32,51 @@ public final class SafeScenario {
     static final String NAME = "kafka/safe";
 
     static final Scenario SCENARIO = ScenarioKit.scenario(NAME,
-            "FIDELITY F7: RF 3, min.insync.replicas=2, acks=all, no unclean election, idempotent producer under "
-                    + "partitions, crashes and clock faults: no acknowledged write lost, no anomaly",
+            "FIDELITY F7: RF 3, min.insync.replicas=2, acks=all, no unclean election, idempotent producer, "
+                    + "log fsynced per append, under partitions, crashes, zombie pauses, power loss and clock faults "
+                    + "sized to the session and lag timeouts: no acknowledged write lost, no anomaly",
             ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "3.7", "acks", "all", "min.insync.replicas", "2",
                     "unclean.leader.election.enable", "false", "enable.idempotence", "true",
+                    "log.flush.interval.messages", "1",
                     "request.timeout.ms", "2000", "delivery.timeout.ms", "10000")),
-            45 * Simulation.SECONDS, SafeScenario::run);
+            150 * Simulation.SECONDS, SafeScenario::run, SafeScenario::config);
 
     private SafeScenario() {
     }
 
+    /** The settings as a configuration; idempotence is the scenario's default only where it exists (C6). */
+    static KafkaConfig config(io.faultline.sim.scenario.Settings settings) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>(settings.asStrings());
+        KafkaVersion v = KafkaVersion.parse(m.getOrDefault("kafka.version", "3.7")).orElse(KafkaVersion.V3_7);
+        boolean conflicts = !v.atLeast(KafkaVersion.V0_11) || !List.of("all", "-1").contains(m.get("acks"))
+                || "0".equals(m.get("retries"));
+        if (conflicts && "true".equals(m.get("enable.idempotence"))) {
+            // Not set by the user (the scenario's default): Kafka silently drops it on conflict (C6).
+            m.put("enable.idempotence", KafkaKeys.BY_VERSION);
+        }
+        return KafkaConfig.fromSettings(io.faultline.sim.scenario.Settings.parse(settings.schema(), m));
+    }
+
     static RunResult run(RunSpec spec) {
-        KafkaConfig config = KafkaConfig.fromSettings(spec.settings());
+        KafkaConfig config = config(spec.settings());
         Simulation sim = new Simulation(spec.seed());
         KafkaCluster c = KafkaCluster.create(sim, config, new ClusterShape(3, 2, 3));
         long end = spec.durationNanos();
-        long faultsEnd = end * 2 / 3;
+        long faultsEnd = end - 20 * Simulation.SECONDS;
         long s = Simulation.SECONDS;
         c.addProducer(2, 100 * Simulation.MILLIS, end - 8 * s);
         c.addConsumer(100 * Simulation.MILLIS);
-        sim.install(spec.faults().orElseGet(() -> new KafkaNemesis(c, 3 * s, faultsEnd)));
+        KafkaNemesis nemesis = new KafkaNemesis(c, 3 * s, faultsEnd);
+        sim.install(spec.faults().orElse(nemesis));
         RunStatus status = sim.run(faultsEnd);
         if (status != RunStatus.REACHED_TIME) {
-            return ScenarioKit.result(NAME, spec, c, status, true, List.of());
+            return ScenarioKit.result(NAME, spec, c, status, true, List.of(), nemesis.table());
         }
         sim.healAll();
         int before = c.recorder().size();
         CheckResult live = Liveness.await(sim, "writes complete again after the heal",
                 () -> c.recorder().size() > before + 20, 20 * s);
         status = sim.run(Math.max(end, sim.now()));
-        return ScenarioKit.result(NAME, spec, c, status, true, List.of(live));
+        return ScenarioKit.result(NAME, spec, c, status, true, List.of(live), nemesis.table());
     }
 }

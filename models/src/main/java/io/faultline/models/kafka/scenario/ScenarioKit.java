@@ -1,5 +1,6 @@
 package io.faultline.models.kafka.scenario;
 
+import io.faultline.models.kafka.wire.PartitionState;
 import io.faultline.checker.Outcome;
 import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.models.kafka.config.KafkaKeys;
@@ -30,6 +31,13 @@ public final class ScenarioKit {
      */
     static Scenario scenario(String name, String description, List<Setting<?>> schema, long duration,
                              java.util.function.Function<RunSpec, RunResult> runner) {
+        return scenario(name, description, schema, duration, runner, KafkaConfig::fromSettings);
+    }
+
+    /** As above, with the scenario's own way of turning its settings into a configuration. */
+    static Scenario scenario(String name, String description, List<Setting<?>> schema, long duration,
+                             java.util.function.Function<RunSpec, RunResult> runner,
+                             java.util.function.Function<io.faultline.sim.scenario.Settings, KafkaConfig> configure) {
         Scenario inner = Scenario.of(name, description, schema, duration, runner);
         return new Scenario() {
             public String name() {
@@ -54,7 +62,7 @@ public final class ScenarioKit {
 
             public RunSpec spec(long seed, List<String> overrides, Optional<String> d) {
                 RunSpec spec = inner.spec(seed, overrides, d);
-                KafkaConfig.fromSettings(spec.settings());
+                configure.apply(spec.settings());
                 return spec;
             }
 
@@ -91,20 +99,24 @@ public final class ScenarioKit {
     }
 
     /**
-     * Every replica that is up agrees with its partition's leader on every offset both hold
-     * (FIDELITY C5: logs must not diverge). Reads the brokers' in-memory logs after the run.
+     * Every replica that is up and follows the current epoch agrees with its partition's leader on
+     * every offset both hold (FIDELITY C5: logs must not diverge). Reads the brokers' in-memory logs
+     * after the run. Only settled views are compared: the leader the controller names, once it took
+     * up that epoch, and followers of that epoch that finished truncating; a replica still on an
+     * older epoch, or still truncating, holds a suffix it is about to discard (C5), not divergence.
      */
     static CheckResult replicasAgree(KafkaCluster c) {
         List<String> problems = new ArrayList<>();
         for (int p = 0; p < c.partitions(); p++) {
-            int leader = c.leaderOf(p);
-            Optional<ReplicaLog> lead = leader < 0 ? Optional.empty() : c.log(leader, p);
+            PartitionState named = c.controller().partitions().get(p);
+            int leader = named.leader();
+            Optional<ReplicaLog> lead = leader < 0 || !settled(c, leader, p, named) ? Optional.empty() : c.log(leader, p);
             if (lead.isEmpty()) {
                 continue;
             }
             for (int r : c.replicas(p)) {
                 Optional<ReplicaLog> other = c.log(r, p);
-                if (r == leader || other.isEmpty()) {
+                if (r == leader || other.isEmpty() || !settled(c, r, p, named)) {
                     continue;
                 }
                 long n = Math.min(lead.get().leo(), other.get().leo());
@@ -120,6 +132,12 @@ public final class ScenarioKit {
         String name = "replica logs do not diverge (C5)";
         return problems.isEmpty() ? CheckResult.valid(name, "every replica is a prefix-consistent copy of its leader")
                 : CheckResult.invalid(name, String.join("; ", problems));
+    }
+
+    /** Whether broker {@code b} has taken up the controller's current epoch of partition {@code p}. */
+    private static boolean settled(KafkaCluster c, int b, int p, PartitionState named) {
+        return c.broker(b).map(br -> br.leaderEpoch(p) == named.leaderEpoch()
+                && (b == named.leader() ? br.isLeader(p) : br.fetching(p))).orElse(false);
     }
 
     /** Leader changes as the controller recorded them. */
@@ -149,7 +167,7 @@ public final class ScenarioKit {
 
     /** The result with the Jepsen log check (if {@code jepsen}), divergence check and tables. */
     static RunResult result(String name, RunSpec spec, KafkaCluster c, RunStatus status, boolean jepsen,
-                            List<CheckResult> extra) {
+                            List<CheckResult> extra, Table... moreTables) {
         RunResult.Builder b = RunResult.builder(name, spec, c.sim()).status(status).history("kafka", c.history());
         if (jepsen) {
             b.check(c.check());
@@ -160,6 +178,9 @@ public final class ScenarioKit {
         }
         b.check(replicasAgree(c));
         extra.forEach(b::check);
+        for (Table t : moreTables) {
+            b.table(t);
+        }
         return b.table(elections(c)).table(replicas(c)).build();
     }
 

@@ -133,7 +133,11 @@ public final class PartitionReplica {
         advanceHw(ctx);
     }
 
-    /** Drops leader duties: waiting produces fail with NOT_LEADER, parked fetches are released. */
+    /**
+     * Drops leader duties: waiting produces, already appended, are answered NOT_LEADER_OR_FOLLOWER
+     * as Kafka's purgatory does (the producer cannot tell them from rejected ones, so it records
+     * them as indefinite: {@link KafkaError#mayFollowAnAppend}); parked fetches are released.
+     */
     private void resign(Context ctx) {
         for (PendingAck p : pending.values()) {
             ctx.send(p.from(), new ProduceResult(p.requestId(), partition, KafkaError.NOT_LEADER_OR_FOLLOWER, -1));

@@ -24,4 +24,17 @@ public enum KafkaError {
     public boolean retriable() {
         return this != NONE && this != OUT_OF_ORDER_SEQUENCE_NUMBER && this != OFFSET_OUT_OF_RANGE;
     }
+
+    /**
+     * Whether a producer seeing this error cannot know that its record was not appended, so that the
+     * send's outcome is indefinite (Jepsen's {@code :info}) unless a later attempt settles it:
+     * NOT_LEADER_OR_FOLLOWER is also the answer to a produce that was appended and then waited for
+     * the HW while leadership moved (the leader resigns, C3, C4); a timeout or an error after the
+     * append says nothing about the append. NOT_ENOUGH_REPLICAS is checked before appending (C3) and
+     * the epoch and offset errors reject the request outright: those surely mean "not applied".
+     */
+    public boolean mayFollowAnAppend() {
+        return this == NOT_LEADER_OR_FOLLOWER || this == NOT_ENOUGH_REPLICAS_AFTER_APPEND || this == REQUEST_TIMED_OUT
+                || this == OUT_OF_ORDER_SEQUENCE_NUMBER;
+    }
 }

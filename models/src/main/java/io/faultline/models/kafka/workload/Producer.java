@@ -261,9 +261,7 @@ public final class Producer implements Process {
         if (r.error() == KafkaError.NOT_LEADER_OR_FOLLOWER || r.error() == KafkaError.REQUEST_TIMED_OUT) {
             ctx.send(layout.controller(), new MetadataRequest(nextRequest++));
         }
-        // Appended-but-unacknowledged outcomes (C3): a retry may duplicate unless idempotent.
-        if (r.error() == KafkaError.NOT_ENOUGH_REPLICAS_AFTER_APPEND || r.error() == KafkaError.REQUEST_TIMED_OUT
-                || r.error() == KafkaError.OUT_OF_ORDER_SEQUENCE_NUMBER) {
+        if (r.error().mayFollowAnAppend()) {
             b.maybeAppended = true;
         }
         retryOrGiveUp(ctx, b, true);
