@@ -54,6 +54,15 @@ final class IndexClient {
         return fe.config.mode() == ConsistencyMode.STRONG;
     }
 
+    private Safeguards guards() {
+        return fe.config.safeguards();
+    }
+
+    /** Replicas of {@code key}'s group a strong read waits for (a majority unless weakened). */
+    private int readQuorum(String key) {
+        return guards().readQuorum(fe.layout.replicasOf(key).size(), fe.layout.majorityOf(key));
+    }
+
     /** One replica of {@code key}'s group, at random (legacy). */
     private HostId randomReplica(String key) {
         List<HostId> group = fe.layout.replicasOf(key);
@@ -63,7 +72,7 @@ final class IndexClient {
     /** A stamp after everything in {@code seen} (strong) or from this front-end's clock (legacy). */
     Stamp stamp(KeyState seen) {
         long t = ctx.now();
-        if (strong()) {
+        if (strong() && guards().stampAfterRead()) {
             t = Math.max(t, seen.maxStamp().time() + 1);
         }
         return new Stamp(t, fe.id, seq++);
@@ -73,8 +82,10 @@ final class IndexClient {
 
     /** The state a write is planned on: a joined quorum (strong, or legacy with conditions), or nothing. */
     void readForWrite(long rid, String bucket, String key, boolean needState, Consumer<KeyState> k) {
-        if (strong() && needState) {
+        if (strong() && needState && guards().writeLease()) {
             lockedRead(rid, bucket, key, k);
+        } else if (strong() && needState) {
+            quorumRead(rid, bucket, key, k);
         } else if (strong()) {
             quorumRead(rid, bucket, key, k);
         } else if (needState) {
@@ -162,7 +173,7 @@ final class IndexClient {
     }
 
     private void quorumRead(long rid, String bucket, String key, Consumer<KeyState> k) {
-        fe.calls.start(ctx, rid, fe.layout.replicasOf(key), fe.layout.majorityOf(key),
+        fe.calls.start(ctx, rid, fe.layout.replicasOf(key), readQuorum(key),
                 c -> new S3Wire.ReadKey(c, bucket, key), replies -> k.accept(joinKeys(replies)));
     }
 
@@ -170,8 +181,12 @@ final class IndexClient {
     private void quorumReadRepaired(long rid, String bucket, String key, Consumer<KeyState> k) {
         List<HostId> group = fe.layout.replicasOf(key);
         int majority = fe.layout.majorityOf(key);
-        fe.calls.start(ctx, rid, group, majority, c -> new S3Wire.ReadKey(c, bucket, key), replies -> {
+        fe.calls.start(ctx, rid, group, readQuorum(key), c -> new S3Wire.ReadKey(c, bucket, key), replies -> {
             KeyState joined = joinKeys(replies);
+            if (!guards().readRepair()) {
+                k.accept(joined);
+                return;
+            }
             List<HostId> behind = new ArrayList<>();
             int upToDate = 0;
             for (HostId h : group) {
@@ -193,7 +208,8 @@ final class IndexClient {
 
     void write(long rid, String bucket, Mutation m, Runnable k) {
         if (strong()) {
-            fe.calls.start(ctx, rid, fe.layout.replicasOf(m.key()), fe.layout.majorityOf(m.key()),
+            List<HostId> group = fe.layout.replicasOf(m.key());
+            fe.calls.start(ctx, rid, group, guards().writeQuorum(group.size(), fe.layout.majorityOf(m.key())),
                     c -> new S3Wire.WriteKey(c, bucket, m, false), acks -> k.run());
         } else {
             fe.calls.start(ctx, rid, List.of(randomReplica(m.key())), 1, c -> new S3Wire.WriteKey(c, bucket, m, true),
@@ -217,7 +233,11 @@ final class IndexClient {
                 targets.add(group.get(ctx.rng().nextInt(group.size())));
             }
         }
-        fe.calls.start(ctx, rid, targets, replies -> fromEveryGroup(groups, replies, q),
+        // A strong LIST waits for the read quorum of each group; an explicit quorum one (DeleteBucket's
+        // emptiness check) for a majority whatever the safeguards.
+        boolean weakened = !quorum && strong();
+        fe.calls.start(ctx, rid, targets, replies -> weakened ? fromEveryGroupRead(groups, replies)
+                        : fromEveryGroup(groups, replies, q),
                 c -> new S3Wire.Scan(c, bucket, prefix, Optional.empty()), replies -> {
                     TreeMap<String, KeyState> joined = new TreeMap<>(Keys.ORDER);
                     List<S3Wire.Entry> first = null;
@@ -234,6 +254,18 @@ final class IndexClient {
                     }
                     k.accept(joined);
                 });
+    }
+
+    /** True once each group answered by its read quorum ({@link Safeguards#readQuorum}). */
+    private boolean fromEveryGroupRead(List<Integer> groups, Map<HostId, S3Wire> replies) {
+        for (int g : groups) {
+            List<HostId> group = fe.layout.group(g);
+            long answered = group.stream().filter(replies::containsKey).count();
+            if (answered < guards().readQuorum(group.size(), group.size() / 2 + 1)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True once each group answered by a majority ({@code quorum}) or by the one replica asked. */
