@@ -31,8 +31,9 @@ import java.util.TreeSet;
  *   <li>{@link #readsReturnWrittenValues}: no read returns a value nobody wrote, or a mix
  *       (A1.2 rule 3: "never corrupted or partial data"; holds in both modes).</li>
  *   <li>{@link #newKeysReadAfterWrite}: legacy's one promise (A1.2 rule 1): a GET that begins after
- *       the first PUT of a key completed does not answer 404, unless a GET of the key answered 404
- *       before that PUT began (the negative-cache caveat) or a DELETE of it may have happened.</li>
+ *       the first PUT of a key completed does not answer 404, unless a GET of the key that began
+ *       before that PUT completed did not find it (the negative-cache caveat: such a GET may have
+ *       been served before the object existed) or a DELETE of it may have happened.</li>
  * </ul>
  */
 public final class S3Checks {
@@ -60,8 +61,10 @@ public final class S3Checks {
             Value v = inv.f().equals("put") || inv.f().equals("delete")
                     ? ((Value.Vec) inv.value()).items().get(1)
                     : op.value() instanceof Value.Vec vec && vec.items().size() == 2 ? vec.items().get(1) : Value.NIL;
-            out.add(new Done(op.process(), op.f(), key, v, inv.time().orElse(0), op.time().orElse(Long.MAX_VALUE),
-                    op.type()));
+            // An info operation may take effect at any time after its invocation, even after the
+            // client gave up: it is open to the end, whatever time its info was recorded at.
+            long completed = op.type() == OpType.INFO ? Long.MAX_VALUE : op.time().orElse(Long.MAX_VALUE);
+            out.add(new Done(op.process(), op.f(), key, v, inv.time().orElse(0), completed, op.type()));
         }
         // Invocations never completed: unknown outcome, open to the end.
         for (Op inv : open.values()) {
@@ -196,7 +199,11 @@ public final class S3Checks {
                 continue;
             }
             Done put = firstPut.get();
-            boolean negative = ops.stream().anyMatch(d -> d.f().equals("get") && d.invoked() < put.invoked());
+            // The caveat applies if a GET may have been served before the object existed: one that
+            // began before the PUT completed (before or overlapping it: overlapping operations are
+            // concurrent, so "began before" is not "happened before") and did not find the key.
+            boolean negative = ops.stream().anyMatch(d -> d.f().equals("get") && d.invoked() < put.completed()
+                    && !(d.type() == OpType.OK && !d.value().isNil()));
             if (negative) {
                 continue; // the caveat applies: eventual consistency for this key
             }

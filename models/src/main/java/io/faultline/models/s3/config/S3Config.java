@@ -31,61 +31,70 @@ import io.faultline.sim.Simulation;
  * @param blobCopies        storage hosts each blob is written to, acknowledged by a majority of
  *                          them ([M5] 3: FIDELITY A15 has S3 store data across at least 3 AZs)
  * @param indexGroupSize    index replicas per key-prefix partition ({@link IndexLayout}; [M5] 3)
+ * @param safeguards        which of the strong protocol's mechanisms are on ({@link Safeguards#ALL}: S3
+ *                          as it is; the others exist to show what each mechanism protects against)
  */
 public record S3Config(ConsistencyMode mode, long lagMeanNanos, long lagCapNanos, long deadlineNanos,
                        long retryNanos, long fallbackNanos, int writeRate, int readRate, long splitAfterNanos,
                        int frontEnds, int maxBuckets, long bucketConfigDelayNanos,
-                       int storageHosts, int blobCopies, int indexGroupSize) {
+                       int storageHosts, int blobCopies, int indexGroupSize, Safeguards safeguards) {
 
     public static S3Config defaults() {
         return new S3Config(ConsistencyMode.STRONG, 100 * Simulation.MILLIS, 2 * Simulation.SECONDS,
                 Simulation.SECONDS, 100 * Simulation.MILLIS, 50 * Simulation.MILLIS, 3500, 5500,
                 30 * Simulation.MINUTES, 1, Limits.DEFAULT_MAX_BUCKETS, 60 * Simulation.SECONDS,
-                4, 3, 3);
+                4, 3, 3, Safeguards.ALL);
     }
 
     public S3Config withMode(ConsistencyMode m) {
         return new S3Config(m, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
-                readRate, splitAfterNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies, indexGroupSize);
+                readRate, splitAfterNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies, indexGroupSize, safeguards);
     }
 
     public S3Config withLag(long meanNanos, long capNanos) {
         return new S3Config(mode, meanNanos, capNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
-                readRate, splitAfterNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies, indexGroupSize);
+                readRate, splitAfterNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies, indexGroupSize, safeguards);
     }
 
     /** Bucket-configuration changes take effect after a delay uniform in [0, maxNanos] (A1.3). */
     public S3Config withBucketConfigDelay(long maxNanos) {
         return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
-                readRate, splitAfterNanos, frontEnds, maxBuckets, maxNanos, storageHosts, blobCopies, indexGroupSize);
+                readRate, splitAfterNanos, frontEnds, maxBuckets, maxNanos, storageHosts, blobCopies, indexGroupSize, safeguards);
     }
 
     public S3Config withSplitAfter(long nanos) {
         return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
-                readRate, nanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies, indexGroupSize);
+                readRate, nanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies, indexGroupSize, safeguards);
     }
 
     public S3Config withFrontEnds(int n) {
         return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
-                readRate, splitAfterNanos, n, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies, indexGroupSize);
+                readRate, splitAfterNanos, n, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies, indexGroupSize, safeguards);
     }
 
     /** {@code hosts} storage hosts, each blob on {@code copies} of them. */
     public S3Config withStorage(int hosts, int copies) {
         return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
                 readRate, splitAfterNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, hosts,
-                copies, indexGroupSize);
+                copies, indexGroupSize, safeguards);
     }
 
     /** Index replicas per key-prefix partition: {@code n} index hosts make {@code n / size} groups. */
     public S3Config withIndexGroupSize(int size) {
         return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
                 readRate, splitAfterNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies,
-                size);
+                size, safeguards);
     }
 
     public S3Config withRates(int writes, int reads) {
         return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writes,
-                reads, splitAfterNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies, indexGroupSize);
+                reads, splitAfterNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies, indexGroupSize, safeguards);
+    }
+
+    /** The strong protocol with some of its mechanisms off (a deliberately broken server, for the bug-finding matrix). */
+    public S3Config withSafeguards(Safeguards g) {
+        return new S3Config(mode, lagMeanNanos, lagCapNanos, deadlineNanos, retryNanos, fallbackNanos, writeRate,
+                readRate, splitAfterNanos, frontEnds, maxBuckets, bucketConfigDelayNanos, storageHosts, blobCopies,
+                indexGroupSize, g);
     }
 }

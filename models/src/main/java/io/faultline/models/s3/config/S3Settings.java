@@ -1,5 +1,6 @@
 package io.faultline.models.s3.config;
 
+import java.util.List;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.Setting;
 import io.faultline.sim.scenario.Settings;
@@ -36,6 +37,28 @@ public final class S3Settings {
 
     public static final Setting<Long> TIMEOUT = Setting.ofDuration("timeout", 2 * Simulation.SECONDS,
             Simulation.MILLIS, Simulation.MINUTES, "how long a client waits for an answer before recording info");
+
+    // The strong protocol's mechanisms, each of which can be turned off (Safeguards): a broken
+    // server for the bug-finding matrix, never S3 as it is.
+    public static final Setting<Integer> READ_QUORUM = Setting.ofInt("s3.read-quorum", 0, 0, 9,
+            "index replicas a strong GET or LIST waits for; 0: a majority (S3). 1 turns the read quorum off");
+    public static final Setting<Integer> WRITE_QUORUM = Setting.ofInt("s3.write-quorum", 0, 0, 9,
+            "index replicas that acknowledge a strong write; 0: a majority (S3). 1 turns the write quorum off");
+    public static final Setting<Boolean> READ_REPAIR = Setting.ofBoolean("s3.read-repair", true,
+            "a strong read writes what it returns back to a majority first (ABD); false turns it off");
+    public static final Setting<Boolean> STAMP_AFTER_READ = Setting.ofBoolean("s3.stamp-after-read", true,
+            "a strong write is stamped after the highest stamp a quorum holds; false: the front-end's clock alone");
+    public static final Setting<Boolean> RECOVERY_SYNC = Setting.ofBoolean("s3.recovery-sync", true,
+            "a restarted index replica copies its peers before serving reads; false: it answers from empty state");
+    public static final Setting<Boolean> WRITE_LEASE = Setting.ofBoolean("s3.write-lease", true,
+            "conditional writes lease the key at a majority (FIDELITY A7.2); false turns the lease off");
+    public static final List<Setting<?>> SAFEGUARDS = List.of(READ_QUORUM, WRITE_QUORUM, READ_REPAIR,
+            STAMP_AFTER_READ, RECOVERY_SYNC, WRITE_LEASE);
+
+    public static Safeguards safeguards(Settings s) {
+        return new Safeguards(s.get(READ_QUORUM), s.get(WRITE_QUORUM), s.get(READ_REPAIR), s.get(STAMP_AFTER_READ),
+                s.get(RECOVERY_SYNC), s.get(WRITE_LEASE));
+    }
 
     public static S3Config config(Settings s, Setting<ConsistencyMode> mode) {
         return S3Config.defaults().withMode(s.get(mode)).withLag(s.get(LAG_MEAN), s.get(LAG_CAP))

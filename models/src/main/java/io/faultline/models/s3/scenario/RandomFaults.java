@@ -7,60 +7,245 @@ import io.faultline.sim.Rng;
 import io.faultline.sim.Simulation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * Random faults for the strong scenario, one at a time, drawn from the simulation's
- * {@code nemesis} stream: partitions of the servers (index, storage and front-end hosts) into two
- * sides, isolating one index replica, storage host or client, crashing and restarting one index
- * replica, storage host or front-end. Each fault lasts 0.3 to
- * 1.5 s, then everything heals; nothing happens after {@code until}. At most one index replica is
- * down at a time (the model keeps index state in memory and rebuilds it from its peers, see
- * {@link IndexNode}).
+ * Random faults for the strong scenario, drawn from the simulation's {@code nemesis} stream, one
+ * episode at a time until {@code until}, then everything heals (the liveness phase follows). The
+ * class of each episode ({@link S3FaultKind}) is drawn when the schedule is made, uniformly, so
+ * every class occurs regularly; its target is resolved when it fires, among the hosts of that
+ * role that are up then (so a crash never hits a host already down).
+ *
+ * <p>Durations come from the model's own timeouts, not constants: {@code longest} is the longest
+ * timeout that matters (the front-end's request deadline, the conditional-write lease of twice
+ * that, the client's timeout), and an episode lasts from a tenth of it to three times it, so that
+ * requests outlive their deadline, leases expire and clients give up while the fault holds.
+ *
+ * <p>The model's one assumption about its hosts is kept: fewer than a majority of a group's index
+ * replicas lose their state at once ({@link IndexNode}), so an index crash whose target would be
+ * the second replica down or still recovering is skipped (and counted as skipped).
  *
  * <p>Not a {@code FaultPlan} (hence not called a nemesis): it schedules its faults directly on the
  * simulation when the strong scenario builds its run.
  */
 final class RandomFaults {
-    private RandomFaults() {
+    private final S3Cluster c;
+    private final Simulation sim;
+    private final Rng targets;
+    private final long longest;
+    private final TreeMap<S3FaultKind, Integer> fired = new TreeMap<>();
+    private int skipped;
+
+    private RandomFaults(S3Cluster c, long longest) {
+        this.c = c;
+        this.longest = longest;
+        this.sim = c.sim();
+        this.targets = sim.rng().fork("nemesis-targets");
     }
 
-    static void install(S3Cluster c, long until) {
-        Simulation sim = c.sim();
-        Rng rng = sim.rng().fork("nemesis");
-        List<Host> servers = new ArrayList<>(c.index());
-        servers.addAll(c.storage());
-        servers.addAll(c.frontEnds());
-        long t = 300 * Simulation.MILLIS + rng.uniform(0, 500 * Simulation.MILLIS);
+    /** Installs the faults; the returned nemesis counts what fired. */
+    static RandomFaults install(S3Cluster c, long until, long longest) {
+        RandomFaults n = new RandomFaults(c, longest);
+        Rng rng = c.sim().rng().fork("nemesis");
+        S3FaultKind[] kinds = S3FaultKind.values();
+        long t = 200 * Simulation.MILLIS + rng.uniform(0, longest / 4);
         while (t < until) {
-            long length = rng.uniform(300 * Simulation.MILLIS, 1500 * Simulation.MILLIS);
+            long length = rng.uniform(longest / 10, 3 * longest);
             long end = Math.min(t + length, until);
-            int kind = rng.nextInt(7);
-            if (kind == 0) {
-                List<HostId> all = new ArrayList<>();
-                servers.forEach(h -> all.add(h.id()));
-                rng.shuffle(all);
-                int cut = 1 + rng.nextInt(all.size() - 1);
-                List<List<HostId>> sides = List.of(new ArrayList<>(all.subList(0, cut)),
-                        new ArrayList<>(all.subList(cut, all.size())));
-                sim.at(t, "partition " + sides, () -> sim.network().partition(sides));
-            } else if (kind == 1) {
-                Host h = rng.pick(c.index());
-                sim.at(t, "isolate " + h.name(), () -> sim.network().isolate(h.id()));
-            } else if (kind == 5) {
-                Host h = rng.pick(c.storage());
-                sim.at(t, "isolate " + h.name(), () -> sim.network().isolate(h.id()));
-            } else if (kind == 6) {
-                Host h = rng.pick(c.storage());
-                sim.at(t, "crash " + h.name(), h::crash);
-            } else if (kind == 2) {
-                Host h = rng.pick(c.clients());
-                sim.at(t, "isolate " + h.name(), () -> sim.network().isolate(h.id()));
-            } else {
-                Host h = kind == 3 ? rng.pick(c.index()) : rng.pick(c.frontEnds());
-                sim.at(t, "crash " + h.name(), h::crash);
-            }
-            sim.at(end, "heal", sim::healAll);
-            t = end + rng.uniform(200 * Simulation.MILLIS, Simulation.SECONDS);
+            S3FaultKind kind = kinds[rng.nextInt(kinds.length)];
+            long start = t;
+            n.sim.at(start, "fault " + kind, () -> n.fire(kind, start, end));
+            n.sim.at(end, "heal", n.sim::healAll);
+            t = end + rng.uniform(50 * Simulation.MILLIS, longest / 2);
         }
+        return n;
+    }
+
+    /** How many episodes of each class fired (an episode whose target was missing is not counted). */
+    TreeMap<S3FaultKind, Integer> fired() {
+        return new TreeMap<>(fired);
+    }
+
+    int skipped() {
+        return skipped;
+    }
+
+    private void fire(S3FaultKind kind, long start, long end) {
+        boolean done = switch (kind) {
+            case PARTITION -> partition();
+            case SPLIT_INDEX -> splitIndex();
+            case ISOLATE_INDEX -> isolate(c.index());
+            case ISOLATE_STORAGE -> isolate(c.storage());
+            case ISOLATE_FRONT_END -> isolate(c.frontEnds());
+            case CRASH_INDEX -> crashIndex(start, end);
+            case CRASH_STORAGE -> crashAndRestart(up(c.storage()), start, end);
+            case CRASH_FRONT_END -> crashAndRestart(up(c.frontEnds()), start, end);
+            case PAUSE_FRONT_END -> pause(c.frontEnds());
+            case PAUSE_INDEX -> pause(c.index());
+            case CLOCK_JUMP -> clockJump();
+            case ISOLATE_THEN_CRASH_INDEX -> isolateThenCrash(start, end);
+            case LOSSY_LINKS -> lossy(end);
+        };
+        if (done) {
+            fired.merge(kind, 1, Integer::sum);
+        } else {
+            skipped++;
+        }
+    }
+
+    private List<Host> up(List<Host> hosts) {
+        return hosts.stream().filter(h -> h.isUp() && !h.isPaused()).toList();
+    }
+
+    private boolean partition() {
+        List<HostId> all = new ArrayList<>();
+        c.index().forEach(h -> all.add(h.id()));
+        c.storage().forEach(h -> all.add(h.id()));
+        c.frontEnds().forEach(h -> all.add(h.id()));
+        targets.shuffle(all);
+        int cut = 1 + targets.nextInt(all.size() - 1);
+        List<List<HostId>> sides = List.of(new ArrayList<>(all.subList(0, cut)),
+                new ArrayList<>(all.subList(cut, all.size())));
+        sim.recordFault("partition " + sides);
+        sim.network().partition(sides);
+        return true;
+    }
+
+    /** A front-end and a minority of the index replicas (with some storage hosts) against the rest. */
+    private boolean splitIndex() {
+        List<HostId> small = new ArrayList<>();
+        List<HostId> rest = new ArrayList<>();
+        Host fe = targets.pick(c.frontEnds());
+        small.add(fe.id());
+        c.frontEnds().stream().filter(h -> h != fe).forEach(h -> rest.add(h.id()));
+        List<Host> idx = new ArrayList<>(c.index());
+        targets.shuffle(idx);
+        int minority = Math.max(1, (idx.size() - 1) / 2);
+        for (int i = 0; i < idx.size(); i++) {
+            (i < minority ? small : rest).add(idx.get(i).id());
+        }
+        for (Host s : c.storage()) {
+            (targets.chance(0.5) ? small : rest).add(s.id());
+        }
+        List<List<HostId>> sides = List.of(small, rest);
+        sim.recordFault("split index " + sides);
+        sim.network().partition(sides);
+        return true;
+    }
+
+    private boolean isolate(List<Host> role) {
+        List<Host> up = up(role);
+        if (up.isEmpty()) {
+            return false;
+        }
+        Host h = targets.pick(up);
+        sim.recordFault("isolate " + h.name());
+        sim.network().isolate(h.id());
+        return true;
+    }
+
+    private boolean pause(List<Host> role) {
+        List<Host> up = up(role);
+        if (up.isEmpty()) {
+            return false;
+        }
+        Host h = targets.pick(up);
+        h.pause();
+        return true;
+    }
+
+    /** Crashes one host now and restarts it at a random time before the episode ends. */
+    private boolean crashAndRestart(List<Host> candidates, long start, long end) {
+        if (candidates.isEmpty()) {
+            return false;
+        }
+        Host h = targets.pick(candidates);
+        h.crash();
+        long back = start + targets.uniform(0, Math.max(1, end - start));
+        sim.at(back, "restart " + h.name(), () -> {
+            if (!h.isUp()) {
+                h.restart();
+            }
+        });
+        return true;
+    }
+
+    /** An index replica that may lose its state now: none other of its group is down or recovering. */
+    private List<Host> crashableIndex() {
+        for (Host h : c.index()) {
+            if (!h.isUp() || h.process(IndexNode.class).map(IndexNode::isRecovering).orElse(false)) {
+                return List.of();
+            }
+        }
+        return up(c.index());
+    }
+
+    private boolean crashIndex(long start, long end) {
+        return crashAndRestart(crashableIndex(), start, end);
+    }
+
+    private boolean isolateThenCrash(long start, long end) {
+        List<Host> up = up(c.index());
+        if (up.size() < 2) {
+            return false;
+        }
+        Host away = targets.pick(up);
+        sim.recordFault("isolate " + away.name());
+        sim.network().isolate(away.id());
+        long at = start + targets.uniform(0, Math.max(1, (end - start) / 2));
+        sim.at(at, "then crash another index replica", () -> {
+            List<Host> others = crashableIndex().stream().filter(h -> h != away).toList();
+            if (!others.isEmpty()) {
+                crashAndRestart(others, at, end);
+            }
+        });
+        return true;
+    }
+
+    /** One front-end's links to and from the index replicas drop 30 to 90% of messages until {@code end}. */
+    private boolean lossy(long end) {
+        Host fe = targets.pick(c.frontEnds());
+        double p = targets.uniform(0.3, 0.9);
+        List<HostId[]> links = new ArrayList<>();
+        for (Host i : c.index()) {
+            links.add(new HostId[] {fe.id(), i.id()});
+            links.add(new HostId[] {i.id(), fe.id()});
+        }
+        sim.recordFault("lossy links of " + fe.name() + " to the index, loss " + p);
+        List<io.faultline.sim.LinkSpec> before = new ArrayList<>();
+        for (HostId[] l : links) {
+            before.add(sim.network().link(l[0], l[1]));
+            sim.network().link(l[0], l[1], sim.network().link(l[0], l[1]).withLoss(p));
+        }
+        sim.at(end, "lossless links of " + fe.name(), () -> {
+            for (int i = 0; i < links.size(); i++) {
+                sim.network().link(links.get(i)[0], links.get(i)[1], before.get(i));
+            }
+        });
+        return true;
+    }
+
+    /** Steps the clock of a front-end or an index replica by up to three times the longest timeout, either way. */
+    private boolean clockJump() {
+        List<Host> hosts = new ArrayList<>(c.frontEnds());
+        hosts.addAll(c.index());
+        Host h = targets.pick(hosts);
+        long delta = targets.uniform(longest / 10, 3 * longest) * (targets.chance(0.5) ? 1 : -1);
+        h.clock().jump(delta);
+        return true;
+    }
+
+    /** The counts as one line, e.g. {@code PARTITION=3 CRASH_INDEX=1 ... skipped=0}. */
+    String summary() {
+        StringBuilder b = new StringBuilder();
+        for (S3FaultKind k : S3FaultKind.values()) {
+            b.append(k).append('=').append(fired.getOrDefault(k, 0)).append(' ');
+        }
+        return b.append("skipped=").append(skipped).toString();
+    }
+
+    Optional<Integer> count(S3FaultKind k) {
+        return Optional.ofNullable(fired.get(k));
     }
 }

@@ -1,5 +1,6 @@
 package io.faultline.models.s3.scenario;
 
+import io.faultline.models.s3.config.S3Config;
 import io.faultline.checker.history.History;
 import io.faultline.models.s3.check.S3Checks;
 import io.faultline.models.s3.config.ConsistencyMode;
@@ -32,11 +33,18 @@ public final class StrongScenario {
 
     public static final Scenario SCENARIO = Scenario.of("s3/strong",
             "overwrites, deletes, reads and LISTs under strong S3 with partitions and crashes: linearizable, LIST complete",
-            List.of(MODE, CLIENTS, KEYS, THINK, FAULTS, S3Settings.LAG_MEAN, S3Settings.LAG_CAP, S3Settings.INDEX,
-                    S3Settings.BUCKET_CONFIG_DELAY, S3Settings.FRONT_ENDS, S3Settings.TIMEOUT),
+            settings(), 
             6 * Simulation.SECONDS, StrongScenario::run);
 
     private StrongScenario() {
+    }
+
+    private static List<io.faultline.sim.scenario.Setting<?>> settings() {
+        List<io.faultline.sim.scenario.Setting<?>> all = new ArrayList<>(List.of(MODE, CLIENTS, KEYS, THINK, FAULTS,
+                S3Settings.LAG_MEAN, S3Settings.LAG_CAP, S3Settings.INDEX, S3Settings.BUCKET_CONFIG_DELAY,
+                S3Settings.FRONT_ENDS, S3Settings.TIMEOUT));
+        all.addAll(S3Settings.SAFEGUARDS);
+        return all;
     }
 
     static RunResult run(RunSpec spec) {
@@ -51,7 +59,8 @@ public final class StrongScenario {
      */
     public static S3Cluster cluster(RunSpec spec) {
         Settings s = spec.settings();
-        S3Cluster c = S3Cluster.build(spec.seed(), S3Settings.config(s, MODE), s.get(S3Settings.INDEX),
+        S3Cluster c = S3Cluster.build(spec.seed(), S3Settings.config(s, MODE).withSafeguards(S3Settings.safeguards(s)),
+                s.get(S3Settings.INDEX),
                 s.get(S3Settings.FRONT_ENDS), List.of("data"));
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < s.get(KEYS); i++) {
@@ -64,9 +73,18 @@ public final class StrongScenario {
                     s.get(THINK), stop);
         }
         if (s.get(FAULTS)) {
-            RandomFaults.install(c, spec.durationNanos() * 7 / 10);
+            RandomFaults.install(c, spec.durationNanos() * 7 / 10, longestTimeout(c.config(), s.get(S3Settings.TIMEOUT)));
         }
         return c;
+    }
+
+    /**
+     * The longest timeout that decides what a fault does to the model: the front-end's request
+     * deadline, a conditional write's key lease (twice the deadline, {@link IndexNode}), or the
+     * client's own timeout. Faults last up to three times it ({@link Nemesis}).
+     */
+    static long longestTimeout(S3Config config, long clientTimeout) {
+        return Math.max(2 * config.deadlineNanos(), clientTimeout);
     }
 
     private static RunResult check(RunSpec spec, S3Cluster c, RunStatus status) {

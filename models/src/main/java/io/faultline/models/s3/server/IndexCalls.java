@@ -1,5 +1,6 @@
 package io.faultline.models.s3.server;
 
+import io.faultline.models.s3.config.Safeguards;
 import io.faultline.models.s3.api.Keys;
 import io.faultline.models.s3.api.S3Error;
 import io.faultline.models.s3.api.S3Result;
@@ -58,6 +59,15 @@ public final class IndexCalls {
         return front.config().mode() == ConsistencyMode.STRONG;
     }
 
+    private Safeguards guards() {
+        return front.config().safeguards();
+    }
+
+    /** Replicas of {@code key}'s group a strong read waits for (a majority unless weakened). */
+    private int readQuorum(String key) {
+        return guards().readQuorum(front.layout().replicasOf(key).size(), front.layout().majorityOf(key));
+    }
+
     /** One replica of {@code key}'s group, at random (legacy). */
     private HostId randomReplica(String key) {
         List<HostId> group = front.layout().replicasOf(key);
@@ -67,7 +77,7 @@ public final class IndexCalls {
     /** A stamp after everything in {@code seen} (strong) or from this front-end's clock (legacy). */
     Stamp stamp(KeyState seen) {
         long t = ctx.now();
-        if (strong()) {
+        if (strong() && guards().stampAfterRead()) {
             t = Math.max(t, seen.maxStamp().time() + 1);
         }
         return new Stamp(t, front.frontEnd(), seq++);
@@ -77,8 +87,10 @@ public final class IndexCalls {
 
     /** The state a write is planned on: a joined quorum (strong, or legacy with conditions), or nothing. */
     void readForWrite(long requestId, String bucket, String key, boolean needState, Consumer<KeyState> k) {
-        if (strong() && needState) {
+        if (strong() && needState && guards().writeLease()) {
             lockedRead(requestId, bucket, key, k);
+        } else if (strong() && needState) {
+            quorumRead(requestId, bucket, key, k);
         } else if (strong()) {
             quorumRead(requestId, bucket, key, k);
         } else if (needState) {
@@ -166,7 +178,7 @@ public final class IndexCalls {
     }
 
     private void quorumRead(long requestId, String bucket, String key, Consumer<KeyState> k) {
-        front.calls().start(ctx, requestId, front.layout().replicasOf(key), front.layout().majorityOf(key),
+        front.calls().start(ctx, requestId, front.layout().replicasOf(key), readQuorum(key),
                 c -> new S3Wire.ReadKey(c, bucket, key), replies -> k.accept(joinKeys(replies)));
     }
 
@@ -174,8 +186,12 @@ public final class IndexCalls {
     private void quorumReadRepaired(long requestId, String bucket, String key, Consumer<KeyState> k) {
         List<HostId> group = front.layout().replicasOf(key);
         int majority = front.layout().majorityOf(key);
-        front.calls().start(ctx, requestId, group, majority, c -> new S3Wire.ReadKey(c, bucket, key), replies -> {
+        front.calls().start(ctx, requestId, group, readQuorum(key), c -> new S3Wire.ReadKey(c, bucket, key), replies -> {
             KeyState joined = joinKeys(replies);
+            if (!guards().readRepair()) {
+                k.accept(joined);
+                return;
+            }
             List<HostId> behind = new ArrayList<>();
             int upToDate = 0;
             for (HostId h : group) {
@@ -197,7 +213,8 @@ public final class IndexCalls {
 
     void write(long requestId, String bucket, Mutation m, Runnable k) {
         if (strong()) {
-            front.calls().start(ctx, requestId, front.layout().replicasOf(m.key()), front.layout().majorityOf(m.key()),
+            List<HostId> group = front.layout().replicasOf(m.key());
+            front.calls().start(ctx, requestId, group, guards().writeQuorum(group.size(), front.layout().majorityOf(m.key())),
                     c -> new S3Wire.WriteKey(c, bucket, m, false), acks -> k.run());
         } else {
             front.calls().start(ctx, requestId, List.of(randomReplica(m.key())), 1, c -> new S3Wire.WriteKey(c, bucket, m, true),
@@ -221,7 +238,11 @@ public final class IndexCalls {
                 targets.add(group.get(ctx.rng().nextInt(group.size())));
             }
         }
-        front.calls().start(ctx, requestId, targets, replies -> fromEveryGroup(groups, replies, q),
+        // A strong LIST waits for the read quorum of each group; an explicit quorum one (DeleteBucket's
+        // emptiness check) for a majority whatever the safeguards.
+        boolean weakened = !quorum && strong();
+        front.calls().start(ctx, requestId, targets, replies -> weakened ? fromEveryGroupRead(groups, replies)
+                        : fromEveryGroup(groups, replies, q),
                 c -> new S3Wire.Scan(c, bucket, prefix, Optional.empty()), replies -> {
                     TreeMap<String, KeyState> joined = new TreeMap<>(Keys.ORDER);
                     List<S3Wire.Entry> first = null;
@@ -238,6 +259,18 @@ public final class IndexCalls {
                     }
                     k.accept(joined);
                 });
+    }
+
+    /** True once each group answered by its read quorum ({@link Safeguards#readQuorum}). */
+    private boolean fromEveryGroupRead(List<Integer> groups, Map<HostId, S3Wire> replies) {
+        for (int g : groups) {
+            List<HostId> group = front.layout().group(g);
+            long answered = group.stream().filter(replies::containsKey).count();
+            if (answered < guards().readQuorum(group.size(), group.size() / 2 + 1)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True once each group answered by a majority ({@code quorum}) or by the one replica asked. */

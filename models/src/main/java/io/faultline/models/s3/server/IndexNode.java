@@ -113,7 +113,8 @@ public final class IndexNode implements Process {
             // Leases are volatile: grant none until every lease granted before the crash expired.
             inGrace = true;
             ctx.setTimer(leaseNanos(), new GraceOver());
-            recovering = !others.isEmpty();
+            // Without recovery sync (a deliberately broken replica, Safeguards) it serves from empty state.
+            recovering = !others.isEmpty() && config.safeguards().recoverySync();
             if (recovering) {
                 ctx.log("recovering: copying state from peers");
                 askPeers(ctx);

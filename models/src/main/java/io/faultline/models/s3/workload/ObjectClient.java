@@ -114,7 +114,7 @@ public final class ObjectClient extends Client {
             return;
         }
         S3Failure f = r.failureOrThrow();
-        if (f.status() >= 500 && f.error() != S3Error.SLOW_DOWN) {
+        if (Outcomes.indefinite(f)) {
             return; // may have been applied: let the timeout record it as info
         }
         fail(ctx, op.id(), op.value());

@@ -14,8 +14,9 @@ import java.util.function.Consumer;
 
 /**
  * Base of scripted recording clients over {@link S3Requester}: one request at a time, recorded
- * {@code ok} for a 2xx answer and {@code fail} with S3's status and code otherwise (a refused
- * request changed nothing). Used by the cold-path scenarios.
+ * {@code ok} for a 2xx answer, {@code fail} with S3's status and code for a refusal (a refused
+ * request changed nothing), and {@code info} (at the timeout) for a write answered 500 or 503
+ * after it may have started ({@link Outcomes}). Used by the cold-path scenarios.
  *
  * <pre>{@code
  * perform(ctx, "get", key, new S3Request.GetObject(...), r -> seen.add(r));
@@ -37,6 +38,9 @@ public abstract class S3OpClient extends Client {
                 return;
             }
             then.accept(r);
+            if (!r.isOk() && request.isWrite() && Outcomes.indefinite(r.failureOrThrow())) {
+                return; // may have been applied: the client's timeout records it as info
+            }
             if (r.isOk()) {
                 ok(ctx, op.id(), Value.of("ok"));
             } else {

@@ -55,4 +55,39 @@ class LegacyRuleOneCheckTest {
         CheckResult r = S3Checks.newKeysReadAfterWrite(h.build());
         assertEquals("2 reads of 1 new keys checked", r.detail());
     }
+    /** Seed 21 of s3/legacy-stale-read: a GET overlapping the first PUT answered 404, so later 404s are the caveat. */
+    @Test
+    void a404FromAGetOverlappingTheFirstPutExcusesLater404s() {
+        HistoryBuilder h = new HistoryBuilder();
+        h.invoke(0, "put", Value.vec(Value.of("k"), Value.of("v1")), 4_480_000);
+        get(h, 1, "k", Value.NIL, 7_040_000, 15_640_000);
+        h.complete(0, OpType.OK, "put", Value.vec(Value.of("k"), Value.of("v1")), 13_280_000);
+        get(h, 1, "k", Value.NIL, 29_000_000, 30_000_000);
+        CheckResult r = S3Checks.newKeysReadAfterWrite(h.build());
+        assertEquals(Outcome.VALID, r.outcome(), r.detail());
+    }
+
+    /** The same overlap, but the overlapping GET found the object: no 404 was cached, a later 404 breaks rule 1. */
+    @Test
+    void aGetOverlappingTheFirstPutThatFoundItExcusesNothing() {
+        HistoryBuilder h = new HistoryBuilder();
+        h.invoke(0, "put", Value.vec(Value.of("k"), Value.of("v1")), 4_480_000);
+        get(h, 1, "k", Value.of("v1"), 7_040_000, 15_640_000);
+        h.complete(0, OpType.OK, "put", Value.vec(Value.of("k"), Value.of("v1")), 13_280_000);
+        get(h, 1, "k", Value.NIL, 29_000_000, 30_000_000);
+        CheckResult r = S3Checks.newKeysReadAfterWrite(h.build());
+        assertEquals(Outcome.INVALID, r.outcome(), r.detail());
+    }
+
+    /** A GET that began only after the PUT completed answered 404: that is the violation, not an excuse. */
+    @Test
+    void a404AfterThePutCompletedIsNoExcuseForItself() {
+        HistoryBuilder h = new HistoryBuilder();
+        put(h, 0, "k", "v1", 10, 20);
+        get(h, 1, "k", Value.NIL, 21, 30);
+        get(h, 1, "k", Value.NIL, 40, 50);
+        CheckResult r = S3Checks.newKeysReadAfterWrite(h.build());
+        assertEquals(Outcome.INVALID, r.outcome(), r.detail());
+        assertTrue(r.detail().contains("GET k at 21ns answered 404"), r.detail());
+    }
 }

@@ -85,7 +85,9 @@ class S3ScenariosTest {
         for (long seed = 0; seed < 5; seed++) {
             RunResult r = run("s3/strong", seed);
             assertEquals(Outcome.VALID, r.outcome(), "seed " + seed + " " + r.checks());
-            assertTrue(r.faults().size() >= 3, "faults were injected: " + r.faults());
+            // Episodes last up to 3x the longest timeout, so a run may hold a single one (then the heal).
+            assertTrue(r.faults().stream().anyMatch(f -> !f.description().startsWith("heal")),
+                    "faults were injected: " + r.faults());
         }
     }
 

@@ -1,0 +1,30 @@
+package io.faultline.models.s3.scenario;
+
+/**
+ * The classes of fault the S3 nemesis ({@link Nemesis}) draws, each aimed at one of the strong
+ * protocol's mechanisms ({@link Safeguards}) or at the model's assumptions about its hosts.
+ */
+public enum S3FaultKind {
+    /** The servers (index, storage, front-ends) split at random into two sides. */
+    PARTITION,
+    /** One front-end with a minority of index replicas cut from the rest: its writes reach too few. */
+    SPLIT_INDEX,
+    /** One index replica cut off: it misses writes and is behind when it comes back. */
+    ISOLATE_INDEX,
+    ISOLATE_STORAGE,
+    /** One front-end cut off, from clients too: its requests time out (info). */
+    ISOLATE_FRONT_END,
+    /** One index replica crashes (its state is in memory) and restarts before the fault ends. */
+    CRASH_INDEX,
+    CRASH_STORAGE,
+    CRASH_FRONT_END,
+    /** A front-end stops longer than the request deadline and wakes up with its work in hand. */
+    PAUSE_FRONT_END,
+    PAUSE_INDEX,
+    /** A front-end's or index replica's clock steps forwards or backwards (it stays moved). */
+    CLOCK_JUMP,
+    /** The links between one front-end and the index replicas lose messages (a fraction, both ways) for a while. */
+    LOSSY_LINKS,
+    /** An index replica is cut off, then another one crashes and restarts while the first is still away. */
+    ISOLATE_THEN_CRASH_INDEX
+}
