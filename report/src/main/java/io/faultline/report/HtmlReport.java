@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.faultline.report.chart.ChartSvg;
+import io.faultline.sim.SimTime;
 import io.faultline.report.svg.FaultTimeline;
 import io.faultline.report.svg.MessageFlow;
 import io.faultline.report.svg.MessageWindow;
@@ -27,9 +28,6 @@ import io.faultline.report.svg.MessageWindow;
  * }</pre>
  */
 public final class HtmlReport {
-    /** At most this many messages are drawn; a longer run shows a window (see {@link MessageWindow}). */
-    public static final int MAX_MESSAGES_DRAWN = 80;
-
     private HtmlReport() {
     }
 
@@ -60,12 +58,20 @@ public final class HtmlReport {
         h.append("<section id=\"faults\"><h2>Faults over time</h2>\n<div class=\"scroll\">")
                 .append(FaultTimeline.render(r.faults(), faultLanes(r), s.simulatedNanos(), r.firstViolationNanos()))
                 .append("</div></section>\n");
-        MessageWindow window = MessageWindow.select(r.messages(), r.messagesInRun(), r.firstViolationNanos(),
-                MAX_MESSAGES_DRAWN);
+        MessageWindow window = MessageWindow.select(r.messages(), r.messagesInRun(), r.moments(),
+                MessageWindow.Size.NARROW);
         h.append("<section id=\"messages\"><h2>Message flow</h2>\n<p class=\"note\">").append(escape(window.note()))
                 .append(" Time flows down; hover an arrow for the message. Lost messages end in a red cross.</p>\n")
                 .append("<div class=\"flow-box\">").append(MessageFlow.render(window, r.hosts(), r.firstViolationNanos()))
-                .append("</div></section>\n");
+                .append("</div>\n");
+        MessageWindow wide = MessageWindow.select(r.messages(), r.messagesInRun(), r.moments(), MessageWindow.Size.WIDE);
+        if (wide.drawn() > window.drawn()) {
+            h.append("<details class=\"wider\"><summary>Wider windows: ").append(String.format(Locale.ROOT, "%,d", wide.drawn()))
+                    .append(" messages around more moments</summary>\n<p class=\"note\">").append(escape(wide.note()))
+                    .append("</p>\n<div class=\"flow-box\">")
+                    .append(MessageFlow.render(wide, r.hosts(), r.firstViolationNanos())).append("</div></details>\n");
+        }
+        h.append("</section>\n");
         charts(h, r.charts());
         tables(h, r.tables());
         for (Section section : r.sections()) {
