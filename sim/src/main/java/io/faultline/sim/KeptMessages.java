@@ -51,8 +51,9 @@ final class KeptMessages {
 
     /**
      * A moment of this kind happened: keeps the messages around it if it is one that matters. Faults
-     * and crashes do; logs and scheduled actions only once a fault happened (before that they are a
-     * cluster starting up); the first violation always.
+     * and crashes do; lines processes log only once a fault happened (before that they are a cluster
+     * starting up); the first violation always. Scheduled actions do not: a fault they inject is
+     * recorded as a fault, and the others are a scenario's routine (a sampler every second).
      */
     void moment(long nanos, TraceKind kind, String host, String detail) {
         boolean violation = kind == TraceKind.VIOLATION;
@@ -62,7 +63,7 @@ final class KeptMessages {
         };
         faultSeen |= fault;
         boolean matters = violation ? !violationKept
-                : (fault || ((kind == TraceKind.LOG || kind == TraceKind.ACTION) && faultSeen))
+                : (fault || (kind == TraceKind.LOG && faultSeen))
                         && moments.size() - (violationKept ? 1 : 0) < MAX_MOMENTS;
         if (!matters) {
             return;

@@ -40,7 +40,7 @@ public final class Trace {
 
     /**
      * A moment the trace kept the messages around: a fault, crash or restart, the first violation, or
-     * a line logged or an action taken once a fault had happened.
+     * a line a process logged once a fault had happened.
      *
      * @param host the host it happened on, empty when none
      */
@@ -181,7 +181,7 @@ public final class Trace {
 
     /**
      * The moments the trace kept messages around, in order: faults, crashes, the first violation,
-     * and lines logged or actions taken once a fault had happened (at most 65).
+     * and lines processes logged once a fault had happened (at most 65).
      */
     public List<Moment> moments() {
         return kept.moments();

@@ -182,10 +182,9 @@ public final class RunReports {
                 case FAULT, CRASH, RESTART, PAUSE, RESUME -> Moment.Kind.FAULT;
                 default -> Moment.Kind.EVENT;
             };
-            String what = m.kind() == TraceKind.FAULT || m.kind() == TraceKind.LOG || m.kind() == TraceKind.ACTION
+            String what = m.kind() == TraceKind.FAULT || m.kind() == TraceKind.LOG
                     ? FaultSpans.human(m.detail()) : m.kind().name().toLowerCase(java.util.Locale.ROOT);
-            out.add(new Moment(m.nanos(), kind, m.host().isEmpty() || m.kind() == TraceKind.ACTION ? what
-                    : m.host() + ": " + what));
+            out.add(new Moment(m.nanos(), kind, m.host().isEmpty() ? what : m.host() + ": " + what));
         }
         return out;
     }

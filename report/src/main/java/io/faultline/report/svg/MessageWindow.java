@@ -42,7 +42,7 @@ public record MessageWindow(List<Segment> segments, String note) {
      * How wide the windows are.
      *
      * @param perMoment   messages drawn around each moment
-     * @param maxMoments  moments given a window, the most important ones
+     * @param maxMoments  windows drawn at most, given to the most important moments
      * @param allUpTo     runs with at most this many messages are drawn whole
      */
     public record Size(int perMoment, int maxMoments, int allUpTo) {
@@ -74,53 +74,73 @@ public record MessageWindow(List<Segment> segments, String note) {
             return new MessageWindow(List.of(new Segment(messages, 0, "")),
                     n == 0 ? "No messages were sent." : kept + "Shown: all " + count(n) + " kept messages.");
         }
-        List<Moment> chosen = new ArrayList<>(moments);
-        chosen.sort(Comparator.comparing(Moment::kind).thenComparingLong(Moment::nanos));
-        int dropped = Math.max(0, chosen.size() - size.maxMoments());
-        chosen = chosen.subList(0, chosen.size() - dropped);
-        if (chosen.isEmpty()) {
+        if (moments.isEmpty()) {
             int half = size.perMoment() / 2;
             List<Segment> both = List.of(new Segment(messages.subList(0, half), 0, "the first messages"),
                     new Segment(messages.subList(n - half, n), n - 2 * half, "the last messages"));
             return new MessageWindow(both, kept + "Shown: the first " + count(half) + " and the last " + count(half)
                     + " of " + count(n) + " messages (no fault or violation to centre on).");
         }
-        List<int[]> ranges = new ArrayList<>();
-        List<List<String>> captions = new ArrayList<>();
-        chosen.sort(Comparator.comparingLong(Moment::nanos));
-        for (Moment m : chosen) {
+        List<Moment> byImportance = new ArrayList<>(moments);
+        byImportance.sort(Comparator.comparing(Moment::kind).thenComparingLong(Moment::nanos));
+        // Most important first: a moment joins a window it overlaps, else opens one while there is room.
+        List<Window> windows = new ArrayList<>();
+        int placed = 0;
+        for (Moment m : byImportance) {
             int at = firstSentAtOrAfter(messages, m.nanos());
             // Most of a violation's window lies before it, where its cause is; a fault's is centred.
             int before = m.kind() == Moment.Kind.VIOLATION ? size.perMoment() * 3 / 4 : size.perMoment() / 2;
             int from = Math.max(0, Math.min(at - before, n - size.perMoment()));
-            int to = Math.min(n, from + size.perMoment());
-            String caption = (m.kind() == Moment.Kind.VIOLATION ? "first violation" : m.label()) + " at "
-                    + SimTime.format(m.nanos());
-            if (!ranges.isEmpty() && from <= ranges.get(ranges.size() - 1)[1]) {
-                int[] last = ranges.get(ranges.size() - 1);
-                last[0] = Math.min(last[0], from);
-                last[1] = Math.max(last[1], to);
-                captions.get(captions.size() - 1).add(caption);
-            } else {
-                ranges.add(new int[] {from, to});
-                captions.add(new ArrayList<>(List.of(caption)));
+            Window w = new Window(from, Math.min(n, from + size.perMoment()), new ArrayList<>());
+            Window joined = windows.stream().filter(o -> o.from <= w.to && w.from <= o.to).findFirst().orElse(null);
+            if (joined == null && windows.size() == size.maxMoments()) {
+                continue;
             }
+            if (joined == null) {
+                windows.add(w);
+                joined = w;
+            } else {
+                joined.from = Math.min(joined.from, w.from);
+                joined.to = Math.max(joined.to, w.to);
+            }
+            joined.moments.add(m);
+            placed++;
         }
+        windows.sort(Comparator.comparingInt(w -> w.from));
         List<Segment> segments = new ArrayList<>();
         int previousEnd = 0;
-        for (int i = 0; i < ranges.size(); i++) {
-            int[] r = ranges.get(i);
-            segments.add(new Segment(messages.subList(r[0], r[1]), Math.max(0, r[0] - previousEnd), caption(captions.get(i))));
-            previousEnd = r[1];
+        for (Window w : windows) {
+            int from = Math.max(w.from, previousEnd); // windows widened by a merge may touch
+            w.moments.sort(Comparator.comparingLong(Moment::nanos));
+            segments.add(new Segment(messages.subList(from, Math.max(from, w.to)), from - previousEnd, caption(w.moments)));
+            previousEnd = Math.max(from, w.to);
         }
-        MessageWindow w = new MessageWindow(segments, "");
-        return new MessageWindow(segments, kept + "Shown: " + count(w.drawn()) + " messages in "
-                + segments.size() + (segments.size() == 1 ? " window" : " windows") + " around " + chosen.size()
-                + (chosen.size() == 1 ? " moment" : " moments")
-                + (dropped > 0 ? " (" + dropped + " later or lesser moments have no window here)" : "") + ".");
+        int dropped = moments.size() - placed;
+        int drawn = segments.stream().mapToInt(x -> x.messages().size()).sum();
+        return new MessageWindow(segments, kept + "Shown: " + count(drawn) + " messages in " + segments.size()
+                + (segments.size() == 1 ? " window" : " windows") + " around " + placed
+                + (placed == 1 ? " moment" : " moments")
+                + (dropped > 0 ? " (" + dropped + " lesser or later moments have no window here)" : "") + ".");
     }
 
-    private static String caption(List<String> parts) {
+    /** A window being built: messages {@code [from, to)} around its moments. */
+    private static final class Window {
+        int from;
+        int to;
+        final List<Moment> moments;
+
+        Window(int from, int to, List<Moment> moments) {
+            this.from = from;
+            this.to = to;
+            this.moments = moments;
+        }
+    }
+
+    private static String caption(List<Moment> moments) {
+        List<String> parts = new ArrayList<>();
+        for (Moment m : moments) {
+            parts.add((m.kind() == Moment.Kind.VIOLATION ? "first violation" : m.label()) + " at " + SimTime.format(m.nanos()));
+        }
         if (parts.size() <= 3) {
             return "around " + String.join("; ", parts);
         }

@@ -72,7 +72,7 @@ class MessageWindowTest {
         MessageWindow w = MessageWindow.select(messages(1000), 1000, many, SIZE);
         assertTrue(w.segments().stream().anyMatch(s -> covers(s, 9500)));
         assertTrue(w.segments().stream().anyMatch(s -> covers(s, 8000)));
-        assertTrue(w.note().contains("4 later or lesser moments have no window here"), w.note());
+        assertTrue(w.note().contains("4 lesser or later moments have no window here"), w.note());
     }
 
     @Test
