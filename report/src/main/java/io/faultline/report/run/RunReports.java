@@ -85,6 +85,7 @@ public final class RunReports {
         if (!r.histories().isEmpty()) {
             b.table(histories(r.histories()));
         }
+        LinearizabilitySections.of(r).forEach(b::section);
         b.table(eventsByKind(r.eventCounts()));
         return b.build();
     }

@@ -1,0 +1,35 @@
+package io.faultline.report.html;
+
+/**
+ * A drawing that fits the page width (scaled down when wider), with a checkbox that shows it at
+ * full size in a box scrolled sideways: no script, the stylesheet does it ({@code .zoom:checked}).
+ *
+ * <pre>{@code
+ * page.append(Zoom.wrap(svg, "faults", "flow-box"));
+ * }</pre>
+ */
+public final class Zoom {
+    /** The rules for the markup {@link #wrap} writes; part of every page's stylesheet. */
+    public static final String CSS = """
+            .fit > svg { max-width: 100%; height: auto; display: block; }
+            input.zoom { margin: 0 4px 6px 0; vertical-align: middle; }
+            label.zoom { font-size: 12px; color: #5d6778; cursor: pointer; }
+            input.zoom:checked ~ .fit { overflow-x: auto; }
+            input.zoom:checked ~ .fit > svg { max-width: none; }
+            """;
+
+    private Zoom() {
+    }
+
+    /**
+     * @param svg      the drawing, with a {@code viewBox} so that it can scale
+     * @param id       unique in the page
+     * @param boxClass extra classes of the box around it (may be empty)
+     */
+    public static String wrap(String svg, String id, String boxClass) {
+        String safe = id.replaceAll("[^A-Za-z0-9_-]", "-");
+        return "<div class=\"zoomable\"><input type=\"checkbox\" class=\"zoom\" id=\"zoom-" + safe + "\">"
+                + "<label class=\"zoom\" for=\"zoom-" + safe + "\">full size (scroll sideways)</label>\n"
+                + "<div class=\"fit" + (boxClass.isEmpty() ? "" : " " + boxClass) + "\">" + svg + "</div></div>";
+    }
+}
