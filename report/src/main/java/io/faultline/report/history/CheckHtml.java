@@ -167,6 +167,14 @@ public final class CheckHtml {
               panel.className = 'fl-detail';
               panel.hidden = true;
               document.body.appendChild(panel);
+              // A timeline wider than its box opens scrolled to its failing op.
+              document.querySelectorAll('.fl-check .fit').forEach(function (box) {
+                var f = box.querySelector('.op.failing rect');
+                if (f && box.scrollWidth > box.clientWidth) {
+                  var r = f.getBoundingClientRect(), b = box.getBoundingClientRect();
+                  box.scrollLeft = Math.max(0, r.left - b.left - box.clientWidth / 2);
+                }
+              });
               document.addEventListener('click', function (e) {
                 var g = e.target.closest ? e.target.closest('.fl-check .op, .fl-check .lin-point') : null;
                 document.querySelectorAll('.fl-check .op.selected').forEach(function (x) { x.classList.remove('selected'); });

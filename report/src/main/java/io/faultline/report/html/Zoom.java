@@ -18,6 +18,10 @@ public final class Zoom {
             input.zoom:checked ~ .fit > svg { max-width: none; }
             """;
 
+    /** About the width of a page's content, in CSS pixels. */
+    static final double PAGE = 960;
+    private static final java.util.regex.Pattern WIDTH = java.util.regex.Pattern.compile("<svg[^>]*? width=\"([0-9.]+)\"");
+
     private Zoom() {
     }
 
@@ -28,7 +32,11 @@ public final class Zoom {
      */
     public static String wrap(String svg, String id, String boxClass) {
         String safe = id.replaceAll("[^A-Za-z0-9_-]", "-");
-        return "<div class=\"zoomable\"><input type=\"checkbox\" class=\"zoom\" id=\"zoom-" + safe + "\">"
+        java.util.regex.Matcher w = WIDTH.matcher(svg);
+        // Scaled to a page, a drawing over 2.5 pages wide is a thin strip: it starts at full size.
+        boolean full = w.find() && Double.parseDouble(w.group(1)) > 2.5 * PAGE;
+        return "<div class=\"zoomable\"><input type=\"checkbox\" class=\"zoom\" id=\"zoom-" + safe + "\""
+                + (full ? " checked" : "") + ">"
                 + "<label class=\"zoom\" for=\"zoom-" + safe + "\">full size (scroll sideways)</label>\n"
                 + "<div class=\"fit" + (boxClass.isEmpty() ? "" : " " + boxClass) + "\">" + svg + "</div></div>";
     }

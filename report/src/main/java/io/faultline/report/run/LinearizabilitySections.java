@@ -67,7 +67,10 @@ final class LinearizabilitySections {
         return out;
     }
 
-    /** The ops of {@code history} that {@code model} knows, as a file whose op N sits on "line" N + 1. */
+    /**
+     * The ops of {@code history} that {@code model} knows, as a file whose op N sits on "line" N + 1
+     * (where {@code history s3:13:1} points to op 12 of what was checked).
+     */
     static Optional<HistoryFile> file(String name, History history, Model<?> model) {
         List<Op> ops = new ArrayList<>();
         for (Op op : history) {
@@ -83,6 +86,6 @@ final class LinearizabilitySections {
         for (int i = 0; i < kept.size(); i++) {
             positions.add(new SourcePosition(i + 1, 1));
         }
-        return Optional.of(new HistoryFile("op", HistoryFormat.JSONL, kept, positions));
+        return Optional.of(new HistoryFile("history " + name, HistoryFormat.JSONL, kept, positions));
     }
 }
