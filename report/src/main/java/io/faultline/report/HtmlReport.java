@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.faultline.report.chart.ChartSvg;
+import io.faultline.report.html.Zoom;
+import io.faultline.sim.SimTime;
 import io.faultline.report.svg.FaultTimeline;
 import io.faultline.report.svg.MessageFlow;
 import io.faultline.report.svg.MessageWindow;
@@ -27,9 +29,6 @@ import io.faultline.report.svg.MessageWindow;
  * }</pre>
  */
 public final class HtmlReport {
-    /** At most this many messages are drawn; a longer run shows a window (see {@link MessageWindow}). */
-    public static final int MAX_MESSAGES_DRAWN = 80;
-
     private HtmlReport() {
     }
 
@@ -49,7 +48,7 @@ public final class HtmlReport {
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(escape(s.scenario())).append(" seed ").append(s.seed())
-                .append(" — ").append(s.verdict()).append(" — faultline</title>\n<style>\n").append(css())
+                .append(" — ").append(s.verdict()).append(" — faultline</title>\n<style>\n").append(stylesheet())
                 .append("</style>\n</head>\n<body>\n");
         h.append("<header><h1><span class=\"brand\">faultline</span> ").append(escape(s.scenario()))
                 .append("</h1><span class=\"badge ").append(s.verdict()).append("\">").append(s.verdict())
@@ -57,15 +56,25 @@ public final class HtmlReport {
         overview(h, r);
         checks(h, s);
         configuration(h, r.settings());
-        h.append("<section id=\"faults\"><h2>Faults over time</h2>\n<div class=\"scroll\">")
-                .append(FaultTimeline.render(r.faults(), faultLanes(r), s.simulatedNanos(), r.firstViolationNanos()))
-                .append("</div></section>\n");
-        MessageWindow window = MessageWindow.select(r.messages(), r.messagesInRun(), r.firstViolationNanos(),
-                MAX_MESSAGES_DRAWN);
+        h.append("<section id=\"faults\"><h2>Faults over time</h2>\n")
+                .append(Zoom.wrap(FaultTimeline.render(r.faults(), faultLanes(r), s.simulatedNanos(), r.firstViolationNanos()),
+                        "faults", ""))
+                .append("</section>\n");
+        MessageWindow window = MessageWindow.select(r.messages(), r.messagesInRun(), r.moments(),
+                MessageWindow.Size.NARROW);
         h.append("<section id=\"messages\"><h2>Message flow</h2>\n<p class=\"note\">").append(escape(window.note()))
                 .append(" Time flows down; hover an arrow for the message. Lost messages end in a red cross.</p>\n")
-                .append("<div class=\"flow-box\">").append(MessageFlow.render(window, r.hosts(), r.firstViolationNanos()))
-                .append("</div></section>\n");
+                .append(Zoom.wrap(MessageFlow.render(window, r.hosts(), r.firstViolationNanos()), "flow", "flow-box"))
+                .append("\n");
+        MessageWindow wide = MessageWindow.select(r.messages(), r.messagesInRun(), r.moments(), MessageWindow.Size.WIDE);
+        if (wide.drawn() > window.drawn()) {
+            h.append("<details class=\"wider\"><summary>Wider windows: ").append(String.format(Locale.ROOT, "%,d", wide.drawn()))
+                    .append(" messages around more moments</summary>\n<p class=\"note\">").append(escape(wide.note()))
+                    .append("</p>\n")
+                    .append(Zoom.wrap(MessageFlow.render(wide, r.hosts(), r.firstViolationNanos()), "flow-wide", "flow-box"))
+                    .append("</details>\n");
+        }
+        h.append("</section>\n");
         charts(h, r.charts());
         tables(h, r.tables());
         for (Section section : r.sections()) {
@@ -171,6 +180,11 @@ public final class HtmlReport {
 
     private static boolean isNumber(String cell) {
         return cell.matches("-?[0-9][0-9,_]*(\\.[0-9]+)?%?");
+    }
+
+    /** The stylesheet of every faultline page (run reports and {@code check} reports alike). */
+    public static String stylesheet() {
+        return css() + Zoom.CSS;
     }
 
     private static String css() {

@@ -34,6 +34,8 @@ import java.util.OptionalLong;
  * @param messagesInRun       how many messages the run had in all (more than {@code messages} when
  *                            the trace kept only the last ones)
  * @param firstViolationNanos when the first violation happened, if one did and it is known
+ * @param moments             what the message-flow diagram centres its windows on (faults, the
+ *                            first violation...)
  * @param charts              charts the model contributed
  * @param tables              tables the model contributed
  * @param sections            ready-made fragments, e.g. the checker's history view
@@ -41,7 +43,7 @@ import java.util.OptionalLong;
  */
 public record RunReport(RunSummary summary, String description, Map<String, String> settings,
                         List<String> hosts, List<FaultSpan> faults, List<MessageArrow> messages,
-                        long messagesInRun, OptionalLong firstViolationNanos, List<Chart> charts, List<Table> tables,
+                        long messagesInRun, OptionalLong firstViolationNanos, List<Moment> moments, List<Chart> charts, List<Table> tables,
                         List<Section> sections, String replayCommand) {
 
     public RunReport {
@@ -55,6 +57,7 @@ public record RunReport(RunSummary summary, String description, Map<String, Stri
             throw new IllegalArgumentException("messagesInRun " + messagesInRun + " < " + messages.size() + " kept");
         }
         Objects.requireNonNull(firstViolationNanos, "firstViolationNanos");
+        moments = List.copyOf(moments);
         charts = List.copyOf(charts);
         tables = List.copyOf(tables);
         sections = List.copyOf(sections);
@@ -75,6 +78,7 @@ public record RunReport(RunSummary summary, String description, Map<String, Stri
         private final List<MessageArrow> messages = new ArrayList<>();
         private long messagesInRun;
         private OptionalLong firstViolationNanos = OptionalLong.empty();
+        private final List<Moment> moments = new ArrayList<>();
         private final List<Chart> charts = new ArrayList<>();
         private final List<Table> tables = new ArrayList<>();
         private final List<Section> sections = new ArrayList<>();
@@ -135,6 +139,12 @@ public record RunReport(RunSummary summary, String description, Map<String, Stri
             return this;
         }
 
+        /** Moments to centre the message-flow windows on (the first violation is one already). */
+        public Builder moments(List<Moment> all) {
+            moments.addAll(all);
+            return this;
+        }
+
         public Builder chart(Chart chart) {
             charts.add(chart);
             return this;
@@ -156,8 +166,23 @@ public record RunReport(RunSummary summary, String description, Map<String, Stri
         }
 
         public RunReport build() {
+            List<Moment> all = new ArrayList<>(moments);
+            if (all.isEmpty()) {
+                // Made by hand, not from a trace: the faults' starts and ends are the moments.
+                for (FaultSpan f : faults) {
+                    all.add(new Moment(f.fromNanos(), Moment.Kind.FAULT, f.label()));
+                    if (!f.instantaneous()) {
+                        all.add(new Moment(f.toNanos(), Moment.Kind.FAULT, "end of " + f.label()));
+                    }
+                }
+            }
+            if (firstViolationNanos.isPresent()
+                    && all.stream().noneMatch(m -> m.kind() == Moment.Kind.VIOLATION)) {
+                all.add(new Moment(firstViolationNanos.getAsLong(), Moment.Kind.VIOLATION, "first violation"));
+            }
             return new RunReport(summary, description, settings, hosts, faults, messages,
-                    Math.max(messagesInRun, messages.size()), firstViolationNanos, charts, tables, sections, replayCommand);
+                    Math.max(messagesInRun, messages.size()), firstViolationNanos, all, charts, tables, sections,
+                    replayCommand);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,17 +57,26 @@ class HtmlReportTest {
     }
 
     @Test
-    void longRunShowsWindowAroundViolationAndSaysSo() {
+    void longRunShowsWindowsAroundViolationAndFaultsAndSaysSo() {
         String html = HtmlReport.render(SampleReports.report(Outcome.INVALID, 400));
-        assertTrue(html.contains("Messages 243 to 322 of 800, around the first violation at 15s."));
-        assertTrue(html.contains("class=\"violation\""));
-        assertTrue(count(html, "<title>Broadcast\\(value=") <= HtmlReport.MAX_MESSAGES_DRAWN);
+        String narrow = html.substring(html.indexOf("<section id=\"messages\">"), html.indexOf("<details class=\"wider\">"));
+        // The partition is 10s-20s, the crash at 12s, the violation at 15s: each has its window.
+        assertTrue(narrow.contains("around partition {n1 n2} | {n3} at 10s"), narrow);
+        assertTrue(narrow.contains("first violation at 15s"));
+        assertTrue(narrow.contains("end of partition {n1 n2} | {n3} at 20s"));
+        assertTrue(narrow.contains("Broadcast(value=100):") && narrow.contains("Broadcast(value=150):"),
+                "messages sent at the partition and the violation are drawn");
+        assertTrue(narrow.contains("class=\"violation\""));
+        assertTrue(count(narrow, "<title>Broadcast\\(value=") <= 6 * 24);
+        assertTrue(html.contains("Wider windows:"), "the page can show wider windows");
     }
 
     @Test
-    void longValidRunShowsFirstAndLastMessages() {
-        String html = HtmlReport.render(SampleReports.report(Outcome.VALID, 400));
-        assertTrue(html.contains("The first 40 and the last 40 of 800 messages; 720 in between are not drawn."));
+    void longValidRunWithoutFaultsShowsFirstAndLastMessages() {
+        RunReport r = RunReport.builder(SampleReports.summary(Outcome.VALID)).hosts(List.of("n1", "n2", "n3"))
+                .messages(SampleReports.broadcast(400)).build();
+        String html = HtmlReport.render(r);
+        assertTrue(html.contains("Shown: the first 12 and the last 12 of 800 messages"), html);
         assertTrue(html.contains("Broadcast(value=0):") && html.contains("Broadcast(value=399):"));
         assertFalse(html.contains("Broadcast(value=200):"));
     }

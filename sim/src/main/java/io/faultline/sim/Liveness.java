@@ -25,10 +25,15 @@ public final class Liveness {
         long start = sim.now();
         RunStatus status = sim.runUntil(progressed, start + boundNanos);
         if (status == RunStatus.CONDITION_MET) {
-            return CheckResult.valid(name, "progress after " + (sim.now() - start) + "ns");
+            long waited = sim.now() - start;
+            // Zero means the property already held when the check began: no wait was needed.
+            return CheckResult.valid(name, waited == 0
+                    ? "already held when checked at " + SimTime.format(start)
+                    : "progress " + SimTime.format(waited) + " after the check began at " + SimTime.format(start));
         }
         if (status == RunStatus.LIMIT_REACHED) {
-            return CheckResult.invalid(name, "no progress within " + boundNanos + "ns");
+            return CheckResult.invalid(name, "no progress within " + SimTime.format(boundNanos) + " of "
+                    + SimTime.format(start));
         }
         return CheckResult.unknown(name, "run stopped: " + status);
     }

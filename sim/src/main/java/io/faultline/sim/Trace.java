@@ -16,8 +16,9 @@ import java.util.function.IntFunction;
 /**
  * The record of a run, kept small: a running hash over every event (the trace hash, identical
  * for identical runs in any JVM), counts per {@link TraceKind}, a bounded window of the most recent
- * message events (for a message-flow diagram), the fault events (for a faults timeline) and the
- * most recent log lines. It never keeps every event in memory; install a {@link #lineSink} to see
+ * message events plus those around the moments that matter (faults, crashes, the first violation:
+ * {@link KeptMessages}), for a message-flow diagram, the fault events (for a faults timeline) and
+ * the most recent log lines. It never keeps every event in memory; install a {@link #lineSink} to see
  * them all.
  *
  * <p>Each event line is (virtual time, kind, host index, peer index, detail); the hash covers a
@@ -35,6 +36,15 @@ public final class Trace {
 
     /** A fault (or heal) applied at {@code nanos}; {@code target} is a host name or a description. */
     public record FaultEvent(long nanos, String target, String description) {
+    }
+
+    /**
+     * A moment the trace kept the messages around: a fault, crash or restart, the first violation, or
+     * a line a process logged once a fault had happened.
+     *
+     * @param host the host it happened on, empty when none
+     */
+    public record Moment(long nanos, TraceKind kind, String host, String detail) {
     }
 
     /** A line a process logged. */
@@ -55,14 +65,7 @@ public final class Trace {
     private final IntFunction<String> hostNames;
     private Consumer<String> lineSink;
 
-    private int windowCapacity = DEFAULT_MESSAGE_WINDOW;
-    private long[] mSent = new long[windowCapacity];
-    private long[] mEnd = new long[windowCapacity];
-    private int[] mFrom = new int[windowCapacity];
-    private int[] mTo = new int[windowCapacity];
-    private Message[] mMsg = new Message[windowCapacity];
-    private byte[] mFate = new byte[windowCapacity];
-    private long messageCount;
+    private KeptMessages kept = new KeptMessages(DEFAULT_MESSAGE_WINDOW);
 
     private final List<FaultEvent> faults = new ArrayList<>();
     private long faultCount;
@@ -78,19 +81,15 @@ public final class Trace {
         this.lineSink = sink;
     }
 
-    /** Keeps the last {@code capacity} message events (default 2048); call before the run. */
+    /**
+     * Keeps the last {@code capacity} message events (default 2048), besides those around the
+     * moments that matter; call before the run.
+     */
     public void messageWindow(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
         }
-        windowCapacity = capacity;
-        mSent = new long[capacity];
-        mEnd = new long[capacity];
-        mFrom = new int[capacity];
-        mTo = new int[capacity];
-        mMsg = new Message[capacity];
-        mFate = new byte[capacity];
-        messageCount = 0;
+        kept = new KeptMessages(capacity);
     }
 
     void record(long time, TraceKind kind, int host, int peer, String detail) {
@@ -100,6 +99,7 @@ public final class Trace {
         if (lineSink != null) {
             lineSink.accept(line(time, kind, host, peer, detail));
         }
+        kept.moment(time, kind, host < 0 ? "" : hostNames.apply(host), detail);
     }
 
     void message(long time, TraceKind kind, Delivery d, Fate fate) {
@@ -111,13 +111,7 @@ public final class Trace {
         if (lineSink != null) {
             lineSink.accept(line(time, kind, d.to, d.from, d.message + (fate == Fate.DELIVERED ? "" : " " + fate)));
         }
-        int slot = (int) (messageCount++ % windowCapacity);
-        mSent[slot] = d.sentAt;
-        mEnd[slot] = time;
-        mFrom[slot] = d.from;
-        mTo[slot] = d.to;
-        mMsg[slot] = d.message;
-        mFate[slot] = (byte) fate.ordinal();
+        kept.add(d.sentAt, time, d.from, d.to, d.message, (byte) fate.ordinal());
     }
 
     /** A timer firing; its record is encoded like a message's, without building its text. */
@@ -167,29 +161,30 @@ public final class Trace {
     }
 
     /**
-     * The most recent message events (delivered or dropped), oldest first: a snapshot of the window,
-     * whose elements (and their message summaries, which cost a {@code toString()} each) are built
-     * only when read, since most runs of a sweep never show them.
+     * The message events kept (delivered or dropped), in the order they were recorded: those around
+     * the {@link #moments()} that are older than the most recent ones, then the most recent. A
+     * snapshot whose elements (and their message summaries, which cost a {@code toString()} each)
+     * are built only when read, since most runs of a sweep never show them.
      */
     public MessageList messages() {
-        int n = (int) Math.min(messageCount, windowCapacity);
-        long[] sent = new long[n];
-        long[] end = new long[n];
+        KeptMessages.Slots s = new KeptMessages.Slots(kept.keptSize());
+        kept.snapshot(s);
+        int n = s.size;
         String[] from = new String[n];
         String[] to = new String[n];
-        Message[] msg = new Message[n];
-        byte[] fate = new byte[n];
-        long first = messageCount - n;
         for (int i = 0; i < n; i++) {
-            int s = (int) ((first + i) % windowCapacity);
-            sent[i] = mSent[s];
-            end[i] = mEnd[s];
-            from[i] = hostNames.apply(mFrom[s]);
-            to[i] = hostNames.apply(mTo[s]);
-            msg[i] = mMsg[s];
-            fate[i] = mFate[s];
+            from[i] = hostNames.apply(s.from[i]);
+            to[i] = hostNames.apply(s.to[i]);
         }
-        return new MessageList(sent, end, from, to, msg, fate);
+        return new MessageList(s.sent, s.end, from, to, s.msg, s.fate);
+    }
+
+    /**
+     * The moments the trace kept messages around, in order: faults, crashes, the first violation,
+     * and lines processes logged once a fault had happened (at most 65).
+     */
+    public List<Moment> moments() {
+        return kept.moments();
     }
 
     /**
@@ -234,7 +229,7 @@ public final class Trace {
 
     /** Total message events recorded (the window keeps the last few). */
     public long messageCount() {
-        return messageCount;
+        return kept.count();
     }
 
     /** The fault events, in order (the first 10,000; {@link #faultCount()} counts them all). */

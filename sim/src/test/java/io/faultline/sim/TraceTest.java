@@ -73,4 +73,39 @@ class TraceTest {
                 sim.trace().faults());
         assertEquals(List.of(new Trace.LogLine(0, "h", "hello"), new Trace.LogLine(6, "h", "hello")), sim.trace().logs());
     }
+
+    @Test
+    void messagesAroundAFaultAreKeptAfterTheRingMovedOn() {
+        Simulation sim = PingPong.game(1);
+        sim.trace().messageWindow(10);
+        sim.at(100 * Simulation.MILLIS, "cut", () -> sim.recordFault("partition {a} | {b}"));
+        sim.run(Simulation.SECONDS);
+        long at = 100 * Simulation.MILLIS;
+        List<Trace.MessageEvent> kept = sim.trace().messages();
+        assertTrue(kept.stream().anyMatch(m -> m.endNanos() <= at), "messages just before the fault are kept");
+        assertTrue(kept.stream().anyMatch(m -> m.endNanos() >= at && m.endNanos() < 500 * Simulation.MILLIS),
+                "messages just after the fault are kept");
+        // The ring's 10, the 10 it held at the fault (all there is of "before"), the AROUND after it.
+        assertEquals(10 + 10 + KeptMessages.AROUND, kept.size());
+        for (int i = 1; i < kept.size(); i++) {
+            assertTrue(kept.get(i - 1).endNanos() <= kept.get(i).endNanos(), "kept in the order recorded");
+        }
+        assertEquals(List.of(new Trace.Moment(at, TraceKind.FAULT, "", "partition {a} | {b}")), sim.trace().moments());
+    }
+
+    @Test
+    void keepingMessagesAroundMomentsIsBoundedAndLeavesTheHashAlone() {
+        Simulation many = PingPong.game(1);
+        Simulation few = PingPong.game(1);
+        many.trace().messageWindow(10);
+        for (Simulation sim : List.of(many, few)) {
+            for (int i = 1; i <= 200; i++) {
+                sim.at(i * 4 * Simulation.MILLIS, "fault", () -> sim.recordFault("clock jump 1ns"));
+            }
+            sim.run(Simulation.SECONDS);
+        }
+        assertEquals(KeptMessages.MAX_MOMENTS, many.trace().moments().size(), "the first moments only");
+        assertTrue(many.trace().messages().size() <= 10 + (KeptMessages.MAX_MOMENTS + 1) * 2 * KeptMessages.AROUND);
+        assertEquals(few.trace().hash(), many.trace().hash(), "what is kept does not change the trace hash");
+    }
 }

@@ -14,7 +14,7 @@ import io.faultline.cli.ExitCodes;
 import io.faultline.report.CheckLine;
 import io.faultline.report.HtmlReport;
 import io.faultline.report.RunSummary;
-import io.faultline.report.SimTime;
+import io.faultline.sim.SimTime;
 import io.faultline.report.json.JsonSummary;
 
 /**

@@ -43,8 +43,27 @@ public record RunRequest(String scenario, long seed, Map<String, String> setting
         return b.toString();
     }
 
-    /** {@code reports/<scenario with dashes>-<seed>.html}, relative to the current directory. */
+    /**
+     * {@code reports/<scenario with dashes>-<seed>.html}, relative to the current directory; a run
+     * with settings, a duration or faults of its own adds a short hash of them
+     * ({@code -set-1a2b3c4d}), so it does not overwrite the default run's report.
+     */
     public String defaultReportPath() {
-        return "reports/" + scenario.replaceAll("[^A-Za-z0-9._-]+", "-") + "-" + seed + ".html";
+        String base = "reports/" + scenario.replaceAll("[^A-Za-z0-9._-]+", "-") + "-" + seed;
+        if (settings.isEmpty() && duration.isEmpty() && faults.isEmpty()) {
+            return base + ".html";
+        }
+        // Sorted, so the same settings typed in another order name the same report.
+        StringBuilder what = new StringBuilder();
+        new java.util.TreeMap<>(settings).forEach((k, v) -> what.append(k).append('=').append(v).append('\n'));
+        duration.ifPresent(d -> what.append("--duration=").append(d).append('\n'));
+        faults.ifPresent(f -> what.append("--faults=").append(f).append('\n'));
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(what.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return base + "-set-" + java.util.HexFormat.of().formatHex(h, 0, 4) + ".html";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 }

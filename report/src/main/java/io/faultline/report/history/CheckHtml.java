@@ -1,6 +1,8 @@
 package io.faultline.report.history;
 
+import io.faultline.report.HtmlReport;
 import io.faultline.report.html.Html;
+import io.faultline.report.html.Zoom;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,15 +31,28 @@ public final class CheckHtml {
 
     public static String render(List<CheckedHistory> checks) {
         StringBuilder s = new StringBuilder(64 * 1024);
-        s.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>faultline check</title>\n<style>\n").append(PAGE_CSS).append(CSS).append("</style>\n")
-                .append("</head>\n<body>\n<h1>faultline check</h1>\n");
-        summary(s, checks);
-        s.append("<div class=\"fl-check\">\n").append(LEGEND);
-        for (int i = 0; i < checks.size(); i++) {
-            history(s, checks.get(i), i);
+        Outcome all = Outcome.VALID;
+        for (CheckedHistory c : checks) {
+            all = all.and(c.report().outcome());
         }
-        s.append("</div>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+        // The run reports' page: same header, sections and stylesheet.
+        s.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>faultline check — ").append(all).append("</title>\n<style>\n")
+                .append(HtmlReport.stylesheet()).append(CSS).append("</style>\n")
+                .append("</head>\n<body>\n<header><h1><span class=\"brand\">faultline</span> check</h1><span class=\"badge ")
+                .append(all).append("\">").append(all).append("</span><span class=\"mono\">").append(checks.size())
+                .append(checks.size() == 1 ? " history" : " histories").append("</span></header>\n<main>\n")
+                .append("<section id=\"summary\"><h2>Histories</h2>\n");
+        summary(s, checks);
+        s.append("</section>\n<div class=\"fl-check\">\n");
+        for (int i = 0; i < checks.size(); i++) {
+            s.append("<section>\n").append(LEGEND);
+            history(s, checks.get(i), i);
+            s.append("</section>\n");
+        }
+        s.append("</div>\n<footer>faultline check · the same file and model give the same page.</footer>\n</main>\n")
+                .append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return s.toString();
     }
 
@@ -78,25 +93,33 @@ public final class CheckHtml {
                 .append("</pre>\n");
         Optional<Map<Value, List<Op>>> parts = c.parts();
         if (parts.isPresent()) {
+            int keyNumber = 0;
             for (Map.Entry<Value, List<Op>> part : parts.get().entrySet()) {
                 Value key = part.getKey();
                 Optional<Counterexample> here = ce.filter(x -> x.key().equals(Optional.of(key)));
-                Outcome ko = c.report().keys().stream().filter(k -> k.key().equals(key)).map(KeyResult::verdict)
-                        .map(Verdict::outcome).findFirst().orElse(o);
+                Optional<Verdict> kv = c.report().keys().stream().filter(k -> k.key().equals(key))
+                        .map(KeyResult::verdict).findFirst();
+                Outcome ko = kv.map(Verdict::outcome).orElse(o);
+                // UNKNOWN elsewhere means a bound was hit; a key skipped once another failed was just not checked.
+                boolean skipped = kv.filter(v -> v instanceof Verdict.Unknown u && u.reason().startsWith("not checked"))
+                        .isPresent();
+                String shown = skipped ? "not checked" : ko.name();
                 s.append("<details class=\"key ").append(ko).append("\"").append(here.isPresent() ? " open" : "")
                         .append(" data-key=\"").append(Html.escape(key.toString())).append("\"><summary>key ")
-                        .append(Html.escape(key.toString())).append(": <span class=\"verdict ").append(ko).append("\">")
-                        .append(ko).append("</span>, ").append(part.getValue().size()).append(" ops</summary>\n")
-                        .append("<div class=\"scroll\">")
-                        .append(TimelineSvg.render(Timeline.of(c.file().history(), part.getValue()), c.file(), here))
-                        .append("</div>\n</details>\n");
+                        .append(Html.escape(key.toString())).append(": <span class=\"verdict ").append(skipped ? "SKIPPED" : ko)
+                        .append("\">").append(shown).append("</span>")
+                        .append(skipped ? " (another key was already not linearizable)" : "").append(", ")
+                        .append(part.getValue().size()).append(" ops</summary>\n")
+                        .append(Zoom.wrap(TimelineSvg.render(Timeline.of(c.file().history(), part.getValue()), c.file(), here,
+                                c.model()), "h" + i + "-k" + (keyNumber++), "scroll"))
+                        .append("\n</details>\n");
             }
         } else {
             s.append("<details class=\"whole\"").append(o == Outcome.VALID ? "" : " open")
                     .append("><summary>timeline, ").append(c.file().history().size()).append(" ops</summary>\n")
-                    .append("<div class=\"scroll\">")
-                    .append(TimelineSvg.render(Timeline.of(c.file().history(), c.file().history().ops()), c.file(), ce))
-                    .append("</div>\n</details>\n");
+                    .append(Zoom.wrap(TimelineSvg.render(Timeline.of(c.file().history(), c.file().history().ops()),
+                            c.file(), ce, c.model()), "h" + i, "scroll"))
+                    .append("\n</details>\n");
         }
         s.append("</section>\n");
     }
@@ -105,22 +128,16 @@ public final class CheckHtml {
             + " operation's invocation to its completion. <span class=\"swatch ok\"></span> ok"
             + " <span class=\"swatch fail\"></span> fail <span class=\"swatch info\"></span> info or never completed"
             + " (may take effect any time later) <span class=\"swatch failing\"></span> the operation that cannot be"
-            + " linearized, with its window shaded; dots joined by a line: the longest linearizable prefix, in"
-            + " order. Hover or click an operation for details and the possible states.</p>\n";
-
-    private static final String PAGE_CSS = """
-            body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em; color: #222; }
-            h1 { font-size: 1.4em; }
-            table.summary { border-collapse: collapse; } table.summary td, table.summary th { padding: 2px 10px; border-bottom: 1px solid #ddd; text-align: left; }
-            .verdict { font-weight: 600; } .verdict.VALID { color: #18794e; } .verdict.INVALID { color: #c62828; } .verdict.UNKNOWN { color: #a15c00; }
-            """;
+            + " linearized, with its window shaded and its name under the lanes; dots joined by a line: the longest"
+            + " linearizable prefix, in order. Hover a dot for the state after that op, the last one for every state"
+            + " the checker found possible; hover or click an operation for its details.</p>\n";
 
     /** Everything under {@code .fl-check}, so that a host page's classes ({@code lane}, {@code tick}...) are left alone. */
     private static final String CSS = """
             .fl-check h2 { font-size: 1.1em; margin-top: 1.6em; }
             .fl-check .verdict { font-weight: 600; } .fl-check .verdict.VALID { color: #18794e; } .fl-check .verdict.INVALID { color: #c62828; } .fl-check .verdict.UNKNOWN { color: #a15c00; }
             .fl-check pre.text { background: #f6f6f4; padding: 8px 10px; overflow-x: auto; }
-            .fl-check .scroll { overflow-x: auto; border: 1px solid #ddd; margin: 6px 0 12px; }
+            .fl-check .scroll { border: 1px solid #ddd; margin: 6px 0 12px; }
             .fl-check details > summary { cursor: pointer; margin: 4px 0; }
             .fl-check svg.timeline text { font: 11px ui-monospace, monospace; }
             .fl-check svg .lane { fill: #fff; } .fl-check svg .lane.even { fill: #f7f7f7; }
@@ -133,6 +150,8 @@ public final class CheckHtml {
             .fl-check svg .failing-window { fill: #c62828; opacity: .13; }
             .fl-check svg .lin-path { fill: none; stroke: #18794e; stroke-width: 1.2; }
             .fl-check svg .lin-point { fill: #18794e; }
+            .fl-check svg .failing-label { fill: #c62828; font-weight: 700; }
+            .fl-check .verdict.SKIPPED { color: #5d6778; font-weight: 400; font-style: italic; }
             .fl-check .legend .swatch { display: inline-block; width: 18px; height: 10px; border: 1px solid #5b8fc7; background: #cfe3f7; vertical-align: middle; }
             .fl-check .legend .swatch.fail { background: #e8e8e8; border-color: #aaa; } .fl-check .legend .swatch.info { background: #fff3d6; border: 1px dashed #d39b2a; }
             .fl-check .legend .swatch.failing { background: #ffd3d3; border: 2px solid #c62828; }
@@ -148,6 +167,14 @@ public final class CheckHtml {
               panel.className = 'fl-detail';
               panel.hidden = true;
               document.body.appendChild(panel);
+              // A timeline wider than its box opens scrolled to its failing op.
+              document.querySelectorAll('.fl-check .fit').forEach(function (box) {
+                var f = box.querySelector('.op.failing rect');
+                if (f && box.scrollWidth > box.clientWidth) {
+                  var r = f.getBoundingClientRect(), b = box.getBoundingClientRect();
+                  box.scrollLeft = Math.max(0, r.left - b.left - box.clientWidth / 2);
+                }
+              });
               document.addEventListener('click', function (e) {
                 var g = e.target.closest ? e.target.closest('.fl-check .op, .fl-check .lin-point') : null;
                 document.querySelectorAll('.fl-check .op.selected').forEach(function (x) { x.classList.remove('selected'); });

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.faultline.checker.Counterexample;
 import io.faultline.checker.io.HistoryFile;
+import io.faultline.checker.model.Model;
 import io.faultline.checker.prepare.Operation;
 
 /**
@@ -27,11 +28,11 @@ final class TimelineSvg {
     private TimelineSvg() {
     }
 
-    static String render(Timeline t, HistoryFile file, Optional<Counterexample> ce) {
+    static String render(Timeline t, HistoryFile file, Optional<Counterexample> ce, Model<?> model) {
         // About 12 px per event of the history: room for a short label on most bars, scrolled
         // sideways when long; a key's part keeps the whole history's scale.
         int width = (int) Math.max(640, Math.min(16_000, t.events * 12.0));
-        int height = TOP + t.processes.size() * LANE + 26;
+        int height = TOP + t.processes.size() * LANE + 26 + (ce.isPresent() ? 16 : 0);
         Map<Integer, Integer> lane = new HashMap<>();
         for (int i = 0; i < t.processes.size(); i++) {
             lane.put(t.processes.get(i), i);
@@ -39,7 +40,8 @@ final class TimelineSvg {
         double scale = width / (t.max - t.min);
         StringBuilder s = new StringBuilder();
         s.append("<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width + LEFT + RIGHT)
-                .append("\" height=\"").append(height).append("\" role=\"img\">\n");
+                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width + LEFT + RIGHT).append(' ')
+                .append(height).append("\" role=\"img\">\n");
         s.append("<text class=\"axis\" x=\"").append(LEFT).append("\" y=\"14\">")
                 .append(t.byTime ? "time (ms from the first op) &#8594;" : "op index &#8594;").append("</text>\n");
         for (int i = 0; i < t.processes.size(); i++) {
@@ -59,7 +61,13 @@ final class TimelineSvg {
         for (Timeline.Bar b : t.bars) {
             bar(s, b, t, scale, lane.get(b.process()), file, ce.filter(c -> c.operation().invocation().index() == b.invoke()));
         }
-        ce.ifPresent(c -> linearization(s, t, scale, lane, c));
+        ce.ifPresent(c -> linearization(s, t, scale, lane, c, StatesAfter.each(model, c.linearized())));
+        // The failing op is named in words under its bar, so it is found at a glance and at any zoom.
+        failing.ifPresent(b -> s.append("<text class=\"failing-label\" x=\"")
+                .append(fmt(LEFT + (b.start() - t.min) * scale)).append("\" y=\"")
+                .append(TOP + t.processes.size() * LANE + 14).append("\">&#9650; cannot linearize op ").append(b.invoke())
+                .append(" :").append(Html.escape(b.f() + " " + b.value())).append(" (process ").append(b.process())
+                .append(")</text>\n"));
         s.append("</svg>\n");
         return s.toString();
     }
@@ -121,7 +129,7 @@ final class TimelineSvg {
 
     /** Points where the prefix's ops take effect: each as early as its window and the order allow. */
     private static void linearization(StringBuilder s, Timeline t, double scale, Map<Integer, Integer> lane,
-                                      Counterexample c) {
+                                      Counterexample c, List<String> statesAfter) {
         List<Operation> lin = c.linearized();
         StringBuilder path = new StringBuilder();
         StringBuilder dots = new StringBuilder();
@@ -138,7 +146,9 @@ final class TimelineSvg {
             double y = TOP + lane.get(op.process()) * LANE + LANE / 2.0;
             path.append(path.length() == 0 ? "M" : " L").append(fmt(x)).append(' ').append(fmt(y));
             String title = "linearized #" + (k + 1) + ": op " + op.invocation().index() + " :" + op.f() + " "
-                    + op.value() + (k == lin.size() - 1 ? "\nstates after it: " + StateText.all(c.states()) : "");
+                    + op.value() + "\nstate after it: " + (k < statesAfter.size() ? statesAfter.get(k) : "?")
+                    + (k == lin.size() - 1 ? "\npossible states at the end of the prefix (the checker's final paths): "
+                    + StateText.all(c.states()) : "");
             dots.append("<circle class=\"lin-point\" data-index=\"").append(op.invocation().index()).append("\" cx=\"")
                     .append(fmt(x)).append("\" cy=\"").append(fmt(y)).append("\" r=\"3.5\"><title>")
                     .append(Html.escape(title)).append("</title></circle>\n");

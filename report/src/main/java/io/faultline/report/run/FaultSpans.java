@@ -5,8 +5,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.faultline.report.FaultSpan;
+import io.faultline.sim.SimTime;
 import io.faultline.sim.Trace;
 
 /**
@@ -50,7 +53,7 @@ public final class FaultSpans {
             } else if (d.startsWith("heal ")) {
                 healLink(open, d.substring("heal ".length()), e.nanos(), spans);
             } else {
-                spans.add(new FaultSpan(lane, d, e.nanos(), e.nanos()));
+                spans.add(new FaultSpan(lane, human(d), e.nanos(), e.nanos()));
             }
         }
         for (Open o : open.values()) {
@@ -59,6 +62,22 @@ public final class FaultSpans {
         spans.sort((a, b) -> Long.compare(a.fromNanos(), b.fromNanos()));
         return spans;
     }
+
+    /**
+     * A fault's text with its nanosecond amounts written for people ({@code clock jump 1500000000ns}
+     * reads {@code clock jump 1.5s}): the trace keeps exact nanoseconds, as its hash covers the text.
+     */
+    static String human(String description) {
+        Matcher m = NANOS.matcher(description);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(SimTime.format(Long.parseLong(m.group(1)))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static final Pattern NANOS = Pattern.compile("(-?\\d{1,18})ns\\b");
 
     /** {@code heal a <-> b} ends the cuts between a and b, in either direction. */
     private static void healLink(Map<String, Open> open, String link, long at, List<FaultSpan> spans) {

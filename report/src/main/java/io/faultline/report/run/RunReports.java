@@ -10,8 +10,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.faultline.checker.history.History;
 import io.faultline.checker.history.Op;
@@ -20,6 +18,7 @@ import io.faultline.report.Chart;
 import io.faultline.report.CheckLine;
 import io.faultline.report.FaultSpan;
 import io.faultline.report.MessageArrow;
+import io.faultline.report.Moment;
 import io.faultline.report.RunReport;
 import io.faultline.report.RunSummary;
 import io.faultline.report.Table;
@@ -41,9 +40,6 @@ import io.faultline.sim.scenario.Series;
  * }</pre>
  */
 public final class RunReports {
-    /** {@code Violation.toString()} ends with "after event #N at Tns (event)". */
-    private static final Pattern VIOLATION_TIME = Pattern.compile("after event #\\d+ at (\\d+)ns");
-
     private RunReports() {
     }
 
@@ -74,7 +70,8 @@ public final class RunReports {
                 .messagesInRun(r.eventCounts().getOrDefault(TraceKind.DELIVER, 0L)
                         + r.eventCounts().getOrDefault(TraceKind.DROP, 0L))
                 .replayCommand(replayCommand);
-        firstViolation(r).ifPresent(b::firstViolationAt);
+        r.firstViolationNanos().ifPresent(b::firstViolationAt);
+        b.moments(moments(r.moments()));
         for (Series s : r.series()) {
             List<Chart.Point> points = new ArrayList<>();
             for (Series.Point p : s.points()) {
@@ -88,6 +85,7 @@ public final class RunReports {
         if (!r.histories().isEmpty()) {
             b.table(histories(r.histories()));
         }
+        LinearizabilitySections.of(r).forEach(b::section);
         b.table(eventsByKind(r.eventCounts()));
         return b.build();
     }
@@ -176,16 +174,19 @@ public final class RunReports {
         return a.compareTo(b);
     }
 
-    /** When an invariant first failed, read from its check's detail (the only place the result keeps it). */
-    static OptionalLong firstViolation(RunResult r) {
-        for (CheckResult c : r.checks()) {
-            if (c.name().startsWith("invariant ") && c.outcome() == io.faultline.checker.Outcome.INVALID) {
-                Matcher m = VIOLATION_TIME.matcher(c.detail());
-                if (m.find()) {
-                    return OptionalLong.of(Long.parseLong(m.group(1)));
-                }
-            }
+    /** The trace's moments as the diagram centres on them (the violation comes as its own). */
+    static List<Moment> moments(List<Trace.Moment> moments) {
+        List<Moment> out = new ArrayList<>();
+        for (Trace.Moment m : moments) {
+            Moment.Kind kind = switch (m.kind()) {
+                case VIOLATION -> Moment.Kind.VIOLATION;
+                case FAULT, CRASH, RESTART, PAUSE, RESUME -> Moment.Kind.FAULT;
+                default -> Moment.Kind.EVENT;
+            };
+            String what = m.kind() == TraceKind.FAULT || m.kind() == TraceKind.LOG
+                    ? FaultSpans.human(m.detail()) : m.kind().name().toLowerCase(java.util.Locale.ROOT);
+            out.add(new Moment(m.nanos(), kind, m.host().isEmpty() ? what : m.host() + ": " + what));
         }
-        return OptionalLong.empty();
+        return out;
     }
 }

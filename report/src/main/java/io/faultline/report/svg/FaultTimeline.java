@@ -7,7 +7,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 import io.faultline.report.FaultSpan;
-import io.faultline.report.SimTime;
+import io.faultline.sim.SimTime;
 
 /**
  * Draws faults over simulated time as SVG: one lane per target (host or network), a bar per fault

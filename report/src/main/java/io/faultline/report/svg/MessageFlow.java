@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.faultline.report.MessageArrow;
-import io.faultline.report.SimTime;
+import io.faultline.sim.SimTime;
 
 /**
  * Draws a message-flow (Lamport) diagram as SVG: one vertical line per host, time flowing down, an
@@ -22,7 +22,7 @@ import io.faultline.report.SimTime;
  * keeps every arrow visible. Times are written in the left margin.
  *
  * <pre>{@code
- * MessageWindow window = MessageWindow.select(messages, OptionalLong.empty(), 80);
+ * MessageWindow window = MessageWindow.select(messages, messages.size(), moments, MessageWindow.Size.NARROW);
  * String svg = MessageFlow.render(window, List.of("n1", "n2", "n3"), OptionalLong.empty());
  * }</pre>
  */
@@ -33,7 +33,7 @@ public final class MessageFlow {
     private static final double TOP = 40;
     private static final double STEP = 14;
     private static final double GAP = 40;
-    private static final int LABELS_UP_TO = 40;
+    private static final int LABELS_UP_TO = 30;
 
     private MessageFlow() {
     }
@@ -42,11 +42,13 @@ public final class MessageFlow {
         List<String> hosts = hosts(window, hostOrder);
         double column = Math.max(MIN_COLUMN, (960 - LEFT - RIGHT) / Math.max(1, hosts.size() - 1));
         double width = LEFT + RIGHT + column * Math.max(1, hosts.size() - 1);
-        List<Long> headTimes = times(window.head());
-        List<Long> tailTimes = times(window.tail());
-        double headHeight = Math.max(1, headTimes.size()) * STEP;
-        double tailHeight = window.hasGap() ? GAP + tailTimes.size() * STEP : 0;
-        double height = TOP + headHeight + tailHeight + 20;
+        List<List<Long>> times = new ArrayList<>();
+        double height = TOP + 20;
+        for (MessageWindow.Segment seg : window.segments()) {
+            times.add(times(seg.messages()));
+            height += (seg.caption().isEmpty() && seg.skipped() == 0 ? 0 : GAP)
+                    + Math.max(1, times.get(times.size() - 1).size()) * STEP;
+        }
 
         Svg svg = new Svg(width, height, "flow", "message-flow diagram");
         svg.raw("<defs><marker id=\"flow-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" "
@@ -57,15 +59,19 @@ public final class MessageFlow {
             svg.text(hx, TOP - 22, "middle", "host", hosts.get(i));
             svg.line(hx, TOP - 14, hx, height - 10, "host-line");
         }
-        boolean labels = window.head().size() + window.tail().size() <= LABELS_UP_TO;
-        drawSegment(svg, window.head(), headTimes, TOP, hosts, column, labels, violationAt);
-        if (window.hasGap()) {
-            double gapTop = TOP + headHeight;
-            svg.rect(LEFT - 80, gapTop + 6, width - LEFT + 70, GAP - 12, "gap",
-                    window.omitted() + " messages not drawn");
-            svg.text(width / 2, gapTop + GAP / 2 + 4, "middle", "gap-label",
-                    String.format(Locale.ROOT, "⋯ %,d messages not drawn ⋯", window.omitted()));
-            drawSegment(svg, window.tail(), tailTimes, gapTop + GAP, hosts, column, labels, violationAt);
+        double top = TOP;
+        for (int i = 0; i < window.segments().size(); i++) {
+            MessageWindow.Segment seg = window.segments().get(i);
+            boolean labels = seg.messages().size() <= LABELS_UP_TO;
+            if (!seg.caption().isEmpty() || seg.skipped() > 0) {
+                String text = (seg.skipped() > 0 ? String.format(Locale.ROOT, "⋯ %,d messages not drawn ⋯ ", seg.skipped()) : "")
+                        + seg.caption();
+                svg.rect(LEFT - 80, top + 6, width - LEFT + 70, GAP - 12, "gap", text);
+                svg.text(width / 2, top + GAP / 2 + 4, "middle", "gap-label", text);
+                top += GAP;
+            }
+            drawSegment(svg, seg.messages(), times.get(i), top, hosts, column, labels, violationAt);
+            top += Math.max(1, times.get(i).size()) * STEP;
         }
         return svg.close();
     }
@@ -162,8 +168,8 @@ public final class MessageFlow {
 
     private static List<String> hosts(MessageWindow window, List<String> hostOrder) {
         Set<String> hosts = new LinkedHashSet<>(hostOrder);
-        for (List<MessageArrow> part : List.of(window.head(), window.tail())) {
-            for (MessageArrow m : part) {
+        for (MessageWindow.Segment part : window.segments()) {
+            for (MessageArrow m : part.messages()) {
                 hosts.add(m.from());
                 hosts.add(m.to());
             }

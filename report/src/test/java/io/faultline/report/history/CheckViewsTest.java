@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.faultline.checker.CheckOptions;
+import io.faultline.checker.CheckReport;
+import io.faultline.checker.KeyResult;
 import io.faultline.checker.Counterexample;
 import io.faultline.checker.Linearizability;
 import io.faultline.checker.Verdict;
@@ -66,6 +68,19 @@ class CheckViewsTest {
         assertEquals(3, matches("data-process=\"(\\d+)\"", html).size(), "one bar per operation");
         assertEquals(3, matches("<text class=\"process\"", html).size(), "one lane per process");
         assertTrue(html.contains("time (ms from the first op)"), "the ops' own time is the axis");
+        assertTrue(html.contains("<text class=\"failing-label\"") && html.contains("cannot linearize op 2 :read 2 (process 1)"),
+                "the failing op is labelled in words");
+        assertTrue(html.contains("linearized #1: op 0 :write 1\nstate after it: 1"), "the state after each linearized op");
+        assertTrue(html.contains("<header><h1><span class=\"brand\">faultline</span> check</h1><span class=\"badge INVALID\">"),
+                "styled like the run reports");
+        assertTrue(html.contains("input type=\"checkbox\" class=\"zoom\""), "the timeline fits the page and zooms");
+    }
+
+    @Test
+    void statesAfterEachOpAreReplayedFromTheInitialState() throws Exception {
+        CheckedHistory c = staleRead();
+        Counterexample ce = ((Verdict.Invalid) c.report().verdict()).counterexample();
+        assertEquals(List.of("1"), StatesAfter.each(c.model(), ce.linearized()));
     }
 
     @Test
@@ -137,6 +152,29 @@ class CheckViewsTest {
         assertEquals(List.of(String.valueOf(ce.operation().invocation().index())),
                 matches("<g class=\"op [a-z]+ failing\" data-index=\"(\\d+)\"", html));
         assertTrue(CheckText.render(c).contains("cannot linearize (key \"b\") op 4"), CheckText.render(c));
+    }
+
+    @Test
+    void keysSkippedOnceAKeyFailedAreLabelledNotCheckedNotUnknown() throws Exception {
+        HistoryFile f = HistoryReaders.parse("kv3.txt", """
+                {:process 1, :type :invoke, :f :append, :key "b", :value "y"}
+                {:process 1, :type :ok, :f :append, :key "b", :value "y"}
+                {:process 0, :type :invoke, :f :get, :key "b", :value nil}
+                {:process 0, :type :ok, :f :get, :key "b", :value "z"}
+                {:process 0, :type :invoke, :f :put, :key "c", :value "x"}
+                {:process 0, :type :ok, :f :put, :key "c", :value "x"}
+                """, HistoryFormat.AUTO);
+        Model<?> kv = Models.byName("kv");
+        CheckReport real = Linearizability.check(f.history(), kv, CheckOptions.defaults());
+        // Which keys the search skips depends on the threads' race; the label must not: skip "c" here.
+        List<KeyResult> keys = real.keys().stream().map(k -> k.key().equals(io.faultline.checker.history.Value.of("c"))
+                ? new KeyResult(k.key(), new Verdict.Unknown("not checked: another key is not linearizable"), k.operations(), 0)
+                : k).toList();
+        CheckedHistory c = new CheckedHistory(f, kv, new CheckReport(real.verdict(), real.operations(), keys, real.millis()));
+        String html = CheckHtml.render(List.of(c));
+        assertTrue(html.contains("data-key=\"&quot;c&quot;\"><summary>key &quot;c&quot;: <span class=\"verdict SKIPPED\">not checked</span>"),
+                html);
+        assertFalse(html.contains(">UNKNOWN<"), "UNKNOWN is kept for bounds hit");
     }
 
     @Test

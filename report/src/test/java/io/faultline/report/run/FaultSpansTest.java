@@ -22,7 +22,7 @@ class FaultSpansTest {
         assertEquals(List.of(
                 new FaultSpan("network", "partition [n1] | [n2, n3]", 10, 40),
                 new FaultSpan("n2", "crashed", 20, 30),
-                new FaultSpan("n1", "clock jump 5000ns", 25, 25)), spans);
+                new FaultSpan("n1", "clock jump 5µs", 25, 25)), spans);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.faultline.checker.Outcome;
 import io.faultline.checker.history.History;
 import io.faultline.sim.CheckResult;
 import io.faultline.sim.RunStatus;
+import io.faultline.sim.SimTime;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.Trace;
 import io.faultline.sim.TraceKind;
@@ -13,12 +14,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Everything a run produced that the CLI, the report and the tests need: what ran (scenario, seed,
  * duration, settings), what clients saw (histories), how it ended (status, checks, overall
- * outcome), the trace's summary (hash, counts, message window, faults) and the model's series and
- * tables.
+ * outcome), the trace's summary (hash, counts, message window, faults, the moments whose messages
+ * it kept) and the model's series and tables.
  *
  * <pre>{@code
  * RunResult r = RunResult.builder(scenario.name(), spec, sim)
@@ -46,7 +48,8 @@ public record RunResult(
         List<Trace.MessageEvent> messages,
         List<Trace.FaultEvent> faults,
         List<Series> series,
-        List<Table> tables) {
+        List<Table> tables,
+        List<Trace.Moment> moments) {
 
     public RunResult {
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
@@ -58,6 +61,12 @@ public record RunResult(
         faults = List.copyOf(faults);
         series = List.copyOf(series);
         tables = List.copyOf(tables);
+        moments = List.copyOf(moments);
+    }
+
+    /** When the first invariant violation happened, if one did. */
+    public OptionalLong firstViolationNanos() {
+        return moments.stream().filter(m -> m.kind() == TraceKind.VIOLATION).mapToLong(Trace.Moment::nanos).findFirst();
     }
 
     /** The one history of a single-history scenario (the first one recorded otherwise). */
@@ -119,10 +128,10 @@ public record RunResult(
          */
         public RunResult build() {
             List<CheckResult> all = new ArrayList<>(checks);
-            sim.violation().ifPresent(v -> all.add(CheckResult.invalid("invariant " + v.invariant(), v.toString())));
+            sim.violation().ifPresent(v -> all.add(CheckResult.invalid("invariant " + v.invariant(), v.describe())));
             if (status.isBound()) {
                 all.add(CheckResult.unknown("run completed", "stopped by " + status + " after "
-                        + sim.eventCount() + " events at " + sim.now() + "ns"));
+                        + sim.eventCount() + " events at " + SimTime.format(sim.now())));
             }
             Outcome outcome = all.isEmpty() ? Outcome.UNKNOWN : Outcome.VALID;
             for (CheckResult c : all) {
@@ -131,7 +140,7 @@ public record RunResult(
             Trace t = sim.trace();
             return new RunResult(scenario, spec.seed(), spec.durationNanos(), spec.settings().asStrings(),
                     histories, status, all, outcome, t.hash(), sim.eventCount(), sim.now(), t.counts(),
-                    t.messages(), t.faults(), series, tables);
+                    t.messages(), t.faults(), series, tables, t.moments());
         }
     }
 }

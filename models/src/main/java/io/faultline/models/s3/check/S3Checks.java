@@ -148,12 +148,12 @@ public final class S3Checks {
                 continue;
             }
             if (w.f().equals("put") && !listed) {
-                return Optional.of("LIST at " + list.invoked() + "ns omits " + key + ", whose PUT completed at "
-                        + w.completed() + "ns");
+                return Optional.of("LIST at " + io.faultline.sim.SimTime.format(list.invoked()) + " omits " + key + ", whose PUT completed at "
+                        + io.faultline.sim.SimTime.format(w.completed()));
             }
             if (w.f().equals("delete") && listed) {
-                return Optional.of("LIST at " + list.invoked() + "ns shows " + key + ", whose DELETE completed at "
-                        + w.completed() + "ns");
+                return Optional.of("LIST at " + io.faultline.sim.SimTime.format(list.invoked()) + " shows " + key + ", whose DELETE completed at "
+                        + io.faultline.sim.SimTime.format(w.completed()));
             }
         }
         return Optional.empty();
@@ -220,8 +220,8 @@ public final class S3Checks {
                 boolean earlierPut = ops.stream().anyMatch(d -> d.f().equals("put") && d != put
                         && d.invoked() < put.invoked());
                 if (!deleted && !earlierPut) {
-                    return CheckResult.invalid(name, "GET " + e.getKey() + " at " + g.invoked()
-                            + "ns answered 404 after its first PUT completed at " + put.completed() + "ns");
+                    return CheckResult.invalid(name, "GET " + e.getKey() + " at " + io.faultline.sim.SimTime.format(g.invoked())
+                            + " answered 404 after its first PUT completed at " + io.faultline.sim.SimTime.format(put.completed()));
                 }
             }
             keys++;

@@ -1,10 +1,12 @@
-package io.faultline.report;
+package io.faultline.sim;
 
 import java.util.Locale;
 
 /**
  * Formats simulated time for people: {@code 0}, {@code 350µs}, {@code 12.5ms}, {@code 3.2s},
- * {@code 4m10s}, {@code 2h5m}, {@code 400d}.
+ * {@code 4m10s}, {@code 2h5m}, {@code 400d}. The one formatter of durations and instants in check
+ * details, reports and messages; {@link io.faultline.sim.scenario.Durations} prints setting values
+ * exactly (so they parse back), which rounding here would not.
  *
  * <pre>{@code
  * SimTime.format(12_500_000L); // "12.5ms"

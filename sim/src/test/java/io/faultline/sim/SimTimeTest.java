@@ -1,4 +1,4 @@
-package io.faultline.report;
+package io.faultline.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
