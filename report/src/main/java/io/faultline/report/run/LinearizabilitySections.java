@@ -74,7 +74,7 @@ final class LinearizabilitySections {
     static Optional<HistoryFile> file(String name, History history, Model<?> model) {
         List<Op> ops = new ArrayList<>();
         for (Op op : history) {
-            if (model.fs().contains(op.f())) {
+            if (model.functions().contains(op.f())) {
                 ops.add(op);
             }
         }
