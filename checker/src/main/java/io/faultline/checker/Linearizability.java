@@ -4,7 +4,7 @@ import io.faultline.checker.history.History;
 import io.faultline.checker.history.Op;
 import io.faultline.checker.history.Value;
 import io.faultline.checker.model.Model;
-import io.faultline.checker.prepare.HistoryException;
+import io.faultline.checker.history.HistoryException;
 import io.faultline.checker.prepare.PreparedHistory;
 import io.faultline.checker.prepare.Preparer;
 import io.faultline.checker.search.Budget;
@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -107,7 +106,7 @@ public final class Linearizability {
                             () -> checkKey(e.getKey(), e.getValue(), model, options, shared, stop)));
                 }
                 for (Map.Entry<Optional<Value>, Future<KeyResult>> f : futures.entrySet()) {
-                    results.put(f.getKey(), await(f.getValue()));
+                    results.put(f.getKey(), Threads.await(f.getValue(), "a key's check"));
                 }
             } finally {
                 pool.shutdownNow();
@@ -133,24 +132,6 @@ public final class Linearizability {
             stop.set(true);   // the whole history is invalid: spare the other keys
         }
         return new KeyResult(key.orElseThrow(), v, part.size(), (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    static <T> T await(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
     }
 
     private static Verdict combine(List<KeyResult> keys) {
