@@ -1,7 +1,7 @@
 package io.faultline.checker;
 
 import io.faultline.checker.history.Value;
-import io.faultline.checker.prepare.Operation;
+import io.faultline.checker.model.Operation;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.faultline.checker.prepare;
+package io.faultline.checker.history;
 
 /**
  * A history the checker cannot interpret: a completion without invocation, two invocations on one

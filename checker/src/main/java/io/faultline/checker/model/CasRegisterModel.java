@@ -2,7 +2,6 @@ package io.faultline.checker.model;
 
 import io.faultline.checker.history.OpType;
 import io.faultline.checker.history.Value;
-import io.faultline.checker.prepare.Operation;
 import java.util.Set;
 
 /**

@@ -1,6 +1,5 @@
 package io.faultline.checker.model;
 
-import io.faultline.checker.prepare.Operation;
 import java.util.Set;
 
 /**

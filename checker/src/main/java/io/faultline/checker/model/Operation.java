@@ -1,4 +1,4 @@
-package io.faultline.checker.prepare;
+package io.faultline.checker.model;
 
 import io.faultline.checker.history.Op;
 import io.faultline.checker.history.OpType;
@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * One operation of a prepared history: an invocation paired with its completion, as a model sees
- * it. Built by {@link Preparer}; models receive it in {@code Model.step}.
+ * it. Built by the checker from a {@link io.faultline.checker.history.History} (pairing each invocation with
+ * its completion); a {@link Model} receives it in {@link Model#step}, so this type is part of the
+ * model API.
  *
  * <pre>{@code
  * // {:process 0 :type :invoke :f :read :value nil} then {:process 0 :type :ok :f :read :value 3}

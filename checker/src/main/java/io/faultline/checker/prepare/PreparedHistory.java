@@ -1,5 +1,6 @@
 package io.faultline.checker.prepare;
 
+import io.faultline.checker.model.Operation;
 import java.util.List;
 
 /**

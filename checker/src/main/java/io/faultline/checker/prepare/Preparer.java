@@ -1,5 +1,7 @@
 package io.faultline.checker.prepare;
 
+import io.faultline.checker.model.Operation;
+import io.faultline.checker.history.HistoryException;
 import io.faultline.checker.history.Op;
 import io.faultline.checker.history.OpType;
 import io.faultline.checker.history.Value;

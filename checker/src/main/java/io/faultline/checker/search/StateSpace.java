@@ -2,7 +2,7 @@ package io.faultline.checker.search;
 
 import io.faultline.checker.model.Model;
 import io.faultline.checker.model.Step;
-import io.faultline.checker.prepare.Operation;
+import io.faultline.checker.model.Operation;
 import io.faultline.checker.prepare.PreparedHistory;
 import java.util.ArrayList;
 import java.util.HashMap;

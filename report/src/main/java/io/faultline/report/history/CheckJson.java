@@ -10,7 +10,7 @@ import io.faultline.checker.KeyResult;
 import io.faultline.checker.Verdict;
 import io.faultline.checker.io.HistoryFile;
 import io.faultline.checker.io.JsonValues;
-import io.faultline.checker.prepare.Operation;
+import io.faultline.checker.model.Operation;
 
 /**
  * The JSON object of one check, one line per file in {@code faultline check --json}. Values follow

@@ -9,7 +9,7 @@ import io.faultline.checker.KeyResult;
 import io.faultline.checker.Outcome;
 import io.faultline.checker.Verdict;
 import io.faultline.checker.io.HistoryFile;
-import io.faultline.checker.prepare.Operation;
+import io.faultline.checker.model.Operation;
 
 /**
  * The plain-text summary of a check, for terminals: one line for a valid history; for an invalid

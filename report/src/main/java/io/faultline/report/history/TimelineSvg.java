@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import io.faultline.checker.Counterexample;
 import io.faultline.checker.io.HistoryFile;
-import io.faultline.checker.prepare.Operation;
+import io.faultline.checker.model.Operation;
 
 /**
  * Draws a {@link Timeline} as inline SVG: a lane per process, a bar per operation; for a
