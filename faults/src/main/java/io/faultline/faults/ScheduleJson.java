@@ -93,7 +93,7 @@ public final class ScheduleJson {
             g.writeStartObject();
             g.writeStringField("at", TimeText.format(e.at()));
             g.writeStringField("kind", e.kind());
-            EventFields.write(e, g);
+            EventShape.of(e).writeJson(e, g);
             g.writeEndObject();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
