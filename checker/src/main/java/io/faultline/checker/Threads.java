@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 
 /**
  * The two thread chores that every parallel part of faultline needs (the checker's per-key pool,
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * RunResult r = Threads.await(pool.submit(() -> run(seed)), "seed " + seed);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Threads {
     private Threads() {
     }

@@ -2,6 +2,7 @@ package io.faultline.faults;
 
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One timed fault of a {@link FaultSchedule}. Times and durations are virtual nanoseconds from the
@@ -20,6 +21,7 @@ import java.util.Optional;
  * {@code at} are named after {@link EventField}s ({@code duration} is {@code for} in files). To add a
  * kind, add its record below and what it does to {@link Nemesis}.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public sealed interface FaultEvent {
 
     /** A duration meaning "until something heals it, at the latest the liveness phase". */

@@ -3,6 +3,7 @@ package io.faultline.faults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The one-line-per-event text of a schedule, as {@link FaultSchedule#render()} prints it, read back.
@@ -13,6 +14,7 @@ import java.util.Optional;
  * ScheduleText.oneLine(s);   // "@200ms partition isolate(role:primary) for 500ms; @1s heal"
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class ScheduleText {
     private ScheduleText() {
     }

@@ -17,6 +17,7 @@ import io.faultline.report.chart.ChartSvg;
 import io.faultline.report.svg.FaultTimeline;
 import io.faultline.report.svg.MessageFlow;
 import io.faultline.report.svg.MessageWindow;
+import org.apiguardian.api.API;
 
 /**
  * Renders a {@link RunReport} as one self-contained HTML page: styles and drawings inline, no
@@ -26,6 +27,7 @@ import io.faultline.report.svg.MessageWindow;
  * Path page = HtmlReport.write(report, Path.of("reports/demo-echo-42.html"));
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class HtmlReport {
     /** At most this many messages are drawn; a longer run shows a window (see {@link MessageWindow}). */
     public static final int MAX_MESSAGES_DRAWN = 80;

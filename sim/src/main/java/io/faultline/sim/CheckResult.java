@@ -3,6 +3,7 @@ package io.faultline.sim;
 import io.faultline.checker.Outcome;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The answer of one check of a run: a checker's verdict on a history, an invariant, a liveness
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param outcome VALID, INVALID or UNKNOWN
  * @param detail  one line explaining the outcome (a counterexample summary, the bound hit, ...)
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record CheckResult(String name, Outcome outcome, String detail) {
     public CheckResult {
         Objects.requireNonNull(name, "name");

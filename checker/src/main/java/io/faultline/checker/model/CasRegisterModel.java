@@ -3,6 +3,7 @@ package io.faultline.checker.model;
 import io.faultline.checker.history.OpType;
 import io.faultline.checker.history.Value;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A compare-and-set register, in two flavours.
@@ -22,6 +23,7 @@ import java.util.Set;
  * Model<Value> etcd = CasRegisterModel.etcd(Value.NIL);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class CasRegisterModel implements Model<Value> {
     private final Value initial;
     private final boolean etcd;

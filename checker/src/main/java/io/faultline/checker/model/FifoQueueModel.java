@@ -4,6 +4,7 @@ import io.faultline.checker.history.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A FIFO queue ({@code fifo-queue}): {@code :enqueue v} appends; {@code :dequeue v} must take the
@@ -15,6 +16,7 @@ import java.util.Set;
  * Model<List<Value>> m = new FifoQueueModel(List.of());
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class FifoQueueModel implements Model<List<Value>> {
     private final List<Value> initial;
 

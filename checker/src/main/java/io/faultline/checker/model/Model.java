@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A sequential specification: the state of an object and what each operation does to it. The
@@ -34,6 +35,7 @@ import java.util.Set;
  *
  * @param <S> the state type
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Model<S> {
 
     /** The model's name, as given to {@code faultline check --model}. */

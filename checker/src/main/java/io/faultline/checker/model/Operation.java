@@ -5,6 +5,7 @@ import io.faultline.checker.history.OpType;
 import io.faultline.checker.history.Value;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One operation of a prepared history: an invocation paired with its completion, as a model sees
@@ -29,6 +30,7 @@ import java.util.Optional;
  * @param invocation the original invocation
  * @param completion the original completion, absent when the history ended before it
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Operation(int id, int process, String f, Value value, OpType outcome, Op invocation,
                         Optional<Op> completion) {
 

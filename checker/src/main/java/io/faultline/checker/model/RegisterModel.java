@@ -2,6 +2,7 @@ package io.faultline.checker.model;
 
 import io.faultline.checker.history.Value;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A read/write register ({@code register}), Knossos' flavour.
@@ -17,6 +18,7 @@ import java.util.Set;
  * Model<Value> m = new RegisterModel(Value.NIL);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class RegisterModel implements Model<Value> {
     private final Value initial;
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * Turns raw ops into a {@link PreparedHistory}, with Knossos' rules: invocations and completions
@@ -26,6 +27,7 @@ import java.util.TreeSet;
  * PreparedHistory p = Preparer.prepare(history.ops(), Models.byName("cas-register"));
  * }</pre>
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Preparer {
     private Preparer() {
     }

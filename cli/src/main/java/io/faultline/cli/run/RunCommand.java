@@ -16,6 +16,7 @@ import io.faultline.report.HtmlReport;
 import io.faultline.report.RunSummary;
 import io.faultline.report.SimTime;
 import io.faultline.report.json.JsonSummary;
+import org.apiguardian.api.API;
 
 /**
  * {@code faultline run SCENARIO [--seed N] [--duration D] [--set key=value]... [--faults FILE] [--report FILE] [--json]}:
@@ -29,6 +30,7 @@ import io.faultline.report.json.JsonSummary;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every check valid", "1:a check found a violation", "2:bad input",
             "3:unknown (a bound was hit)", "4:internal error"})
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class RunCommand implements Callable<Integer> {
     private final Runner runner;
 

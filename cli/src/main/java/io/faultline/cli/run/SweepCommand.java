@@ -17,6 +17,7 @@ import io.faultline.checker.Outcome;
 import io.faultline.cli.ExitCodes;
 import io.faultline.report.RunSummary;
 import io.faultline.report.json.JsonSummary;
+import org.apiguardian.api.API;
 
 /**
  * {@code faultline sweep SCENARIO --seeds N [--from S] [--parallel P] [--set ...] [--duration D] [--faults FILE] [--json]}:
@@ -28,6 +29,7 @@ import io.faultline.report.json.JsonSummary;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every seed valid", "1:some seed found a violation", "2:bad input",
             "3:no violation, but some seed was unknown (a bound was hit)", "4:internal error"})
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SweepCommand implements Callable<Integer> {
     private final Runner runner;
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.faultline.checker.Outcome;
 import io.faultline.report.CheckLine;
 import io.faultline.report.RunSummary;
+import org.apiguardian.api.API;
 
 /**
  * The JSON that {@code faultline run --json} and {@code sweep --json} print, one object per line
@@ -22,6 +23,7 @@ import io.faultline.report.RunSummary;
  *  "traceHash":"9f3c...","events":1200,"simulatedNanos":30000000000,"wallMillis":85,"report":"reports/demo-echo-42.html"}
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class JsonSummary {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 
 import io.faultline.report.MessageArrow;
 import io.faultline.report.SimTime;
+import org.apiguardian.api.API;
 
 /**
  * Draws a message-flow (Lamport) diagram as SVG: one vertical line per host, time flowing down, an
@@ -26,6 +27,7 @@ import io.faultline.report.SimTime;
  * String svg = MessageFlow.render(window, List.of("n1", "n2", "n3"), OptionalLong.empty());
  * }</pre>
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class MessageFlow {
     private static final double LEFT = 90;
     private static final double RIGHT = 60;

@@ -6,6 +6,7 @@ import java.util.OptionalLong;
 
 import io.faultline.report.MessageArrow;
 import io.faultline.report.SimTime;
+import org.apiguardian.api.API;
 
 /**
  * Which messages a message-flow diagram shows, so a long run stays readable: all of them when there
@@ -17,6 +18,7 @@ import io.faultline.report.SimTime;
  * @param omitted how many messages the gap between head and tail stands for
  * @param note    what is shown, for the reader
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record MessageWindow(List<MessageArrow> head, List<MessageArrow> tail, int omitted, String note) {
 
     public MessageWindow {

@@ -18,6 +18,7 @@ import com.tngtech.archunit.lang.EvaluationResult;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The determinism rules of DESIGN.md as ArchUnit rules: code that runs inside the simulator uses no
@@ -31,6 +32,7 @@ import java.util.List;
  * }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class DeterminismRules {
     private DeterminismRules() {
     }

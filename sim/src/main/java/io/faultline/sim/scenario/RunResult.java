@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Everything a run produced that the CLI, the report and the tests need: what ran (scenario, seed,
@@ -30,6 +31,7 @@ import java.util.Map;
  *
  * @param outcome the checks combined ({@link Outcome#and}); UNKNOWN if a bound stopped the run
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record RunResult(
         String scenario,
         long seed,
