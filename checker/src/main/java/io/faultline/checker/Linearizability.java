@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
@@ -90,6 +91,7 @@ public final class Linearizability {
                                              CheckOptions options, Budget budget) {
         AtomicBoolean stop = new AtomicBoolean();
         Budget shared = budget.child(stop);
+        Supplier<PartCheck> newCheck = () -> new PartCheck(model, options.algorithm(), shared);
         // Smaller keys first: an invalid key is usually found fast, and it stops the others.
         List<Map.Entry<Optional<Value>, PreparedHistory>> order = new ArrayList<>(parts.entrySet());
         order.sort(Comparator.comparingInt(e -> e.getValue().size()));
@@ -97,7 +99,7 @@ public final class Linearizability {
         int threads = Math.min(options.threads(), parts.size());
         if (threads <= 1) {
             for (Map.Entry<Optional<Value>, PreparedHistory> e : order) {
-                results.put(e.getKey(), checkKey(e.getKey(), e.getValue(), model, options, shared, stop));
+                results.put(e.getKey(), checkKey(e.getKey(), e.getValue(), newCheck, stop));
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(threads, Threads.daemon("faultline-check-key"));
@@ -105,7 +107,7 @@ public final class Linearizability {
                 Map<Optional<Value>, Future<KeyResult>> futures = new HashMap<>();
                 for (Map.Entry<Optional<Value>, PreparedHistory> e : order) {
                     futures.put(e.getKey(), pool.submit(
-                            () -> checkKey(e.getKey(), e.getValue(), model, options, shared, stop)));
+                            () -> checkKey(e.getKey(), e.getValue(), newCheck, stop)));
                 }
                 for (Map.Entry<Optional<Value>, Future<KeyResult>> f : futures.entrySet()) {
                     results.put(f.getKey(), Threads.await(f.getValue(), "a key's check"));
@@ -125,11 +127,10 @@ public final class Linearizability {
         return inKeyOrder;
     }
 
-    private static KeyResult checkKey(Optional<Value> key, PreparedHistory part, Model<?> model,
-                                      CheckOptions options, Budget shared, AtomicBoolean stop) {
+    private static KeyResult checkKey(Optional<Value> key, PreparedHistory part, Supplier<PartCheck> newCheck,
+                                      AtomicBoolean stop) {
         long t0 = System.nanoTime();
-        Verdict v = stop.get() ? new Verdict.Unknown(NOT_CHECKED)
-                : new PartCheck(model, options.algorithm(), shared).check(key, part);
+        Verdict v = stop.get() ? new Verdict.Unknown(NOT_CHECKED) : newCheck.get().check(key, part);
         if (v instanceof Verdict.Invalid) {
             stop.set(true);   // the whole history is invalid: spare the other keys
         }

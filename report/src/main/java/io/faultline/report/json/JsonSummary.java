@@ -54,12 +54,22 @@ public final class JsonSummary {
     }
 
     /**
-     * The last line of {@code sweep --json}: {@code "summary": true} tells it apart from the runs.
+     * What a sweep found, for its summary line.
      *
      * @param failing the seeds whose verdict was not VALID, in seed order, with their replay commands
      */
-    public static String sweepSummary(String scenario, long fromSeed, int seeds, Map<Outcome, Integer> counts,
-                                      List<FailingSeed> failing, long wallMillis) {
+    public record Sweep(String scenario, long fromSeed, int seeds, Map<Outcome, Integer> counts,
+                        List<FailingSeed> failing, long wallMillis) {
+    }
+
+    /** The last line of {@code sweep --json}: {@code "summary": true} tells it apart from the runs. */
+    public static String sweepSummary(Sweep sweep) {
+        String scenario = sweep.scenario();
+        long fromSeed = sweep.fromSeed();
+        int seeds = sweep.seeds();
+        Map<Outcome, Integer> counts = sweep.counts();
+        List<FailingSeed> failing = sweep.failing();
+        long wallMillis = sweep.wallMillis();
         ObjectNode o = MAPPER.createObjectNode();
         o.put("summary", true);
         o.put("scenario", scenario);

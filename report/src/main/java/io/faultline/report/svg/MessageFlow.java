@@ -59,22 +59,31 @@ public final class MessageFlow {
             svg.text(hx, TOP - 22, "middle", "host", hosts.get(i));
             svg.line(hx, TOP - 14, hx, height - 10, "host-line");
         }
-        boolean labels = window.head().size() + window.tail().size() <= LABELS_UP_TO;
-        drawSegment(svg, window.head(), headTimes, TOP, hosts, column, labels, violationAt);
+        Layout layout = new Layout(hosts, column, window.head().size() + window.tail().size() <= LABELS_UP_TO,
+                violationAt);
+        drawSegment(svg, layout, window.head(), headTimes, TOP);
         if (window.hasGap()) {
             double gapTop = TOP + headHeight;
             svg.rect(LEFT - 80, gapTop + 6, width - LEFT + 70, GAP - 12, "gap",
                     window.omitted() + " messages not drawn");
             svg.text(width / 2, gapTop + GAP / 2 + 4, "middle", "gap-label",
                     String.format(Locale.ROOT, "⋯ %,d messages not drawn ⋯", window.omitted()));
-            drawSegment(svg, window.tail(), tailTimes, gapTop + GAP, hosts, column, labels, violationAt);
+            drawSegment(svg, layout, window.tail(), tailTimes, gapTop + GAP);
         }
         return svg.close();
     }
 
-    private static void drawSegment(Svg svg, List<MessageArrow> messages, List<Long> times, double top,
-                                    List<String> hosts, double column, boolean labels,
-                                    OptionalLong violationAt) {
+    /**
+     * What both segments (before and after the gap) share: the hosts' order, the column width,
+     * whether arrows get labels, and when the first violation happened.
+     */
+    private record Layout(List<String> hosts, double column, boolean labels, OptionalLong violationAt) {
+    }
+
+    private static void drawSegment(Svg svg, Layout layout, List<MessageArrow> messages, List<Long> times, double top) {
+        List<String> hosts = layout.hosts();
+        double column = layout.column();
+        OptionalLong violationAt = layout.violationAt();
         if (times.isEmpty()) {
             return;
         }
@@ -117,7 +126,7 @@ public final class MessageFlow {
                         + Svg.num(y1) + "\" x2=\"" + Svg.num(x2) + "\" y2=\"" + Svg.num(y2) + "\"><title>"
                         + Html.escape(title) + "</title></line>\n");
             }
-            if (labels) {
+            if (layout.labels()) {
                 svg.text((x1 + x2) / 2 + (x1 == x2 ? 44 : 0), (y1 + y2) / 2 - 3, "middle", "msg-label",
                         shorten(m.label()));
             }
