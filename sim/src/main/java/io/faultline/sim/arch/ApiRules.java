@@ -6,14 +6,10 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -116,25 +112,12 @@ public final class ApiRules {
      * class path, throwing an {@link AssertionError} that lists every violation.
      */
     public static void check(String... packages) {
-        check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(packages));
+        check(RuleChecks.production(packages));
     }
 
     /** Checks every rule against these classes. */
     public static void check(JavaClasses classes) {
-        if (classes.isEmpty()) {
-            throw new AssertionError("no classes to check");
-        }
-        List<String> failures = new ArrayList<>();
-        for (ArchRule rule : all()) {
-            EvaluationResult result = rule.evaluate(classes);
-            if (result.hasViolation()) {
-                failures.add(result.getFailureReport().toString());
-            }
-        }
-        if (!failures.isEmpty()) {
-            throw new AssertionError(String.join("\n", failures));
-        }
+        RuleChecks.assertAll(all(), classes);
     }
 
     /** The module of a faultline class: the third part of its package. */
