@@ -1,5 +1,7 @@
 package io.faultline.checker;
 
+import org.apiguardian.api.API;
+
 /**
  * Which linearizability search to run.
  *
@@ -10,6 +12,7 @@ package io.faultline.checker;
  *       decides most histories sooner), the first answer wins and cancels the other (the default).</li>
  * </ul>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum Algorithm {
     WGL, LINEAR, COMPETITION
 }

@@ -4,7 +4,7 @@ import io.faultline.checker.history.History;
 import io.faultline.checker.history.Op;
 import io.faultline.checker.history.Value;
 import io.faultline.checker.model.Model;
-import io.faultline.checker.prepare.HistoryException;
+import io.faultline.checker.history.HistoryException;
 import io.faultline.checker.prepare.PreparedHistory;
 import io.faultline.checker.prepare.Preparer;
 import io.faultline.checker.search.Budget;
@@ -15,11 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * The linearizability checker: is there an order of the history's operations, consistent with
@@ -35,6 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Linearizability {
     private static final String NOT_CHECKED = "not checked: another key is not linearizable";
 
@@ -89,6 +91,7 @@ public final class Linearizability {
                                              CheckOptions options, Budget budget) {
         AtomicBoolean stop = new AtomicBoolean();
         Budget shared = budget.child(stop);
+        Supplier<PartCheck> newCheck = () -> new PartCheck(model, options.algorithm(), shared);
         // Smaller keys first: an invalid key is usually found fast, and it stops the others.
         List<Map.Entry<Optional<Value>, PreparedHistory>> order = new ArrayList<>(parts.entrySet());
         order.sort(Comparator.comparingInt(e -> e.getValue().size()));
@@ -96,7 +99,7 @@ public final class Linearizability {
         int threads = Math.min(options.threads(), parts.size());
         if (threads <= 1) {
             for (Map.Entry<Optional<Value>, PreparedHistory> e : order) {
-                results.put(e.getKey(), checkKey(e.getKey(), e.getValue(), model, options, shared, stop));
+                results.put(e.getKey(), checkKey(e.getKey(), e.getValue(), newCheck, stop));
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(threads, Threads.daemon("faultline-check-key"));
@@ -104,10 +107,10 @@ public final class Linearizability {
                 Map<Optional<Value>, Future<KeyResult>> futures = new HashMap<>();
                 for (Map.Entry<Optional<Value>, PreparedHistory> e : order) {
                     futures.put(e.getKey(), pool.submit(
-                            () -> checkKey(e.getKey(), e.getValue(), model, options, shared, stop)));
+                            () -> checkKey(e.getKey(), e.getValue(), newCheck, stop)));
                 }
                 for (Map.Entry<Optional<Value>, Future<KeyResult>> f : futures.entrySet()) {
-                    results.put(f.getKey(), await(f.getValue()));
+                    results.put(f.getKey(), Threads.await(f.getValue(), "a key's check"));
                 }
             } finally {
                 pool.shutdownNow();
@@ -124,33 +127,14 @@ public final class Linearizability {
         return inKeyOrder;
     }
 
-    private static KeyResult checkKey(Optional<Value> key, PreparedHistory part, Model<?> model,
-                                      CheckOptions options, Budget shared, AtomicBoolean stop) {
+    private static KeyResult checkKey(Optional<Value> key, PreparedHistory part, Supplier<PartCheck> newCheck,
+                                      AtomicBoolean stop) {
         long t0 = System.nanoTime();
-        Verdict v = stop.get() ? new Verdict.Unknown(NOT_CHECKED)
-                : new PartCheck(model, options.algorithm(), shared).check(key, part);
+        Verdict v = stop.get() ? new Verdict.Unknown(NOT_CHECKED) : newCheck.get().check(key, part);
         if (v instanceof Verdict.Invalid) {
             stop.set(true);   // the whole history is invalid: spare the other keys
         }
         return new KeyResult(key.orElseThrow(), v, part.size(), (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    static <T> T await(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
     }
 
     private static Verdict combine(List<KeyResult> keys) {

@@ -3,7 +3,7 @@ package io.faultline.checker;
 import io.faultline.checker.history.Value;
 import io.faultline.checker.linear.LinearSearch;
 import io.faultline.checker.model.Model;
-import io.faultline.checker.prepare.Operation;
+import io.faultline.checker.model.Operation;
 import io.faultline.checker.prepare.PreparedHistory;
 import io.faultline.checker.search.Budget;
 import io.faultline.checker.search.Search;
@@ -74,7 +74,7 @@ final class PartCheck {
             stopLinear.set(true);   // the whole check was called off (another key is invalid)
             return new Verdict.Unknown(wglGaveUp.reason());
         }
-        SearchResult lin = Linearizability.await(linear);
+        SearchResult lin = Threads.await(linear, "the linear search");
         if (lin instanceof SearchResult.GaveUp linGaveUp) {
             String reason = wglGaveUp.reason().equals(linGaveUp.reason()) ? wglGaveUp.reason()
                     : "WGL: " + wglGaveUp.reason() + "; linear: " + linGaveUp.reason();

@@ -23,7 +23,7 @@ import io.faultline.checker.io.HistoryFormatException;
 import io.faultline.checker.io.HistoryReaders;
 import io.faultline.checker.model.Model;
 import io.faultline.checker.model.Models;
-import io.faultline.checker.prepare.HistoryException;
+import io.faultline.checker.history.HistoryException;
 import io.faultline.report.history.CheckHtml;
 import io.faultline.report.history.CheckJson;
 import io.faultline.report.history.CheckText;

@@ -3,8 +3,10 @@ package io.faultline.cli;
 import java.io.PrintWriter;
 
 import picocli.CommandLine;
+import org.apiguardian.api.API;
 
 /** The command's exit codes, and the handlers that map bad input and internal errors to them. */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class ExitCodes {
     public static final int VALID = 0;
     public static final int INVALID = 1;

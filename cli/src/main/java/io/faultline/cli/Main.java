@@ -2,6 +2,7 @@ package io.faultline.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.apiguardian.api.API;
 
 /**
  * Entry point of the {@code faultline} command. Each subcommand is a class of its own; add yours to
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
             io.faultline.cli.run.MatrixCommand.class,
             CheckCommand.class,
         })
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Reads and writes fault schedules as small JSON files, one event per line:
@@ -32,6 +33,7 @@ import java.util.List;
  * {@code role:NAME} or {@code random:GROUP}. A bad file gives a {@link ScheduleFormatException}
  * naming the file, line and column and what is allowed there.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class ScheduleJson {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -93,7 +95,7 @@ public final class ScheduleJson {
             g.writeStartObject();
             g.writeStringField("at", TimeText.format(e.at()));
             g.writeStringField("kind", e.kind());
-            EventFields.write(e, g);
+            EventShape.of(e).writeJson(e, g);
             g.writeEndObject();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);

@@ -1,5 +1,7 @@
 package io.faultline.checker.io;
 
+import org.apiguardian.api.API;
+
 /**
  * A history file is malformed: one message naming the file, the line and the column, and what is
  * wrong there. Its {@link #getMessage()} reads {@code file:line:column: reason}, ready to print.
@@ -12,6 +14,7 @@ package io.faultline.checker.io;
  * }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class HistoryFormatException extends Exception {
     private static final long serialVersionUID = 1L;
 

@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * Reads a history file in any supported format, detected from its content or named.
@@ -17,6 +18,7 @@ import java.nio.file.Path;
  *
  * <p>Malformed content raises one {@link HistoryFormatException} with file, line and column.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class HistoryReaders {
 
     private HistoryReaders() {

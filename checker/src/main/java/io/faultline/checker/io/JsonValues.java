@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.faultline.checker.history.Value;
+import org.apiguardian.api.API;
 
 /**
  * {@link Value} to JSON and back, for faultline's JSON Lines histories and {@code --json} output.
@@ -37,6 +38,7 @@ import io.faultline.checker.history.Value;
  * Value v = JsonValues.fromJson(j);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class JsonValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One run as the user asked for it: scenario, seed, overridden settings and duration, exactly as
@@ -15,6 +16,7 @@ import java.util.Optional;
  * // "./faultline run demo/broadcast --seed 42 --duration 2m --set nodes=5"
  * }</pre>
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record RunRequest(String scenario, long seed, Map<String, String> settings, Optional<String> duration,
         Optional<String> faults) {
     public RunRequest {

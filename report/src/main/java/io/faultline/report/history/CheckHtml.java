@@ -13,6 +13,7 @@ import io.faultline.checker.Outcome;
 import io.faultline.checker.Verdict;
 import io.faultline.checker.history.Op;
 import io.faultline.checker.history.Value;
+import org.apiguardian.api.API;
 
 /**
  * The self-contained HTML page of one or more checks (no network, no external files: CSS, script
@@ -24,6 +25,7 @@ import io.faultline.checker.history.Value;
  * Files.writeString(Path.of("check.html"), CheckHtml.render(List.of(checked)));
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class CheckHtml {
 
     private CheckHtml() {

@@ -10,7 +10,8 @@ import io.faultline.checker.KeyResult;
 import io.faultline.checker.Verdict;
 import io.faultline.checker.io.HistoryFile;
 import io.faultline.checker.io.JsonValues;
-import io.faultline.checker.prepare.Operation;
+import io.faultline.checker.model.Operation;
+import org.apiguardian.api.API;
 
 /**
  * The JSON object of one check, one line per file in {@code faultline check --json}. Values follow
@@ -26,6 +27,7 @@ import io.faultline.checker.prepare.Operation;
  * {@code ops} counts the file's events, {@code operations} the invocation/completion pairs checked;
  * an undecided check has {@code "reason"}; a keyed model adds {@code "keys"}.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class CheckJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

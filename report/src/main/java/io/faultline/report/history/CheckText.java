@@ -9,7 +9,8 @@ import io.faultline.checker.KeyResult;
 import io.faultline.checker.Outcome;
 import io.faultline.checker.Verdict;
 import io.faultline.checker.io.HistoryFile;
-import io.faultline.checker.prepare.Operation;
+import io.faultline.checker.model.Operation;
+import org.apiguardian.api.API;
 
 /**
  * The plain-text summary of a check, for terminals: one line for a valid history; for an invalid
@@ -23,6 +24,7 @@ import io.faultline.checker.prepare.Operation;
  * //   ...
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class CheckText {
     /** How many linearized operations before the failing one are shown. */
     static final int TAIL = 8;
