@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -26,7 +30,9 @@ import io.faultline.checker.history.Value;
  * and so are other keys. Blank lines are skipped. Values follow {@link JsonValues}.
  */
 final class JsonLinesHistoryReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(HistoryReaders.MAX_NESTING).build())
+            .build());
 
     private JsonLinesHistoryReader() {
     }
@@ -96,6 +102,9 @@ final class JsonLinesHistoryReader {
                         if (t != JsonToken.VALUE_NUMBER_INT) {
                             throw error(source, lineNo, at, "\"time\" must be an integer (nanoseconds), found " + p.getText());
                         }
+                        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                            throw error(source, lineNo, at, "\"time\" " + p.getText() + " does not fit in 64 bits");
+                        }
                         time = OptionalLong.of(p.getLongValue());
                     }
                     case "value" -> {
@@ -123,12 +132,36 @@ final class JsonLinesHistoryReader {
             }
             return new Op(index, process, type, f, value, time);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String msg = e.getOriginalMessage();
-            return throwAt(source, lineNo, at, "malformed JSON: " + firstLine(msg));
+            return throwAt(source, lineNo, e.getLocation(), plain(e));
         } catch (IOException e) {
-            throw new HistoryFormatException(source, lineNo, 1, "cannot read: " + e.getMessage());
+            throw new HistoryFormatException(source, lineNo, 1, "cannot read this line: " + firstLine(e.getMessage()));
         }
+    }
+
+    /**
+     * Jackson's message in plain words: its messages name its own settings and classes
+     * ({@code [Source: REDACTED (`StreamReadFeature...` disabled)...]}), which mean nothing to a user.
+     */
+    static String plain(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            String m = String.valueOf(e.getOriginalMessage());
+            return m.contains("nesting depth")
+                    ? "values nested more than " + HistoryReaders.MAX_NESTING + " levels deep"
+                    : "a number, string or name longer than the reader accepts";
+        }
+        if (e instanceof JsonEOFException) {
+            return "the line ends before its JSON object is closed (is the line cut short?)";
+        }
+        String m = firstLine(e.getOriginalMessage());
+        int cut = m.length();
+        for (String internal : new String[] {"[Source", " (for ", " (start marker", ": enable ", "`"}) {
+            int i = m.indexOf(internal);
+            if (i >= 0 && i < cut) {
+                cut = i;
+            }
+        }
+        m = m.substring(0, cut).strip();
+        return "malformed JSON: " + (m.isEmpty() ? "not a JSON object" : m);
     }
 
     private static Op throwAt(String source, int lineNo, JsonLocation at, String reason) throws HistoryFormatException {
