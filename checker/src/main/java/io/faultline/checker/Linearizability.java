@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
  * The linearizability checker: is there an order of the history's operations, consistent with
@@ -99,16 +100,13 @@ public final class Linearizability {
         List<Map.Entry<Optional<Value>, PreparedHistory>> order = new ArrayList<>(parts.entrySet());
         order.sort(Comparator.comparingInt(e -> e.getValue().size()));   // stable: ties keep key order
         int n = order.size();
-        AtomicBoolean[] callOff = new AtomicBoolean[n];
-        for (int i = 0; i < n; i++) {
-            callOff[i] = new AtomicBoolean();
-        }
-        AtomicInteger firstInvalid = new AtomicInteger(n);
+        CallOff callOff = new CallOff(n);
+        IntFunction<PartCheck> newCheck = at -> new PartCheck(model, options.algorithm(), budget.child(callOff.flag(at)));
         List<KeyResult> results = new ArrayList<>(n);
         int threads = Math.min(options.threads(), n);
         if (threads <= 1) {
             for (int i = 0; i < n; i++) {
-                results.add(checkKey(i, order.get(i), model, options, budget, callOff, firstInvalid));
+                results.add(checkKey(i, order.get(i), newCheck, callOff));
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(threads, Threads.daemon("faultline-check-key"));
@@ -116,7 +114,7 @@ public final class Linearizability {
                 List<Future<KeyResult>> futures = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     int at = i;
-                    futures.add(pool.submit(() -> checkKey(at, order.get(at), model, options, budget, callOff, firstInvalid)));
+                    futures.add(pool.submit(() -> checkKey(at, order.get(at), newCheck, callOff)));
                 }
                 for (Future<KeyResult> f : futures) {
                     results.add(await(f));
@@ -128,7 +126,7 @@ public final class Linearizability {
         Map<Optional<Value>, KeyResult> byKey = new HashMap<>();
         for (int i = 0; i < n; i++) {
             KeyResult k = results.get(i);
-            if (i > firstInvalid.get()) {
+            if (callOff.isAfterFirstInvalid(i)) {
                 // Checked or not, a key after the first invalid one reads the same every time.
                 k = new KeyResult(k.key(), new Verdict.Unknown(NOT_CHECKED), k.operations(), k.millis());
             }
@@ -141,21 +139,46 @@ public final class Linearizability {
         return inKeyOrder;
     }
 
-    private static KeyResult checkKey(int at, Map.Entry<Optional<Value>, PreparedHistory> part, Model<?> model,
-                                      CheckOptions options, Budget budget, AtomicBoolean[] callOff,
-                                      AtomicInteger firstInvalid) {
+    private static KeyResult checkKey(int at, Map.Entry<Optional<Value>, PreparedHistory> part,
+                                      IntFunction<PartCheck> newCheck, CallOff callOff) {
         long t0 = System.nanoTime();
         Optional<Value> key = part.getKey();
-        Verdict v = firstInvalid.get() < at ? new Verdict.Unknown(NOT_CHECKED)
-                : new PartCheck(model, options.algorithm(), budget.child(callOff[at])).check(key, part.getValue());
+        Verdict v = callOff.isAfterFirstInvalid(at) ? new Verdict.Unknown(NOT_CHECKED)
+                : newCheck.apply(at).check(key, part.getValue());
         if (v instanceof Verdict.Invalid) {
-            // The whole history is invalid: spare the keys after this one (not those before it).
-            firstInvalid.accumulateAndGet(at, Math::min);
-            for (int j = at + 1; j < callOff.length; j++) {
-                callOff[j].set(true);
-            }
+            callOff.invalid(at);   // the whole history is invalid: spare the keys after this one
         }
         return new KeyResult(key.orElseThrow(), v, part.getValue().size(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The keys' cancel flags, by position in check order, and the first position found invalid. */
+    private static final class CallOff {
+        private final AtomicBoolean[] flags;
+        private final AtomicInteger firstInvalid;
+
+        CallOff(int keys) {
+            flags = new AtomicBoolean[keys];
+            for (int i = 0; i < keys; i++) {
+                flags[i] = new AtomicBoolean();
+            }
+            firstInvalid = new AtomicInteger(keys);
+        }
+
+        AtomicBoolean flag(int at) {
+            return flags[at];
+        }
+
+        boolean isAfterFirstInvalid(int at) {
+            return firstInvalid.get() < at;
+        }
+
+        /** Key {@code at} is invalid: call off the keys after it (not those before it). */
+        void invalid(int at) {
+            firstInvalid.accumulateAndGet(at, Math::min);
+            for (int j = at + 1; j < flags.length; j++) {
+                flags[j].set(true);
+            }
+        }
     }
 
     static <T> T await(Future<T> f) {
