@@ -129,7 +129,7 @@ class CheckCommandTest {
         badInput(deep + ":1:1001: values nested more than 1000 levels deep (the vector opened here is one level"
                 + " too deep)", "check", deep.toString(), "--model", "register");
         Path json = write("cut.jsonl", "{\"process\":0,\"type\":\"invoke\",\"f\":\"read\"");
-        badInput(json + ":1:40: the line ends before its JSON object is closed (is the line cut short?)",
+        badInput(json + ":1:40: the JSON ends before its object or array is closed (is it cut short?)",
                 "check", json.toString(), "--model", "register");
     }
 

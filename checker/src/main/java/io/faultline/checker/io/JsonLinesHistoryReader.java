@@ -12,8 +12,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -132,36 +130,10 @@ final class JsonLinesHistoryReader {
             }
             return new Op(index, process, type, f, value, time);
         } catch (JsonProcessingException e) {
-            return throwAt(source, lineNo, e.getLocation(), plain(e));
+            return throwAt(source, lineNo, e.getLocation(), JsonValues.plainMessage(e));
         } catch (IOException e) {
             throw new HistoryFormatException(source, lineNo, 1, "cannot read this line: " + firstLine(e.getMessage()));
         }
-    }
-
-    /**
-     * Jackson's message in plain words: its messages name its own settings and classes
-     * ({@code [Source: REDACTED (`StreamReadFeature...` disabled)...]}), which mean nothing to a user.
-     */
-    static String plain(JsonProcessingException e) {
-        if (e instanceof StreamConstraintsException) {
-            String m = String.valueOf(e.getOriginalMessage());
-            return m.contains("nesting depth")
-                    ? "values nested more than " + HistoryReaders.MAX_NESTING + " levels deep"
-                    : "a number, string or name longer than the reader accepts";
-        }
-        if (e instanceof JsonEOFException) {
-            return "the line ends before its JSON object is closed (is the line cut short?)";
-        }
-        String m = firstLine(e.getOriginalMessage());
-        int cut = m.length();
-        for (String internal : new String[] {"[Source", " (for ", " (start marker", ": enable ", "`"}) {
-            int i = m.indexOf(internal);
-            if (i >= 0 && i < cut) {
-                cut = i;
-            }
-        }
-        m = m.substring(0, cut).strip();
-        return "malformed JSON: " + (m.isEmpty() ? "not a JSON object" : m);
     }
 
     private static Op throwAt(String source, int lineNo, JsonLocation at, String reason) throws HistoryFormatException {
