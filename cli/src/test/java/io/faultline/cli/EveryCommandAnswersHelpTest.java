@@ -66,5 +66,7 @@ class EveryCommandAnswersHelpTest {
             assertEquals("faultline: seed -1: a seed is a whole number from 0 to 9223372036854775807"
                     + " (negative seeds are not accepted)\n", r.err());
         }
+        assertTrue(CheckRun.of("--help").out().replaceAll("\\s+", " ").contains("a negative seed is bad input (exit 2)"),
+                "documented in --help");
     }
 }
