@@ -15,6 +15,8 @@ import org.apiguardian.api.API;
         mixinStandardHelpOptions = true,
         version = "faultline 0.1.0",
         description = "A deterministic simulator and test kit for distributed data systems.",
+        footer = {"", "Every command answers --help and --version. Seeds (run --seed, sweep --from, matrix --from)"
+            + " are whole numbers from 0 to 9223372036854775807; a negative seed is bad input (exit 2)."},
         subcommands = {
             CommandLine.HelpCommand.class,
             io.faultline.cli.run.ListCommand.class, io.faultline.cli.run.RunCommand.class, io.faultline.cli.run.SweepCommand.class,

@@ -92,7 +92,7 @@ class BugFindingMatrixTest {
                     .collect(Collectors.joining(", "));
             String replay = p.failures().isEmpty() ? "" : "`./faultline run " + r.scenario() + " --seed " + p.failures().firstKey()
                     + r.overrides().stream().map(o -> " --set " + o).collect(Collectors.joining()) + "`";
-            a.append(cell("`" + r.label() + "`")).append(cell(r.rule().replace("FIDELITY ", "")))
+            a.append(cell("`" + r.label() + "`")).append(cell(r.rule().substring(r.rule().lastIndexOf(' ') + 1)))
                     .append(cell(predicted)).append(cell(String.format(Locale.ROOT, "%d of %d", p.failing(), p.seeds())))
                     .append(cell(search)).append(cell(kinds)).append(cell(replay)).append('\n');
         }

@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
+import io.faultline.cli.ExitCodes;
+
 /**
  * One run as the user asked for it: scenario, seed, overridden settings and duration, exactly as
  * typed, so the replay command repeats them word for word.
@@ -21,6 +23,12 @@ public record RunRequest(String scenario, long seed, Map<String, String> setting
         Optional<String> faults) {
     public RunRequest {
         Objects.requireNonNull(scenario, "scenario");
+        if (seed < 0) {
+            // One rule for every command (matrix's --from too): seeds are 0 and up, so that a seed
+            // reads the same in a replay command, a report name and a sweep's range.
+            throw new ExitCodes.BadInput("seed " + seed + ": a seed is a whole number from 0 to " + Long.MAX_VALUE
+                    + " (negative seeds are not accepted)");
+        }
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(faults, "faults");

@@ -73,14 +73,14 @@ public final class CheckHtml {
 
     private static void summary(StringBuilder s, List<CheckedHistory> checks) {
         s.append("<table class=\"summary\">\n<tr><th>history</th><th>model</th><th>verdict</th><th>ops</th>")
-                .append("<th>ms</th></tr>\n");
+                .append("</tr>\n");
         for (int i = 0; i < checks.size(); i++) {
             CheckedHistory c = checks.get(i);
             Outcome o = c.report().outcome();
             s.append("<tr><td><a href=\"#h").append(i).append("\">").append(Html.escape(c.file().source()))
                     .append("</a></td><td>").append(Html.escape(c.model().name())).append("</td><td class=\"verdict ")
                     .append(o).append("\">").append(o).append("</td><td>").append(c.file().history().size())
-                    .append("</td><td>").append(c.report().millis()).append("</td></tr>\n");
+                    .append("</td></tr>\n");
         }
         s.append("</table>\n");
     }
