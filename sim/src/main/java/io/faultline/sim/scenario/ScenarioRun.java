@@ -66,6 +66,10 @@ public final class ScenarioRun {
         return sim;
     }
 
+    public Scenario scenario() {
+        return scenario;
+    }
+
     public RunSpec spec() {
         return spec;
     }
@@ -123,6 +127,11 @@ public final class ScenarioRun {
      */
     public boolean await(BooleanSupplier condition, long limitNanos) {
         return sim.runUntil(condition, sim.now() + limitNanos) == RunStatus.CONDITION_MET;
+    }
+
+    /** How the last timed phase ended (REACHED_TIME before any). */
+    public RunStatus status() {
+        return status;
     }
 
     /** Overrides the status recorded in the result (e.g. after a phase run of your own). */
