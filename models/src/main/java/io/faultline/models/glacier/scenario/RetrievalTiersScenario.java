@@ -68,7 +68,7 @@ public final class RetrievalTiersScenario {
                 if (r.tier() == t && r.status() == JobStatus.SUCCEEDED) {
                     long elapsed = r.completedNanos() - r.initiatedNanos();
                     times.add(elapsed);
-                    if (elapsed < t.minNanos() || elapsed > t.maxNanos()) {
+                    if (elapsed < t.window().minNanos() || elapsed > t.window().maxNanos()) {
                         outside.add(r.jobId() + " (" + t.apiName() + ", " + minutes(elapsed) + " min)");
                     }
                 }
@@ -78,7 +78,7 @@ public final class RetrievalTiersScenario {
                     "minutes", percentiles(times)));
             rows.add(List.of(t.apiName(), Integer.toString(s.get(RETRIEVALS)), Integer.toString(c.refused(t)),
                     Integer.toString(times.size()), stat(times, 0), stat(times, 50), stat(times, 100),
-                    minutes(t.minNanos()) + " - " + minutes(t.maxNanos())));
+                    minutes(t.window().minNanos()) + " - " + minutes(t.window().maxNanos())));
         }
         b.table(new Table("Completion times per tier (minutes)", List.of("tier", "requested",
                 "refused (InsufficientCapacity)", "completed", "min", "median", "max", "documented window"), rows));

@@ -44,7 +44,7 @@ public final class Restores {
         if (days < 1) {
             return error(400, "InvalidArgument", state);
         }
-        Optional<RestoreTier.Window> window = tier.window(c);
+        Optional<io.faultline.models.common.CompletionWindow> window = tier.window(c);
         if (window.isEmpty()) {
             // [U] the code for Expedited on DEEP_ARCHIVE is not in the retrieved docs
             return error(400, "InvalidArgument", state);

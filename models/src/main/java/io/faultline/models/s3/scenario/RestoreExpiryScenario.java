@@ -1,5 +1,6 @@
 package io.faultline.models.s3.scenario;
 
+import io.faultline.models.common.CompletionWindow;
 import io.faultline.models.s3.config.ClusterShape;
 import io.faultline.sim.scenario.ScenarioRun;
 import io.faultline.models.s3.cold.RestoreTier;
@@ -97,7 +98,7 @@ public final class RestoreExpiryScenario {
         }
         long requested = request.get().nanos();
         long expiry = UtcTime.dueAfterDays(requested, days);
-        RestoreTier.Window w = tier.window(StorageClass.GLACIER).orElseThrow();
+        CompletionWindow w = tier.window(StorageClass.GLACIER).orElseThrow();
         // the request reaches the front-end a few network hops after the client sent it
         long slack = Simulation.SECONDS;
         boolean sawReadable = false;
