@@ -1,5 +1,6 @@
 package io.faultline.docs;
 
+import io.faultline.models.s3.config.ClusterShape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -123,7 +124,7 @@ class ColdDataExampleTest {
     @Test
     void theS3ModelRefusesAGlacierGetUntilARestoreCompletes() {
         // tag::s3model[]
-        S3Cluster s3 = S3Cluster.build(42, S3Config.defaults(), 3, 1, List.of("vault"));
+        S3Cluster s3 = S3Cluster.build(42, S3Config.defaults(), new ClusterShape(3, 1, List.of("vault")));
         LifecycleRule tooSoon = LifecycleRule.forPrefix("too-soon", "").transition(7, StorageClass.STANDARD_IA);
         ScriptRunner script = new ScriptRunner(s3.frontEnds().get(0).id(), List.of(
                 prev -> new S3Request.PutObject("vault", "2019.tar", Body.synthetic(1L << 30, "2019"),
@@ -154,7 +155,7 @@ class ColdDataExampleTest {
         // tag::bill[]
         ColdPath cold = new ColdPath(ColdPath.Settings.defaults()
                 .withPrices(PriceTable.EXAMPLE_US_EAST_1.withStorage(StorageClass.GLACIER, 0.004)));
-        S3Cluster s3 = S3Cluster.build(42, S3Config.defaults(), cold, 3, 1, List.of("vault"));
+        S3Cluster s3 = S3Cluster.build(42, S3Config.defaults(), cold, new ClusterShape(3, 1, List.of("vault")));
         s3.sim().addHost("script", self -> new ScriptRunner(s3.frontEnds().get(0).id(), List.of(
                 prev -> new S3Request.PutObject("vault", "2019.tar", Body.synthetic(4L << 30, "2019"),
                         WriteConditions.none(), Optional.of("GLACIER")))));

@@ -1,5 +1,6 @@
 package io.faultline.docs;
 
+import io.faultline.models.s3.config.ClusterShape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +46,7 @@ class S3ConsistencyExampleTest {
         // Real S3 may take minutes to apply a versioning change (FIDELITY A1.3; the model draws
         // 0-60 s by default); this example applies it at once so the next PUT is versioned.
         S3Config config = S3Config.defaults().withBucketConfigDelay(0);
-        S3Cluster cluster = S3Cluster.build(42, config, 3, 1, List.of("photos"));
+        S3Cluster cluster = S3Cluster.build(42, config, new ClusterShape(3, 1, List.of("photos")));
         Host driver = cluster.sim().addHost("driver", self -> new ScriptRunner(cluster.frontEnds().get(0).id(),
                 List.of(
                         prev -> new S3Request.PutBucketVersioning("photos", "Enabled"),

@@ -3,6 +3,7 @@ package io.faultline.sim.scenario;
 import io.faultline.sim.BadInputException;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 
@@ -50,6 +51,21 @@ public interface Scenario {
     /** A scenario from its parts. */
     static Scenario of(String name, String description, List<Setting<?>> settings, long defaultDurationNanos,
             Function<RunSpec, RunResult> runner) {
+        return of(name, description, settings, defaultDurationNanos, runner, s -> { });
+    }
+
+    /**
+     * A scenario whose user-facing specs are also checked by {@code validate} when they are made,
+     * so that settings the model would refuse together (each one valid alone) are bad input before
+     * anything runs: {@code validate} throws a {@link BadInputException} naming the conflict.
+     *
+     * <pre>{@code
+     * Scenario.of("kafka/safe", "...", KafkaKeys.schema(...), 150 * Simulation.SECONDS, SafeScenario::run,
+     *         KafkaConfig::fromSettings);   // --set min.insync.replicas=0 fails here
+     * }</pre>
+     */
+    static Scenario of(String name, String description, List<Setting<?>> settings, long defaultDurationNanos,
+            Function<RunSpec, RunResult> runner, Consumer<Settings> validate) {
         List<Setting<?>> schema = List.copyOf(settings);
         Settings.defaults(schema);
         return new Scenario() {
@@ -76,6 +92,13 @@ public interface Scenario {
             @Override
             public RunResult run(RunSpec spec) {
                 return runner.apply(spec);
+            }
+
+            @Override
+            public RunSpec spec(long seed, List<String> overrides, java.util.Optional<String> duration) {
+                RunSpec spec = Scenario.super.spec(seed, overrides, duration);
+                validate.accept(spec.settings());
+                return spec;
             }
 
             @Override

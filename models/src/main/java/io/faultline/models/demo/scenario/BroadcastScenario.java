@@ -1,5 +1,6 @@
 package io.faultline.models.demo.scenario;
 
+import io.faultline.sim.scenario.ScenarioRun;
 import io.faultline.checker.history.History;
 import io.faultline.checker.history.Op;
 import io.faultline.checker.history.OpType;
@@ -56,9 +57,10 @@ public final class BroadcastScenario {
     }
 
     static RunResult run(RunSpec spec) {
-        Settings s = spec.settings();
-        long duration = spec.durationNanos();
-        Simulation sim = new Simulation(spec.seed());
+        ScenarioRun run = new ScenarioRun(SCENARIO, spec, "broadcast");
+        Settings s = run.settings();
+        long duration = run.duration();
+        Simulation sim = run.sim();
         sim.network().defaultLink(LinkSpec.of(Latency.logNormal(3 * Simulation.MILLIS, 0.6).withTail(0.01, 10))
                 .withLoss(s.get(LOSS)));
         List<HostId> nodeIds = new ArrayList<>();
@@ -70,12 +72,9 @@ public final class BroadcastScenario {
             nodeIds.add(h.id());
             nodes.add(h);
         }
-        Recorder recorder = new Recorder(sim);
-        for (int i = 0; i < s.get(CLIENTS); i++) {
-            int client = i;
-            sim.addHost("c" + (i + 1), self -> new BroadcastClient(recorder, client, nodeIds, Simulation.SECONDS,
-                    Simulation.SECONDS / s.get(RATE), duration * 8 / 10));
-        }
+        Recorder recorder = run.recorder();
+        run.addHosts("c", s.get(CLIENTS), i -> self -> new BroadcastClient(recorder, i, nodeIds, Simulation.SECONDS,
+                Simulation.SECONDS / s.get(RATE), duration * 8 / 10));
         if (spec.faults().isPresent()) {
             sim.install(spec.faults().get());      // a replayed schedule replaces the built-in partition
         } else if (s.get(PARTITION) && n >= 2) {
@@ -84,7 +83,7 @@ public final class BroadcastScenario {
         List<Series.Point> acked = new ArrayList<>();
         sampleEverySecond(sim, duration, () -> acked.add(new Series.Point(sim.now() / 1e9, ackedValues(recorder.history()).size())));
 
-        RunStatus status = sim.run(duration);
+        RunStatus status = run.runForDuration();
         History history = recorder.history();
         Set<Long> ackedValues = ackedValues(history);
         CheckResult converged;
@@ -101,9 +100,7 @@ public final class BroadcastScenario {
         } else {
             converged = CheckResult.unknown("every acked value reaches every node", "run stopped: " + status);
         }
-        return RunResult.builder(SCENARIO.name(), spec, sim)
-                .status(status)
-                .history("broadcast", history)
+        return run.result()
                 .check(converged)
                 .series(new Series("acknowledged values", "virtual time (s)", "values", acked))
                 .table(valuesPerNode(nodes, ackedValues))

@@ -1,5 +1,7 @@
 package io.faultline.models.glacier.api;
 
+import io.faultline.models.common.ApiError;
+
 /**
  * The vault API's error codes this model emits, with their HTTP statuses. Invalid requests are
  * answered with one of these inside a {@link GlacierResult.Err}, never by throwing.
@@ -12,7 +14,7 @@ package io.faultline.models.glacier.api;
  * if (r instanceof GlacierResult.Err<?> e && e.error() == GlacierError.RESOURCE_NOT_FOUND) { ... }
  * }</pre>
  */
-public enum GlacierError {
+public enum GlacierError implements ApiError {
     RESOURCE_NOT_FOUND("ResourceNotFoundException", 404),
     INVALID_PARAMETER_VALUE("InvalidParameterValueException", 400),
     MISSING_PARAMETER_VALUE("MissingParameterValueException", 400),
@@ -21,21 +23,14 @@ public enum GlacierError {
     INSUFFICIENT_CAPACITY("InsufficientCapacityException", 503),
     SERVICE_UNAVAILABLE("ServiceUnavailableException", 500);
 
-    private final String code;
-    private final int status;
+    private final Code wire;
 
     GlacierError(String code, int status) {
-        this.code = code;
-        this.status = status;
+        this.wire = new Code(code, status);
     }
 
-    /** The error code of the JSON error body, e.g. {@code ResourceNotFoundException}. */
-    public String code() {
-        return code;
-    }
-
-    /** The HTTP status. */
-    public int status() {
-        return status;
+    @Override
+    public Code wire() {
+        return wire;
     }
 }

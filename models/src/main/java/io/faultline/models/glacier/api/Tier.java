@@ -1,5 +1,6 @@
 package io.faultline.models.glacier.api;
 
+import io.faultline.models.common.CompletionWindow;
 import io.faultline.sim.Rng;
 import io.faultline.sim.Simulation;
 
@@ -14,18 +15,16 @@ import io.faultline.sim.Simulation;
  * }</pre>
  */
 public enum Tier {
-    EXPEDITED("Expedited", Simulation.MINUTES, 5 * Simulation.MINUTES),
-    STANDARD("Standard", 3 * Simulation.HOURS, 5 * Simulation.HOURS),
-    BULK("Bulk", 5 * Simulation.HOURS, 12 * Simulation.HOURS);
+    EXPEDITED("Expedited", new CompletionWindow(Simulation.MINUTES, 5 * Simulation.MINUTES)),
+    STANDARD("Standard", new CompletionWindow(3 * Simulation.HOURS, 5 * Simulation.HOURS)),
+    BULK("Bulk", new CompletionWindow(5 * Simulation.HOURS, 12 * Simulation.HOURS));
 
     private final String apiName;
-    private final long minNanos;
-    private final long maxNanos;
+    private final CompletionWindow window;
 
-    Tier(String apiName, long minNanos, long maxNanos) {
+    Tier(String apiName, CompletionWindow window) {
         this.apiName = apiName;
-        this.minNanos = minNanos;
-        this.maxNanos = maxNanos;
+        this.window = window;
     }
 
     /** The {@code Tier} value of InitiateJob, e.g. {@code Expedited}. */
@@ -33,16 +32,13 @@ public enum Tier {
         return apiName;
     }
 
-    public long minNanos() {
-        return minNanos;
+    /** The documented completion window. */
+    public CompletionWindow window() {
+        return window;
     }
 
-    public long maxNanos() {
-        return maxNanos;
-    }
-
-    /** A completion delay uniform in [min, max]. */
+    /** A completion delay uniform in the window. */
     public long drawCompletion(Rng rng) {
-        return rng.uniform(minNanos, maxNanos);
+        return window.draw(rng);
     }
 }

@@ -1,17 +1,14 @@
 package io.faultline.models.glacier.scenario;
 
+import io.faultline.sim.HostId;
+import io.faultline.sim.scenario.ScenarioRun;
 import io.faultline.models.glacier.api.GlacierError;
 import io.faultline.models.glacier.api.JobOutput;
-import io.faultline.models.glacier.server.GlacierService;
 import io.faultline.models.glacier.store.VaultStore;
 import io.faultline.models.glacier.workload.InventoryClient;
 import io.faultline.sim.CheckResult;
 import io.faultline.sim.Host;
-import io.faultline.sim.Latency;
-import io.faultline.sim.LinkSpec;
-import io.faultline.sim.RunStatus;
 import io.faultline.sim.Simulation;
-import io.faultline.sim.client.Recorder;
 import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
@@ -39,17 +36,13 @@ public final class InventoryLagScenario {
     }
 
     static RunResult run(RunSpec spec) {
-        Simulation sim = new Simulation(spec.seed());
-        sim.network().defaultLink(LinkSpec.of(Latency.logNormal(20 * Simulation.MILLIS, 0.4)));
-        Recorder recorder = new Recorder(sim);
-        VaultStore store = new VaultStore(4);
-        Host service = sim.addHost("glacier", self -> new GlacierService(store));
-        Host client = sim.addHost("client", self -> new InventoryClient(recorder, service.id()));
-        spec.faults().ifPresent(sim::install);
-        RunStatus status = sim.run(spec.durationNanos());
+        ScenarioRun run = new ScenarioRun(SCENARIO, spec, "glacier");
+        HostId service = GlacierCluster.addService(run, new VaultStore(4));
+        Host client = run.sim().addHost("client", self -> new InventoryClient(run.recorder(), service));
+        run.installFaults();
+        run.runForDuration();
         InventoryClient c = client.process(InventoryClient.class).orElseThrow();
-        RunResult.Builder b = RunResult.builder(SCENARIO.name(), spec, sim).status(status)
-                .history("glacier", recorder.history());
+        RunResult.Builder b = run.result();
         List<List<String>> rows = new ArrayList<>();
         for (JobOutput.Inventory inv : c.outputs()) {
             List<String> ids = new ArrayList<>();

@@ -1,17 +1,14 @@
 package io.faultline.models.glacier.scenario;
 
+import io.faultline.sim.HostId;
+import io.faultline.sim.scenario.ScenarioRun;
 import io.faultline.models.glacier.api.JobStatus;
 import io.faultline.models.glacier.api.Tier;
-import io.faultline.models.glacier.server.GlacierService;
 import io.faultline.models.glacier.store.VaultStore;
 import io.faultline.models.glacier.workload.RetrievalClient;
 import io.faultline.sim.CheckResult;
 import io.faultline.sim.Host;
-import io.faultline.sim.Latency;
-import io.faultline.sim.LinkSpec;
-import io.faultline.sim.RunStatus;
 import io.faultline.sim.Simulation;
-import io.faultline.sim.client.Recorder;
 import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
@@ -54,18 +51,14 @@ public final class RetrievalTiersScenario {
 
     static RunResult run(RunSpec spec) {
         Settings s = spec.settings();
-        Simulation sim = new Simulation(spec.seed());
-        sim.network().defaultLink(LinkSpec.of(Latency.logNormal(20 * Simulation.MILLIS, 0.4)));
-        Recorder recorder = new Recorder(sim);
-        VaultStore store = new VaultStore(s.get(ON_DEMAND));
-        Host service = sim.addHost("glacier", self -> new GlacierService(store));
-        Host client = sim.addHost("client", self -> new RetrievalClient(recorder, service.id(), s.get(ARCHIVES),
+        ScenarioRun run = new ScenarioRun(SCENARIO, spec, "glacier");
+        HostId service = GlacierCluster.addService(run, new VaultStore(s.get(ON_DEMAND)));
+        Host client = run.sim().addHost("client", self -> new RetrievalClient(run.recorder(), service, s.get(ARCHIVES),
                 s.get(RETRIEVALS), s.get(UNITS), s.get(THINK)));
-        spec.faults().ifPresent(sim::install);
-        RunStatus status = sim.run(spec.durationNanos());
+        run.installFaults();
+        run.runForDuration();
         RetrievalClient c = client.process(RetrievalClient.class).orElseThrow();
-        RunResult.Builder b = RunResult.builder(SCENARIO.name(), spec, sim).status(status)
-                .history("glacier", recorder.history());
+        RunResult.Builder b = run.result();
         List<Tier> tiers = List.of(Tier.values());
         List<List<String>> rows = new ArrayList<>();
         List<String> outside = new ArrayList<>();
@@ -75,7 +68,7 @@ public final class RetrievalTiersScenario {
                 if (r.tier() == t && r.status() == JobStatus.SUCCEEDED) {
                     long elapsed = r.completedNanos() - r.initiatedNanos();
                     times.add(elapsed);
-                    if (elapsed < t.minNanos() || elapsed > t.maxNanos()) {
+                    if (elapsed < t.window().minNanos() || elapsed > t.window().maxNanos()) {
                         outside.add(r.jobId() + " (" + t.apiName() + ", " + minutes(elapsed) + " min)");
                     }
                 }
@@ -85,7 +78,7 @@ public final class RetrievalTiersScenario {
                     "minutes", percentiles(times)));
             rows.add(List.of(t.apiName(), Integer.toString(s.get(RETRIEVALS)), Integer.toString(c.refused(t)),
                     Integer.toString(times.size()), stat(times, 0), stat(times, 50), stat(times, 100),
-                    minutes(t.minNanos()) + " - " + minutes(t.maxNanos())));
+                    minutes(t.window().minNanos()) + " - " + minutes(t.window().maxNanos())));
         }
         b.table(new Table("Completion times per tier (minutes)", List.of("tier", "requested",
                 "refused (InsufficientCapacity)", "completed", "min", "median", "max", "documented window"), rows));

@@ -6,7 +6,7 @@ import io.faultline.models.glacier.wire.GlacierWire;
 import io.faultline.sim.Context;
 import io.faultline.sim.HostId;
 import io.faultline.sim.Message;
-import java.util.TreeMap;
+import io.faultline.sim.client.PendingRequests;
 import java.util.function.Consumer;
 
 /**
@@ -26,8 +26,7 @@ import java.util.function.Consumer;
  */
 public final class GlacierRequester {
     private final HostId service;
-    private final TreeMap<Long, Consumer<GlacierResult<?>>> waiting = new TreeMap<>();
-    private long nextId;
+    private final PendingRequests<Consumer<GlacierResult<?>>> waiting = new PendingRequests<>();
 
     public GlacierRequester(HostId service) {
         this.service = service;
@@ -39,19 +38,13 @@ public final class GlacierRequester {
 
     /** Sends a call; {@code callback} receives the answer if one arrives. Returns the call's id. */
     public long call(Context ctx, GlacierCall call, Consumer<GlacierResult<?>> callback) {
-        long id = nextId++;
-        waiting.put(id, callback);
-        ctx.send(service, new GlacierWire.Call(id, call));
-        return id;
+        return waiting.send(ctx, service, id -> new GlacierWire.Call(id, call), callback);
     }
 
     /** Delivers an answer to its callback; true if {@code m} was an answer (notifications are not). */
     public boolean onMessage(Message m) {
         if (m instanceof GlacierWire.Answer a) {
-            Consumer<GlacierResult<?>> k = waiting.remove(a.id());
-            if (k != null) {
-                k.accept(a.result());
-            }
+            waiting.close(a.id()).ifPresent(k -> k.accept(a.result()));
             return true;
         }
         return false;
@@ -59,6 +52,6 @@ public final class GlacierRequester {
 
     /** Forgets a call whose answer no longer matters. */
     public void forget(long id) {
-        waiting.remove(id);
+        waiting.forget(id);
     }
 }

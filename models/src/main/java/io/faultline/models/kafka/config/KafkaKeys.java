@@ -16,14 +16,26 @@ public final class KafkaKeys {
     public static final String BY_VERSION = "version";
 
     /**
-     * The keys as scenario settings, with the scenario's own defaults where given. A key left at
-     * {@code version} takes the default of the chosen {@code kafka.version} (FIDELITY C2).
+     * The keys as scenario settings, with the scenario's own defaults given as key-value pairs. A
+     * key left at {@code version} takes the default of the chosen {@code kafka.version} (FIDELITY C2).
      *
      * <pre>{@code
-     * List<Setting<?>> schema = KafkaKeys.schema(Map.of("kafka.version", "0.10", "acks", "all"));
+     * List<Setting<?>> schema = KafkaKeys.schema("kafka.version", "0.10", "acks", "all");
      * KafkaConfig c = KafkaConfig.fromSettings(settings);   // --set kafka.version=0.11 etc.
      * }</pre>
      */
+    public static List<Setting<?>> schema(String... scenarioDefaults) {
+        if (scenarioDefaults.length % 2 != 0) {
+            throw new IllegalArgumentException("key-value pairs expected: " + List.of(scenarioDefaults));
+        }
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < scenarioDefaults.length; i += 2) {
+            m.put(scenarioDefaults[i], scenarioDefaults[i + 1]);
+        }
+        return schema(m);
+    }
+
+    /** The keys as scenario settings, with the scenario's own defaults by key. */
     public static List<Setting<?>> schema(Map<String, String> scenarioDefaults) {
         List<Setting<?>> out = new ArrayList<>();
         for (Key k : ALL) {

@@ -2,13 +2,14 @@ package io.faultline.models.kafka.scenario;
 
 import io.faultline.models.kafka.config.ClusterShape;
 import io.faultline.models.kafka.config.KafkaConfig;
+import io.faultline.models.kafka.config.KafkaKeys;
 import io.faultline.models.kafka.wire.KafkaMessage;
 import io.faultline.sim.HostId;
-import io.faultline.sim.RunStatus;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
+import io.faultline.sim.scenario.ScenarioRun;
 
 import java.util.List;
 
@@ -23,24 +24,22 @@ import java.util.List;
 public final class AcksOneFailoverScenario {
     static final String NAME = "kafka/acks-1-failover";
 
-    static final Scenario SCENARIO = ScenarioKit.scenario(NAME,
+    static final Scenario SCENARIO = Scenario.of(NAME,
             "FIDELITY C3: acks=1 loses acknowledged writes when the leader fails before its followers fetch "
                     + "them; nothing lost with acks=all",
-            ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "3.7", "acks", "1", "request.timeout.ms", "2000",
-                    "delivery.timeout.ms", "10000")),
-            40 * Simulation.SECONDS, AcksOneFailoverScenario::run);
+            KafkaKeys.schema("kafka.version", "3.7", "acks", "1", "request.timeout.ms", "2000",
+                    "delivery.timeout.ms", "10000"),
+            40 * Simulation.SECONDS, AcksOneFailoverScenario::run, KafkaConfig::fromSettings);
 
     private AcksOneFailoverScenario() {
     }
 
     static RunResult run(RunSpec spec) {
-        KafkaConfig config = KafkaConfig.fromSettings(spec.settings());
-        Simulation sim = new Simulation(spec.seed());
-        KafkaCluster c = KafkaCluster.create(sim, config, new ClusterShape(3, 1, 3));
-        long end = spec.durationNanos();
+        ScenarioRun run = new ScenarioRun(SCENARIO, spec, "kafka");
+        KafkaCluster c = KafkaCluster.create(run, KafkaConfig.fromSettings(spec.settings()), new ClusterShape(3, 1, 3));
+        Simulation sim = run.sim();
+        c.addScriptedClients(2, spec.durationNanos());
         long s = Simulation.SECONDS;
-        c.addProducer(2, 100 * Simulation.MILLIS, end - 10 * s);
-        c.addConsumer(100 * Simulation.MILLIS);
         sim.at(5 * s, "followers stop reaching the leader's data port", () -> {
             HostId leader = c.hostOf(c.leaderOf(0));
             for (int r : c.replicas(0)) {
@@ -52,7 +51,7 @@ public final class AcksOneFailoverScenario {
         sim.at(7 * s, "the leader loses power before its followers fetch", () -> c.brokerHost(c.leaderOf(0)).crash());
         sim.at(8 * s, "heal the network (the old leader stays down)", () -> sim.network().healAll());
         sim.at(20 * s, "the old leader restarts as a follower", () -> sim.healAll());
-        RunStatus status = sim.run(end);
-        return ScenarioKit.result(NAME, spec, c, status, true, List.of());
+        run.runForDuration();
+        return KafkaRunResult.of(run, c, true, List.of());
     }
 }

@@ -2,13 +2,14 @@ package io.faultline.models.kafka.scenario;
 
 import io.faultline.models.kafka.config.ClusterShape;
 import io.faultline.models.kafka.config.KafkaConfig;
+import io.faultline.models.kafka.config.KafkaKeys;
 import io.faultline.models.kafka.wire.KafkaMessage;
 import io.faultline.sim.HostId;
-import io.faultline.sim.RunStatus;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
+import io.faultline.sim.scenario.ScenarioRun;
 
 import java.util.List;
 
@@ -28,25 +29,23 @@ import java.util.List;
 public final class Jepsen2013Scenario {
     static final String NAME = "kafka/jepsen-2013";
 
-    static final Scenario SCENARIO = ScenarioKit.scenario(NAME,
+    static final Scenario SCENARIO = Scenario.of(NAME,
             "Jepsen 2013 (FIDELITY C9): Kafka 0.8 loses acknowledged writes when an isolated leader shrinks the "
                     + "ISR to itself and an out-of-sync replica is then elected",
-            ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "0.8", "acks", "all", "min.insync.replicas", "1",
+            KafkaKeys.schema("kafka.version", "0.8", "acks", "all", "min.insync.replicas", "1",
                     "retries", "1", "retry.backoff.ms", "1000", "request.timeout.ms", "1000",
-                    "delivery.timeout.ms", "5000")),
-            60 * Simulation.SECONDS, Jepsen2013Scenario::run);
+                    "delivery.timeout.ms", "5000"),
+            60 * Simulation.SECONDS, Jepsen2013Scenario::run, KafkaConfig::fromSettings);
 
     private Jepsen2013Scenario() {
     }
 
     static RunResult run(RunSpec spec) {
-        KafkaConfig config = KafkaConfig.fromSettings(spec.settings());
-        Simulation sim = new Simulation(spec.seed());
-        KafkaCluster c = KafkaCluster.create(sim, config, new ClusterShape(5, 5, 5));
-        long end = spec.durationNanos();
+        ScenarioRun run = new ScenarioRun(SCENARIO, spec, "kafka");
+        KafkaCluster c = KafkaCluster.create(run, KafkaConfig.fromSettings(spec.settings()), new ClusterShape(5, 5, 5));
+        Simulation sim = run.sim();
+        c.addScriptedClients(5, spec.durationNanos());
         long s = Simulation.SECONDS;
-        c.addProducer(5, 100 * Simulation.MILLIS, end - 10 * s);
-        c.addConsumer(100 * Simulation.MILLIS);
         int[] victim = {0};
         sim.at(5 * s, "isolate the busiest leader on the Kafka data port only", () -> {
             victim[0] = busiestLeader(c);
@@ -59,8 +58,8 @@ public final class Jepsen2013Scenario {
         });
         sim.at(25 * s, "partition the leader fully: its session expires", () -> sim.network().isolate(c.hostOf(victim[0])));
         sim.at(40 * s, "heal", () -> sim.network().healAll());
-        RunStatus status = sim.run(end);
-        return ScenarioKit.result(NAME, spec, c, status, true, List.of());
+        run.runForDuration();
+        return KafkaRunResult.of(run, c, true, List.of());
     }
 
     /** The broker leading the most partitions (the lowest id on ties), as Jepsen picked it. */

@@ -19,6 +19,7 @@ import io.faultline.sim.Host;
 import io.faultline.sim.HostId;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.client.Recorder;
+import io.faultline.sim.scenario.ScenarioRun;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +31,11 @@ import java.util.Optional;
  * the model's invariants. Scenarios build one, script faults, run, and {@link #check} the history.
  *
  * <pre>{@code
- * Simulation sim = new Simulation(seed);
- * KafkaCluster c = KafkaCluster.create(sim, config, new ClusterShape(3, 1, 3));
+ * ScenarioRun run = new ScenarioRun(SCENARIO, spec, "kafka");
+ * KafkaCluster c = KafkaCluster.create(run, config, new ClusterShape(3, 1, 3));
  * c.addProducer(2, 50 * Simulation.MILLIS, 20 * Simulation.SECONDS);
  * c.addConsumer(100 * Simulation.MILLIS);
- * sim.run(30 * Simulation.SECONDS);
+ * run.runForDuration();
  * CheckResult r = c.check();
  * }</pre>
  */
@@ -49,18 +50,28 @@ public final class KafkaCluster {
     private Host controller;
     private int nextProcess;
 
-    private KafkaCluster(Simulation sim, KafkaConfig config, int partitions) {
+    private KafkaCluster(Simulation sim, Recorder recorder, KafkaConfig config, int partitions) {
         this.sim = sim;
         this.config = config;
         this.partitions = partitions;
-        this.recorder = new Recorder(sim);
+        this.recorder = recorder;
+    }
+
+    /** The cluster of a scenario's run: on the run's simulation, its clients recording into the run's history. */
+    public static KafkaCluster create(ScenarioRun run, KafkaConfig config, ClusterShape shape) {
+        return create(run.sim(), run.recorder(), config, shape);
+    }
+
+    /** A cluster on a simulation of the caller's own (tests, benchmarks), with a recorder of its own. */
+    public static KafkaCluster create(Simulation sim, KafkaConfig config, ClusterShape shape) {
+        return create(sim, new Recorder(sim), config, shape);
     }
 
     /** Adds the controller and the shape's brokers, assigns the partitions' replicas; registers the invariants. */
-    public static KafkaCluster create(Simulation sim, KafkaConfig config, ClusterShape shape) {
+    private static KafkaCluster create(Simulation sim, Recorder recorder, KafkaConfig config, ClusterShape shape) {
         int brokerCount = shape.brokers();
         int partitions = shape.partitions();
-        KafkaCluster c = new KafkaCluster(sim, config, partitions);
+        KafkaCluster c = new KafkaCluster(sim, recorder, config, partitions);
         c.controller = sim.addHost("controller", self -> new Controller(config, c.layout));
         c.layout.controller(c.controller.id());
         for (int p = 0; p < partitions; p++) {
@@ -85,6 +96,16 @@ public final class KafkaCluster {
                 partitions, workers, meanIntervalNanos, stopAt, base, first));
         clients.add(h);
         return h;
+    }
+
+    /**
+     * The clients of a scripted scenario: a producer of {@code workers} processes sending every
+     * ~100 ms until 10 s before {@code end} (so that the last writes settle), and a consumer
+     * polling every ~100 ms from the start.
+     */
+    public void addScriptedClients(int workers, long end) {
+        addProducer(workers, 100 * Simulation.MILLIS, end - 10 * Simulation.SECONDS);
+        addConsumer(100 * Simulation.MILLIS);
     }
 
     /** A consumer host assigned every partition, polling every ~{@code pollInterval}. */

@@ -2,12 +2,13 @@ package io.faultline.models.kafka.scenario;
 
 import io.faultline.models.kafka.config.ClusterShape;
 import io.faultline.models.kafka.config.KafkaConfig;
+import io.faultline.models.kafka.config.KafkaKeys;
 import io.faultline.sim.CheckResult;
-import io.faultline.sim.RunStatus;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
+import io.faultline.sim.scenario.ScenarioRun;
 
 import java.util.List;
 
@@ -28,21 +29,21 @@ import java.util.List;
 public final class Kip101Scenario1 {
     static final String NAME = "kafka/kip-101-scenario-1";
 
-    static final Scenario SCENARIO = ScenarioKit.scenario(NAME,
+    static final Scenario SCENARIO = Scenario.of(NAME,
             "KIP-101 scenario 1 (FIDELITY C5.2): HW truncation then immediate election loses an acknowledged "
                     + "write with kafka.version=0.10; none with 0.11",
-            ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "0.10", "acks", "all", "min.insync.replicas", "1",
+            KafkaKeys.schema("kafka.version", "0.10", "acks", "all", "min.insync.replicas", "1",
                     "log.flush.interval.messages", "1", "request.timeout.ms", "2000", "delivery.timeout.ms", "30000",
-                    "replica.high.watermark.checkpoint.interval.ms", "50")),
-            40 * Simulation.SECONDS, Kip101Scenario1::run);
+                    "replica.high.watermark.checkpoint.interval.ms", "50"),
+            40 * Simulation.SECONDS, Kip101Scenario1::run, KafkaConfig::fromSettings);
 
     private Kip101Scenario1() {
     }
 
     static RunResult run(RunSpec spec) {
-        KafkaConfig config = KafkaConfig.fromSettings(spec.settings());
-        Simulation sim = new Simulation(spec.seed());
-        KafkaCluster c = KafkaCluster.create(sim, config, new ClusterShape(2, 1, 2));
+        ScenarioRun run = new ScenarioRun(SCENARIO, spec, "kafka");
+        KafkaCluster c = KafkaCluster.create(run, KafkaConfig.fromSettings(spec.settings()), new ClusterShape(2, 1, 2));
+        Simulation sim = run.sim();
         long end = spec.durationNanos();
         c.addProducer(1, 100 * Simulation.MILLIS, end - 10 * Simulation.SECONDS);
         c.addConsumer(100 * Simulation.MILLIS, end / 2);
@@ -52,7 +53,7 @@ public final class Kip101Scenario1 {
 
         sim.run(3 * Simulation.SECONDS);
         // 1. A has the last record and B's HW covers it; A's HW still lags.
-        boolean step1 = ScenarioKit.runUntil(sim, () -> c.leo(a, 0) > 0 && c.leo(a, 0) == c.leo(b, 0)
+        boolean step1 = run.await(() -> c.leo(a, 0) > 0 && c.leo(a, 0) == c.leo(b, 0)
                 && c.hw(b, 0) == c.leo(b, 0) && c.hw(a, 0) < c.leo(a, 0), 10 * Simulation.SECONDS);
         if (step1) {
             sim.recordFault("A (b2) has m2 but its HW lags: restart A");
@@ -60,14 +61,14 @@ public final class Kip101Scenario1 {
             sim.run(sim.now() + 500 * Simulation.MILLIS);
             c.brokerHost(a).restart();
             // 2-3. A becomes follower and truncates by its version's rule; then B fails.
-            ScenarioKit.runUntil(sim, () -> c.broker(a).map(x -> x.fetching(0)).orElse(false), 10 * Simulation.SECONDS);
+            run.await(() -> c.broker(a).map(x -> x.fetching(0)).orElse(false), 10 * Simulation.SECONDS);
             sim.recordFault("A finished truncating: B (b1) fails before A re-fetches");
             c.brokerHost(b).crash();
             sim.at(sim.now() + 15 * Simulation.SECONDS, "restart B (b1)", () -> c.brokerHost(b).restart());
         }
-        RunStatus status = sim.run(end);
+        run.runUntil(end);
         List<CheckResult> extra = List.of(step1 ? CheckResult.valid("script reached KIP-101 step 1", "yes")
                 : CheckResult.unknown("script reached KIP-101 step 1", "A never caught up within 10 s"));
-        return ScenarioKit.result(NAME, spec, c, status, true, extra);
+        return KafkaRunResult.of(run, c, true, extra);
     }
 }

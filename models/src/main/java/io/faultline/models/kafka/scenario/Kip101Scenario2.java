@@ -2,12 +2,13 @@ package io.faultline.models.kafka.scenario;
 
 import io.faultline.models.kafka.config.ClusterShape;
 import io.faultline.models.kafka.config.KafkaConfig;
+import io.faultline.models.kafka.config.KafkaKeys;
 import io.faultline.sim.CheckResult;
-import io.faultline.sim.RunStatus;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
+import io.faultline.sim.scenario.ScenarioRun;
 
 import java.util.List;
 
@@ -32,21 +33,21 @@ import java.util.List;
 public final class Kip101Scenario2 {
     static final String NAME = "kafka/kip-101-scenario-2";
 
-    static final Scenario SCENARIO = ScenarioKit.scenario(NAME,
+    static final Scenario SCENARIO = Scenario.of(NAME,
             "KIP-101 scenario 2 (FIDELITY C5.3): a power outage of both replicas leaves divergent logs "
                     + "with kafka.version=0.10; none with 0.11",
-            ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "0.10", "acks", "all", "min.insync.replicas", "1",
+            KafkaKeys.schema("kafka.version", "0.10", "acks", "all", "min.insync.replicas", "1",
                     "retries", "0", "request.timeout.ms", "1000", "delivery.timeout.ms", "2000",
-                    "replica.high.watermark.checkpoint.interval.ms", "50")),
-            65 * Simulation.SECONDS, Kip101Scenario2::run);
+                    "replica.high.watermark.checkpoint.interval.ms", "50"),
+            65 * Simulation.SECONDS, Kip101Scenario2::run, KafkaConfig::fromSettings);
 
     private Kip101Scenario2() {
     }
 
     static RunResult run(RunSpec spec) {
-        KafkaConfig config = KafkaConfig.fromSettings(spec.settings());
-        Simulation sim = new Simulation(spec.seed());
-        KafkaCluster c = KafkaCluster.create(sim, config, new ClusterShape(2, 1, 2));
+        ScenarioRun run = new ScenarioRun(SCENARIO, spec, "kafka");
+        KafkaCluster c = KafkaCluster.create(run, KafkaConfig.fromSettings(spec.settings()), new ClusterShape(2, 1, 2));
+        Simulation sim = run.sim();
         long end = spec.durationNanos();
         var producer = c.addProducer(1, 100 * Simulation.MILLIS, end - 10 * Simulation.SECONDS);
         c.addConsumer(100 * Simulation.MILLIS, 30 * Simulation.SECONDS);
@@ -59,12 +60,12 @@ public final class Kip101Scenario2 {
         while (!reached && sim.now() < 20 * Simulation.SECONDS) {
             // 1. Wait for B's writeback: what B fetches next stays in its page cache for a while.
             long before = c.broker(b).map(x -> x.durableLeo(0)).orElse(-1L);
-            ScenarioKit.runUntil(sim, () -> c.broker(b).map(x -> x.durableLeo(0)).orElse(-1L) != before,
+            run.await(() -> c.broker(b).map(x -> x.durableLeo(0)).orElse(-1L) != before,
                     10 * Simulation.SECONDS);
             long bDurable = c.broker(b).map(x -> x.durableLeo(0)).orElse(-1L);
             sim.network().cutOneWay(c.hostOf(a), producer.id());
             // A's writeback must cover a record B has only in memory, with a HW checkpoint above it.
-            reached = ScenarioKit.runUntil(sim, () -> c.broker(b).map(x -> x.durableLeo(0)).orElse(-1L) != bDurable
+            reached = run.await(() -> c.broker(b).map(x -> x.durableLeo(0)).orElse(-1L) != bDurable
                     || (c.broker(a).map(x -> x.durableLeo(0) > bDurable && x.durableHw(0) > bDurable).orElse(false)
                     && c.leo(b, 0) > bDurable), 10 * Simulation.SECONDS)
                     && c.broker(b).map(x -> x.durableLeo(0)).orElse(-1L) == bDurable;
@@ -84,9 +85,9 @@ public final class Kip101Scenario2 {
             sim.at(40 * Simulation.SECONDS, "B (b2) fails: A leads", () -> c.brokerHost(b).crash());
             sim.at(55 * Simulation.SECONDS, "B (b2) restarts as a follower", () -> c.brokerHost(b).restart());
         }
-        RunStatus status = sim.run(end);
+        run.runUntil(end);
         List<CheckResult> extra = List.of(reached ? CheckResult.valid("script reached KIP-101 step 1", "yes")
                 : CheckResult.unknown("script reached KIP-101 step 1", "no writeback window found before 20 s"));
-        return ScenarioKit.result(NAME, spec, c, status, true, extra);
+        return KafkaRunResult.of(run, c, true, extra);
     }
 }

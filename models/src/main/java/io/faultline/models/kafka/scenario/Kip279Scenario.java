@@ -2,13 +2,14 @@ package io.faultline.models.kafka.scenario;
 
 import io.faultline.models.kafka.config.ClusterShape;
 import io.faultline.models.kafka.config.KafkaConfig;
+import io.faultline.models.kafka.config.KafkaKeys;
 import io.faultline.models.kafka.wire.KafkaMessage;
 import io.faultline.sim.HostId;
-import io.faultline.sim.RunStatus;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
+import io.faultline.sim.scenario.ScenarioRun;
 
 import java.util.List;
 
@@ -33,24 +34,22 @@ import java.util.List;
 public final class Kip279Scenario {
     static final String NAME = "kafka/kip-279";
 
-    static final Scenario SCENARIO = ScenarioKit.scenario(NAME,
+    static final Scenario SCENARIO = Scenario.of(NAME,
             "KIP-279 / KAFKA-6361 (FIDELITY C5.4): fast leader fail-over leaves divergent replica logs with "
                     + "kafka.version=0.11; none with 2.0",
-            ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "0.11", "acks", "all", "min.insync.replicas", "1",
+            KafkaKeys.schema("kafka.version", "0.11", "acks", "all", "min.insync.replicas", "1",
                     "unclean.leader.election.enable", "true", "log.flush.interval.messages", "1",
-                    "request.timeout.ms", "1000", "delivery.timeout.ms", "5000")),
-            45 * Simulation.SECONDS, Kip279Scenario::run);
+                    "request.timeout.ms", "1000", "delivery.timeout.ms", "5000"),
+            45 * Simulation.SECONDS, Kip279Scenario::run, KafkaConfig::fromSettings);
 
     private Kip279Scenario() {
     }
 
     static RunResult run(RunSpec spec) {
-        KafkaConfig config = KafkaConfig.fromSettings(spec.settings());
-        Simulation sim = new Simulation(spec.seed());
-        KafkaCluster c = KafkaCluster.create(sim, config, new ClusterShape(2, 1, 2));
-        long end = spec.durationNanos();
-        c.addProducer(1, 100 * Simulation.MILLIS, end - 10 * Simulation.SECONDS);
-        c.addConsumer(100 * Simulation.MILLIS);
+        ScenarioRun run = new ScenarioRun(SCENARIO, spec, "kafka");
+        KafkaCluster c = KafkaCluster.create(run, KafkaConfig.fromSettings(spec.settings()), new ClusterShape(2, 1, 2));
+        Simulation sim = run.sim();
+        c.addScriptedClients(1, spec.durationNanos());
         HostId a = c.hostOf(0);
         HostId b = c.hostOf(1);
         long s = Simulation.SECONDS;
@@ -65,7 +64,7 @@ public final class Kip279Scenario {
             sim.network().healAll();
             c.brokerHost(1).restart();
         });
-        RunStatus status = sim.run(end);
-        return ScenarioKit.result(NAME, spec, c, status, false, List.of());
+        run.runForDuration();
+        return KafkaRunResult.of(run, c, false, List.of());
     }
 }

@@ -11,6 +11,7 @@ import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
+import io.faultline.sim.scenario.ScenarioRun;
 
 import java.util.List;
 
@@ -31,14 +32,14 @@ import java.util.List;
 public final class SafeScenario {
     static final String NAME = "kafka/safe";
 
-    static final Scenario SCENARIO = ScenarioKit.scenario(NAME,
+    static final Scenario SCENARIO = Scenario.of(NAME,
             "FIDELITY F7: RF 3, min.insync.replicas=2, acks=all, no unclean election, idempotent producer, "
                     + "log fsynced per append, under partitions, crashes, zombie pauses, power loss and clock faults "
                     + "sized to the session and lag timeouts: no acknowledged write lost, no anomaly",
-            ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "3.7", "acks", "all", "min.insync.replicas", "2",
+            KafkaKeys.schema("kafka.version", "3.7", "acks", "all", "min.insync.replicas", "2",
                     "unclean.leader.election.enable", "false", "enable.idempotence", "true",
                     "log.flush.interval.messages", "1",
-                    "request.timeout.ms", "2000", "delivery.timeout.ms", "10000")),
+                    "request.timeout.ms", "2000", "delivery.timeout.ms", "10000"),
             150 * Simulation.SECONDS, SafeScenario::run, SafeScenario::config);
 
     private SafeScenario() {
@@ -58,25 +59,24 @@ public final class SafeScenario {
     }
 
     static RunResult run(RunSpec spec) {
-        KafkaConfig config = config(spec.settings());
-        Simulation sim = new Simulation(spec.seed());
-        KafkaCluster c = KafkaCluster.create(sim, config, new ClusterShape(3, 2, 3));
+        ScenarioRun run = new ScenarioRun(SCENARIO, spec, "kafka");
+        KafkaCluster c = KafkaCluster.create(run, config(spec.settings()), new ClusterShape(3, 2, 3));
+        Simulation sim = run.sim();
         long end = spec.durationNanos();
         long faultsEnd = end - 20 * Simulation.SECONDS;
         long s = Simulation.SECONDS;
         c.addProducer(2, 100 * Simulation.MILLIS, end - 8 * s);
         c.addConsumer(100 * Simulation.MILLIS);
         KafkaNemesis nemesis = new KafkaNemesis(c, 3 * s, faultsEnd);
-        sim.install(spec.faults().orElse(nemesis));
-        RunStatus status = sim.run(faultsEnd);
-        if (status != RunStatus.REACHED_TIME) {
-            return ScenarioKit.result(NAME, spec, c, status, true, List.of(), nemesis.table());
+        run.installFaults(nemesis);
+        if (run.runUntil(faultsEnd) != RunStatus.REACHED_TIME) {
+            return KafkaRunResult.of(run, c, true, List.of(), nemesis.table());
         }
         sim.healAll();
         int before = c.recorder().size();
         CheckResult live = Liveness.await(sim, "writes complete again after the heal",
                 () -> c.recorder().size() > before + 20, 20 * s);
-        status = sim.run(Math.max(end, sim.now()));
-        return ScenarioKit.result(NAME, spec, c, status, true, List.of(live), nemesis.table());
+        run.runUntil(Math.max(end, sim.now()));
+        return KafkaRunResult.of(run, c, true, List.of(live), nemesis.table());
     }
 }

@@ -2,13 +2,14 @@ package io.faultline.models.kafka.scenario;
 
 import io.faultline.models.kafka.config.ClusterShape;
 import io.faultline.models.kafka.config.KafkaConfig;
+import io.faultline.models.kafka.config.KafkaKeys;
 import io.faultline.models.kafka.wire.KafkaMessage;
 import io.faultline.sim.HostId;
-import io.faultline.sim.RunStatus;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
+import io.faultline.sim.scenario.ScenarioRun;
 
 import java.util.List;
 
@@ -26,33 +27,31 @@ import java.util.List;
 public final class UncleanElectionScenario {
     static final String NAME = "kafka/unclean-election";
 
-    static final Scenario SCENARIO = ScenarioKit.scenario(NAME,
+    static final Scenario SCENARIO = Scenario.of(NAME,
             "FIDELITY C4: unclean leader election loses acknowledged writes; with it off the partition is "
                     + "unavailable instead",
-            ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "3.7", "unclean.leader.election.enable", "true",
+            KafkaKeys.schema("kafka.version", "3.7", "unclean.leader.election.enable", "true",
                     "acks", "all", "min.insync.replicas", "1", "replica.lag.time.max.ms", "3000",
                     "log.flush.interval.messages", "1",
-                    "request.timeout.ms", "2000", "delivery.timeout.ms", "10000")),
-            50 * Simulation.SECONDS, UncleanElectionScenario::run);
+                    "request.timeout.ms", "2000", "delivery.timeout.ms", "10000"),
+            50 * Simulation.SECONDS, UncleanElectionScenario::run, KafkaConfig::fromSettings);
 
     private UncleanElectionScenario() {
     }
 
     static RunResult run(RunSpec spec) {
-        KafkaConfig config = KafkaConfig.fromSettings(spec.settings());
-        Simulation sim = new Simulation(spec.seed());
-        KafkaCluster c = KafkaCluster.create(sim, config, new ClusterShape(2, 1, 2));
-        long end = spec.durationNanos();
+        ScenarioRun run = new ScenarioRun(SCENARIO, spec, "kafka");
+        KafkaCluster c = KafkaCluster.create(run, KafkaConfig.fromSettings(spec.settings()), new ClusterShape(2, 1, 2));
+        Simulation sim = run.sim();
+        c.addScriptedClients(2, spec.durationNanos());
         long s = Simulation.SECONDS;
-        c.addProducer(2, 100 * Simulation.MILLIS, end - 10 * s);
-        c.addConsumer(100 * Simulation.MILLIS);
         HostId leader = c.hostOf(0);
         HostId follower = c.hostOf(1);
         sim.at(3 * s, "the follower cannot reach the leader's data port", () -> sim.network().cutChannel(leader, follower, KafkaMessage.DATA));
         sim.at(12 * s, "the leader, alone in the ISR, fails", () -> c.brokerHost(0).crash());
         sim.at(13 * s, "heal the network", () -> sim.network().healAll());
         sim.at(30 * s, "the old leader returns", () -> sim.healAll());
-        RunStatus status = sim.run(end);
-        return ScenarioKit.result(NAME, spec, c, status, true, List.of());
+        run.runForDuration();
+        return KafkaRunResult.of(run, c, true, List.of());
     }
 }

@@ -18,6 +18,7 @@ import io.faultline.sim.Process;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.Timer;
 import io.faultline.sim.client.OpHandle;
+import io.faultline.sim.client.PendingRequests;
 import io.faultline.sim.client.Recorder;
 
 import java.util.ArrayList;
@@ -45,9 +46,9 @@ public final class Consumer implements Process {
     private final Map<Integer, PartitionState> metadata = new TreeMap<>();
     private final Map<Integer, Long> position = new TreeMap<>();
     private final Map<Integer, List<KafkaOps.Read>> gathered = new TreeMap<>();
-    private final Map<Integer, Long> waitingFetch = new TreeMap<>();
+    /** The current poll's fetches awaiting an answer: fetch id to partition (metadata requests share the ids). */
+    private final PendingRequests<Integer> fetches = new PendingRequests<>();
     private OpHandle current;
-    private long nextId;
     private long pollSeq;
 
     /** @param startAt virtual time of the first poll (a consumer that joins late reads from offset 0) */
@@ -71,7 +72,7 @@ public final class Consumer implements Process {
         }
         OpHandle assign = recorder.invoke(process, KafkaOps.ASSIGN, Value.vec(keys));
         recorder.ok(assign, Value.vec(keys));
-        ctx.send(layout.controller(), new MetadataRequest(nextId++));
+        ctx.send(layout.controller(), new MetadataRequest(fetches.unmatchedId()));
         ctx.setTimer(Math.max(pollIntervalNanos, startAt), new KafkaTimer.ClientTick(0));
     }
 
@@ -85,20 +86,20 @@ public final class Consumer implements Process {
     }
 
     private void startPoll(Context ctx) {
-        ctx.send(layout.controller(), new MetadataRequest(nextId++));
+        ctx.send(layout.controller(), new MetadataRequest(fetches.unmatchedId()));
         current = recorder.invoke(process, KafkaOps.POLL, KafkaOps.pollInvoke());
         pollSeq++;
         gathered.clear();
-        waitingFetch.clear();
+        fetches.forgetAll();
         for (int p = 0; p < partitions; p++) {
             PartitionState s = metadata.get(p);
             if (s != null && s.online()) {
-                long id = nextId++;
-                waitingFetch.put(p, id);
-                ctx.send(layout.broker(s.leader()), new Fetch(id, p, -1, s.leaderEpoch(), position.get(p)));
+                int partition = p;
+                long at = position.get(p);
+                fetches.send(ctx, layout.broker(s.leader()), id -> new Fetch(id, partition, -1, s.leaderEpoch(), at), p);
             }
         }
-        if (waitingFetch.isEmpty()) {
+        if (fetches.isEmpty()) {
             completePoll(ctx);
         } else {
             ctx.setTimer(pollTimeoutNanos, new KafkaTimer.RequestExpired(pollSeq));
@@ -112,11 +113,10 @@ public final class Consumer implements Process {
                 metadata.put(s.partition(), s);
             }
         } else if (m instanceof FetchResult r && current != null) {
-            Long waiting = waitingFetch.get(r.partition());
-            if (waiting == null || waiting != r.fetchId()) {
+            if (fetches.peek(r.fetchId()).filter(p -> p == r.partition()).isEmpty()) {
                 return;
             }
-            waitingFetch.remove(r.partition());
+            fetches.forget(r.fetchId());
             if (r.error() == KafkaError.OFFSET_OUT_OF_RANGE) {
                 position.put(r.partition(), 0L);
             } else if (r.error() == KafkaError.NONE && r.fetchOffset() == position.get(r.partition())) {
@@ -127,7 +127,7 @@ public final class Consumer implements Process {
                 }
                 position.put(r.partition(), o);
             }
-            if (waitingFetch.isEmpty()) {
+            if (fetches.isEmpty()) {
                 completePoll(ctx);
             }
         }
@@ -142,7 +142,7 @@ public final class Consumer implements Process {
         });
         recorder.ok(current, KafkaOps.pollOk(byKey));
         current = null;
-        waitingFetch.clear();
+        fetches.forgetAll();
         ctx.setTimer(Math.max(Simulation.MILLIS, (long) ctx.rng().exponential(pollIntervalNanos)),
                 new KafkaTimer.ClientTick(0));
     }

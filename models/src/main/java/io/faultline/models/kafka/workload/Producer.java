@@ -18,6 +18,7 @@ import io.faultline.sim.Process;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.Timer;
 import io.faultline.sim.client.OpHandle;
+import io.faultline.sim.client.PendingRequests;
 import io.faultline.sim.client.Recorder;
 
 import java.util.ArrayList;
@@ -48,13 +49,14 @@ public final class Producer implements Process {
 
     private final Map<Integer, PartitionState> metadata = new TreeMap<>();
     private final Map<Long, Batch> batches = new TreeMap<>();
+    /** The Produce requests awaiting an answer, by request id (metadata requests share the ids). */
+    private final PendingRequests<Batch> requests = new PendingRequests<>();
     private final Map<Integer, Integer> inFlight = new TreeMap<>();
     private final Map<Integer, Integer> nextSequence = new TreeMap<>();
     /** Batches waiting for a free in-flight slot, in arrival order. */
     private final java.util.ArrayDeque<Batch> blocked = new java.util.ArrayDeque<>();
     private final int[] processes;
     private long nextValue;
-    private long nextRequest;
     private long producerId = -1;
     private int producerGeneration;
 
@@ -107,7 +109,7 @@ public final class Producer implements Process {
         if (config.idempotence()) {
             newProducerId(ctx);
         }
-        ctx.send(layout.controller(), new MetadataRequest(nextRequest++));
+        ctx.send(layout.controller(), new MetadataRequest(requests.unmatchedId()));
         for (int w = 0; w < workers; w++) {
             schedule(ctx, w);
         }
@@ -129,7 +131,7 @@ public final class Producer implements Process {
     public void onTimer(Context ctx, Timer t) {
         if (t instanceof KafkaTimer.ClientTick tick) {
             if (tick.id() == -2) {
-                ctx.send(layout.controller(), new MetadataRequest(nextRequest++));
+                ctx.send(layout.controller(), new MetadataRequest(requests.unmatchedId()));
                 ctx.setTimer(Simulation.SECONDS, new KafkaTimer.ClientTick(-2));
             } else if (tick.id() >= 0 && tick.id() < workers) {
                 startSend(ctx, (int) tick.id());
@@ -140,16 +142,13 @@ public final class Producer implements Process {
                 }
             }
         } else if (t instanceof KafkaTimer.RequestExpired e) {
-            for (Batch b : batches.values()) {
-                if (b.requestId == e.requestId()) {
-                    release(b);
-                    unblock(ctx);
-                    // No answer: the request may have been appended (C3 loss and duplicate windows).
-                    b.maybeAppended = true;
-                    retryOrGiveUp(ctx, b, true);
-                    return;
-                }
-            }
+            requests.peek(e.requestId()).ifPresent(b -> {
+                release(b);
+                unblock(ctx);
+                // No answer: the request may have been appended (C3 loss and duplicate windows).
+                b.maybeAppended = true;
+                retryOrGiveUp(ctx, b, true);
+            });
         }
     }
 
@@ -192,10 +191,10 @@ public final class Producer implements Process {
             b.sequence = nextSequence.merge(b.partition, 1, Integer::sum) - 1;
         }
         b.attempts++;
-        b.requestId = nextRequest++;
         b.broker = s.leader();
         inFlight.merge(b.broker, 1, Integer::sum);
-        ctx.send(layout.broker(s.leader()), new Produce(b.requestId, b.partition, b.value, config.acks(), b.pid, b.sequence));
+        b.requestId = requests.send(ctx, layout.broker(s.leader()),
+                id -> new Produce(id, b.partition, b.value, config.acks(), b.pid, b.sequence), b);
         if (config.acks() == KafkaConfig.Acks.NONE) {
             // acks=0: "considered sent" once written to the socket; the offset is unknown (C3).
             release(b);
@@ -214,6 +213,7 @@ public final class Producer implements Process {
     }
 
     private void release(Batch b) {
+        requests.forget(b.requestId);
         if (b.broker >= 0) {
             inFlight.merge(b.broker, -1, Integer::sum);
             b.broker = -1;
@@ -240,12 +240,7 @@ public final class Producer implements Process {
                 metadata.put(s.partition(), s);
             }
         } else if (m instanceof ProduceResult r) {
-            for (Batch b : batches.values()) {
-                if (b.requestId == r.requestId()) {
-                    onResult(ctx, b, r);
-                    return;
-                }
-            }
+            requests.peek(r.requestId()).ifPresent(b -> onResult(ctx, b, r));
         }
     }
 
@@ -259,7 +254,7 @@ public final class Producer implements Process {
             return;
         }
         if (r.error() == KafkaError.NOT_LEADER_OR_FOLLOWER || r.error() == KafkaError.REQUEST_TIMED_OUT) {
-            ctx.send(layout.controller(), new MetadataRequest(nextRequest++));
+            ctx.send(layout.controller(), new MetadataRequest(requests.unmatchedId()));
         }
         if (r.error().mayFollowAnAppend()) {
             b.maybeAppended = true;

@@ -1,5 +1,7 @@
 package io.faultline.models.s3.api;
 
+import io.faultline.models.common.ApiError;
+
 /**
  * The S3 error codes this model emits, each with its HTTP status (FIDELITY A15, error table).
  *
@@ -12,7 +14,7 @@ package io.faultline.models.s3.api;
  * assert e.code().equals("NoSuchKey") && e.status() == 404;
  * }</pre>
  */
-public enum S3Error {
+public enum S3Error implements ApiError {
     NOT_MODIFIED("NotModified", 304),
     NO_SUCH_KEY("NoSuchKey", 404),
     NO_SUCH_VERSION("NoSuchVersion", 404),
@@ -47,21 +49,14 @@ public enum S3Error {
     GLACIER_EXPEDITED_RETRIEVAL_NOT_AVAILABLE("GlacierExpeditedRetrievalNotAvailable", 503),
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503);
 
-    private final String code;
-    private final int status;
+    private final Code wire;
 
     S3Error(String code, int status) {
-        this.code = code;
-        this.status = status;
+        this.wire = new Code(code, status);
     }
 
-    /** The error code S3 puts in its XML body, e.g. {@code NoSuchKey}. */
-    public String code() {
-        return code;
-    }
-
-    /** The HTTP status, e.g. 404. */
-    public int status() {
-        return status;
+    @Override
+    public Code wire() {
+        return wire;
     }
 }

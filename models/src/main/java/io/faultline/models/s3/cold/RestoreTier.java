@@ -1,6 +1,6 @@
 package io.faultline.models.s3.cold;
 
-import io.faultline.sim.Rng;
+import io.faultline.models.common.CompletionWindow;
 import io.faultline.sim.Simulation;
 import java.util.Optional;
 
@@ -17,25 +17,18 @@ import java.util.Optional;
 public enum RestoreTier {
     EXPEDITED, STANDARD, BULK;
 
-    /** A completion window in virtual nanoseconds. */
-    public record Window(long minNanos, long maxNanos) {
-        public long draw(Rng rng) {
-            return rng.uniform(minNanos, maxNanos);
-        }
-    }
-
     /** The window for objects of class {@code c}; empty if this tier is not offered for it. */
-    public Optional<Window> window(StorageClass c) {
+    public Optional<CompletionWindow> window(StorageClass c) {
         long m = Simulation.MINUTES;
         long h = Simulation.HOURS;
         if (c == StorageClass.GLACIER) {
             switch (this) {
                 case EXPEDITED:
-                    return Optional.of(new Window(m, 5 * m));
+                    return Optional.of(new CompletionWindow(m, 5 * m));
                 case STANDARD:
-                    return Optional.of(new Window(3 * h, 5 * h));
+                    return Optional.of(new CompletionWindow(3 * h, 5 * h));
                 default:
-                    return Optional.of(new Window(5 * h, 12 * h));
+                    return Optional.of(new CompletionWindow(5 * h, 12 * h));
             }
         }
         if (c == StorageClass.DEEP_ARCHIVE) {
@@ -43,9 +36,9 @@ public enum RestoreTier {
                 case EXPEDITED:
                     return Optional.empty();
                 case STANDARD:
-                    return Optional.of(new Window(6 * h, 12 * h));
+                    return Optional.of(new CompletionWindow(6 * h, 12 * h));
                 default:
-                    return Optional.of(new Window(24 * h, 48 * h));
+                    return Optional.of(new CompletionWindow(24 * h, 48 * h));
             }
         }
         return Optional.empty();

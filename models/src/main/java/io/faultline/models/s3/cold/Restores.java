@@ -1,5 +1,6 @@
 package io.faultline.models.s3.cold;
 
+import io.faultline.models.common.CompletionWindow;
 import io.faultline.sim.Rng;
 import java.util.Optional;
 
@@ -44,7 +45,7 @@ public final class Restores {
         if (days < 1) {
             return error(400, "InvalidArgument", state);
         }
-        Optional<RestoreTier.Window> window = tier.window(c);
+        Optional<CompletionWindow> window = tier.window(c);
         if (window.isEmpty()) {
             // [U] the code for Expedited on DEEP_ARCHIVE is not in the retrieved docs
             return error(400, "InvalidArgument", state);

@@ -64,4 +64,9 @@ public final class S3Settings {
         return S3Config.defaults().withMode(s.get(mode)).withLag(s.get(LAG_MEAN), s.get(LAG_CAP))
                 .withBucketConfigDelay(s.get(BUCKET_CONFIG_DELAY));
     }
+
+    /** The cluster the {@link #INDEX} and {@link #FRONT_ENDS} settings describe, with these buckets. */
+    public static ClusterShape shape(Settings s, List<String> buckets) {
+        return new ClusterShape(s.get(INDEX), s.get(FRONT_ENDS), buckets);
+    }
 }

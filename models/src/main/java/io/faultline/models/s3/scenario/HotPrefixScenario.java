@@ -1,11 +1,12 @@
 package io.faultline.models.s3.scenario;
 
+import io.faultline.models.s3.config.ClusterShape;
+import io.faultline.sim.scenario.ScenarioRun;
 import io.faultline.models.s3.config.S3Config;
 import io.faultline.models.s3.server.FrontEnd;
 import io.faultline.models.s3.workload.LoadGenerator;
 import io.faultline.sim.CheckResult;
 import io.faultline.sim.Host;
-import io.faultline.sim.RunStatus;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.RunSpec;
@@ -46,14 +47,15 @@ public final class HotPrefixScenario {
         Settings s = spec.settings();
         S3Config cfg = S3Config.defaults().withSplitAfter(s.get(SPLIT_AFTER))
                 .withRates(s.get(WRITE_RATE), S3Config.defaults().readRate());
-        S3Cluster c = S3Cluster.build(spec.seed(), cfg, 3, 1, List.of("hot", "hashed"));
+        ScenarioRun run = ScenarioRun.withoutHistory(SCENARIO, spec);
+        S3Cluster c = S3Cluster.build(run, cfg, new ClusterShape(3, 1, List.of("hot", "hashed")));
         var frontEnd = c.frontEnds().get(0).id();
         long stop = spec.durationNanos();
         Host hot = c.sim().addHost("load-hot", self -> new LoadGenerator(frontEnd, "hot", LoadGenerator.KeyStyle.SEQUENTIAL,
                 s.get(RATE), stop));
         Host hashed = c.sim().addHost("load-hashed", self -> new LoadGenerator(frontEnd, "hashed", LoadGenerator.KeyStyle.HASHED,
                 s.get(RATE), stop));
-        RunStatus status = c.sim().run(spec.durationNanos() + 200 * Simulation.MILLIS);
+        run.runUntil(spec.durationNanos() + 200 * Simulation.MILLIS);
         Map<Long, long[]> hotStats = hot.process(LoadGenerator.class).orElseThrow().perWindow();
         Map<Long, long[]> hashedStats = hashed.process(LoadGenerator.class).orElseThrow().perWindow();
         FrontEnd f = c.frontEnds().get(0).process(FrontEnd.class).orElseThrow();
@@ -64,7 +66,7 @@ public final class HotPrefixScenario {
                         hashedOk + " ok PUTs hashed vs " + hotOk + " hot")
                 : CheckResult.invalid("hashed prefixes outperform one hot prefix (A15)",
                         hashedOk + " ok PUTs hashed vs " + hotOk + " hot");
-        return RunResult.builder(SCENARIO.name(), spec, c.sim()).status(status)
+        return run.result()
                 .check(spread)
                 .series(series("hot prefix: ok PUTs/s", hotStats, 0))
                 .series(series("hot prefix: 503 SlowDown/s", hotStats, 1))

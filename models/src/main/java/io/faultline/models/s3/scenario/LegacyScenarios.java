@@ -1,5 +1,6 @@
 package io.faultline.models.s3.scenario;
 
+import io.faultline.sim.scenario.ScenarioRun;
 import io.faultline.checker.history.History;
 import io.faultline.checker.history.OpType;
 import io.faultline.models.s3.check.S3Checks;
@@ -65,15 +66,15 @@ public final class LegacyScenarios {
         return all;
     }
 
-    private static S3Cluster cluster(RunSpec spec) {
-        Settings s = spec.settings();
-        return S3Cluster.build(spec.seed(), S3Settings.config(s, MODE), s.get(S3Settings.INDEX),
-                s.get(S3Settings.FRONT_ENDS), List.of("data"));
+    private static S3Cluster cluster(ScenarioRun run) {
+        Settings s = run.settings();
+        return S3Cluster.build(run, S3Settings.config(s, MODE), S3Settings.shape(s, List.of("data")));
     }
 
     private static RunResult staleRead(RunSpec spec) {
         Settings s = spec.settings();
-        S3Cluster c = cluster(spec);
+        ScenarioRun run = new ScenarioRun(STALE_READ, spec, "s3");
+        S3Cluster c = cluster(run);
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < s.get(KEYS); i++) {
             keys.add("k" + i);
@@ -84,7 +85,7 @@ public final class LegacyScenarios {
                     ObjectWorkload.mixed(keys, 0.6, 0.4, 0, 0, "c" + (i + 1)), s.get(S3Settings.TIMEOUT),
                     s.get(THINK), stop);
         }
-        return finish(STALE_READ, spec, c);
+        return finish(run, c);
     }
 
     /**
@@ -114,14 +115,15 @@ public final class LegacyScenarios {
 
     private static RunResult negativeCache(RunSpec spec) {
         Settings s = spec.settings();
-        S3Cluster c = cluster(spec);
+        ScenarioRun run = new ScenarioRun(NEGATIVE_CACHE, spec, "s3");
+        S3Cluster c = cluster(run);
         long stop = spec.durationNanos() * 7 / 10;
         for (int i = 0; i < s.get(CLIENTS); i++) {
             String tag = "c" + (i + 1);
             c.addObjectClient(tag, i, i % c.frontEnds().size(), "data", probeNewKeys(tag),
                     s.get(S3Settings.TIMEOUT), s.get(THINK), stop);
         }
-        return finish(NEGATIVE_CACHE, spec, c);
+        return finish(run, c);
     }
 
     /** Each client: PUT a new key, then LIST its own prefix; repeat. */
@@ -138,22 +140,23 @@ public final class LegacyScenarios {
 
     private static RunResult listLag(RunSpec spec) {
         Settings s = spec.settings();
-        S3Cluster c = cluster(spec);
+        ScenarioRun run = new ScenarioRun(LIST_LAG, spec, "s3");
+        S3Cluster c = cluster(run);
         long stop = spec.durationNanos() * 7 / 10;
         for (int i = 0; i < s.get(CLIENTS); i++) {
             String tag = "c" + (i + 1);
             c.addObjectClient(tag, i, i % c.frontEnds().size(), "data", putThenList(tag),
                     s.get(S3Settings.TIMEOUT), s.get(THINK), stop);
         }
-        return finish(LIST_LAG, spec, c);
+        return finish(run, c);
     }
 
     /** Runs the rest of the duration, then checks what legacy S3 promised, and tabulates the anomalies. */
-    static RunResult finish(Scenario scenario, RunSpec spec, S3Cluster c) {
-        RunStatus status = c.sim().run(spec.durationNanos());
-        History h = c.recorder().history();
-        RunResult.Builder b = RunResult.builder(scenario.name(), spec, c.sim()).status(status).history("s3", h);
-        if (scenario == LIST_LAG) {
+    static RunResult finish(ScenarioRun run, S3Cluster c) {
+        RunStatus status = run.runForDuration();
+        History h = run.recorder().history();
+        RunResult.Builder b = run.result();
+        if (run.scenario() == LIST_LAG) {
             // PUTs and LISTs only: the GET checks would hold vacuously.
             b.check(S3Checks.listSeesCompletedWrites(h));
         } else {

@@ -1,5 +1,7 @@
 package io.faultline.models.s3.scenario;
 
+import io.faultline.models.s3.config.ClusterShape;
+import io.faultline.sim.scenario.ScenarioRun;
 import io.faultline.models.s3.cold.LifecycleAction;
 import io.faultline.models.s3.cold.LifecycleRule;
 import io.faultline.models.s3.cold.LifecycleValidation;
@@ -14,7 +16,6 @@ import io.faultline.models.s3.workload.LifecycleClient;
 import io.faultline.sim.BadInputException;
 import io.faultline.sim.CheckResult;
 import io.faultline.sim.Host;
-import io.faultline.sim.RunStatus;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.RunSpec;
@@ -60,55 +61,17 @@ public final class LifecycleToGlacierScenario {
     static final Setting<Double> PRICE_IA = price("price-standard-ia", StorageClass.STANDARD_IA);
     static final Setting<Double> PRICE_GLACIER = price("price-glacier", StorageClass.GLACIER);
 
-    private static final Scenario BASE = Scenario.of("s3/lifecycle-to-glacier",
-            "lifecycle moves objects to STANDARD_IA after 30 days and GLACIER after 90; GETs then need a restore;"
-                    + " a year's storage bill",
-            List.of(OBJECTS, SIZE_MB, IA_DAYS, GLACIER_DAYS, RESTORE_DAY, RESTORE_DAYS, TIER, LAG, PRICE_STANDARD,
-                    PRICE_IA, PRICE_GLACIER),
-            365 * Simulation.DAYS, LifecycleToGlacierScenario::run);
-
     /**
      * The scenario as the catalog lists it. Its user-facing spec also checks the lifecycle rule the
      * settings make, so that a rule S3 would refuse is reported as bad input before the run.
      */
-    public static final Scenario SCENARIO = new Scenario() {
-        @Override
-        public String name() {
-            return BASE.name();
-        }
-
-        @Override
-        public String description() {
-            return BASE.description();
-        }
-
-        @Override
-        public List<Setting<?>> settings() {
-            return BASE.settings();
-        }
-
-        @Override
-        public long defaultDurationNanos() {
-            return BASE.defaultDurationNanos();
-        }
-
-        @Override
-        public RunResult run(RunSpec spec) {
-            return BASE.run(spec);
-        }
-
-        @Override
-        public RunSpec spec(long seed, List<String> overrides, Optional<String> duration) {
-            RunSpec spec = BASE.spec(seed, overrides, duration);
-            rule(spec.settings());
-            return spec;
-        }
-
-        @Override
-        public String toString() {
-            return BASE.name();
-        }
-    };
+    public static final Scenario SCENARIO = Scenario.of("s3/lifecycle-to-glacier",
+            "lifecycle moves objects to STANDARD_IA after 30 days and GLACIER after 90; GETs then need a restore;"
+                    + " a year's storage bill",
+            List.of(OBJECTS, SIZE_MB, IA_DAYS, GLACIER_DAYS, RESTORE_DAY, RESTORE_DAYS, TIER, LAG, PRICE_STANDARD,
+                    PRICE_IA, PRICE_GLACIER),
+            365 * Simulation.DAYS, LifecycleToGlacierScenario::run,
+            LifecycleToGlacierScenario::rule);
 
     private LifecycleToGlacierScenario() {
     }
@@ -136,15 +99,15 @@ public final class LifecycleToGlacierScenario {
         PriceTable prices = PriceTable.EXAMPLE_US_EAST_1.withStorage(StorageClass.STANDARD, s.get(PRICE_STANDARD))
                 .withStorage(StorageClass.STANDARD_IA, s.get(PRICE_IA)).withStorage(StorageClass.GLACIER, s.get(PRICE_GLACIER));
         ColdPath cold = new ColdPath(ColdPath.Settings.defaults().withPrices(prices).withLifecycleLag(s.get(LAG)));
-        S3Cluster c = S3Cluster.build(spec.seed(), S3Config.defaults(), cold, 3, 1, List.of(BUCKET));
+        ScenarioRun run = new ScenarioRun(SCENARIO, spec, "s3-cold");
+        S3Cluster c = S3Cluster.build(run, S3Config.defaults(), cold, new ClusterShape(3, 1, List.of(BUCKET)));
         Host client = c.addClient("client", 0, frontEnd -> new LifecycleClient(c.recorder(), frontEnd, BUCKET, rule,
                 s.get(OBJECTS), (long) s.get(SIZE_MB) << 20, s.get(RESTORE_DAY), s.get(RESTORE_DAYS), s.get(TIER)));
         Simulation sim = c.sim();
-        spec.faults().ifPresent(sim::install);
-        RunStatus status = sim.run(spec.durationNanos());
+        run.installFaults();
+        run.runForDuration();
         LifecycleClient lc = client.process(LifecycleClient.class).orElseThrow();
-        RunResult.Builder b = RunResult.builder(SCENARIO.name(), spec, sim).status(status)
-                .history("s3-cold", c.recorder().history());
+        RunResult.Builder b = run.result();
         for (Series series : cold.gbSeries()) {
             b.series(series);
         }

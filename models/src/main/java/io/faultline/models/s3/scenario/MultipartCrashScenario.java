@@ -1,5 +1,7 @@
 package io.faultline.models.s3.scenario;
 
+import io.faultline.models.s3.config.ClusterShape;
+import io.faultline.sim.scenario.ScenarioRun;
 import io.faultline.models.s3.api.Body;
 import io.faultline.models.s3.api.CompletedPart;
 import io.faultline.models.s3.api.ETags;
@@ -71,7 +73,8 @@ public final class MultipartCrashScenario {
     }
 
     static RunResult run(RunSpec spec) {
-        S3Cluster c = S3Cluster.build(spec.seed(), S3Config.defaults(), 3, 1, List.of("media"));
+        ScenarioRun run = ScenarioRun.withoutHistory(SCENARIO, spec);
+        S3Cluster c = S3Cluster.build(run, S3Config.defaults(), new ClusterShape(3, 1, List.of("media")));
         Simulation sim = c.sim();
         HostId frontEnd = c.frontEnds().get(0).id();
         Host crasher = sim.addHost("uploader", self -> new ScriptRunner(frontEnd, upload("video.mp4")));
@@ -93,14 +96,15 @@ public final class MultipartCrashScenario {
         sim.at(sim.now() + wait, "operator comes back", () -> sim.addHost("operator-later",
                 self -> new ScriptRunner(frontEnd, later)));
         if (status != RunStatus.CONDITION_MET) {
-            return RunResult.builder(SCENARIO.name(), spec, sim).status(status)
+            run.status(status);
+            return run.result()
                     .check(CheckResult.unknown("upload started", "the uploader never got two parts in")).build();
         }
-        status = sim.run(spec.durationNanos());
+        run.runForDuration();
         List<S3Result<?>> seen = new ArrayList<>(first.process(ScriptRunner.class).orElseThrow().results());
         sim.host("operator-later").flatMap(h -> h.process(ScriptRunner.class)).ifPresent(p -> seen.addAll(p.results()));
         List<S3Result<?>> done = completer.process(ScriptRunner.class).orElseThrow().results();
-        return RunResult.builder(SCENARIO.name(), spec, sim).status(status)
+        return run.result()
                 .check(staysListed(seen, crashedUpload))
                 .check(multipartEtag(done))
                 .table(new Table("uploads", List.of("upload", "key", "outcome"), List.of(

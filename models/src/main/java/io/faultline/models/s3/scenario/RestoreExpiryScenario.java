@@ -1,5 +1,8 @@
 package io.faultline.models.s3.scenario;
 
+import io.faultline.models.common.CompletionWindow;
+import io.faultline.models.s3.config.ClusterShape;
+import io.faultline.sim.scenario.ScenarioRun;
 import io.faultline.models.s3.cold.RestoreTier;
 import io.faultline.models.s3.cold.StorageClass;
 import io.faultline.models.s3.cold.UtcTime;
@@ -8,7 +11,6 @@ import io.faultline.models.s3.server.ColdPath;
 import io.faultline.models.s3.workload.RestoreExpiryClient;
 import io.faultline.sim.CheckResult;
 import io.faultline.sim.Host;
-import io.faultline.sim.RunStatus;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.RunSpec;
@@ -47,20 +49,20 @@ public final class RestoreExpiryScenario {
     static RunResult run(RunSpec spec) {
         Settings s = spec.settings();
         ColdPath cold = ColdPath.defaults();
-        S3Cluster c = S3Cluster.build(spec.seed(), S3Config.defaults(), cold, 3, 1, List.of(BUCKET));
+        ScenarioRun run = new ScenarioRun(SCENARIO, spec, "s3-cold");
+        S3Cluster c = S3Cluster.build(run, S3Config.defaults(), cold, new ClusterShape(3, 1, List.of(BUCKET)));
         Host client = c.addClient("client", 0, frontEnd -> new RestoreExpiryClient(c.recorder(), frontEnd, BUCKET, s.get(DAYS),
                 s.get(TIER)));
         Simulation sim = c.sim();
-        spec.faults().ifPresent(sim::install);
-        RunStatus status = sim.run(spec.durationNanos());
+        run.installFaults();
+        run.runForDuration();
         List<RestoreExpiryClient.Observation> seen = client.process(RestoreExpiryClient.class).orElseThrow().seen();
         List<List<String>> rows = new ArrayList<>();
         for (RestoreExpiryClient.Observation o : seen) {
             rows.add(List.of(LifecycleToGlacierScenario.at(o.nanos()), o.what(), Integer.toString(o.status()),
                     o.restoreHeader()));
         }
-        return RunResult.builder(SCENARIO.name(), spec, sim).status(status)
-                .history("s3-cold", c.recorder().history())
+        return run.result()
                 .table(new Table("What the client saw", List.of("time (UTC, virtual)", "call", "status", "x-amz-restore"),
                         rows))
                 .table(cold.bill(sim.now()))
@@ -96,7 +98,7 @@ public final class RestoreExpiryScenario {
         }
         long requested = request.get().nanos();
         long expiry = UtcTime.dueAfterDays(requested, days);
-        RestoreTier.Window w = tier.window(StorageClass.GLACIER).orElseThrow();
+        CompletionWindow w = tier.window(StorageClass.GLACIER).orElseThrow();
         // the request reaches the front-end a few network hops after the client sent it
         long slack = Simulation.SECONDS;
         boolean sawReadable = false;

@@ -1,5 +1,6 @@
 package io.faultline.models.s3.scenario;
 
+import io.faultline.models.s3.config.ClusterShape;
 import io.faultline.models.s3.config.S3Config;
 import io.faultline.models.s3.rules.BucketRecord;
 import io.faultline.models.s3.rules.IndexLayout;
@@ -19,6 +20,7 @@ import io.faultline.sim.LinkSpec;
 import io.faultline.sim.Process;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.client.Recorder;
+import io.faultline.sim.scenario.ScenarioRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +33,7 @@ import java.util.function.Function;
  * Buckets listed at build time exist from the start.
  *
  * <pre>{@code
- * S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), 3, 2, List.of("data"));
+ * S3Cluster c = S3Cluster.build(run, S3Config.defaults(), new ClusterShape(3, 2, List.of("data")));
  * c.addObjectClient("c1", 0, 0, "data", workload, Simulation.SECONDS, 20 * Simulation.MILLIS, stopAt);
  * c.sim().run(duration);
  * }</pre>
@@ -46,26 +48,43 @@ public final class S3Cluster {
     private final List<Host> clients = new ArrayList<>();
     private final Recorder recorder;
 
-    private S3Cluster(Simulation sim, S3Config config, ColdPath cold) {
+    private S3Cluster(Simulation sim, Recorder recorder, S3Config config, ColdPath cold) {
         this.sim = sim;
         this.config = config;
         this.cold = cold;
-        this.recorder = new Recorder(sim);
+        this.recorder = recorder;
     }
 
-    public static S3Cluster build(long seed, S3Config config, int indexHosts, int frontEndCount, List<String> buckets) {
-        return build(seed, config, ColdPath.defaults(), indexHosts, frontEndCount, buckets);
+    /** The cluster of a scenario's run: on the run's simulation, its clients recording into the run's history. */
+    public static S3Cluster build(ScenarioRun run, S3Config config, ClusterShape shape) {
+        return build(run, config, ColdPath.defaults(), shape);
     }
 
-    /** A cluster whose cold path (lifecycle timing, Expedited capacity, prices) is {@code cold}. */
-    public static S3Cluster build(long seed, S3Config config, ColdPath cold, int indexHosts, int frontEndCount,
-                                  List<String> buckets) {
+    /** As above, with a cold path (lifecycle timing, Expedited capacity, prices) of the scenario's own. */
+    public static S3Cluster build(ScenarioRun run, S3Config config, ColdPath cold, ClusterShape shape) {
+        return build(run.sim(), run.recorder(), config, cold, shape);
+    }
+
+    /** A cluster on a simulation of its own for {@code seed} (tests, examples). */
+    public static S3Cluster build(long seed, S3Config config, ClusterShape shape) {
+        return build(seed, config, ColdPath.defaults(), shape);
+    }
+
+    /** As above, with a cold path of the caller's own. */
+    public static S3Cluster build(long seed, S3Config config, ColdPath cold, ClusterShape shape) {
         Simulation sim = new Simulation(seed);
+        return build(sim, new Recorder(sim), config, cold, shape);
+    }
+
+    private static S3Cluster build(Simulation sim, Recorder recorder, S3Config config, ColdPath cold,
+                                   ClusterShape shape) {
+        int indexHosts = shape.indexHosts();
+        int frontEndCount = shape.frontEnds();
         sim.network().defaultLink(LinkSpec.of(Latency.logNormal(Simulation.MILLIS, 0.5)));
         S3Config cfg = config.withFrontEnds(frontEndCount);
-        S3Cluster c = new S3Cluster(sim, cfg, cold);
+        S3Cluster c = new S3Cluster(sim, recorder, cfg, cold);
         List<BucketRecord> initial = new ArrayList<>();
-        for (String b : buckets) {
+        for (String b : shape.buckets()) {
             initial.add(new BucketRecord(b, true, VersioningState.UNVERSIONED, new Stamp(0, -1, 0)));
         }
         List<HostId> ids = new ArrayList<>();

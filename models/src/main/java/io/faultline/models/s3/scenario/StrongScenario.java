@@ -1,5 +1,6 @@
 package io.faultline.models.s3.scenario;
 
+import io.faultline.sim.scenario.ScenarioRun;
 import io.faultline.models.s3.config.S3Config;
 import io.faultline.checker.history.History;
 import io.faultline.models.s3.check.S3Checks;
@@ -48,9 +49,10 @@ public final class StrongScenario {
     }
 
     static RunResult run(RunSpec spec) {
-        S3Cluster c = cluster(spec);
-        RunStatus status = c.sim().run(spec.durationNanos());
-        return check(spec, c, status);
+        ScenarioRun run = new ScenarioRun(SCENARIO, spec, "s3");
+        S3Cluster c = cluster(run);
+        run.runForDuration();
+        return check(run, c);
     }
 
     /**
@@ -58,10 +60,14 @@ public final class StrongScenario {
      * {@code cluster(SCENARIO.spec(seed)).sim().run(duration)}.
      */
     public static S3Cluster cluster(RunSpec spec) {
+        return cluster(new ScenarioRun(SCENARIO, spec, "s3"));
+    }
+
+    private static S3Cluster cluster(ScenarioRun run) {
+        RunSpec spec = run.spec();
         Settings s = spec.settings();
-        S3Cluster c = S3Cluster.build(spec.seed(), S3Settings.config(s, MODE).withSafeguards(S3Settings.safeguards(s)),
-                s.get(S3Settings.INDEX),
-                s.get(S3Settings.FRONT_ENDS), List.of("data"));
+        S3Cluster c = S3Cluster.build(run, S3Settings.config(s, MODE).withSafeguards(S3Settings.safeguards(s)),
+                S3Settings.shape(s, List.of("data")));
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < s.get(KEYS); i++) {
             keys.add("k" + i);
@@ -87,13 +93,13 @@ public final class StrongScenario {
         return Math.max(2 * config.deadlineNanos(), clientTimeout);
     }
 
-    private static RunResult check(RunSpec spec, S3Cluster c, RunStatus status) {
-        History h = c.recorder().history();
-        RunResult.Builder b = RunResult.builder(SCENARIO.name(), spec, c.sim()).status(status).history("s3", h)
+    private static RunResult check(ScenarioRun run, S3Cluster c) {
+        History h = run.recorder().history();
+        RunResult.Builder b = run.result()
                 .check(S3Checks.linearizable(h))
                 .check(S3Checks.listSeesCompletedWrites(h))
                 .check(S3Checks.readsReturnWrittenValues(h));
-        if (status == RunStatus.REACHED_TIME) {
+        if (run.status() == RunStatus.REACHED_TIME) {
             b.check(Liveness.await(c.sim(), "replicas converge after the faults (A1.2 rule 5)", c::converged,
                     10 * Simulation.SECONDS));
         }

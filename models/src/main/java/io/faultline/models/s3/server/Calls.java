@@ -3,10 +3,10 @@ package io.faultline.models.s3.server;
 import io.faultline.models.s3.wire.S3Wire;
 import io.faultline.sim.Context;
 import io.faultline.sim.HostId;
+import io.faultline.sim.client.PendingRequests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
@@ -37,9 +37,8 @@ public final class Calls {
         }
     }
 
-    private final TreeMap<Long, Call> open = new TreeMap<>();
+    private final PendingRequests<Call> calls = new PendingRequests<>(1);
     private final TreeMap<Long, List<Long>> byOwner = new TreeMap<>();
-    private long nextId = 1;
 
     /** Starts a call on behalf of request {@code owner}; returns its id. */
     long start(Context ctx, long owner, List<HostId> targets, int needed, LongFunction<S3Wire> make,
@@ -50,8 +49,7 @@ public final class Calls {
     /** Starts a call that continues once the replies so far satisfy {@code enough}. */
     long start(Context ctx, long owner, List<HostId> targets, Predicate<TreeMap<HostId, S3Wire>> enough,
                LongFunction<S3Wire> make, Consumer<TreeMap<HostId, S3Wire>> done) {
-        long id = nextId++;
-        open.put(id, new Call(owner, targets, enough, make, done));
+        long id = calls.open(new Call(owner, targets, enough, make, done));
         byOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(id);
         for (HostId t : targets) {
             ctx.send(t, make.apply(id));
@@ -61,32 +59,31 @@ public final class Calls {
 
     /** A reply arrived; runs the continuation if it completes its call. */
     void reply(HostId from, S3Wire m) {
-        OptionalLong callId = callOf(m);
-        if (callId.isEmpty()) {
+        if (!(m instanceof S3Wire.Reply r)) {
             return;
         }
-        Call c = open.get(callId.getAsLong());
+        Call c = calls.peek(r.call()).orElse(null);
         if (c == null || !c.targets.contains(from)) {
             return;
         }
         c.replies.putIfAbsent(from, m);
         if (c.enough.test(c.replies)) {
-            open.remove(callId.getAsLong());
+            calls.forget(r.call());
             c.done.accept(c.replies);
         }
     }
 
     /** Completes a call with the replies it has (at least one), for windows that do not wait for all. */
     void finishEarly(long id) {
-        Call c = open.get(id);
+        Call c = calls.peek(id).orElse(null);
         if (c != null && !c.replies.isEmpty()) {
-            open.remove(id);
+            calls.forget(id);
             c.done.accept(c.replies);
         }
     }
 
     void resend(Context ctx) {
-        for (Map.Entry<Long, Call> e : open.entrySet()) {
+        for (Map.Entry<Long, Call> e : calls.open().entrySet()) {
             Call c = e.getValue();
             for (HostId t : c.targets) {
                 if (!c.replies.containsKey(t)) {
@@ -98,51 +95,17 @@ public final class Calls {
 
     /** Abandons call {@code id}: its replies are ignored from now on. */
     void cancel(long id) {
-        open.remove(id);
+        calls.forget(id);
     }
 
     void dropOwner(long owner) {
         List<Long> ids = byOwner.remove(owner);
         if (ids != null) {
-            ids.forEach(open::remove);
+            ids.forEach(calls::forget);
         }
     }
 
     boolean isEmpty() {
-        return open.isEmpty();
-    }
-
-    static OptionalLong callOf(S3Wire m) {
-        if (m instanceof S3Wire.KeyReply r) {
-            return OptionalLong.of(r.call());
-        }
-        if (m instanceof S3Wire.Locked r) {
-            return OptionalLong.of(r.call());
-        }
-        if (m instanceof S3Wire.Ack r) {
-            return OptionalLong.of(r.call());
-        }
-        if (m instanceof S3Wire.ScanReply r) {
-            return OptionalLong.of(r.call());
-        }
-        if (m instanceof S3Wire.BucketsReply r) {
-            return OptionalLong.of(r.call());
-        }
-        if (m instanceof S3Wire.UploadReply r) {
-            return OptionalLong.of(r.call());
-        }
-        if (m instanceof S3Wire.UploadsReply r) {
-            return OptionalLong.of(r.call());
-        }
-        if (m instanceof S3Wire.BlobStored r) {
-            return OptionalLong.of(r.call());
-        }
-        if (m instanceof S3Wire.BlobData r) {
-            return OptionalLong.of(r.call());
-        }
-        if (m instanceof S3Wire.BlobMissing r) {
-            return OptionalLong.of(r.call());
-        }
-        return OptionalLong.empty();
+        return calls.isEmpty();
     }
 }

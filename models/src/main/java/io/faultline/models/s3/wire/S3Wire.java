@@ -18,6 +18,11 @@ import java.util.Optional;
  */
 public sealed interface S3Wire extends Message {
 
+    /** A reply to one of a front-end's calls (to an index replica or a storage host); {@code call} is its id. */
+    sealed interface Reply extends S3Wire {
+        long call();
+    }
+
     /** An API request from a client; {@code id} is the client's. */
     record ClientRequest(long id, S3Request request) implements S3Wire {
         @Override
@@ -57,14 +62,14 @@ public sealed interface S3Wire extends Message {
     }
 
     /** The key is leased to another conditional write: the caller answers 409. */
-    record Locked(long call) implements S3Wire {
+    record Locked(long call) implements Reply {
     }
 
     /** Drop {@code owner}'s lease on the key (sent when its request is answered). */
     record Unlock(String bucket, String key, long owner) implements S3Wire {
     }
 
-    record KeyReply(long call, KeyState state) implements S3Wire {
+    record KeyReply(long call, KeyState state) implements Reply {
         @Override
         public String toString() {
             return "KeyReply[" + call + ", " + state.slots().size() + " slots, max " + state.maxStamp() + "]";
@@ -95,7 +100,7 @@ public sealed interface S3Wire extends Message {
     }
 
     /** Acknowledges a write, merge or bucket/upload write. */
-    record Ack(long call) implements S3Wire {
+    record Ack(long call) implements Reply {
     }
 
     /** The states of the keys that start with {@code prefix} and sort after {@code after}. */
@@ -106,7 +111,7 @@ public sealed interface S3Wire extends Message {
     record Entry(String key, KeyState state) {
     }
 
-    record ScanReply(long call, List<Entry> entries) implements S3Wire {
+    record ScanReply(long call, List<Entry> entries) implements Reply {
         public ScanReply {
             entries = List.copyOf(entries);
         }
@@ -125,7 +130,7 @@ public sealed interface S3Wire extends Message {
     record ReadBucket(long call, String name) implements S3Wire {
     }
 
-    record BucketsReply(long call, List<BucketRecord> buckets) implements S3Wire {
+    record BucketsReply(long call, List<BucketRecord> buckets) implements Reply {
         public BucketsReply {
             buckets = List.copyOf(buckets);
         }
@@ -137,7 +142,7 @@ public sealed interface S3Wire extends Message {
     record ReadUpload(long call, String bucket, String uploadId) implements S3Wire {
     }
 
-    record UploadReply(long call, Optional<Upload> upload) implements S3Wire {
+    record UploadReply(long call, Optional<Upload> upload) implements Reply {
     }
 
     record WriteUpload(long call, String bucket, Upload upload) implements S3Wire {
@@ -146,7 +151,7 @@ public sealed interface S3Wire extends Message {
     record ScanUploads(long call, String bucket) implements S3Wire {
     }
 
-    record UploadsReply(long call, List<Upload> uploads) implements S3Wire {
+    record UploadsReply(long call, List<Upload> uploads) implements Reply {
         public UploadsReply {
             uploads = List.copyOf(uploads);
         }
@@ -189,14 +194,14 @@ public sealed interface S3Wire extends Message {
     }
 
     /** The blob is on the storage host's disk, fsynced. */
-    record BlobStored(long call) implements S3Wire {
+    record BlobStored(long call) implements Reply {
     }
 
     /** Front-end to storage host: the bytes of a blob. Answered with {@link BlobData} or {@link BlobMissing}. */
     record FetchBlob(long call, String id) implements S3Wire {
     }
 
-    record BlobData(long call, Body body) implements S3Wire {
+    record BlobData(long call, Body body) implements Reply {
         @Override
         public int sizeBytes() {
             return bodySize(body);
@@ -209,7 +214,7 @@ public sealed interface S3Wire extends Message {
     }
 
     /** The storage host does not hold the blob (never received, or damaged on its disk). */
-    record BlobMissing(long call) implements S3Wire {
+    record BlobMissing(long call) implements Reply {
     }
 
     private static int bodySize(Body b) {

@@ -17,8 +17,8 @@ import io.faultline.models.s3.wire.S3Wire;
 import io.faultline.sim.Context;
 import io.faultline.sim.HostId;
 import io.faultline.sim.Message;
+import io.faultline.sim.client.PendingRequests;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -40,8 +40,7 @@ import java.util.function.Consumer;
  */
 public final class S3Requester {
     private final HostId frontEnd;
-    private final TreeMap<Long, Consumer<S3Result<?>>> waiting = new TreeMap<>();
-    private long nextId;
+    private final PendingRequests<Consumer<S3Result<?>>> waiting = new PendingRequests<>();
 
     public S3Requester(HostId frontEnd) {
         this.frontEnd = frontEnd;
@@ -53,19 +52,13 @@ public final class S3Requester {
 
     /** Sends any request; {@code callback} receives the answer if one arrives. */
     public long send(Context ctx, S3Request request, Consumer<S3Result<?>> callback) {
-        long id = nextId++;
-        waiting.put(id, callback);
-        ctx.send(frontEnd, new S3Wire.ClientRequest(id, request));
-        return id;
+        return waiting.send(ctx, frontEnd, id -> new S3Wire.ClientRequest(id, request), callback);
     }
 
     /** Delivers a response to its callback; true if {@code m} was one of ours. */
     public boolean onMessage(Message m) {
         if (m instanceof S3Wire.ClientResponse r) {
-            Consumer<S3Result<?>> k = waiting.remove(r.id());
-            if (k != null) {
-                k.accept(r.result());
-            }
+            waiting.close(r.id()).ifPresent(k -> k.accept(r.result()));
             return true;
         }
         return false;
@@ -73,7 +66,7 @@ public final class S3Requester {
 
     /** Forgets a request whose answer no longer matters (its caller timed out). */
     public void forget(long id) {
-        waiting.remove(id);
+        waiting.forget(id);
     }
 
     @SuppressWarnings("unchecked")

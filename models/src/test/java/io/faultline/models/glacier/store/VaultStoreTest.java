@@ -124,11 +124,11 @@ class VaultStoreTest {
         for (Tier t : Tier.values()) {
             JobInfo j = store.initiateJob(0, rng, "v", JobRequest.archive(a, t)).value();
             assertEquals(JobStatus.IN_PROGRESS, j.status());
-            assertEquals(JobStatus.IN_PROGRESS, store.describeJob(t.minNanos() - 1, "v", j.jobId()).value().status(), t.name());
-            JobInfo done = store.describeJob(t.maxNanos(), "v", j.jobId()).value();
+            assertEquals(JobStatus.IN_PROGRESS, store.describeJob(t.window().minNanos() - 1, "v", j.jobId()).value().status(), t.name());
+            JobInfo done = store.describeJob(t.window().maxNanos(), "v", j.jobId()).value();
             assertEquals(JobStatus.SUCCEEDED, done.status(), t.name());
             long elapsed = done.elapsedNanos().orElseThrow();
-            assertTrue(elapsed >= t.minNanos() && elapsed <= t.maxNanos(), t + " took " + elapsed);
+            assertTrue(elapsed >= t.window().minNanos() && elapsed <= t.window().maxNanos(), t + " took " + elapsed);
         }
     }
 

@@ -55,10 +55,10 @@ class ReplicasAgreeTest {
             differs |= !c.log(old, 0).orElseThrow().get(o).equals(c.log(now, 0).orElseThrow().get(o));
         }
         assertTrue(differs, "the zombie's suffix differs from the new leader's log at some offset");
-        assertEquals(Outcome.VALID, ScenarioKit.replicasAgree(c).outcome(), ScenarioKit.replicasAgree(c).detail());
+        assertEquals(Outcome.VALID, KafkaRunResult.replicasAgree(c).outcome(), KafkaRunResult.replicasAgree(c).detail());
         sim.network().healAll();
         sim.run(40 * S);
-        assertEquals(Outcome.VALID, ScenarioKit.replicasAgree(c).outcome(), "after the heal it truncated and follows");
+        assertEquals(Outcome.VALID, KafkaRunResult.replicasAgree(c).outcome(), "after the heal it truncated and follows");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.faultline.models.s3.scenario;
 
+import io.faultline.models.s3.config.ClusterShape;
 import io.faultline.models.s3.config.S3Config;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,7 @@ class RandomFaultsMixTest {
         int skipped = 0;
         long duration = StrongScenario.SCENARIO.spec(0).durationNanos();
         for (long seed = 0; seed < 200; seed++) {
-            S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), 3, 2, List.of("data"));
+            S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), new ClusterShape(3, 2, List.of("data")));
             RandomFaults n = RandomFaults.install(c, duration * 7 / 10,
                     StrongScenario.longestTimeout(c.config(), 2 * Simulation.SECONDS));
             c.sim().run(duration);

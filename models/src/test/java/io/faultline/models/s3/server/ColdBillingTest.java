@@ -1,5 +1,6 @@
 package io.faultline.models.s3.server;
 
+import io.faultline.models.s3.config.ClusterShape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,7 +61,7 @@ class ColdBillingTest {
                 at(H, new S3Request.CopyObject("b", "ia", Optional.empty(), "ia-copy", Optional.of("DEEP_ARCHIVE"))),
                 at(restoreAt, new S3Request.RestoreObject("b", "logs/a", Optional.empty(), 2, RestoreTier.STANDARD)),
                 at(restoreAt + M, new S3Request.DeleteObject("b", "logs/b", Optional.empty())));
-        S3Cluster c = S3Cluster.build(5, S3Config.defaults().withBucketConfigDelay(0), cold, 3, 1, List.of("b"));
+        S3Cluster c = S3Cluster.build(5, S3Config.defaults().withBucketConfigDelay(0), cold, new ClusterShape(3, 1, List.of("b")));
         Host h = c.addClient("driver", 0, frontEnd -> new TimedScript(frontEnd, steps));
         c.sim().run(10 * D);
         List<S3Result<?>> r = h.process(TimedScript.class).orElseThrow().results();
@@ -91,7 +92,7 @@ class ColdBillingTest {
                 at(H, put("k", "GLACIER")),
                 at(2 * H, new S3Request.RestoreObject("b", "k", Optional.empty(), 30, RestoreTier.EXPEDITED)),
                 at(D + 2 * H, new S3Request.DeleteObject("b", "k", Optional.empty())));
-        S3Cluster c = S3Cluster.build(6, S3Config.defaults().withBucketConfigDelay(0), cold, 3, 1, List.of("b"));
+        S3Cluster c = S3Cluster.build(6, S3Config.defaults().withBucketConfigDelay(0), cold, new ClusterShape(3, 1, List.of("b")));
         Host h = c.addClient("driver", 0, frontEnd -> new TimedScript(frontEnd, steps));
         c.sim().run(40 * D);
         assertEquals(steps.size(), h.process(TimedScript.class).orElseThrow().results().size());

@@ -1,5 +1,6 @@
 package io.faultline.models.s3.server;
 
+import io.faultline.models.s3.config.ClusterShape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,8 +50,7 @@ class ColdPathTest {
     private static final String B = "b";
 
     private static List<S3Result<?>> run(ConsistencyMode mode, ColdPath cold, long until, List<TimedScript.At> steps) {
-        S3Cluster c = S3Cluster.build(11, S3Config.defaults().withMode(mode).withBucketConfigDelay(0), cold, 3, 1,
-                List.of(B));
+        S3Cluster c = S3Cluster.build(11, S3Config.defaults().withMode(mode).withBucketConfigDelay(0), cold, new ClusterShape(3, 1, List.of(B)));
         Host h = c.addClient("driver", 0, frontEnd -> new TimedScript(frontEnd, steps));
         c.sim().run(until);
         List<S3Result<?>> r = h.process(TimedScript.class).orElseThrow().results();
@@ -177,7 +177,7 @@ class ColdPathTest {
 
     @Test
     void theClientLibraryAsksForARestore_A10_2() {
-        S3Cluster c = S3Cluster.build(3, S3Config.defaults(), 3, 1, List.of(B));
+        S3Cluster c = S3Cluster.build(3, S3Config.defaults(), new ClusterShape(3, 1, List.of(B)));
         List<S3Result<RestoreObjectResponse>> got = new ArrayList<>();
         c.addClient("lib", 0, frontEnd -> new Process() {
             private final S3Requester s3 = new S3Requester(frontEnd);

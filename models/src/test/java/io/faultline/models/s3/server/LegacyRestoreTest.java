@@ -1,5 +1,6 @@
 package io.faultline.models.s3.server;
 
+import io.faultline.models.s3.config.ClusterShape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,8 +54,7 @@ class LegacyRestoreTest {
                 at(2 * H, restore()),
                 at(2 * H, restore()),
                 at(8 * H, new S3Request.GetObject("b", "k", Optional.empty(), Conditions.none(), ByteRange.NONE)));
-        S3Cluster c = S3Cluster.build(seed, S3Config.defaults().withMode(mode).withBucketConfigDelay(0), cold, 3, 1,
-                List.of("b"));
+        S3Cluster c = S3Cluster.build(seed, S3Config.defaults().withMode(mode).withBucketConfigDelay(0), cold, new ClusterShape(3, 1, List.of("b")));
         Host h = c.addClient("driver", 0, frontEnd -> new TimedScript(frontEnd, steps));
         c.sim().run(12 * H);
         List<S3Result<?>> r = h.process(TimedScript.class).orElseThrow().results();

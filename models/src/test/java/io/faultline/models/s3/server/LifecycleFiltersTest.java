@@ -1,5 +1,6 @@
 package io.faultline.models.s3.server;
 
+import io.faultline.models.s3.config.ClusterShape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,8 +38,7 @@ class LifecycleFiltersTest {
     }
 
     private static List<S3Result<?>> run(long until, List<TimedScript.At> steps) {
-        S3Cluster c = S3Cluster.build(8, S3Config.defaults().withBucketConfigDelay(0), ColdPath.defaults(), 3, 1,
-                List.of("b"));
+        S3Cluster c = S3Cluster.build(8, S3Config.defaults().withBucketConfigDelay(0), ColdPath.defaults(), new ClusterShape(3, 1, List.of("b")));
         Host h = c.addClient("driver", 0, frontEnd -> new TimedScript(frontEnd, steps));
         c.sim().run(until);
         List<S3Result<?>> r = h.process(TimedScript.class).orElseThrow().results();

@@ -1,5 +1,6 @@
 package io.faultline.models.s3.server;
 
+import io.faultline.models.s3.config.ClusterShape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,8 +45,7 @@ class LifecycleLagTest {
         int nextNight = 0;
         for (long seed = 1; seed <= SEEDS; seed++) {
             ColdPath cold = ColdPath.defaults();
-            S3Cluster c = S3Cluster.build(seed, S3Config.defaults().withBucketConfigDelay(H), cold, 3, 1,
-                    List.of("b"));
+            S3Cluster c = S3Cluster.build(seed, S3Config.defaults().withBucketConfigDelay(H), cold, new ClusterShape(3, 1, List.of("b")));
             List<TimedScript.At> steps = List.of(
                     at(10 * H, new S3Request.PutObject("b", "k", Body.synthetic(10, "k"), WriteConditions.none())),
                     at(put, new S3Request.PutBucketLifecycleConfiguration("b", List.of(rule))),

@@ -1,5 +1,6 @@
 package io.faultline.models.s3.server;
 
+import io.faultline.models.s3.config.ClusterShape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +39,7 @@ class S3ApiOverNetworkTest {
     private static List<S3Result<?>> run(ConsistencyMode mode, List<Function<List<S3Result<?>>, S3Request>> steps) {
         // The scripts PUT right after enabling versioning, so bucket configuration takes effect at once
         // here (FIDELITY A1.3's propagation delay is tested in S3ConcurrencyGapsTest).
-        S3Cluster c = S3Cluster.build(7, S3Config.defaults().withMode(mode).withBucketConfigDelay(0), 3, 1, List.of());
+        S3Cluster c = S3Cluster.build(7, S3Config.defaults().withMode(mode).withBucketConfigDelay(0), new ClusterShape(3, 1, List.of()));
         Host h = c.sim().addHost("driver", self -> new ScriptRunner(c.frontEnds().get(0).id(), steps));
         c.sim().run(20 * Simulation.SECONDS);
         ScriptRunner d = h.process(ScriptRunner.class).orElseThrow();

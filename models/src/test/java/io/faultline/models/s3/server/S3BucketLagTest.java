@@ -1,5 +1,6 @@
 package io.faultline.models.s3.server;
 
+import io.faultline.models.s3.config.ClusterShape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,7 +51,7 @@ class S3BucketLagTest {
     void aDeletedBucketStaysListedUntilTheDelayPassed_A1_3() {
         int stillListed = 0;
         for (long seed = 1; seed <= SEEDS; seed++) {
-            S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), 3, 1, List.of("bk", "other"));
+            S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), new ClusterShape(3, 1, List.of("bk", "other")));
             List<S3Result<?>> now = script(c, "now", 5 * Simulation.SECONDS,
                     new S3Request.DeleteBucket("bk"), new S3Request.ListBuckets(), new S3Request.DeleteBucket("bk"));
             assertTrue(now.get(0).isOk(), "seed " + seed + ": delete " + now.get(0));
@@ -73,7 +74,7 @@ class S3BucketLagTest {
     void aNewBucketReachesObjectRequestsWithinTheDelay_A1_3() {
         int early404 = 0;
         for (long seed = 1; seed <= SEEDS; seed++) {
-            S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), 3, 1, List.of());
+            S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), new ClusterShape(3, 1, List.of()));
             List<S3Result<?>> now = script(c, "now", 5 * Simulation.SECONDS,
                     new S3Request.CreateBucket("newbk"), put("newbk"), new S3Request.CreateBucket("newbk"));
             assertEquals(409, now.get(2).failureOrThrow().status(), "seed " + seed + ": already owned, at once");
@@ -91,7 +92,7 @@ class S3BucketLagTest {
 
     @Test
     void zeroDelayMakesCreationAndDeletionImmediate_A1_3() {
-        S3Cluster c = S3Cluster.build(1, S3Config.defaults().withBucketConfigDelay(0), 3, 1, List.of("bk"));
+        S3Cluster c = S3Cluster.build(1, S3Config.defaults().withBucketConfigDelay(0), new ClusterShape(3, 1, List.of("bk")));
         List<S3Result<?>> r = script(c, "s", 5 * Simulation.SECONDS, new S3Request.DeleteBucket("bk"),
                 new S3Request.ListBuckets(), new S3Request.CreateBucket("newbk"), put("newbk"));
         assertEquals(List.of(), names(r.get(1)));

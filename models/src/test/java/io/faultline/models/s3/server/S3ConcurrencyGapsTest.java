@@ -1,5 +1,6 @@
 package io.faultline.models.s3.server;
 
+import io.faultline.models.s3.config.ClusterShape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,7 +51,7 @@ class S3ConcurrencyGapsTest {
     void racingIfNoneMatchPutsNeverBothSucceed_A7_2() {
         TreeSet<String> outcomes = new TreeSet<>();
         for (long seed = 1; seed <= SEEDS; seed++) {
-            S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), 3, 2, List.of("bk"));
+            S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), new ClusterShape(3, 2, List.of("bk")));
             S3Request put1 = new S3Request.PutObject("bk", "k", Body.of("one"), WriteConditions.ifAbsent());
             S3Request put2 = new S3Request.PutObject("bk", "k", Body.of("two"), WriteConditions.ifAbsent());
             Host h1 = c.sim().addHost("w1", self -> new ScriptRunner(c.frontEnds().get(0).id(), List.of(step(put1))));
@@ -82,7 +83,7 @@ class S3ConcurrencyGapsTest {
     void versioningReachesPutsWithinSixtySeconds_A1_3() {
         int unversionedEarly = 0;
         for (long seed = 1; seed <= SEEDS; seed++) {
-            S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), 3, 1, List.of("bk"));
+            S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), new ClusterShape(3, 1, List.of("bk")));
             Host earlyHost = script(c, "early", 0,
                     new S3Request.PutBucketVersioning("bk", "Enabled"),
                     new S3Request.PutObject("bk", "k", Body.of("early"), WriteConditions.none()));
@@ -107,7 +108,7 @@ class S3ConcurrencyGapsTest {
     /** A delay of 0 makes the change immediate (what the A6 tests use). */
     @Test
     void zeroDelayMakesVersioningImmediate_A1_3() {
-        S3Cluster c = S3Cluster.build(3, S3Config.defaults().withBucketConfigDelay(0), 3, 1, List.of("bk"));
+        S3Cluster c = S3Cluster.build(3, S3Config.defaults().withBucketConfigDelay(0), new ClusterShape(3, 1, List.of("bk")));
         Host h = script(c, "s", 0, new S3Request.PutBucketVersioning("bk", "Enabled"),
                 new S3Request.PutObject("bk", "k", Body.of("x"), WriteConditions.none()));
         c.sim().run(5 * Simulation.SECONDS);

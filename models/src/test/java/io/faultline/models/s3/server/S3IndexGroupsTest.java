@@ -1,5 +1,6 @@
 package io.faultline.models.s3.server;
 
+import io.faultline.models.s3.config.ClusterShape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +46,7 @@ class S3IndexGroupsTest {
     }
 
     private static S3Cluster cluster(long seed) {
-        return S3Cluster.build(seed, S3Config.defaults().withIndexGroupSize(3), 6, 1, List.of("bk"));
+        return S3Cluster.build(seed, S3Config.defaults().withIndexGroupSize(3), new ClusterShape(6, 1, List.of("bk")));
     }
 
     private static List<S3Result<?>> script(S3Cluster c, String name, S3Request... steps) {

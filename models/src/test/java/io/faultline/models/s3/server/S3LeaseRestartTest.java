@@ -1,5 +1,6 @@
 package io.faultline.models.s3.server;
 
+import io.faultline.models.s3.config.ClusterShape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +38,7 @@ class S3LeaseRestartTest {
     void aReplicaRestartedMidRaceNeverLetsBothWin_A7_2() {
         TreeMap<String, Integer> outcomes = new TreeMap<>();
         for (long seed = 1; seed <= SEEDS; seed++) {
-            S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), 3, 2, List.of("bk"));
+            S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), new ClusterShape(3, 2, List.of("bk")));
             S3Request put1 = new S3Request.PutObject("bk", "k", Body.of("one"), WriteConditions.ifAbsent());
             S3Request put2 = new S3Request.PutObject("bk", "k", Body.of("two"), WriteConditions.ifAbsent());
             // The second writer starts a little later, while the first one holds its leases.
@@ -96,7 +97,7 @@ class S3LeaseRestartTest {
      */
     @Test
     void aRestartedReplicaGrantsNoLeaseUntilItsOldLeasesExpired_A7_2() {
-        S3Cluster c = S3Cluster.build(1, S3Config.defaults(), 3, 1, List.of("bk"));
+        S3Cluster c = S3Cluster.build(1, S3Config.defaults(), new ClusterShape(3, 1, List.of("bk")));
         Host idx = c.index().get(0);
         Host probe = c.sim().addHost("probe", self -> new Prober(idx.id()));
         java.util.function.Supplier<Prober> p = () -> probe.process(Prober.class).orElseThrow();

@@ -1,5 +1,6 @@
 package io.faultline.models.s3.server;
 
+import io.faultline.models.s3.config.ClusterShape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,7 +73,7 @@ class S3StorageHostsTest {
 
     @Test
     void aBlobIsOnThreeHostsAndTheIndexOnlyNamesIt_A15() {
-        S3Cluster c = S3Cluster.build(1, S3Config.defaults(), 3, 1, List.of("bk"));
+        S3Cluster c = S3Cluster.build(1, S3Config.defaults(), new ClusterShape(3, 1, List.of("bk")));
         run(c, "w", 5 * Simulation.SECONDS, List.of(step(put("k", "hello"))));
         BlobRef ref = blobOf(c, "k");
         assertEquals(3, ref.hosts().size(), "copies: " + ref.hosts());
@@ -89,7 +90,7 @@ class S3StorageHostsTest {
     @Test
     void aHolderCrashedDuringGetIsSkippedForAnother() {
         for (long seed = 1; seed <= 10; seed++) {
-            S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), 3, 1, List.of("bk"));
+            S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), new ClusterShape(3, 1, List.of("bk")));
             run(c, "w", 5 * Simulation.SECONDS, List.of(step(put("k", "v1"))));
             Host first = storageHost(c, blobOf(c, "k").hosts().get(0));
             // The GET leaves the client now; the host it would ask first dies before it is asked.
@@ -103,7 +104,7 @@ class S3StorageHostsTest {
     @Test
     void noReachableHolderMeans503NeverOtherBytes_A1_3() {
         for (long seed = 1; seed <= 10; seed++) {
-            S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), 3, 1, List.of("bk"));
+            S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), new ClusterShape(3, 1, List.of("bk")));
             run(c, "w", 5 * Simulation.SECONDS, List.of(step(put("k", "old")), step(put("k", "new"))));
             BlobRef ref = blobOf(c, "k");
             for (String h : ref.hosts()) {
@@ -121,7 +122,7 @@ class S3StorageHostsTest {
 
     @Test
     void acknowledgedBytesSurviveEveryHolderCrashing() {
-        S3Cluster c = S3Cluster.build(2, S3Config.defaults(), 3, 1, List.of("bk"));
+        S3Cluster c = S3Cluster.build(2, S3Config.defaults(), new ClusterShape(3, 1, List.of("bk")));
         run(c, "w", 5 * Simulation.SECONDS, List.of(step(put("k", "durable"))));
         for (Host h : c.storage()) {
             h.crash();
@@ -133,7 +134,7 @@ class S3StorageHostsTest {
 
     @Test
     void aPutNeedsTwoOfItsThreeHosts() {
-        S3Cluster c = S3Cluster.build(3, S3Config.defaults(), 3, 1, List.of("bk"));
+        S3Cluster c = S3Cluster.build(3, S3Config.defaults(), new ClusterShape(3, 1, List.of("bk")));
         String id = BlobRef.idOf(Body.of("x"));
         List<Host> ranked = new ArrayList<>();
         // Learn the placement from a first PUT, then take two of those hosts away.
@@ -150,7 +151,7 @@ class S3StorageHostsTest {
 
     @Test
     void largeObjectsStayASizeAndADigest() {
-        S3Cluster c = S3Cluster.build(4, S3Config.defaults(), 3, 1, List.of("bk"));
+        S3Cluster c = S3Cluster.build(4, S3Config.defaults(), new ClusterShape(3, 1, List.of("bk")));
         Body huge = Body.synthetic(5L << 30, "five-gib");
         ScriptRunner s = run(c, "w", 5 * Simulation.SECONDS, List.of(
                 step(new S3Request.PutObject("bk", "huge", huge, WriteConditions.none())),
@@ -170,7 +171,7 @@ class S3StorageHostsTest {
     /** FIDELITY A4: {@code partNumber=2} of a 3-part upload is exactly part 2's bytes, 206. */
     @Test
     void partNumberServesExactlyThatPart_A4() {
-        S3Cluster c = S3Cluster.build(5, S3Config.defaults(), 3, 1, List.of("bk"));
+        S3Cluster c = S3Cluster.build(5, S3Config.defaults(), new ClusterShape(3, 1, List.of("bk")));
         Body p1 = filled(5 << 20, 'a');
         Body p2 = filled(5 << 20, 'b');
         Body p3 = Body.of("the last part");
@@ -210,7 +211,7 @@ class S3StorageHostsTest {
     /** An object uploaded in one piece has one part: partNumber=1 is all of it, 2 is 416. */
     @Test
     void aSinglePutObjectHasOnePart_A4() {
-        S3Cluster c = S3Cluster.build(6, S3Config.defaults(), 3, 1, List.of("bk"));
+        S3Cluster c = S3Cluster.build(6, S3Config.defaults(), new ClusterShape(3, 1, List.of("bk")));
         List<S3Result<?>> r = run(c, "s", 5 * Simulation.SECONDS, List.of(step(put("k", "whole")),
                 step(S3Request.GetObject.part("bk", "k", 1)), step(S3Request.GetObject.part("bk", "k", 2)))).results();
         assertEquals("whole", utf8(r.get(1)));

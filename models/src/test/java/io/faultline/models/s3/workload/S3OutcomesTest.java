@@ -1,5 +1,6 @@
 package io.faultline.models.s3.workload;
 
+import io.faultline.models.s3.config.ClusterShape;
 import io.faultline.models.s3.config.S3Config;
 import io.faultline.models.s3.scenario.S3Cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,7 +36,7 @@ class S3OutcomesTest {
     }
 
     private static List<Op> onePut(String bucket, boolean cutServers) {
-        S3Cluster c = S3Cluster.build(1, S3Config.defaults(), 3, 1, List.of("data"));
+        S3Cluster c = S3Cluster.build(1, S3Config.defaults(), new ClusterShape(3, 1, List.of("data")));
         boolean[] sent = {false};
         ObjectWorkload w = rng -> {
             if (sent[0]) {

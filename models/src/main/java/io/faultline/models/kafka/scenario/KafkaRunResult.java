@@ -1,101 +1,23 @@
 package io.faultline.models.kafka.scenario;
 
-import io.faultline.models.kafka.wire.PartitionState;
-import io.faultline.checker.Outcome;
-import io.faultline.models.kafka.config.KafkaConfig;
-import io.faultline.models.kafka.config.KafkaKeys;
 import io.faultline.models.kafka.rules.ReplicaLog;
+import io.faultline.models.kafka.wire.PartitionState;
 import io.faultline.sim.CheckResult;
-import io.faultline.sim.RunStatus;
-import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.RunResult;
-import io.faultline.sim.scenario.RunSpec;
-import io.faultline.sim.scenario.Scenario;
-import io.faultline.sim.scenario.Setting;
+import io.faultline.sim.scenario.ScenarioRun;
 import io.faultline.sim.scenario.Table;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
-/** What every Kafka scenario shares: its settings, scripted steps, and the checks at the end. */
-public final class ScenarioKit {
-    private ScenarioKit() {
-    }
-
-    /**
-     * A scenario whose specs are validated as Kafka configurations when they are made, so that a
-     * value out of range ({@code --set min.insync.replicas=0}) is bad input before anything runs.
-     */
-    static Scenario scenario(String name, String description, List<Setting<?>> schema, long duration,
-                             java.util.function.Function<RunSpec, RunResult> runner) {
-        return scenario(name, description, schema, duration, runner, KafkaConfig::fromSettings);
-    }
-
-    /** As above, with the scenario's own way of turning its settings into a configuration. */
-    static Scenario scenario(String name, String description, List<Setting<?>> schema, long duration,
-                             java.util.function.Function<RunSpec, RunResult> runner,
-                             java.util.function.Function<io.faultline.sim.scenario.Settings, KafkaConfig> configure) {
-        Scenario inner = Scenario.of(name, description, schema, duration, runner);
-        return new Scenario() {
-            public String name() {
-                return name;
-            }
-
-            public String description() {
-                return description;
-            }
-
-            public List<Setting<?>> settings() {
-                return inner.settings();
-            }
-
-            public long defaultDurationNanos() {
-                return duration;
-            }
-
-            public RunResult run(RunSpec spec) {
-                return runner.apply(spec);
-            }
-
-            public RunSpec spec(long seed, List<String> overrides, Optional<String> d) {
-                RunSpec spec = inner.spec(seed, overrides, d);
-                configure.apply(spec.settings());
-                return spec;
-            }
-
-            @Override
-            public String toString() {
-                return name;
-            }
-        };
-    }
-
-    /** Key-value pairs in order (a LinkedHashMap: iteration order is part of determinism). */
-    static Map<String, String> defaults(String... keyValues) {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put(keyValues[i], keyValues[i + 1]);
-        }
-        return m;
-    }
-
-    /** The Kafka keys (with this scenario's defaults) followed by the scenario's own settings. */
-    static List<Setting<?>> schema(Map<String, String> kafkaDefaults, Setting<?>... own) {
-        List<Setting<?>> out = new ArrayList<>(KafkaKeys.schema(kafkaDefaults));
-        out.addAll(List.of(own));
-        return out;
-    }
-
-    /**
-     * A scripted step: runs until {@code condition} holds (checked before every event) or
-     * {@code limit} of virtual time passes. True if the condition was met; a run stopped by a bound
-     * or an invariant is reported by {@link #result}.
-     */
-    static boolean runUntil(Simulation sim, BooleanSupplier condition, long limitNanos) {
-        return sim.runUntil(condition, sim.now() + limitNanos) == RunStatus.CONDITION_MET;
+/**
+ * What the result of every Kafka scenario holds besides the run's own status and history: Jepsen's
+ * log check (or, where a scenario judges something else, its findings as information), the
+ * replica-divergence check, and the elections and replica tables.
+ */
+final class KafkaRunResult {
+    private KafkaRunResult() {
     }
 
     /**
@@ -165,10 +87,9 @@ public final class ScenarioKit {
         return new Table("replicas at the end", List.of("partition", "broker", "LEO", "HW", "epoch starts", "role"), rows);
     }
 
-    /** The result with the Jepsen log check (if {@code jepsen}), divergence check and tables. */
-    static RunResult result(String name, RunSpec spec, KafkaCluster c, RunStatus status, boolean jepsen,
-                            List<CheckResult> extra, Table... moreTables) {
-        RunResult.Builder b = RunResult.builder(name, spec, c.sim()).status(status).history("kafka", c.history());
+    /** The run's result (status, history) with the Jepsen log check (if {@code jepsen}), divergence check and tables. */
+    static RunResult of(ScenarioRun run, KafkaCluster c, boolean jepsen, List<CheckResult> extra, Table... moreTables) {
+        RunResult.Builder b = run.result();
         if (jepsen) {
             b.check(c.check());
         } else {
@@ -182,15 +103,5 @@ public final class ScenarioKit {
             b.table(t);
         }
         return b.table(elections(c)).table(replicas(c)).build();
-    }
-
-    /** Ends a scripted run: no new writes, every fault healed, consumers drain until {@code end}. */
-    static RunStatus drain(KafkaCluster c, long end) {
-        c.sim().healAll();
-        return c.sim().run(Math.max(end, c.sim().now() + Simulation.SECONDS));
-    }
-
-    static boolean valid(CheckResult r) {
-        return r.outcome() == Outcome.VALID;
     }
 }
