@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.LongFunction;
+import org.apiguardian.api.API;
 
 /**
  * Matches replies to the requests a process sent: each request gets a fresh id that travels in the
@@ -29,6 +30,7 @@ import java.util.function.LongFunction;
  *
  * @param <T> what waits for a reply
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PendingRequests<T> {
     private final TreeMap<Long, T> open = new TreeMap<>();
     private long nextId;
