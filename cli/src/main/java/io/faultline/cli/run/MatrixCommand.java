@@ -120,8 +120,7 @@ public final class MatrixCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, FindingPower p) {
         Weakening r = p.row();
-        String expected = r.expected() instanceof Weakening.Finds f ? "unsafe, expect " + String.join("/", f.anomalies())
-                : "safe (" + ((Weakening.Holds) r.expected()).reason() + ")";
+        String expected = describe(r.expected());
         out.printf(Locale.ROOT, "%s%n  %s [%s]: %d of %d seeds fail", r.label(), expected, r.rule(), p.failing(), p.seeds());
         p.medianSeedsToFailure().ifPresent(m -> out.printf(Locale.ROOT, ", seeds to first failure median %d max %d",
                 m, p.maxSeedsToFailure().orElseThrow()));
@@ -133,6 +132,17 @@ public final class MatrixCommand implements Callable<Integer> {
             long seed = p.failures().firstKey();
             out.printf(Locale.ROOT, "  replay: %s%n", new RunRequest(r.scenario(), seed, settingsOf(r), Optional.empty()).replayCommand());
         }
+    }
+
+    /** What a row's rules predict, in a few words. */
+    static String describe(Weakening.Expectation e) {
+        if (e instanceof Weakening.Finds f) {
+            return "unsafe, expect " + String.join("/", f.anomalies());
+        }
+        if (e instanceof Weakening.Missed m) {
+            return "unsafe (" + String.join("/", m.anomalies()) + "), not found yet: " + m.why();
+        }
+        return "safe (" + ((Weakening.Holds) e).reason() + ")";
     }
 
     private static Map<String, String> settingsOf(Weakening r) {

@@ -132,7 +132,10 @@ public record FindingPower(Weakening row, long from, int seeds, SortedMap<Long, 
         return Optional.of(Math.max(unfinishedTail(), searches.stream().max(Integer::compare).orElseThrow()));
     }
 
-    /** Whether the measurement agrees with the rules: an unsafe row failed with an expected kind, a safe row never. */
+    /**
+     * Whether the measurement agrees with the row: an unsafe row failed with an expected kind; a safe
+     * row, and a known gap ({@link Weakening.Missed}), never failed.
+     */
     public boolean asExpected() {
         if (row.expected() instanceof Weakening.Finds f) {
             SortedMap<String, Integer> counts = anomalyCounts();

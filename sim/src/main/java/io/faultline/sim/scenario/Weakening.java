@@ -31,7 +31,7 @@ public record Weakening(String scenario, List<String> overrides, Expectation exp
     }
 
     /** What a row's configuration does under the rules. */
-    public sealed interface Expectation permits Finds, Holds {
+    public sealed interface Expectation permits Finds, Holds, Missed {
     }
 
     /**
@@ -51,6 +51,19 @@ public record Weakening(String scenario, List<String> overrides, Expectation exp
     public record Holds(String reason) implements Expectation {
         public Holds {
             Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Unsafe under the rules, but the scenario's generated faults do not find it yet: a known gap of
+     * the fault generators, listed so that the table says so rather than leaving the row out. The
+     * matrix holds it to "still not found", so a generator that starts finding it asks for the row
+     * to become a {@link Finds}.
+     */
+    public record Missed(List<String> anomalies, String why) implements Expectation {
+        public Missed {
+            anomalies = List.copyOf(anomalies);
+            Objects.requireNonNull(why, "why");
         }
     }
 

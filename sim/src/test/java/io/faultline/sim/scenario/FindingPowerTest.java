@@ -90,4 +90,12 @@ class FindingPowerTest {
     void theLabelIsTheSweepArguments() {
         assertEquals("t/safe --set acks=1", UNSAFE.label());
     }
+
+    @Test
+    void aKnownGapIsAsExpectedOnlyWhileItIsStillNotFound() {
+        Weakening gap = new Weakening("t/safe", List.of("x=1"),
+                new Weakening.Missed(List.of("lost-write"), "no fault loses a disk"), "FIDELITY C3");
+        assertTrue(FindingPower.of(gap, 0, List.of(ok(), ok())).asExpected());
+        assertFalse(FindingPower.of(gap, 0, List.of(ok(), bad("lost-write"))).asExpected());
+    }
 }
