@@ -31,6 +31,13 @@ import java.util.List;
 public final class SafeScenario {
     static final String NAME = "kafka/safe";
 
+    /** Whether the generated faults include a lost disk (off: a fault model of its own, C3.1). */
+    static final io.faultline.sim.scenario.Setting<Boolean> DISK_LOSS = io.faultline.sim.scenario.Setting.ofBoolean(
+            "faults.disk-loss", false, "also draw 'the ISR shrinks to the leader, then its machine is replaced "
+                    + "with an empty disk', which loses acknowledged writes in every modelled version (FIDELITY C3.1)");
+    /** The live consumer's max.poll.records: it reads about half as fast as the producers write, so it lags. */
+    static final int LAGGING_POLL_RECORDS = 5;
+
     static final Scenario SCENARIO = ScenarioKit.scenario(NAME,
             "FIDELITY F7: RF 3, min.insync.replicas=2, acks=all, no unclean election, idempotent producer, "
                     + "log fsynced per append, under partitions, crashes, zombie pauses, power loss and clock faults "
@@ -38,7 +45,7 @@ public final class SafeScenario {
             ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "3.7", "acks", "all", "min.insync.replicas", "2",
                     "unclean.leader.election.enable", "false", "enable.idempotence", "true",
                     "log.flush.interval.messages", "1",
-                    "request.timeout.ms", "2000", "delivery.timeout.ms", "10000")),
+                    "request.timeout.ms", "2000", "delivery.timeout.ms", "10000"), SafeScenario.DISK_LOSS),
             150 * Simulation.SECONDS, SafeScenario::run, SafeScenario::config);
 
     private SafeScenario() {
@@ -65,8 +72,15 @@ public final class SafeScenario {
         long faultsEnd = end - 20 * Simulation.SECONDS;
         long s = Simulation.SECONDS;
         c.addProducer(2, 100 * Simulation.MILLIS, end - 8 * s);
-        c.addConsumer(100 * Simulation.MILLIS);
-        KafkaNemesis nemesis = new KafkaNemesis(c, 3 * s, faultsEnd);
+        // A live consumer that lags (it polls every ~500 ms for at most 5 records while ~20 records a
+        // second are written) reads through every fault; a second one joins after the heal and reads
+        // every partition from offset 0. So what is judged is the log as it ends up, and a write
+        // that is acknowledged and then lost is never read (Jepsen's lost-write, C10), where a
+        // consumer at the head would have read it before it was lost (inconsistent-offsets).
+        c.addConsumer(500 * Simulation.MILLIS, 0, LAGGING_POLL_RECORDS);
+        c.addConsumer(100 * Simulation.MILLIS, faultsEnd);
+        boolean diskLoss = spec.settings().get(DISK_LOSS);
+        KafkaNemesis nemesis = new KafkaNemesis(c, 3 * s, faultsEnd, diskLoss ? KafkaNemesis.WITH_DISK_LOSS : KafkaNemesis.DEFAULT);
         sim.install(spec.faults().orElse(nemesis));
         RunStatus status = sim.run(faultsEnd);
         if (status != RunStatus.REACHED_TIME) {
