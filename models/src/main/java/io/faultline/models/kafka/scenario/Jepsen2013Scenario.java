@@ -46,7 +46,12 @@ public final class Jepsen2013Scenario {
         long end = spec.durationNanos();
         long s = Simulation.SECONDS;
         c.addProducer(5, 100 * Simulation.MILLIS, end - 10 * s);
-        c.addConsumer(100 * Simulation.MILLIS);
+        // As in Jepsen's test, what judges is the log after the heal: a live consumer that lags far
+        // behind the writers (at most 5 records per ~500 ms poll) and one that reads every partition
+        // from offset 0 after the heal (Jepsen's final drain). A consumer at the head would read the
+        // isolated leader's writes before they are lost (inconsistent-offsets, not lost-write).
+        c.addConsumer(500 * Simulation.MILLIS, 0, SafeScenario.LAGGING_POLL_RECORDS);
+        c.addConsumer(100 * Simulation.MILLIS, 41 * s);
         int[] victim = {0};
         sim.at(5 * s, "isolate the busiest leader on the Kafka data port only", () -> {
             victim[0] = busiestLeader(c);
