@@ -25,6 +25,9 @@ import java.util.List;
  * loses acknowledged writes, which {@code --set log.flush.interval.messages=version} shows.
  * Before 0.11 there is no idempotent producer, and it needs acks=all and retries (C6): there the
  * scenario's idempotence default is dropped as Kafka drops an unset one.
+ * A lost disk is not among the faults unless {@code faults.disk-loss=true}: it loses acknowledged
+ * writes at min.insync.replicas=2 in every modelled version when it strikes the last ISR member
+ * (C3.1, "last replica standing"; Kafka 4.0's fix, eligible leader replicas, is off by default).
  * Expected: no anomaly the checker forbids, replicas agree, the no-loss invariant holds, and writes
  * resume after the heal.
  */
@@ -41,7 +44,8 @@ public final class SafeScenario {
     static final Scenario SCENARIO = ScenarioKit.scenario(NAME,
             "FIDELITY F7: RF 3, min.insync.replicas=2, acks=all, no unclean election, idempotent producer, "
                     + "log fsynced per append, under partitions, crashes, zombie pauses, power loss and clock faults "
-                    + "sized to the session and lag timeouts: no acknowledged write lost, no anomaly",
+                    + "sized to the session and lag timeouts (a lost disk only with faults.disk-loss=true, C3.1): "
+                    + "no acknowledged write lost, no anomaly",
             ScenarioKit.schema(ScenarioKit.defaults("kafka.version", "3.7", "acks", "all", "min.insync.replicas", "2",
                     "unclean.leader.election.enable", "false", "enable.idempotence", "true",
                     "log.flush.interval.messages", "1",
