@@ -2,6 +2,7 @@ package io.faultline.checker;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How to check: the algorithm, a time limit and a memory budget (reaching either gives
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param partition    split P-compositional models per key (Model.partition); off checks whole
  * @param threads      keys checked in parallel (at least 1)
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record CheckOptions(Algorithm algorithm, Duration timeLimit, long memoryBudget, boolean partition,
                            int threads) {
 

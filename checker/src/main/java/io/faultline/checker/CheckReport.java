@@ -1,6 +1,7 @@
 package io.faultline.checker;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The result of {@link Linearizability#check}: the verdict, the number of operations checked
@@ -12,6 +13,7 @@ import java.util.List;
  * System.out.println(r.outcome() + " in " + r.millis() + " ms");
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record CheckReport(Verdict verdict, int operations, List<KeyResult> keys, long millis) {
     public CheckReport {
         keys = List.copyOf(keys);

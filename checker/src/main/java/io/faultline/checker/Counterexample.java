@@ -1,10 +1,11 @@
 package io.faultline.checker;
 
 import io.faultline.checker.history.Value;
-import io.faultline.checker.prepare.Operation;
+import io.faultline.checker.model.Operation;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Why a history is not linearizable: {@link #operation()} cannot be linearized after
@@ -27,6 +28,7 @@ import java.util.Optional;
  *                    (empty when it is possible there but real-time order forbids what follows)
  * @param algorithm   the search that found it ({@link Algorithm#WGL} or {@link Algorithm#LINEAR})
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Counterexample(Optional<Value> key, Operation operation, List<Operation> linearized,
                              List<Object> states, String explanation, Algorithm algorithm) {
     public Counterexample {

@@ -1,6 +1,7 @@
 package io.faultline.checker;
 
 import io.faultline.checker.history.Value;
+import org.apiguardian.api.API;
 
 /**
  * The verdict of one key's sub-history, for a model split per key.
@@ -14,5 +15,6 @@ import io.faultline.checker.history.Value;
  * @param operations operations in its prepared sub-history
  * @param millis     wall time spent on it
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record KeyResult(Value key, Verdict verdict, int operations, long millis) {
 }

@@ -4,7 +4,7 @@ import io.faultline.checker.history.History;
 import io.faultline.checker.history.Op;
 import io.faultline.checker.history.Value;
 import io.faultline.checker.model.Model;
-import io.faultline.checker.prepare.HistoryException;
+import io.faultline.checker.history.HistoryException;
 import io.faultline.checker.prepare.PreparedHistory;
 import io.faultline.checker.prepare.Preparer;
 import io.faultline.checker.search.Budget;
@@ -15,11 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apiguardian.api.API;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
  * The linearizability checker: is there an order of the history's operations, consistent with
@@ -35,6 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Linearizability {
     private static final String NOT_CHECKED = "not checked: another key is not linearizable";
 
@@ -85,71 +88,97 @@ public final class Linearizability {
         return parts;
     }
 
+    /**
+     * Checks every key, smallest first, and reports them as if checked one after the other in that
+     * order: the first invalid key in that order is the one reported, the keys after it are "not
+     * checked", those before it have their own verdicts. With several threads a later key may be
+     * found invalid first; it then calls off only the keys after it, so that an earlier key still
+     * has its say, and the output does not depend on which thread was faster.
+     */
     private static List<KeyResult> checkKeys(Map<Optional<Value>, PreparedHistory> parts, Model<?> model,
                                              CheckOptions options, Budget budget) {
-        AtomicBoolean stop = new AtomicBoolean();
-        Budget shared = budget.child(stop);
-        // Smaller keys first: an invalid key is usually found fast, and it stops the others.
+        // Smaller keys first: an invalid key is usually found fast, and it spares the larger ones.
         List<Map.Entry<Optional<Value>, PreparedHistory>> order = new ArrayList<>(parts.entrySet());
-        order.sort(Comparator.comparingInt(e -> e.getValue().size()));
-        Map<Optional<Value>, KeyResult> results = new HashMap<>();
-        int threads = Math.min(options.threads(), parts.size());
+        order.sort(Comparator.comparingInt(e -> e.getValue().size()));   // stable: ties keep key order
+        int n = order.size();
+        CallOff callOff = new CallOff(n);
+        IntFunction<PartCheck> newCheck = at -> new PartCheck(model, options.algorithm(), budget.child(callOff.flag(at)));
+        List<KeyResult> results = new ArrayList<>(n);
+        int threads = Math.min(options.threads(), n);
         if (threads <= 1) {
-            for (Map.Entry<Optional<Value>, PreparedHistory> e : order) {
-                results.put(e.getKey(), checkKey(e.getKey(), e.getValue(), model, options, shared, stop));
+            for (int i = 0; i < n; i++) {
+                results.add(checkKey(i, order.get(i), newCheck, callOff));
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(threads, Threads.daemon("faultline-check-key"));
             try {
-                Map<Optional<Value>, Future<KeyResult>> futures = new HashMap<>();
-                for (Map.Entry<Optional<Value>, PreparedHistory> e : order) {
-                    futures.put(e.getKey(), pool.submit(
-                            () -> checkKey(e.getKey(), e.getValue(), model, options, shared, stop)));
+                List<Future<KeyResult>> futures = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    int at = i;
+                    futures.add(pool.submit(() -> checkKey(at, order.get(at), newCheck, callOff)));
                 }
-                for (Map.Entry<Optional<Value>, Future<KeyResult>> f : futures.entrySet()) {
-                    results.put(f.getKey(), await(f.getValue()));
+                for (Future<KeyResult> f : futures) {
+                    results.add(Threads.await(f, "a key's check"));
                 }
             } finally {
                 pool.shutdownNow();
             }
         }
-        List<KeyResult> inKeyOrder = new ArrayList<>();
-        for (Optional<Value> key : parts.keySet()) {
-            KeyResult k = results.get(key);
-            if (stop.get() && k.verdict() instanceof Verdict.Unknown u && u.reason().equals("cancelled")) {
+        Map<Optional<Value>, KeyResult> byKey = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            KeyResult k = results.get(i);
+            if (callOff.isAfterFirstInvalid(i)) {
+                // Checked or not, a key after the first invalid one reads the same every time.
                 k = new KeyResult(k.key(), new Verdict.Unknown(NOT_CHECKED), k.operations(), k.millis());
             }
-            inKeyOrder.add(k);
+            byKey.put(order.get(i).getKey(), k);
+        }
+        List<KeyResult> inKeyOrder = new ArrayList<>();
+        for (Optional<Value> key : parts.keySet()) {
+            inKeyOrder.add(byKey.get(key));
         }
         return inKeyOrder;
     }
 
-    private static KeyResult checkKey(Optional<Value> key, PreparedHistory part, Model<?> model,
-                                      CheckOptions options, Budget shared, AtomicBoolean stop) {
+    private static KeyResult checkKey(int at, Map.Entry<Optional<Value>, PreparedHistory> part,
+                                      IntFunction<PartCheck> newCheck, CallOff callOff) {
         long t0 = System.nanoTime();
-        Verdict v = stop.get() ? new Verdict.Unknown(NOT_CHECKED)
-                : new PartCheck(model, options.algorithm(), shared).check(key, part);
+        Optional<Value> key = part.getKey();
+        Verdict v = callOff.isAfterFirstInvalid(at) ? new Verdict.Unknown(NOT_CHECKED)
+                : newCheck.apply(at).check(key, part.getValue());
         if (v instanceof Verdict.Invalid) {
-            stop.set(true);   // the whole history is invalid: spare the other keys
+            callOff.invalid(at);   // the whole history is invalid: spare the keys after this one
         }
-        return new KeyResult(key.orElseThrow(), v, part.size(), (System.nanoTime() - t0) / 1_000_000);
+        return new KeyResult(key.orElseThrow(), v, part.getValue().size(), (System.nanoTime() - t0) / 1_000_000);
     }
 
-    static <T> T await(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
+    /** The keys' cancel flags, by position in check order, and the first position found invalid. */
+    private static final class CallOff {
+        private final AtomicBoolean[] flags;
+        private final AtomicInteger firstInvalid;
+
+        CallOff(int keys) {
+            flags = new AtomicBoolean[keys];
+            for (int i = 0; i < keys; i++) {
+                flags[i] = new AtomicBoolean();
             }
-            if (cause instanceof Error err) {
-                throw err;
+            firstInvalid = new AtomicInteger(keys);
+        }
+
+        AtomicBoolean flag(int at) {
+            return flags[at];
+        }
+
+        boolean isAfterFirstInvalid(int at) {
+            return firstInvalid.get() < at;
+        }
+
+        /** Key {@code at} is invalid: call off the keys after it (not those before it). */
+        void invalid(int at) {
+            firstInvalid.accumulateAndGet(at, Math::min);
+            for (int j = at + 1; j < flags.length; j++) {
+                flags[j].set(true);
             }
-            throw new IllegalStateException(cause);
         }
     }
 

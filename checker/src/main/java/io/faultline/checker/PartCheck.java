@@ -3,7 +3,7 @@ package io.faultline.checker;
 import io.faultline.checker.history.Value;
 import io.faultline.checker.linear.LinearSearch;
 import io.faultline.checker.model.Model;
-import io.faultline.checker.prepare.Operation;
+import io.faultline.checker.model.Operation;
 import io.faultline.checker.prepare.PreparedHistory;
 import io.faultline.checker.search.Budget;
 import io.faultline.checker.search.Search;
@@ -45,8 +45,11 @@ final class PartCheck {
     }
 
     /**
-     * WGL here, linear on a helper thread (after a 100 ms grace); the first definite answer cancels
-     * the other search.
+     * WGL here, linear on a helper thread (after a 100 ms grace). A linearizable answer from either
+     * ends both. A counterexample is always WGL's, so that the same history shows the same one
+     * every time: when the linear search finds one first, WGL still runs to its own (the two differ
+     * in the prefix and states they find). Only if WGL then gives up (time or memory) is the linear
+     * search's counterexample shown, marked as found by it.
      */
     private Verdict compete(Optional<Value> key, PreparedHistory h) {
         AtomicBoolean stopWgl = new AtomicBoolean();
@@ -60,7 +63,7 @@ final class PartCheck {
                 return new SearchResult.GaveUp("cancelled");
             }
             SearchResult r = run(new LinearSearch(), h, linearBudget);
-            if (!(r instanceof SearchResult.GaveUp)) {
+            if (r instanceof SearchResult.Linearizable) {
                 stopWgl.set(true);
             }
             return r;
@@ -74,7 +77,7 @@ final class PartCheck {
             stopLinear.set(true);   // the whole check was called off (another key is invalid)
             return new Verdict.Unknown(wglGaveUp.reason());
         }
-        SearchResult lin = Linearizability.await(linear);
+        SearchResult lin = Threads.await(linear, "the linear search");
         if (lin instanceof SearchResult.GaveUp linGaveUp) {
             String reason = wglGaveUp.reason().equals(linGaveUp.reason()) ? wglGaveUp.reason()
                     : "WGL: " + wglGaveUp.reason() + "; linear: " + linGaveUp.reason();

@@ -1,5 +1,7 @@
 package io.faultline.checker;
 
+import org.apiguardian.api.API;
+
 /**
  * The answer of a linearizability check: {@link Valid}, {@link Invalid} with a counterexample, or
  * {@link Unknown} with the reason (time or memory budget spent).
@@ -10,6 +12,7 @@ package io.faultline.checker;
  * else if (v instanceof Verdict.Unknown u) { System.out.println("undecided: " + u.reason()); }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public sealed interface Verdict {
 
     /** VALID, INVALID or UNKNOWN. */

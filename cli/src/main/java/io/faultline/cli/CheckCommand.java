@@ -3,6 +3,8 @@ package io.faultline.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,7 +25,7 @@ import io.faultline.checker.io.HistoryFormatException;
 import io.faultline.checker.io.HistoryReaders;
 import io.faultline.checker.model.Model;
 import io.faultline.checker.model.Models;
-import io.faultline.checker.prepare.HistoryException;
+import io.faultline.checker.history.HistoryException;
 import io.faultline.report.history.CheckHtml;
 import io.faultline.report.history.CheckJson;
 import io.faultline.report.history.CheckText;
@@ -41,10 +43,21 @@ import picocli.CommandLine.Spec;
  * or with {@code --json} as one JSON object per line. The exit code covers all files: 2 if any was
  * bad input, else 1 if any was not linearizable, else 3 if any was undecided, else 0. A bad file does
  * not stop the others.
+ *
+ * <p>Bad input is one line naming the file, line and column: a missing file, a directory, a binary
+ * file, a file with no operations (an empty file is not a valid history, it is no history), a
+ * Jepsen log cut mid-line, values nested too deep, and what each format forbids. The output holds
+ * no timings and its counterexample is chosen deterministically: the same files give the same
+ * bytes every time.
  */
-@Command(name = "check",
+@Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Check histories (Jepsen EDN, Porcupine logs, JSON Lines) for linearizability.",
-            "Exit: 0 all valid, 1 some invalid, 2 bad input, 3 some undecided (time limit)."},
+            "The same files give the same output every time (no timings; the counterexample shown is"
+                + " the WGL search's, whichever search decided first).",
+            "Exit: 0 all valid, 1 some invalid, 2 bad input (one line: file, line, column), 3 some undecided"
+                + " (time limit).",
+            "A file with no operations (e.g. empty) is bad input, and so is a Jepsen log whose last line"
+                + " has no newline (cut short)."},
         sortOptions = false)
 final class CheckCommand implements Callable<Integer> {
 
@@ -142,14 +155,7 @@ final class CheckCommand implements Callable<Integer> {
 
     private static CheckedHistory checkOne(Path file, HistoryFormat fmt, Model<?> m, CheckOptions options)
             throws HistoryFormatException, Unreadable {
-        HistoryFile h;
-        try {
-            h = HistoryReaders.read(file, fmt);
-        } catch (NoSuchFileException e) {
-            throw new Unreadable(file + ": no such file");
-        } catch (IOException e) {
-            throw new Unreadable(file + ": cannot read it (" + e + ")");
-        }
+        HistoryFile h = read(file, fmt);
         try {
             CheckReport r = Linearizability.check(h.history(), m, options);
             return new CheckedHistory(h, m, r);
@@ -158,6 +164,42 @@ final class CheckCommand implements Callable<Integer> {
             String prefix = "op " + e.opIndex() + ": ";
             String problem = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
             throw h.errorAt(e.opIndex(), problem + " (op " + e.opIndex() + ")");
+        }
+    }
+
+    private static HistoryFile read(Path file, HistoryFormat fmt) throws HistoryFormatException, Unreadable {
+        if (Files.isDirectory(file)) {
+            throw new Unreadable(file + ": is a directory; give history files");
+        }
+        HistoryFile h;
+        try {
+            h = HistoryReaders.read(file, fmt);
+        } catch (NoSuchFileException e) {
+            throw new Unreadable(file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new Unreadable(file + ": permission denied");
+        } catch (FileSystemException e) {
+            throw new Unreadable(file + ": cannot read it (" + (e.getReason() != null ? e.getReason() : "no reason given") + ")");
+        } catch (IOException e) {
+            throw new Unreadable(file + ": cannot read it (" + e.getMessage() + ")");
+        } catch (OutOfMemoryError e) {
+            throw new Unreadable(file + ": too large to read into memory");
+        }
+        if (h.history().size() == 0) {
+            // Checking nothing proves nothing: an empty file is most likely the wrong file or a
+            // recording that failed, not a history that is linearizable.
+            throw new HistoryFormatException(file.toString(), 1, 1, isEmpty(file)
+                    ? "the file is empty: no operations to check"
+                    : "no operations to check (the file holds only blanks, comments, nemesis events or other log lines)");
+        }
+        return h;
+    }
+
+    private static boolean isEmpty(Path file) {
+        try {
+            return Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -2,6 +2,7 @@ package io.faultline.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.apiguardian.api.API;
 
 /**
  * Entry point of the {@code faultline} command. Each subcommand is a class of its own; add yours to
@@ -14,12 +15,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "faultline 0.1.0",
         description = "A deterministic simulator and test kit for distributed data systems.",
+        footer = {"", "Every command answers --help and --version. Seeds (run --seed, sweep --from, matrix --from)"
+            + " are whole numbers from 0 to 9223372036854775807; a negative seed is bad input (exit 2)."},
         subcommands = {
             CommandLine.HelpCommand.class,
             io.faultline.cli.run.ListCommand.class, io.faultline.cli.run.RunCommand.class, io.faultline.cli.run.SweepCommand.class,
             io.faultline.cli.run.MatrixCommand.class,
             CheckCommand.class,
         })
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Main implements Runnable {
 
     @CommandLine.Spec

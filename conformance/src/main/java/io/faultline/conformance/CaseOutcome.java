@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * What one side (the model or the real cluster) did in a conformance case: every send's outcome,
@@ -26,6 +27,7 @@ import java.util.TreeSet;
  * @param verdict       the log checker's outcome: VALID, INVALID or UNKNOWN
  * @param anomalies     anomaly keyword -> count (allowed ones included), sorted by keyword
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CaseOutcome(String side, List<Send> sends, List<Read> reads, long highWatermark, List<IsrSeen> isr,
                           String verdict, Map<String, Integer> anomalies, List<String> notes) {
 

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One row of the conformance table, as a conformance test leaves it under {@code target/}: the
@@ -20,6 +21,7 @@ import java.util.List;
  *         .write(Path.of("target/conformance-results"));
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CaseResult(String id, String title, long seed, String model, String real, String comparison,
                          boolean realChecked, String command, List<String> notes) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

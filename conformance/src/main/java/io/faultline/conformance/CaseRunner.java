@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.apiguardian.api.API;
 
 /**
  * Runs a {@link Workload}'s steps on one {@link ClusterDriver}, recording the history in Jepsen's
@@ -23,6 +24,7 @@ import java.util.OptionalLong;
  * CaseOutcome model = CaseRunner.run(w, new ModelDriver(seed, w));
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CaseRunner {
     private static final Value PARTITION = Value.of(0);
 

@@ -2,6 +2,7 @@ package io.faultline.conformance;
 
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The four conformance cases of issue #8, as workloads. Each takes the
@@ -12,6 +13,7 @@ import java.util.Map;
  * Workload w = Cases.isrShrink(3000);
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Cases {
     private Cases() {
     }

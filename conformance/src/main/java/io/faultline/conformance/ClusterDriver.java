@@ -1,6 +1,7 @@
 package io.faultline.conformance;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One side of a conformance case: the model in the simulator ({@link ModelDriver}) or a real
@@ -13,6 +14,7 @@ import java.util.List;
  * }
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ClusterDriver extends AutoCloseable {
     /** How one send completed: {@code ok}/{@code fail}/{@code info}, its offset (-1 unless ok), Kafka's error name. */
     record Sent(String type, long offset, String error) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Writes the docs' conformance table (AsciiDoc) from the {@link CaseResult} files the conformance
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
  *         Path.of("target/generated-docs/conformance-table.adoc"));
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ConformanceTable {
     private ConformanceTable() {
     }

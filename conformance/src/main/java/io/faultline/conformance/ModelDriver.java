@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.apiguardian.api.API;
 
 /**
  * Runs a workload on the Kafka model ({@code kafka.version=4.0} plus the workload's settings): a
@@ -31,6 +32,7 @@ import java.util.function.BooleanSupplier;
  * }
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ModelDriver implements ClusterDriver {
     private static final long WAIT_LIMIT = 60 * Simulation.SECONDS;
     /** How long reads wait for the HW to move once they have reached it. */

@@ -1,5 +1,7 @@
 package io.faultline.conformance;
 
+import org.apiguardian.api.API;
+
 /**
  * One step of a conformance workload, run in order on the model and on the real cluster. Faults
  * are steps too, so the timeline is the same on both sides (virtual time on the model, wall time on
@@ -10,6 +12,7 @@ package io.faultline.conformance;
  *         new Step.Produce(1), new Step.ReleaseStalls(), new Step.AwaitIsr(3), new Step.ConsumeAll());
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface Step {
     /** Sends {@code records} records one at a time to partition 0, each waiting for its outcome. */
     record Produce(int records) implements Step {

@@ -3,6 +3,7 @@ package io.faultline.conformance;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * What a conformance case runs: a topic of one partition with {@code replicationFactor} replicas on
@@ -16,6 +17,7 @@ import java.util.TreeMap;
  *         List.of(new Step.Produce(20), new Step.ConsumeAll()));
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Workload(String topic, int replicationFactor, Map<String, String> settings, List<Step> steps) {
     /** Settings every case gets unless it says otherwise: one record per request, no batching. */
     private static final Map<String, String> BASE = settings(

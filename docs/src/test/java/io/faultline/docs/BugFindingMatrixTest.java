@@ -92,13 +92,27 @@ class BugFindingMatrixTest {
                     .collect(Collectors.joining(", "));
             String replay = p.failures().isEmpty() ? "" : "`./faultline run " + r.scenario() + " --seed " + p.failures().firstKey()
                     + r.overrides().stream().map(o -> " --set " + o).collect(Collectors.joining()) + "`";
-            a.append(cell("`" + r.label() + "`")).append(cell(r.rule().replace("FIDELITY ", "")))
+            a.append(cell("`" + r.label() + "`")).append(cell(ruleLink(r.rule())))
                     .append(cell(predicted)).append(cell(String.format(Locale.ROOT, "%d of %d", p.failing(), p.seeds())))
                     .append(cell(search)).append(cell(kinds)).append(cell(replay)).append('\n');
         }
         a.append("|===\n");
         assertEquals(Scenarios.weakenings().size(), stored.rows().size());
         Figures.snippet("bug-finding-matrix.adoc", a.toString());
+    }
+
+    /** {@code FIDELITY C4} as a link to its anchor in the fidelity reference's page for part C. */
+    static String ruleLink(String rule) {
+        String anchor = rule.substring(rule.lastIndexOf(' ') + 1);
+        String page = switch (anchor.charAt(0)) {
+            case 'A' -> "fidelity-s3";
+            case 'B' -> "fidelity-glacier";
+            case 'C' -> "fidelity-kafka";
+            case 'D' -> "fidelity-other";
+            case 'F' -> "fidelity-oracles";
+            default -> throw new IllegalArgumentException("a rule outside parts A-D and F: " + rule);
+        };
+        return "xref:" + page + ".adoc#" + anchor + "[" + anchor + "]";
     }
 
     private static String cell(String text) {

@@ -18,7 +18,7 @@ import io.faultline.checker.io.HistoryFormat;
 import io.faultline.checker.io.HistoryReaders;
 import io.faultline.checker.model.Model;
 import io.faultline.checker.model.Step;
-import io.faultline.checker.prepare.Operation;
+import io.faultline.checker.model.Operation;
 
 /** The code of docs/checking-histories.adoc, compiled and run by the build. */
 class CheckingHistoriesExampleTest {

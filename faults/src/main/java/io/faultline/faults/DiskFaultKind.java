@@ -3,11 +3,13 @@ package io.faultline.faults;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What goes wrong with a host's disk: its unsynced writes are lost (as on a power cut), a stored
  * block is corrupted (detected by checksums on read), or the disk is full (writes fail).
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum DiskFaultKind {
     LOSE_UNSYNCED, CORRUPT, FULL;
 

@@ -3,6 +3,7 @@ package io.faultline.faults;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A fault schedule: timed fault events, in time order (events at the same time keep their order).
@@ -18,6 +19,7 @@ import java.util.List;
  * // @900ms heal
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record FaultSchedule(List<FaultEvent> events) {
 
     public FaultSchedule {

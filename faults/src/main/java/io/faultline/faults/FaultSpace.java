@@ -2,6 +2,7 @@ package io.faultline.faults;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What a generated fault schedule may contain: the length of the safety phase in which faults fire,
@@ -22,6 +23,7 @@ import java.util.List;
  * @param kinds     the kinds a schedule may use (a subset of {@link #GENERATED_KINDS})
  * @param maxEvents the most events in one schedule
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record FaultSpace(long horizon, List<Target> targets, List<String> channels, List<String> kinds, int maxEvents) {
 
     /**

@@ -1,6 +1,7 @@
 package io.faultline.faults;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Implemented by a model's process to say which roles it holds right now, so that fault targets
@@ -16,6 +17,7 @@ import java.util.List;
  * }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface HasRoles {
     /** The roles this process holds now; called when a fault fires, so keep it cheap. */
     List<String> roles();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * Applies a {@link FaultSchedule} to a simulation: each event becomes an action at its time, its
@@ -22,6 +23,7 @@ import java.util.TreeSet;
  * Liveness.await(sim, "progress", progressed, 10 * Simulation.SECONDS);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Nemesis implements FaultPlan {
     private final FaultSchedule schedule;
     private final RoleResolver roles;

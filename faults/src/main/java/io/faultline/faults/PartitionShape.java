@@ -1,6 +1,7 @@
 package io.faultline.faults;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The shape of a network partition, in Jepsen's vocabulary, resolved to concrete host sets when the
@@ -20,6 +21,7 @@ import java.util.Optional;
  * s.text();   // "isolate(role:leader)"
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public sealed interface PartitionShape {
 
     /** The text used in schedule files and reports, e.g. {@code halves} or {@code isolate(host:n1)}. */

@@ -2,6 +2,7 @@ package io.faultline.faults;
 
 import io.faultline.sim.Simulation;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Names a model's roles, so that fault targets such as {@code role:leader} or
@@ -15,6 +16,7 @@ import java.util.List;
  * }</pre>
  */
 @FunctionalInterface
+@API(status = API.Status.STABLE, since = "0.1")
 public interface RoleResolver {
 
     /** A resolver that knows no roles; {@code any} and {@code servers} then mean every host. */

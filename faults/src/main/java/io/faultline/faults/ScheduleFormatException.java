@@ -1,10 +1,13 @@
 package io.faultline.faults;
 
+import org.apiguardian.api.API;
+
 /**
  * A schedule file or text that cannot be read. The message names the source, the line and the
  * column, and what is allowed there, e.g.
  * {@code faults.json:4:15: unknown kind "partiton"; allowed kinds: partition, heal, ...}.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class ScheduleFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

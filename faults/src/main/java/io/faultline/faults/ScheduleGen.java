@@ -4,6 +4,7 @@ import io.faultline.gen.Gen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Generates fault schedules with {@link Gen}, so they shrink like any generated value. As in
@@ -20,6 +21,7 @@ import java.util.Optional;
  * <p>Times and durations are whole milliseconds, so schedules read well. Generated values shrink
  * toward fewer kinds and events, later faults, shorter ones, single-host shapes and gentler values.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class ScheduleGen {
     private static final long MS = 1_000_000L;
 

@@ -3,17 +3,23 @@ package io.faultline.faults;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
+
+import io.faultline.checker.io.JsonValues;
 
 /**
  * Reads and writes fault schedules as small JSON files, one event per line:
@@ -32,6 +38,7 @@ import java.util.List;
  * {@code role:NAME} or {@code random:GROUP}. A bad file gives a {@link ScheduleFormatException}
  * naming the file, line and column and what is allowed there.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class ScheduleJson {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -42,9 +49,18 @@ public final class ScheduleJson {
     public static FaultSchedule read(Path file) {
         String text;
         try {
+            if (Files.isDirectory(file)) {
+                throw new ScheduleFormatException(file.toString(), 1, 1, "is a directory, not a schedule file");
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ScheduleFormatException(file.toString(), 1, 1, "no such file");
+        } catch (CharacterCodingException e) {
+            // Was "cannot read the file: Input length = 1", the decoder's words.
+            throw new ScheduleFormatException(file.toString(), 1, 1, "not a text file (not UTF-8; is it a binary file?)");
         } catch (IOException e) {
-            throw new ScheduleFormatException(file.toString(), 1, 1, "cannot read the file: " + e.getMessage());
+            throw new ScheduleFormatException(file.toString(), 1, 1, "cannot read the file ("
+                    + (e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage()) + ")");
         }
         return parse(text, file.toString());
     }
@@ -54,10 +70,10 @@ public final class ScheduleJson {
         try (JsonParser p = JSON.createParser(json)) {
             List<FaultEvent> events = new EventReader(p, source).readDocument();
             return FaultSchedule.of(events);
-        } catch (JsonParseException e) {
+        } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new ScheduleFormatException(source, at.getLineNr(), at.getColumnNr(),
-                    "not valid JSON: " + e.getOriginalMessage());
+            throw new ScheduleFormatException(source, at == null ? 1 : Math.max(1, at.getLineNr()),
+                    at == null ? 1 : Math.max(1, at.getColumnNr()), JsonValues.plainMessage(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -93,7 +109,7 @@ public final class ScheduleJson {
             g.writeStartObject();
             g.writeStringField("at", TimeText.format(e.at()));
             g.writeStringField("kind", e.kind());
-            EventFields.write(e, g);
+            EventShape.of(e).writeJson(e, g);
             g.writeEndObject();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);

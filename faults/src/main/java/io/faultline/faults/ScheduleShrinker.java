@@ -5,6 +5,7 @@ import io.faultline.gen.Shrinker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * Shrinks a failing fault schedule to a small one that still fails the same check: first delta
@@ -18,6 +19,7 @@ import java.util.function.Predicate;
  * r.reruns();     // how many simulations it took
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class ScheduleShrinker {
     /** The default budget of reruns. */
     public static final int DEFAULT_BUDGET = 200;

@@ -3,6 +3,7 @@ package io.faultline.faults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The one-line-per-event text of a schedule, as {@link FaultSchedule#render()} prints it, read back.
@@ -13,6 +14,7 @@ import java.util.Optional;
  * ScheduleText.oneLine(s);   // "@200ms partition isolate(role:primary) for 500ms; @1s heal"
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class ScheduleText {
     private ScheduleText() {
     }
@@ -50,7 +52,7 @@ public final class ScheduleText {
     }
 
     /** Reads one event, such as {@code @1s crash host:n1 for 200ms}, word by word. */
-    private static final class LineReader {
+    static final class LineReader {
         private final String[] words;
         private final int[] columns;
         private final String source;
@@ -77,72 +79,57 @@ public final class ScheduleText {
             }
             long at = duration(atWord.substring(1), next - 1);
             String kind = word("a kind");
-            FaultEvent event;
-            switch (kind) {
-                case "partition": {
-                    int shapeAt = next;
-                    PartitionShape shape = shape(word("a shape"), shapeAt);
-                    Optional<String> channel = Optional.empty();
-                    if (peek("on")) {
-                        next++;
-                        expect("channel");
-                        channel = Optional.of(word("a channel name"));
-                    }
-                    event = new FaultEvent.Partition(at, shape, channel, lasting());
-                    break;
-                }
-                case "heal": event = new FaultEvent.Heal(at); break;
-                case "crash": event = new FaultEvent.Crash(at, target(), lasting()); break;
-                case "restart": event = new FaultEvent.Restart(at, target()); break;
-                case "pause": event = new FaultEvent.Pause(at, target(), lasting()); break;
-                case "resume": event = new FaultEvent.Resume(at, target()); break;
-                case "clock-skew": {
-                    Target t = target();
-                    expect("by");
-                    event = new FaultEvent.ClockSkew(at, t, duration(word("a duration"), next - 1));
-                    break;
-                }
-                case "clock-drift": {
-                    Target t = target();
-                    String ppm = word("a drift such as 200ppm");
-                    try {
-                        event = new FaultEvent.ClockDrift(at, t, Long.parseLong(ppm.replace("ppm", "")));
-                    } catch (NumberFormatException e) {
-                        throw error(next - 1, "expected a drift such as 200ppm");
-                    }
-                    break;
-                }
-                case "clock-jump": {
-                    Target t = target();
-                    expect("by");
-                    event = new FaultEvent.ClockJump(at, t, duration(word("a duration"), next - 1));
-                    break;
-                }
-                case "disk-fault": {
-                    String f = word("a disk fault");
-                    DiskFaultKind fault = DiskFaultKind.parse(f).orElseThrow(() -> error(next - 1,
-                            "unknown disk fault \"" + f + "\"; allowed: " + String.join(", ", DiskFaultKind.names())));
-                    event = new FaultEvent.DiskFault(at, target(), fault, lasting());
-                    break;
-                }
-                case "slow-link": {
-                    Target t = target();
-                    String plus = word("an added latency such as +50ms");
-                    if (!plus.startsWith("+")) {
-                        throw error(next - 1, "expected an added latency such as +50ms");
-                    }
-                    event = new FaultEvent.SlowLink(at, t, duration(plus.substring(1), next - 1), lasting());
-                    break;
-                }
-                case "duplicate": event = new FaultEvent.Duplicate(at, probability(), lasting()); break;
-                case "reorder": event = new FaultEvent.Reorder(at, probability(), lasting()); break;
-                default:
-                    throw error(next - 1, "unknown kind \"" + kind + "\"; allowed kinds: " + String.join(", ", FaultEvent.KINDS));
-            }
+            FaultEvent event = EventShape.ofKind(kind).orElseThrow(() -> error(next - 1,
+                    "unknown kind \"" + kind + "\"; allowed kinds: " + String.join(", ", FaultEvent.KINDS)))
+                    .readText(at, this);
             if (next < words.length) {
                 throw error(next, "unexpected \"" + words[next] + "\" after the event");
             }
             return event;
+        }
+
+        PartitionShape shape() {
+            int shapeAt = next;
+            return shape(word("a shape"), shapeAt);
+        }
+
+        Optional<String> channel() {
+            if (!peek("on")) {
+                return Optional.empty();
+            }
+            next++;
+            expect("channel");
+            return Optional.of(word("a channel name"));
+        }
+
+        DiskFaultKind diskFault() {
+            String f = word("a disk fault");
+            return DiskFaultKind.parse(f).orElseThrow(() -> error(next - 1,
+                    "unknown disk fault \"" + f + "\"; allowed: " + String.join(", ", DiskFaultKind.names())));
+        }
+
+        /** {@code by 5ms}: how far a clock is set or jumps. */
+        long by() {
+            expect("by");
+            return duration(word("a duration"), next - 1);
+        }
+
+        long ppm() {
+            String ppm = word("a drift such as 200ppm");
+            try {
+                return Long.parseLong(ppm.replace("ppm", ""));
+            } catch (NumberFormatException e) {
+                throw error(next - 1, "expected a drift such as 200ppm");
+            }
+        }
+
+        /** {@code +50ms}: the latency a slow link adds. */
+        long addedLatency() {
+            String plus = word("an added latency such as +50ms");
+            if (!plus.startsWith("+")) {
+                throw error(next - 1, "expected an added latency such as +50ms");
+            }
+            return duration(plus.substring(1), next - 1);
         }
 
         private PartitionShape shape(String text, int wordIndex) {
@@ -162,13 +149,13 @@ public final class ScheduleText {
                     "bad shape \"" + text + "\"; allowed shapes: isolate(TARGET), minority(TARGET), halves, majorities-ring, bridge, random"));
         }
 
-        private Target target() {
+        Target target() {
             String text = word("a target such as host:n1");
             return Target.parse(text).orElseThrow(() -> error(next - 1,
                     "bad target \"" + text + "\"; allowed: host:NAME, role:NAME, random:GROUP"));
         }
 
-        private double probability() {
+        double probability() {
             String text = word("a probability such as p=0.3");
             try {
                 if (text.startsWith("p=")) {
@@ -183,7 +170,7 @@ public final class ScheduleText {
             throw error(next - 1, "expected a probability from 0 to 1 such as p=0.3");
         }
 
-        private long lasting() {
+        long lasting() {
             if (!peek("for")) {
                 return FaultEvent.UNTIL_HEALED;
             }

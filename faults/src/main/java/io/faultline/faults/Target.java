@@ -2,6 +2,7 @@ package io.faultline.faults;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Whom a fault hits, resolved to host names only when the fault fires: a host by name, a role the
@@ -13,6 +14,7 @@ import java.util.Optional;
  * Target.parse("host:n2");                    // Optional[Host[name=n2]]
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public sealed interface Target {
 
     /** The text used in schedule files and reports, e.g. {@code role:leader}. */

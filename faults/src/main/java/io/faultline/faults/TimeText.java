@@ -1,11 +1,13 @@
 package io.faultline.faults;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Virtual durations as people write them in schedule files and read them in reports: {@code 250ms},
  * {@code 1.5s}, {@code 2m}, {@code 40us}, {@code 7ns}. Values are nanoseconds.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class TimeText {
     private TimeText() {
     }

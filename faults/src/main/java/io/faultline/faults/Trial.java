@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * One run of your own system under faults, in two phases as in TigerBeetle's simulator: a safety
@@ -37,6 +38,7 @@ import java.util.function.Supplier;
  * <p>The schedule is generated from the seed ({@link ScheduleGen}) over the declared space, unless
  * an explicit one is given ({@link #schedule(FaultSchedule)}), as replays and shrinking do.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Trial {
     private record Progress(String name, BooleanSupplier progressed, long bound) {
     }

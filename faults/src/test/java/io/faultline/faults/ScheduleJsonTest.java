@@ -1,6 +1,7 @@
 package io.faultline.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,15 +94,27 @@ class ScheduleJsonTest {
         assertTrue(message("{\"events\":[{\"at\":\"1s\",\"kind\":\"duplicate\",\"probability\":2}]}")
                 .endsWith("\"probability\" must be a number from 0 to 1"));
         assertTrue(message("{\"events\":[{\"at\":\"1s\",\"kind\":\"heal\"}").startsWith("f.json:1:"));
-        assertTrue(message("{\"events\":[{\"at\":\"1s\",\"kind\":\"heal\"}").contains("not valid JSON"));
+        String cut = message("{\"events\":[{\"at\":\"1s\",\"kind\":\"heal\"}");
+        assertTrue(cut.endsWith("the JSON ends before its object or array is closed (is it cut short?)"), cut);
+        assertFalse(cut.contains("Source") || cut.contains("`"), "no Jackson internals: " + cut);
     }
 
     @Test
     void aMissingFileIsNamed(@TempDir Path dir) {
         Path missing = dir.resolve("nope.json");
         ScheduleFormatException e = assertThrows(ScheduleFormatException.class, () -> ScheduleJson.read(missing));
-        assertTrue(e.getMessage().startsWith(missing + ":1:1: cannot read the file"));
+        assertEquals(missing + ":1:1: no such file", e.getMessage());
         assertTrue(Files.notExists(missing));
+    }
+
+    @Test
+    void aDirectoryAndABinaryFileAreNamedInPlainWords(@TempDir Path dir) throws Exception {
+        assertEquals(dir + ":1:1: is a directory, not a schedule file",
+                assertThrows(ScheduleFormatException.class, () -> ScheduleJson.read(dir)).getMessage());
+        Path bin = dir.resolve("faults.json");
+        Files.write(bin, new byte[] {'{', (byte) 0xFF, 0});
+        assertEquals(bin + ":1:1: not a text file (not UTF-8; is it a binary file?)",
+                assertThrows(ScheduleFormatException.class, () -> ScheduleJson.read(bin)).getMessage());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * Delta debugging (Zeller and Hildebrandt's ddmin, "Simplifying and Isolating Failure-Inducing
@@ -20,6 +21,7 @@ import java.util.function.Predicate;
  * r.tests();     // how many simulations it took
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class DeltaDebug {
   private DeltaDebug() {}
 

@@ -1,9 +1,12 @@
 package io.faultline.gen;
 
+import org.apiguardian.api.API;
+
 /**
  * Thrown when {@link Gen#filter(java.util.function.Predicate, int)} rejects every one of its tries:
  * the predicate is too strict for the generator, which should produce valid values directly.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class FilterExhaustedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -8,6 +8,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * A seeded generator of values that know how to shrink (integrated shrinking, as in Hedgehog).
@@ -39,6 +40,7 @@ import java.util.function.Supplier;
  * @param <T> the type of generated values
  */
 @FunctionalInterface
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Gen<T> {
   /** The number of tries {@link #filter(Predicate)} allows before giving up. */
   int DEFAULT_FILTER_TRIES = 100;

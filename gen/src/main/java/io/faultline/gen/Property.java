@@ -3,6 +3,7 @@ package io.faultline.gen;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * A small property runner for tests: generates values from a seed, checks each, and on the first
@@ -35,6 +36,7 @@ import java.util.function.Predicate;
  *
  * @param <T> the type of generated values
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Property<T> {
   /** The system property that sets the seed of properties that do not set one themselves. */
   public static final String SEED_PROPERTY = "faultline.seed";

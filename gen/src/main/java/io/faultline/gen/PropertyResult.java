@@ -1,5 +1,7 @@
 package io.faultline.gen;
 
+import org.apiguardian.api.API;
+
 /**
  * What {@link Property#run} found: every try passed, or one failed (with its shrunk counterexample).
  * For callers that report failures themselves (the JUnit extension, the HTML report) instead of
@@ -14,6 +16,7 @@ package io.faultline.gen;
  *
  * @param <T> the type of generated values
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public sealed interface PropertyResult<T> permits PropertyResult.Passed, PropertyResult.Failed {
   /** The property's name (by default the calling class and method). */
   String name();

@@ -2,6 +2,7 @@ package io.faultline.gen;
 
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * Greedy shrinking: from a failing value, move to the first candidate that still fails, and repeat
@@ -20,6 +21,7 @@ import java.util.function.Predicate;
  * r.value();    // "BUG"
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Shrinker {
   /** The default budget of candidate tests. */
   public static final int DEFAULT_MAX_STEPS = 1_000;

@@ -1,5 +1,7 @@
 package io.faultline.gen;
 
+import org.apiguardian.api.API;
+
 /**
  * A seeded, splittable source of randomness (the SplitMix64 algorithm of Steele, Lea and Flood,
  * "Fast splittable pseudorandom number generators", OOPSLA 2014).
@@ -18,6 +20,7 @@ package io.faultline.gen;
  * int die = rng.nextInt(1, 6);         // 1..6 inclusive
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class SplitMix64 {
   private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 

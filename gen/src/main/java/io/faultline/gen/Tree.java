@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * A generated value with its shrink candidates: a lazy rose tree, as in Hedgehog's integrated
@@ -24,6 +25,7 @@ import java.util.function.Supplier;
  *
  * @param <T> the type of the value
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Tree<T> {
   private final T value;
   private final Supplier<? extends Iterable<Tree<T>>> children;

@@ -1,6 +1,7 @@
 package io.faultline.gen;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A generator with a relative weight, for {@link Gen#frequency}.
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param weight non-negative; zero means never chosen
  * @param gen the generator chosen with probability {@code weight / total}
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Weighted<T>(int weight, Gen<? extends T> gen) {
   public Weighted {
     if (weight < 0) {

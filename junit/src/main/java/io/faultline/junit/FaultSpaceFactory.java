@@ -3,6 +3,7 @@ package io.faultline.junit;
 import io.faultline.faults.FaultSpace;
 import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
+import org.apiguardian.api.API;
 
 /**
  * Chooses the faults a catalog scenario's seeds are drawn from. Without one, every kind hits random
@@ -19,6 +20,7 @@ import io.faultline.sim.scenario.Scenario;
  * }</pre>
  */
 @FunctionalInterface
+@API(status = API.Status.STABLE, since = "0.1")
 public interface FaultSpaceFactory extends SimulationHook {
     FaultSpace faultSpace(Scenario scenario, RunSpec spec);
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The handles a {@link SystemSetup} exposed for one run of a seed, by type: a test method parameter
@@ -15,6 +16,7 @@ import java.util.Optional;
  * handles.expose(KafkaCluster.class, cluster).expose(KafkaClient.class, cluster.client("c1"));
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Handles {
     private final Map<Class<?>, Object> byType = new LinkedHashMap<>();
 

@@ -1,10 +1,10 @@
 package io.faultline.junit;
 
+import io.faultline.checker.Threads;
 import io.faultline.sim.scenario.RunResult;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,11 +29,7 @@ final class Prefetch implements AutoCloseable {
     private long submittedUpTo;
 
     private Prefetch(int threads, LongFunction<RunResult> run, long firstSeed, long lastSeed) {
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "faultline-seed");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newFixedThreadPool(threads, Threads.daemon("faultline-seed"));
         this.run = run;
         this.lastSeed = lastSeed;
         this.window = 2 * threads;
@@ -73,21 +69,7 @@ final class Prefetch implements AutoCloseable {
         if (f == null) {
             return run.apply(seed);
         }
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for seed " + seed, e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
+        return Threads.await(f, "seed " + seed);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.faultline.junit;
 import io.faultline.faults.FaultSchedule;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a failing seed of a {@link SimulationTest} left behind: which check failed and how, the
@@ -27,6 +28,7 @@ import java.util.Optional;
  * @param traceHash     the trace hash of the shrunk run
  * @param settings      a catalog scenario's settings that shrinking made smaller, as {@code key=value}
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record SeedFailure(long seed, String check, String detail, FaultSchedule original, FaultSchedule shrunk,
         int reruns, Path scheduleFile, Optional<Path> report, String traceHash, java.util.List<String> settings) {
 

@@ -1,6 +1,7 @@
 package io.faultline.junit;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.apiguardian.api.API;
 
 /**
  * Told about each failing seed after it was shrunk and its files written, before JUnit reports it:
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  */
 @FunctionalInterface
+@API(status = API.Status.STABLE, since = "0.1")
 public interface SeedFailureListener extends SimulationHook {
     void seedFailed(SeedFailure failure, ExtensionContext context);
 }

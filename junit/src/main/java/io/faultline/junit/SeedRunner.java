@@ -71,7 +71,7 @@ final class SeedRunner implements ParameterResolver, InvocationInterceptor {
         String signature = first.signature();
         Attempt last = first;
         ScheduleShrinker.Result shrunk = new ScheduleShrinker.Result(first.schedule(), 0, true);
-        if (plan.shrink() && !first.schedule().isEmpty()) {
+        if (plan.method().shrink() && !first.schedule().isEmpty()) {
             Attempt[] lastFailing = {first};
             shrunk = ScheduleShrinker.shrink(first.schedule(), candidate -> {
                 try {
@@ -84,20 +84,20 @@ final class SeedRunner implements ParameterResolver, InvocationInterceptor {
                 } catch (Throwable t) {
                     return false;   // a candidate that breaks the test differently does not count
                 }
-            }, runner.horizon(), plan.maxShrinkReruns());
+            }, runner.horizon(), plan.method().maxShrinkReruns());
             last = lastFailing[0].schedule().equals(shrunk.schedule()) ? lastFailing[0] : first;
         }
         List<String> smallerSettings = List.of();
         int reruns = shrunk.reruns();
-        if (plan.shrink() && runner instanceof CaseRunner.Catalog catalog) {
+        if (plan.method().shrink() && runner instanceof CaseRunner.Catalog catalog) {
             // Then smaller configurations and workloads: integer settings toward their minimum.
             RunSpec original = catalog.spec();
             boolean improved = true;
-            while (improved && reruns < plan.maxShrinkReruns()) {
+            while (improved && reruns < plan.method().maxShrinkReruns()) {
                 improved = false;
                 RunSpec current = catalog.spec();
                 for (RunSpec candidate : catalog.smallerSpecs()) {
-                    if (reruns >= plan.maxShrinkReruns()) {
+                    if (reruns >= plan.method().maxShrinkReruns()) {
                         break;
                     }
                     reruns++;
@@ -117,12 +117,12 @@ final class SeedRunner implements ParameterResolver, InvocationInterceptor {
             }
             smallerSettings = changed(original, catalog.spec());
         }
-        Path dir = FailureFiles.directory(plan.testClass(), plan.testMethod());
+        Path dir = FailureFiles.directory(plan.method().testClass(), plan.method().testMethod());
         Path scheduleFile = FailureFiles.writeSchedule(dir, plan.seed(), shrunk.schedule());
         SeedFailure probe = new SeedFailure(plan.seed(), first.checkName(), first.detail(), first.schedule(),
                 shrunk.schedule(), reruns, scheduleFile, Optional.empty(), last.result().traceHash(), smallerSettings);
         Optional<Path> report = FailureFiles.writeReport(dir, last.result(),
-                plan.testClass() + "." + plan.testMethod() + ", seed " + plan.seed() + ", under the shrunk fault schedule: "
+                plan.method().testClass() + "." + plan.method().testMethod() + ", seed " + plan.seed() + ", under the shrunk fault schedule: "
                         + (shrunk.schedule().isEmpty() ? "no faults" : io.faultline.faults.ScheduleText.oneLine(shrunk.schedule())),
                 probe.replayAnnotation());
         SeedFailure failure = new SeedFailure(plan.seed(), first.checkName(), first.detail(), first.schedule(),

@@ -5,7 +5,6 @@ import io.faultline.faults.ScheduleFormatException;
 import io.faultline.faults.ScheduleJson;
 import io.faultline.faults.ScheduleText;
 import io.faultline.sim.BadInputException;
-import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
 import io.faultline.sim.scenario.Scenarios;
 import java.lang.reflect.Method;
@@ -24,14 +23,16 @@ import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * Provides the seeds of a {@link SimulationTest} as invocations of its method, one test per seed, or
- * the single case a {@link Replay} names. Registered by {@code @SimulationTest} itself.
+ * the single case a {@link Replay} names. Registered by {@code @SimulationTest} itself, so it is
+ * package-private: JUnit builds extensions by reflection and needs no public access, and users never
+ * name it.
  */
-public final class SimulationExtension implements TestTemplateInvocationContextProvider {
+final class SimulationExtension implements TestTemplateInvocationContextProvider {
     /** Where the extension keeps its state in JUnit's stores. */
-    public static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SimulationExtension.class);
+    static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SimulationExtension.class);
 
     /** Overrides {@link SimulationTest#seeds()} for every test. */
-    public static final String SEEDS_PROPERTY = "faultline.seeds";
+    static final String SEEDS_PROPERTY = "faultline.seeds";
 
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
@@ -43,15 +44,14 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
         Method method = context.getRequiredTestMethod();
         SimulationTest test = AnnotationSupport.findAnnotation(method, SimulationTest.class).orElseThrow();
         Optional<Scenario> scenario = scenario(test);
-        String testClass = context.getRequiredTestClass().getName();
+        SimulationMethod declared = new SimulationMethod(test, context.getRequiredTestClass().getName(), method.getName(),
+                scenario, hooks(test, context));
         Optional<Replay> replay = AnnotationSupport.findAnnotation(method, Replay.class);
-        List<SimulationHook> hooks = hooks(test, context);
         if (replay.isPresent()) {
             FaultSchedule schedule = parse(replay.get().faults());
             List<String> settings = new ArrayList<>(List.of(test.settings()));
             settings.addAll(List.of(replay.get().settings()));
-            SeedPlan plan = plan(test, settings, testClass, method, replay.get().seed(), Optional.of(schedule), scenario,
-                    hooks, Optional.empty());
+            SeedPlan plan = declared.plan(settings, replay.get().seed(), Optional.of(schedule), Optional.empty());
             return Stream.of(new SeedInvocation(plan, "replay seed " + replay.get().seed()));
         }
         int seeds = seeds(test);
@@ -60,29 +60,14 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
         // A catalog scenario's seeds run ahead on the other cores; a method that builds its system
         // must run in JUnit's thread, so its seeds run one after the other.
         Optional<Prefetch> prefetch = scenario.isEmpty() ? Optional.empty() : Prefetch.create(seed ->
-                ((CaseRunner.Catalog) plan(test, List.of(test.settings()), testClass, method, seed, Optional.empty(), scenario, hooks, Optional.empty())
+                ((CaseRunner.Catalog) declared.plan(List.of(test.settings()), seed, Optional.empty(), Optional.empty())
                         .newRunner()).result(), first, first + seeds - 1);
         prefetch.ifPresent(p -> store.put("prefetch", p));
         return LongStream.range(first, first + seeds)
                 .boxed()
                 .takeWhile(seed -> !(test.stopAtFirstFailure() && Boolean.TRUE.equals(store.get("failed", Boolean.class))))
-                .map(seed -> new SeedInvocation(plan(test, List.of(test.settings()), testClass, method, seed, Optional.empty(), scenario, hooks, prefetch),
+                .map(seed -> new SeedInvocation(declared.plan(List.of(test.settings()), seed, Optional.empty(), prefetch),
                         "seed " + seed));
-    }
-
-    private static SeedPlan plan(SimulationTest test, List<String> settings, String testClass, Method method, long seed,
-            Optional<FaultSchedule> explicit, Optional<Scenario> scenario, List<SimulationHook> hooks,
-            Optional<Prefetch> prefetch) {
-        Optional<RunSpec> spec = scenario.map(s -> {
-            try {
-                return s.spec(seed, settings,
-                        test.duration().isEmpty() ? Optional.empty() : Optional.of(test.duration()));
-            } catch (BadInputException e) {
-                throw new ExtensionConfigurationException("@SimulationTest(scenario = \"" + s.name() + "\"): " + e.getMessage());
-            }
-        });
-        return new SeedPlan(testClass, method.getName(), seed, explicit, scenario, spec, test.shrink(), test.maxShrinkReruns(),
-                hooks, prefetch);
     }
 
     /** The test's hooks, built once and kept in the method's store. */

@@ -1,5 +1,7 @@
 package io.faultline.junit;
 
+import org.apiguardian.api.API;
+
 /**
  * A hook of {@link SimulationTest}, one small interface per extension point, in JUnit's style. Name
  * the implementations in {@link SimulationTest#hooks()}; each is built once per test method (it
@@ -16,5 +18,6 @@ package io.faultline.junit;
  * void broadcast(RunResult result) { }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface SimulationHook {
 }

@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.apiguardian.api.API;
 
 /**
  * Runs a simulated system over many seeds, each under its own generated fault schedule, each seed
@@ -59,6 +60,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @TestTemplate
 @ExtendWith(SimulationExtension.class)
+@API(status = API.Status.STABLE, since = "0.1")
 public @interface SimulationTest {
 
     /** A catalog scenario's name, e.g. {@code demo/broadcast}; empty: the method builds the system. */

@@ -1,6 +1,7 @@
 package io.faultline.junit;
 
 import io.faultline.faults.Trial;
+import org.apiguardian.api.API;
 
 /**
  * Builds the system of each seed before the test method runs and exposes its handles (a client, a
@@ -28,6 +29,7 @@ import io.faultline.faults.Trial;
  * objects, so there is nothing to expose there.
  */
 @FunctionalInterface
+@API(status = API.Status.STABLE, since = "0.1")
 public interface SystemSetup extends SimulationHook {
     /** Builds the system on {@code trial} and exposes what the test method may take as parameters. */
     void setUp(Trial trial, Handles handles);

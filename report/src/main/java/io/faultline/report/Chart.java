@@ -2,6 +2,7 @@ package io.faultline.report;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A chart a model contributes to its report, drawn by a charting library (never by the model).
@@ -13,6 +14,7 @@ import java.util.Objects;
  *         List.of(new Chart.Samples("p0", List.of(1.2, 3.4, 2.2))));
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public sealed interface Chart {
 
     String title();

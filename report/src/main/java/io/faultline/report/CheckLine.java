@@ -3,6 +3,7 @@ package io.faultline.report;
 import java.util.Objects;
 
 import io.faultline.checker.Outcome;
+import org.apiguardian.api.API;
 
 /**
  * One check's answer as a person reads it in a report or a JSON summary.
@@ -15,6 +16,7 @@ import io.faultline.checker.Outcome;
  * @param verdict what it found
  * @param detail  one line of explanation (empty when there is nothing to add)
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record CheckLine(String name, Outcome verdict, String detail) {
     public CheckLine {
         Objects.requireNonNull(name, "name");

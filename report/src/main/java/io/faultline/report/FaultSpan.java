@@ -1,6 +1,7 @@
 package io.faultline.report;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A fault as drawn on the report's timeline: active on {@code lane} from {@code fromNanos} to
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param fromNanos when it began
  * @param toNanos   when it healed (at least {@code fromNanos})
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record FaultSpan(String lane, String label, long fromNanos, long toNanos) {
     public FaultSpan {
         Objects.requireNonNull(lane, "lane");

@@ -19,6 +19,7 @@ import io.faultline.sim.SimTime;
 import io.faultline.report.svg.FaultTimeline;
 import io.faultline.report.svg.MessageFlow;
 import io.faultline.report.svg.MessageWindow;
+import org.apiguardian.api.API;
 
 /**
  * Renders a {@link RunReport} as one self-contained HTML page: styles and drawings inline, no
@@ -28,6 +29,7 @@ import io.faultline.report.svg.MessageWindow;
  * Path page = HtmlReport.write(report, Path.of("reports/demo-echo-42.html"));
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class HtmlReport {
     private HtmlReport() {
     }

@@ -2,6 +2,7 @@ package io.faultline.report;
 
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.apiguardian.api.API;
 
 /**
  * One message as drawn in the report's message-flow (Lamport) diagram: sent by {@code from} at
@@ -19,6 +20,7 @@ import java.util.OptionalLong;
  * @param deliveredNanos when it arrived, empty if it never did
  * @param label          the message, shortened for display
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record MessageArrow(String from, String to, long sentNanos, OptionalLong deliveredNanos, String label) {
     public MessageArrow {
         Objects.requireNonNull(from, "from");

@@ -1,6 +1,7 @@
 package io.faultline.report;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A moment the message-flow diagram centres a window on: the first violation, a fault (or its heal,
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param kind  what sort of moment, which also orders them when not all fit
  * @param label what happened, in a few words
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Moment(long nanos, Kind kind, String label) {
     /** Kinds of moments, most important first. */
     public enum Kind { VIOLATION, FAULT, EVENT }

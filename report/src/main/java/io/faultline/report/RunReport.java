@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.apiguardian.api.API;
 
 /**
  * Everything a run's HTML page shows, as plain values: built by the command line or the JUnit
@@ -41,6 +42,7 @@ import java.util.OptionalLong;
  * @param sections            ready-made fragments, e.g. the checker's history view
  * @param replayCommand       the command that replays this run exactly
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record RunReport(RunSummary summary, String description, Map<String, String> settings,
                         List<String> hosts, List<FaultSpan> faults, List<MessageArrow> messages,
                         long messagesInRun, OptionalLong firstViolationNanos, List<Moment> moments, List<Chart> charts, List<Table> tables,

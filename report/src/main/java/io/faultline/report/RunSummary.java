@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.faultline.checker.Outcome;
+import org.apiguardian.api.API;
 
 /**
  * The machine-readable result of one run: what {@code faultline run --json} prints and what heads
@@ -25,6 +26,7 @@ import io.faultline.checker.Outcome;
  * @param wallMillis     real time the run took (the only non-deterministic field)
  * @param report         where the HTML report was written, if it was
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record RunSummary(String scenario, long seed, Outcome verdict, List<CheckLine> checks,
                          String traceHash, long events, long simulatedNanos, long wallMillis,
                          Optional<String> report) {

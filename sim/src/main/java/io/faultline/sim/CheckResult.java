@@ -4,6 +4,7 @@ import io.faultline.checker.Outcome;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The answer of one check of a run: a checker's verdict on a history, an invariant, a liveness
@@ -20,6 +21,7 @@ import java.util.Objects;
  *                  {@code duplicate}, ...), the kinds it found, sorted; empty when the check's name
  *                  is the only kind it has
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record CheckResult(String name, Outcome outcome, String detail, List<String> anomalies) {
     public CheckResult {
         Objects.requireNonNull(name, "name");

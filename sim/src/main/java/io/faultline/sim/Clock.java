@@ -1,5 +1,7 @@
 package io.faultline.sim;
 
+import org.apiguardian.api.API;
+
 /**
  * A host's local clock: what {@link Context#now()} returns. The scheduler runs on true virtual
  * time; each host reads a clock that may be offset (skew), run fast or slow (drift, in parts per
@@ -16,6 +18,7 @@ package io.faultline.sim;
  * <p>Timers are measured on the local rate (drift stretches them) but jumps do not move timers that
  * are already pending, like a monotonic timer in a real OS. Every change is recorded as a fault.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Clock {
     private final Simulation sim;
     private final int host;

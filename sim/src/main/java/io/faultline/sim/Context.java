@@ -1,5 +1,7 @@
 package io.faultline.sim;
 
+import org.apiguardian.api.API;
+
 /**
  * A process's only window on the world, valid during the handler call it was passed to (and for
  * the whole incarnation of the process; a crashed incarnation's context does nothing).
@@ -20,6 +22,7 @@ package io.faultline.sim;
  * }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Context {
     /** This host. */
     HostId self();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.CRC32C;
+import org.apiguardian.api.API;
 
 /**
  * A host's disk: named files of bytes, with a durable (synced) view and a volatile (unsynced) one.
@@ -24,6 +25,7 @@ import java.util.zip.CRC32C;
  * d.fsync(new WalSynced(offset));       // acknowledge in onTimer(WalSynced): durable by then
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Disk {
     private record Stored(byte[] data, long checksum) {
     }

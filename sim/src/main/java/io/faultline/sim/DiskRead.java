@@ -1,5 +1,7 @@
 package io.faultline.sim;
 
+import org.apiguardian.api.API;
+
 /**
  * The result of reading a file from a {@link Disk}: its bytes, or why there are none.
  *
@@ -12,6 +14,7 @@ package io.faultline.sim;
  * }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public sealed interface DiskRead {
     /** The file's bytes (a copy; changing it does not change the disk). */
     record Ok(byte[] bytes) implements DiskRead {

@@ -1,5 +1,7 @@
 package io.faultline.sim;
 
+import org.apiguardian.api.API;
+
 /**
  * A source of faults (a nemesis): installs its timed actions on a simulation before it runs, using
  * {@link Simulation#at} and the fault primitives of {@link Network}, {@link Host}, {@link Clock} and
@@ -15,6 +17,7 @@ package io.faultline.sim;
  * }</pre>
  */
 @FunctionalInterface
+@API(status = API.Status.STABLE, since = "0.1")
 public interface FaultPlan {
     /** Plans nothing. */
     FaultPlan NONE = sim -> { };

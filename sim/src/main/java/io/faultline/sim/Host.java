@@ -2,6 +2,7 @@ package io.faultline.sim;
 
 import java.util.ArrayDeque;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A virtual machine: one {@link Process} at a time, a {@link Disk}, a local {@link Clock}, a random
@@ -25,6 +26,7 @@ import java.util.Optional;
  * sim.at(15 * Simulation.SECONDS, "restart n1", n1::restart);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Host {
     private final Simulation sim;
     private final HostId id;

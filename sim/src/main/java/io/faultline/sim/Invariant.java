@@ -2,6 +2,7 @@ package io.faultline.sim;
 
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * A safety property checked after every event; the first violation stops the run and is reported
@@ -14,6 +15,7 @@ import java.util.function.Predicate;
  *
  * <p>Keep it cheap (it runs millions of times) and free of side effects.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Invariant {
     String name();
 

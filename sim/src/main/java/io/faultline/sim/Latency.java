@@ -1,5 +1,7 @@
 package io.faultline.sim;
 
+import org.apiguardian.api.API;
+
 /**
  * A one-way network delay distribution, sampled per message from the network's {@link Rng}.
  *
@@ -8,6 +10,7 @@ package io.faultline.sim;
  * Latency wan = Latency.logNormal(40 * Simulation.MILLIS, 0.3).withTail(0.01, 20);  // 1% take 20x
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public sealed interface Latency {
 
     /** A delay in nanoseconds, never negative. */

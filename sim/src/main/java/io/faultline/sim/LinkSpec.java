@@ -1,6 +1,7 @@
 package io.faultline.sim;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How one directed link behaves: delay, loss, duplication, reordering and bandwidth.
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param reorder                 probability a message is held back by up to one extra delay
  * @param bandwidthBytesPerSecond 0 for unlimited; otherwise messages queue behind each other
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record LinkSpec(Latency latency, double loss, double duplicate, double reorder,
         long bandwidthBytesPerSecond) {
 

@@ -1,6 +1,7 @@
 package io.faultline.sim;
 
 import java.util.function.BooleanSupplier;
+import org.apiguardian.api.API;
 
 /**
  * A progress property: after the faults heal, the system must make progress within a bound. Run it
@@ -13,6 +14,7 @@ import java.util.function.BooleanSupplier;
  *         10 * Simulation.SECONDS);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Liveness {
     private Liveness() {
     }

@@ -1,5 +1,7 @@
 package io.faultline.sim;
 
+import org.apiguardian.api.API;
+
 /**
  * A message between processes. Each model (or lab) declares its own sealed interface of records
  * extending this one, and dispatches on it with {@code instanceof} patterns:
@@ -14,6 +16,7 @@ package io.faultline.sim;
  * object twice. Their {@code toString()} appears in traces and must be deterministic (records'
  * default one is, as long as components are records, strings, numbers or enums).
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Message {
     /**
      * The port-like name this message travels on; the network can cut one channel between two

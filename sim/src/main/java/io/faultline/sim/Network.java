@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The simulated network between hosts: per directed link a {@link LinkSpec} (latency, loss,
@@ -26,6 +27,7 @@ import java.util.TreeSet;
  *
  * <p>Every connectivity change is recorded in the trace as a fault.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Network {
     private final Simulation sim;
     private final Rng rng;

@@ -1,5 +1,7 @@
 package io.faultline.sim;
 
+import org.apiguardian.api.API;
+
 /**
  * What a model or a student writes: a state machine that reacts to its start, to messages and to
  * its own timers, through a {@link Context}.
@@ -29,6 +31,7 @@ package io.faultline.sim;
  * }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Process {
     /** Called once per incarnation: at the host's start and after each restart. */
     default void onStart(Context ctx) {

@@ -1,5 +1,7 @@
 package io.faultline.sim;
 
+import org.apiguardian.api.API;
+
 /**
  * Builds the process of a host: at its start and after each restart (a fresh object, so no
  * volatile state survives a crash).
@@ -9,6 +11,7 @@ package io.faultline.sim;
  * }</pre>
  */
 @FunctionalInterface
+@API(status = API.Status.STABLE, since = "0.1")
 public interface ProcessFactory {
     Process create(HostId self);
 }

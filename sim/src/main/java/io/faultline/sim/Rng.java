@@ -2,6 +2,7 @@ package io.faultline.sim;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The simulation's only source of randomness: a seeded xoshiro256** generator (written here, so
@@ -20,6 +21,7 @@ import java.util.List;
  *
  * <p>Not thread-safe (the simulator is single-threaded by design).
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Rng {
     private final long seed;
     private long s0;

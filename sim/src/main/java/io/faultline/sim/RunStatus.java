@@ -1,6 +1,9 @@
 package io.faultline.sim;
 
+import org.apiguardian.api.API;
+
 /** Why {@link Simulation#run} or {@link Simulation#runUntil} returned. */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum RunStatus {
     /** {@code run(until)} reached its time. */
     REACHED_TIME,

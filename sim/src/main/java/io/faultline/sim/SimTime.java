@@ -1,6 +1,7 @@
 package io.faultline.sim;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Formats simulated time for people: {@code 0}, {@code 350µs}, {@code 12.5ms}, {@code 3.2s},
@@ -12,6 +13,7 @@ import java.util.Locale;
  * SimTime.format(12_500_000L); // "12.5ms"
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class SimTime {
     private static final long MICRO = 1_000L;
     private static final long MILLI = 1_000_000L;

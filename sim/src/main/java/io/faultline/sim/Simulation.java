@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import org.apiguardian.api.API;
 
 /**
  * One deterministic run: a single event queue ordered by (virtual time, sequence number), on one
@@ -27,6 +28,7 @@ import java.util.function.BooleanSupplier;
  * <p>Random streams: the network uses {@code rng().fork("network")}, host {@code h} uses
  * {@code rng().fork("host").fork(h)}; other components should fork their own names.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Simulation {
     public static final long NANOS = 1;
     public static final long MICROS = 1_000;

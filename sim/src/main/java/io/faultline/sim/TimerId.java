@@ -1,9 +1,12 @@
 package io.faultline.sim;
 
+import org.apiguardian.api.API;
+
 /**
  * Handle of a pending timer, returned by {@link Context#setTimer}; pass it to
  * {@link Context#cancel} to cancel it. Opaque; compares by identity.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class TimerId {
     final TimerEvent event;
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.RandomAccess;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import org.apiguardian.api.API;
 
 /**
  * The record of a run, kept small: a running hash over every event (the trace hash, identical
@@ -25,6 +26,7 @@ import java.util.function.IntFunction;
  * canonical binary encoding of those fields, the sink receives them as text, e.g.
  * {@code 1500000 DELIVER n2 <- n1 Ping[id=3]}.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Trace {
     /** One message's fate: sent at {@code sentNanos}, delivered or dropped at {@code endNanos}. */
     public record MessageEvent(long sentNanos, long endNanos, String from, String to, String summary,

@@ -1,6 +1,9 @@
 package io.faultline.sim;
 
+import org.apiguardian.api.API;
+
 /** What kind of thing happened, as recorded in the {@link Trace}. */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum TraceKind {
     /** A process incarnation started. */
     START,

@@ -1,5 +1,7 @@
 package io.faultline.sim;
 
+import org.apiguardian.api.API;
+
 /**
  * An invariant that failed.
  *
@@ -9,6 +11,7 @@ package io.faultline.sim;
  * @param eventNumber that event's number (1 = the first event of the run)
  * @param event       a description of that event
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Violation(String invariant, String detail, long nanos, long eventNumber, String event) {
     /** For people: {@code inv: detail, at 1.25s after event #812 (deliver ...)}. */
     public String describe() {

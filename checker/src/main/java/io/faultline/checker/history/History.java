@@ -3,11 +3,13 @@ package io.faultline.checker.history;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * An ordered, immutable list of {@link Op}s as clients saw them. Indices are renumbered from 0 in
  * order, so that {@code history.get(i).index() == i}.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class History implements Iterable<Op> {
     private final List<Op> ops;
 

@@ -2,6 +2,7 @@ package io.faultline.checker.history;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Appends ops in the order they happen, numbering them; what a recording client uses.
@@ -13,6 +14,7 @@ import java.util.List;
  * History history = h.build();
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class HistoryBuilder {
     private final List<Op> ops = new ArrayList<>();
 

@@ -2,6 +2,7 @@ package io.faultline.checker.history;
 
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.apiguardian.api.API;
 
 /**
  * One event of a history, in Jepsen's vocabulary: process {@code process} invoked (or completed)
@@ -19,6 +20,7 @@ import java.util.OptionalLong;
  * @param value   its argument (on invoke) or result (on completion); {@link Value#NIL} if unknown
  * @param time    virtual or wall time of the event in nanoseconds, when recorded
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Op(long index, int process, OpType type, String f, Value value, OptionalLong time) {
 
     public Op {

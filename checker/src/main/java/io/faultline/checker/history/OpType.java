@@ -2,6 +2,7 @@ package io.faultline.checker.history;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The type of a history event, in Jepsen's vocabulary.
@@ -14,6 +15,7 @@ import java.util.Optional;
  *       point after its invocation, and its process invokes nothing more.</li>
  * </ul>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum OpType {
     INVOKE, OK, FAIL, INFO;
 

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The value of an operation: a small closed set of EDN-like data, so that histories from Jepsen
@@ -16,6 +17,7 @@ import java.util.Map;
  * if (cas instanceof Value.Vec v && v.items().size() == 2) { ... }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public sealed interface Value {
 
     /** EDN {@code nil}: absent or unknown, depending on the model. */

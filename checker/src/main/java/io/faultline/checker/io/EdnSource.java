@@ -91,6 +91,10 @@ final class EdnSource {
             return v == Parser.END_OF_INPUT ? Optional.empty() : Optional.of(new Form(v));
         } catch (EdnException e) {
             throw syntaxError(e);
+        } catch (StackOverflowError e) {
+            // Collections are capped in opened(); a long chain of tags (#a #a #a ... 1) nests too,
+            // without opening a collection. The parse is abandoned, so nothing is left half-built.
+            throw errorAt(Math.max(0, cursor.pos - 1), "values nested too deeply (tagged values inside tagged values)");
         }
     }
 
@@ -127,6 +131,11 @@ final class EdnSource {
     private int opened() {
         // The parser asks for a builder right after consuming the opening bracket.
         int at = cursor.pos - 1;
+        if (open.size() >= HistoryReaders.MAX_NESTING) {
+            // edn-java parses by recursion: without a cap, a deeply nested file overflows the stack.
+            throw new MapShapeException(at, "values nested more than " + HistoryReaders.MAX_NESTING
+                    + " levels deep (the " + bracketName(text.charAt(at)) + " opened here is one level too deep)");
+        }
         open.addLast(at);
         return at;
     }

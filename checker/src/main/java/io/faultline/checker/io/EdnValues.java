@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import io.faultline.checker.history.Value;
 import us.bpsm.edn.Keyword;
+import org.apiguardian.api.API;
 
 /**
  * EDN data to {@link Value} and back, and parsing one EDN value from text (e.g. {@code --initial}).
@@ -25,6 +26,7 @@ import us.bpsm.edn.Keyword;
  * String edn = EdnValues.print(v);                          // "{:x 0, :y 0}"
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class EdnValues {
 
     private EdnValues() {

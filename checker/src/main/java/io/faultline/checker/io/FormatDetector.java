@@ -1,6 +1,7 @@
 package io.faultline.checker.io;
 
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Tells a history's format from its first characters: {@code {"} starts JSON Lines, {@code [ ( ; #}
@@ -8,6 +9,7 @@ import java.util.regex.Pattern;
  * Jepsen's {@code jepsen.util - } log lines is a Porcupine etcd log. An empty text reads as EDN (an
  * empty history in any format).
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class FormatDetector {
     private static final Pattern KV_KEY = Pattern.compile("[{,\\s]:key[\\s,]");
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.faultline.checker.history.History;
+import org.apiguardian.api.API;
 
 /**
  * A history read from a file, with where each of its ops was written, so that a problem found later
@@ -20,6 +21,7 @@ import io.faultline.checker.history.History;
  * @param history   the ops, renumbered from 0 (skipped ops such as the nemesis' leave no gap)
  * @param positions the position of op {@code i} at index {@code i}
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record HistoryFile(String source, HistoryFormat format, History history, List<SourcePosition> positions) {
 
     public HistoryFile {

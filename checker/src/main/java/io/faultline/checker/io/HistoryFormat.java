@@ -3,6 +3,7 @@ package io.faultline.checker.io;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The history formats faultline reads, by the names the command line uses ({@code --format}).
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
  * HistoryFormat f = HistoryFormat.byName("porcupine-etcd").orElseThrow();
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum HistoryFormat {
     AUTO("auto"),
     EDN("edn"),

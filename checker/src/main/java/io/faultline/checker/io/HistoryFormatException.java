@@ -1,5 +1,7 @@
 package io.faultline.checker.io;
 
+import org.apiguardian.api.API;
+
 /**
  * A history file is malformed: one message naming the file, the line and the column, and what is
  * wrong there. Its {@link #getMessage()} reads {@code file:line:column: reason}, ready to print.
@@ -12,6 +14,7 @@ package io.faultline.checker.io;
  * }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class HistoryFormatException extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -20,13 +23,38 @@ public final class HistoryFormatException extends Exception {
     private final int column;
     private final String reason;
 
+    /** The longest reason kept: a reason quotes the input, which may be a whole line or more. */
+    static final int MAX_REASON = 400;
+
     public HistoryFormatException(String file, int line, int column, String reason) {
         // No stack trace: this is the user's input, not our bug, and it is never printed with one.
-        super(file + ":" + line + ":" + column + ": " + reason, null, false, false);
+        super(file + ":" + line + ":" + column + ": " + oneLine(reason), null, false, false);
         this.file = file;
         this.line = line;
         this.column = column;
-        this.reason = reason;
+        this.reason = oneLine(reason);
+    }
+
+    /**
+     * The reason on one line of bounded length: it quotes the input (a string value may hold a
+     * newline), and the message is printed as one line.
+     */
+    private static String oneLine(String reason) {
+        StringBuilder b = new StringBuilder(Math.min(reason.length(), MAX_REASON + 1));
+        int i = 0;
+        for (; i < reason.length() && b.length() < MAX_REASON; i++) {
+            char c = reason.charAt(i);
+            if (c == '\n') {
+                b.append("\\n");
+            } else if (c == '\r') {
+                b.append("\\r");
+            } else if (Character.isISOControl(c) && c != '\t') {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return i == reason.length() ? b.toString() : b.append("...").toString();
     }
 
     public HistoryFormatException(String file, SourcePosition at, String reason) {

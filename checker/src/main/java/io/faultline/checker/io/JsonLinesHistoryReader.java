@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -26,7 +28,9 @@ import io.faultline.checker.history.Value;
  * and so are other keys. Blank lines are skipped. Values follow {@link JsonValues}.
  */
 final class JsonLinesHistoryReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(HistoryReaders.MAX_NESTING).build())
+            .build());
 
     private JsonLinesHistoryReader() {
     }
@@ -96,6 +100,9 @@ final class JsonLinesHistoryReader {
                         if (t != JsonToken.VALUE_NUMBER_INT) {
                             throw error(source, lineNo, at, "\"time\" must be an integer (nanoseconds), found " + p.getText());
                         }
+                        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                            throw error(source, lineNo, at, "\"time\" " + p.getText() + " does not fit in 64 bits");
+                        }
                         time = OptionalLong.of(p.getLongValue());
                     }
                     case "value" -> {
@@ -123,11 +130,9 @@ final class JsonLinesHistoryReader {
             }
             return new Op(index, process, type, f, value, time);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String msg = e.getOriginalMessage();
-            return throwAt(source, lineNo, at, "malformed JSON: " + firstLine(msg));
+            return throwAt(source, lineNo, e.getLocation(), JsonValues.plainMessage(e));
         } catch (IOException e) {
-            throw new HistoryFormatException(source, lineNo, 1, "cannot read: " + e.getMessage());
+            throw new HistoryFormatException(source, lineNo, 1, "cannot read this line: " + firstLine(e.getMessage()));
         }
     }
 

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.faultline.checker.history.History;
 import io.faultline.checker.history.Op;
+import org.apiguardian.api.API;
 
 /**
  * Writes histories as faultline's JSON Lines, one op per line, in the form
@@ -23,6 +24,7 @@ import io.faultline.checker.history.Op;
  * // {"index":0,"process":1,"type":"invoke","f":"write","value":3,"time":123}
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class JsonLinesHistoryWriter {
     private static final JsonFactory JSON = new JsonFactory();
 

@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.faultline.checker.history.Value;
+import org.apiguardian.api.API;
 
 /**
  * {@link Value} to JSON and back, for faultline's JSON Lines histories and {@code --json} output.
@@ -37,6 +41,7 @@ import io.faultline.checker.history.Value;
  * Value v = JsonValues.fromJson(j);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class JsonValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -148,5 +153,32 @@ public final class JsonValues {
         }
         throw new IllegalArgumentException("an object in a value is {\"kw\":\"name\"} or {\"map\":[[key,value],...]},"
                 + " found " + j);
+    }
+
+    /**
+     * A JSON parse error in plain words, for any file faultline reads: Jackson's messages name its
+     * own settings and classes ({@code [Source: REDACTED (`StreamReadFeature...` disabled)...]},
+     * {@code StreamReadConstraints.getMaxNestingDepth()}), which mean nothing to a user.
+     */
+    public static String plainMessage(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            String m = String.valueOf(e.getOriginalMessage());
+            return m.contains("nesting depth")
+                    ? "values nested more than " + HistoryReaders.MAX_NESTING + " levels deep"
+                    : "a number, string or name longer than the reader accepts";
+        }
+        if (e instanceof JsonEOFException) {
+            return "the JSON ends before its object or array is closed (is it cut short?)";
+        }
+        String m = String.valueOf(e.getOriginalMessage());
+        int cut = m.length();
+        for (String internal : new String[] {"\n", "[Source", " (for ", " (start marker", ": enable ", "`"}) {
+            int i = m.indexOf(internal);
+            if (i >= 0 && i < cut) {
+                cut = i;
+            }
+        }
+        m = m.substring(0, cut).strip();
+        return "malformed JSON: " + (m.isEmpty() ? "not JSON" : m);
     }
 }

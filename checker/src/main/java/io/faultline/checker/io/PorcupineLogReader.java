@@ -15,6 +15,10 @@ import io.faultline.checker.history.Value;
  * an integer, {@code [old new]} for a cas, {@code :timed-out} on an info). Lines without
  * {@code jepsen.util - } are other log output and are skipped; a {@code :nemesis} process is skipped
  * too. The log has no times: ops are ordered by line.
+ *
+ * <p>A logger writes whole lines, so a last line without its newline means the file was cut short
+ * (a copy interrupted, a log still being written): it is an error, not skipped, since the cut may
+ * have changed a value ({@code 12} cut to {@code 1}) or dropped an op without a trace.
  */
 final class PorcupineLogReader {
     static final String MARKER = "jepsen.util - ";
@@ -29,10 +33,15 @@ final class PorcupineLogReader {
         int start = 0;
         while (start < text.length()) {
             int end = text.indexOf('\n', start);
+            lineNo++;
             if (end < 0) {
+                if (!text.substring(start).isBlank()) {
+                    throw new HistoryFormatException(source, lineNo, text.length() - start + 1,
+                            "the last line ends without a newline: the log looks cut short here"
+                            + " (Jepsen writes whole lines); check that the file is complete");
+                }
                 end = text.length();
             }
-            lineNo++;
             String line = text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end);
             start = end + 1;
             int m = line.indexOf(MARKER);

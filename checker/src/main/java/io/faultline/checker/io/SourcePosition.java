@@ -1,5 +1,7 @@
 package io.faultline.checker.io;
 
+import org.apiguardian.api.API;
+
 /**
  * A place in a text file, both numbers from 1, as editors show them.
  *
@@ -10,6 +12,7 @@ package io.faultline.checker.io;
  * @param line   the line, from 1
  * @param column the column (in UTF-16 characters, a tab counting one), from 1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record SourcePosition(int line, int column) {
 
     public SourcePosition {

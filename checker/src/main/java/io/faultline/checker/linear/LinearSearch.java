@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Knossos' linear search. The set of configurations starts as {initial state, nothing linearized}.
@@ -22,6 +23,7 @@ import java.util.Set;
  * linearized; {@code x} then leaves the open set. An empty set means {@code x} cannot be
  * linearized. Indeterminate operations never return, so they are never forced.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class LinearSearch implements Search {
     private static final int MAX_STATES_REPORTED = 8;
 

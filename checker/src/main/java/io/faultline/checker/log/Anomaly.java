@@ -4,6 +4,7 @@ import io.faultline.checker.history.Op;
 import io.faultline.checker.history.Value;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One anomaly found in a Kafka history: its kind, the key (topic-partition) and values involved,
@@ -15,6 +16,7 @@ import java.util.List;
  * }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Anomaly(AnomalyType type, Value key, List<Value> values, String detail, List<Op> ops) {
     public Anomaly {
         values = List.copyOf(values);

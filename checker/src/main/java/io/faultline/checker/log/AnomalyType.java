@@ -1,9 +1,12 @@
 package io.faultline.checker.log;
 
+import org.apiguardian.api.API;
+
 /**
  * The kinds of anomaly the Kafka log checker reports, named as in Jepsen's Kafka workload
  * (FIDELITY C10), with a one-line explanation each and whether Kafka's model allows it.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum AnomalyType {
     DUPLICATE("duplicate", "a value appears at more than one offset of a key"),
     INCONSISTENT_OFFSETS("inconsistent-offsets",

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Checks a Kafka send/poll history for Jepsen's Kafka anomalies (FIDELITY C10): duplicates,
@@ -26,6 +27,7 @@ import java.util.Set;
  * r.of(AnomalyType.LOST_WRITE).forEach(System.out::println);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class KafkaLogChecker {
 
     /** Analyses the history; never throws on odd op values (they are ignored). */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.apiguardian.api.API;
 
 /**
  * Reads and builds the values of Kafka send/poll ops in Jepsen's shape (see the package doc).
@@ -18,6 +19,7 @@ import java.util.OptionalLong;
  * Value polled = KafkaOps.pollOk(Map.of(Value.of(0), List.of(new KafkaOps.Read(7, Value.of(42)))));
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class KafkaOps {
     public static final String SEND = "send";
     public static final String POLL = "poll";

@@ -5,6 +5,7 @@ import io.faultline.checker.Outcome;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * What the Kafka log checker found: an outcome ({@code INVALID} iff some anomaly the model does
@@ -15,6 +16,7 @@ import java.util.TreeMap;
  * if (r.outcome() == Outcome.INVALID) System.out.println(r.summary());
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record LogCheckResult(Outcome outcome, List<Anomaly> anomalies, boolean subscribe) {
     public LogCheckResult {
         anomalies = List.copyOf(anomalies);

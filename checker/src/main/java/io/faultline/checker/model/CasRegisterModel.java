@@ -2,8 +2,8 @@ package io.faultline.checker.model;
 
 import io.faultline.checker.history.OpType;
 import io.faultline.checker.history.Value;
-import io.faultline.checker.prepare.Operation;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A compare-and-set register, in two flavours.
@@ -23,6 +23,7 @@ import java.util.Set;
  * Model<Value> etcd = CasRegisterModel.etcd(Value.NIL);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class CasRegisterModel implements Model<Value> {
     private final Value initial;
     private final boolean etcd;

@@ -1,10 +1,10 @@
 package io.faultline.checker.model;
 
 import io.faultline.checker.history.Value;
-import io.faultline.checker.prepare.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A FIFO queue ({@code fifo-queue}): {@code :enqueue v} appends; {@code :dequeue v} must take the
@@ -16,6 +16,7 @@ import java.util.Set;
  * Model<List<Value>> m = new FifoQueueModel(List.of());
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class FifoQueueModel implements Model<List<Value>> {
     private final List<Value> initial;
 

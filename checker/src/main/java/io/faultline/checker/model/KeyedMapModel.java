@@ -3,7 +3,6 @@ package io.faultline.checker.model;
 import io.faultline.checker.history.History;
 import io.faultline.checker.history.Op;
 import io.faultline.checker.history.Value;
-import io.faultline.checker.prepare.Operation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

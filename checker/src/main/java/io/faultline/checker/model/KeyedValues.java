@@ -1,7 +1,6 @@
 package io.faultline.checker.model;
 
 import io.faultline.checker.history.Value;
-import io.faultline.checker.prepare.Operation;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,9 +1,9 @@
 package io.faultline.checker.model;
 
 import io.faultline.checker.history.Value;
-import io.faultline.checker.prepare.Operation;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A string key-value store ({@code kv}, Porcupine's kv corpus): values are {@code [key value]}.
@@ -21,6 +21,7 @@ import java.util.Set;
  * Model<Map<Value, Value>> m = new KvModel(Map.of());
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class KvModel extends KeyedMapModel {
     private static final Value EMPTY = Value.of("");
 

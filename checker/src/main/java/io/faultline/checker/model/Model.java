@@ -3,11 +3,11 @@ package io.faultline.checker.model;
 import io.faultline.checker.history.History;
 import io.faultline.checker.history.Op;
 import io.faultline.checker.history.Value;
-import io.faultline.checker.prepare.Operation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A sequential specification: the state of an object and what each operation does to it. The
@@ -35,6 +35,7 @@ import java.util.Set;
  *
  * @param <S> the state type
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Model<S> {
 
     /** The model's name, as given to {@code faultline check --model}. */

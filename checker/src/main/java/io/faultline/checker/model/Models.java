@@ -4,6 +4,7 @@ import io.faultline.checker.history.Value;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The models shipped with faultline, by the name {@code faultline check --model NAME} uses.
@@ -28,6 +29,7 @@ import java.util.Set;
  * Model<?> n = Models.byName("register", Value.of(0));     // the register starts at 0
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Models {
     private static final List<String> NAMES = List.of("register", "cas-register", "cas-register-etcd",
             "multi-register", "mutex", "set", "fifo-queue", "unordered-queue", "kv", "s3-object");

@@ -1,9 +1,9 @@
 package io.faultline.checker.model;
 
 import io.faultline.checker.history.Value;
-import io.faultline.checker.prepare.Operation;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Several named registers read and written together ({@code multi-register}, after Knossos'):
@@ -21,6 +21,7 @@ import java.util.Set;
  * Model<Map<Value, Value>> m = new MultiRegisterModel(Map.of());
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class MultiRegisterModel implements Model<Map<Value, Value>> {
     private final Map<Value, Value> initial;
 

@@ -1,7 +1,7 @@
 package io.faultline.checker.model;
 
-import io.faultline.checker.prepare.Operation;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A lock ({@code mutex}): {@code :acquire} needs it free, {@code :release} needs it held; values
@@ -11,6 +11,7 @@ import java.util.Set;
  * Model<Boolean> m = new MutexModel(false);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class MutexModel implements Model<Boolean> {
     private final boolean initial;
 

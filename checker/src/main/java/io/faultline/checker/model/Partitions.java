@@ -4,12 +4,13 @@ import io.faultline.checker.history.History;
 import io.faultline.checker.history.Op;
 import io.faultline.checker.history.OpType;
 import io.faultline.checker.history.Value;
-import io.faultline.checker.prepare.HistoryException;
+import io.faultline.checker.history.HistoryException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Splits a history of keyed operations into per-key sub-histories (P-compositionality, Horn and
@@ -21,6 +22,7 @@ import java.util.Map;
  * Map<Value, List<Op>> parts = Partitions.byKey(history);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Partitions {
     private Partitions() {
     }

@@ -1,8 +1,8 @@
 package io.faultline.checker.model;
 
 import io.faultline.checker.history.Value;
-import io.faultline.checker.prepare.Operation;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A read/write register ({@code register}), Knossos' flavour.
@@ -18,6 +18,7 @@ import java.util.Set;
  * Model<Value> m = new RegisterModel(Value.NIL);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class RegisterModel implements Model<Value> {
     private final Value initial;
 

@@ -1,7 +1,6 @@
 package io.faultline.checker.model;
 
 import io.faultline.checker.history.Value;
-import io.faultline.checker.prepare.Operation;
 
 /** The read rule shared by the register models. */
 final class RegisterReads {

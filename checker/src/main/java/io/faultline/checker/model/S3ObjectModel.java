@@ -1,9 +1,9 @@
 package io.faultline.checker.model;
 
 import io.faultline.checker.history.Value;
-import io.faultline.checker.prepare.Operation;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Objects in an S3 bucket ({@code s3-object}), under S3's strong read-after-write consistency
@@ -22,6 +22,7 @@ import java.util.Set;
  * Model<Map<Value, Value>> m = new S3ObjectModel(Map.of());
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class S3ObjectModel extends KeyedMapModel {
 
     public S3ObjectModel(Map<Value, Value> initial) {

@@ -1,9 +1,9 @@
 package io.faultline.checker.model;
 
 import io.faultline.checker.history.Value;
-import io.faultline.checker.prepare.Operation;
 import java.util.HashSet;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A grow-only set ({@code set}): {@code :add v} adds {@code v}; {@code :read [v ...]} must see
@@ -15,6 +15,7 @@ import java.util.Set;
  * Model<Set<Value>> m = new SetModel(Set.of());
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class SetModel implements Model<Set<Value>> {
     private final Set<Value> initial;
 

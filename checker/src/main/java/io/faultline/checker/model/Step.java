@@ -2,6 +2,7 @@ package io.faultline.checker.model;
 
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What applying one operation to one state gives: a single next state ({@link Ok}), one of several
@@ -14,6 +15,7 @@ import java.util.Set;
  *
  * @param <S> the model's state type (immutable, with equals/hashCode)
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public sealed interface Step<S> {
 
     /** The operation was possible and led to {@code state}. */

@@ -1,12 +1,12 @@
 package io.faultline.checker.model;
 
 import io.faultline.checker.history.Value;
-import io.faultline.checker.prepare.Operation;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A queue without order ({@code unordered-queue}, a multiset): {@code :enqueue v} adds one
@@ -19,6 +19,7 @@ import java.util.Set;
  * Model<Map<Value, Integer>> m = new UnorderedQueueModel(List.of());
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class UnorderedQueueModel implements Model<Map<Value, Integer>> {
     private final Map<Value, Integer> initial;
 

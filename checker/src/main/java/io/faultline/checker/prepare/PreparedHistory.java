@@ -1,6 +1,8 @@
 package io.faultline.checker.prepare;
 
+import io.faultline.checker.model.Operation;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A history ready for the search: its {@link Operation}s (numbered 0..n-1 in invocation order) and
@@ -16,6 +18,7 @@ import java.util.List;
  * }
  * }</pre>
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class PreparedHistory {
     private final List<Operation> operations;
     private final int[] events;

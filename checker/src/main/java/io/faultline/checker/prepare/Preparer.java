@@ -1,5 +1,7 @@
 package io.faultline.checker.prepare;
 
+import io.faultline.checker.model.Operation;
+import io.faultline.checker.history.HistoryException;
 import io.faultline.checker.history.Op;
 import io.faultline.checker.history.OpType;
 import io.faultline.checker.history.Value;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * Turns raw ops into a {@link PreparedHistory}, with Knossos' rules: invocations and completions
@@ -24,6 +27,7 @@ import java.util.TreeSet;
  * PreparedHistory p = Preparer.prepare(history.ops(), Models.byName("cas-register"));
  * }</pre>
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Preparer {
     private Preparer() {
     }

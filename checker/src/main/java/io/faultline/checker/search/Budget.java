@@ -2,12 +2,14 @@ package io.faultline.checker.search;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apiguardian.api.API;
 
 /**
  * The limits of one check, shared by every search it runs (per-key parts, competing algorithms):
  * a deadline, a memory budget in estimated bytes, and a cancel flag. Searches call {@link #tick}
  * in their loops (cheap; the clock is read every 256 calls) and {@link #charge} as they store.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Budget {
     private final long deadlineNanos;
     private final long memoryBytes;

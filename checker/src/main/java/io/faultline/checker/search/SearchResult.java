@@ -1,8 +1,10 @@
 package io.faultline.checker.search;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** What one search over one (sub-)history found, in operation ids of its prepared history. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public sealed interface SearchResult {
 
     /** Every determinate operation could be linearized. */

@@ -2,7 +2,7 @@ package io.faultline.checker.search;
 
 import io.faultline.checker.model.Model;
 import io.faultline.checker.model.Step;
-import io.faultline.checker.prepare.Operation;
+import io.faultline.checker.model.Operation;
 import io.faultline.checker.prepare.PreparedHistory;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The model's reachable states, interned as small ints, with {@code step} memoized per
@@ -20,6 +21,7 @@ import java.util.Set;
  *
  * @param <S> the model's state type
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class StateSpace<S> {
     /** A transition to no state: the operation is inconsistent there. */
     public static final int INCONSISTENT = -1;

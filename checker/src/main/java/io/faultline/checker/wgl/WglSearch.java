@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Wing and Gong's search as refined by Lowe: walk the list of call/return events; at a call, try
@@ -19,6 +20,7 @@ import java.util.Set;
  * there, undo the last choice. Indeterminate operations have no return, so they never force a
  * backtrack; the history is linearizable once no return is left.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class WglSearch implements Search {
     private static final int MAX_STATES_REPORTED = 8;
 

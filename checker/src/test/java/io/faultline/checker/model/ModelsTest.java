@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.faultline.checker.history.Op;
 import io.faultline.checker.history.OpType;
 import io.faultline.checker.history.Value;
-import io.faultline.checker.prepare.Operation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -6,7 +6,7 @@ import io.faultline.checker.history.OpType;
 import io.faultline.checker.history.Value;
 import io.faultline.checker.model.Model;
 import io.faultline.checker.model.Step;
-import io.faultline.checker.prepare.Operation;
+import io.faultline.checker.model.Operation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

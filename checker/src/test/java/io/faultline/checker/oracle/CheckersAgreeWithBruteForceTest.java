@@ -14,7 +14,7 @@ import io.faultline.checker.Verdict;
 import io.faultline.checker.model.Model;
 import io.faultline.checker.model.Models;
 import io.faultline.checker.model.Step;
-import io.faultline.checker.prepare.Operation;
+import io.faultline.checker.model.Operation;
 import io.faultline.gen.Property;
 import java.time.Duration;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package io.faultline.checker.prepare;
 
+import io.faultline.checker.history.HistoryException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

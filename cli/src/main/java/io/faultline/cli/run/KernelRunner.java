@@ -19,11 +19,13 @@ import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
 import io.faultline.sim.scenario.Scenarios;
+import org.apiguardian.api.API;
 
 /**
  * The {@link Runner} over the kernel: scenarios from every {@code ScenarioCatalog} on the class path
  * (looked up once: {@code ServiceLoader} is not safe to share between threads, an immutable map is).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class KernelRunner implements Runner {
     private static volatile KernelRunner shared;
 

@@ -6,12 +6,14 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.apiguardian.api.API;
 
 /**
  * {@code faultline list}: every scenario of every catalog, sorted by name, with a one-line
  * description.
  */
 @Command(name = "list", description = "List the scenarios, one line each.", mixinStandardHelpOptions = true)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ListCommand implements Callable<Integer> {
     private final Runner runner;
 

@@ -23,6 +23,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.apiguardian.api.API;
 
 /**
  * {@code faultline matrix [MODEL] [--seeds N] [--from S] [--parallel P] [--json]}: the bug-finding
@@ -37,6 +38,7 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every row as the fidelity rules predict", "1:some row not as predicted", "2:bad input",
             "4:internal error"})
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class MatrixCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

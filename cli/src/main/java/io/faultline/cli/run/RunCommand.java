@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,6 +14,7 @@ import io.faultline.report.HtmlReport;
 import io.faultline.report.RunSummary;
 import io.faultline.sim.SimTime;
 import io.faultline.report.json.JsonSummary;
+import org.apiguardian.api.API;
 
 /**
  * {@code faultline run SCENARIO [--seed N] [--duration D] [--set key=value]... [--faults FILE] [--report FILE] [--json]}:
@@ -29,15 +28,8 @@ import io.faultline.report.json.JsonSummary;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every check valid", "1:a check found a violation", "2:bad input",
             "3:unknown (a bound was hit)", "4:internal error"})
-public final class RunCommand implements Callable<Integer> {
-    private final Runner runner;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Mixin
-    ScenarioOptions target = new ScenarioOptions();
-
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class RunCommand extends ScenarioCommand {
     @Option(names = "--seed", paramLabel = "N", description = "The seed (default: picked from the clock and printed).")
     Long seed;
 
@@ -52,7 +44,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     RunCommand(Runner runner) {
-        this.runner = runner;
+        super(runner);
     }
 
     @Override

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
+
+import io.faultline.cli.ExitCodes;
 
 /**
  * One run as the user asked for it: scenario, seed, overridden settings and duration, exactly as
@@ -15,10 +18,17 @@ import java.util.Optional;
  * // "./faultline run demo/broadcast --seed 42 --duration 2m --set nodes=5"
  * }</pre>
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record RunRequest(String scenario, long seed, Map<String, String> settings, Optional<String> duration,
         Optional<String> faults) {
     public RunRequest {
         Objects.requireNonNull(scenario, "scenario");
+        if (seed < 0) {
+            // One rule for every command (matrix's --from too): seeds are 0 and up, so that a seed
+            // reads the same in a replay command, a report name and a sweep's range.
+            throw new ExitCodes.BadInput("seed " + seed + ": a seed is a whole number from 0 to " + Long.MAX_VALUE
+                    + " (negative seeds are not accepted)");
+        }
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(faults, "faults");

@@ -1,11 +1,13 @@
 package io.faultline.cli.run;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The command line's one seam to the simulation kernel: find scenarios, run one seed. Runs are
  * independent; {@code run} may be called from several threads at once (each run stays on one).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public interface Runner {
 
     /** Every scenario of every catalog, sorted by name. */

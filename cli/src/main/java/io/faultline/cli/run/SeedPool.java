@@ -1,12 +1,11 @@
 package io.faultline.cli.run;
 
+import io.faultline.checker.Threads;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
@@ -36,12 +35,7 @@ final class SeedPool {
             }
             return;
         }
-        AtomicInteger names = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "sweep-" + names.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, Threads.daemon("sweep"));
         try {
             List<Future<T>> futures = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -55,22 +49,7 @@ final class SeedPool {
                 }));
             }
             for (int i = 0; i < n; i++) {
-                T result;
-                try {
-                    result = futures.get(i).get();
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    if (cause instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(cause);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("sweep interrupted", e);
-                }
+                T result = Threads.await(futures.get(i), "the sweep");
                 futures.set(i, null); // let the result go once consumed
                 inOrder.accept(i, result);
             }

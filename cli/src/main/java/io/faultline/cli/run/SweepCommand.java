@@ -7,9 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,6 +15,7 @@ import io.faultline.checker.Outcome;
 import io.faultline.cli.ExitCodes;
 import io.faultline.report.RunSummary;
 import io.faultline.report.json.JsonSummary;
+import org.apiguardian.api.API;
 
 /**
  * {@code faultline sweep SCENARIO --seeds N [--from S] [--parallel P] [--set ...] [--duration D] [--faults FILE] [--json]}:
@@ -28,15 +27,8 @@ import io.faultline.report.json.JsonSummary;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every seed valid", "1:some seed found a violation", "2:bad input",
             "3:no violation, but some seed was unknown (a bound was hit)", "4:internal error"})
-public final class SweepCommand implements Callable<Integer> {
-    private final Runner runner;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Mixin
-    ScenarioOptions target = new ScenarioOptions();
-
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class SweepCommand extends ScenarioCommand {
     @Option(names = "--seeds", required = true, paramLabel = "N", description = "How many seeds to run.")
     int seeds;
 
@@ -54,7 +46,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     SweepCommand(Runner runner) {
-        this.runner = runner;
+        super(runner);
     }
 
     @Override
@@ -95,7 +87,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         long wallMillis = (System.nanoTime() - started) / 1_000_000L;
         if (json) {
-            out.println(JsonSummary.sweepSummary(target.scenario, from, seeds, counts, failing, wallMillis));
+            out.println(JsonSummary.sweepSummary(new JsonSummary.Sweep(target.scenario, from, seeds, counts, failing, wallMillis)));
         } else {
             printText(out, counts, failing, wallMillis);
         }

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.byteman.contrib.bmunit.BMUnit;
 import org.jboss.byteman.contrib.bmunit.BMUnitConfigState;
+import org.apiguardian.api.API;
 
 /**
  * Installs {@link Rule}s into the running JVM through BMUnit, which loads the Byteman agent on first
@@ -19,6 +20,7 @@ import org.jboss.byteman.contrib.bmunit.BMUnitConfigState;
  * }
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Byteman {
     /** The JVM flag without which a JVM cannot load an agent into itself (JDK 9+). */
     public static final String ATTACH_FLAG = "-Djdk.attach.allowAttachSelf=true";

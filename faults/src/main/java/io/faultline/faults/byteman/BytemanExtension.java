@@ -2,6 +2,7 @@ package io.faultline.faults.byteman;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.apiguardian.api.API;
 
 /**
  * JUnit 5 extension that removes, after each test, every rule the test installed with {@link
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BytemanExtension implements AfterEachCallback {
     static {
         // Registered before any test callback runs: the agent's port is chosen per JVM (see Byteman)

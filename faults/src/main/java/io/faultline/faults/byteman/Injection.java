@@ -1,6 +1,7 @@
 package io.faultline.faults.byteman;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Rules installed in the running JVM; closing it removes them (their methods behave normally again).
@@ -12,6 +13,7 @@ import java.util.List;
  * }
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Injection implements AutoCloseable {
     private final String name;
     private final List<String> ruleTexts;

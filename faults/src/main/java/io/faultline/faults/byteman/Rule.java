@@ -1,6 +1,7 @@
 package io.faultline.faults.byteman;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One Byteman rule, as a value: where it fires ({@code targetClass}, {@code targetMethod}, always at
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param skipCalls    number of matching calls to let through before the rule fires (0: fire at once)
  * @param action       Byteman action, e.g. {@code throw new java.io.IOException("x")}
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Rule(String kind, String targetClass, String targetMethod, String condition, int skipCalls,
                    String action) {
 

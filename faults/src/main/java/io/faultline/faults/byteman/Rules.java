@@ -3,6 +3,7 @@ package io.faultline.faults.byteman;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * The rule catalog: throw at a method's entry, delay a method, return early from it, stall the
@@ -16,6 +17,7 @@ import java.util.Arrays;
  * }
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Rules {
     private Rules() {
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apiguardian.api.API;
 
 /**
  * A gate that a {@link Rules#stall} rule blocks threads on, until the test calls {@link #release()}.
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * }
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Stall {
     // Rules name a stall by key: the injected code finds the gate here, by a static call.
     private static final Map<String, Stall> OPEN = new ConcurrentHashMap<>();

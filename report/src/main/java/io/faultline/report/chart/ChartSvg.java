@@ -20,6 +20,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 
 import io.faultline.report.Chart;
+import org.apiguardian.api.API;
 
 /**
  * Renders a model's {@link Chart} to an SVG element with JFreeChart drawing into JFreeSVG's
@@ -32,6 +33,7 @@ import io.faultline.report.Chart;
  * String svg = ChartSvg.render(chart, "chart1");
  * }</pre>
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ChartSvg {
     private static final int WIDTH = 720;
     private static final int HEIGHT = 360;

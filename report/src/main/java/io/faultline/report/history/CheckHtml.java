@@ -13,6 +13,7 @@ import io.faultline.checker.Outcome;
 import io.faultline.checker.Verdict;
 import io.faultline.checker.history.Op;
 import io.faultline.checker.history.Value;
+import org.apiguardian.api.API;
 
 /**
  * The self-contained HTML page of one or more checks (no network, no external files: CSS, script
@@ -24,6 +25,7 @@ import io.faultline.checker.history.Value;
  * Files.writeString(Path.of("check.html"), CheckHtml.render(List.of(checked)));
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class CheckHtml {
 
     private CheckHtml() {
@@ -71,14 +73,14 @@ public final class CheckHtml {
 
     private static void summary(StringBuilder s, List<CheckedHistory> checks) {
         s.append("<table class=\"summary\">\n<tr><th>history</th><th>model</th><th>verdict</th><th>ops</th>")
-                .append("<th>ms</th></tr>\n");
+                .append("</tr>\n");
         for (int i = 0; i < checks.size(); i++) {
             CheckedHistory c = checks.get(i);
             Outcome o = c.report().outcome();
             s.append("<tr><td><a href=\"#h").append(i).append("\">").append(Html.escape(c.file().source()))
                     .append("</a></td><td>").append(Html.escape(c.model().name())).append("</td><td class=\"verdict ")
                     .append(o).append("\">").append(o).append("</td><td>").append(c.file().history().size())
-                    .append("</td><td>").append(c.report().millis()).append("</td></tr>\n");
+                    .append("</td></tr>\n");
         }
         s.append("</table>\n");
     }

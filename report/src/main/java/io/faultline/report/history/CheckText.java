@@ -9,20 +9,23 @@ import io.faultline.checker.KeyResult;
 import io.faultline.checker.Outcome;
 import io.faultline.checker.Verdict;
 import io.faultline.checker.io.HistoryFile;
-import io.faultline.checker.prepare.Operation;
+import io.faultline.checker.model.Operation;
+import org.apiguardian.api.API;
 
 /**
  * The plain-text summary of a check, for terminals: one line for a valid history; for an invalid
  * one, the operation that cannot be linearized (with where it is in the file), the model's reason,
- * the states that were possible and the last linearized operations.
+ * the states that were possible and the last linearized operations. No timings: the same check
+ * prints the same bytes every time.
  *
  * <pre>{@code
  * System.out.print(CheckText.render(checked));
- * // etcd_000.log: INVALID (model cas-register-etcd, 240 ops, 12 ms)
+ * // etcd_000.log: INVALID (model cas-register-etcd, 240 ops)
  * //   cannot linearize op 57: process 3 :read 4, ok
  * //   ...
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class CheckText {
     /** How many linearized operations before the failing one are shown. */
     static final int TAIL = 8;
@@ -36,7 +39,7 @@ public final class CheckText {
         CheckReport r = c.report();
         StringBuilder b = new StringBuilder();
         b.append(f.source()).append(": ").append(r.outcome()).append(" (model ").append(c.model().name())
-                .append(", ").append(f.history().size()).append(" ops, ").append(r.millis()).append(" ms)\n");
+                .append(", ").append(f.history().size()).append(" ops)\n");
         if (!r.keys().isEmpty()) {
             long skipped = r.keys().stream().filter(k -> k.verdict() instanceof Verdict.Unknown u
                     && u.reason().startsWith("not checked")).count();

@@ -10,6 +10,7 @@ import io.faultline.checker.history.Op;
 import io.faultline.checker.history.Value;
 import io.faultline.checker.io.HistoryFile;
 import io.faultline.checker.model.Model;
+import org.apiguardian.api.API;
 
 /**
  * One history file and the result of checking it against a model: what every view (text, JSON,
@@ -26,6 +27,7 @@ import io.faultline.checker.model.Model;
  * @param model  the model it was checked against
  * @param report the checker's answer
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record CheckedHistory(HistoryFile file, Model<?> model, CheckReport report) {
 
     public CheckedHistory {

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Model states as short EDN-like text. States are whatever a model keeps (a {@code Value}, a map of
  * keys to values, a set...); maps and sets are printed sorted, so the text does not depend on hash
  * order.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class StateText {
     private StateText() {
     }

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import io.faultline.checker.model.Model;
 import io.faultline.checker.model.Step;
-import io.faultline.checker.prepare.Operation;
+import io.faultline.checker.model.Operation;
 
 /**
  * The model's state after each op of a linearized prefix, replayed from the initial state (as

@@ -10,7 +10,7 @@ import java.util.Optional;
 import io.faultline.checker.Counterexample;
 import io.faultline.checker.io.HistoryFile;
 import io.faultline.checker.model.Model;
-import io.faultline.checker.prepare.Operation;
+import io.faultline.checker.model.Operation;
 
 /**
  * Draws a {@link Timeline} as inline SVG: a lane per process, a bar per operation; for a
@@ -59,7 +59,8 @@ final class TimelineSvg {
                 .append(t.processes.size() * LANE).append("\"><title>window of the failing op ").append(b.invoke())
                 .append(": it had to take effect in here</title></rect>\n"));
         for (Timeline.Bar b : t.bars) {
-            bar(s, b, t, scale, lane.get(b.process()), file, ce.filter(c -> c.operation().invocation().index() == b.invoke()));
+            bar(s, new Placed(b, t, scale, lane.get(b.process())), file,
+                    ce.filter(c -> c.operation().invocation().index() == b.invoke()));
         }
         ce.ifPresent(c -> linearization(s, t, scale, lane, c, StatesAfter.each(model, c.linearized())));
         // The failing op is named in words under its bar, so it is found at a glance and at any zoom.
@@ -90,11 +91,15 @@ final class TimelineSvg {
         }
     }
 
-    private static void bar(StringBuilder s, Timeline.Bar b, Timeline t, double scale, int laneIndex, HistoryFile file,
-                            Optional<Counterexample> failingHere) {
-        double x = LEFT + (b.start() - t.min) * scale;
-        double w = Math.max(3, (b.end() - b.start()) * scale);
-        int y = TOP + laneIndex * LANE + 4;
+    /** A bar and where it goes: the timeline's scale and the bar's lane. */
+    private record Placed(Timeline.Bar bar, Timeline timeline, double scale, int laneIndex) {
+    }
+
+    private static void bar(StringBuilder s, Placed placed, HistoryFile file, Optional<Counterexample> failingHere) {
+        Timeline.Bar b = placed.bar();
+        double x = LEFT + (b.start() - placed.timeline().min) * placed.scale();
+        double w = Math.max(3, (b.end() - b.start()) * placed.scale());
+        int y = TOP + placed.laneIndex() * LANE + 4;
         String label = ":" + b.f() + " " + b.value();
         StringBuilder title = new StringBuilder();
         title.append("op ").append(b.invoke()).append(" (process ").append(b.process()).append(") ").append(label)

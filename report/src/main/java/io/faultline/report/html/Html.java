@@ -1,6 +1,9 @@
 package io.faultline.report.html;
 
+import org.apiguardian.api.API;
+
 /** Escaping for text placed in HTML or SVG content or attribute values: the one escaper of the reports. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Html {
     private Html() {
     }

@@ -1,5 +1,7 @@
 package io.faultline.report.html;
 
+
+import org.apiguardian.api.API;
 /**
  * A drawing that fits the page width (scaled down when wider), with a checkbox that shows it at
  * full size in a box scrolled sideways: no script, the stylesheet does it ({@code .zoom:checked}).
@@ -8,6 +10,7 @@ package io.faultline.report.html;
  * page.append(Zoom.wrap(svg, "faults", "flow-box"));
  * }</pre>
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Zoom {
     /** The rules for the markup {@link #wrap} writes; part of every page's stylesheet. */
     public static final String CSS = """

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.faultline.checker.Outcome;
 import io.faultline.report.CheckLine;
 import io.faultline.report.RunSummary;
+import org.apiguardian.api.API;
 
 /**
  * The JSON that {@code faultline run --json} and {@code sweep --json} print, one object per line
@@ -22,6 +23,7 @@ import io.faultline.report.RunSummary;
  *  "traceHash":"9f3c...","events":1200,"simulatedNanos":30000000000,"wallMillis":85,"report":"reports/demo-echo-42.html"}
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class JsonSummary {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -52,12 +54,22 @@ public final class JsonSummary {
     }
 
     /**
-     * The last line of {@code sweep --json}: {@code "summary": true} tells it apart from the runs.
+     * What a sweep found, for its summary line.
      *
      * @param failing the seeds whose verdict was not VALID, in seed order, with their replay commands
      */
-    public static String sweepSummary(String scenario, long fromSeed, int seeds, Map<Outcome, Integer> counts,
-                                      List<FailingSeed> failing, long wallMillis) {
+    public record Sweep(String scenario, long fromSeed, int seeds, Map<Outcome, Integer> counts,
+                        List<FailingSeed> failing, long wallMillis) {
+    }
+
+    /** The last line of {@code sweep --json}: {@code "summary": true} tells it apart from the runs. */
+    public static String sweepSummary(Sweep sweep) {
+        String scenario = sweep.scenario();
+        long fromSeed = sweep.fromSeed();
+        int seeds = sweep.seeds();
+        Map<Outcome, Integer> counts = sweep.counts();
+        List<FailingSeed> failing = sweep.failing();
+        long wallMillis = sweep.wallMillis();
         ObjectNode o = MAPPER.createObjectNode();
         o.put("summary", true);
         o.put("scenario", scenario);

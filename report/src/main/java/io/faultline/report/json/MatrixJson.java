@@ -12,6 +12,7 @@ import io.faultline.sim.scenario.Weakening;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * The bug-finding matrix as JSON ({@code faultline matrix --json}): per row, the seeds that ran,
@@ -25,6 +26,7 @@ import java.util.TreeMap;
  *   "failing":[{"seed":3,"anomalies":["lost-write"]}],"unknown":[]}]}
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MatrixJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

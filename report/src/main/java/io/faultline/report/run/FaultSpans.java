@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import io.faultline.report.FaultSpan;
 import io.faultline.sim.SimTime;
 import io.faultline.sim.Trace;
+import org.apiguardian.api.API;
 
 /**
  * Pairs the trace's fault events into spans for the timeline: a crash lasts until its host
@@ -18,6 +19,7 @@ import io.faultline.sim.Trace;
  * until the network heals. Events that end nothing and start nothing lasting (a clock jump, a
  * corrupted file, a slowed link) are instants. A span still open when the run ends lasts to the end.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class FaultSpans {
     /** The lane of faults that hit the network rather than one host. */
     public static final String NETWORK = "network";

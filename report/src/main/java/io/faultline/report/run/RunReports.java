@@ -28,6 +28,7 @@ import io.faultline.sim.TraceKind;
 import io.faultline.sim.scenario.Durations;
 import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.Series;
+import org.apiguardian.api.API;
 
 /**
  * Builds a report's values from a kernel {@link RunResult}.
@@ -39,6 +40,7 @@ import io.faultline.sim.scenario.Series;
  * HtmlReport.write(page, Path.of("reports/demo-echo-42.html"));
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class RunReports {
     private RunReports() {
     }

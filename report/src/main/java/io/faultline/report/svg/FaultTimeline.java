@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.faultline.report.FaultSpan;
 import io.faultline.sim.SimTime;
+import org.apiguardian.api.API;
 
 /**
  * Draws faults over simulated time as SVG: one lane per target (host or network), a bar per fault
@@ -17,6 +18,7 @@ import io.faultline.sim.SimTime;
  * String svg = FaultTimeline.render(faults, List.of("n1", "n2"), 30_000_000_000L, OptionalLong.empty());
  * }</pre>
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class FaultTimeline {
     private static final double WIDTH = 960;
     private static final double LEFT = 120;

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 
 import io.faultline.report.MessageArrow;
 import io.faultline.sim.SimTime;
+import org.apiguardian.api.API;
 
 /**
  * Draws a message-flow (Lamport) diagram as SVG: one vertical line per host, time flowing down, an
@@ -26,6 +27,7 @@ import io.faultline.sim.SimTime;
  * String svg = MessageFlow.render(window, List.of("n1", "n2", "n3"), OptionalLong.empty());
  * }</pre>
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class MessageFlow {
     private static final double LEFT = 90;
     private static final double RIGHT = 60;
@@ -70,15 +72,23 @@ public final class MessageFlow {
                 svg.text(width / 2, top + GAP / 2 + 4, "middle", "gap-label", text);
                 top += GAP;
             }
-            drawSegment(svg, seg.messages(), times.get(i), top, hosts, column, labels, violationAt);
+            drawSegment(svg, new Layout(hosts, column, labels, violationAt), seg.messages(), times.get(i), top);
             top += Math.max(1, times.get(i).size()) * STEP;
         }
         return svg.close();
     }
 
-    private static void drawSegment(Svg svg, List<MessageArrow> messages, List<Long> times, double top,
-                                    List<String> hosts, double column, boolean labels,
-                                    OptionalLong violationAt) {
+    /**
+     * What both segments (before and after the gap) share: the hosts' order, the column width,
+     * whether arrows get labels, and when the first violation happened.
+     */
+    private record Layout(List<String> hosts, double column, boolean labels, OptionalLong violationAt) {
+    }
+
+    private static void drawSegment(Svg svg, Layout layout, List<MessageArrow> messages, List<Long> times, double top) {
+        List<String> hosts = layout.hosts();
+        double column = layout.column();
+        OptionalLong violationAt = layout.violationAt();
         if (times.isEmpty()) {
             return;
         }
@@ -121,7 +131,7 @@ public final class MessageFlow {
                         + Svg.num(y1) + "\" x2=\"" + Svg.num(x2) + "\" y2=\"" + Svg.num(y2) + "\"><title>"
                         + Html.escape(title) + "</title></line>\n");
             }
-            if (labels) {
+            if (layout.labels()) {
                 svg.text((x1 + x2) / 2 + (x1 == x2 ? 44 : 0), (y1 + y2) / 2 - 3, "middle", "msg-label",
                         shorten(m.label()));
             }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import io.faultline.report.MessageArrow;
 import io.faultline.report.Moment;
 import io.faultline.sim.SimTime;
+import org.apiguardian.api.API;
 
 /**
  * Which messages a message-flow diagram shows, so a long run stays readable: all of them when there
@@ -23,6 +24,7 @@ import io.faultline.sim.SimTime;
  *                 gap between two
  * @param note     what is shown, for the reader
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record MessageWindow(List<Segment> segments, String note) {
 
     /**

@@ -43,9 +43,9 @@ class JsonSummaryTest {
 
     @Test
     void sweepSummaryCountsEveryOutcomeAndListsFailures() throws Exception {
-        JsonNode n = MAPPER.readTree(JsonSummary.sweepSummary("demo/echo", 100, 3,
+        JsonNode n = MAPPER.readTree(JsonSummary.sweepSummary(new JsonSummary.Sweep("demo/echo", 100, 3,
                 Map.of(Outcome.VALID, 2, Outcome.UNKNOWN, 1),
-                List.of(new JsonSummary.FailingSeed(101, Outcome.UNKNOWN, "./faultline run demo/echo --seed 101")), 9));
+                List.of(new JsonSummary.FailingSeed(101, Outcome.UNKNOWN, "./faultline run demo/echo --seed 101")), 9)));
         assertEquals(true, n.get("summary").asBoolean());
         assertEquals(0, n.get("counts").get("INVALID").asInt());
         assertEquals("UNKNOWN", n.get("verdict").asText());

@@ -10,14 +10,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.EvaluationResult;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The determinism rules (the docs' architecture page, section "Determinism") as ArchUnit rules:
@@ -31,6 +27,7 @@ import java.util.List;
  * }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class DeterminismRules {
     private DeterminismRules() {
     }
@@ -105,22 +102,7 @@ public final class DeterminismRules {
      * throwing an {@link AssertionError} that lists every violation.
      */
     public static void check(String... packages) {
-        JavaClasses classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(packages);
-        if (classes.isEmpty()) {
-            throw new AssertionError("no classes found in " + String.join(", ", packages));
-        }
-        List<String> failures = new ArrayList<>();
-        for (ArchRule rule : all()) {
-            EvaluationResult result = rule.evaluate(classes);
-            if (result.hasViolation()) {
-                failures.add(result.getFailureReport().toString());
-            }
-        }
-        if (!failures.isEmpty()) {
-            throw new AssertionError(String.join("\n", failures));
-        }
+        RuleChecks.assertAll(all(), RuleChecks.production(packages));
     }
 
     private static DescribedPredicate<JavaClass> inJavaTime() {

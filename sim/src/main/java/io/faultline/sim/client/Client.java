@@ -7,6 +7,7 @@ import io.faultline.sim.Timer;
 import io.faultline.sim.TimerId;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Base of a recording client: a process with at most one operation in flight (Jepsen's processes
@@ -33,6 +34,7 @@ import java.util.Optional;
  * }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public abstract class Client implements Process {
     /** The timer that expires the operation with this id. */
     public record OpTimeout(long opId) implements Timer {

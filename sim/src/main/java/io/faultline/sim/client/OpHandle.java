@@ -1,6 +1,7 @@
 package io.faultline.sim.client;
 
 import io.faultline.checker.history.Value;
+import org.apiguardian.api.API;
 
 /**
  * An invoked operation awaiting its completion, as returned by {@link Recorder#invoke}.
@@ -11,5 +12,6 @@ import io.faultline.checker.history.Value;
  * @param value        the invocation's value
  * @param invokedNanos virtual time of the invocation
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record OpHandle(long id, int process, String f, Value value, long invokedNanos) {
 }

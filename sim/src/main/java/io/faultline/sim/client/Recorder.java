@@ -7,6 +7,7 @@ import io.faultline.checker.history.Value;
 import io.faultline.sim.Simulation;
 
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Records the history of a run in Jepsen's vocabulary, stamped with true virtual time: every
@@ -25,6 +26,7 @@ import java.util.TreeMap;
  * <p>Operations still open at the end (or whose client crashed) stay as bare invocations, which
  * checkers treat as unknown.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Recorder {
     private final Simulation sim;
     private final HistoryBuilder builder = new HistoryBuilder();

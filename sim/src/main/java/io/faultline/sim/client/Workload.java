@@ -4,6 +4,7 @@ import io.faultline.checker.history.Value;
 import io.faultline.sim.Rng;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What clients ask for: the next operation, drawn from the client's random stream.
@@ -15,6 +16,7 @@ import java.util.List;
  * }</pre>
  */
 @FunctionalInterface
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Workload {
     Invocation next(Rng rng);
 

@@ -5,6 +5,7 @@ import io.faultline.sim.Simulation;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Parses and prints virtual durations: a whole number and a unit, {@code ns us ms s m h d}.
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
  * Durations.format(90 * Simulation.SECONDS);   // "90s"
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Durations {
     private static final Pattern FORMAT = Pattern.compile("(\\d{1,18})(ns|us|ms|s|m|h|d)");
     private static final String[] UNITS = {"d", "h", "m", "s", "ms", "us", "ns"};

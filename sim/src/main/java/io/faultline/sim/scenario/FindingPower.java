@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * How well a scenario's random faults find what a {@link Weakening} breaks, over seeds
@@ -33,6 +34,7 @@ import java.util.TreeSet;
  * @param failures     each INVALID seed, ascending, with the anomaly kinds it showed
  * @param unknownSeeds seeds that hit a bound (UNKNOWN): neither a finding nor a pass
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record FindingPower(Weakening row, long from, int seeds, SortedMap<Long, List<String>> failures,
                            List<Long> unknownSeeds) {
     public FindingPower {

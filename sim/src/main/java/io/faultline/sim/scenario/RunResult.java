@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.apiguardian.api.API;
 
 /**
  * Everything a run produced that the CLI, the report and the tests need: what ran (scenario, seed,
@@ -32,6 +33,7 @@ import java.util.OptionalLong;
  *
  * @param outcome the checks combined ({@link Outcome#and}); UNKNOWN if a bound stopped the run
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record RunResult(
         String scenario,
         long seed,

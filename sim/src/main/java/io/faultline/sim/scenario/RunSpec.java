@@ -3,6 +3,7 @@ package io.faultline.sim.scenario;
 import io.faultline.sim.FaultPlan;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What to run: a seed, a virtual duration and the settings. With the scenario's name, this is all
@@ -16,6 +17,7 @@ import java.util.Optional;
  *                      installing it instead of its own and calling {@code sim.healAll()} before
  *                      its liveness phase
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record RunSpec(long seed, long durationNanos, Settings settings, Optional<FaultPlan> faults) {
     public RunSpec {
         Objects.requireNonNull(settings, "settings");

@@ -4,6 +4,7 @@ import io.faultline.sim.BadInputException;
 
 import java.util.List;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * A named, documented, runnable setup: a model, its configuration, a workload, faults, a duration
@@ -15,6 +16,7 @@ import java.util.function.Function;
  * RunResult r = echo.run(echo.spec(42));
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Scenario {
     /** E.g. {@code kafka/kip-101-scenario-1}: lower case, a model prefix and a slash. */
     String name();

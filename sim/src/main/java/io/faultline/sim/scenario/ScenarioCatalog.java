@@ -1,6 +1,7 @@
 package io.faultline.sim.scenario;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A model's list of scenarios, found with {@link java.util.ServiceLoader}: implement it (with a
@@ -15,6 +16,7 @@ import java.util.List;
  * }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface ScenarioCatalog {
     List<Scenario> scenarios();
 

@@ -9,6 +9,7 @@ import io.faultline.sim.client.Recorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import org.apiguardian.api.API;
 
 /**
  * The setup every scenario repeats, done once: a simulation for the spec's seed, a history
@@ -25,6 +26,7 @@ import java.util.function.IntFunction;
  * }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class ScenarioRun {
     private final Scenario scenario;
     private final RunSpec spec;

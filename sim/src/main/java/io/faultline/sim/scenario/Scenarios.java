@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Every scenario of every {@link ScenarioCatalog} on the class path, sorted by name.
@@ -16,6 +17,7 @@ import java.util.TreeMap;
  * Scenario s = Scenarios.get("demo/echo");   // BadInputException listing the known names if absent
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Scenarios {
     private Scenarios() {
     }

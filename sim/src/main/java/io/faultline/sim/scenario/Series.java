@@ -1,6 +1,7 @@
 package io.faultline.sim.scenario;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A named series of points a model contributes to the report (e.g. latency over time); the report
@@ -11,6 +12,7 @@ import java.util.List;
  * @param yLabel e.g. {@code ms}
  * @param points in x order
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Series(String name, String xLabel, String yLabel, List<Point> points) {
     /** One (x, y) point. */
     public record Point(double x, double y) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * A typed, documented configuration key of a scenario, with its default and allowed values; parses
@@ -22,6 +23,7 @@ import java.util.function.Function;
  *
  * @param <T> the value type
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Setting<T> {
     private final String key;
     private final String description;

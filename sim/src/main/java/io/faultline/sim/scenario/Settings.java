@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The values of a scenario's {@link Setting}s: the defaults, overridden by user text
@@ -18,6 +19,7 @@ import java.util.Map;
  * Settings t = s.with(NODES, 3);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Settings {
     private final List<Setting<?>> schema;
     private final Map<String, Object> values;

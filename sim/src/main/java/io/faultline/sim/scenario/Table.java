@@ -2,6 +2,7 @@ package io.faultline.sim.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A named table a model contributes to the report (e.g. per-partition offsets).
@@ -10,6 +11,7 @@ import java.util.List;
  * @param columns column headers
  * @param rows    cells as text, each row as long as {@code columns}
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Table(String name, List<String> columns, List<List<String>> rows) {
     public Table {
         columns = List.copyOf(columns);

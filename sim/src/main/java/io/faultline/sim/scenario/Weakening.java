@@ -2,6 +2,7 @@ package io.faultline.sim.scenario;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One row of a model's bug-finding matrix: a safe scenario with one knob turned the way real
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param expected  what the rules predict
  * @param rule      the fidelity anchor of the rule the row relies on, e.g. {@code FIDELITY C4}
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Weakening(String scenario, List<String> overrides, Expectation expected, String rule) {
     public Weakening {
         Objects.requireNonNull(scenario, "scenario");

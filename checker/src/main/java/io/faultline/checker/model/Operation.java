@@ -1,14 +1,17 @@
-package io.faultline.checker.prepare;
+package io.faultline.checker.model;
 
 import io.faultline.checker.history.Op;
 import io.faultline.checker.history.OpType;
 import io.faultline.checker.history.Value;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One operation of a prepared history: an invocation paired with its completion, as a model sees
- * it. Built by {@link Preparer}; models receive it in {@code Model.step}.
+ * it. Built by the checker from a {@link io.faultline.checker.history.History} (pairing each invocation with
+ * its completion); a {@link Model} receives it in {@link Model#step}, so this type is part of the
+ * model API.
  *
  * <pre>{@code
  * // {:process 0 :type :invoke :f :read :value nil} then {:process 0 :type :ok :f :read :value 3}
@@ -27,6 +30,7 @@ import java.util.Optional;
  * @param invocation the original invocation
  * @param completion the original completion, absent when the history ended before it
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Operation(int id, int process, String f, Value value, OpType outcome, Op invocation,
                         Optional<Op> completion) {
 

@@ -1,4 +1,6 @@
-package io.faultline.checker.prepare;
+package io.faultline.checker.history;
+
+import org.apiguardian.api.API;
 
 /**
  * A history the checker cannot interpret: a completion without invocation, two invocations on one
@@ -10,6 +12,7 @@ package io.faultline.checker.prepare;
  * catch (HistoryException e) { System.err.println(e.getMessage()); }  // "op 7: ..."
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class HistoryException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
     private final long opIndex;
