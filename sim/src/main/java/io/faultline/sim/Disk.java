@@ -165,6 +165,20 @@ public final class Disk {
         return any;
     }
 
+    /**
+     * Fault: the disk is replaced by an empty one (a machine or volume swapped after a failure):
+     * every file, synced or not, is gone. Only while the host is down, since a live process would
+     * see its files vanish under it, which no real replacement does.
+     */
+    public void wipe() {
+        if (host.isUp()) {
+            throw new IllegalStateException(host.name() + " is up: crash it before replacing its disk");
+        }
+        synced.clear();
+        unsynced.clear();
+        sim.recordFault(host.id().index(), "disk replaced (empty)");
+    }
+
     /** Bytes used by the current view. */
     public long usedBytes() {
         long used = 0;

@@ -44,6 +44,21 @@ class DiskTest {
     }
 
     @Test
+    void aReplacedDiskIsEmptyAndOnlyADownHostsDiskCanBeReplaced() {
+        sim.run(1);
+        disk.write("synced", bytes("1"));
+        disk.syncNow();
+        disk.write("buffered", bytes("2"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, disk::wipe);
+        assertEquals(List.of("buffered", "synced"), disk.list());
+        host.crash();
+        disk.wipe();
+        host.restart();
+        assertEquals(List.of(), disk.list());
+        assertInstanceOf(DiskRead.Missing.class, disk.read("synced"));
+    }
+
+    @Test
     void fsyncMakesWritesDurableAfterItsLatencyOnly() {
         sim.run(1);
         disk.fsyncLatency(5 * Simulation.MILLIS);

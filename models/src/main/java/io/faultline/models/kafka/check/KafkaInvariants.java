@@ -103,6 +103,9 @@ public final class KafkaInvariants {
      * truncated when it learns the truth (FIDELITY C5).
      */
     static final class CommittedPrefixKept implements Invariant {
+        /** The invariant's name; a violation is reported as the anomaly kind {@code "invariant " + NO_LOSS}. */
+        static final String NO_LOSS = "an acknowledged write below the HW is never truncated";
+
         private final KafkaCluster cluster;
         private final List<long[]> committed = new ArrayList<>(); // per partition: {offset, value}
 
@@ -114,7 +117,7 @@ public final class KafkaInvariants {
         }
 
         public String name() {
-            return "an acknowledged write below the HW is never truncated";
+            return NO_LOSS;
         }
 
         public Optional<String> check(Simulation s) {
@@ -156,4 +159,7 @@ public final class KafkaInvariants {
             return Optional.empty();
         }
     }
+
+    /** The anomaly kind a run stopped by the no-loss invariant reports: the model's own lost-write. */
+    public static final String LOST_COMMITTED = "invariant " + CommittedPrefixKept.NO_LOSS;
 }

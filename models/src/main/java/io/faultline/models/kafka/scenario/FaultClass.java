@@ -14,7 +14,9 @@ enum FaultClass {
     CLOCK("clock skew or jump"),
     LEADER_CUT_THEN_CRASH_FOLLOWER("cut the leader's data port, then crash a follower"),
     LAGGARD_THEN_LOSE_ISR("a replica falls behind, then the in-sync ones crash"),
-    LEADER_AND_SUCCESSOR_CRASH("crash the leader and its likely successor");
+    LEADER_AND_SUCCESSOR_CRASH("crash the leader and its likely successor"),
+    /** Drawn only where a scenario asks for it ({@link KafkaNemesis#WITH_DISK_LOSS}). */
+    LEADER_ALONE_LOSES_DISK("cut the leader off its followers, then replace its machine (empty disk)");
 
     private final String label;
 
@@ -29,7 +31,7 @@ enum FaultClass {
     /** The timeout this class must outlast to matter: the lag rule for data-port faults, else the session. */
     long relevantTimeout(KafkaNemesis.Timeouts t) {
         return switch (this) {
-            case REPLICATION_CUT, LEADER_CUT_THEN_CRASH_FOLLOWER, LAGGARD_THEN_LOSE_ISR -> t.longest();
+            case REPLICATION_CUT, LEADER_CUT_THEN_CRASH_FOLLOWER, LAGGARD_THEN_LOSE_ISR, LEADER_ALONE_LOSES_DISK -> t.longest();
             default -> t.session();
         };
     }

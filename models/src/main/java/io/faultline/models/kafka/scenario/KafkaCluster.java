@@ -115,9 +115,14 @@ public final class KafkaCluster {
 
     /** A consumer whose first poll is at {@code startAt} (it then reads every partition from offset 0). */
     public Host addConsumer(long pollIntervalNanos, long startAt) {
+        return addConsumer(pollIntervalNanos, startAt, Consumer.DEFAULT_MAX_POLL_RECORDS);
+    }
+
+    /** As above, handing its application at most {@code maxPollRecords} records per poll (it may lag). */
+    public Host addConsumer(long pollIntervalNanos, long startAt, int maxPollRecords) {
         int process = nextProcess++;
         Host h = sim.addHost("consumer" + (clients.size() + 1), self -> new Consumer(recorder, layout, partitions,
-                process, pollIntervalNanos, Simulation.SECONDS, startAt));
+                process, pollIntervalNanos, Simulation.SECONDS, startAt, maxPollRecords));
         clients.add(h);
         return h;
     }

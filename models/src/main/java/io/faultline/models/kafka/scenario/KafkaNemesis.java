@@ -27,6 +27,12 @@ import java.util.Map;
  * do not pile up beyond what a configuration promises to survive; combinations inside one episode
  * (an isolated leader and then a crashed follower; a lagging replica and then the loss of the rest of
  * the ISR; a correlated power loss) are what find the unsafe configurations.
+ *
+ * <p>A lost disk ({@link FaultClass#LEADER_ALONE_LOSES_DISK}: the ISR shrinks to the leader, then
+ * its machine is replaced and comes back empty) is drawn only when the scenario asks for it: it
+ * loses acknowledged writes at {@code min.insync.replicas=2} too, in every modelled version, since
+ * the last ISR member is elected again with its empty log (KIP-966's "last replica standing",
+ * FIDELITY C3.1), so it is a fault model of its own rather than part of every safe run.
  */
 public final class KafkaNemesis implements FaultPlan {
     private final KafkaCluster cluster;
@@ -34,12 +40,24 @@ public final class KafkaNemesis implements FaultPlan {
     private final long until;
     private final List<Host> skewed = new ArrayList<>();
     private final Map<FaultClass, Integer> fired = new EnumMap<>(FaultClass.class);
+    private final List<FaultClass> kinds;
     private boolean stopped;
 
+    /** The classes drawn by default: every class but the lost disk. */
+    static final List<FaultClass> DEFAULT = java.util.Arrays.stream(FaultClass.values())
+            .filter(k -> k != FaultClass.LEADER_ALONE_LOSES_DISK).toList();
+    /** Every class, the lost disk included. */
+    static final List<FaultClass> WITH_DISK_LOSS = List.of(FaultClass.values());
+
     KafkaNemesis(KafkaCluster cluster, long from, long until) {
+        this(cluster, from, until, DEFAULT);
+    }
+
+    KafkaNemesis(KafkaCluster cluster, long from, long until, List<FaultClass> kinds) {
         this.cluster = cluster;
         this.from = from;
         this.until = until;
+        this.kinds = List.copyOf(kinds);
     }
 
     /** One planned episode: its class, when it starts, how long it lasts, and its own random stream. */
@@ -62,13 +80,17 @@ public final class KafkaNemesis implements FaultPlan {
      * classes over many seeds without running them.
      */
     static List<Episode> plan(Rng rng, Timeouts t, long from, long until) {
+        return plan(rng, t, from, until, DEFAULT);
+    }
+
+    /** As above, drawing from {@code kinds} only. */
+    static List<Episode> plan(Rng rng, Timeouts t, long from, long until, List<FaultClass> kinds) {
         List<Episode> out = new ArrayList<>();
         long s = Simulation.SECONDS;
         long time = from;
-        FaultClass[] kinds = FaultClass.values();
         while (true) {
             time += rng.uniform(s, 3 * s);
-            FaultClass kind = kinds[rng.nextInt(kinds.length)];
+            FaultClass kind = kinds.get(rng.nextInt(kinds.size()));
             long relevant = kind.relevantTimeout(t);
             // From a fraction of the timeout (nothing expires) to about 3x it (it surely does).
             long duration = rng.uniform(Math.min(s, relevant / 3), 3 * relevant);
@@ -88,7 +110,7 @@ public final class KafkaNemesis implements FaultPlan {
     @Override
     public void install(Simulation sim) {
         Timeouts t = Timeouts.of(cluster.config());
-        for (Episode e : plan(sim.rng().fork("nemesis"), t, from, until)) {
+        for (Episode e : plan(sim.rng().fork("nemesis"), t, from, until, kinds)) {
             sim.at(e.start(), "nemesis " + e.kind().label(), () -> fire(sim, e, t));
         }
     }
@@ -102,7 +124,7 @@ public final class KafkaNemesis implements FaultPlan {
     io.faultline.sim.scenario.Table table() {
         List<List<String>> rows = new ArrayList<>();
         Timeouts t = Timeouts.of(cluster.config());
-        for (FaultClass k : FaultClass.values()) {
+        for (FaultClass k : kinds) {
             rows.add(List.of(k.label(), String.valueOf(fired.getOrDefault(k, 0)),
                     String.format("%.1f", 3 * k.relevantTimeout(t) / 1e9)));
         }
@@ -209,6 +231,7 @@ public final class KafkaNemesis implements FaultPlan {
                 });
                 later(sim, Math.min(until, crashAt + t.session() + rng.uniform(0, t.session())), "heal", () -> sim.network().healAll());
             }
+            case LEADER_ALONE_LOSES_DISK -> leaderAloneLosesDisk(sim, e, rng, t, p);
             case LEADER_AND_SUCCESSOR_CRASH -> {
                 // The leader and the replica the controller will elect next crash close together:
                 // the survivor becomes a follower of a dead successor and truncates (by its HW before
@@ -226,6 +249,27 @@ public final class KafkaNemesis implements FaultPlan {
                 });
             }
         }
+    }
+
+    /**
+     * The leader loses its followers on the data port, so its ISR shrinks to itself (C1 lag rule);
+     * then its machine dies and is replaced: it restarts with an empty disk (C3.1). The cut heals at
+     * the end of the episode.
+     */
+    private void leaderAloneLosesDisk(Simulation sim, Episode e, Rng rng, Timeouts t, int p) {
+        int leader = new KafkaTargets(cluster, rng).leader(p);
+        long end = e.start() + e.duration();
+        cutReplication(sim, leader);
+        long replaceAt = e.start() + rng.uniform(e.duration() / 2, e.duration());
+        later(sim, replaceAt, "replace the leader's machine", () -> {
+            // Whoever leads by now (the leader the controller names; the ISR's sole member if it shrank).
+            Host h = cluster.brokerHost(new KafkaTargets(cluster, rng).leader(p));
+            h.crash();
+            h.disk().wipe();
+            later(sim, Math.min(until, replaceAt + rng.uniform(Simulation.SECONDS, t.session() + Simulation.SECONDS)),
+                    "restart " + h.name() + " (empty disk)", h::restart);
+        });
+        later(sim, Math.max(end, replaceAt + 1), "heal", () -> sim.network().healAll());
     }
 
     private void cutReplication(Simulation sim, int broker) {

@@ -12,6 +12,7 @@ import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
 import io.faultline.sim.scenario.ScenarioRun;
+import io.faultline.sim.scenario.Setting;
 
 import java.util.List;
 
@@ -26,23 +27,40 @@ import java.util.List;
  * loses acknowledged writes, which {@code --set log.flush.interval.messages=version} shows.
  * Before 0.11 there is no idempotent producer, and it needs acks=all and retries (C6): there the
  * scenario's idempotence default is dropped as Kafka drops an unset one.
+ * A lost disk is not among the faults unless {@code faults.disk-loss=true}: it loses acknowledged
+ * writes at min.insync.replicas=2 in every modelled version when it strikes the last ISR member
+ * (C3.1, "last replica standing"; Kafka 4.0's fix, eligible leader replicas, is off by default).
  * Expected: no anomaly the checker forbids, replicas agree, the no-loss invariant holds, and writes
  * resume after the heal.
  */
 public final class SafeScenario {
     static final String NAME = "kafka/safe";
 
+    /** Whether the generated faults include a lost disk (off: a fault model of its own, C3.1). */
+    static final Setting<Boolean> DISK_LOSS = Setting.ofBoolean(
+            "faults.disk-loss", false, "also draw 'the ISR shrinks to the leader, then its machine is replaced "
+                    + "with an empty disk', which loses acknowledged writes in every modelled version (FIDELITY C3.1)");
+    /** The live consumer's max.poll.records: it reads about half as fast as the producers write, so it lags. */
+    static final int LAGGING_POLL_RECORDS = 5;
+
     static final Scenario SCENARIO = Scenario.of(NAME,
             "FIDELITY F7: RF 3, min.insync.replicas=2, acks=all, no unclean election, idempotent producer, "
                     + "log fsynced per append, under partitions, crashes, zombie pauses, power loss and clock faults "
-                    + "sized to the session and lag timeouts: no acknowledged write lost, no anomaly",
-            KafkaKeys.schema("kafka.version", "3.7", "acks", "all", "min.insync.replicas", "2",
+                    + "sized to the session and lag timeouts (a lost disk only with faults.disk-loss=true, C3.1): "
+                    + "no acknowledged write lost, no anomaly",
+            withDiskLoss(KafkaKeys.schema("kafka.version", "3.7", "acks", "all", "min.insync.replicas", "2",
                     "unclean.leader.election.enable", "false", "enable.idempotence", "true",
                     "log.flush.interval.messages", "1",
-                    "request.timeout.ms", "2000", "delivery.timeout.ms", "10000"),
+                    "request.timeout.ms", "2000", "delivery.timeout.ms", "10000")),
             150 * Simulation.SECONDS, SafeScenario::run, SafeScenario::config);
 
     private SafeScenario() {
+    }
+
+    private static List<Setting<?>> withDiskLoss(List<Setting<?>> schema) {
+        List<Setting<?>> out = new java.util.ArrayList<>(schema);
+        out.add(DISK_LOSS);
+        return out;
     }
 
     /** The settings as a configuration; idempotence is the scenario's default only where it exists (C6). */
@@ -66,8 +84,16 @@ public final class SafeScenario {
         long faultsEnd = end - 20 * Simulation.SECONDS;
         long s = Simulation.SECONDS;
         c.addProducer(2, 100 * Simulation.MILLIS, end - 8 * s);
-        c.addConsumer(100 * Simulation.MILLIS);
-        KafkaNemesis nemesis = new KafkaNemesis(c, 3 * s, faultsEnd);
+        // A live consumer that lags (it polls every ~500 ms for at most 5 records while ~20 records a
+        // second are written) reads through every fault; a second one joins after the heal and reads
+        // every partition from offset 0. So what is judged is the log as it ends up, and a write
+        // that is acknowledged and then lost is never read (Jepsen's lost-write, C10), where a
+        // consumer at the head would have read it before it was lost (inconsistent-offsets).
+        c.addConsumer(500 * Simulation.MILLIS, 0, LAGGING_POLL_RECORDS);
+        c.addConsumer(100 * Simulation.MILLIS, faultsEnd);
+        boolean diskLoss = spec.settings().get(DISK_LOSS);
+        KafkaNemesis nemesis = new KafkaNemesis(c, 3 * s, faultsEnd,
+                diskLoss ? KafkaNemesis.WITH_DISK_LOSS : KafkaNemesis.DEFAULT);
         run.installFaults(nemesis);
         if (run.runUntil(faultsEnd) != RunStatus.REACHED_TIME) {
             return KafkaRunResult.of(run, c, true, List.of(), nemesis.table());

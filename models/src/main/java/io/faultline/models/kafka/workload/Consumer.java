@@ -33,6 +33,9 @@ import java.util.TreeMap;
  * Each poll is one {@code :poll} op completing with {@code partition -> [[offset value] ...]}; a
  * position beyond the leader's log end resets to the earliest offset (auto.offset.reset=earliest,
  * as Jepsen's consumers; KIP-320's truncation detection, C5.5, is not modelled).
+ * A poll hands the application at most {@code max.poll.records} records across its partitions, as
+ * the real consumer does; the rest are fetched again by the next poll. A consumer whose polls come
+ * slower than the producers write therefore lags, as consumers under load do.
  */
 public final class Consumer implements Process {
     private final Recorder recorder;
@@ -41,7 +44,9 @@ public final class Consumer implements Process {
     private final long pollIntervalNanos;
     private final long pollTimeoutNanos;
     private final long startAt;
+    private final int maxPollRecords;
     private int process;
+    private int budget;
 
     private final Map<Integer, PartitionState> metadata = new TreeMap<>();
     private final Map<Integer, Long> position = new TreeMap<>();
@@ -54,6 +59,19 @@ public final class Consumer implements Process {
     /** @param startAt virtual time of the first poll (a consumer that joins late reads from offset 0) */
     public Consumer(Recorder recorder, ClusterLayout layout, int partitions, int process,
                     long pollIntervalNanos, long pollTimeoutNanos, long startAt) {
+        this(recorder, layout, partitions, process, pollIntervalNanos, pollTimeoutNanos, startAt, DEFAULT_MAX_POLL_RECORDS);
+    }
+
+    /** Kafka's default {@code max.poll.records}. */
+    public static final int DEFAULT_MAX_POLL_RECORDS = 500;
+
+    /** As above, handing out at most {@code maxPollRecords} records per poll ({@code max.poll.records}). */
+    public Consumer(Recorder recorder, ClusterLayout layout, int partitions, int process,
+                    long pollIntervalNanos, long pollTimeoutNanos, long startAt, int maxPollRecords) {
+        if (maxPollRecords < 1) {
+            throw new IllegalArgumentException("max.poll.records must be at least 1");
+        }
+        this.maxPollRecords = maxPollRecords;
         this.startAt = startAt;
         this.recorder = recorder;
         this.layout = layout;
@@ -89,6 +107,7 @@ public final class Consumer implements Process {
         ctx.send(layout.controller(), new MetadataRequest(fetches.unmatchedId()));
         current = recorder.invoke(process, KafkaOps.POLL, KafkaOps.pollInvoke());
         pollSeq++;
+        budget = maxPollRecords;
         gathered.clear();
         fetches.forgetAll();
         for (int p = 0; p < partitions; p++) {
@@ -123,6 +142,10 @@ public final class Consumer implements Process {
                 List<KafkaOps.Read> reads = gathered.computeIfAbsent(r.partition(), k -> new ArrayList<>());
                 long o = r.fetchOffset();
                 for (LogRecord rec : r.records()) {
+                    if (budget == 0) {
+                        break;
+                    }
+                    budget--;
                     reads.add(new KafkaOps.Read(o++, Value.of(rec.value())));
                 }
                 position.put(r.partition(), o);

@@ -19,11 +19,15 @@ class KafkaNemesisCoverageTest {
     private static final long S = Simulation.SECONDS;
 
     private static Map<FaultClass, Integer> counts(KafkaConfig config, long[] longest) {
+        return counts(config, longest, KafkaNemesis.DEFAULT);
+    }
+
+    private static Map<FaultClass, Integer> counts(KafkaConfig config, long[] longest, List<FaultClass> kinds) {
         Map<FaultClass, Integer> counts = new EnumMap<>(FaultClass.class);
         KafkaNemesis.Timeouts t = KafkaNemesis.Timeouts.of(config);
         for (long seed = 0; seed < 200; seed++) {
             // The same stream the scenario's nemesis draws from, and the same fault window (SafeScenario).
-            List<KafkaNemesis.Episode> plan = KafkaNemesis.plan(new Simulation(seed).rng().fork("nemesis"), t, 3 * S, 130 * S);
+            List<KafkaNemesis.Episode> plan = KafkaNemesis.plan(new Simulation(seed).rng().fork("nemesis"), t, 3 * S, 130 * S, kinds);
             for (KafkaNemesis.Episode e : plan) {
                 counts.merge(e.kind(), 1, Integer::sum);
                 longest[0] = Math.max(longest[0], e.duration());
@@ -40,11 +44,21 @@ class KafkaNemesisCoverageTest {
             Map<FaultClass, Integer> counts = counts(config, longest);
             System.out.println("kafka " + version + " generated fault episodes over seeds 0..199: " + counts
                     + "; longest " + longest[0] / S + " s");
-            for (FaultClass k : FaultClass.values()) {
+            for (FaultClass k : KafkaNemesis.DEFAULT) {
                 assertTrue(counts.getOrDefault(k, 0) >= 60, k + " occurs in about one seed of three or more: " + counts);
             }
+            assertTrue(!counts.containsKey(FaultClass.LEADER_ALONE_LOSES_DISK), "a lost disk only when asked for: " + counts);
             long lag = config.replicaLagTimeMaxMs() * Simulation.MILLIS;
             assertTrue(longest[0] > 2 * lag, "some faults outlast the lag rule twice over: " + longest[0]);
+        }
+    }
+
+    @Test
+    void aLostDiskOccursRegularlyWhenTheScenarioAsksForIt() {
+        Map<FaultClass, Integer> counts = counts(KafkaConfig.of(Map.of()), new long[] {0}, KafkaNemesis.WITH_DISK_LOSS);
+        System.out.println("kafka 3.7 with faults.disk-loss=true, episodes over seeds 0..199: " + counts);
+        for (FaultClass k : FaultClass.values()) {
+            assertTrue(counts.getOrDefault(k, 0) >= 60, k + " occurs in about one seed of three or more: " + counts);
         }
     }
 
