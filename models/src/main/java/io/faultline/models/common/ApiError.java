@@ -1,5 +1,7 @@
 package io.faultline.models.common;
 
+import org.apiguardian.api.API;
+
 /**
  * An error a model's API answers with: the code in the error body and the HTTP status. Each
  * model's enum of errors (S3's, Glacier's) implements it, so that code and status are held once.
@@ -9,6 +11,7 @@ package io.faultline.models.common;
  * assert e.code().equals("NoSuchKey") && e.status() == 404;
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ApiError {
     /** The code and status as one value. */
     Code wire();

@@ -29,12 +29,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * {@code demo/broadcast}: clients add values through random nodes, which gossip them with retries.
  * The nodes are split in two from 30% to 60% of the run; clients stop at 80%. Check: every value
  * acknowledged to a client reaches every node once the network has healed (a liveness bound).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BroadcastScenario {
     static final Setting<Integer> NODES = Setting.ofInt("nodes", 5, 1, 100, "gossiping nodes");
     static final Setting<Integer> CLIENTS = Setting.ofInt("clients", 2, 1, 20, "clients adding values");

@@ -4,8 +4,10 @@ import io.faultline.sim.scenario.Scenario;
 import io.faultline.sim.scenario.ScenarioCatalog;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** The demo scenarios, registered in {@code META-INF/services}. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class DemoCatalog implements ScenarioCatalog {
     @Override
     public List<Scenario> scenarios() {

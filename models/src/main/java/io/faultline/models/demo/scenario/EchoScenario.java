@@ -20,8 +20,10 @@ import io.faultline.sim.scenario.Settings;
 
 import java.util.List;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /** {@code demo/echo}: clients ping one echo server over a lossy network; every ok echo must match. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class EchoScenario {
     static final Setting<Integer> CLIENTS = Setting.ofInt("clients", 3, 1, 50, "echo clients");
     static final Setting<Double> LOSS = Setting.ofDouble("loss", 0.01, 0, 1, "probability a message is lost");

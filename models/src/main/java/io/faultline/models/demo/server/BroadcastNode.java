@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * A gossip node: it acknowledges a client's value once stored, then sends it to every peer and
  * resends on a timer until each peer acknowledges it. Values live in memory only (the demo has no
  * crashes).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BroadcastNode implements Process {
     private record Retry() implements Timer {
     }

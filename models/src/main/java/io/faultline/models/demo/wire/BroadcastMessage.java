@@ -3,8 +3,10 @@ package io.faultline.models.demo.wire;
 import io.faultline.sim.Message;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** The broadcast protocol: clients add values; nodes gossip them to each other until acknowledged. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface BroadcastMessage extends Message {
     /** A client asks a node to broadcast {@code value}. */
     record Add(long opId, long value) implements BroadcastMessage {

@@ -11,8 +11,10 @@ import io.faultline.sim.client.OpHandle;
 import io.faultline.sim.client.Recorder;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** Adds unique values through random nodes at a Poisson rate, one operation at a time. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BroadcastClient extends Client {
     private record Think() implements Timer {
     }

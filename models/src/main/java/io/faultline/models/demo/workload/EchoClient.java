@@ -9,8 +9,10 @@ import io.faultline.sim.Timer;
 import io.faultline.sim.client.Client;
 import io.faultline.sim.client.OpHandle;
 import io.faultline.sim.client.Recorder;
+import org.apiguardian.api.API;
 
 /** Pings the server with random values, one at a time, pausing a random think time in between. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class EchoClient extends Client {
     private record Think() implements Timer {
     }

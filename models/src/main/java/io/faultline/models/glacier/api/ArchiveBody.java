@@ -1,6 +1,7 @@
 package io.faultline.models.glacier.api;
 
 import io.faultline.models.glacier.rules.TreeHash;
+import org.apiguardian.api.API;
 
 /**
  * The content of an archive or a part as it travels and is stored: its size and its SHA-256 tree
@@ -18,6 +19,7 @@ import io.faultline.models.glacier.rules.TreeHash;
  * @param size     bytes
  * @param treeHash lower-case hex SHA-256 tree hash of the content (FIDELITY B1)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ArchiveBody(long size, String treeHash) {
     public ArchiveBody {
         if (size < 0) {

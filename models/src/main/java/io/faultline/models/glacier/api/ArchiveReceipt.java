@@ -1,5 +1,7 @@
 package io.faultline.models.glacier.api;
 
+import org.apiguardian.api.API;
+
 /**
  * The answer to UploadArchive or CompleteMultipartUpload.
  *
@@ -7,5 +9,6 @@ package io.faultline.models.glacier.api;
  * @param treeHash  the archive's tree hash as the service computed it
  * @param location  the archive's resource path
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ArchiveReceipt(String archiveId, String treeHash, String location) {
 }

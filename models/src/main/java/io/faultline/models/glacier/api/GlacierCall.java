@@ -1,6 +1,7 @@
 package io.faultline.models.glacier.api;
 
 import io.faultline.sim.HostId;
+import org.apiguardian.api.API;
 
 /**
  * One vault API request as it travels to the service (the operations of FIDELITY B1 to B4).
@@ -10,6 +11,7 @@ import io.faultline.sim.HostId;
  * GlacierCall c = new GlacierCall.UploadArchive("photos", "trip", body, body.treeHash());
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface GlacierCall {
     /** Bytes on the wire (used by per-link bandwidth). */
     default long payloadBytes() {

@@ -1,6 +1,7 @@
 package io.faultline.models.glacier.api;
 
 import io.faultline.models.common.ApiError;
+import org.apiguardian.api.API;
 
 /**
  * The vault API's error codes this model emits, with their HTTP statuses. Invalid requests are
@@ -14,6 +15,7 @@ import io.faultline.models.common.ApiError;
  * if (r instanceof GlacierResult.Err<?> e && e.error() == GlacierError.RESOURCE_NOT_FOUND) { ... }
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum GlacierError implements ApiError {
     RESOURCE_NOT_FOUND("ResourceNotFoundException", 404),
     INVALID_PARAMETER_VALUE("InvalidParameterValueException", 400),

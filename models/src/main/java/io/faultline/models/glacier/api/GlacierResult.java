@@ -1,5 +1,7 @@
 package io.faultline.models.glacier.api;
 
+import org.apiguardian.api.API;
+
 /**
  * The answer to one vault API call: a value or an error code with a message.
  *
@@ -12,6 +14,7 @@ package io.faultline.models.glacier.api;
  * }
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface GlacierResult<T> {
     /** Success with its value. */
     record Ok<T>(T value) implements GlacierResult<T> {

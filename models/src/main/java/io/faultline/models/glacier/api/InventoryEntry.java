@@ -1,5 +1,7 @@
 package io.faultline.models.glacier.api;
 
+import org.apiguardian.api.API;
+
 /**
  * One archive as an inventory lists it.
  *
@@ -9,5 +11,6 @@ package io.faultline.models.glacier.api;
  * @param size          bytes
  * @param treeHash      its SHA-256 tree hash
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record InventoryEntry(String archiveId, String description, long creationNanos, long size, String treeHash) {
 }

@@ -1,6 +1,7 @@
 package io.faultline.models.glacier.api;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * DescribeJob's answer (and the body of a job-completion notification).
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param creationNanos   virtual time of InitiateJob
  * @param completionNanos virtual time it completed (or will: known to the model, shown only once done)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record JobInfo(String jobId, String vault, String action, Optional<String> archiveId, Tier tier,
         JobStatus status, String statusMessage, long creationNanos, Optional<Long> completionNanos) {
 

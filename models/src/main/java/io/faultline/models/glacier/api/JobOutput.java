@@ -1,6 +1,7 @@
 package io.faultline.models.glacier.api;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * GetJobOutput's answer: the archive's content or the inventory snapshot.
@@ -9,6 +10,7 @@ import java.util.List;
  * if (out instanceof JobOutput.Inventory inv && inv.entries().isEmpty()) { ... }
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface JobOutput {
     /** The retrieved archive (its tree hash lets the caller check the download, FIDELITY B2). */
     record Archive(String archiveId, ArchiveBody body) implements JobOutput {

@@ -2,6 +2,7 @@ package io.faultline.models.glacier.api;
 
 import io.faultline.sim.HostId;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * InitiateJob's parameters (FIDELITY B2).
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param notifyTo  where to send the job-completion notification (the SNS topic of the real API);
  *                  the vault's notification target is used when empty
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record JobRequest(Type type, Optional<String> archiveId, Tier tier, Optional<HostId> notifyTo) {
     /** InitiateJob's {@code Type}. */
     public enum Type {

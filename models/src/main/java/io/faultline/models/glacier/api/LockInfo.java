@@ -1,6 +1,7 @@
 package io.faultline.models.glacier.api;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * GetVaultLock's answer.
@@ -10,5 +11,6 @@ import java.util.Optional;
  * @param lockId         the lock ID InitiateVaultLock returned
  * @param expiresNanos   while InProgress: when the lock ID expires (24 h after initiation, FIDELITY B4)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record LockInfo(String state, LockPolicy policy, String lockId, Optional<Long> expiresNanos) {
 }

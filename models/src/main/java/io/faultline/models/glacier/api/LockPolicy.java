@@ -1,5 +1,7 @@
 package io.faultline.models.glacier.api;
 
+import org.apiguardian.api.API;
+
 
 /**
  * The Vault Lock policy this model understands: the usual compliance control, "deny DeleteArchive
@@ -12,6 +14,7 @@ package io.faultline.models.glacier.api;
  *
  * @param denyDeleteYoungerThanDays archives younger than this many days cannot be deleted
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record LockPolicy(int denyDeleteYoungerThanDays) {
     public LockPolicy {
         if (denyDeleteYoungerThanDays < 0) {

@@ -3,6 +3,7 @@ package io.faultline.models.glacier.api;
 import io.faultline.models.common.CompletionWindow;
 import io.faultline.sim.Rng;
 import io.faultline.sim.Simulation;
+import org.apiguardian.api.API;
 
 /**
  * Retrieval tiers of the vault API with their documented completion windows (FIDELITY B2.1:
@@ -14,6 +15,7 @@ import io.faultline.sim.Simulation;
  * long done = now + Tier.STANDARD.drawCompletion(ctx.rng());   // between 3 h and 5 h from now
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Tier {
     EXPEDITED("Expedited", new CompletionWindow(Simulation.MINUTES, 5 * Simulation.MINUTES)),
     STANDARD("Standard", new CompletionWindow(3 * Simulation.HOURS, 5 * Simulation.HOURS)),

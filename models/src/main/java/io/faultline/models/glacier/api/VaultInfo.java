@@ -1,6 +1,7 @@
 package io.faultline.models.glacier.api;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * DescribeVault's answer. Counts and size come from the last inventory, not from live state
@@ -12,6 +13,7 @@ import java.util.Optional;
  * @param numberOfArchives  archives in that inventory
  * @param sizeInBytes       their total size
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record VaultInfo(String name, long creationNanos, Optional<Long> lastInventoryNanos,
         long numberOfArchives, long sizeInBytes) {
 }

@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Glacier's SHA-256 tree hash (FIDELITY B1 "Integrity"): the leaves are the SHA-256 digests of
@@ -20,6 +21,7 @@ import java.util.List;
  * byte[] whole = TreeHash.combine(List.of(p0, p1, p2));   // from the parts' tree hashes
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TreeHash {
     /** The leaf chunk size: 1 MiB. */
     public static final int CHUNK = 1 << 20;

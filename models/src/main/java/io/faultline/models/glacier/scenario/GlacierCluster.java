@@ -7,6 +7,7 @@ import io.faultline.sim.Latency;
 import io.faultline.sim.LinkSpec;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.ScenarioRun;
+import org.apiguardian.api.API;
 
 /**
  * Builds the Glacier model on a scenario's run: the vault service on its host {@code glacier},
@@ -17,6 +18,7 @@ import io.faultline.sim.scenario.ScenarioRun;
  * run.sim().addHost("client", self -> new InventoryClient(run.recorder(), service));
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class GlacierCluster {
     private GlacierCluster() {
     }

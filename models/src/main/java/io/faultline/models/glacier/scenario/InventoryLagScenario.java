@@ -15,6 +15,7 @@ import io.faultline.sim.scenario.Scenario;
 import io.faultline.sim.scenario.Table;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * {@code glacier/inventory-lag}: the vault inventory is a daily snapshot (FIDELITY B3). An archive
@@ -26,6 +27,7 @@ import java.util.List;
  * ./faultline run glacier/inventory-lag --seed 7
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class InventoryLagScenario {
     /** The scenario as the catalog lists it. */
     public static final Scenario SCENARIO = Scenario.of("glacier/inventory-lag",

@@ -19,6 +19,7 @@ import io.faultline.sim.scenario.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * {@code glacier/retrieval-tiers}: many archive retrievals per tier; the report shows the
@@ -30,6 +31,7 @@ import java.util.Locale;
  * ./faultline run glacier/retrieval-tiers retrievals=200 provisioned-units=1
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RetrievalTiersScenario {
     static final Setting<Integer> RETRIEVALS = Setting.ofInt("retrievals", 60, 1, 2000, "retrievals per tier");
     static final Setting<Integer> ARCHIVES = Setting.ofInt("archives", 10, 1, 1000, "archives uploaded first");

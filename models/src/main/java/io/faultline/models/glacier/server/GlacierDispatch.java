@@ -4,8 +4,10 @@ import io.faultline.models.glacier.api.GlacierCall;
 import io.faultline.models.glacier.api.GlacierResult;
 import io.faultline.models.glacier.store.VaultStore;
 import io.faultline.sim.Context;
+import org.apiguardian.api.API;
 
 /** Routes a {@link GlacierCall} to the {@link VaultStore} method that answers it. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class GlacierDispatch {
     private GlacierDispatch() {
     }

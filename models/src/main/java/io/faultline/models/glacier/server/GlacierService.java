@@ -13,6 +13,7 @@ import io.faultline.sim.Simulation;
 import io.faultline.sim.Timer;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The vault service as a process on a host: it answers {@link GlacierWire.Call}s from the
@@ -28,6 +29,7 @@ import java.util.Optional;
  * Host glacier = sim.addHost("glacier", self -> new GlacierService(store));
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class GlacierService implements Process {
     private record JobDone(String jobId) implements Timer {
     }

@@ -17,6 +17,7 @@ import io.faultline.sim.Simulation;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * The vault API's rules, as a pure state machine: every call takes the virtual time (and a seeded
@@ -35,6 +36,7 @@ import java.util.TreeMap;
  * store.getJobOutput(6 * Simulation.HOURS, "photos", job.jobId());    // Ok: 3 to 5 hours have passed
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class VaultStore {
     /** Vaults per account and Region (FIDELITY B1). */
     public static final int MAX_VAULTS = 1000;

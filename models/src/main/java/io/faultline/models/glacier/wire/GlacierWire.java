@@ -5,11 +5,13 @@ import io.faultline.models.glacier.api.GlacierResult;
 import io.faultline.models.glacier.api.JobInfo;
 import io.faultline.models.glacier.api.JobOutput;
 import io.faultline.sim.Message;
+import org.apiguardian.api.API;
 
 /**
  * The messages between the client library and the service: a call, its answer, and the
  * job-completion notification (the SNS message of the real service, FIDELITY B2).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface GlacierWire extends Message {
     /** A request with the caller's id for matching the answer. */
     record Call(long id, GlacierCall call) implements GlacierWire {

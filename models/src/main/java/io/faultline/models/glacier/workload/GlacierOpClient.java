@@ -16,12 +16,14 @@ import io.faultline.sim.client.Client;
 import io.faultline.sim.client.OpHandle;
 import io.faultline.sim.client.Recorder;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * Base of the scenarios' recording clients: one vault API call at a time, recorded as a Jepsen
  * operation ({@code ok} when the service answered with a value, {@code fail} with the error code
  * when it refused, since a refused call changed nothing), plus job-completion notifications.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class GlacierOpClient extends Client {
     protected final GlacierRequester glacier;
 

@@ -8,6 +8,7 @@ import io.faultline.sim.HostId;
 import io.faultline.sim.Message;
 import io.faultline.sim.client.PendingRequests;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * The vault API's client library for processes in the simulation: it sends calls to the service
@@ -24,6 +25,7 @@ import java.util.function.Consumer;
  * if (glacier.onMessage(m)) return;
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class GlacierRequester {
     private final HostId service;
     private final PendingRequests<Consumer<GlacierResult<?>>> waiting = new PendingRequests<>();

@@ -17,6 +17,7 @@ import io.faultline.sim.client.Recorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The {@code glacier/inventory-lag} client, a fixed script: upload archive A; wait for the first
@@ -26,6 +27,7 @@ import java.util.Optional;
  * the vault (accepted).
  * Waiting is polling DescribeVault once an hour.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class InventoryClient extends GlacierOpClient {
     static final String VAULT = "logs";
 

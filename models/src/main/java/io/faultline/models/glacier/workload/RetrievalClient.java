@@ -22,12 +22,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * The {@code glacier/retrieval-tiers} client: creates a vault, subscribes to its notifications,
  * buys provisioned capacity if told to, uploads archives, then initiates retrievals in a random
  * order of tiers with random pauses, and downloads each job's output when notified.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RetrievalClient extends GlacierOpClient {
     static final String VAULT = "retrievals";
 

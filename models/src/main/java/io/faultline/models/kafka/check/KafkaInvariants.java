@@ -13,6 +13,7 @@ import io.faultline.sim.Simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The model's safety properties, checked after every event:
@@ -25,6 +26,7 @@ import java.util.Optional;
  *       holds, at the same offset, the last record a current leader ever committed.</li>
  * </ul>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class KafkaInvariants {
     private KafkaInvariants() {
     }

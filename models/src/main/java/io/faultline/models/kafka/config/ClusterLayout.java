@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Where things are: the broker hosts (broker {@code i} is {@code brokers.get(i)}), the controller
  * host, and each partition's replica assignment (first replica preferred, FIDELITY C4). Filled in
  * while hosts are added, read by processes once the run starts.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ClusterLayout {
     private final List<HostId> brokers = new ArrayList<>();
     private final Map<Integer, List<Integer>> assignment = new TreeMap<>();

@@ -1,6 +1,7 @@
 package io.faultline.models.kafka.config;
 
 import io.faultline.sim.BadInputException;
+import org.apiguardian.api.API;
 
 /**
  * The shape of a Kafka cluster: how many brokers, how many partitions its one topic has, and on how
@@ -14,6 +15,7 @@ import io.faultline.sim.BadInputException;
  * @param partitions        the topic's partitions
  * @param replicationFactor replicas per partition; at most {@code brokers}
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ClusterShape(int brokers, int partitions, int replicationFactor) {
     public ClusterShape {
         if (replicationFactor > brokers) {

@@ -1,10 +1,13 @@
 package io.faultline.models.kafka.config;
 
+import org.apiguardian.api.API;
+
 /**
  * How the controller learns that a broker is alive (FIDELITY C4): a ZooKeeper session expiring
  * after {@code zookeeper.session.timeout.ms}, or KRaft broker heartbeats missing for
  * {@code broker.session.timeout.ms}. The controller itself is one simulated service in both eras.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum ControllerMode {
     ZOOKEEPER, KRAFT
 }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The resolved configuration of a Kafka run: {@code kafka.version} picks every default from
@@ -17,6 +18,7 @@ import java.util.Set;
  * c.truncation();   // HIGH_WATERMARK (C5.1)
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class KafkaConfig {
     private final KafkaVersion version;
     private final Map<String, String> values;

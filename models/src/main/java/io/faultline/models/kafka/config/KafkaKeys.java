@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Every configuration key of the model: Kafka's real names (FIDELITY C2) plus a few {@code kafka.*}
  * keys of the model itself, each with its default per version and its allowed values, and the
  * same table as scenario settings ({@link #schema}); {@link KafkaConfig} is what they resolve to.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class KafkaKeys {
     /** The value meaning "whatever kafka.version defaults to". */
     public static final String BY_VERSION = "version";

@@ -1,6 +1,7 @@
 package io.faultline.models.kafka.config;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The releases whose behaviour the model reproduces, each with the defaults and rules of its time
@@ -21,6 +22,7 @@ import java.util.Optional;
  * KafkaConfig c = KafkaConfig.defaults(v);
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum KafkaVersion {
     V0_8("0.8"), V0_10("0.10"), V0_11("0.11"), V2_0("2.0"), V3_7("3.7"), V4_0("4.0");
 

@@ -2,6 +2,7 @@ package io.faultline.models.kafka.rules;
 
 import io.faultline.models.kafka.config.TruncationRule;
 import java.util.OptionalInt;
+import org.apiguardian.api.API;
 
 /**
  * The follower's side of the truncation protocols of FIDELITY C5, as pure decisions: what to ask
@@ -14,6 +15,7 @@ import java.util.OptionalInt;
  * // s is TruncateTo(offset): log.truncateTo(offset), then fetch from there.
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class FollowerTruncation {
     private FollowerTruncation() {
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The leader's view of its followers for one partition: their LEOs, when each was last caught up,
@@ -28,6 +29,7 @@ import java.util.TreeSet;
  * long hw = t.highWatermark(5, 0);
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class IsrTracker {
     private final int leader;
     private final int replicationFactor;

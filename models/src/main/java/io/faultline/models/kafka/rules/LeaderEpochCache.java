@@ -3,12 +3,14 @@ package io.faultline.models.kafka.rules;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * A replica's {@code leader-epoch-checkpoint}: leader epoch to the offset of its first record
  * (FIDELITY C5.2, KIP-101 "vector of [LeaderEpoch to StartOffset]"). Epochs and start offsets both
  * increase along the map.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LeaderEpochCache {
     private final TreeMap<Integer, Long> starts = new TreeMap<>();
 

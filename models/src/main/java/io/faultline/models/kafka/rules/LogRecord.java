@@ -1,5 +1,7 @@
 package io.faultline.models.kafka.rules;
 
+import org.apiguardian.api.API;
+
 /**
  * One record of a partition's log, stamped with the leader epoch it was appended in (KIP-101,
  * FIDELITY C5.2: "each record batch is stamped with the leader epoch") and, for idempotent
@@ -9,6 +11,7 @@ package io.faultline.models.kafka.rules;
  * LogRecord r = LogRecord.plain(0, 42);   // value 42 written in leader epoch 0
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record LogRecord(int epoch, long value, long producerId, int sequence) {
     public static LogRecord plain(int epoch, long value) {
         return new LogRecord(epoch, value, -1, -1);

@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * The broker's idempotence state per producer id for one partition: the last five batches'
@@ -12,6 +13,7 @@ import java.util.TreeMap;
  * Batches are single records in this model. Rebuilt from the log after truncation, as Kafka
  * rebuilds it from the log's producer snapshots.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ProducerStateTable {
     /** How many batches per producer the broker remembers (C6). */
     public static final int BATCHES_TO_RETAIN = 5;

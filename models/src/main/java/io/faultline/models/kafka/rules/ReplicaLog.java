@@ -3,6 +3,7 @@ package io.faultline.models.kafka.rules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One replica of one partition: its records, log end offset, high watermark, leader-epoch cache and
@@ -18,6 +19,7 @@ import java.util.List;
  * log.setHighWatermark(1);
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ReplicaLog {
     private final List<LogRecord> records = new ArrayList<>();
     private final LeaderEpochCache epochs = new LeaderEpochCache();

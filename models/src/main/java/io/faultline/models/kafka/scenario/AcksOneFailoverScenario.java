@@ -12,6 +12,7 @@ import io.faultline.sim.scenario.Scenario;
 import io.faultline.sim.scenario.ScenarioRun;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * {@code kafka/acks-1-failover}: with {@code acks=1} the leader acknowledges once the record is in
@@ -21,6 +22,7 @@ import java.util.List;
  * still in the ISR is elected cleanly and later writes reuse the lost offsets. With
  * {@code --set acks=all} the same faults lose nothing.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AcksOneFailoverScenario {
     static final String NAME = "kafka/acks-1-failover";
 

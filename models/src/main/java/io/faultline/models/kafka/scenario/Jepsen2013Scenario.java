@@ -12,6 +12,7 @@ import io.faultline.sim.scenario.Scenario;
 import io.faultline.sim.scenario.ScenarioRun;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * {@code kafka/jepsen-2013}: Jepsen's "Call me maybe: Kafka" (FIDELITY C9) on Kafka 0.8: five
@@ -29,6 +30,7 @@ import java.util.List;
  * reads of records it appended but refused, which are indefinite sends (:info), not aborted reads.
  * Today's defaults ({@code kafka.version=3.7}) pass on every seed.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Jepsen2013Scenario {
     static final String NAME = "kafka/jepsen-2013";
 

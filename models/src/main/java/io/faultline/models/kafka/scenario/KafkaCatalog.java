@@ -9,8 +9,10 @@ import io.faultline.sim.scenario.Weakening.Holds;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** The Kafka scenarios ({@code kafka/...}), found by {@link java.util.ServiceLoader}. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class KafkaCatalog implements ScenarioCatalog {
     @Override
     public List<Scenario> scenarios() {

@@ -24,6 +24,7 @@ import io.faultline.sim.scenario.ScenarioRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A Kafka cluster on a simulation: brokers {@code b1..bN}, the controller, producers and consumers
@@ -39,6 +40,7 @@ import java.util.Optional;
  * CheckResult r = c.check();
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class KafkaCluster {
     private final Simulation sim;
     private final KafkaConfig config;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Random faults on a Kafka cluster, drawn per seed from the simulation's {@code nemesis} stream as a
@@ -34,6 +35,7 @@ import java.util.Map;
  * the last ISR member is elected again with its empty log (KIP-966's "last replica standing",
  * FIDELITY C3.1), so it is a fault model of its own rather than part of every safe run.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class KafkaNemesis implements FaultPlan {
     private final KafkaCluster cluster;
     private final long from;

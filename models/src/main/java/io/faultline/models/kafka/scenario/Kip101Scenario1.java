@@ -11,6 +11,7 @@ import io.faultline.sim.scenario.Scenario;
 import io.faultline.sim.scenario.ScenarioRun;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * {@code kafka/kip-101-scenario-1}: KIP-101's "High Watermark Truncation followed by Immediate
@@ -26,6 +27,7 @@ import java.util.List;
  * </ol>
  * With kafka.version=0.10 the checker finds the acknowledged m2 lost; with 0.11 it is VALID.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Kip101Scenario1 {
     static final String NAME = "kafka/kip-101-scenario-1";
 

@@ -11,6 +11,7 @@ import io.faultline.sim.scenario.Scenario;
 import io.faultline.sim.scenario.ScenarioRun;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * {@code kafka/kip-101-scenario-2}: KIP-101's "Replica Divergence on Restart after Multiple Hard
@@ -30,6 +31,7 @@ import java.util.List;
  * With kafka.version=0.10 the two consumers disagree on an offset and the replicas diverge; with
  * 0.11 neither (m2 was never acknowledged: losing it when both replicas fail is allowed).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Kip101Scenario2 {
     static final String NAME = "kafka/kip-101-scenario-2";
 

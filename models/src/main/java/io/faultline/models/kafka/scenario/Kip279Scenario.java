@@ -12,6 +12,7 @@ import io.faultline.sim.scenario.Scenario;
 import io.faultline.sim.scenario.ScenarioRun;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * {@code kafka/kip-279}: fast leader fail-over leaves divergent logs under KIP-101 (KAFKA-6361,
@@ -31,6 +32,7 @@ import java.util.List;
  * The verdict is the replica-divergence check. Acknowledged writes are lost in both versions here
  * (Y, by the unclean election, C4), so the Jepsen anomalies are shown as information only.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Kip279Scenario {
     static final String NAME = "kafka/kip-279";
 

@@ -15,6 +15,7 @@ import io.faultline.sim.scenario.ScenarioRun;
 import io.faultline.sim.scenario.Setting;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * {@code kafka/safe}: today's safe configuration (FIDELITY F7: RF 3, min.insync.replicas=2,
@@ -33,6 +34,7 @@ import java.util.List;
  * Expected: no anomaly the checker forbids, replicas agree, the no-loss invariant holds, and writes
  * resume after the heal.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SafeScenario {
     static final String NAME = "kafka/safe";
 

@@ -12,6 +12,7 @@ import io.faultline.sim.scenario.Scenario;
 import io.faultline.sim.scenario.ScenarioRun;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * {@code kafka/unclean-election}: "what if they all die?" (FIDELITY C4). Two brokers, RF 2,
@@ -24,6 +25,7 @@ import java.util.List;
  * leader loses nothing to its own crash (without fsync a lone ISR member losing power loses data
  * either way, C1: Kafka does not assume stable storage).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class UncleanElectionScenario {
     static final String NAME = "kafka/unclean-election";
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * A Kafka broker: one {@link PartitionReplica} per assigned partition, logs recovered from its disk
@@ -34,6 +35,7 @@ import java.util.TreeMap;
  * sim.addHost("b1", self -> new Broker(0, config, layout));
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Broker implements Process {
     private final int id;
     private final KafkaConfig config;

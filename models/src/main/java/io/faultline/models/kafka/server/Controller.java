@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * The controller (FIDELITY C4), as one simulated service standing for ZooKeeper plus the elected
@@ -31,6 +32,7 @@ import java.util.TreeMap;
  * ISR changes from leaders of the current epoch, and moves leadership back to preferred replicas.
  * Scenarios do not crash it: the quorum is modelled as reliable [M17].
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Controller implements Process {
     private final KafkaConfig config;
     private final ClusterLayout layout;

@@ -1,8 +1,10 @@
 package io.faultline.models.kafka.server;
 
 import io.faultline.sim.Timer;
+import org.apiguardian.api.API;
 
 /** The timers of the Kafka model's processes. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface KafkaTimer extends Timer {
     /** Broker: send the next heartbeat / session ping. */
     record HeartbeatTick() implements KafkaTimer {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * A partition's log on a broker's disk, as segment files of {@link #SEGMENT_RECORDS} records
@@ -18,6 +19,7 @@ import java.util.TreeMap;
  * loses what was not synced (C2 {@code log.flush.interval.messages}: durability comes from
  * replication, not fsync).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LogStore {
     /** Records per segment file [M21]; small so that appending copies little. */
     static final int SEGMENT_RECORDS = 64;

@@ -26,12 +26,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * One broker's replica of one partition: leader or follower as the controller decides (FIDELITY
  * C4), with the produce path (C3, C6), follower fetching with long polls, the HW (C1), ISR
  * changes (C1) and follower truncation by the configured generation (C5).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PartitionReplica {
     /** Records per fetch response. */
     static final int MAX_FETCH_RECORDS = 500;

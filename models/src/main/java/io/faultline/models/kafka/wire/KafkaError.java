@@ -1,6 +1,9 @@
 package io.faultline.models.kafka.wire;
 
+import org.apiguardian.api.API;
+
 /** The error codes the model's brokers return, named after Kafka's (FIDELITY C3, C5.5, C6). */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum KafkaError {
     NONE,
     /** This broker does not lead the partition (any more): refresh metadata and retry. */

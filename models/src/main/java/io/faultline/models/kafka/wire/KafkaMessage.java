@@ -6,6 +6,7 @@ import io.faultline.models.kafka.rules.LogRecord;
 import io.faultline.sim.Message;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Every message of the Kafka model. Data-path requests travel on channel {@code kafka} (the broker
@@ -13,6 +14,7 @@ import java.util.List;
  * heartbeats, LeaderAndIsr, ISR changes, metadata), so that the Jepsen 2013 fault of FIDELITY C9,
  * "isolate the leader in the Kafka protocol only", is a per-channel cut.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface KafkaMessage extends Message {
     String DATA = "kafka";
     String CONTROL = "control";

@@ -1,11 +1,13 @@
 package io.faultline.models.kafka.wire;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The controller's record of one partition: its leader ({@code -1} when offline), leader epoch,
  * ISR and replica assignment (the first replica is the preferred leader, FIDELITY C4).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record PartitionState(int partition, int leader, int leaderEpoch, List<Integer> isr, List<Integer> replicas) {
     public PartitionState {
         isr = List.copyOf(isr);

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * A consumer that assigns itself every partition (Jepsen's {@code :assign}) and polls them from
@@ -37,6 +38,7 @@ import java.util.TreeMap;
  * the real consumer does; the rest are fetched again by the next poll. A consumer whose polls come
  * slower than the producers write therefore lags, as consumers under load do.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Consumer implements Process {
     private final Recorder recorder;
     private final ClusterLayout layout;

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * A Kafka producer shared by {@code workers} Jepsen processes (threads calling a synchronous
@@ -36,6 +37,7 @@ import java.util.TreeMap;
  * {@code info} op; at most {@code max.in.flight.requests.per.connection} requests per broker; and,
  * when idempotent, a producer id with per-partition sequence numbers reused across retries.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Producer implements Process {
     private final Recorder recorder;
     private final KafkaConfig config;

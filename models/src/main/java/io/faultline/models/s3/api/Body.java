@@ -3,6 +3,7 @@ package io.faultline.models.s3.api;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The bytes of an object or part: real bytes, or, when a test asks for gigabytes, a size and a
@@ -13,6 +14,7 @@ import java.util.Objects;
  * Body huge = Body.synthetic(5L << 30, "seed-1"); // 5 GiB, no bytes held
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface Body {
 
     /** Length in bytes. */

@@ -1,6 +1,7 @@
 package io.faultline.models.s3.api;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A {@code Range} header of a GET and how it resolves against an object's size (FIDELITY A4, which
@@ -21,6 +22,7 @@ import java.util.Optional;
  * // r is Partial(95, 99): answer 206 with Content-Range: bytes 95-99/100
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface ByteRange {
 
     /** What to do with a multi-range header, [U] in FIDELITY A4. */

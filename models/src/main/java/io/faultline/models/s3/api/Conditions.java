@@ -3,6 +3,7 @@ package io.faultline.models.s3.api;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.apiguardian.api.API;
 
 /**
  * The conditional headers of a GET or HEAD (FIDELITY A7.1) and their evaluation against the
@@ -23,6 +24,7 @@ import java.util.OptionalLong;
  * Optional<S3Error> e = c.evaluate(currentEtag, lastModified); // empty: serve the object
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Conditions(Optional<String> ifMatch, Optional<String> ifNoneMatch,
                          OptionalLong ifModifiedSince, OptionalLong ifUnmodifiedSince) {
 

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * ETags as S3 computes them (FIDELITY A3.3): hex MD5 of the bytes for PutObject and CopyObject
@@ -16,6 +17,7 @@ import java.util.List;
  * String m = ETags.multipart(List.of(part1Md5, part2Md5));     // "...-2"
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ETags {
     private static final HexFormat HEX = HexFormat.of();
 

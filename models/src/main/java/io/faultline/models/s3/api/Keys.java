@@ -3,6 +3,7 @@ package io.faultline.models.s3.api;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Object keys: validation (FIDELITY A2: at most 1,024 bytes of UTF-8) and S3's list order, "UTF-8
@@ -13,6 +14,7 @@ import java.util.Optional;
  * new TreeMap<String, V>(Keys.ORDER);   // iterates in S3's list order
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Keys {
     /** Maximum key length in UTF-8 bytes (FIDELITY A2). */
     public static final int MAX_KEY_BYTES = 1024;

@@ -2,6 +2,7 @@ package io.faultline.models.s3.api;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A ListObjectsV2 request (FIDELITY A5). {@code maxKeys} defaults to and is capped at 1,000.
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param continuationToken from a previous truncated response
  * @param startAfter        list keys after this one (ignored when a continuation token is given)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ListObjectsV2Request(String prefix, Optional<String> delimiter, int maxKeys,
                                    Optional<String> continuationToken, Optional<String> startAfter) {
     /** Default and maximum of max-keys (FIDELITY A5). */

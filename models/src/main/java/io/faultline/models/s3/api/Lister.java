@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.apiguardian.api.API;
 
 /**
  * ListObjectsV2 over a snapshot of the current objects of a bucket (FIDELITY A5). The snapshot
@@ -24,6 +25,7 @@ import java.util.function.BiFunction;
  * S3Result<ListObjectsV2Response> page = Lister.list(snapshot, ListObjectsV2Request.all().withMaxKeys(2));
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Lister {
     private static final String TOKEN_TAG = "fl1:";
 

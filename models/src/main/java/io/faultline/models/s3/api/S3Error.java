@@ -1,6 +1,7 @@
 package io.faultline.models.s3.api;
 
 import io.faultline.models.common.ApiError;
+import org.apiguardian.api.API;
 
 /**
  * The S3 error codes this model emits, each with its HTTP status (FIDELITY A15, error table).
@@ -14,6 +15,7 @@ import io.faultline.models.common.ApiError;
  * assert e.code().equals("NoSuchKey") && e.status() == 404;
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum S3Error implements ApiError {
     NOT_MODIFIED("NotModified", 304),
     NO_SUCH_KEY("NoSuchKey", 404),

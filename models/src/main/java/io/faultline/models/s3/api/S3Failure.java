@@ -3,6 +3,7 @@ package io.faultline.models.s3.api;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.apiguardian.api.API;
 
 /**
  * A non-2xx answer: the error, a human message, and the headers S3 sends with some errors.
@@ -20,6 +21,7 @@ import java.util.OptionalLong;
  * @param versionId    the {@code x-amz-version-id} header, when S3 sends one
  * @param lastModified the {@code Last-Modified} header (virtual nanoseconds), when S3 sends one
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record S3Failure(S3Error error, String message, boolean deleteMarker,
                         Optional<String> versionId, OptionalLong lastModified) {
 

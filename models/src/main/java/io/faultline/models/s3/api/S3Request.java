@@ -11,6 +11,7 @@ import io.faultline.models.s3.cold.RestoreTier;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.apiguardian.api.API;
 
 /**
  * The S3 API requests the simulated front-ends serve: one record per operation. The answer to each
@@ -20,6 +21,7 @@ import java.util.OptionalInt;
  * S3Request r = new S3Request.PutObject("photos", "a.jpg", Body.of(bytes), WriteConditions.none());
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface S3Request {
     /** The bucket the request is about (empty for ListBuckets). */
     String bucket();

@@ -2,6 +2,7 @@ package io.faultline.models.s3.api;
 
 import java.util.Objects;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * The answer to one S3 request: a value, or S3's error. Invalid requests are answered, never
@@ -13,6 +14,7 @@ import java.util.function.Function;
  * else if (r instanceof S3Result.Err<PutObjectResponse> err && err.failure().status() == 412) { ... }
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface S3Result<T> {
 
     /** A 2xx answer. */

@@ -2,6 +2,7 @@ package io.faultline.models.s3.api;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Conditional-write headers of PutObject and CompleteMultipartUpload (FIDELITY A7.2).
@@ -12,6 +13,7 @@ import java.util.Optional;
  * WriteConditions.ifMatch(etag);         // compare-and-swap (412 if the ETag differs)
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record WriteConditions(boolean ifNoneMatchStar, Optional<String> ifMatch) {
     private static final WriteConditions NONE = new WriteConditions(false, Optional.empty());
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The checks of the S3 scenarios, over a recorded history of {@code put/get/delete [k v]} and
@@ -36,6 +37,7 @@ import java.util.TreeSet;
  *       been served before the object existed) or a DELETE of it may have happened.</li>
  * </ul>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class S3Checks {
     private S3Checks() {
     }

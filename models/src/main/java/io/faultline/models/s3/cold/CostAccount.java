@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * A storage bill accumulated over virtual time (FIDELITY A8 "Billing rules"): bytes per class over
@@ -26,6 +27,7 @@ import java.util.TreeMap;
  * bill.totalUsd();
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CostAccount {
     /** Nanoseconds in a billing month: 730 hours. */
     public static final long MONTH = 730 * Simulation.HOURS;

@@ -2,6 +2,7 @@ package io.faultline.models.s3.cold;
 
 import io.faultline.sim.Simulation;
 import java.util.ArrayDeque;
+import org.apiguardian.api.API;
 
 /**
  * Who gets an Expedited retrieval (FIDELITY B2.1, A10.2). With provisioned capacity units, each
@@ -17,6 +18,7 @@ import java.util.ArrayDeque;
  * boolean ok = pool.tryAcquire(now);
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ExpeditedCapacity {
     public static final long WINDOW = 5 * Simulation.MINUTES;
     public static final int PER_UNIT = 3;

@@ -1,5 +1,7 @@
 package io.faultline.models.s3.cold;
 
+import org.apiguardian.api.API;
+
 /**
  * What lifecycle does to one object version once it is due (FIDELITY A9.3, A9.4).
  *
@@ -7,6 +9,7 @@ package io.faultline.models.s3.cold;
  * if (action instanceof LifecycleAction.Transition t) store.setClass(key, t.target());
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface LifecycleAction {
     /** When the action became due: a UTC midnight (A9.4). */
     long dueNanos();

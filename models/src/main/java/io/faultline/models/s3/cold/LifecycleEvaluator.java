@@ -2,6 +2,7 @@ package io.faultline.models.s3.cold;
 
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Which lifecycle action is due for one object version at a given time (FIDELITY A9.2 to A9.4):
@@ -20,6 +21,7 @@ import java.util.Optional;
  * Optional<LifecycleAction> a = lc.due(object, now);
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LifecycleEvaluator {
     /** {@code TransitionDefaultMinimumObjectSize} (A9.2). */
     public enum SizeFloor { ALL_STORAGE_CLASSES_128K, VARIES_BY_STORAGE_CLASS }

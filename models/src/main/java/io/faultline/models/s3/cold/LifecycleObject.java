@@ -1,6 +1,7 @@
 package io.faultline.models.s3.cold;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What lifecycle evaluation needs to know about one object version.
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param newerNoncurrent how many noncurrent versions of its key are newer than it (for
  *                        {@code NewerNoncurrentVersions}, A9.3); 0 for a current version
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record LifecycleObject(String key, long size, StorageClass storageClass, long createdNanos,
         Optional<Long> noncurrentSince, int newerNoncurrent) {
 

@@ -2,6 +2,7 @@ package io.faultline.models.s3.cold;
 
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One lifecycle rule (FIDELITY A9): a filter (key prefix, and optionally object size bounds, ANDed
@@ -31,6 +32,7 @@ import java.util.Optional;
  * @param objectSizeGreaterThan       the rule applies only to objects strictly larger (bytes)
  * @param objectSizeLessThan          the rule applies only to objects strictly smaller (bytes)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record LifecycleRule(String id, String prefix, List<Transition> transitions, Optional<Integer> expirationDays,
         List<Transition> noncurrentTransitions, Optional<Integer> noncurrentExpirationDays,
         Optional<Integer> noncurrentExpirationNewer, Optional<Integer> abortIncompleteUploadDays,

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The constraints S3 checks when a lifecycle configuration is put (FIDELITY A9.1 and A9.2).
@@ -15,6 +16,7 @@ import java.util.TreeSet;
  * // Invalid: objects must be stored 30 days before STANDARD_IA (A9.2)
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LifecycleValidation {
     /** Rules per configuration ([U]: S3's documented limit of 1,000 rules). */
     public static final int MAX_RULES = 1000;

@@ -2,6 +2,7 @@ package io.faultline.models.s3.cold;
 
 import java.util.EnumMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Prices the cost account applies. The shipped {@link #EXAMPLE_US_EAST_1} values are EXAMPLE
@@ -28,6 +29,7 @@ import java.util.Map;
  * @param transitionRequestsPer1000 USD per 1,000 lifecycle transition requests, per target class (UNVERIFIED)
  * @param source                where the numbers come from, and when
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record PriceTable(Map<StorageClass, Double> storagePerGbMonth, Map<StorageClass, Map<RestoreTier, Double>> retrievalPerGb,
         Map<StorageClass, Map<RestoreTier, Double>> restoreRequestsPer1000, Map<StorageClass, Double> writeRequestsPer1000,
         Map<StorageClass, Double> transitionRequestsPer1000, String source) {

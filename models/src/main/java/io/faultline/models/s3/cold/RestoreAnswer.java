@@ -1,6 +1,7 @@
 package io.faultline.models.s3.cold;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * RestoreObject's answer (FIDELITY A10.2) and the object's restore state after it.
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param code   the error code, empty on success
  * @param state  the restore state afterwards (unchanged on an error)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RestoreAnswer(int status, Optional<String> code, RestoreState state) {
     public boolean accepted() {
         return status == 200 || status == 202;

@@ -1,5 +1,7 @@
 package io.faultline.models.s3.cold;
 
+import org.apiguardian.api.API;
+
 /**
  * Where an archived object's restore stands (FIDELITY A10.2): none, one in progress, or a
  * temporary copy readable until its expiry (a UTC midnight).
@@ -9,6 +11,7 @@ package io.faultline.models.s3.cold;
  * if (s instanceof RestoreState.Restored r) { ... r.expiryNanos() ... }
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface RestoreState {
     /** Never restored, or the temporary copy expired. */
     record None() implements RestoreState {

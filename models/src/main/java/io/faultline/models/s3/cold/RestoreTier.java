@@ -3,6 +3,7 @@ package io.faultline.models.s3.cold;
 import io.faultline.models.common.CompletionWindow;
 import io.faultline.sim.Simulation;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * RestoreObject's tiers and their completion windows per source class (FIDELITY A10.1): GLACIER
@@ -14,6 +15,7 @@ import java.util.Optional;
  * long delay = RestoreTier.BULK.window(StorageClass.DEEP_ARCHIVE).orElseThrow().draw(rng);
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum RestoreTier {
     EXPEDITED, STANDARD, BULK;
 

@@ -3,6 +3,7 @@ package io.faultline.models.s3.cold;
 import io.faultline.models.common.CompletionWindow;
 import io.faultline.sim.Rng;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * RestoreObject's rules (FIDELITY A10.2) as pure functions of the object's class, its restore
@@ -17,6 +18,7 @@ import java.util.Optional;
  * Restores.canGet(StorageClass.GLACIER, a.state(), now + 13 * Simulation.HOURS);   // true
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Restores {
     private Restores() {
     }

@@ -2,6 +2,7 @@ package io.faultline.models.s3.cold;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The storage classes of FIDELITY A8 that the cold path covers, with their billing rules: minimum
@@ -17,6 +18,7 @@ import java.util.Optional;
  * c.requiresRestore();         // false: GLACIER and DEEP_ARCHIVE only
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum StorageClass {
     STANDARD(0, 0, false),
     STANDARD_IA(30, 128 * 1024, false),

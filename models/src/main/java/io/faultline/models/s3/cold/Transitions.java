@@ -2,6 +2,7 @@ package io.faultline.models.s3.cold;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The lifecycle transition waterfall of FIDELITY A9.1: which class an object may move to from
@@ -12,6 +13,7 @@ import java.util.Set;
  * Transitions.allowed(StorageClass.GLACIER, StorageClass.STANDARD_IA);   // false
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Transitions {
     private Transitions() {
     }

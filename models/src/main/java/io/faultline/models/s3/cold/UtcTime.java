@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Virtual time as UTC calendar time for the cold path. Virtual time 0 is midnight UTC of
@@ -16,6 +17,7 @@ import java.util.Locale;
  * String h = UtcTime.httpDate(due);                                 // "Sun, 04 Jan 2026 00:00:00 GMT"
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class UtcTime {
     /** The UTC date virtual time 0 stands for. */
     public static final LocalDateTime EPOCH = LocalDateTime.of(2026, 1, 1, 0, 0);

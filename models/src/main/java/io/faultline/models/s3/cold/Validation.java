@@ -1,5 +1,7 @@
 package io.faultline.models.s3.cold;
 
+import org.apiguardian.api.API;
+
 /**
  * The answer to PutBucketLifecycleConfiguration's checks: accepted, or refused with S3's error code
  * and status (the code for A9.2's violations is not in the retrieved docs: InvalidArgument 400, [U]).
@@ -10,6 +12,7 @@ package io.faultline.models.s3.cold;
  * }
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface Validation {
     /** The configuration is accepted. */
     record Valid() implements Validation {

@@ -1,5 +1,7 @@
 package io.faultline.models.s3.config;
 
+import org.apiguardian.api.API;
+
 /**
  * Which S3 the model is (FIDELITY A1.1), chosen with {@code s3.consistency=strong|legacy}.
  *
@@ -23,6 +25,7 @@ package io.faultline.models.s3.config;
  *       cache of A1.2 rule 1), so GET, PUT, GET can still answer 404.</li>
  * </ul>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum ConsistencyMode {
     STRONG, LEGACY
 }

@@ -3,6 +3,7 @@ package io.faultline.models.s3.config;
 import io.faultline.models.s3.rules.IndexLayout;
 import io.faultline.models.s3.store.Limits;
 import io.faultline.sim.Simulation;
+import org.apiguardian.api.API;
 
 /**
  * The model's configuration, with the documented values of FIDELITY part A and the defaults of its modelling choices.
@@ -34,6 +35,7 @@ import io.faultline.sim.Simulation;
  * @param safeguards        which of the strong protocol's mechanisms are on ({@link Safeguards#ALL}: S3
  *                          as it is; the others exist to show what each mechanism protects against)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record S3Config(ConsistencyMode mode, long lagMeanNanos, long lagCapNanos, long deadlineNanos,
                        long retryNanos, long fallbackNanos, int writeRate, int readRate, long splitAfterNanos,
                        int frontEnds, int maxBuckets, long bucketConfigDelayNanos,

@@ -4,8 +4,10 @@ import java.util.List;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.Setting;
 import io.faultline.sim.scenario.Settings;
+import org.apiguardian.api.API;
 
 /** Settings shared by the {@code s3/...} scenarios, with the defaults of FIDELITY part A. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class S3Settings {
     private S3Settings() {
     }

@@ -1,5 +1,7 @@
 package io.faultline.models.s3.config;
 
+import org.apiguardian.api.API;
+
 /**
  * The mechanisms that make the strong model strong (see {@link ConsistencyMode#STRONG}), each of
  * which a scenario can turn off to show what it protects against: the bug-finding matrix runs
@@ -19,6 +21,7 @@ package io.faultline.models.s3.config;
  * @param writeLease     conditional writes lease the key at a majority before they plan (FIDELITY
  *                       A7.2: of two overlapping ones at most one proceeds)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Safeguards(int readQuorum, int writeQuorum, boolean readRepair, boolean stampAfterRead,
                          boolean recoverySync, boolean writeLease) {
 

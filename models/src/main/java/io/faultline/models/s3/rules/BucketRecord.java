@@ -6,6 +6,7 @@ import io.faultline.models.s3.store.Stamp;
 import io.faultline.models.s3.store.VersioningState;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A bucket's existence and configuration as the index holds it, merged by last-writer-wins on
@@ -36,6 +37,7 @@ import java.util.Objects;
  * @param lifecycle     the lifecycle configuration's rules as last set (FIDELITY A9); empty for none
  * @param lifecycleBefore the rules in effect until {@code effectiveAt}
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record BucketRecord(String name, boolean exists, VersioningState versioning, Stamp stamp,
                            boolean existedBefore, VersioningState before, long effectiveAt,
                            List<LifecycleRule> lifecycle, List<LifecycleRule> lifecycleBefore) {

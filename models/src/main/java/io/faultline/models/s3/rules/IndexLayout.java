@@ -6,6 +6,7 @@ import io.faultline.sim.HostId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * How the metadata index is partitioned by key prefix over its hosts (issue #4: "a metadata index
@@ -25,6 +26,7 @@ import java.util.List;
  * List<HostId> replicas = l.replicasOf("photos/a.jpg");
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class IndexLayout {
     private static final int LOW = '0';
     private static final int HIGH = 'z' + 1;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * The request-rate partitions of one bucket's key space, as one front-end sees them (FIDELITY
@@ -19,6 +20,7 @@ import java.util.TreeMap;
  * <p>Why sequential keys stay slow: their new keys all sort after the median, so after a split the
  * load stays on the right-hand half; hashed prefixes spread over both halves.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PrefixPartitions {
     private static final int SAMPLE = 64;
 

@@ -18,6 +18,7 @@ import io.faultline.sim.scenario.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * {@code s3/hot-prefix}: the same PUT load on two buckets, one writing sequential keys under one
@@ -27,6 +28,7 @@ import java.util.Map;
  * land in its last partition, so it stays at one partition's rate. Series: ok and SlowDown per
  * second for each; table: totals, partitions and splits.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class HotPrefixScenario {
     static final Setting<Double> RATE = Setting.ofDouble("rate", 4500, 1, 100_000,
             "PUTs per second offered to each bucket");

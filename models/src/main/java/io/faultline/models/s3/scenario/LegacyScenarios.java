@@ -20,6 +20,7 @@ import io.faultline.sim.scenario.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The three anomalies of S3's legacy consistency (FIDELITY A1.2), each a scenario that a student
@@ -36,6 +37,7 @@ import java.util.Optional;
  * (rule 3), new keys are read-after-write unless a GET saw 404 first (rule 1), and the replicas
  * converge once the clients stop (rule 5).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LegacyScenarios {
     static final Setting<ConsistencyMode> MODE = S3Settings.consistency(ConsistencyMode.LEGACY);
     static final Setting<Integer> CLIENTS = S3Settings.clients(3);

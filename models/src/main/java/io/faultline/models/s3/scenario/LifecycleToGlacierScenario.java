@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * {@code s3/lifecycle-to-glacier}: on the S3 model (three index replicas, strong consistency), a
@@ -43,6 +44,7 @@ import java.util.Optional;
  * ./faultline run s3/lifecycle-to-glacier --duration 400d price-glacier=0.004
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LifecycleToGlacierScenario {
     static final String BUCKET = "archive";
     static final Setting<Integer> OBJECTS = Setting.ofInt("objects", 20, 1, 10_000, "objects PUT on day 0");

@@ -27,6 +27,7 @@ import io.faultline.sim.scenario.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * {@code s3/multipart-crash} (FIDELITY A3.2, A3.3): one client starts a multipart upload, sends two
@@ -35,6 +36,7 @@ import java.util.function.Function;
  * again, aborts it, and lists a third time (gone; its parts answer 404 NoSuchUpload). Parts are
  * 5 MiB, held as size and digest only.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MultipartCrashScenario {
     static final Setting<Long> WAIT = Setting.ofDuration("wait", 2 * Simulation.SECONDS, Simulation.MILLIS,
             Simulation.HOURS, "how long the operator waits between its two listings");

@@ -21,6 +21,7 @@ import io.faultline.sim.scenario.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * {@code s3/restore-expiry}: on the S3 model (three index replicas, strong consistency),
@@ -32,6 +33,7 @@ import java.util.Optional;
  * ./faultline run s3/restore-expiry restore-days=3 restore-tier=BULK
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RestoreExpiryScenario {
     static final String BUCKET = "vault";
     static final Setting<Integer> DAYS = Setting.ofInt("restore-days", 2, 1, 30, "Days of the restore");

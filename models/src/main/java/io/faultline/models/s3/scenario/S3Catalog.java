@@ -3,6 +3,7 @@ package io.faultline.models.s3.scenario;
 import io.faultline.sim.scenario.Scenario;
 import io.faultline.sim.scenario.ScenarioCatalog;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The {@code s3/...} scenarios, registered in {@code META-INF/services}.
@@ -12,6 +13,7 @@ import java.util.List;
  * ./faultline sweep s3/strong --seeds 200
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class S3Catalog implements ScenarioCatalog {
     @Override
     public List<Scenario> scenarios() {

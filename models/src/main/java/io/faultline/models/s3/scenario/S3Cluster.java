@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Builds the S3 model on virtual hardware: index replicas {@code idx1..n}, storage hosts
@@ -38,6 +39,7 @@ import java.util.function.Function;
  * c.sim().run(duration);
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class S3Cluster {
     private final Simulation sim;
     private final S3Config config;

@@ -1,9 +1,12 @@
 package io.faultline.models.s3.scenario;
 
+import org.apiguardian.api.API;
+
 /**
  * The classes of fault the S3 nemesis ({@link Nemesis}) draws, each aimed at one of the strong
  * protocol's mechanisms ({@link Safeguards}) or at the model's assumptions about its hosts.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum S3FaultKind {
     /** The servers (index, storage, front-ends) split at random into two sides. */
     PARTITION,

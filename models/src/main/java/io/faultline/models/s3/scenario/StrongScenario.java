@@ -17,6 +17,7 @@ import io.faultline.sim.scenario.Setting;
 import io.faultline.sim.scenario.Settings;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * {@code s3/strong}: the legacy workloads (overwrites, deletes, reads and LISTs on shared keys)
@@ -24,6 +25,7 @@ import java.util.List;
  * linearizable per key ({@code s3-object}), every LIST sees every completed write, reads return
  * written values; and after the faults stop, requests succeed again.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class StrongScenario {
     static final Setting<ConsistencyMode> MODE = S3Settings.consistency(ConsistencyMode.STRONG);
     static final Setting<Integer> CLIENTS = S3Settings.clients(4);

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * How a front-end writes and reads object bytes on the storage hosts ({@link StorageNode}).
@@ -31,6 +32,7 @@ import java.util.function.Consumer;
  * is skipped for the next, round after round until the request's deadline answers 503. Bytes that
  * do not match the blob's content address are never served.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BlobCalls {
     /** How long one storage host has to answer a fetch before the next one is asked. */
     static final long ATTEMPT = 50 * Simulation.MILLIS;

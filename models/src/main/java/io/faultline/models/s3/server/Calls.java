@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * A front-end's outstanding calls to index replicas: send one message to each target, collect one
@@ -18,6 +19,7 @@ import java.util.function.Predicate;
  * all of a request's calls are dropped when it is answered (so a late reply does nothing). Resends
  * go to the targets that have not replied, since the network may lose messages.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Calls {
     private final class Call {
         final long owner;

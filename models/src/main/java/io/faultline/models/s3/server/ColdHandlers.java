@@ -19,6 +19,7 @@ import io.faultline.models.s3.store.Stamp;
 import io.faultline.models.s3.store.StoredObject;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The cold-path requests on a front-end: RestoreObject (FIDELITY A10), whose new restore state is
@@ -27,6 +28,7 @@ import java.util.Optional;
  * a put or delete reaches GET and the daily run after the bucket-configuration delay (A1.3), and the
  * GET answers from the record as object requests see it.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ColdHandlers {
     private final FrontEndContext front;
     private final IndexCalls indexCalls;

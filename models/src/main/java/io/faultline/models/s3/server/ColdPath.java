@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * S3's cold path as the model's front-ends see it (FIDELITY A8 to A10): its settings, and the
@@ -31,6 +32,7 @@ import java.util.Map;
  * cold.bill(c.sim().now());   // the storage bill as a report table
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ColdPath {
     /**
      * @param lifecycleLagNanos largest delay of the daily lifecycle run after 00:00 UTC (A9.4 [M8]; 0 by default)

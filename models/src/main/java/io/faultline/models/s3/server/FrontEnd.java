@@ -15,6 +15,7 @@ import io.faultline.sim.Timer;
 import io.faultline.sim.TimerId;
 import java.util.List;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * A front-end host: it receives API requests from clients, admits them against the request-rate
@@ -28,6 +29,7 @@ import java.util.TreeMap;
  * <p>All state is volatile: a crashed front-end forgets its requests (their clients time out),
  * its negative cache and its view of the prefix partitions.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class FrontEnd implements Process {
     private record Deadline(long request) implements Timer {
     }

@@ -33,12 +33,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * Carries out each API request on a front-end: the S3 rules come from the pure {@code store}
  * package (FIDELITY A2 to A7), the reads and writes from {@link IndexCalls}. Every path ends in
  * exactly one {@link FrontEndContext#respond}; invalid requests get S3's error, never an exception.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Handlers {
     private final FrontEndContext front;
     private final IndexCalls indexCalls;

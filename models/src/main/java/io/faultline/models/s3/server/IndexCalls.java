@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * How a front-end reads and writes the index, where the two consistency modes differ
@@ -35,6 +36,7 @@ import java.util.function.Consumer;
  * Bucket records and multipart uploads use quorums in both modes (they are not what the legacy
  * anomalies of FIDELITY A1.2 are about).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class IndexCalls {
     /** The longest a front-end reuses a bucket record for object requests (see {@link #bucketForObjects}). */
     static final long BUCKET_CACHE = 100 * io.faultline.sim.Simulation.MILLIS;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * One replica of the metadata index. It answers reads and scans with its state, applies writes and
@@ -34,6 +35,7 @@ import java.util.TreeSet;
  * In legacy mode, a coordinator that crashes before propagating loses the writes only it held (the
  * outbox is volatile): acknowledged data can vanish, which legacy S3 never promised against either.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class IndexNode implements Process {
     private record DueReplica(long seq) implements Timer {
     }

@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * The data of one index replica: bucket records, key states (in UTF-8 order, FIDELITY A5) and
  * multipart uploads per bucket. Every update is a join (last writer wins per slot), so replicas
  * converge whatever order updates arrive in.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class IndexState {
     private final TreeMap<String, BucketRecord> buckets = new TreeMap<>();
     private final TreeMap<String, TreeMap<String, KeyState>> keys = new TreeMap<>();

@@ -14,6 +14,7 @@ import io.faultline.sim.Context;
 import io.faultline.sim.Timer;
 import java.util.EnumMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The daily lifecycle process (FIDELITY A9.4 [M8]): at every 00:00 UTC of virtual time, plus a lag
@@ -28,6 +29,7 @@ import java.util.Map;
  * <p>An action whose write is not acknowledged (no quorum) is simply still due the next day. A
  * crash of front-end 0 skips the runs while it is down, like a late sweep.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LifecycleSweep {
     /** The timer of the next run. */
     record Run() implements Timer {

@@ -16,6 +16,7 @@ import io.faultline.models.s3.store.Part;
 import io.faultline.models.s3.store.StoredObject;
 import io.faultline.models.s3.store.Upload;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Multipart uploads on a front-end (FIDELITY A3): uploads live in the index as mergeable records
@@ -25,6 +26,7 @@ import java.util.Optional;
  * An upload stays listed until completed or aborted, whatever happens to the client that started
  * it (A3.2: "you must explicitly complete or stop" it).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MultipartHandlers {
     private final FrontEndContext front;
     private final IndexCalls indexCalls;

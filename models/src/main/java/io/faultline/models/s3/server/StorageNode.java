@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A storage host: it keeps object bytes as immutable blobs, one file per blob on its {@code Disk},
@@ -26,6 +27,7 @@ import java.util.List;
  * index's business. A blob whose metadata was never committed (its PUT failed after the bytes were
  * written) stays on disk as an orphan; the model does not collect garbage.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class StorageNode implements Process {
     private record Synced() implements Timer {
     }

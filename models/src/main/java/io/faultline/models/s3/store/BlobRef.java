@@ -4,6 +4,7 @@ import io.faultline.models.s3.api.Body;
 import io.faultline.models.s3.api.ETags;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Where the bytes of an object (or of one part of it) live: a blob on the storage hosts. Blobs are
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param size  its length in bytes
  * @param hosts the storage hosts it was written to, those that acknowledged it first
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record BlobRef(String id, long size, List<String> hosts) {
     public BlobRef {
         Objects.requireNonNull(id, "id");

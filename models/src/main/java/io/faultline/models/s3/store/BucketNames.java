@@ -3,6 +3,7 @@ package io.faultline.models.s3.store;
 import io.faultline.models.s3.api.S3Error;
 import io.faultline.models.s3.api.S3Failure;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Bucket naming rules for general purpose buckets: 3 to 63 characters of lower-case letters,
@@ -13,6 +14,7 @@ import java.util.Optional;
  * BucketNames.validate("My_Bucket");   // Optional[400 InvalidBucketName: ...]
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BucketNames {
     private BucketNames() {
     }

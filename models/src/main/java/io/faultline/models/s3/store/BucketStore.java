@@ -27,6 +27,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
+import org.apiguardian.api.API;
 
 /**
  * One bucket on one node, applying every rule at once: the sequential specification of S3's
@@ -39,6 +40,7 @@ import java.util.function.LongSupplier;
  * b.getObject("a.txt", Optional.empty(), Conditions.none(), ByteRange.parse("bytes=0-1"));  // 206 "he"
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BucketStore {
     private final LongSupplier clock;
     private final TreeMap<String, KeyState> keys = new TreeMap<>(Keys.ORDER);

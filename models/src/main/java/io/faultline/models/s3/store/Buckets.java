@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
+import org.apiguardian.api.API;
 
 /**
  * The buckets of one account on one node: create, delete, head, list, with the per-account
@@ -22,6 +23,7 @@ import java.util.function.LongSupplier;
  * BucketStore b = account.bucket("photos").orThrow();
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Buckets {
     private final LongSupplier clock;
     private final int maxBuckets;

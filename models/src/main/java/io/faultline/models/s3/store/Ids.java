@@ -2,6 +2,7 @@ package io.faultline.models.s3.store;
 
 import io.faultline.models.s3.api.ETags;
 import java.nio.charset.StandardCharsets;
+import org.apiguardian.api.API;
 
 /**
  * Opaque, deterministic IDs for versions and uploads. S3's version IDs are "opaque strings ... no
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
  * <p>The stamp includes the issuer's clock, so a front-end that restarts (and starts counting
  * again from 0) does not reissue an ID.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Ids {
     private Ids() {
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * All the versions of one key: a map from version ID to {@link Slot}, immutable. The current
@@ -22,6 +23,7 @@ import java.util.TreeMap;
  * s.current();   // Optional[Current[versionId=null, slot=Version...]]
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class KeyState {
     /** The version ID of the null version (FIDELITY A6.1). */
     public static final String NULL_VERSION = "null";

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * What the daily lifecycle run writes for one key (FIDELITY A9.3, A9.4), planned as mutations like
@@ -26,6 +27,7 @@ import java.util.function.Supplier;
  *         () -> stamp(), s -> Ids.version(s));
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LifecycleOps {
     private LifecycleOps() {
     }

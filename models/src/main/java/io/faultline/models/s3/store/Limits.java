@@ -1,8 +1,11 @@
 package io.faultline.models.s3.store;
 
+import org.apiguardian.api.API;
+
 /**
  * S3's size limits (FIDELITY A2, A3.1). Sizes in bytes; "GB"/"MB" in AWS's text mean GiB/MiB.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Limits {
     /** Largest single PutObject and atomic CopyObject: 5 GB (FIDELITY A2). */
     public static final long MAX_PUT_BYTES = 5L << 30;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.apiguardian.api.API;
 
 /**
  * The rules of multipart uploads (FIDELITY A3): part numbers and sizes, the checks of
@@ -24,6 +25,7 @@ import java.util.OptionalInt;
  *         new CompletedPart(2, etag2)), now);   // ETag "<hex>-2"
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MultipartOps {
     private MultipartOps() {
     }

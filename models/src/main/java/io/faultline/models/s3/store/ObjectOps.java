@@ -21,6 +21,7 @@ import io.faultline.sim.Rng;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.apiguardian.api.API;
 
 /**
  * The rules of single-object operations, as pure functions of a key's state (FIDELITY A6.2, A7,
@@ -36,6 +37,7 @@ import java.util.OptionalInt;
  *         WriteConditions.none(), stamp, "v1");
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ObjectOps {
     private ObjectOps() {
     }

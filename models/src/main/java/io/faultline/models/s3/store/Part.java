@@ -3,6 +3,7 @@ package io.faultline.models.s3.store;
 import io.faultline.models.s3.api.Body;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One uploaded part of a multipart upload (FIDELITY A3.2); its ETag is the hex MD5 of its bytes.
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param etag         hex MD5 of the bytes
  * @param blob         where the bytes are, if not in {@code body}
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Part(int partNumber, Body body, Stamp stamp, long lastModified, String etag, Optional<BlobRef> blob) {
     public Part {
         Objects.requireNonNull(body, "body");

@@ -1,6 +1,7 @@
 package io.faultline.models.s3.store;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What one version ID of a key holds, with the stamp of the write that put it there: an object
@@ -9,6 +10,7 @@ import java.util.Objects;
  * merged by last-writer-wins on the stamp, which makes replicas converge whatever the order in
  * which they receive writes (FIDELITY A1.2 rule 5).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface Slot {
     Stamp stamp();
 

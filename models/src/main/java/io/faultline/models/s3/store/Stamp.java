@@ -1,6 +1,7 @@
 package io.faultline.models.s3.store;
 
 import java.util.Comparator;
+import org.apiguardian.api.API;
 
 /**
  * The timestamp of a write, which decides last-writer-wins (FIDELITY A1.2 rule 4, A1.3 "Concurrent
@@ -16,6 +17,7 @@ import java.util.Comparator;
  * @param writer the id of the front-end that stamped it
  * @param seq    that front-end's sequence number
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Stamp(long time, int writer, long seq) implements Comparable<Stamp> {
     /** Smaller than every stamp a write gets. */
     public static final Stamp ZERO = new Stamp(Long.MIN_VALUE, Integer.MIN_VALUE, Long.MIN_VALUE);

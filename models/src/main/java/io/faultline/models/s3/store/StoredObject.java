@@ -5,6 +5,7 @@ import io.faultline.models.s3.cold.RestoreState;
 import io.faultline.models.s3.cold.StorageClass;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The content of one object version: its bytes (or where they are), ETag, for a multipart object
@@ -32,6 +33,7 @@ import java.util.Objects;
  * @param storageClass the version's storage class (A8)
  * @param restore      the version's restore state (A10.2); {@link RestoreState#NONE} if never restored
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record StoredObject(Body body, String etag, long lastModified, List<Long> partSizes, List<BlobRef> chunks,
                            StorageClass storageClass, RestoreState restore) {
     public StoredObject {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * A multipart upload (FIDELITY A3.2): open until completed or aborted ("an upload does not
@@ -17,6 +18,7 @@ import java.util.TreeMap;
  * Upload u = Upload.open("id-1", "big.bin", now).withPart(new Part(1, body, stamp, now));
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Upload {
     /** An upload's life: open, then completed or aborted for good. */
     public enum Status { OPEN, COMPLETED, ABORTED }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * ListObjectVersions with paging (FIDELITY A5, A6.2): every version and delete marker of the keys
@@ -20,6 +21,7 @@ import java.util.Optional;
  * S3Result<ListVersionsResponse> page = VersionLister.list(keys, "", 1000, Optional.empty(), Optional.empty());
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class VersionLister {
     private VersionLister() {
     }

@@ -3,6 +3,7 @@ package io.faultline.models.s3.store;
 import io.faultline.models.s3.api.S3Error;
 import io.faultline.models.s3.api.S3Result;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The versioning state of a bucket (FIDELITY A6.1): unversioned by default; once enabled it can
@@ -14,6 +15,7 @@ import java.util.Optional;
  * VersioningState.ENABLED.change("Unversioned");   // Err(400 MalformedXML)
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum VersioningState {
     UNVERSIONED, ENABLED, SUSPENDED;
 

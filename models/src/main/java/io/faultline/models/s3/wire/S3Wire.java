@@ -10,12 +10,14 @@ import io.faultline.models.s3.store.Upload;
 import io.faultline.sim.Message;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Every message of the S3 model: client to front-end (the API), front-end to index replica (reads,
  * writes, scans, read repair) and replica to replica (legacy propagation, recovery). Immutable
  * records; {@code call} numbers match replies to the front-end's outstanding calls.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface S3Wire extends Message {
 
     /** A reply to one of a front-end's calls (to an index replica or a storage host); {@code call} is its id. */

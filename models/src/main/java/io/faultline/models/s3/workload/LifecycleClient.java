@@ -17,6 +17,7 @@ import io.faultline.sim.client.Recorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The {@code s3/lifecycle-to-glacier} client: on day 0 it puts the bucket's lifecycle rule, then,
@@ -24,6 +25,7 @@ import java.util.Optional;
  * object ({@code obj-0}); on the restore day it GETs the probe (refused while archived), asks for
  * a restore and GETs hourly until the temporary copy is readable.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LifecycleClient extends S3OpClient {
     public static final String PROBE = "obj-0";
 

@@ -13,6 +13,7 @@ import io.faultline.sim.Timer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * An open-loop load generator: PUTs at a fixed rate whatever the answers, and counts them per
@@ -20,6 +21,7 @@ import java.util.TreeMap;
  * ({@code logs/00000001}, what a log shipper writes) or behind a hashed prefix
  * ({@code 3fa2/logs/00000001}, FIDELITY A15's advice for spreading load over partitions).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LoadGenerator implements Process {
     /** How keys are named. */
     public enum KeyStyle { SEQUENTIAL, HASHED }

@@ -15,6 +15,7 @@ import io.faultline.sim.client.Invocation;
 import io.faultline.sim.client.OpHandle;
 import io.faultline.sim.client.Recorder;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A recording client on its own host: it performs an {@link ObjectWorkload} through the
@@ -23,6 +24,7 @@ import java.util.Optional;
  * (SlowDown, 4xx) is {@code fail}; a 5xx from a front-end that may have started the write, or no
  * answer at all, becomes {@code info} at the client's timeout.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ObjectClient extends Client {
     private record Think() implements Timer {
     }

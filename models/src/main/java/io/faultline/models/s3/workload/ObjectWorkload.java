@@ -5,6 +5,7 @@ import io.faultline.sim.Rng;
 import io.faultline.sim.client.Invocation;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a recording {@link ObjectClient} does next, as history operations of the checker's
@@ -16,6 +17,7 @@ import java.util.Optional;
  * }</pre>
  */
 @FunctionalInterface
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ObjectWorkload {
     Optional<Invocation> next(Rng rng);
 

@@ -16,6 +16,7 @@ import io.faultline.sim.client.Recorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The {@code s3/restore-expiry} client, a fixed script: PUT an object straight into GLACIER
@@ -23,6 +24,7 @@ import java.util.Optional;
  * (409 while in progress), then GET hourly until the temporary copy is readable, and on until it is
  * gone again (the observations keep the first GET and every change of status).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RestoreExpiryClient extends S3OpClient {
     static final String KEY = "archive-1";
 

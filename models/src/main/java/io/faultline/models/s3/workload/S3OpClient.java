@@ -11,6 +11,7 @@ import io.faultline.sim.client.Client;
 import io.faultline.sim.client.OpHandle;
 import io.faultline.sim.client.Recorder;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * Base of scripted recording clients over {@link S3Requester}: one request at a time, recorded
@@ -22,6 +23,7 @@ import java.util.function.Consumer;
  * perform(ctx, "get", key, new S3Request.GetObject(...), r -> seen.add(r));
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class S3OpClient extends Client {
     private final S3Requester s3;
 

@@ -20,6 +20,7 @@ import io.faultline.sim.Message;
 import io.faultline.sim.client.PendingRequests;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * The S3 client library for processes in the simulation: it sends API requests to a front-end over
@@ -38,6 +39,7 @@ import java.util.function.Consumer;
  * if (s3.onMessage(m)) return;
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class S3Requester {
     private final HostId frontEnd;
     private final PendingRequests<Consumer<S3Result<?>>> waiting = new PendingRequests<>();

@@ -9,6 +9,7 @@ import io.faultline.sim.Process;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * A client that sends a script of requests one after the other through {@link S3Requester} and keeps
@@ -21,6 +22,7 @@ import java.util.function.Function;
  *         prev -> new S3Request.PutObject("photos", "a.jpg", Body.of("..."), WriteConditions.none()))));
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ScriptRunner implements Process {
     private final S3Requester s3;
     private final List<Function<List<S3Result<?>>, S3Request>> steps;

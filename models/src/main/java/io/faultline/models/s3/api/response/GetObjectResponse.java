@@ -3,6 +3,7 @@ package io.faultline.models.s3.api.response;
 import io.faultline.models.s3.api.Body;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A successful GET: 200 with the whole object, or 206 with one range (FIDELITY A4).
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param body         the bytes served (the range for a 206)
  * @param contentRange {@code bytes first-last/size} for a 206
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record GetObjectResponse(int status, ObjectInfo info, Body body, Optional<String> contentRange) {
     public GetObjectResponse {
         Objects.requireNonNull(info, "info");

@@ -2,6 +2,7 @@ package io.faultline.models.s3.api.response;
 
 import io.faultline.models.s3.cold.StorageClass;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One object in a list response ({@code Contents} of ListObjectsV2).
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param lastModified virtual nanoseconds
  * @param storageClass its {@code StorageClass} (FIDELITY A8), which a listing shows per object
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ListEntry(String key, String etag, long size, long lastModified, StorageClass storageClass) {
     public ListEntry {
         Objects.requireNonNull(key, "key");

@@ -3,6 +3,7 @@ package io.faultline.models.s3.api.response;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A ListObjectsV2 response (FIDELITY A5): keys in UTF-8 binary order, CommonPrefixes (only with a
@@ -13,6 +14,7 @@ import java.util.Optional;
  * for (ListEntry e : response.contents()) { System.out.println(e.key()); }
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ListObjectsV2Response(List<ListEntry> contents, List<String> commonPrefixes,
                                     boolean isTruncated, Optional<String> nextContinuationToken,
                                     int keyCount, int maxKeys) {

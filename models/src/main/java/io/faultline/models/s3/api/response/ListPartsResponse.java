@@ -2,6 +2,7 @@ package io.faultline.models.s3.api.response;
 
 import java.util.List;
 import java.util.OptionalInt;
+import org.apiguardian.api.API;
 
 /**
  * A ListParts page (at most 1,000 parts, FIDELITY A3.1).
@@ -10,6 +11,7 @@ import java.util.OptionalInt;
  * @param isTruncated          more parts follow
  * @param nextPartNumberMarker pass it as the marker of the next page
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ListPartsResponse(String uploadId, String key, List<PartInfo> parts, boolean isTruncated,
                                 OptionalInt nextPartNumberMarker) {
     public ListPartsResponse {

@@ -3,6 +3,7 @@ package io.faultline.models.s3.api.response;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One page of ListObjectVersions ({@code GET ?versions}, FIDELITY A5 and A6.2): versions and
@@ -18,6 +19,7 @@ import java.util.Optional;
  * }
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ListVersionsResponse(List<VersionEntry> versions, boolean isTruncated, Optional<String> nextKeyMarker,
                                    Optional<String> nextVersionIdMarker, int maxKeys) {
     public ListVersionsResponse {

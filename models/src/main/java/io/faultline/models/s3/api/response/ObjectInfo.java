@@ -3,6 +3,7 @@ package io.faultline.models.s3.api.response;
 import io.faultline.models.s3.cold.StorageClass;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What HEAD returns about an object version (and what GET returns besides the bytes).
@@ -27,6 +28,7 @@ import java.util.Optional;
  *                     ListObjects still names STANDARD ({@code ListEntry})
  * @param restore      {@code x-amz-restore} (A10.2), present once a restore was requested and until its copy expires
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ObjectInfo(String key, Optional<String> versionId, String etag, long size,
                          long lastModified, int partsCount, Optional<StorageClass> storageClass,
                          Optional<String> restore) {

@@ -1,5 +1,7 @@
 package io.faultline.models.s3.api.response;
 
+import org.apiguardian.api.API;
+
 
 /**
  * A successful RestoreObject (FIDELITY A10.2): 202 Accepted when a restore starts (or is sped up by
@@ -13,6 +15,7 @@ package io.faultline.models.s3.api.response;
  *
  * @param status 200 or 202
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RestoreObjectResponse(int status) {
     public RestoreObjectResponse {
         if (status != 200 && status != 202) {

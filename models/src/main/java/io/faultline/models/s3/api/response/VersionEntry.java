@@ -3,6 +3,7 @@ package io.faultline.models.s3.api.response;
 import io.faultline.models.s3.cold.StorageClass;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One version or delete marker as ListObjectVersions ({@code GET ?versions}) shows it: the only
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param lastModified virtual nanoseconds
  * @param storageClass an object version's {@code StorageClass} (FIDELITY A8); STANDARD for a delete marker
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record VersionEntry(String key, String versionId, boolean isLatest, boolean deleteMarker,
                            Optional<String> etag, long size, long lastModified, StorageClass storageClass) {
     public VersionEntry {
