@@ -15,6 +15,9 @@ import io.faultline.cli.ExitCodes;
 import io.faultline.report.RunSummary;
 import io.faultline.report.run.RunReports;
 import io.faultline.sim.BadInputException;
+import io.faultline.sim.BoundExceededException;
+import io.faultline.sim.Bounds;
+import io.faultline.sim.Budget;
 import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
@@ -73,12 +76,22 @@ public final class KernelRunner implements Runner {
 
     @Override
     public RunOutcome run(RunRequest request, boolean keepForReport) {
+        return run(request, keepForReport, Budget.NONE);
+    }
+
+    @Override
+    public RunOutcome run(RunRequest request, boolean keepForReport, Budget budget) {
         Scenario scenario = scenario(request);
         RunSpec spec = spec(scenario, request);
         long started = System.nanoTime();
         RunResult result;
+        Bounds bounds = Bounds.DEFAULT.withMaxPending(MemoryBound.maxPending()).withBudget(budget);
         try {
-            result = scenario.run(spec);
+            result = Bounds.during(bounds, () -> scenario.run(spec));
+        } catch (BoundExceededException e) {
+            // Stopped while scheduling (e.g. the setup of a run far too long to hold in memory): the
+            // result is what the simulation did until then, UNKNOWN with the bound's reason.
+            result = RunResult.builder(scenario.name(), spec, e.simulation()).build();
         } catch (BadInputException e) {
             // A scenario may reject a combination of settings only once it builds the system.
             throw new ExitCodes.BadInput(prefix(request, e.getMessage()) + e.getMessage());
@@ -90,8 +103,9 @@ public final class KernelRunner implements Runner {
                 throw new IllegalStateException("the run of seed " + request.seed() + " kept nothing for a report");
             });
         }
+        RunResult kept = result;
         return new RunOutcome(summary,
-                s -> RunReports.report(result, s, scenario.description(), request.replayCommand()));
+                s -> RunReports.report(kept, s, scenario.description(), request.replayCommand()));
     }
 
     private Scenario scenario(RunRequest request) {

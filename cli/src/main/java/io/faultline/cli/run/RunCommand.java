@@ -12,12 +12,13 @@ import io.faultline.cli.ExitCodes;
 import io.faultline.report.CheckLine;
 import io.faultline.report.HtmlReport;
 import io.faultline.report.RunSummary;
+import io.faultline.sim.Budget;
 import io.faultline.sim.SimTime;
 import io.faultline.report.json.JsonSummary;
 import org.apiguardian.api.API;
 
 /**
- * {@code faultline run SCENARIO [--seed N] [--duration D] [--set key=value]... [--faults FILE] [--report FILE] [--json]}:
+ * {@code faultline run SCENARIO [--seed N] [--duration D] [--set key=value]... [--faults FILE] [--time-limit D] [--report FILE] [--json]}:
  * runs one seed, prints the verdict, the seed, the report's path and the command that replays it.
  *
  * <p>Without {@code --seed} the seed comes from the wall clock (so repeated runs explore) and is
@@ -48,12 +49,13 @@ public final class RunCommand extends ScenarioCommand {
     }
 
     @Override
-    public Integer call() {
+    int execute() {
         PrintWriter out = spec.commandLine().getOut();
         boolean seedPicked = seed == null;
         long s = seedPicked ? Seeds.fromClock() : seed;
         RunRequest request = target.request(s);
-        RunOutcome outcome = Seeds.guard(request, () -> runner.run(request, true));
+        Budget budget = WallClockBudget.of(target.timeLimit, "run");
+        RunOutcome outcome = Seeds.guard(request, () -> runner.run(request, true, budget));
         Path file = report != null ? report : Path.of(request.defaultReportPath());
         RunSummary summary = outcome.summary().withReport(file.toString());
         try {

@@ -1,6 +1,8 @@
 package io.faultline.cli.run;
 
 import java.util.List;
+
+import io.faultline.sim.Budget;
 import org.apiguardian.api.API;
 
 /**
@@ -28,4 +30,12 @@ public interface Runner {
      * @throws io.faultline.cli.ExitCodes.BadInput for an unknown scenario, setting or duration
      */
     RunOutcome run(RunRequest request, boolean keepForReport);
+
+    /**
+     * Runs one seed that {@code budget} may stop (then its verdict is UNKNOWN, with the budget's
+     * reason); a runner that cannot stop a run early ignores it.
+     */
+    default RunOutcome run(RunRequest request, boolean keepForReport, Budget budget) {
+        return run(request, keepForReport);
+    }
 }

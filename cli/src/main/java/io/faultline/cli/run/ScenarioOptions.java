@@ -25,6 +25,10 @@ final class ScenarioOptions {
     @Option(names = "--faults", paramLabel = "FILE", description = "Replay this fault schedule (JSON, as @SimulationTest writes it) instead of the scenario's own faults.")
     String faults;
 
+    @Option(names = "--time-limit", paramLabel = "D", description = "Wall-clock time after which the run stops, UNKNOWN"
+            + " (exit 3), with a report of what it did; the units of --duration, e.g. 20s, 5m, 1h, 1d (default: none).")
+    String timeLimit;
+
     /** The request for one seed of this configuration. */
     RunRequest request(long seed) {
         return new RunRequest(scenario, seed, settings, Optional.ofNullable(duration), Optional.ofNullable(faults));

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import io.faultline.checker.Outcome;
 import io.faultline.cli.ExitCodes;
 import io.faultline.report.RunSummary;
+import io.faultline.sim.Budget;
 import io.faultline.report.json.JsonSummary;
 import org.apiguardian.api.API;
 
@@ -50,7 +51,7 @@ public final class SweepCommand extends ScenarioCommand {
     }
 
     @Override
-    public Integer call() {
+    int execute() {
         if (seeds < 1) {
             throw new ExitCodes.BadInput("--seeds " + seeds + ": must be at least 1");
         }
@@ -63,6 +64,9 @@ public final class SweepCommand extends ScenarioCommand {
         }
         RunRequest first = target.request(from);
         runner.validate(first);
+        // One deadline for the whole sweep: the seeds still running when it passes stop UNKNOWN,
+        // and those started after it stop at their first look at the budget.
+        Budget budget = WallClockBudget.of(target.timeLimit, "sweep");
 
         // picocli's writer flushes on every println: one write(2) per seed on the thread that also
         // hands results over in seed order. Buffer the lines; the summary's flush empties the buffer.
@@ -71,7 +75,7 @@ public final class SweepCommand extends ScenarioCommand {
         List<JsonSummary.FailingSeed> failing = new ArrayList<>();
         long started = System.nanoTime();
         try (SweepProgress progress = SweepProgress.open(seeds, !json, target.scenario)) {
-            SeedPool.run(threads, seeds, i -> Seeds.guard(first.withSeed(from + i), () -> runner.run(first.withSeed(from + i), false)),
+            SeedPool.run(threads, seeds, i -> Seeds.guard(first.withSeed(from + i), () -> runner.run(first.withSeed(from + i), false, budget)),
                     progress::step, (i, outcome) -> {
                         RunSummary s = outcome.summary();
                         counts.merge(s.verdict(), 1, Integer::sum);
