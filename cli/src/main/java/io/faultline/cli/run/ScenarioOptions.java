@@ -25,12 +25,19 @@ final class ScenarioOptions {
     @Option(names = "--faults", paramLabel = "FILE", description = "Replay this fault schedule (JSON, as @SimulationTest writes it) instead of the scenario's own faults.")
     String faults;
 
+    @Option(names = "--random-faults", description = "Replace the scenario's own faults by a schedule drawn from the seed,"
+            + " as @SimulationTest does (every kind, on random servers, in the first 60% of the run); --save-faults keeps it.")
+    boolean randomFaults;
+
     @Option(names = "--time-limit", paramLabel = "D", description = "Wall-clock time after which the run stops, UNKNOWN"
             + " (exit 3), with a report of what it did; the units of --duration, e.g. 20s, 5m, 1h, 1d (default: none).")
     String timeLimit;
 
     /** The request for one seed of this configuration. */
     RunRequest request(long seed) {
-        return new RunRequest(scenario, seed, settings, Optional.ofNullable(duration), Optional.ofNullable(faults));
+        if (randomFaults && faults != null) {
+            throw new io.faultline.cli.ExitCodes.BadInput("--random-faults and --faults: choose one source of faults");
+        }
+        return new RunRequest(scenario, seed, settings, Optional.ofNullable(duration), Optional.ofNullable(faults), randomFaults);
     }
 }
