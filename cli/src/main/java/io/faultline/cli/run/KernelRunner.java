@@ -112,6 +112,11 @@ public final class KernelRunner implements Runner {
                 s -> RunReports.report(kept, s, scenario.description(), request.replayCommand()), kept.histories());
     }
 
+    /** The scenario of this name (bad input naming the known ones otherwise), for {@code describe}. */
+    Scenario scenario(String name) {
+        return scenario(new RunRequest(name, 0, Map.of(), Optional.empty()));
+    }
+
     private Scenario scenario(RunRequest request) {
         Scenario s = byName.get(request.scenario());
         if (s == null) {
