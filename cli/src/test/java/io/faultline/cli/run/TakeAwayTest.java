@@ -94,4 +94,38 @@ class TakeAwayTest {
         assertTrue(r.err().contains("demo/broadcast injects its own faults from code") && r.err().contains("--random-faults"), r::toString);
         assertTrue(!Files.exists(faults));
     }
+
+    @Test
+    void aSweepSavesEachFailingSeedsScheduleAndACommandThatReplaysIt(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("failing");
+        // Seed 2 of demo/broadcast under its drawn schedule fails (a node misses acked values).
+        Cli.Result sweep = Cli.run("sweep", "demo/broadcast", "--from", "2", "--seeds", "2", "--parallel", "1",
+                "--random-faults", "--save-failing", folder.toString());
+        assertEquals(1, sweep.code(), sweep::toString);
+        Path schedule = folder.resolve("seed-2-faults.json");
+        assertTrue(Files.exists(schedule), sweep::toString);
+        String listed = Files.readString(folder.resolve("failing.txt"));
+        assertTrue(listed.startsWith("seed 2: INVALID   ./faultline run demo/broadcast --seed 2 --faults " + schedule + "\n"), listed);
+        assertTrue(!listed.contains("seed 3:"), "only failing seeds: " + listed);
+
+        Cli.Result replay = Cli.run("run", "demo/broadcast", "--seed", "2", "--faults", schedule.toString(), "--json",
+                "--report", dir.resolve("a.html").toString());
+        Cli.Result drawn = Cli.run("run", "demo/broadcast", "--seed", "2", "--random-faults", "--json",
+                "--report", dir.resolve("b.html").toString());
+        assertEquals(1, replay.code(), replay::toString);
+        assertEquals(hash(drawn), hash(replay));
+    }
+
+    @Test
+    void aSweepUnderTheScenariosOwnFaultsSavesTheCommandsOnly(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("failing");
+        Cli.Result sweep = Cli.run("sweep", "demo/broadcast", "--seeds", "1", "--parallel", "1", "--duration", "5s",
+                "--set", "settle=1s", "--set", "loss=0.3", "--set", "retry=1m", "--save-failing", folder.toString());
+        assertEquals(1, sweep.code(), sweep::toString);
+        String listed = Files.readString(folder.resolve("failing.txt"));
+        assertTrue(listed.contains("seed 0: INVALID   ./faultline run demo/broadcast --seed 0 --duration 5s --set settle=1s"), listed);
+        try (var files = Files.list(folder)) {
+            assertEquals(1, files.count(), "no schedule to save");
+        }
+    }
 }
