@@ -11,15 +11,19 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * long deadline = System.nanoTime() + limitNanos;   // allowed in the CLI, never in sim/ or models/
- * Budget wall = () -> System.nanoTime() > deadline ? Optional.of("time limit 20s reached") : Optional.empty();
+ * Budget wall = now -> System.nanoTime() > deadline ? Optional.of("time limit 20s reached") : Optional.empty();
  * }</pre>
  */
 @FunctionalInterface
 @API(status = API.Status.STABLE, since = "0.1")
 public interface Budget {
     /** Never spent. */
-    Budget NONE = Optional::empty;
+    Budget NONE = virtualNanos -> Optional.empty();
 
-    /** Why the run must stop now, or empty to go on. */
-    Optional<String> spent();
+    /**
+     * Why the run must stop now, or empty to go on.
+     *
+     * @param virtualNanos the simulation's virtual time, e.g. for a progress line
+     */
+    Optional<String> spent(long virtualNanos);
 }

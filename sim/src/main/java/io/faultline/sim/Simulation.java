@@ -311,7 +311,7 @@ public final class Simulation {
             return false;
         }
         untilBudget = Bounds.BUDGET_EVERY;
-        Optional<String> spent = bounds.budget().spent();
+        Optional<String> spent = bounds.budget().spent(now);
         spent.ifPresent(reason -> stop(RunStatus.BUDGET_SPENT, reason));
         return spent.isPresent();
     }

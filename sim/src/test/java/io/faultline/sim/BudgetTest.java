@@ -14,7 +14,7 @@ class BudgetTest {
     /** A budget spent after it was asked {@code n} times: stands in for a wall clock, deterministically. */
     private static Budget spentAfter(int n) {
         int[] asked = {0};
-        return () -> ++asked[0] > n ? Optional.of("spent after " + n) : Optional.empty();
+        return now -> ++asked[0] > n ? Optional.of("spent after " + n) : Optional.empty();
     }
 
     @Test

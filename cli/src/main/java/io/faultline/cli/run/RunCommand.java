@@ -66,12 +66,17 @@ public final class RunCommand extends ScenarioCommand {
         boolean seedPicked = seed == null;
         long s = seedPicked ? Seeds.fromClock() : seed;
         RunRequest request = target.request(s);
-        Budget budget = WallClockBudget.of(target.timeLimit, "run");
+        Budget budget = WallClockBudget.withProgress(target.timeLimit, "run", request.duration(), spec.commandLine().getErr());
         if (history != null) {
             HistoryExport.checkExtension(history);
         }
         Optional<FaultSchedule> schedule = saveFaults == null ? Optional.empty() : Optional.of(runner.schedule(request));
-        RunOutcome outcome = Seeds.guard(request, () -> runner.run(request, true, budget));
+        RunOutcome outcome;
+        try {
+            outcome = Seeds.guard(request, () -> runner.run(request, true, budget));
+        } finally {
+            WallClockBudget.done(spec.commandLine().getErr());
+        }
         Path file = report != null ? report : Path.of(request.defaultReportPath());
         RunSummary summary = outcome.summary().withReport(file.toString());
         try {
