@@ -328,8 +328,8 @@ public final class Simulation {
             throw new BoundExceededException(this, stopReason);
         }
         if (queue.size() >= bounds.maxPending()) {
-            stop(RunStatus.PENDING_BOUND, "more than " + bounds.maxPending() + " events pending at "
-                    + SimTime.format(now) + " (bound the run's duration or its rates)");
+            stop(RunStatus.PENDING_BOUND, "more than " + bounds.maxPending() + " events pending at once, at "
+                    + SimTime.format(now) + ": too long or too busy a run to hold in memory");
             throw new BoundExceededException(this, stopReason);
         }
         queue.add(e, time, seq++);
