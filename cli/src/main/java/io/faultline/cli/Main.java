@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
         subcommands = {
             CommandLine.HelpCommand.class,
             io.faultline.cli.run.ListCommand.class, io.faultline.cli.run.RunCommand.class, io.faultline.cli.run.SweepCommand.class,
-            io.faultline.cli.run.MatrixCommand.class,
+            io.faultline.cli.run.MatrixCommand.class, io.faultline.cli.run.DescribeCommand.class,
             CheckCommand.class,
         })
 @API(status = API.Status.STABLE, since = "0.1")

@@ -62,6 +62,15 @@ public record FaultSpace(long horizon, List<Target> targets, List<String> channe
         kinds = List.copyOf(ordered);
     }
 
+    /**
+     * The faults a catalog scenario's seed draws when nothing else is said (by
+     * {@code @SimulationTest} and by {@code faultline run --random-faults}): every generated kind on
+     * random servers, starting within the first 60% of the run so that it has time to recover.
+     */
+    public static FaultSpace forRun(long durationNanos) {
+        return of(Math.max(io.faultline.sim.Simulation.MILLIS, durationNanos * 6 / 10), List.of(new Target.Random("servers")));
+    }
+
     /** Every generated kind, up to 8 events, no channels. */
     public static FaultSpace of(long horizon, List<Target> targets) {
         return new FaultSpace(horizon, targets, List.of(), GENERATED_KINDS, 8);

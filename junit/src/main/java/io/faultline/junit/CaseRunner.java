@@ -4,7 +4,6 @@ import io.faultline.faults.FaultSchedule;
 import io.faultline.faults.FaultSpace;
 import io.faultline.faults.Nemesis;
 import io.faultline.faults.ScheduleGen;
-import io.faultline.faults.Target;
 import io.faultline.faults.Trial;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.RunResult;
@@ -183,8 +182,7 @@ abstract sealed class CaseRunner {
         }
 
         FaultSpace space() {
-            return space.orElseGet(() -> FaultSpace.of(Math.max(Simulation.MILLIS, spec.durationNanos() * 6 / 10),
-                    List.of(new Target.Random("servers"))));
+            return space.orElseGet(() -> FaultSpace.forRun(spec.durationNanos()));
         }
 
         private FaultSchedule schedule() {

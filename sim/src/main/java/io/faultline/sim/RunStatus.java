@@ -15,11 +15,15 @@ public enum RunStatus {
     EVENT_BOUND,
     /** The virtual-time bound was hit: the run is incomplete (UNKNOWN). */
     TIME_BOUND,
+    /** The pending-events bound was hit: the run is incomplete (UNKNOWN). */
+    PENDING_BOUND,
+    /** The {@link Budget} (e.g. a wall-clock limit) stopped the run: incomplete (UNKNOWN). */
+    BUDGET_SPENT,
     /** An {@link Invariant} failed; see {@link Simulation#violation()}. */
     INVARIANT_VIOLATED;
 
     /** True if a hard bound stopped the run, so nothing can be concluded from it. */
     public boolean isBound() {
-        return this == EVENT_BOUND || this == TIME_BOUND;
+        return this == EVENT_BOUND || this == TIME_BOUND || this == PENDING_BOUND || this == BUDGET_SPENT;
     }
 }

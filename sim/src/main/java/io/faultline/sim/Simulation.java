@@ -53,10 +53,14 @@ public final class Simulation {
     private long seq;
     private long events;
     private Violation violation;
+    private long untilBudget;
+    private boolean running;
+    private RunStatus stoppedBy;
+    private String stopReason;
 
-    /** A simulation with this seed and the default bounds. */
+    /** A simulation with this seed and the thread's current bounds ({@link Bounds#current()}, by default {@link Bounds#DEFAULT}). */
     public Simulation(long seed) {
-        this(seed, Bounds.DEFAULT);
+        this(seed, Bounds.current());
     }
 
     public Simulation(long seed, Bounds bounds) {
@@ -66,6 +70,7 @@ public final class Simulation {
         this.hostRngs = rng.fork("host");
         this.trace = new Trace(i -> hosts.get(i).name());
         this.network = new Network(this, rng.fork("network"));
+        this.untilBudget = Bounds.BUDGET_EVERY;
     }
 
     public long seed() {
@@ -189,6 +194,19 @@ public final class Simulation {
         return Optional.ofNullable(violation);
     }
 
+    /**
+     * Why a budget or the pending bound stopped this simulation, if one did. Such a stop is final:
+     * every later {@code run} returns the same status at once.
+     */
+    public Optional<String> stopReason() {
+        return Optional.ofNullable(stopReason);
+    }
+
+    /** The status of a final stop ({@link RunStatus#BUDGET_SPENT} or {@link RunStatus#PENDING_BOUND}), if any. */
+    public Optional<RunStatus> stoppedBy() {
+        return Optional.ofNullable(stoppedBy);
+    }
+
     /** Processes events up to and including virtual time {@code untilNanos}, then sets now to it. */
     public RunStatus run(long untilNanos) {
         return loop(null, untilNanos);
@@ -208,8 +226,20 @@ public final class Simulation {
     }
 
     private RunStatus loop(BooleanSupplier condition, long limit) {
+        running = true;
+        try {
+            return runLoop(condition, limit);
+        } finally {
+            running = false;
+        }
+    }
+
+    private RunStatus runLoop(BooleanSupplier condition, long limit) {
         boolean checkInvariants = !invariants.isEmpty();
         while (true) {
+            if (stoppedBy != null) {
+                return stoppedBy;
+            }
             if (violation != null) {
                 return RunStatus.INVARIANT_VIOLATED;
             }
@@ -234,6 +264,9 @@ public final class Simulation {
             }
             if (events >= bounds.maxEvents()) {
                 return RunStatus.EVENT_BOUND;
+            }
+            if (budgetSpent()) {
+                return stoppedBy;
             }
             Event e = queue.poll();
             now = t;
@@ -272,7 +305,40 @@ public final class Simulation {
         return e.getClass().getSimpleName();
     }
 
+    /** Asks the budget every {@link Bounds#BUDGET_EVERY} calls; true once it is spent. */
+    private boolean budgetSpent() {
+        if (--untilBudget > 0) {
+            return false;
+        }
+        untilBudget = Bounds.BUDGET_EVERY;
+        Optional<String> spent = bounds.budget().spent(now);
+        spent.ifPresent(reason -> stop(RunStatus.BUDGET_SPENT, reason));
+        return spent.isPresent();
+    }
+
     void push(Event e, long time) {
+        // Outside the event loop (a scenario's setup may schedule millions of events) the budget is
+        // asked here; inside it the loop asks, and stops with a status instead of an exception.
+        // Once stopped, no event will ever fire: what a scenario schedules after the stop (a heal
+        // before its liveness phase) is dropped, so it goes on to build its result.
+        if (stoppedBy != null) {
+            return;
+        }
+        if (!running && budgetSpent()) {
+            throw new BoundExceededException(this, stopReason);
+        }
+        if (queue.size() >= bounds.maxPending()) {
+            stop(RunStatus.PENDING_BOUND, "more than " + bounds.maxPending() + " events pending at once, at "
+                    + SimTime.format(now) + ": too long or too busy a run to hold in memory");
+            throw new BoundExceededException(this, stopReason);
+        }
         queue.add(e, time, seq++);
+    }
+
+    private void stop(RunStatus status, String reason) {
+        if (stoppedBy == null) {
+            stoppedBy = status;
+            stopReason = reason;
+        }
     }
 }

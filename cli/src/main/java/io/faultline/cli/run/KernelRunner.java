@@ -1,6 +1,9 @@
 package io.faultline.cli.run;
 
+import io.faultline.faults.FaultSchedule;
+import io.faultline.faults.FaultSpace;
 import io.faultline.faults.Nemesis;
+import io.faultline.faults.ScheduleGen;
 import io.faultline.faults.ScheduleFormatException;
 import io.faultline.faults.ScheduleJson;
 import java.nio.file.Path;
@@ -10,11 +13,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.faultline.cli.ExitCodes;
 import io.faultline.report.RunSummary;
 import io.faultline.report.run.RunReports;
 import io.faultline.sim.BadInputException;
+import io.faultline.sim.BoundExceededException;
+import io.faultline.sim.Bounds;
+import io.faultline.sim.Budget;
 import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
@@ -73,12 +80,22 @@ public final class KernelRunner implements Runner {
 
     @Override
     public RunOutcome run(RunRequest request, boolean keepForReport) {
+        return run(request, keepForReport, Budget.NONE);
+    }
+
+    @Override
+    public RunOutcome run(RunRequest request, boolean keepForReport, Budget budget) {
         Scenario scenario = scenario(request);
         RunSpec spec = spec(scenario, request);
         long started = System.nanoTime();
         RunResult result;
+        Bounds bounds = Bounds.DEFAULT.withMaxPending(MemoryBound.maxPending()).withBudget(budget);
         try {
-            result = scenario.run(spec);
+            result = Bounds.during(bounds, () -> scenario.run(spec));
+        } catch (BoundExceededException e) {
+            // Stopped while scheduling (e.g. the setup of a run far too long to hold in memory): the
+            // result is what the simulation did until then, UNKNOWN with the bound's reason.
+            result = RunResult.builder(scenario.name(), spec, e.simulation()).build();
         } catch (BadInputException e) {
             // A scenario may reject a combination of settings only once it builds the system.
             throw new ExitCodes.BadInput(prefix(request, e.getMessage()) + e.getMessage());
@@ -90,8 +107,14 @@ public final class KernelRunner implements Runner {
                 throw new IllegalStateException("the run of seed " + request.seed() + " kept nothing for a report");
             });
         }
+        RunResult kept = result;
         return new RunOutcome(summary,
-                s -> RunReports.report(result, s, scenario.description(), request.replayCommand()));
+                s -> RunReports.report(kept, s, scenario.description(), request.replayCommand()), kept.histories());
+    }
+
+    /** The scenario of this name (bad input naming the known ones otherwise), for {@code describe}. */
+    Scenario scenario(String name) {
+        return scenario(new RunRequest(name, 0, Map.of(), Optional.empty()));
     }
 
     private Scenario scenario(RunRequest request) {
@@ -104,6 +127,13 @@ public final class KernelRunner implements Runner {
     }
 
     private static RunSpec spec(Scenario scenario, RunRequest request) {
+        RunSpec spec = ownSpec(scenario, request);
+        Optional<FaultSchedule> schedule = schedule(request, spec);
+        return schedule.isPresent() ? spec.withFaults(new Nemesis(schedule.get())) : spec;
+    }
+
+    /** The spec with the scenario's own faults. */
+    private static RunSpec ownSpec(Scenario scenario, RunRequest request) {
         List<String> overrides = new ArrayList<>();
         request.settings().forEach((k, v) -> overrides.add(k + "=" + v));
         RunSpec spec;
@@ -112,14 +142,31 @@ public final class KernelRunner implements Runner {
         } catch (BadInputException e) {
             throw new ExitCodes.BadInput(prefix(request, e.getMessage()) + e.getMessage());
         }
+        return spec;
+    }
+
+    @Override
+    public FaultSchedule schedule(RunRequest request) {
+        Scenario scenario = scenario(request);
+        return schedule(request, ownSpec(scenario, request)).orElseThrow(() -> new ExitCodes.BadInput("--save-faults: "
+                + scenario.name() + " injects its own faults from code drawn from the seed, not from a schedule;"
+                + " its replay command repeats them exactly. To run under a schedule you can save, add"
+                + " --random-faults (drawn from the seed) or --faults FILE"));
+    }
+
+    /** The schedule a request runs under: from its file, drawn from its seed, or none (the scenario's own faults). */
+    private static Optional<FaultSchedule> schedule(RunRequest request, RunSpec spec) {
         if (request.faults().isPresent()) {
             try {
-                spec = spec.withFaults(new Nemesis(ScheduleJson.read(Path.of(request.faults().get()))));
+                return Optional.of(ScheduleJson.read(Path.of(request.faults().get())));
             } catch (ScheduleFormatException e) {
                 throw new ExitCodes.BadInput("--faults: " + e.getMessage());
             }
         }
-        return spec;
+        if (request.randomFaults()) {
+            return Optional.of(ScheduleGen.forSeed(FaultSpace.forRun(spec.durationNanos()), request.seed()));
+        }
+        return Optional.empty();
     }
 
     /** Names the option the bad word came from, when the kernel's message does not. */

@@ -4,20 +4,25 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import io.faultline.cli.ExitCodes;
+import io.faultline.faults.FaultSchedule;
+import io.faultline.faults.ScheduleJson;
 import io.faultline.report.CheckLine;
 import io.faultline.report.HtmlReport;
 import io.faultline.report.RunSummary;
+import io.faultline.sim.Budget;
 import io.faultline.sim.SimTime;
 import io.faultline.report.json.JsonSummary;
 import org.apiguardian.api.API;
 
 /**
- * {@code faultline run SCENARIO [--seed N] [--duration D] [--set key=value]... [--faults FILE] [--report FILE] [--json]}:
+ * {@code faultline run SCENARIO [--seed N] [--duration D] [--set key=value]... [--faults FILE] [--random-faults] [--time-limit D]
+ *     [--history FILE] [--save-faults FILE] [--report FILE] [--json]}:
  * runs one seed, prints the verdict, the seed, the report's path and the command that replays it.
  *
  * <p>Without {@code --seed} the seed comes from the wall clock (so repeated runs explore) and is
@@ -36,6 +41,14 @@ public final class RunCommand extends ScenarioCommand {
     @Option(names = "--report", paramLabel = "FILE", description = "Where to write the HTML report (default: reports/<scenario>-<seed>.html).")
     Path report;
 
+    @Option(names = "--history", paramLabel = "FILE", description = "Also write the run's client history here, in Jepsen's"
+            + " vocabulary: EDN for .edn, JSON Lines for .jsonl (for `faultline check`, Knossos, Porcupine).")
+    Path history;
+
+    @Option(names = "--save-faults", paramLabel = "FILE", description = "Also write the run's fault schedule here (JSON;"
+            + " needs --random-faults or --faults), so that --faults FILE replays the run exactly.")
+    Path saveFaults;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
@@ -48,38 +61,47 @@ public final class RunCommand extends ScenarioCommand {
     }
 
     @Override
-    public Integer call() {
+    int execute() {
         PrintWriter out = spec.commandLine().getOut();
         boolean seedPicked = seed == null;
         long s = seedPicked ? Seeds.fromClock() : seed;
         RunRequest request = target.request(s);
-        RunOutcome outcome = Seeds.guard(request, () -> runner.run(request, true));
+        Budget budget = WallClockBudget.withProgress(target.timeLimit, "run", request.duration(), spec.commandLine().getErr());
+        if (history != null) {
+            HistoryExport.checkExtension(history);
+        }
+        Optional<FaultSchedule> schedule = saveFaults == null ? Optional.empty() : Optional.of(runner.schedule(request));
+        RunOutcome outcome;
+        try {
+            outcome = Seeds.guard(request, () -> runner.run(request, true, budget));
+        } finally {
+            WallClockBudget.done(spec.commandLine().getErr());
+        }
         Path file = report != null ? report : Path.of(request.defaultReportPath());
         RunSummary summary = outcome.summary().withReport(file.toString());
         try {
             HtmlReport.write(outcome.report().apply(summary), file);
         } catch (IOException e) {
-            throw new ExitCodes.BadInput("--report " + file + ": cannot write it (" + why(e) + ")");
+            throw new ExitCodes.BadInput("--report " + file + ": cannot write it (" + IoWords.why(e) + ")");
+        }
+        String historyNote = history == null ? "" : HistoryExport.write(history, outcome.histories());
+        if (schedule.isPresent()) {
+            try {
+                ScheduleJson.write(schedule.get(), saveFaults);
+            } catch (java.io.UncheckedIOException e) {
+                throw new ExitCodes.BadInput("--save-faults " + saveFaults + ": cannot write it (" + IoWords.why(e.getCause()) + ")");
+            }
         }
         if (json) {
             out.println(JsonSummary.run(summary));
         } else {
-            printText(out, summary, request, seedPicked);
+            printText(out, summary, request, seedPicked, historyNote);
         }
         out.flush();
         return Verdicts.exitCode(summary.verdict());
     }
 
-    /** The reason an I/O error gives, in words ("Permission denied", "no such folder: /x"). */
-    private static String why(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason() + ": " + fse.getFile();
-        }
-        String kind = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
-        return kind + ": " + e.getMessage();
-    }
-
-    private static void printText(PrintWriter out, RunSummary s, RunRequest request, boolean seedPicked) {
+    private void printText(PrintWriter out, RunSummary s, RunRequest request, boolean seedPicked, String historyNote) {
         out.println(s.scenario() + "  seed " + s.seed() + (seedPicked ? " (from the clock; pass --seed to choose)" : "")
                 + "  " + s.verdict());
         int width = s.checks().stream().mapToInt(c -> c.name().length()).max().orElse(0);
@@ -91,5 +113,11 @@ public final class RunCommand extends ScenarioCommand {
                 s.events(), s.wallMillis());
         out.println("report: " + s.report().orElse(""));
         out.println("replay: " + request.replayCommand());
+        if (history != null) {
+            out.println("history: " + historyNote);
+        }
+        if (saveFaults != null) {
+            out.println("faults: " + saveFaults + " (replay: " + request.withFaultsFile(saveFaults.toString()).replayCommand() + ")");
+        }
     }
 }

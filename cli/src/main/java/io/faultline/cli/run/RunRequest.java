@@ -20,7 +20,7 @@ import io.faultline.cli.ExitCodes;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record RunRequest(String scenario, long seed, Map<String, String> settings, Optional<String> duration,
-        Optional<String> faults) {
+        Optional<String> faults, boolean randomFaults) {
     public RunRequest {
         Objects.requireNonNull(scenario, "scenario");
         if (seed < 0) {
@@ -34,13 +34,24 @@ public record RunRequest(String scenario, long seed, Map<String, String> setting
         Objects.requireNonNull(faults, "faults");
     }
 
+    /** A request with the scenario's own faults, or those of a schedule file. */
+    public RunRequest(String scenario, long seed, Map<String, String> settings, Optional<String> duration,
+            Optional<String> faults) {
+        this(scenario, seed, settings, duration, faults, false);
+    }
+
     /** A request with the scenario's own faults. */
     public RunRequest(String scenario, long seed, Map<String, String> settings, Optional<String> duration) {
-        this(scenario, seed, settings, duration, Optional.empty());
+        this(scenario, seed, settings, duration, Optional.empty(), false);
     }
 
     public RunRequest withSeed(long newSeed) {
-        return new RunRequest(scenario, newSeed, settings, duration, faults);
+        return new RunRequest(scenario, newSeed, settings, duration, faults, randomFaults);
+    }
+
+    /** The same run under the schedule saved in {@code file} (what {@code --save-faults} wrote). */
+    public RunRequest withFaultsFile(String file) {
+        return new RunRequest(scenario, seed, settings, duration, Optional.of(file), false);
     }
 
     /** The command that replays this run exactly. */
@@ -50,6 +61,9 @@ public record RunRequest(String scenario, long seed, Map<String, String> setting
         duration.ifPresent(d -> b.append(" --duration ").append(Shell.quote(d)));
         settings.forEach((k, v) -> b.append(" --set ").append(Shell.quote(k + "=" + v)));
         faults.ifPresent(f -> b.append(" --faults ").append(Shell.quote(f)));
+        if (randomFaults) {
+            b.append(" --random-faults");
+        }
         return b.toString();
     }
 
@@ -60,7 +74,7 @@ public record RunRequest(String scenario, long seed, Map<String, String> setting
      */
     public String defaultReportPath() {
         String base = "reports/" + scenario.replaceAll("[^A-Za-z0-9._-]+", "-") + "-" + seed;
-        if (settings.isEmpty() && duration.isEmpty() && faults.isEmpty()) {
+        if (settings.isEmpty() && duration.isEmpty() && faults.isEmpty() && !randomFaults) {
             return base + ".html";
         }
         // Sorted, so the same settings typed in another order name the same report.
@@ -68,6 +82,9 @@ public record RunRequest(String scenario, long seed, Map<String, String> setting
         new java.util.TreeMap<>(settings).forEach((k, v) -> what.append(k).append('=').append(v).append('\n'));
         duration.ifPresent(d -> what.append("--duration=").append(d).append('\n'));
         faults.ifPresent(f -> what.append("--faults=").append(f).append('\n'));
+        if (randomFaults) {
+            what.append("--random-faults\n");
+        }
         try {
             byte[] h = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(what.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -1,6 +1,9 @@
 package io.faultline.cli.run;
 
 import java.util.List;
+
+import io.faultline.faults.FaultSchedule;
+import io.faultline.sim.Budget;
 import org.apiguardian.api.API;
 
 /**
@@ -28,4 +31,22 @@ public interface Runner {
      * @throws io.faultline.cli.ExitCodes.BadInput for an unknown scenario, setting or duration
      */
     RunOutcome run(RunRequest request, boolean keepForReport);
+
+    /**
+     * The fault schedule this request runs under (from {@code --faults}, or drawn from the seed by
+     * {@code --random-faults}), for {@code --save-faults}.
+     *
+     * @throws io.faultline.cli.ExitCodes.BadInput when the run has the scenario's own faults, which are code
+     */
+    default FaultSchedule schedule(RunRequest request) {
+        throw new io.faultline.cli.ExitCodes.BadInput("--save-faults: this runner has no fault schedules");
+    }
+
+    /**
+     * Runs one seed that {@code budget} may stop (then its verdict is UNKNOWN, with the budget's
+     * reason); a runner that cannot stop a run early ignores it.
+     */
+    default RunOutcome run(RunRequest request, boolean keepForReport, Budget budget) {
+        return run(request, keepForReport);
+    }
 }

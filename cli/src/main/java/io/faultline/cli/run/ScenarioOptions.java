@@ -9,8 +9,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * What names one configured run of a scenario on the command line, shared by {@code run} and
- * {@code sweep} (a picocli mixin): the scenario, {@code --duration}, {@code --set} and
- * {@code --faults}.
+ * {@code sweep} (a picocli mixin): the scenario, {@code --duration}, {@code --set}, where the
+ * faults come from ({@code --faults}, {@code --random-faults}) and {@code --time-limit}.
  */
 final class ScenarioOptions {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario name, e.g. demo/broadcast (see `faultline list`).")
@@ -25,8 +25,20 @@ final class ScenarioOptions {
     @Option(names = "--faults", paramLabel = "FILE", description = "Replay this fault schedule (JSON, as @SimulationTest writes it) instead of the scenario's own faults.")
     String faults;
 
+    @Option(names = "--random-faults", description = "Replace the scenario's own faults by a schedule drawn from the seed,"
+            + " as @SimulationTest does (every kind, on random servers, in the first 60% of the run); --save-faults keeps it.")
+    boolean randomFaults;
+
+    @Option(names = "--time-limit", paramLabel = "D", description = "Wall-clock time after which the run (for sweep:"
+            + " every seed still running or not yet run) stops UNKNOWN (exit 3) with a report of what it did;"
+            + " the units of --duration, e.g. 20s, 5m, 1h, 1d (default: none).")
+    String timeLimit;
+
     /** The request for one seed of this configuration. */
     RunRequest request(long seed) {
-        return new RunRequest(scenario, seed, settings, Optional.ofNullable(duration), Optional.ofNullable(faults));
+        if (randomFaults && faults != null) {
+            throw new io.faultline.cli.ExitCodes.BadInput("--random-faults and --faults: choose one source of faults");
+        }
+        return new RunRequest(scenario, seed, settings, Optional.ofNullable(duration), Optional.ofNullable(faults), randomFaults);
     }
 }

@@ -2,6 +2,7 @@ package io.faultline.cli.run;
 
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,11 +15,13 @@ import picocli.CommandLine.Option;
 import io.faultline.checker.Outcome;
 import io.faultline.cli.ExitCodes;
 import io.faultline.report.RunSummary;
+import io.faultline.sim.Budget;
 import io.faultline.report.json.JsonSummary;
 import org.apiguardian.api.API;
 
 /**
- * {@code faultline sweep SCENARIO --seeds N [--from S] [--parallel P] [--set ...] [--duration D] [--faults FILE] [--json]}:
+ * {@code faultline sweep SCENARIO --seeds N [--from S] [--parallel P] [--set ...] [--duration D] [--faults FILE | --random-faults]
+ *     [--time-limit D] [--save-failing DIR] [--json]}:
  * runs seeds S to S+N-1 on P threads (each run on one thread), then prints the verdict counts and
  * each failing seed with the command that replays it. Output is in seed order whatever P is.
  */
@@ -38,6 +41,10 @@ public final class SweepCommand extends ScenarioCommand {
     @Option(names = "--parallel", paramLabel = "P", description = "Threads (default: the number of processors).")
     Integer parallel;
 
+    @Option(names = "--save-failing", paramLabel = "DIR", description = "Write each failing seed's replay command"
+            + " (DIR/failing.txt) and, under --random-faults or --faults, its schedule (DIR/seed-N-faults.json).")
+    Path saveFailing;
+
     @Option(names = "--json", description = "Print one JSON object per seed (JSON Lines), then a summary object.")
     boolean json;
 
@@ -50,7 +57,7 @@ public final class SweepCommand extends ScenarioCommand {
     }
 
     @Override
-    public Integer call() {
+    int execute() {
         if (seeds < 1) {
             throw new ExitCodes.BadInput("--seeds " + seeds + ": must be at least 1");
         }
@@ -63,6 +70,12 @@ public final class SweepCommand extends ScenarioCommand {
         }
         RunRequest first = target.request(from);
         runner.validate(first);
+        // One deadline for the whole sweep: the seeds still running when it passes stop UNKNOWN,
+        // and those started after it stop at their first look at the budget.
+        Budget budget = WallClockBudget.of(target.timeLimit, "sweep");
+        if (saveFailing != null) {
+            FailingSeeds.prepare(saveFailing);
+        }
 
         // picocli's writer flushes on every println: one write(2) per seed on the thread that also
         // hands results over in seed order. Buffer the lines; the summary's flush empties the buffer.
@@ -71,7 +84,7 @@ public final class SweepCommand extends ScenarioCommand {
         List<JsonSummary.FailingSeed> failing = new ArrayList<>();
         long started = System.nanoTime();
         try (SweepProgress progress = SweepProgress.open(seeds, !json, target.scenario)) {
-            SeedPool.run(threads, seeds, i -> Seeds.guard(first.withSeed(from + i), () -> runner.run(first.withSeed(from + i), false)),
+            SeedPool.run(threads, seeds, i -> Seeds.guard(first.withSeed(from + i), () -> runner.run(first.withSeed(from + i), false, budget)),
                     progress::step, (i, outcome) -> {
                         RunSummary s = outcome.summary();
                         counts.merge(s.verdict(), 1, Integer::sum);
@@ -90,6 +103,12 @@ public final class SweepCommand extends ScenarioCommand {
             out.println(JsonSummary.sweepSummary(new JsonSummary.Sweep(target.scenario, from, seeds, counts, failing, wallMillis)));
         } else {
             printText(out, counts, failing, wallMillis);
+        }
+        if (saveFailing != null) {
+            String line = FailingSeeds.save(saveFailing, first, runner, failing);
+            if (!json) {
+                out.println(line);
+            }
         }
         out.flush();
         if (counts.getOrDefault(Outcome.INVALID, 0) > 0) {

@@ -130,9 +130,13 @@ public record RunResult(
          */
         public RunResult build() {
             List<CheckResult> all = new ArrayList<>(checks);
+            // A final stop (budget, pending bound) wins over whatever status the scenario saw last:
+            // a later phase may have returned at once with another view of it.
+            RunStatus status = sim.stoppedBy().orElse(this.status);
             sim.violation().ifPresent(v -> all.add(CheckResult.invalid("invariant " + v.invariant(), v.describe())));
             if (status.isBound()) {
-                all.add(CheckResult.unknown("run completed", "stopped by " + status + " after "
+                all.add(CheckResult.unknown("run completed", "stopped by " + status
+                        + sim.stopReason().map(r -> " (" + r + ")").orElse("") + " after "
                         + sim.eventCount() + " events at " + SimTime.format(sim.now())));
             }
             Outcome outcome = all.isEmpty() ? Outcome.UNKNOWN : Outcome.VALID;
