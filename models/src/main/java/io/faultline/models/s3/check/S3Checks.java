@@ -86,8 +86,11 @@ public final class S3Checks {
         return History.of(ops);
     }
 
+    /** The name of {@link #linearizable}'s result, which is also its anomaly kind. */
+    public static final String LINEARIZABLE = "linearizable per key (s3-object)";
+
     public static CheckResult linearizable(History h) {
-        String name = "linearizable per key (s3-object)";
+        String name = LINEARIZABLE;
         CheckReport r = Linearizability.check(withoutLists(h), Models.byName("s3-object"),
                 CheckOptions.defaults().withThreads(1).withTimeLimit(Duration.ofSeconds(30)));
         Verdict v = r.verdict();
