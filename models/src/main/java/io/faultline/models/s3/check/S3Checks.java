@@ -19,8 +19,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The checks of the S3 scenarios, over a recorded history of {@code put/get/delete [k v]} and
- * {@code list [prefix [keys]]} operations.
+ * The checks of the S3 scenarios, over a recorded history of {@code put/get/delete [k v]},
+ * conditional puts {@code cas [k [old new]]} and {@code list [prefix [keys]]} operations.
  *
  * <ul>
  *   <li>{@link #linearizable}: per key, with the checker's {@code s3-object} model (FIDELITY A1.3:
@@ -58,8 +58,7 @@ public final class S3Checks {
             }
             String key = ((Value.Str) ((Value.Vec) inv.value()).items().get(0)).value();
             // Writes are known by what they asked for (an info completion carries no value).
-            Value v = inv.f().equals("put") || inv.f().equals("delete")
-                    ? ((Value.Vec) inv.value()).items().get(1)
+            Value v = isWrite(inv.f()) ? written(inv)
                     : op.value() instanceof Value.Vec vec && vec.items().size() == 2 ? vec.items().get(1) : Value.NIL;
             // An info operation may take effect at any time after its invocation, even after the
             // client gave up: it is open to the end, whatever time its info was recorded at.
@@ -69,10 +68,24 @@ public final class S3Checks {
         // Invocations never completed: unknown outcome, open to the end.
         for (Op inv : open.values()) {
             String key = ((Value.Str) ((Value.Vec) inv.value()).items().get(0)).value();
-            out.add(new Done(inv.process(), inv.f(), key, ((Value.Vec) inv.value()).items().get(1),
-                    inv.time().orElse(0), Long.MAX_VALUE, OpType.INFO));
+            out.add(new Done(inv.process(), inv.f(), key, written(inv), inv.time().orElse(0), Long.MAX_VALUE, OpType.INFO));
         }
         return out;
+    }
+
+    private static boolean isWrite(String f) {
+        return f.equals("put") || f.equals("delete") || f.equals("cas");
+    }
+
+    /** What a write invocation leaves in its key: a put's value, a conditional put's new one, nil for a delete. */
+    private static Value written(Op inv) {
+        Value arg = ((Value.Vec) inv.value()).items().get(1);
+        return inv.f().equals("cas") ? ((Value.Vec) arg).items().get(1) : arg;
+    }
+
+    /** A put or a conditional put: both leave the key present. */
+    private static boolean isPut(String f) {
+        return f.equals("put") || f.equals("cas");
     }
 
     /** The history without its {@code list} operations (the {@code s3-object} model has none). */
@@ -120,7 +133,7 @@ public final class S3Checks {
             }
             TreeMap<String, List<Done>> byKey = new TreeMap<>();
             for (Done d : all) {
-                if ((d.f().equals("put") || d.f().equals("delete")) && d.key().startsWith(l.key())) {
+                if (isWrite(d.f()) && d.key().startsWith(l.key())) {
                     byKey.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d);
                 }
             }
@@ -150,7 +163,7 @@ public final class S3Checks {
             if (later) {
                 continue;
             }
-            if (w.f().equals("put") && !listed) {
+            if (isPut(w.f()) && !listed) {
                 return Optional.of("LIST at " + io.faultline.sim.SimTime.format(list.invoked()) + " omits " + key + ", whose PUT completed at "
                         + io.faultline.sim.SimTime.format(w.completed()));
             }
@@ -167,7 +180,7 @@ public final class S3Checks {
         List<Done> all = pairs(h);
         TreeMap<String, TreeSet<String>> written = new TreeMap<>();
         for (Done d : all) {
-            if (d.f().equals("put") && d.value() instanceof Value.Str s) {
+            if (isPut(d.f()) && d.value() instanceof Value.Str s) {
                 written.computeIfAbsent(d.key(), k -> new TreeSet<>()).add(s.value());
             }
         }
@@ -196,7 +209,7 @@ public final class S3Checks {
         int reads = 0;
         for (Map.Entry<String, List<Done>> e : byKey.entrySet()) {
             List<Done> ops = e.getValue();
-            Optional<Done> firstPut = ops.stream().filter(d -> d.f().equals("put") && d.type() == OpType.OK)
+            Optional<Done> firstPut = ops.stream().filter(d -> isPut(d.f()) && d.type() == OpType.OK)
                     .min((a, b) -> Long.compare(a.completed(), b.completed()));
             if (firstPut.isEmpty()) {
                 continue;
@@ -220,7 +233,7 @@ public final class S3Checks {
                 }
                 boolean deleted = ops.stream().anyMatch(d -> d.f().equals("delete") && d.type() != OpType.FAIL
                         && d.invoked() < g.completed());
-                boolean earlierPut = ops.stream().anyMatch(d -> d.f().equals("put") && d != put
+                boolean earlierPut = ops.stream().anyMatch(d -> isPut(d.f()) && d != put
                         && d.invoked() < put.invoked());
                 if (!deleted && !earlierPut) {
                     return CheckResult.invalid(name, "GET " + e.getKey() + " at " + io.faultline.sim.SimTime.format(g.invoked())

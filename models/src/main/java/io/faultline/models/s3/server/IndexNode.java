@@ -51,8 +51,12 @@ public final class IndexNode implements Process {
     private record Outgoing(HostId peer, String bucket, Mutation mutation) {
     }
 
-    /** A conditional write's hold on a key (FIDELITY A7.2), until {@code until} or its unlock. */
-    private record Lease(long owner, long until) {
+    /** A conditional write's hold on a key (FIDELITY A7.2), until its {@link LeaseOver} timer or its unlock. */
+    private record Lease(long owner, long serial) {
+    }
+
+    /** Lease {@code serial} of {@code key} has run its length (a timer, so clock jumps do not shorten it). */
+    private record LeaseOver(String key, long serial) implements Timer {
     }
 
     private static final long RETRY = 250 * Simulation.MILLIS;
@@ -73,6 +77,7 @@ public final class IndexNode implements Process {
     private final TreeSet<HostId> synced = new TreeSet<>();
     private final TreeMap<String, Lease> leases = new TreeMap<>();
     private long nextSeq;
+    private long leaseSerial;
     private boolean recovering;
     private boolean inGrace;
     private boolean retryArmed;
@@ -222,15 +227,21 @@ public final class IndexNode implements Process {
      * lease at all (a grace period, measured by a timer, which clock jumps do not move), so every
      * lease it may have granted before the crash has expired before it grants another. Meanwhile
      * conditional writes need a majority among the other replicas.
+     *
+     * <p>A lease's length is measured by a timer, not by the local clock: a replica whose clock
+     * jumped forward would otherwise think a live lease expired and grant the key to a second
+     * writer while the first still plans on it.
      */
     private void lock(Context ctx, HostId from, S3Wire.LockKey lk) {
         String k = lk.bucket() + '\u0000' + lk.key();
         Lease l = leases.get(k);
-        if (inGrace || (l != null && l.owner() != lk.owner() && l.until() > ctx.now())) {
+        if (inGrace || (l != null && l.owner() != lk.owner())) {
             ctx.send(from, new S3Wire.Locked(lk.call()));
             return;
         }
-        leases.put(k, new Lease(lk.owner(), ctx.now() + leaseNanos()));
+        long serial = leaseSerial++;
+        leases.put(k, new Lease(lk.owner(), serial));
+        ctx.setTimer(leaseNanos(), new LeaseOver(k, serial));
         ctx.send(from, new S3Wire.KeyReply(lk.call(), state.key(lk.bucket(), lk.key())));
     }
 
@@ -276,6 +287,11 @@ public final class IndexNode implements Process {
             if (!unacked.isEmpty()) {
                 retryArmed = true;
                 ctx.setTimer(RETRY, new RetryReplicas());
+            }
+        } else if (t instanceof LeaseOver lo) {
+            Lease l = leases.get(lo.key());
+            if (l != null && l.serial() == lo.serial()) {
+                leases.remove(lo.key());
             }
         } else if (t instanceof GraceOver) {
             inGrace = false;
