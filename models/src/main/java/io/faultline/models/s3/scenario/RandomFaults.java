@@ -224,35 +224,40 @@ final class RandomFaults {
         double p = targets.uniform(0.3, 0.9);
         sim.recordFault("lossy links of " + fe.name() + " to the index, loss " + p);
         List<HostId> index = c.index().stream().map(Host::id).toList();
-        changeLinks(fe, index, l -> l.withLoss(p), end);
+        changeLinks(fe, index, true, l -> l.withLoss(p), end);
         return true;
     }
 
     /**
-     * One front-end's links to every index replica but one slow down, both ways, until {@code end}:
-     * its writes reach the near replica a long while before the others (a write that, for that
-     * while, is on exactly one replica), and a read it makes hears the near one first. The delay,
-     * from a fortieth to a quarter of the longest timeout, stays below the deadline so that writes
-     * still complete.
+     * One front-end's links to every index replica but one slow down (its messages to them, not
+     * their answers) until {@code end}: its writes reach the near replica a long while before the
+     * others (a write that, for that while, is on exactly one replica), and a read it makes hears
+     * the near one first. The delay, from a fortieth to an eighth of the longest timeout, keeps a
+     * write's two round trips within the deadline, so that writes still complete.
      */
     private boolean slow(long end) {
         Host fe = targets.pick(c.frontEnds());
         List<Host> index = new ArrayList<>(c.index());
         Host near = targets.pick(index);
         index.remove(near);
-        long delay = targets.uniform(longest / 40, longest / 4);
-        sim.recordFault("slow links of " + fe.name() + " to the index but " + near.name() + ", "
+        long delay = targets.uniform(longest / 40, longest / 8);
+        sim.recordFault("slow links from " + fe.name() + " to the index but " + near.name() + ", "
                 + io.faultline.sim.SimTime.format(delay));
-        changeLinks(fe, index.stream().map(Host::id).toList(), l -> l.withLatency(Latency.logNormal(delay, 0.3)), end);
+        changeLinks(fe, index.stream().map(Host::id).toList(), false, l -> l.withLatency(Latency.logNormal(delay, 0.3)), end);
         return true;
     }
 
-    /** Changes the links between {@code fe} and {@code others}, both ways, and restores them at {@code end}. */
-    private void changeLinks(Host fe, List<HostId> others, UnaryOperator<LinkSpec> change, long end) {
+    /**
+     * Changes the links from {@code fe} to {@code others} (and back, if {@code bothWays}), and
+     * restores them at {@code end}.
+     */
+    private void changeLinks(Host fe, List<HostId> others, boolean bothWays, UnaryOperator<LinkSpec> change, long end) {
         List<HostId[]> links = new ArrayList<>();
         for (HostId o : others) {
             links.add(new HostId[] {fe.id(), o});
-            links.add(new HostId[] {o, fe.id()});
+            if (bothWays) {
+                links.add(new HostId[] {o, fe.id()});
+            }
         }
         List<LinkSpec> before = new ArrayList<>();
         for (HostId[] l : links) {
@@ -269,7 +274,7 @@ final class RandomFaults {
     /**
      * One index replica is cut from the front-ends and its peers for the first part of the episode
      * (it misses writes), then reconnected, and at once another replica crashes and restarts
-     * within a tenth of the longest timeout: for a while the group holds one empty replica, one
+     * within a hundredth of the longest timeout (before reads repair the one behind): for a while the group holds one empty replica, one
      * behind and one current, so a read that meets the empty one and the one behind finds only
      * old data unless the restarted replica copies its peers first (recovery sync). One replica
      * loses its state, so the model's assumption holds.
@@ -290,7 +295,7 @@ final class RandomFaults {
             reach.forEach(o -> sim.network().heal(behind.id(), o));
             List<Host> others = crashableIndex().stream().filter(h -> h != behind).toList();
             if (!others.isEmpty()) {
-                crashAndRestart(others, at, Math.min(end, at + longest / 10));
+                crashAndRestart(others, at, Math.min(end, at + longest / 100));
             }
         });
         return true;

@@ -69,7 +69,7 @@ public final class StrongScenario {
         long stop = spec.durationNanos() * 8 / 10;
         for (int i = 0; i < s.get(CLIENTS); i++) {
             c.addObjectClient("c" + (i + 1), i, i % c.frontEnds().size(), "data",
-                    ObjectWorkload.withConditionalPuts(keys, 0.4, 0.25, 0.15, 0.1, 0.1, "c" + (i + 1)), s.get(S3Settings.TIMEOUT),
+                    ObjectWorkload.withConditionalPuts(keys, 0.35, 0.2, 0.25, 0.1, 0.1, "c" + (i + 1)), s.get(S3Settings.TIMEOUT),
                     s.get(THINK), stop);
         }
         if (s.get(FAULTS)) {

@@ -1,5 +1,6 @@
 package io.faultline.models.s3.server;
 
+import io.faultline.models.s3.config.ConsistencyMode;
 import io.faultline.models.s3.config.S3Config;
 import io.faultline.models.s3.rules.BucketRecord;
 import io.faultline.models.s3.rules.IndexLayout;
@@ -26,6 +27,9 @@ import java.util.TreeSet;
  * acknowledging it, it copies the write to each peer after a lag drawn per peer (exponential with
  * the configured mean, capped; FIDELITY A1.2 rule 6 [M1]) and resends until the peer acknowledges.
  *
+ * <p>Strong mode: every second a replica joins its group peers' state (anti-entropy), so that
+ * replicas converge once writes stop even if some missed writes.
+ *
  * <p>Crashes: the state is in memory. A restarted replica first copies the state of enough peers
  * ({@code n - majority + 1}, which must include one holder of every write a majority acknowledged)
  * and serves no read until then; it still applies and acknowledges writes meanwhile. Its
@@ -44,6 +48,10 @@ public final class IndexNode implements Process {
     private record RetrySync() implements Timer {
     }
 
+    /** Time to copy the group peers' state (strong mode's anti-entropy). */
+    private record AntiEntropy() implements Timer {
+    }
+
     /** A restarted replica's lease grace period is over. */
     private record GraceOver() implements Timer {
     }
@@ -60,6 +68,13 @@ public final class IndexNode implements Process {
     }
 
     private static final long RETRY = 250 * Simulation.MILLIS;
+    /**
+     * How often a strong replica joins its group peers' state. Quorums keep reads correct without
+     * it, but a replica that missed writes (cut off, or sent a write whose request then failed)
+     * would otherwise stay behind until each key is written again, and replicas would never
+     * converge once writes stop (FIDELITY A1.2 rule 5, which strong S3 keeps).
+     */
+    private static final long ANTI_ENTROPY = Simulation.SECONDS;
     private static final String MARK = "s3-index-started";
 
     private final IndexLayout layout;
@@ -114,6 +129,9 @@ public final class IndexNode implements Process {
     @Override
     public void onStart(Context ctx) {
         initialBuckets.forEach(state::putBucket);
+        if (config.mode() == ConsistencyMode.STRONG && !peers.isEmpty()) {
+            ctx.setTimer(ANTI_ENTROPY, new AntiEntropy());
+        }
         if (ctx.disk().exists(MARK)) {
             // Leases are volatile: grant none until every lease granted before the crash expired.
             inGrace = true;
@@ -247,6 +265,10 @@ public final class IndexNode implements Process {
 
     private void onSync(Context ctx, HostId from, S3Wire.SyncReply sr) {
         if (!recovering) {
+            // Anti-entropy: joining newer state is what a read repair does, safe at any time.
+            if (config.mode() == ConsistencyMode.STRONG) {
+                state.join(sr.snapshot(), key -> layout.groupOf(key) == group);
+            }
             return;
         }
         state.join(sr.snapshot(), key -> layout.groupOf(key) == group);
@@ -293,6 +315,9 @@ public final class IndexNode implements Process {
             if (l != null && l.serial() == lo.serial()) {
                 leases.remove(lo.key());
             }
+        } else if (t instanceof AntiEntropy) {
+            peers.forEach(p -> ctx.send(p, new S3Wire.SyncRequest(0)));
+            ctx.setTimer(ANTI_ENTROPY, new AntiEntropy());
         } else if (t instanceof GraceOver) {
             inGrace = false;
         } else if (t instanceof RetrySync && recovering) {
