@@ -60,7 +60,7 @@ final class RandomFaults {
             long start = t;
             n.sim.at(start, "fault " + kind, () -> n.fire(kind, start, end));
             n.sim.at(end, "heal", n.sim::healAll);
-            t = end + rng.uniform(50 * Simulation.MILLIS, longest / 2);
+            t = end + rng.uniform(50 * Simulation.MILLIS, longest / 4);
         }
         return n;
     }

@@ -34,7 +34,7 @@ public final class StrongScenario {
     public static final Scenario SCENARIO = Scenario.of("s3/strong",
             "overwrites, deletes, reads and LISTs under strong S3 with partitions and crashes: linearizable, LIST complete",
             settings(), 
-            6 * Simulation.SECONDS, StrongScenario::run);
+            12 * Simulation.SECONDS, StrongScenario::run);
 
     private StrongScenario() {
     }
