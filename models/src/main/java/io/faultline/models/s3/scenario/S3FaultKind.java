@@ -1,7 +1,7 @@
 package io.faultline.models.s3.scenario;
 
 /**
- * The classes of fault the S3 nemesis ({@link Nemesis}) draws, each aimed at one of the strong
+ * The classes of fault the S3 random faults ({@link RandomFaults}) draw, each aimed at one of the strong
  * protocol's mechanisms ({@link Safeguards}) or at the model's assumptions about its hosts.
  */
 public enum S3FaultKind {
