@@ -14,6 +14,10 @@ import org.apiguardian.api.API;
  *   <li>{@code :delete [k nil]}: object {@code k} is absent;</li>
  *   <li>{@code :get [k v]}: an ok get returns the current content, {@code nil} meaning absent
  *       (404); an indeterminate get is unconstrained.</li>
+ *   <li>{@code :cas [k [old new]]}: a conditional put (FIDELITY A7.2), {@code If-None-Match: *} when
+ *       {@code old} is {@code nil}, else {@code If-Match} with {@code old}'s ETag: it happened only
+ *       if {@code k} held {@code old}, and then {@code k} holds {@code new}. A failed one (412, or
+ *       409 ConditionalRequestConflict) did not happen and is dropped, as Knossos does.</li>
  * </ul>
  * Split per key ({@link #partition}). State: an immutable {@code Map<Value, Value>} of present
  * objects; default initial state empty (every key absent).
@@ -26,7 +30,7 @@ import org.apiguardian.api.API;
 public final class S3ObjectModel extends KeyedMapModel {
 
     public S3ObjectModel(Map<Value, Value> initial) {
-        super("s3-object", Set.of("get", "put", "delete"), initial);
+        super("s3-object", Set.of("get", "put", "delete", "cas"), initial);
     }
 
     @Override
@@ -36,6 +40,8 @@ public final class S3ObjectModel extends KeyedMapModel {
                 return Step.ok(KeyedValues.with(state, key, arg));
             case "delete":
                 return Step.ok(KeyedValues.with(state, key, Value.NIL));
+            case "cas":
+                return cas(state, key, arg);
             default:
                 Value current = state.getOrDefault(key, Value.NIL);
                 if (op.isIndeterminate() || arg.equals(current)) {
@@ -44,5 +50,17 @@ public final class S3ObjectModel extends KeyedMapModel {
                 return Step.inconsistent("get " + key + " returned " + (arg.isNil() ? "404" : arg)
                         + " but it held " + (current.isNil() ? "nothing" : current));
         }
+    }
+
+    private static Step<Map<Value, Value>> cas(Map<Value, Value> state, Value key, Value arg) {
+        if (!(arg instanceof Value.Vec v) || v.items().size() != 2 || v.items().get(1).isNil()) {
+            return Step.inconsistent("cas " + key + " needs [old new] with a new content, got " + arg);
+        }
+        Value current = state.getOrDefault(key, Value.NIL);
+        if (!v.items().get(0).equals(current)) {
+            return Step.inconsistent("conditional put " + key + " " + arg + " succeeded but it held "
+                    + (current.isNil() ? "nothing" : current));
+        }
+        return Step.ok(KeyedValues.with(state, key, v.items().get(1)));
     }
 }

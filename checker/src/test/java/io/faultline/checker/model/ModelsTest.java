@@ -142,6 +142,19 @@ class ModelsTest {
     }
 
     @Test
+    void s3ObjectConditionalPutsAreCompareAndSet() {
+        Model<?> m = Models.byName("s3-object");
+        Value k = Value.of("lock");
+        Object s = next(m, m.initial(), ok("cas", Value.vec(k, Value.vec(Value.NIL, Value.of("a")))));
+        next(m, s, ok("get", Value.vec(k, Value.of("a"))));
+        // Two If-None-Match puts cannot both succeed: the second finds the key present.
+        impossible(m, s, ok("cas", Value.vec(k, Value.vec(Value.NIL, Value.of("b")))));
+        s = next(m, s, ok("cas", Value.vec(k, Value.vec(Value.of("a"), Value.of("b")))));
+        impossible(m, s, ok("cas", Value.vec(k, Value.vec(Value.of("a"), Value.of("c")))));
+        next(m, s, ok("get", Value.vec(k, Value.of("b"))));
+    }
+
+    @Test
     void multiRegisterTransactionsAreAtomic() {
         Model<?> m = Models.byName("multi-register");
         Value x = Value.kw("x");

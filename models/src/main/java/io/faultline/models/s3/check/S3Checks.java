@@ -20,8 +20,8 @@ import java.util.TreeSet;
 import org.apiguardian.api.API;
 
 /**
- * The checks of the S3 scenarios, over a recorded history of {@code put/get/delete [k v]} and
- * {@code list [prefix [keys]]} operations.
+ * The checks of the S3 scenarios, over a recorded history of {@code put/get/delete [k v]},
+ * conditional puts {@code cas [k [old new]]} and {@code list [prefix [keys]]} operations.
  *
  * <ul>
  *   <li>{@link #linearizable}: per key, with the checker's {@code s3-object} model (FIDELITY A1.3:
@@ -60,8 +60,7 @@ public final class S3Checks {
             }
             String key = ((Value.Str) ((Value.Vec) inv.value()).items().get(0)).value();
             // Writes are known by what they asked for (an info completion carries no value).
-            Value v = inv.f().equals("put") || inv.f().equals("delete")
-                    ? ((Value.Vec) inv.value()).items().get(1)
+            Value v = isWrite(inv.f()) ? written(inv)
                     : op.value() instanceof Value.Vec vec && vec.items().size() == 2 ? vec.items().get(1) : Value.NIL;
             // An info operation may take effect at any time after its invocation, even after the
             // client gave up: it is open to the end, whatever time its info was recorded at.
@@ -71,10 +70,24 @@ public final class S3Checks {
         // Invocations never completed: unknown outcome, open to the end.
         for (Op inv : open.values()) {
             String key = ((Value.Str) ((Value.Vec) inv.value()).items().get(0)).value();
-            out.add(new Done(inv.process(), inv.f(), key, ((Value.Vec) inv.value()).items().get(1),
-                    inv.time().orElse(0), Long.MAX_VALUE, OpType.INFO));
+            out.add(new Done(inv.process(), inv.f(), key, written(inv), inv.time().orElse(0), Long.MAX_VALUE, OpType.INFO));
         }
         return out;
+    }
+
+    private static boolean isWrite(String f) {
+        return f.equals("put") || f.equals("delete") || f.equals("cas");
+    }
+
+    /** What a write invocation leaves in its key: a put's value, a conditional put's new one, nil for a delete. */
+    private static Value written(Op inv) {
+        Value arg = ((Value.Vec) inv.value()).items().get(1);
+        return inv.f().equals("cas") ? ((Value.Vec) arg).items().get(1) : arg;
+    }
+
+    /** A put or a conditional put: both leave the key present. */
+    private static boolean isPut(String f) {
+        return f.equals("put") || f.equals("cas");
     }
 
     /** The history without its {@code list} operations (the {@code s3-object} model has none). */
@@ -88,8 +101,11 @@ public final class S3Checks {
         return History.of(ops);
     }
 
+    /** The name of {@link #linearizable}'s result, which is also its anomaly kind. */
+    public static final String LINEARIZABLE = "linearizable per key (s3-object)";
+
     public static CheckResult linearizable(History h) {
-        String name = "linearizable per key (s3-object)";
+        String name = LINEARIZABLE;
         CheckReport r = Linearizability.check(withoutLists(h), Models.byName("s3-object"),
                 CheckOptions.defaults().withThreads(1).withTimeLimit(Duration.ofSeconds(30)));
         Verdict v = r.verdict();
@@ -119,7 +135,7 @@ public final class S3Checks {
             }
             TreeMap<String, List<Done>> byKey = new TreeMap<>();
             for (Done d : all) {
-                if ((d.f().equals("put") || d.f().equals("delete")) && d.key().startsWith(l.key())) {
+                if (isWrite(d.f()) && d.key().startsWith(l.key())) {
                     byKey.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d);
                 }
             }
@@ -149,7 +165,7 @@ public final class S3Checks {
             if (later) {
                 continue;
             }
-            if (w.f().equals("put") && !listed) {
+            if (isPut(w.f()) && !listed) {
                 return Optional.of("LIST at " + io.faultline.sim.SimTime.format(list.invoked()) + " omits " + key + ", whose PUT completed at "
                         + io.faultline.sim.SimTime.format(w.completed()));
             }
@@ -166,7 +182,7 @@ public final class S3Checks {
         List<Done> all = pairs(h);
         TreeMap<String, TreeSet<String>> written = new TreeMap<>();
         for (Done d : all) {
-            if (d.f().equals("put") && d.value() instanceof Value.Str s) {
+            if (isPut(d.f()) && d.value() instanceof Value.Str s) {
                 written.computeIfAbsent(d.key(), k -> new TreeSet<>()).add(s.value());
             }
         }
@@ -195,7 +211,7 @@ public final class S3Checks {
         int reads = 0;
         for (Map.Entry<String, List<Done>> e : byKey.entrySet()) {
             List<Done> ops = e.getValue();
-            Optional<Done> firstPut = ops.stream().filter(d -> d.f().equals("put") && d.type() == OpType.OK)
+            Optional<Done> firstPut = ops.stream().filter(d -> isPut(d.f()) && d.type() == OpType.OK)
                     .min((a, b) -> Long.compare(a.completed(), b.completed()));
             if (firstPut.isEmpty()) {
                 continue;
@@ -219,7 +235,7 @@ public final class S3Checks {
                 }
                 boolean deleted = ops.stream().anyMatch(d -> d.f().equals("delete") && d.type() != OpType.FAIL
                         && d.invoked() < g.completed());
-                boolean earlierPut = ops.stream().anyMatch(d -> d.f().equals("put") && d != put
+                boolean earlierPut = ops.stream().anyMatch(d -> isPut(d.f()) && d != put
                         && d.invoked() < put.invoked());
                 if (!deleted && !earlierPut) {
                     return CheckResult.invalid(name, "GET " + e.getKey() + " at " + io.faultline.sim.SimTime.format(g.invoked())

@@ -3,12 +3,15 @@ package io.faultline.models.s3.scenario;
 import io.faultline.models.s3.server.IndexNode;
 import io.faultline.sim.Host;
 import io.faultline.sim.HostId;
+import io.faultline.sim.Latency;
+import io.faultline.sim.LinkSpec;
 import io.faultline.sim.Rng;
 import io.faultline.sim.Simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Random faults for the strong scenario, drawn from the simulation's {@code nemesis} stream, one
@@ -51,15 +54,24 @@ final class RandomFaults {
         S3FaultKind[] kinds = S3FaultKind.values();
         long t = 200 * Simulation.MILLIS + rng.uniform(0, longest / 4);
         while (t < until) {
-            long length = rng.uniform(longest / 10, 3 * longest);
+            long length = logUniform(rng, longest / 10, 3 * longest);
             long end = Math.min(t + length, until);
             S3FaultKind kind = kinds[rng.nextInt(kinds.length)];
             long start = t;
             n.sim.at(start, "fault " + kind, () -> n.fire(kind, start, end));
             n.sim.at(end, "heal", n.sim::healAll);
-            t = end + rng.uniform(50 * Simulation.MILLIS, longest / 2);
+            t = end + rng.uniform(50 * Simulation.MILLIS, longest / 4);
         }
         return n;
+    }
+
+    /**
+     * A length between {@code min} and {@code max} whose logarithm is uniform: as many episodes
+     * shorter than the deadline as longer than the lease, so a run holds several classes of fault
+     * and still some that outlast every timeout.
+     */
+    private static long logUniform(Rng rng, long min, long max) {
+        return Math.round(min * Math.pow((double) max / min, rng.nextDouble()));
     }
 
     /** How many episodes of each class fired (an episode whose target was missing is not counted). */
@@ -83,9 +95,12 @@ final class RandomFaults {
             case CRASH_FRONT_END -> crashAndRestart(up(c.frontEnds()), start, end);
             case PAUSE_FRONT_END -> pause(c.frontEnds());
             case PAUSE_INDEX -> pause(c.index());
-            case CLOCK_JUMP -> clockJump();
+            case CLOCK_JUMP_FRONT_END -> clockJump(c.frontEnds());
+            case CLOCK_JUMP_INDEX -> clockJump(c.index());
             case ISOLATE_THEN_CRASH_INDEX -> isolateThenCrash(start, end);
+            case STALE_THEN_RESTART_INDEX -> staleThenRestart(start, end);
             case LOSSY_LINKS -> lossy(end);
+            case SLOW_INDEX_LINKS -> slow(end);
         };
         if (done) {
             fired.merge(kind, 1, Integer::sum);
@@ -207,29 +222,87 @@ final class RandomFaults {
     private boolean lossy(long end) {
         Host fe = targets.pick(c.frontEnds());
         double p = targets.uniform(0.3, 0.9);
-        List<HostId[]> links = new ArrayList<>();
-        for (Host i : c.index()) {
-            links.add(new HostId[] {fe.id(), i.id()});
-            links.add(new HostId[] {i.id(), fe.id()});
-        }
         sim.recordFault("lossy links of " + fe.name() + " to the index, loss " + p);
-        List<io.faultline.sim.LinkSpec> before = new ArrayList<>();
+        List<HostId> index = c.index().stream().map(Host::id).toList();
+        changeLinks(fe, index, true, l -> l.withLoss(p), end);
+        return true;
+    }
+
+    /**
+     * One front-end's links to every index replica but one slow down (its messages to them, not
+     * their answers) until {@code end}: its writes reach the near replica a long while before the
+     * others (a write that, for that while, is on exactly one replica), and a read it makes hears
+     * the near one first. The delay, from a fortieth to an eighth of the longest timeout, keeps a
+     * write's two round trips within the deadline, so that writes still complete.
+     */
+    private boolean slow(long end) {
+        Host fe = targets.pick(c.frontEnds());
+        List<Host> index = new ArrayList<>(c.index());
+        Host near = targets.pick(index);
+        index.remove(near);
+        long delay = targets.uniform(longest / 40, longest / 8);
+        sim.recordFault("slow links from " + fe.name() + " to the index but " + near.name() + ", "
+                + io.faultline.sim.SimTime.format(delay));
+        changeLinks(fe, index.stream().map(Host::id).toList(), false, l -> l.withLatency(Latency.logNormal(delay, 0.3)), end);
+        return true;
+    }
+
+    /**
+     * Changes the links from {@code fe} to {@code others} (and back, if {@code bothWays}), and
+     * restores them at {@code end}.
+     */
+    private void changeLinks(Host fe, List<HostId> others, boolean bothWays, UnaryOperator<LinkSpec> change, long end) {
+        List<HostId[]> links = new ArrayList<>();
+        for (HostId o : others) {
+            links.add(new HostId[] {fe.id(), o});
+            if (bothWays) {
+                links.add(new HostId[] {o, fe.id()});
+            }
+        }
+        List<LinkSpec> before = new ArrayList<>();
         for (HostId[] l : links) {
             before.add(sim.network().link(l[0], l[1]));
-            sim.network().link(l[0], l[1], sim.network().link(l[0], l[1]).withLoss(p));
+            sim.network().link(l[0], l[1], change.apply(sim.network().link(l[0], l[1])));
         }
-        sim.at(end, "lossless links of " + fe.name(), () -> {
+        sim.at(end, "links of " + fe.name() + " as before", () -> {
             for (int i = 0; i < links.size(); i++) {
                 sim.network().link(links.get(i)[0], links.get(i)[1], before.get(i));
+            }
+        });
+    }
+
+    /**
+     * One index replica is cut from the front-ends and its peers for the first part of the episode
+     * (it misses writes), then reconnected, and at once another replica crashes and restarts
+     * within a hundredth of the longest timeout (before reads repair the one behind): for a while the group holds one empty replica, one
+     * behind and one current, so a read that meets the empty one and the one behind finds only
+     * old data unless the restarted replica copies its peers first (recovery sync). One replica
+     * loses its state, so the model's assumption holds.
+     */
+    private boolean staleThenRestart(long start, long end) {
+        List<Host> up = up(c.index());
+        if (up.size() < 3 || up.size() < c.index().size()) {
+            return false;
+        }
+        Host behind = targets.pick(up);
+        List<HostId> reach = new ArrayList<>();
+        c.frontEnds().forEach(h -> reach.add(h.id()));
+        c.index().stream().filter(h -> h != behind).forEach(h -> reach.add(h.id()));
+        sim.recordFault("cut " + behind.name() + " from the front-ends and index");
+        reach.forEach(o -> sim.network().cut(behind.id(), o));
+        long at = start + targets.uniform((end - start) / 4, Math.max((end - start) / 4 + 1, (end - start) * 3 / 4));
+        sim.at(at, "reconnect " + behind.name() + ", then restart another index replica", () -> {
+            reach.forEach(o -> sim.network().heal(behind.id(), o));
+            List<Host> others = crashableIndex().stream().filter(h -> h != behind).toList();
+            if (!others.isEmpty()) {
+                crashAndRestart(others, at, Math.min(end, at + longest / 100));
             }
         });
         return true;
     }
 
-    /** Steps the clock of a front-end or an index replica by up to three times the longest timeout, either way. */
-    private boolean clockJump() {
-        List<Host> hosts = new ArrayList<>(c.frontEnds());
-        hosts.addAll(c.index());
+    /** Steps the clock of one of {@code hosts} by up to three times the longest timeout, either way. */
+    private boolean clockJump(List<Host> hosts) {
         Host h = targets.pick(hosts);
         long delta = targets.uniform(longest / 10, 3 * longest) * (targets.chance(0.5) ? 1 : -1);
         h.clock().jump(delta);

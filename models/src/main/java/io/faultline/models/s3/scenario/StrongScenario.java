@@ -20,10 +20,15 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * {@code s3/strong}: the legacy workloads (overwrites, deletes, reads and LISTs on shared keys)
- * under S3's strong consistency (FIDELITY A1.3), with random partitions and crashes. Checks:
- * linearizable per key ({@code s3-object}), every LIST sees every completed write, reads return
- * written values; and after the faults stop, requests succeed again.
+ * {@code s3/strong}: overwrites, conditional puts (FIDELITY A7.2), deletes, reads and LISTs on
+ * shared keys under S3's strong consistency (FIDELITY A1.3), with random faults ({@link
+ * RandomFaults}). Checks: linearizable per key ({@code s3-object}, a conditional put being a
+ * compare-and-set), every LIST sees every completed write, reads return written values; and after
+ * the faults stop, the replicas converge.
+ *
+ * <p>12 s by default: long enough for five or so fault episodes, each up to three times the
+ * longest timeout, so that one seed meets several fault classes (a seed still takes a fraction of
+ * a second to run and check).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class StrongScenario {
@@ -32,12 +37,12 @@ public final class StrongScenario {
     static final Setting<Integer> KEYS = Setting.ofInt("keys", 3, 1, 100, "keys the clients share");
     static final Setting<Long> THINK = S3Settings.think(20 * Simulation.MILLIS);
     static final Setting<Boolean> FAULTS = Setting.ofBoolean("faults", true,
-            "random partitions and crashes until 70% of the run");
+            "random faults (partitions, crashes, pauses, clock jumps, lossy and slow links) until 70% of the run");
 
     public static final Scenario SCENARIO = Scenario.of("s3/strong",
-            "overwrites, deletes, reads and LISTs under strong S3 with partitions and crashes: linearizable, LIST complete",
+            "overwrites, conditional puts, deletes, reads and LISTs under strong S3 with random faults: linearizable, LIST complete",
             settings(), 
-            6 * Simulation.SECONDS, StrongScenario::run);
+            12 * Simulation.SECONDS, StrongScenario::run);
 
     private StrongScenario() {
     }
@@ -77,7 +82,7 @@ public final class StrongScenario {
         long stop = spec.durationNanos() * 8 / 10;
         for (int i = 0; i < s.get(CLIENTS); i++) {
             c.addObjectClient("c" + (i + 1), i, i % c.frontEnds().size(), "data",
-                    ObjectWorkload.mixed(keys, 0.45, 0.35, 0.1, 0.1, "c" + (i + 1)), s.get(S3Settings.TIMEOUT),
+                    ObjectWorkload.withConditionalPuts(keys, 0.35, 0.2, 0.25, 0.1, 0.1, "c" + (i + 1)), s.get(S3Settings.TIMEOUT),
                     s.get(THINK), stop);
         }
         if (s.get(FAULTS)) {
@@ -89,7 +94,7 @@ public final class StrongScenario {
     /**
      * The longest timeout that decides what a fault does to the model: the front-end's request
      * deadline, a conditional write's key lease (twice the deadline, {@link IndexNode}), or the
-     * client's own timeout. Faults last up to three times it ({@link Nemesis}).
+     * client's own timeout. Faults last up to three times it ({@link RandomFaults}).
      */
     static long longestTimeout(S3Config config, long clientTimeout) {
         return Math.max(2 * config.deadlineNanos(), clientTimeout);

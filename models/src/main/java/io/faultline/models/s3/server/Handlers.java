@@ -218,9 +218,10 @@ public final class Handlers {
     private void commitPut(long requestId, BucketRecord rec, String key, StoredObject object, WriteConditions cond,
                            Consumer<S3Result<PutObjectResponse>> k) {
         indexCalls.readForWrite(requestId, rec.name(), key, !cond.isEmpty(), state -> {
-            Stamp s = indexCalls.stamp(state);
-            S3Result<ObjectOps.Planned<PutObjectResponse>> p =
-                    ObjectOps.put(key, state, rec.versioning(), object.at(s.time()), cond, s, versionId(rec, s));
+            Stamp s = cond.isEmpty() ? indexCalls.stamp(state) : indexCalls.conditionalStamp(state);
+            // A conditional write's stamp may be older than now; its object is as new as the write.
+            S3Result<ObjectOps.Planned<PutObjectResponse>> p = ObjectOps.put(key, state, rec.versioning(),
+                    object.at(Math.max(indexCalls.now(), s.time())), cond, s, versionId(rec, s));
             if (!(p instanceof S3Result.Ok<ObjectOps.Planned<PutObjectResponse>> ok)) {
                 k.accept(p.castErr());
                 return;

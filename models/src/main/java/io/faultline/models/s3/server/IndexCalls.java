@@ -76,13 +76,38 @@ public final class IndexCalls {
         return group.get(ctx.rng().nextInt(group.size()));
     }
 
+    /**
+     * Sequence numbers of ordinary stamps are spaced this far apart, so that the stamps just after
+     * one ({@link #conditionalStamp}) fall between it and the next ordinary stamp of its writer.
+     */
+    private static final long SEQ_SPACING = 1L << 16;
+
     /** A stamp after everything in {@code seen} (strong) or from this front-end's clock (legacy). */
     Stamp stamp(KeyState seen) {
         long t = ctx.now();
         if (strong() && guards().stampAfterRead()) {
             t = Math.max(t, seen.maxStamp().time() + 1);
         }
-        return new Stamp(t, front.frontEnd(), seq++);
+        return new Stamp(t, front.frontEnd(), SEQ_SPACING * seq++);
+    }
+
+    /**
+     * The stamp of a conditional write planned on {@code basis} (FIDELITY A7.2: the condition is
+     * evaluated where the write is ordered): right after the basis's newest stamp, before any
+     * stamp another write can get. An unconditional write the conditional one did not see, which
+     * ran alongside it, is thus ordered after it (it has a stamp after the basis too, and every
+     * such stamp is greater), never between the state the condition was checked on and the
+     * conditional write. With a stamp from the clock instead, a concurrent PUT stamped earlier
+     * could land between them, and the conditional write would win over a state it never checked.
+     * Two conditional writes on one basis differ by their front-end; the lease lets at most one
+     * of them proceed.
+     */
+    Stamp conditionalStamp(KeyState basis) {
+        if (!strong() || !guards().stampAfterRead()) {
+            return stamp(basis);
+        }
+        Stamp b = basis.maxStamp();
+        return new Stamp(b.time(), b.writer(), b.seq() + 1 + front.frontEnd());
     }
 
     // ---- keys ----

@@ -1,8 +1,10 @@
 package io.faultline.models.s3.server;
 
+import io.faultline.models.s3.config.ConsistencyMode;
 import io.faultline.models.s3.config.S3Config;
 import io.faultline.models.s3.rules.BucketRecord;
 import io.faultline.models.s3.rules.IndexLayout;
+import io.faultline.models.s3.store.KeyState;
 import io.faultline.models.s3.store.Mutation;
 import io.faultline.models.s3.wire.S3Wire;
 import io.faultline.sim.Context;
@@ -27,6 +29,10 @@ import org.apiguardian.api.API;
  * acknowledging it, it copies the write to each peer after a lag drawn per peer (exponential with
  * the configured mean, capped; FIDELITY A1.2 rule 6 [M1]) and resends until the peer acknowledges.
  *
+ * <p>Strong mode: a second after a key changed here, a replica pushes the key's state to its
+ * group peers, again each second until each acknowledged it (anti-entropy), so that replicas
+ * converge once writes stop even if some missed writes.
+ *
  * <p>Crashes: the state is in memory. A restarted replica first copies the state of enough peers
  * ({@code n - majority + 1}, which must include one holder of every write a majority acknowledged)
  * and serves no read until then; it still applies and acknowledges writes meanwhile. Its
@@ -46,6 +52,14 @@ public final class IndexNode implements Process {
     private record RetrySync() implements Timer {
     }
 
+    /** Time to push the keys written here to the peers that have not acknowledged them (strong mode). */
+    private record AntiEntropy() implements Timer {
+    }
+
+    /** A key's state pushed to a peer, awaiting its acknowledgement. */
+    private record Pushed(HostId peer, String bucket, String key, KeyState state) {
+    }
+
     /** A restarted replica's lease grace period is over. */
     private record GraceOver() implements Timer {
     }
@@ -53,11 +67,24 @@ public final class IndexNode implements Process {
     private record Outgoing(HostId peer, String bucket, Mutation mutation) {
     }
 
-    /** A conditional write's hold on a key (FIDELITY A7.2), until {@code until} or its unlock. */
-    private record Lease(long owner, long until) {
+    /** A conditional write's hold on a key (FIDELITY A7.2), until its {@link LeaseOver} timer or its unlock. */
+    private record Lease(long owner, long serial) {
+    }
+
+    /** Lease {@code serial} of {@code key} has run its length (a timer, so clock jumps do not shorten it). */
+    private record LeaseOver(String key, long serial) implements Timer {
     }
 
     private static final long RETRY = 250 * Simulation.MILLIS;
+    /**
+     * How long after a write a strong replica pushes the key to its group peers, and how often it
+     * pushes again to those that have not acknowledged it. Quorums keep reads correct without it,
+     * but a replica that missed writes (cut off, or sent a write whose request then failed) would
+     * otherwise stay behind until each key is written again, and replicas would never converge
+     * once writes stop (FIDELITY A1.2 rule 5, which strong S3 keeps). Only written keys are
+     * pushed, so an idle index sends nothing.
+     */
+    private static final long ANTI_ENTROPY = Simulation.SECONDS;
     private static final String MARK = "s3-index-started";
 
     private final IndexLayout layout;
@@ -75,6 +102,12 @@ public final class IndexNode implements Process {
     private final TreeSet<HostId> synced = new TreeSet<>();
     private final TreeMap<String, Lease> leases = new TreeMap<>();
     private long nextSeq;
+    private long leaseSerial;
+    /** Keys written here, per peer, not yet acknowledged by it: {@code peer -> bucket \0 key}. */
+    private final TreeMap<HostId, TreeSet<String>> unpushed = new TreeMap<>();
+    private final TreeMap<Long, Pushed> pushes = new TreeMap<>();
+    private long nextPush;
+    private boolean pushArmed;
     private boolean recovering;
     private boolean inGrace;
     private boolean retryArmed;
@@ -163,12 +196,18 @@ public final class IndexNode implements Process {
         if (m instanceof S3Wire.WriteKey w) {
             state.apply(w.bucket(), w.mutation());
             ctx.send(from, new S3Wire.Ack(w.call()));
+            written(ctx, w.bucket(), w.mutation().key());
             if (w.propagate()) {
                 propagate(ctx, w.bucket(), w.mutation());
             }
         } else if (m instanceof S3Wire.MergeKey mk) {
             state.merge(mk.bucket(), mk.key(), mk.state());
             ctx.send(from, new S3Wire.Ack(mk.call()));
+            if (!peers.contains(from)) {
+                written(ctx, mk.bucket(), mk.key()); // a read repair; a peer's push is not passed on
+            }
+        } else if (m instanceof S3Wire.Ack a && peers.contains(from)) {
+            pushAcked(from, a.call());
         } else if (m instanceof S3Wire.Replicate r) {
             state.apply(r.bucket(), r.mutation());
             ctx.send(from, new S3Wire.ReplicateAck(r.seq()));
@@ -224,16 +263,75 @@ public final class IndexNode implements Process {
      * lease at all (a grace period, measured by a timer, which clock jumps do not move), so every
      * lease it may have granted before the crash has expired before it grants another. Meanwhile
      * conditional writes need a majority among the other replicas.
+     *
+     * <p>A lease's length is measured by a timer, not by the local clock: a replica whose clock
+     * jumped forward would otherwise think a live lease expired and grant the key to a second
+     * writer while the first still plans on it.
      */
     private void lock(Context ctx, HostId from, S3Wire.LockKey lk) {
         String k = lk.bucket() + '\u0000' + lk.key();
         Lease l = leases.get(k);
-        if (inGrace || (l != null && l.owner() != lk.owner() && l.until() > ctx.now())) {
+        if (inGrace || (l != null && l.owner() != lk.owner())) {
             ctx.send(from, new S3Wire.Locked(lk.call()));
             return;
         }
-        leases.put(k, new Lease(lk.owner(), ctx.now() + leaseNanos()));
+        long serial = leaseSerial++;
+        leases.put(k, new Lease(lk.owner(), serial));
+        ctx.setTimer(leaseNanos(), new LeaseOver(k, serial));
         ctx.send(from, new S3Wire.KeyReply(lk.call(), state.key(lk.bucket(), lk.key())));
+    }
+
+    /** Strong mode: {@code key} changed here; push it to every peer ({@link #ANTI_ENTROPY}). */
+    private void written(Context ctx, String bucket, String key) {
+        if (config.mode() != ConsistencyMode.STRONG || peers.isEmpty()) {
+            return;
+        }
+        for (HostId p : peers) {
+            unpushed.computeIfAbsent(p, x -> new TreeSet<>()).add(bucket + '\u0000' + key);
+        }
+        armPush(ctx);
+    }
+
+    private void armPush(Context ctx) {
+        if (!pushArmed) {
+            pushArmed = true;
+            ctx.setTimer(ANTI_ENTROPY, new AntiEntropy());
+        }
+    }
+
+    /** Sends each unacknowledged key's current state to its peer (joining it there is a read repair). */
+    private void push(Context ctx) {
+        pushArmed = false;
+        pushes.clear();
+        for (Map.Entry<HostId, TreeSet<String>> e : unpushed.entrySet()) {
+            for (String bk : e.getValue()) {
+                int cut = bk.indexOf('\u0000');
+                String bucket = bk.substring(0, cut);
+                String key = bk.substring(cut + 1);
+                KeyState now = state.key(bucket, key);
+                long call = nextPush++;
+                pushes.put(call, new Pushed(e.getKey(), bucket, key, now));
+                ctx.send(e.getKey(), new S3Wire.MergeKey(call, bucket, key, now));
+            }
+        }
+        if (!pushes.isEmpty()) {
+            armPush(ctx);
+        }
+    }
+
+    /** The peer holds what was pushed: done with the key, unless it changed here since. */
+    private void pushAcked(HostId peer, long call) {
+        Pushed p = pushes.remove(call);
+        if (p == null || !p.peer().equals(peer) || !p.state().equals(state.key(p.bucket(), p.key()))) {
+            return;
+        }
+        TreeSet<String> keys = unpushed.get(peer);
+        if (keys != null) {
+            keys.remove(p.bucket() + '\u0000' + p.key());
+            if (keys.isEmpty()) {
+                unpushed.remove(peer);
+            }
+        }
     }
 
     private void onSync(Context ctx, HostId from, S3Wire.SyncReply sr) {
@@ -279,6 +377,13 @@ public final class IndexNode implements Process {
                 retryArmed = true;
                 ctx.setTimer(RETRY, new RetryReplicas());
             }
+        } else if (t instanceof LeaseOver lo) {
+            Lease l = leases.get(lo.key());
+            if (l != null && l.serial() == lo.serial()) {
+                leases.remove(lo.key());
+            }
+        } else if (t instanceof AntiEntropy) {
+            push(ctx);
         } else if (t instanceof GraceOver) {
             inGrace = false;
         } else if (t instanceof RetrySync && recovering) {

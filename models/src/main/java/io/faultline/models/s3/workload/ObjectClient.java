@@ -2,6 +2,8 @@ package io.faultline.models.s3.workload;
 
 import io.faultline.checker.history.Value;
 import io.faultline.models.s3.api.Body;
+import io.faultline.models.s3.api.ETags;
+import io.faultline.models.s3.api.WriteConditions;
 import io.faultline.models.s3.api.ListObjectsV2Request;
 import io.faultline.models.s3.api.S3Error;
 import io.faultline.models.s3.api.S3Failure;
@@ -14,6 +16,7 @@ import io.faultline.sim.client.Client;
 import io.faultline.sim.client.Invocation;
 import io.faultline.sim.client.OpHandle;
 import io.faultline.sim.client.Recorder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -21,7 +24,7 @@ import org.apiguardian.api.API;
  * A recording client on its own host: it performs an {@link ObjectWorkload} through the
  * {@link S3Requester} library, one operation at a time, and records what it saw in Jepsen's
  * vocabulary. A 2xx (or a 404 for a GET) is {@code ok}; an error S3 gives before doing anything
- * (SlowDown, 4xx) is {@code fail}; a 5xx from a front-end that may have started the write, or no
+ * (SlowDown, 4xx, among them a conditional put's 412 and 409) is {@code fail}; a 5xx from a front-end that may have started the write, or no
  * answer at all, becomes {@code info} at the client's timeout.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -80,17 +83,24 @@ public final class ObjectClient extends Client {
         switch (op.f()) {
             case "put":
                 String content = ((Value.Str) v.items().get(1)).value();
-                s3.putObject(ctx, bucket, key, Body.of(content), r -> write(ctx, op, r));
+                s3.putObject(ctx, bucket, key, Body.of(content), r -> write(ctx, op, r, key, v.items().get(1)));
+                break;
+            case "cas":
+                Value.Vec oldNew = (Value.Vec) v.items().get(1);
+                s3.putObject(ctx, bucket, key, Body.of(((Value.Str) oldNew.items().get(1)).value()),
+                        conditions(oldNew.items().get(0)), r -> write(ctx, op, r, key, oldNew.items().get(1)));
                 break;
             case "delete":
-                s3.deleteObject(ctx, bucket, key, r -> write(ctx, op, r));
+                s3.deleteObject(ctx, bucket, key, r -> write(ctx, op, r, key, Value.NIL));
                 break;
             case "get":
                 s3.getObject(ctx, bucket, key, r -> {
                     if (r instanceof S3Result.Ok<?> ok) {
                         String got = ((Body.Bytes) ((io.faultline.models.s3.api.response.GetObjectResponse) ok.value()).body()).utf8();
+                        workload.observed(key, Value.of(got));
                         ok(ctx, op.id(), Value.vec(Value.of(key), Value.of(got)));
                     } else if (r.failureOrThrow().error() == S3Error.NO_SUCH_KEY) {
+                        workload.observed(key, Value.NIL);
                         ok(ctx, op.id(), Value.vec(Value.of(key), Value.NIL));
                     } else {
                         fail(ctx, op.id(), op.value());
@@ -110,8 +120,22 @@ public final class ObjectClient extends Client {
         }
     }
 
-    private void write(Context ctx, OpHandle op, S3Result<?> r) {
+    /**
+     * A conditional put's headers (FIDELITY A7.2): {@code If-None-Match: *} when it expects the key
+     * absent, else {@code If-Match} with the expected content's ETag (its hex MD5, A3.3).
+     */
+    private static WriteConditions conditions(Value expected) {
+        if (expected.isNil()) {
+            return WriteConditions.ifAbsent();
+        }
+        byte[] bytes = ((Value.Str) expected).value().getBytes(StandardCharsets.UTF_8);
+        return WriteConditions.ifMatch(ETags.hex(ETags.md5(bytes)));
+    }
+
+    /** A write's answer; {@code content} is what the key holds once it succeeded. */
+    private void write(Context ctx, OpHandle op, S3Result<?> r, String key, Value content) {
         if (r.isOk()) {
+            workload.observed(key, content);
             ok(ctx, op.id(), op.value());
             return;
         }

@@ -9,8 +9,9 @@ import org.apiguardian.api.API;
 
 /**
  * What a recording {@link ObjectClient} does next, as history operations of the checker's
- * {@code s3-object} model: {@code put [k v]}, {@code get [k nil]}, {@code delete [k nil]}, plus
- * {@code list [prefix nil]} (checked separately). Empty means the client is done.
+ * {@code s3-object} model: {@code put [k v]}, {@code get [k nil]}, {@code delete [k nil]},
+ * {@code cas [k [old new]]} (a conditional put, FIDELITY A7.2), plus {@code list [prefix nil]}
+ * (checked separately). Empty means the client is done.
  *
  * <pre>{@code
  * ObjectWorkload w = ObjectWorkload.mixed(List.of("a", "b"), 0.5, 0.4, 0.1, 0.0, "c1");
@@ -20,6 +21,10 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ObjectWorkload {
     Optional<Invocation> next(Rng rng);
+
+    /** The client learnt that {@code key} holds {@code content} ({@code nil}: absent); ignored by default. */
+    default void observed(String key, Value content) {
+    }
 
     static Invocation put(String key, String value) {
         return new Invocation("put", Value.vec(Value.of(key), Value.of(value)));
@@ -33,6 +38,11 @@ public interface ObjectWorkload {
         return new Invocation("delete", Value.vec(Value.of(key), Value.NIL));
     }
 
+    /** A put of {@code value} only if {@code key} holds {@code expected} ({@code nil}: only if absent). */
+    static Invocation cas(String key, Value expected, String value) {
+        return new Invocation("cas", Value.vec(Value.of(key), Value.vec(expected, Value.of(value))));
+    }
+
     static Invocation list(String prefix) {
         return new Invocation("list", Value.vec(Value.of(prefix), Value.NIL));
     }
@@ -42,21 +52,12 @@ public interface ObjectWorkload {
      * and a counter), deletes and lists of the whole bucket, with these weights.
      */
     static ObjectWorkload mixed(List<String> keys, double get, double put, double delete, double list, String tag) {
-        long[] n = {0};
-        double total = get + put + delete + list;
-        return rng -> {
-            double x = rng.nextDouble() * total;
-            String key = rng.pick(keys);
-            if (x < get) {
-                return Optional.of(get(key));
-            }
-            if (x < get + put) {
-                return Optional.of(put(key, tag + "-" + (n[0]++)));
-            }
-            if (x < get + put + delete) {
-                return Optional.of(delete(key));
-            }
-            return Optional.of(list(""));
-        };
+        return new ObjectMix(keys, get, put, 0, delete, list, tag);
+    }
+
+    /** As {@link #mixed}, with conditional puts of weight {@code cas} expecting what the client last saw ({@link ObjectMix}). */
+    static ObjectWorkload withConditionalPuts(List<String> keys, double get, double put, double cas, double delete,
+                                              double list, String tag) {
+        return new ObjectMix(keys, get, put, cas, delete, list, tag);
     }
 }

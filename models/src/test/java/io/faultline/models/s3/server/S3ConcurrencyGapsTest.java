@@ -76,6 +76,42 @@ class S3ConcurrencyGapsTest {
     }
 
     /**
+     * FIDELITY A7.2, the condition is evaluated where the write is ordered: an {@code If-None-Match}
+     * PUT and a plain PUT of an absent key that run alongside, neither seeing the other, both
+     * succeed; then the conditional one must be ordered first (it found the key absent), so the
+     * plain one's content is what stays. Its front-end's clock is far ahead, which with stamps
+     * from the clock would order it last, after a state it never checked.
+     */
+    @Test
+    void aConditionalPutIsOrderedBeforeAPlainPutItDidNotSee_A7_2() {
+        int bothWon = 0;
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), 3, 2, List.of("bk"));
+            c.frontEnds().get(0).clock().jump(5 * Simulation.SECONDS);
+            Host h1 = script(c, "w1", 0, new S3Request.PutObject("bk", "k", Body.of("one"), WriteConditions.ifAbsent()));
+            long lag = (seed % 5) * Simulation.MILLIS / 2;
+            Host[] h2 = new Host[1];
+            c.sim().at(lag, "plain writer", () -> h2[0] = script(c, "w2", 1,
+                    new S3Request.PutObject("bk", "k", Body.of("two"), WriteConditions.none())));
+            c.sim().run(5 * Simulation.SECONDS);
+            int a = status(client(h1).results().get(0));
+            int b = status(client(h2[0]).results().get(0));
+            if (a != 200 || b != 200) {
+                continue;
+            }
+            bothWon++;
+            Host reader = script(c, "r", 1, new S3Request.GetObject("bk", "k", Optional.empty(),
+                    io.faultline.models.s3.api.Conditions.none(), io.faultline.models.s3.api.ByteRange.NONE));
+            c.sim().run(10 * Simulation.SECONDS);
+            S3Result<?> got = client(reader).results().get(0);
+            String content = ((Body.Bytes) ((io.faultline.models.s3.api.response.GetObjectResponse)
+                    ((S3Result.Ok<?>) got).value()).body()).utf8();
+            assertEquals("two", content, "seed " + seed + ": the conditional PUT found the key absent, so the plain PUT follows it");
+        }
+        assertTrue(bothWon > 0, "no seed had both PUTs succeed: the race was never run");
+    }
+
+    /**
      * FIDELITY A1.3: enabling versioning takes effect after a seeded delay ([M2] uniform 0 to 60 s):
      * a PUT right after it may still get no version ID; a PUT 61 s later always gets one.
      */

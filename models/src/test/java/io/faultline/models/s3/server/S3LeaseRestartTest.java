@@ -111,4 +111,24 @@ class S3LeaseRestartTest {
         assertEquals("locked", p.get().answers.get(2L), "B right after the restart: A's lease may still be live");
         assertEquals("granted", p.get().answers.get(3L), "B once every earlier lease expired");
     }
+
+    /**
+     * A lease's length is measured by a timer: a replica whose clock jumped an hour forward still
+     * keeps B out while A's lease lasts (by its clock, A's lease would have expired long ago).
+     */
+    @Test
+    void aForwardClockJumpDoesNotEndALease_A7_2() {
+        S3Cluster c = S3Cluster.build(1, S3Config.defaults(), 3, 1, List.of("bk"));
+        Host idx = c.index().get(0);
+        Host probe = c.sim().addHost("probe", self -> new Prober(idx.id()));
+        java.util.function.Supplier<Prober> p = () -> probe.process(Prober.class).orElseThrow();
+        c.sim().at(Simulation.MILLIS, "A asks", () -> p.get().ask(1, 100));
+        c.sim().at(10 * Simulation.MILLIS, "clock jump", () -> idx.clock().jump(3600 * Simulation.SECONDS));
+        c.sim().at(200 * Simulation.MILLIS, "B asks", () -> p.get().ask(2, 200));
+        c.sim().at(2500 * Simulation.MILLIS, "B asks again", () -> p.get().ask(3, 200));
+        c.sim().run(3 * Simulation.SECONDS);
+        assertEquals("granted", p.get().answers.get(1L), "A's lease");
+        assertEquals("locked", p.get().answers.get(2L), "B while A's lease lasts, whatever the replica's clock says");
+        assertEquals("granted", p.get().answers.get(3L), "B once A's lease ran its length");
+    }
 }
