@@ -86,7 +86,7 @@ class S3ConcurrencyGapsTest {
     void aConditionalPutIsOrderedBeforeAPlainPutItDidNotSee_A7_2() {
         int bothWon = 0;
         for (long seed = 1; seed <= SEEDS; seed++) {
-            S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), 3, 2, List.of("bk"));
+            S3Cluster c = S3Cluster.build(seed, S3Config.defaults(), new ClusterShape(3, 2, List.of("bk")));
             c.frontEnds().get(0).clock().jump(5 * Simulation.SECONDS);
             Host h1 = script(c, "w1", 0, new S3Request.PutObject("bk", "k", Body.of("one"), WriteConditions.ifAbsent()));
             long lag = (seed % 5) * Simulation.MILLIS / 2;

@@ -118,7 +118,7 @@ class S3LeaseRestartTest {
      */
     @Test
     void aForwardClockJumpDoesNotEndALease_A7_2() {
-        S3Cluster c = S3Cluster.build(1, S3Config.defaults(), 3, 1, List.of("bk"));
+        S3Cluster c = S3Cluster.build(1, S3Config.defaults(), new ClusterShape(3, 1, List.of("bk")));
         Host idx = c.index().get(0);
         Host probe = c.sim().addHost("probe", self -> new Prober(idx.id()));
         java.util.function.Supplier<Prober> p = () -> probe.process(Prober.class).orElseThrow();
