@@ -2,8 +2,6 @@ package io.faultline.checker.io;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.faultline.checker.history.History;
@@ -28,18 +26,12 @@ public final class EdnHistoryWriter {
 
     /** Writes the history to {@code out}; does not close it. */
     public static void write(History history, Writer out) throws IOException {
-        for (Op op : history) {
-            out.write(line(op));
-            out.write('\n');
-        }
-        out.flush();
+        OpLines.write(history, out, EdnHistoryWriter::line);
     }
 
     /** Writes the history to a file, replacing it. */
     public static void write(History history, Path file) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(history, w);
-        }
+        OpLines.write(history, file, EdnHistoryWriter::line);
     }
 
     /** One op as one EDN map, without the newline. */

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -33,18 +31,12 @@ public final class JsonLinesHistoryWriter {
 
     /** Writes the history to {@code out}; does not close it. */
     public static void write(History history, Writer out) throws IOException {
-        for (Op op : history) {
-            out.write(line(op));
-            out.write('\n');
-        }
-        out.flush();
+        OpLines.write(history, out, JsonLinesHistoryWriter::line);
     }
 
     /** Writes the history to a file, replacing it. */
     public static void write(History history, Path file) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(history, w);
-        }
+        OpLines.write(history, file, JsonLinesHistoryWriter::line);
     }
 
     /** The whole history as JSON Lines text. */
