@@ -19,6 +19,7 @@ import io.faultline.sim.scenario.Settings;
 import io.faultline.sim.scenario.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -74,18 +75,23 @@ public final class LegacyScenarios {
     }
 
     private static RunResult staleRead(RunSpec spec) {
-        Settings s = spec.settings();
-        ScenarioRun run = new ScenarioRun(STALE_READ, spec, "s3");
-        S3Cluster c = cluster(run);
         List<String> keys = new ArrayList<>();
-        for (int i = 0; i < s.get(KEYS); i++) {
+        for (int i = 0; i < spec.settings().get(KEYS); i++) {
             keys.add("k" + i);
         }
+        return withClients(STALE_READ, spec, tag -> ObjectWorkload.mixed(keys, 0.6, 0.4, 0, 0, tag));
+    }
+
+    /** The legacy scenarios' one shape: clients c1..cN, each with its own workload, then {@link #finish}. */
+    private static RunResult withClients(Scenario scenario, RunSpec spec, Function<String, ObjectWorkload> workloadOf) {
+        Settings s = spec.settings();
+        ScenarioRun run = new ScenarioRun(scenario, spec, "s3");
+        S3Cluster c = cluster(run);
         long stop = spec.durationNanos() * 7 / 10;
         for (int i = 0; i < s.get(CLIENTS); i++) {
-            c.addObjectClient("c" + (i + 1), i, i % c.frontEnds().size(), "data",
-                    ObjectWorkload.mixed(keys, 0.6, 0.4, 0, 0, "c" + (i + 1)), s.get(S3Settings.TIMEOUT),
-                    s.get(THINK), stop);
+            String tag = "c" + (i + 1);
+            c.addObjectClient(tag, i, i % c.frontEnds().size(), "data", workloadOf.apply(tag),
+                    s.get(S3Settings.TIMEOUT), s.get(THINK), stop);
         }
         return finish(run, c);
     }
@@ -116,16 +122,7 @@ public final class LegacyScenarios {
     }
 
     private static RunResult negativeCache(RunSpec spec) {
-        Settings s = spec.settings();
-        ScenarioRun run = new ScenarioRun(NEGATIVE_CACHE, spec, "s3");
-        S3Cluster c = cluster(run);
-        long stop = spec.durationNanos() * 7 / 10;
-        for (int i = 0; i < s.get(CLIENTS); i++) {
-            String tag = "c" + (i + 1);
-            c.addObjectClient(tag, i, i % c.frontEnds().size(), "data", probeNewKeys(tag),
-                    s.get(S3Settings.TIMEOUT), s.get(THINK), stop);
-        }
-        return finish(run, c);
+        return withClients(NEGATIVE_CACHE, spec, LegacyScenarios::probeNewKeys);
     }
 
     /** Each client: PUT a new key, then LIST its own prefix; repeat. */
@@ -141,16 +138,7 @@ public final class LegacyScenarios {
     }
 
     private static RunResult listLag(RunSpec spec) {
-        Settings s = spec.settings();
-        ScenarioRun run = new ScenarioRun(LIST_LAG, spec, "s3");
-        S3Cluster c = cluster(run);
-        long stop = spec.durationNanos() * 7 / 10;
-        for (int i = 0; i < s.get(CLIENTS); i++) {
-            String tag = "c" + (i + 1);
-            c.addObjectClient(tag, i, i % c.frontEnds().size(), "data", putThenList(tag),
-                    s.get(S3Settings.TIMEOUT), s.get(THINK), stop);
-        }
-        return finish(run, c);
+        return withClients(LIST_LAG, spec, LegacyScenarios::putThenList);
     }
 
     /** Runs the rest of the duration, then checks what legacy S3 promised, and tabulates the anomalies. */
