@@ -1,16 +1,15 @@
 package io.faultline.sim;
 
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
  * Hard limits of a run, so that nothing runs forever or fills the heap: reaching one stops the run
  * with a status whose {@link RunStatus#isBound()} is true (its checks are UNKNOWN).
  *
- * <p>Scenarios build their own simulations with {@code new Simulation(seed)}; a caller that wants
- * other bounds for them (the command line's {@code --time-limit}) sets them for the scenario's
- * duration with {@link #during}, and every simulation created on that thread meanwhile takes them.
+ * <p>A scenario's simulation takes the bounds of its {@link io.faultline.sim.scenario.RunSpec}
+ * ({@code spec.withBounds(...)}, e.g. the command line's {@code --time-limit} as a {@link Budget});
+ * {@code new Simulation(seed)} takes {@link #DEFAULT}.
  *
  * @param maxEvents  events a simulation may process in total
  * @param maxNanos   virtual time no event may be scheduled after
@@ -31,10 +30,6 @@ public record Bounds(long maxEvents, long maxNanos, int maxPending, Budget budge
     /** 200 million events, 1000 days of virtual time, 16 million pending events, no budget. */
     public static final Bounds DEFAULT = new Bounds(200_000_000L, 1000 * Simulation.DAYS);
 
-    // Why a thread-local: the bounds must reach simulations that scenarios create themselves, without
-    // every scenario passing them on. It holds limits only; nothing in it reaches the trace.
-    private static final ThreadLocal<Bounds> CURRENT = ThreadLocal.withInitial(() -> DEFAULT);
-
     public Bounds {
         if (maxEvents <= 0 || maxNanos <= 0 || maxPending <= 0) {
             throw new IllegalArgumentException("bounds must be positive");
@@ -53,21 +48,5 @@ public record Bounds(long maxEvents, long maxNanos, int maxPending, Budget budge
 
     public Bounds withBudget(Budget b) {
         return new Bounds(maxEvents, maxNanos, maxPending, b);
-    }
-
-    /** The bounds {@code new Simulation(seed)} takes on this thread: {@link #DEFAULT} outside {@link #during}. */
-    public static Bounds current() {
-        return CURRENT.get();
-    }
-
-    /** Runs {@code body} with {@code bounds} as this thread's {@link #current()} bounds. */
-    public static <T> T during(Bounds bounds, Supplier<T> body) {
-        Bounds before = CURRENT.get();
-        CURRENT.set(Objects.requireNonNull(bounds, "bounds"));
-        try {
-            return body.get();
-        } finally {
-            CURRENT.set(before);
-        }
     }
 }

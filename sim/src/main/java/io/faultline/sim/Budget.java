@@ -1,5 +1,6 @@
 package io.faultline.sim;
 
+import java.time.Duration;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -8,6 +9,8 @@ import org.apiguardian.api.API;
  * simulation asks it between batches of events ({@link Bounds#BUDGET_EVERY} events) and stops the
  * run with {@link RunStatus#BUDGET_SPENT} once it answers with a reason. What it reads never enters
  * the trace, so a run it does not stop is the same run as without it; a run it stops is UNKNOWN.
+ * The checks a scenario runs once its simulation stopped ask it too ({@link #forChecks}): a
+ * wall-clock limit bounds the whole run, its checks included.
  *
  * <pre>{@code
  * long deadline = System.nanoTime() + limitNanos;   // allowed in the CLI, never in sim/ or models/
@@ -26,4 +29,13 @@ public interface Budget {
      * @param virtualNanos the simulation's virtual time, e.g. for a progress line
      */
     Optional<String> spent(long virtualNanos);
+
+    /**
+     * The wall-clock time a check after the run may take: {@code wanted}, or less if this budget
+     * has less left; empty (the check is not run, it is UNKNOWN) once it is spent. Checks that
+     * search (linearizability) ask it; this default never shortens them.
+     */
+    default Optional<Duration> forChecks(Duration wanted) {
+        return Optional.of(wanted);
+    }
 }

@@ -58,9 +58,9 @@ public final class Simulation {
     private RunStatus stoppedBy;
     private String stopReason;
 
-    /** A simulation with this seed and the thread's current bounds ({@link Bounds#current()}, by default {@link Bounds#DEFAULT}). */
+    /** A simulation with this seed and the {@link Bounds#DEFAULT} bounds. */
     public Simulation(long seed) {
-        this(seed, Bounds.current());
+        this(seed, Bounds.DEFAULT);
     }
 
     public Simulation(long seed, Bounds bounds) {

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.faultline.sim.scenario.RunSpec;
+import io.faultline.sim.scenario.Scenario;
+import io.faultline.sim.scenario.ScenarioRun;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +24,7 @@ class BudgetTest {
 
     @Test
     void aSpentBudgetStopsTheRunForGoodWithItsReason() {
-        Simulation sim = Bounds.during(Bounds.DEFAULT.withBudget(spentAfter(2)), () -> PingPong.game(7));
+        Simulation sim = PingPong.game(7, Bounds.DEFAULT.withBudget(spentAfter(2)));
         RunStatus status = sim.run(Simulation.DAYS);
         assertEquals(RunStatus.BUDGET_SPENT, status);
         assertTrue(status.isBound());
@@ -35,18 +40,46 @@ class BudgetTest {
     @Test
     void anUnspentBudgetLeavesTheTraceAsItWas() {
         Simulation plain = PingPong.game(7);
-        Simulation budgeted = Bounds.during(Bounds.DEFAULT.withBudget(spentAfter(Integer.MAX_VALUE)), () -> PingPong.game(7));
+        Simulation budgeted = PingPong.game(7, Bounds.DEFAULT.withBudget(spentAfter(Integer.MAX_VALUE)));
         plain.run(Simulation.MINUTES);
         budgeted.run(Simulation.MINUTES);
         assertTrue(plain.eventCount() > Bounds.BUDGET_EVERY, "long enough to ask the budget");
         assertEquals(plain.trace().hash(), budgeted.trace().hash());
     }
 
+    private static Scenario notRun() {
+        return Scenario.of("test/bounds", "a scenario only built", List.of(), Simulation.SECONDS, spec -> {
+            throw new AssertionError("not run");
+        });
+    }
+
     @Test
-    void boundsApplyOnlyDuringTheirScope() {
+    void aScenarioRunsWithinTheBoundsOfItsSpec() {
         Bounds b = Bounds.DEFAULT.withMaxPending(10);
-        assertEquals(b, Bounds.during(b, () -> new Simulation(1).bounds()));
+        Scenario s = notRun();
+        RunSpec spec = s.spec(1).withBounds(b);
+        assertEquals(b, new ScenarioRun(s, spec).sim().bounds());
+        assertEquals(Bounds.DEFAULT, new ScenarioRun(s, s.spec(1)).sim().bounds());
         assertEquals(Bounds.DEFAULT, new Simulation(1).bounds());
+    }
+
+    @Test
+    void aBudgetLeavesChecksTheTimeTheyWantUnlessItSaysOtherwise() {
+        Duration wanted = Duration.ofSeconds(30);
+        assertEquals(Optional.of(wanted), Budget.NONE.forChecks(wanted));
+        Budget spent = new Budget() {
+            @Override
+            public Optional<String> spent(long now) {
+                return Optional.of("spent");
+            }
+
+            @Override
+            public Optional<Duration> forChecks(Duration w) {
+                return Optional.empty();
+            }
+        };
+        Scenario s = notRun();
+        assertEquals(Optional.empty(), new ScenarioRun(s, s.spec(1).withBounds(Bounds.DEFAULT.withBudget(spent))).checkTime(wanted));
     }
 
     @Test

@@ -45,7 +45,11 @@ final class PingPong {
 
     /** A simulation with hosts a and b playing. */
     static Simulation game(long seed) {
-        Simulation sim = new Simulation(seed);
+        return game(seed, Bounds.DEFAULT);
+    }
+
+    static Simulation game(long seed, Bounds bounds) {
+        Simulation sim = new Simulation(seed, bounds);
         HostId[] ids = new HostId[2];
         ids[0] = sim.addHost("a", self -> new Player(ids[1], true)).id();
         ids[1] = sim.addHost("b", self -> new Player(ids[0], false)).id();

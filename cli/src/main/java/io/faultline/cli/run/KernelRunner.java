@@ -89,13 +89,13 @@ public final class KernelRunner implements Runner {
         RunSpec spec = spec(scenario, request);
         long started = System.nanoTime();
         RunResult result;
-        Bounds bounds = Bounds.DEFAULT.withMaxPending(MemoryBound.maxPending()).withBudget(budget);
+        RunSpec bounded = spec.withBounds(Bounds.DEFAULT.withMaxPending(MemoryBound.maxPending()).withBudget(budget));
         try {
-            result = Bounds.during(bounds, () -> scenario.run(spec));
+            result = scenario.run(bounded);
         } catch (BoundExceededException e) {
             // Stopped while scheduling (e.g. the setup of a run far too long to hold in memory): the
             // result is what the simulation did until then, UNKNOWN with the bound's reason.
-            result = RunResult.builder(scenario.name(), spec, e.simulation()).build();
+            result = RunResult.builder(scenario.name(), bounded, e.simulation()).build();
         } catch (BadInputException e) {
             // A scenario may reject a combination of settings only once it builds the system.
             throw new ExitCodes.BadInput(prefix(request, e.getMessage()) + e.getMessage());

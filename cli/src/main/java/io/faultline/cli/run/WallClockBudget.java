@@ -1,6 +1,7 @@
 package io.faultline.cli.run;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.faultline.cli.ExitCodes;
@@ -42,17 +43,32 @@ final class WallClockBudget {
 
     /**
      * The budget for {@code --time-limit text}, counted from now; {@link Budget#NONE} without one.
-     * Same units as {@code --duration}.
+     * Same units as {@code --duration}. It bounds the checks after the run too ({@link Budget#forChecks}).
      */
     static Budget of(String text, String what) {
         Optional<Long> limit = limit(text);
         if (limit.isEmpty()) {
             return Budget.NONE;
         }
-        long start = System.nanoTime();
-        long max = limit.get();
-        String reason = "time limit " + text.strip() + " of the " + what + " reached";
-        return now -> System.nanoTime() - start >= max ? Optional.of(reason) : Optional.empty();
+        return new Wall(System.nanoTime(), limit.get(), "time limit " + text.strip() + " of the " + what + " reached");
+    }
+
+    /** The wall clock from {@code start}: spent {@code max} nanoseconds later. */
+    private record Wall(long start, long max, String reason) implements Budget {
+        @Override
+        public Optional<String> spent(long virtualNanos) {
+            return left() <= 0 ? Optional.of(reason) : Optional.empty();
+        }
+
+        @Override
+        public Optional<Duration> forChecks(Duration wanted) {
+            long left = left();
+            return left <= 0 ? Optional.empty() : Optional.of(wanted.compareTo(Duration.ofNanos(left)) < 0 ? wanted : Duration.ofNanos(left));
+        }
+
+        private long left() {
+            return max - (System.nanoTime() - start);
+        }
     }
 
     /**
@@ -66,14 +82,22 @@ final class WallClockBudget {
         }
         long start = System.nanoTime();
         long[] shown = {0};
-        return now -> {
-            long t = System.nanoTime();
-            if (t - start > QUIET_NANOS && t - shown[0] > PROGRESS_EVERY_NANOS) {
-                shown[0] = t;
-                err.print("\r" + SimTime.format(now) + duration.map(d -> " of " + d).orElse("") + " simulated   ");
-                err.flush();
+        return new Budget() {
+            @Override
+            public Optional<String> spent(long now) {
+                long t = System.nanoTime();
+                if (t - start > QUIET_NANOS && t - shown[0] > PROGRESS_EVERY_NANOS) {
+                    shown[0] = t;
+                    err.print("\r" + SimTime.format(now) + duration.map(d -> " of " + d).orElse("") + " simulated   ");
+                    err.flush();
+                }
+                return limit.spent(now);
             }
-            return limit.spent(now);
+
+            @Override
+            public Optional<Duration> forChecks(Duration wanted) {
+                return limit.forChecks(wanted);
+            }
         };
     }
 

@@ -1,5 +1,6 @@
 package io.faultline.sim.scenario;
 
+import io.faultline.sim.Bounds;
 import io.faultline.sim.FaultPlan;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,7 +8,9 @@ import org.apiguardian.api.API;
 
 /**
  * What to run: a seed, a virtual duration and the settings. With the scenario's name, this is all
- * it takes to replay a run exactly.
+ * it takes to replay a run exactly. It also carries the run's {@link Bounds} (including a caller's
+ * {@link io.faultline.sim.Budget}, such as a wall-clock limit): they never change a run they do
+ * not stop, so they are not part of what a replay repeats.
  *
  * @param seed          the root seed
  * @param durationNanos virtual time to run for
@@ -16,12 +19,14 @@ import org.apiguardian.api.API;
  *                      faults the scenario would otherwise inject; a scenario honours it by
  *                      installing it instead of its own and calling {@code sim.healAll()} before
  *                      its liveness phase
+ * @param bounds        the limits of the run's simulation ({@link ScenarioRun} builds it with them)
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public record RunSpec(long seed, long durationNanos, Settings settings, Optional<FaultPlan> faults) {
+public record RunSpec(long seed, long durationNanos, Settings settings, Optional<FaultPlan> faults, Bounds bounds) {
     public RunSpec {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(bounds, "bounds");
         if (durationNanos <= 0) {
             throw new IllegalArgumentException("duration must be positive");
         }
@@ -32,8 +37,18 @@ public record RunSpec(long seed, long durationNanos, Settings settings, Optional
         this(seed, durationNanos, settings, Optional.empty());
     }
 
+    /** A spec with the default bounds. */
+    public RunSpec(long seed, long durationNanos, Settings settings, Optional<FaultPlan> faults) {
+        this(seed, durationNanos, settings, faults, Bounds.DEFAULT);
+    }
+
     /** The same spec with {@code plan} instead of the scenario's own faults. */
     public RunSpec withFaults(FaultPlan plan) {
-        return new RunSpec(seed, durationNanos, settings, Optional.of(plan));
+        return new RunSpec(seed, durationNanos, settings, Optional.of(plan), bounds);
+    }
+
+    /** The same spec run within {@code b} (e.g. {@code Bounds.DEFAULT.withBudget(wallClock)}). */
+    public RunSpec withBounds(Bounds b) {
+        return new RunSpec(seed, durationNanos, settings, faults, b);
     }
 }

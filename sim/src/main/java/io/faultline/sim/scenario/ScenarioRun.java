@@ -7,6 +7,7 @@ import io.faultline.sim.RunStatus;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.client.Recorder;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +55,7 @@ public final class ScenarioRun {
     private ScenarioRun(Scenario scenario, RunSpec spec, Optional<String> historyName) {
         this.scenario = scenario;
         this.spec = spec;
-        this.sim = new Simulation(spec.seed());
+        this.sim = new Simulation(spec.seed(), spec.bounds());
         this.recorder = new Recorder(sim);
         this.historyName = historyName;
     }
@@ -78,6 +79,14 @@ public final class ScenarioRun {
 
     public Settings settings() {
         return spec.settings();
+    }
+
+    /**
+     * The wall-clock time a check after the run may take: {@code wanted}, or what the run's budget
+     * has left; empty once it is spent (report the check UNKNOWN instead of running it).
+     */
+    public Optional<Duration> checkTime(Duration wanted) {
+        return spec.bounds().budget().forChecks(wanted);
     }
 
     /** The virtual time the spec runs for. */

@@ -150,7 +150,7 @@ public final class LegacyScenarios {
             // PUTs and LISTs only: the GET checks would hold vacuously.
             b.check(S3Checks.listSeesCompletedWrites(h));
         } else {
-            b.check(S3Checks.linearizable(h));
+            b.check(S3Checks.linearizable(h, run.checkTime(S3Checks.CHECK_TIME)));
             b.check(S3Checks.readsReturnWrittenValues(h));
             b.check(S3Checks.newKeysReadAfterWrite(h));
         }

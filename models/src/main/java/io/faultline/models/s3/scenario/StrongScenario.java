@@ -103,7 +103,7 @@ public final class StrongScenario {
     private static RunResult check(ScenarioRun run, S3Cluster c) {
         History h = run.recorder().history();
         RunResult.Builder b = run.result()
-                .check(S3Checks.linearizable(h))
+                .check(S3Checks.linearizable(h, run.checkTime(S3Checks.CHECK_TIME)))
                 .check(S3Checks.listSeesCompletedWrites(h))
                 .check(S3Checks.readsReturnWrittenValues(h));
         if (run.status() == RunStatus.REACHED_TIME) {
