@@ -19,18 +19,20 @@ import org.apiguardian.api.API;
  *
  * @param seed          the failing seed
  * @param check         what failed: a check's name, or the exception a method's assertion threw
- * @param detail        the check's detail or the exception's message
+ * @param detail        the check's detail or the exception's message, in the shrunk run
  * @param original      the schedule the seed ran under
  * @param shrunk        the smallest schedule that still fails the same check
  * @param reruns        how many reruns shrinking took
  * @param scheduleFile  the shrunk schedule as a JSON file
  * @param report        the HTML report of the shrunk run, if the report could be written
  * @param traceHash     the trace hash of the shrunk run
+ * @param shrunkRun     the events, faults and virtual time of the shrunk run
  * @param settings      a catalog scenario's settings that shrinking made smaller, as {@code key=value}
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record SeedFailure(long seed, String check, String detail, FaultSchedule original, FaultSchedule shrunk,
-        int reruns, Path scheduleFile, Optional<Path> report, String traceHash, java.util.List<String> settings) {
+        int reruns, Path scheduleFile, Optional<Path> report, String traceHash, RunFigures shrunkRun,
+        java.util.List<String> settings) {
 
     public SeedFailure {
         settings = java.util.List.copyOf(settings);
@@ -54,10 +56,15 @@ public record SeedFailure(long seed, String check, String detail, FaultSchedule 
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
-    /** The failure as people read it in the IDE and in Surefire's report. */
+    /**
+     * The failure as people read it in the IDE and in Surefire's report. Its figures are the shrunk
+     * run's, as in the report next to it: the original run is gone once shrinking found a smaller one.
+     */
     public String message() {
         StringBuilder b = new StringBuilder();
         b.append("seed ").append(seed).append(" failed: ").append(check).append(": ").append(detail).append('\n');
+        b.append(original.equals(shrunk) && settings.isEmpty() ? "the run: " : "the shrunk run: ")
+                .append(shrunkRun.text()).append('\n');
         if (original.equals(shrunk)) {
             b.append("fault schedule (").append(count(shrunk)).append("), not shrunk:\n");
         } else {

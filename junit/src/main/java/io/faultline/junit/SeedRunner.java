@@ -119,17 +119,20 @@ final class SeedRunner implements ParameterResolver, InvocationInterceptor {
         }
         Path dir = FailureFiles.directory(plan.method().testClass(), plan.method().testMethod());
         Path scheduleFile = FailureFiles.writeSchedule(dir, plan.seed(), shrunk.schedule());
-        SeedFailure probe = new SeedFailure(plan.seed(), first.checkName(), first.detail(), first.schedule(),
-                shrunk.schedule(), reruns, scheduleFile, Optional.empty(), last.result().traceHash(), smallerSettings);
+        // Everything the failure states comes from the shrunk run (last), as its report does.
+        SeedFailure probe = new SeedFailure(plan.seed(), last.checkName(), last.detail(), first.schedule(),
+                shrunk.schedule(), reruns, scheduleFile, Optional.empty(), last.result().traceHash(),
+                RunFigures.of(last.result()), smallerSettings);
         Optional<Path> report = FailureFiles.writeReport(dir, last.result(),
                 plan.method().testClass() + "." + plan.method().testMethod() + ", seed " + plan.seed() + ", under the shrunk fault schedule: "
                         + (shrunk.schedule().isEmpty() ? "no faults" : io.faultline.faults.ScheduleText.oneLine(shrunk.schedule())),
                 probe.replayAnnotation());
-        SeedFailure failure = new SeedFailure(plan.seed(), first.checkName(), first.detail(), first.schedule(),
-                shrunk.schedule(), reruns, scheduleFile, report, last.result().traceHash(), smallerSettings);
+        SeedFailure failure = new SeedFailure(plan.seed(), last.checkName(), last.detail(), first.schedule(),
+                shrunk.schedule(), reruns, scheduleFile, report, last.result().traceHash(), RunFigures.of(last.result()),
+                smallerSettings);
         for (SeedFailureListener listener : plan.hooks(SeedFailureListener.class)) {
             listener.seedFailed(failure, context);
         }
-        throw new SimulationFailure(failure, first.thrown().orElse(null));
+        throw new SimulationFailure(failure, last.thrown().orElse(null));
     }
 }

@@ -57,6 +57,17 @@ class SimulationExtensionTest {
         assertEquals(sf.shrunk(), ScheduleJson.read(sf.scheduleFile()));
         String page = Files.readString(sf.report().orElseThrow());
         assertTrue(page.contains("under the shrunk fault schedule: " + only.render()), "the report prints the schedule");
+
+        // The header's figures are the shrunk run's (the one the report shows), not the original's.
+        assertTrue(sf.original().size() > 1, "shrinking removed events: " + sf.original().render());
+        io.faultline.faults.Trial replay = new io.faultline.faults.Trial("replay", seed).schedule(sf.shrunk());
+        CrashSensitiveSystem.build(replay, List.of("crash", "pause", "partition", "clock-jump"));
+        io.faultline.sim.scenario.RunResult shrunkRun = replay.execute();
+        assertEquals(shrunkRun.traceHash(), sf.traceHash());
+        assertEquals(RunFigures.of(shrunkRun), sf.shrunkRun());
+        assertEquals("b is in incarnation 2", sf.detail(), "one crash in the shrunk run");
+        assertTrue(f.getMessage().contains("failed: b never restarted: b is in incarnation 2\nthe shrunk run: "
+                + sf.shrunkRun().text() + "\n"), f.getMessage());
     }
 
     @Test
