@@ -29,6 +29,16 @@ class BoundedRunTest {
     }
 
     @Test
+    void theChecksAfterTheStopAreBoundedByTheTimeLimitToo(@TempDir Path dir) {
+        // The linearizability search gets what the limit leaves: nothing here, so it is not started.
+        Cli.Result r = Cli.run("run", "s3/strong", "--seed", "1", "--duration", "1h", "--time-limit", "1ns",
+                "--report", dir.resolve("r.html").toString());
+        assertEquals(3, r.code(), r::toString);
+        assertTrue(r.out().contains("linearizable per key (s3-object)"), r::toString);
+        assertTrue(r.out().contains("not checked: the run's time limit was reached"), r::toString);
+    }
+
+    @Test
     void aSweepThatHitsItsTimeLimitCountsTheSeedsUnknown() {
         Cli.Result r = Cli.run("sweep", "demo/broadcast", "--seeds", "2", "--parallel", "1", "--duration", "1h",
                 "--time-limit", "1ns");

@@ -138,6 +138,14 @@ public final class S3Checks {
     public static CheckResult listSeesCompletedWrites(History h) {
         String name = "LIST sees every completed write";
         List<Done> all = pairs(h);
+        TreeMap<String, List<Done>> writesByKey = new TreeMap<>();
+        for (Done d : all) {
+            if (isWrite(d.f())) {
+                writesByKey.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d);
+            }
+        }
+        TreeMap<String, KeyWrites> byKey = new TreeMap<>();
+        writesByKey.forEach((k, ws) -> byKey.put(k, new KeyWrites(ws)));
         int lists = 0;
         for (Done l : all) {
             if (!l.f().equals("list") || l.type() != OpType.OK) {
@@ -148,14 +156,12 @@ public final class S3Checks {
             for (Value k : ((Value.Vec) l.value()).items()) {
                 listed.add(((Value.Str) k).value());
             }
-            TreeMap<String, List<Done>> byKey = new TreeMap<>();
-            for (Done d : all) {
-                if (isWrite(d.f()) && d.key().startsWith(l.key())) {
-                    byKey.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d);
+            for (Map.Entry<String, KeyWrites> e : byKey.tailMap(l.key(), true).entrySet()) {
+                if (!e.getKey().startsWith(l.key())) {
+                    break;
                 }
-            }
-            for (Map.Entry<String, List<Done>> e : byKey.entrySet()) {
-                Optional<String> broken = listBroken(e.getKey(), e.getValue(), l, listed.contains(e.getKey()));
+                Optional<String> broken = e.getValue().mustReflect(l.invoked(), l.completed())
+                        .flatMap(w -> listBroken(e.getKey(), w, l, listed.contains(e.getKey())));
                 if (broken.isPresent()) {
                     return CheckResult.invalid(name, broken.get());
                 }
@@ -164,30 +170,15 @@ public final class S3Checks {
         return CheckResult.valid(name, lists + " LISTs checked");
     }
 
-    private static Optional<String> listBroken(String key, List<Done> writes, Done list, boolean listed) {
-        for (Done w : writes) {
-            if (w.type() != OpType.OK || w.completed() >= list.invoked()) {
-                continue;
-            }
-            // w completed before the LIST began; any other write that may overlap or follow it?
-            boolean later = false;
-            for (Done o : writes) {
-                if (o != w && o.type() != OpType.FAIL && o.invoked() < list.completed() && o.completed() > w.invoked()) {
-                    later = true;
-                    break;
-                }
-            }
-            if (later) {
-                continue;
-            }
-            if (isPut(w.f()) && !listed) {
-                return Optional.of("LIST at " + io.faultline.sim.SimTime.format(list.invoked()) + " omits " + key + ", whose PUT completed at "
-                        + io.faultline.sim.SimTime.format(w.completed()));
-            }
-            if (w.f().equals("delete") && listed) {
-                return Optional.of("LIST at " + io.faultline.sim.SimTime.format(list.invoked()) + " shows " + key + ", whose DELETE completed at "
-                        + io.faultline.sim.SimTime.format(w.completed()));
-            }
+    /** Whether {@code list} contradicts {@code w}, the write it must reflect ({@link KeyWrites}). */
+    private static Optional<String> listBroken(String key, Done w, Done list, boolean listed) {
+        if (isPut(w.f()) && !listed) {
+            return Optional.of("LIST at " + io.faultline.sim.SimTime.format(list.invoked()) + " omits " + key + ", whose PUT completed at "
+                    + io.faultline.sim.SimTime.format(w.completed()));
+        }
+        if (w.f().equals("delete") && listed) {
+            return Optional.of("LIST at " + io.faultline.sim.SimTime.format(list.invoked()) + " shows " + key + ", whose DELETE completed at "
+                    + io.faultline.sim.SimTime.format(w.completed()));
         }
         return Optional.empty();
     }
