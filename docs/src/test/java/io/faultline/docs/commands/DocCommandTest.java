@@ -30,11 +30,15 @@ class DocCommandTest {
     }
 
     @Test
-    void onlyCommandsInsideBlocksAreExtracted() {
+    void commandsInBlocksAndCommandsQuotedInProseAreExtractedInReadingOrder() {
         List<DocCommand> found = CommandExtractor.extract("x.adoc",
-                "./faultline prose\n[source,shell]\n----\n./faultline list   # one\n----\n./faultline after\n");
-        assertEquals(1, found.size());
-        assertEquals(4, found.get(0).line());
+                "./faultline prose\n[source,shell]\n----\n./faultline list   # one\n----\n./faultline after\n"
+                        + "Then type `./faultline run demo/echo --seed 7` and `./faultline list`; `faultline` alone is a name.\n");
+        assertEquals(List.of("x.adoc:4: ./faultline list", "x.adoc:7: ./faultline run demo/echo --seed 7",
+                "x.adoc:7: ./faultline list"), found.stream().map(DocCommand::toString).toList());
+        assertEquals(0, found.get(1).expectedExit(), "a command in prose must exit 0");
         assertEquals(1, CommandExtractor.extract("README.md", "```\n./faultline list\n```\n./faultline x\n").size());
+        assertEquals(List.of(), CommandExtractor.extract("README.md", "```\nsee `./faultline list`\n```\n"),
+                "inside a block only lines that start with the command count");
     }
 }
