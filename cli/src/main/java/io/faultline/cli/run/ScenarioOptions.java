@@ -31,6 +31,7 @@ final class ScenarioOptions {
 
     @Option(names = "--time-limit", paramLabel = "D", description = "Wall-clock time after which the run (for sweep:"
             + " every seed still running or not yet run) stops UNKNOWN (exit 3) with a report of what it did;"
+            + " the checks after the stop get what is left, a search check none once it is spent;"
             + " the units of --duration, e.g. 20s, 5m, 1h, 1d (default: none).")
     String timeLimit;
 
