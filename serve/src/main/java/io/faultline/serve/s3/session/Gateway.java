@@ -50,8 +50,10 @@ public final class Gateway implements Process {
 
     @Override
     public void onMessage(Context ctx, HostId from, Message m) {
+        // Each requester numbers its own requests: the answer goes to the one that asked that front-end.
         for (S3Requester s3 : frontEnds) {
-            if (s3.onMessage(m)) {
+            if (s3.frontEnd().equals(from)) {
+                s3.onMessage(m);
                 return;
             }
         }
