@@ -78,6 +78,9 @@ public final class S3Server implements AutoCloseable {
         http.setRequestHeaderSize(JETTY_HEADER_LIMIT);
         http.setSendServerVersion(false);
         http.setSendDateHeader(true);
+        // SigV4 signs header values as sent: Jetty's header cache must not swap "charset=UTF-8"
+        // for its cached "charset=utf-8".
+        http.setHeaderCacheCaseSensitive(true);
         // Keys are names, not paths: "a/../b" is a key of its own, so Jetty must not normalize it.
         http.setUriCompliance(UriCompliance.UNSAFE);
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
