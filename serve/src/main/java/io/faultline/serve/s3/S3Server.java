@@ -36,7 +36,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * {@code faultline serve s3}: the S3 model over HTTP with real SigV4 authentication, on Jetty 12
+ * {@code faultline serve s3}: the S3 model over HTTP with real SigV4 authentication (FIDELITY A16), on Jetty 12
  * (a real HTTP parser with header-size limits; no servlet layer is needed). It listens on
  * {@code 127.0.0.1} unless told otherwise. Closing it stops the model and writes the history.
  *
