@@ -6,7 +6,6 @@ import io.faultline.serve.s3.auth.Authenticator;
 import io.faultline.serve.s3.auth.AwsUri;
 import io.faultline.serve.s3.http.HttpAnswer;
 import io.faultline.serve.s3.http.IncomingRequest;
-import io.faultline.serve.s3.session.LiveModel;
 import io.faultline.serve.s3.session.SessionFile;
 import io.faultline.serve.s3.http.TimeBase;
 import java.io.IOException;

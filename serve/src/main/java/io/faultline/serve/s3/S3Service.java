@@ -14,7 +14,6 @@ import io.faultline.serve.s3.http.RequestMapper;
 import io.faultline.serve.s3.http.ResponseRenderer;
 import io.faultline.serve.s3.http.TimeBase;
 import io.faultline.serve.s3.http.WireRequest;
-import io.faultline.serve.s3.session.LiveModel;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;

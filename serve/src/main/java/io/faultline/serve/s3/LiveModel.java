@@ -1,10 +1,12 @@
-package io.faultline.serve.s3.session;
+package io.faultline.serve.s3;
 
 import io.faultline.checker.history.History;
 import io.faultline.models.s3.api.S3Request;
 import io.faultline.models.s3.api.S3Result;
 import io.faultline.models.s3.config.ConsistencyMode;
 import io.faultline.serve.s3.http.WireRequest;
+import io.faultline.serve.s3.session.ServedS3;
+import io.faultline.serve.s3.session.SessionFile;
 import io.faultline.sim.Simulation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
