@@ -58,14 +58,56 @@ final class Signer {
         return send(r, authorization(r, key, epochMillis, false));
     }
 
+    /** Signed for {@code r}'s headers and an empty body, then sent with {@code body} instead. */
+    HttpResponse<String> bodySwapped(Req r, String body, AccessKey key, long epochMillis) throws Exception {
+        return send(r.body(body), authorization(r, key, epochMillis, false));
+    }
+
     /** Signed, then one hex digit of the signature changed. */
     HttpResponse<String> tampered(Req r, AccessKey key, long epochMillis) throws Exception {
         return send(r, authorization(r, key, epochMillis, true));
     }
 
-    private Map<String, String> authorization(Req r, AccessKey key, long epochMillis, boolean tamper) {
+    /**
+     * An aws-chunked upload of {@code data} in chunks of {@code chunk} bytes, each signed in the chain
+     * the streaming documentation gives; with {@code tamper}, the first chunk's bytes are changed
+     * after it was signed.
+     */
+    HttpResponse<String> streaming(Req r, AccessKey key, long epochMillis, byte[] data, int chunk, boolean tamper) throws Exception {
         String amzDate = SigV4.formatAmzDate(epochMillis);
-        String payloadHash = SigV4.sha256Hex(r.body());
+        SigV4.Scope scope = new SigV4.Scope(amzDate.substring(0, 8), "us-east-1", "s3");
+        byte[] signingKey = SigV4.signingKey(key.secret(), scope);
+        Map<String, String> auth = authorization(r, key, epochMillis, false, "STREAMING-AWS4-HMAC-SHA256-PAYLOAD");
+        String previous = auth.get("Authorization").substring(auth.get("Authorization").indexOf("Signature=") + 10);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (int off = 0; ; off += chunk) {
+            byte[] part = java.util.Arrays.copyOfRange(data, Math.min(off, data.length), Math.min(off + chunk, data.length));
+            String sig = SigV4.sign(signingKey, "AWS4-HMAC-SHA256-PAYLOAD\n" + amzDate + "\n" + scope.text() + "\n" + previous
+                    + "\n" + SigV4.EMPTY_SHA256 + "\n" + SigV4.sha256Hex(part));
+            previous = sig;
+            if (tamper && off == 0 && part.length > 0) {
+                part[0] ^= 1;
+            }
+            body.writeBytes((Integer.toHexString(part.length) + ";chunk-signature=" + sig + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            body.writeBytes(part);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+            if (part.length == 0) {
+                break;
+            }
+        }
+        Req withBody = new Req(r.method(), r.path(), r.query(), r.headers(), body.toByteArray());
+        Map<String, String> h = new LinkedHashMap<>(auth);
+        h.put("x-amz-decoded-content-length", String.valueOf(data.length));
+        h.put("Content-Encoding", "aws-chunked");
+        return send(withBody, h);
+    }
+
+    private Map<String, String> authorization(Req r, AccessKey key, long epochMillis, boolean tamper) {
+        return authorization(r, key, epochMillis, tamper, SigV4.sha256Hex(r.body()));
+    }
+
+    private Map<String, String> authorization(Req r, AccessKey key, long epochMillis, boolean tamper, String payloadHash) {
+        String amzDate = SigV4.formatAmzDate(epochMillis);
         TreeMap<String, String> signed = new TreeMap<>();
         signed.put("host", endpoint.getAuthority());
         signed.put("x-amz-date", amzDate);
