@@ -13,7 +13,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -190,9 +189,5 @@ class SecuritySuiteTest {
             assertTrue(answer.startsWith("HTTP/1.1 200") || answer.startsWith("HTTP/1.1 403"), answer);
             assertTrue(answer.contains("hello world") || answer.contains("<Code>AccessDenied</Code>"), answer);
         }
-    }
-
-    static String read(Path p) throws Exception {
-        return Files.readString(p);
     }
 }
