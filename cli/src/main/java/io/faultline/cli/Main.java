@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
             CommandLine.HelpCommand.class,
             io.faultline.cli.run.ListCommand.class, io.faultline.cli.run.RunCommand.class, io.faultline.cli.run.SweepCommand.class,
             io.faultline.cli.run.MatrixCommand.class, io.faultline.cli.run.DescribeCommand.class,
-            CheckCommand.class,
+            CheckCommand.class, ServeCommand.class,
         })
 @API(status = API.Status.STABLE, since = "0.1")
 public final class Main implements Runnable {

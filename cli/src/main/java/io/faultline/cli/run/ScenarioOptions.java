@@ -35,8 +35,15 @@ final class ScenarioOptions {
             + " the units of --duration, e.g. 20s, 5m, 1h, 1d (default: none).")
     String timeLimit;
 
+    @Option(names = "--session", paramLabel = "FILE", description = "For s3/replay: the session `faultline serve s3"
+            + " --session FILE` recorded (the same as --set session=FILE).")
+    String session;
+
     /** The request for one seed of this configuration. */
     RunRequest request(long seed) {
+        if (session != null) {
+            settings.put("session", session);
+        }
         if (randomFaults && faults != null) {
             throw new io.faultline.cli.ExitCodes.BadInput("--random-faults and --faults: choose one source of faults");
         }

@@ -1,0 +1,48 @@
+package io.faultline.conformance.s3;
+
+import io.faultline.models.s3.config.ConsistencyMode;
+import io.faultline.serve.s3.S3Server;
+import io.faultline.serve.s3.ServeConfig;
+import io.faultline.serve.s3.auth.AccessKey;
+import io.faultline.serve.s3.auth.Credentials;
+import java.io.IOException;
+import java.nio.file.Path;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** {@code faultline serve s3} in the test JVM, and the real AWS SDK v2 pointed at it. */
+final class Served {
+    static final AccessKey ALICE = new AccessKey("AKIDALICE", "alice-secret", "alice");
+
+    private Served() {
+    }
+
+    static S3Server start(ConsistencyMode mode, long seed, Path session, Path history) throws IOException {
+        return S3Server.start(ServeConfig.loopback(Credentials.of(ALICE)).withConsistency(mode).withSeed(seed)
+                .withSession(session).withHistory(history));
+    }
+
+    static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ALICE.id(), ALICE.secret()));
+    }
+
+    static S3Client client(S3Server s) {
+        return S3Client.builder().endpointOverride(s.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials())
+                .forcePathStyle(true).build();
+    }
+
+    static S3AsyncClient asyncClient(S3Server s) {
+        return S3AsyncClient.builder().endpointOverride(s.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials())
+                .forcePathStyle(true).multipartEnabled(true).build();
+    }
+
+    static S3Presigner presigner(S3Server s) {
+        return S3Presigner.builder().endpointOverride(s.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials())
+                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build();
+    }
+}

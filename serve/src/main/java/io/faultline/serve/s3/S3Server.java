@@ -1,0 +1,191 @@
+package io.faultline.serve.s3;
+
+import io.faultline.checker.history.History;
+import io.faultline.checker.io.EdnHistoryWriter;
+import io.faultline.serve.s3.auth.Authenticator;
+import io.faultline.serve.s3.auth.AwsUri;
+import io.faultline.serve.s3.http.HttpAnswer;
+import io.faultline.serve.s3.http.IncomingRequest;
+import io.faultline.serve.s3.session.SessionFile;
+import io.faultline.serve.s3.http.TimeBase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apiguardian.api.API;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * {@code faultline serve s3}: the S3 model over HTTP with real SigV4 authentication (FIDELITY A16), on Jetty 12
+ * (a real HTTP parser with header-size limits; no servlet layer is needed). It listens on
+ * {@code 127.0.0.1} unless told otherwise. Closing it stops the model and writes the history.
+ *
+ * <pre>{@code
+ * try (S3Server s = S3Server.start(ServeConfig.loopback(credentials).withConsistency(ConsistencyMode.LEGACY))) {
+ *     URI endpoint = s.endpoint();   // point the AWS SDK here, path-style
+ * }
+ * }</pre>
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class S3Server implements AutoCloseable {
+    /** Jetty's own limit, above S3's 8 KB so that S3's error can be answered up to it. */
+    private static final int JETTY_HEADER_LIMIT = 64 * 1024;
+
+    private final Server jetty;
+    private final LiveModel model;
+    private final ServeConfig config;
+
+    private S3Server(Server jetty, LiveModel model, ServeConfig config) {
+        this.jetty = jetty;
+        this.model = model;
+        this.config = config;
+    }
+
+    public static S3Server start(ServeConfig config) throws IOException {
+        long startMillis = System.currentTimeMillis();
+        Optional<SessionFile.Writer> session = Optional.empty();
+        if (config.session().isPresent()) {
+            session = Optional.of(new SessionFile.Writer(config.session().get(), new SessionFile.Header(
+                    "faultline-s3-session", 1, config.seed(), config.consistency(), startMillis)));
+        }
+        LiveModel model = new LiveModel(config.seed(), config.consistency(), session);
+        S3Service service = new S3Service(new Authenticator(config.credentials()), new TimeBase(startMillis), model);
+        QueuedThreadPool pool = new QueuedThreadPool(32, 4);
+        pool.setName("faultline-s3-http");
+        pool.setDaemon(true);
+        Server jetty = new Server(pool);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(JETTY_HEADER_LIMIT);
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(true);
+        // SigV4 signs header values as sent: Jetty's header cache must not swap "charset=UTF-8"
+        // for its cached "charset=utf-8".
+        http.setHeaderCacheCaseSensitive(true);
+        // Keys are names, not paths: "a/../b" is a key of its own, so Jetty must not normalize it.
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(config.bind());
+        connector.setPort(config.port());
+        jetty.addConnector(connector);
+        jetty.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                HttpAnswer a = service.handle(incoming(request));
+                response.setStatus(a.status());
+                a.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+                boolean head = request.getMethod().equals("HEAD");
+                if (!a.headers().containsKey("Content-Length")) {
+                    response.getHeaders().put("Content-Length", String.valueOf(a.body().length));
+                }
+                response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(a.body()), callback);
+                return true;
+            }
+        });
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            model.close();
+            throw new IOException("cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage(), e);
+        }
+        return new S3Server(jetty, model, config);
+    }
+
+    private static IncomingRequest incoming(Request request) throws IOException {
+        Map<String, String> headers = new TreeMap<>();
+        for (HttpField f : request.getHeaders()) {
+            headers.merge(f.getLowerCaseName(), f.getValue() == null ? "" : f.getValue(), (a, b) -> a + "," + b);
+        }
+        headers.remove(S3Service.TOO_LARGE); // only the server sets it
+        HttpURI uri = request.getHttpURI();
+        byte[] body;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            body = in.readNBytes(S3Service.MAX_BODY_BYTES + 1);
+        }
+        if (body.length > S3Service.MAX_BODY_BYTES) {
+            body = new byte[0];
+            headers.put(S3Service.TOO_LARGE, "true");
+        }
+        return new IncomingRequest(request.getMethod(), uri.getPath() == null ? "/" : uri.getPath(),
+                query(uri.getQuery()), headers, body);
+    }
+
+    static Map<String, List<String>> query(String raw) {
+        Map<String, List<String>> q = new TreeMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return q;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = AwsUri.decode(eq < 0 ? pair : pair.substring(0, eq));
+            String v = eq < 0 ? "" : AwsUri.decode(pair.substring(eq + 1));
+            q.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+        }
+        return q;
+    }
+
+    /** The port bound (useful with port 0). */
+    public int port() {
+        return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    }
+
+    /** {@code http://127.0.0.1:PORT}: the endpoint to give the SDK. */
+    public java.net.URI endpoint() {
+        String host = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
+        return java.net.URI.create("http://" + host + ":" + port());
+    }
+
+    public InetSocketAddress address() {
+        return new InetSocketAddress(config.bind(), port());
+    }
+
+    /** The judged history so far (what {@code --history} writes at the end). */
+    public History history() {
+        return model.history();
+    }
+
+    /** Stops listening, then writes the history file if one was asked for. */
+    @Override
+    public void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("Jetty did not stop: " + e.getMessage(), e);
+        }
+        try {
+            if (config.history().isPresent()) {
+                EdnHistoryWriter.write(model.history(), config.history().get());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the history to " + config.history().get(), e);
+        } finally {
+            model.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "S3Server[" + endpoint() + ", " + config.consistency().name().toLowerCase(Locale.ROOT) + "]";
+    }
+}

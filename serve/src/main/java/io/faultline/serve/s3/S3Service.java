@@ -1,0 +1,147 @@
+package io.faultline.serve.s3;
+
+import io.faultline.models.s3.api.S3Request;
+import io.faultline.models.s3.api.S3Result;
+import io.faultline.serve.s3.auth.AccessControl;
+import io.faultline.serve.s3.auth.Authenticated;
+import io.faultline.serve.s3.auth.Authenticator;
+import io.faultline.serve.s3.auth.Principal;
+import io.faultline.serve.s3.http.Addressing;
+import io.faultline.serve.s3.http.HttpAnswer;
+import io.faultline.serve.s3.http.IncomingRequest;
+import io.faultline.serve.s3.http.Refusal;
+import io.faultline.serve.s3.http.RequestMapper;
+import io.faultline.serve.s3.http.ResponseRenderer;
+import io.faultline.serve.s3.http.TimeBase;
+import io.faultline.serve.s3.http.WireRequest;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apiguardian.api.API;
+
+/**
+ * One request's way through the server, in this order: address (bucket, key), authenticate
+ * (SigV4), the few answers kept outside the model (ACLs, versioning status), map to the model's
+ * request, authorize, call the model, render. Each stage can refuse with S3's error; only requests
+ * that pass every stage reach the model and the session. Encryption and the policy language slot
+ * in as further stages between authorize and the model call.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class S3Service {
+    /** S3's limit on a request's header section, 8 KB (FIDELITY A16.4). */
+    public static final int MAX_HEADER_BYTES = 8 * 1024;
+    /** The largest payload served: objects live in memory, so far below S3's 5 GB single PUT. */
+    public static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+    private static final long MODEL_TIMEOUT_SECONDS = 120;
+    /** Set by the HTTP layer on a request whose body it stopped reading at {@link #MAX_BODY_BYTES}. */
+    static final String TOO_LARGE = "x-faultline-body-too-large";
+
+    private final Authenticator authenticator;
+    private final AccessControl access = new AccessControl();
+    private final RequestMapper mapper;
+    private final ResponseRenderer renderer;
+    private final LiveModel model;
+    private final AtomicLong requestIds = new AtomicLong(1);
+
+    public S3Service(Authenticator authenticator, TimeBase time, LiveModel model) {
+        this.authenticator = authenticator;
+        this.mapper = new RequestMapper(time);
+        this.renderer = new ResponseRenderer(time);
+        this.model = model;
+    }
+
+    public HttpAnswer handle(IncomingRequest in) {
+        String requestId = String.format("%016X", requestIds.getAndIncrement());
+        String resource = in.rawPath();
+        HttpAnswer answer;
+        try {
+            answer = serve(in, resource, requestId);
+        } catch (Refusal r) {
+            answer = HttpAnswer.error(r.status(), r.code(), r.getMessage(), resource, requestId, in.method().equals("HEAD"));
+        }
+        return answer.with("x-amz-request-id", requestId).with("x-amz-id-2", requestId).with("Server", "faultline");
+    }
+
+    private HttpAnswer serve(IncomingRequest in, String resource, String requestId) {
+        int headerBytes = in.headers().entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length() + 4).sum();
+        if (headerBytes > MAX_HEADER_BYTES) {
+            throw new Refusal(400, "RequestHeaderSectionTooLarge", "Your request header section exceeds the maximum allowed size.");
+        }
+        if (in.header(TOO_LARGE).isPresent()) {
+            throw new Refusal(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size ("
+                    + MAX_BODY_BYTES + " bytes on this server).");
+        }
+        Addressing.Target target = Addressing.resolve(in.header("host").orElse(""), in.rawPath());
+        Authenticated auth = authenticator.authenticate(in, System.currentTimeMillis());
+        checkContentMd5(in, auth.payload());
+        WireRequest w = new WireRequest(in.method(), target.bucket(), target.key(), firstValues(in.query()),
+                meaningful(in.headers()), auth.payload());
+        Optional<HttpAnswer> local = access.local(auth.principal(), w);
+        if (local.isPresent()) {
+            return local.get();
+        }
+        S3Request request = mapper.map(w);
+        access.authorize(auth.principal(), request);
+        S3Result<?> result = call(w, request);
+        if (result.isOk()) {
+            access.accepted(auth.principal(), w, request);
+        }
+        String owner = auth.principal() instanceof Principal.Account a ? a.account() : "anonymous";
+        return renderer.render(request, result, resource, requestId, b -> access.owns(owner, b), owner);
+    }
+
+    private S3Result<?> call(WireRequest w, S3Request request) {
+        try {
+            return model.call(w, request).get(MODEL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Refusal(503, "ServiceUnavailable", "The server is shutting down");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new Refusal(500, "InternalError", "We encountered an internal error. Please try again.");
+        }
+    }
+
+    /** Content-MD5, when sent, must be the payload's (400 BadDigest, FIDELITY A16.4). */
+    private static void checkContentMd5(IncomingRequest in, byte[] payload) {
+        Optional<String> md5 = in.header("content-md5");
+        if (md5.isEmpty()) {
+            return;
+        }
+        try {
+            byte[] given = Base64.getDecoder().decode(md5.get().trim());
+            if (!MessageDigest.isEqual(given, MessageDigest.getInstance("MD5").digest(payload))) {
+                throw new Refusal(400, "BadDigest", "The Content-MD5 you specified did not match what we received.");
+            }
+        } catch (IllegalArgumentException | java.security.NoSuchAlgorithmException e) {
+            throw new Refusal(400, "InvalidDigest", "The Content-MD5 you specified is not valid.");
+        }
+    }
+
+    /** The query without the presigned URL's X-Amz-* parameters (a credential, not part of the request). */
+    private static Map<String, String> firstValues(Map<String, List<String>> query) {
+        Map<String, String> out = new TreeMap<>();
+        query.forEach((k, v) -> {
+            if (!k.startsWith("X-Amz-") && !k.startsWith("x-id")) {
+                out.put(k, v.isEmpty() ? "" : v.get(0));
+            }
+        });
+        return out;
+    }
+
+    private static Map<String, String> meaningful(Map<String, String> headers) {
+        Map<String, String> out = new TreeMap<>();
+        headers.forEach((k, v) -> {
+            if (WireRequest.MEANINGFUL.contains(k)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,62 @@
+package io.faultline.serve.s3;
+
+import io.faultline.models.s3.config.ConsistencyMode;
+import io.faultline.serve.s3.auth.Credentials;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * How {@code faultline serve s3} runs: where it listens (loopback unless told otherwise), the
+ * model's consistency and seed, the access keys it accepts, and where it records the session and
+ * the history.
+ *
+ * <pre>{@code
+ * ServeConfig c = ServeConfig.loopback(Credentials.of(new AccessKey("AKIDALICE", "secret", "alice")))
+ *         .withConsistency(ConsistencyMode.LEGACY).withSeed(7);
+ * }</pre>
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record ServeConfig(String bind, int port, ConsistencyMode consistency, long seed, Credentials credentials,
+                          Optional<Path> session, Optional<Path> history) {
+    public ServeConfig {
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(consistency, "consistency");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(history, "history");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is not 0..65535");
+        }
+    }
+
+    /** 127.0.0.1, a free port, strong consistency, seed 0, no files. */
+    public static ServeConfig loopback(Credentials credentials) {
+        return new ServeConfig("127.0.0.1", 0, ConsistencyMode.STRONG, 0, credentials, Optional.empty(), Optional.empty());
+    }
+
+    public ServeConfig withConsistency(ConsistencyMode mode) {
+        return new ServeConfig(bind, port, mode, seed, credentials, session, history);
+    }
+
+    public ServeConfig withSeed(long s) {
+        return new ServeConfig(bind, port, consistency, s, credentials, session, history);
+    }
+
+    public ServeConfig withPort(int p) {
+        return new ServeConfig(bind, p, consistency, seed, credentials, session, history);
+    }
+
+    public ServeConfig withBind(String address) {
+        return new ServeConfig(address, port, consistency, seed, credentials, session, history);
+    }
+
+    public ServeConfig withSession(Path file) {
+        return new ServeConfig(bind, port, consistency, seed, credentials, Optional.of(file), history);
+    }
+
+    public ServeConfig withHistory(Path file) {
+        return new ServeConfig(bind, port, consistency, seed, credentials, session, Optional.of(file));
+    }
+}
