@@ -57,6 +57,7 @@ public final class HtmlReport {
                 .append("</span><span class=\"mono\">seed ").append(s.seed()).append("</span></header>\n<main>\n");
         overview(h, r);
         checks(h, s);
+        tables(h, s.findings()); // what the checks judged, item by item: next to their verdicts
         configuration(h, r.settings());
         h.append("<section id=\"faults\"><h2>Faults over time</h2>\n")
                 .append(Zoom.wrap(FaultTimeline.render(r.faults(), faultLanes(r), s.simulatedNanos(), r.firstViolationNanos()),
@@ -153,7 +154,12 @@ public final class HtmlReport {
 
     private static void tables(StringBuilder h, List<Table> tables) {
         for (Table t : tables) {
-            h.append("<section><h2>").append(escape(t.title())).append("</h2>\n<div class=\"scroll\"><table><tr>");
+            h.append("<section><h2>").append(escape(t.title())).append("</h2>\n");
+            if (t.rows().isEmpty()) {
+                h.append("<p class=\"note\">None.</p></section>\n");
+                continue;
+            }
+            h.append("<div class=\"scroll\"><table><tr>");
             for (String col : t.header()) {
                 h.append("<th>").append(escape(col)).append("</th>");
             }

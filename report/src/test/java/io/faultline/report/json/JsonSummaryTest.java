@@ -22,7 +22,7 @@ class JsonSummaryTest {
     @Test
     void runHasTheDocumentedFieldsInOrder() throws Exception {
         RunSummary s = new RunSummary("demo/echo", 7, Outcome.INVALID,
-                List.of(new CheckLine("echoed", Outcome.INVALID, "lost \"x\"")), "ab12", 10, 5_000, 3,
+                List.of(new CheckLine("echoed", Outcome.INVALID, "lost \"x\"")), List.of(), "ab12", 10, 5_000, 3,
                 Optional.of("reports/demo-echo-7.html"));
         String line = JsonSummary.run(s);
         assertFalse(line.contains("\n"), "one line");
@@ -37,7 +37,7 @@ class JsonSummaryTest {
 
     @Test
     void runWithoutReportOmitsTheField() throws Exception {
-        RunSummary s = new RunSummary("demo/echo", 7, Outcome.VALID, List.of(), "ab12", 10, 5_000, 3, Optional.empty());
+        RunSummary s = new RunSummary("demo/echo", 7, Outcome.VALID, List.of(), List.of(), "ab12", 10, 5_000, 3, Optional.empty());
         assertFalse(MAPPER.readTree(JsonSummary.run(s)).has("report"));
     }
 
