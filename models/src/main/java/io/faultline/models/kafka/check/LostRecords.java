@@ -32,8 +32,8 @@ import org.apiguardian.api.API;
 public final class LostRecords {
     /** The table's title (the report and {@code run --json} show it under "findings"). */
     public static final String TITLE = "Lost and duplicated records";
-    public static final List<String> COLUMNS = List.of("record", "partition", "value", "acknowledged to",
-            "acknowledged at", "answered by", "leader epoch", "offset", "where it went");
+    public static final List<String> COLUMNS = List.of("record", "partition", "value", "process", "acked at",
+            "leader", "epoch", "offset", "where it went");
     /** Beyond this many rows the table says how many it left out (a long run can lose thousands). */
     static final int MAX_ROWS = 500;
 
@@ -132,7 +132,7 @@ public final class LostRecords {
 
     private static List<String> row(String kind, Ack a, RecordLedger ledger, String where) {
         Optional<RecordLedger.Append> by = answeredBy(a, ledger);
-        return List.of(kind, "p" + a.partition(), String.valueOf(a.value()), "process " + a.process(),
+        return List.of(kind, "p" + a.partition(), String.valueOf(a.value()), String.valueOf(a.process()),
                 SimTime.format(a.nanos()), by.map(x -> "b" + (x.broker() + 1)).orElse("-"),
                 by.map(x -> String.valueOf(x.epoch())).orElse("-"),
                 a.offset().isPresent() ? String.valueOf(a.offset().getAsLong()) : by.map(x -> String.valueOf(x.offset())).orElse("-"),
@@ -140,7 +140,7 @@ public final class LostRecords {
     }
 
     private static List<String> unacked(int p, long v, String where) {
-        return List.of("duplicated", "p" + p, String.valueOf(v), "not acknowledged", "-", "-", "-", "-", where);
+        return List.of("duplicated", "p" + p, String.valueOf(v), "-", "not acked", "-", "-", "-", where);
     }
 
     /**
@@ -185,7 +185,7 @@ public final class LostRecords {
             }
         }
         if (!holders.isEmpty()) {
-            parts.add("still on " + brokers(holders) + ", outside the leader's view");
+            parts.add("still on " + brokers(holders) + ", which does not lead: not the system's view");
         }
         return String.join("; ", parts);
     }
