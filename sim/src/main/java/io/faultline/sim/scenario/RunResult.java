@@ -94,6 +94,7 @@ public record RunResult(
         private final List<Series> series = new ArrayList<>();
         private final List<Table> tables = new ArrayList<>();
         private final List<Table> findings = new ArrayList<>();
+        private final Map<String, String> shown = new LinkedHashMap<>();
 
         private Builder(String scenario, RunSpec spec, Simulation sim) {
             this.scenario = scenario;
@@ -128,6 +129,15 @@ public record RunResult(
         }
 
         /**
+         * What the report shows for these settings instead of their text as given, e.g. a value
+         * resolved from a version's defaults: {@code 30000 (3.7 default)}.
+         */
+        public Builder settingsShown(Map<String, String> text) {
+            shown.putAll(text);
+            return this;
+        }
+
+        /**
          * A table that shows what the checks judged, item by item (e.g. each lost write): the
          * report shows it next to the checks and {@code run --json} prints it.
          */
@@ -156,7 +166,9 @@ public record RunResult(
                 outcome = outcome.and(c.outcome());
             }
             Trace t = sim.trace();
-            return new RunResult(scenario, spec.seed(), spec.durationNanos(), spec.settings().asStrings(),
+            Map<String, String> settings = new LinkedHashMap<>(spec.settings().asStrings());
+            shown.forEach((k, v) -> settings.computeIfPresent(k, (key, raw) -> v));
+            return new RunResult(scenario, spec.seed(), spec.durationNanos(), settings,
                     histories, status, all, outcome, t.hash(), sim.eventCount(), sim.now(), t.counts(),
                     t.messages(), t.faults(), series, tables, findings, t.moments());
         }

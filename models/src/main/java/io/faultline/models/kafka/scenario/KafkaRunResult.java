@@ -91,7 +91,7 @@ final class KafkaRunResult {
 
     /** The run's result (status, history) with the Jepsen log check (if {@code jepsen}), divergence check and tables. */
     static RunResult of(ScenarioRun run, KafkaCluster c, boolean jepsen, List<CheckResult> extra, Table... moreTables) {
-        RunResult.Builder b = run.result();
+        RunResult.Builder b = run.result().settingsShown(c.config().shown(run.settings()));
         LogCheckResult log = c.logCheck();
         b.finding(c.lostRecords(log));
         if (jepsen) {
