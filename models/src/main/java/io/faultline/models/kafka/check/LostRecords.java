@@ -9,6 +9,7 @@ import io.faultline.checker.log.KafkaOps;
 import io.faultline.checker.log.LogCheckResult;
 import io.faultline.models.kafka.rules.ReplicaLog;
 import io.faultline.models.kafka.scenario.KafkaCluster;
+import io.faultline.models.kafka.wire.PartitionState;
 import io.faultline.sim.SimTime;
 import io.faultline.sim.scenario.Table;
 
@@ -178,6 +179,8 @@ public final class LostRecords {
                     : "truncated from b" + (r.broker() + 1) + " at ") + SimTime.format(r.nanos())
                     + (r.crash() ? ", " : " (") + leader + ")");
         }
+        PartitionState named = c.controller().partitions().get(a.partition());
+        parts.add("the final leader b" + (named.leader() + 1) + " (epoch " + named.leaderEpoch() + ") lacks it");
         TreeSet<Integer> holders = new TreeSet<>();
         for (int b : c.replicas(a.partition())) {
             if (c.log(b, a.partition()).map(l -> l.values().contains(a.value())).orElse(false)) {
