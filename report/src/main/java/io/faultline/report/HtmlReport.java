@@ -44,6 +44,9 @@ public final class HtmlReport {
         return file;
     }
 
+    /** Rows of a findings table shown before it scrolls. */
+    private static final int TALL_ROWS = 15;
+
     public static String render(RunReport r) {
         RunSummary s = r.summary();
         StringBuilder h = new StringBuilder(64 * 1024);
@@ -57,6 +60,7 @@ public final class HtmlReport {
                 .append("</span><span class=\"mono\">seed ").append(s.seed()).append("</span></header>\n<main>\n");
         overview(h, r);
         checks(h, s);
+        tables(h, s.findings(), true); // what the checks judged, item by item: next to their verdicts
         configuration(h, r.settings());
         h.append("<section id=\"faults\"><h2>Faults over time</h2>\n")
                 .append(Zoom.wrap(FaultTimeline.render(r.faults(), faultLanes(r), s.simulatedNanos(), r.firstViolationNanos()),
@@ -78,7 +82,7 @@ public final class HtmlReport {
         }
         h.append("</section>\n");
         charts(h, r.charts());
-        tables(h, r.tables());
+        tables(h, r.tables(), false);
         for (Section section : r.sections()) {
             h.append("<section><h2>").append(escape(section.title())).append("</h2>\n").append(section.html())
                     .append("\n</section>\n");
@@ -151,9 +155,20 @@ public final class HtmlReport {
         h.append("</section>\n");
     }
 
-    private static void tables(StringBuilder h, List<Table> tables) {
+    /** Findings tables scroll within a box past a screenful of rows, so the report goes on below them. */
+    private static void tables(StringBuilder h, List<Table> tables, boolean findings) {
         for (Table t : tables) {
-            h.append("<section><h2>").append(escape(t.title())).append("</h2>\n<div class=\"scroll\"><table><tr>");
+            h.append(findings ? "<section class=\"findings\">" : "<section>").append("<h2>").append(escape(t.title()))
+                    .append("</h2>\n");
+            if (t.rows().isEmpty()) {
+                h.append("<p class=\"note\">None.</p></section>\n");
+                continue;
+            }
+            boolean tall = findings && t.rows().size() > TALL_ROWS;
+            if (tall) {
+                h.append("<p class=\"note\">").append(t.rows().size()).append(" rows; the table scrolls.</p>\n");
+            }
+            h.append(tall ? "<div class=\"scroll tall\">" : "<div class=\"scroll\">").append("<table><tr>");
             for (String col : t.header()) {
                 h.append("<th>").append(escape(col)).append("</th>");
             }

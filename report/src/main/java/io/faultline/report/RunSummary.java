@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * the HTML report.
  *
  * <pre>{@code
- * new RunSummary("demo/echo", 42L, Outcome.VALID, List.of(), "9f3c...", 1200, 30_000_000_000L, 85,
+ * new RunSummary("demo/echo", 42L, Outcome.VALID, List.of(), List.of(), "9f3c...", 1200, 30_000_000_000L, 85,
  *         Optional.of("reports/demo-echo-42.html"));
  * }</pre>
  *
@@ -20,6 +20,7 @@ import org.apiguardian.api.API;
  * @param seed           the seed that reproduces the run
  * @param verdict        the combination of every check's verdict (any INVALID wins, then UNKNOWN)
  * @param checks         each check's answer, in the order the scenario declares them
+ * @param findings       tables that itemise what the checks judged (e.g. each lost write), possibly none
  * @param traceHash      hash of the run's trace; equal hashes mean identical runs
  * @param events         number of events the simulation processed
  * @param simulatedNanos virtual time the run covered
@@ -27,20 +28,21 @@ import org.apiguardian.api.API;
  * @param report         where the HTML report was written, if it was
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public record RunSummary(String scenario, long seed, Outcome verdict, List<CheckLine> checks,
+public record RunSummary(String scenario, long seed, Outcome verdict, List<CheckLine> checks, List<Table> findings,
                          String traceHash, long events, long simulatedNanos, long wallMillis,
                          Optional<String> report) {
     public RunSummary {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(verdict, "verdict");
         checks = List.copyOf(checks);
+        findings = List.copyOf(findings);
         Objects.requireNonNull(traceHash, "traceHash");
         Objects.requireNonNull(report, "report");
     }
 
     /** The same summary, noting where its report was written. */
     public RunSummary withReport(String path) {
-        return new RunSummary(scenario, seed, verdict, checks, traceHash, events, simulatedNanos,
+        return new RunSummary(scenario, seed, verdict, checks, findings, traceHash, events, simulatedNanos,
                 wallMillis, Optional.of(path));
     }
 }

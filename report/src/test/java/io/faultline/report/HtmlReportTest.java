@@ -50,6 +50,21 @@ class HtmlReportTest {
     }
 
     @Test
+    void findingsFollowTheChecksEscapedAndAnEmptyOneSaysNone() {
+        String html = HtmlReport.render(SampleReports.report(Outcome.INVALID, 10));
+        int checks = html.indexOf("id=\"checks\"");
+        int findings = html.indexOf("<section class=\"findings\"><h2>Lost values</h2>");
+        assertTrue(checks >= 0 && findings > checks && findings < html.indexOf("id=\"configuration\""), html);
+        assertTrue(html.contains("never reached n3 &lt;b&gt;"));
+        RunSummary valid = SampleReports.summary(Outcome.VALID);
+        RunSummary none = new RunSummary(valid.scenario(), valid.seed(), valid.verdict(), valid.checks(),
+                List.of(new Table("Lost values", List.of("value"), List.of())), valid.traceHash(), valid.events(),
+                valid.simulatedNanos(), valid.wallMillis(), valid.report());
+        assertTrue(HtmlReport.render(RunReport.builder(none).build())
+                .contains("<section class=\"findings\"><h2>Lost values</h2>\n<p class=\"note\">None.</p>"));
+    }
+
+    @Test
     void userTextIsEscaped() {
         String html = HtmlReport.render(SampleReports.report(Outcome.INVALID, 10));
         assertTrue(html.contains("n3 never received 7 &lt;script&gt;"));

@@ -19,6 +19,8 @@ final class SampleReports {
         return new RunSummary("demo/broadcast", 42L, verdict,
                 List.of(new CheckLine("every value reaches every node", verdict,
                         verdict == Outcome.VALID ? "" : "n3 never received 7 <script>")),
+                verdict == Outcome.VALID ? List.of() : List.of(new Table("Lost values", List.of("value", "where it went"),
+                        List.of(List.of("7", "never reached n3 <b>")))),
                 "c0ffee", 1234, 30 * S, 87, Optional.empty());
     }
 

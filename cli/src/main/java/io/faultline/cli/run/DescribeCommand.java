@@ -1,6 +1,9 @@
 package io.faultline.cli.run;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -8,11 +11,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.models.kafka.config.KafkaKeys;
 import io.faultline.models.kafka.config.KafkaVersion;
 import io.faultline.sim.scenario.Durations;
 import io.faultline.sim.scenario.Scenario;
 import io.faultline.sim.scenario.Setting;
+import io.faultline.sim.scenario.Settings;
 import org.apiguardian.api.API;
 
 /**
@@ -46,9 +51,14 @@ public final class DescribeCommand implements Callable<Integer> {
             out.println("settings: none");
         } else {
             out.println("settings (--set KEY=VALUE):");
+            Map<String, String> kafka = kafkaShown(s);
+            if (!kafka.isEmpty()) {
+                out.println("  (a Kafka key shows its value in force and where it comes from: the scenario, or the"
+                        + " chosen kafka.version's default; KEY=version restores the version's default)");
+            }
             // Two lines a setting: Kafka's allowed values and per-version defaults do not fit a table row.
             for (Setting<?> setting : s.settings()) {
-                out.println("  " + setting.key() + " = " + defaultText(setting)
+                out.println("  " + setting.key() + " = " + defaultText(setting, kafka)
                         + (allowedText(setting).isEmpty() ? "" : "   (allowed: " + allowedText(setting) + ")"));
                 out.println("      " + setting.description());
             }
@@ -59,9 +69,21 @@ public final class DescribeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String defaultText(Setting<?> setting) {
-        String d = formatted(setting);
-        return d.equals(KafkaKeys.BY_VERSION) ? byVersion(setting.key()).map(v -> d + " (" + v + ")").orElse(d) : d;
+    private static String defaultText(Setting<?> setting, Map<String, String> kafka) {
+        String d = kafka.getOrDefault(setting.key(), formatted(setting));
+        if (!formatted(setting).equals(KafkaKeys.BY_VERSION)) {
+            return d;
+        }
+        return byVersion(setting.key()).map(v -> d.substring(0, d.length() - 1) + "; " + v + ")").orElse(d);
+    }
+
+    /** The Kafka keys' defaults resolved as a run of the scenario would show them; empty for other scenarios. */
+    private static Map<String, String> kafkaShown(Scenario s) {
+        if (s.settings().stream().noneMatch(x -> KafkaKeys.byName(x.key()).isPresent())) {
+            return Map.of();
+        }
+        Settings defaults = Settings.defaults(s.settings());
+        return KafkaConfig.fromSettings(defaults).shown(defaults);
     }
 
     private static <T> String formatted(Setting<T> setting) {
@@ -72,17 +94,25 @@ public final class DescribeCommand implements Callable<Integer> {
         return setting.allowed() == null ? "" : setting.allowed();
     }
 
-    /** {@code 0.8: 1, 0.10: 1, ..., 3.7: all} for a Kafka key whose default follows kafka.version. */
+    /**
+     * {@code 0.8..2.0: 1, 3.7..4.0: all} for a Kafka key whose default differs between versions
+     * (consecutive versions with one default share a range); empty when every version agrees.
+     */
     private static Optional<String> byVersion(String key) {
-        for (KafkaKeys.Key k : KafkaKeys.ALL) {
-            if (k.name().equals(key)) {
-                StringBuilder b = new StringBuilder("kafka.version ");
-                for (KafkaVersion v : KafkaVersion.values()) {
-                    b.append(v == KafkaVersion.values()[0] ? "" : ", ").append(v.label()).append(": ").append(k.defaultFor(v));
-                }
-                return Optional.of(b.toString());
-            }
+        Optional<KafkaKeys.Key> k = KafkaKeys.byName(key);
+        KafkaVersion[] all = KafkaVersion.values();
+        if (k.isEmpty() || java.util.Arrays.stream(all).map(v -> k.get().defaultFor(v)).distinct().count() == 1) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        List<String> runs = new ArrayList<>();
+        for (int i = 0; i < all.length; ) {
+            int j = i;
+            while (j + 1 < all.length && k.get().defaultFor(all[j + 1]).equals(k.get().defaultFor(all[i]))) {
+                j++;
+            }
+            runs.add((i == j ? all[i].label() : all[i].label() + ".." + all[j].label()) + ": " + k.get().defaultFor(all[i]));
+            i = j + 1;
+        }
+        return Optional.of("by kafka.version: " + String.join(", ", runs));
     }
 }

@@ -140,7 +140,9 @@ public final class KernelRunner implements Runner {
         try {
             spec = scenario.spec(request.seed(), overrides, request.duration());
         } catch (BadInputException e) {
-            throw new ExitCodes.BadInput(prefix(request, e.getMessage()) + e.getMessage());
+            String more = e.getMessage().startsWith("unknown key") ? " (`faultline describe " + scenario.name()
+                    + "` shows each key's default and values)" : "";
+            throw new ExitCodes.BadInput(prefix(request, e.getMessage()) + e.getMessage() + more);
         }
         return spec;
     }

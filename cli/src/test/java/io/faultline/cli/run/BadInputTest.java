@@ -27,10 +27,24 @@ class BadInputTest {
     }
 
     @Test
-    void unknownSettingListsKeysWithDefaultsAndRanges() {
+    void unknownSettingListsTheKeysAndWhereToReadTheirValues() {
         String err = oneLine(Cli.run("run", "demo/broadcast", "--set", "nosuchkey=1"));
         assertTrue(err.contains("'nosuchkey'"), err);
-        assertTrue(err.contains("nodes (default 5, 1..100)"), err);
+        assertTrue(err.contains("allowed keys: nodes, "), err);
+        assertTrue(err.contains("`faultline describe demo/broadcast` shows each key's default and values"), err);
+    }
+
+    @Test
+    void aBadKafkaValueNamesKeyValueAndWhatIsAllowedButNotTheWordVersion() {
+        assertEquals("faultline: --set: acks: '2' is not one of 0, 1, all, -1\n",
+                oneLine(Cli.run("run", "kafka/safe", "--seed", "1", "--set", "acks=2")));
+        assertEquals("faultline: --set: kafka.version: '9.9' is not one of 0.8, 0.10, 0.11, 2.0, 3.7, 4.0\n",
+                oneLine(Cli.run("run", "kafka/safe", "--seed", "1", "--set", "kafka.version=9.9")));
+        assertEquals("faultline: --set: min.insync.replicas: '0' is not an integer in 1..16\n",
+                oneLine(Cli.run("run", "kafka/safe", "--seed", "1", "--set", "min.insync.replicas=0")));
+        String err = oneLine(Cli.run("run", "kafka/safe", "--seed", "1", "--set", "version=9.9"));
+        assertTrue(err.startsWith("faultline: --set: unknown key 'version' (did you mean kafka.version?); allowed keys: "
+                + "kafka.version, acks, "), err);
     }
 
     @Test

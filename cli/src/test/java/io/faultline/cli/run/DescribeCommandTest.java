@@ -19,11 +19,17 @@ class DescribeCommandTest {
     }
 
     @Test
-    void aKafkaKeyThatFollowsTheVersionShowsTheDefaultOfEachVersion() {
-        Cli.Result r = Cli.run("describe", "kafka/unclean-election");
+    void aKafkaKeyShowsItsResolvedValueItsSourceAndTheDefaultOfEachVersion() {
+        Cli.Result r = Cli.run("describe", "kafka/safe");
         assertEquals(0, r.code(), r::toString);
-        assertTrue(r.out().contains("enable.idempotence = version (kafka.version 0.8: false, 0.10: false, 0.11: false,"
-                + " 2.0: false, 3.7: true, 4.0: true)"), r::toString);
+        assertTrue(r.out().contains("  replica.lag.time.max.ms = 30000 (3.7 default; by kafka.version: 0.8..2.0: 10000,"
+                + " 3.7..4.0: 30000)   (allowed: 1..3600000)\n"), r::toString);
+        assertTrue(r.out().contains("  acks = all (scenario)   (allowed: 0, 1, all, -1)\n"), r::toString);
+        assertTrue(r.out().contains("  retry.backoff.ms = 100 (3.7 default)   (allowed: 0..86400000)\n"), r::toString);
+        assertTrue(r.out().lines().noneMatch(l -> l.contains("= version") || l.contains("allowed: version")), r::toString);
+        Cli.Result old = Cli.run("describe", "kafka/jepsen-2013");
+        assertTrue(old.out().contains("  unclean.leader.election.enable = true (0.8 default; by kafka.version: 0.8..0.10: true,"
+                + " 0.11..4.0: false)"), old::toString);
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.faultline.checker.Outcome;
 import io.faultline.report.CheckLine;
 import io.faultline.report.RunSummary;
+import io.faultline.report.Table;
 import org.apiguardian.api.API;
 
 /**
@@ -20,6 +21,7 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * {"scenario":"demo/echo","seed":42,"verdict":"VALID","checks":[{"name":"echoed","verdict":"VALID","detail":""}],
+ *  "findings":{"Lost and duplicated records":[{"record":"lost","value":"1000223",...}]},
  *  "traceHash":"9f3c...","events":1200,"simulatedNanos":30000000000,"wallMillis":85,"report":"reports/demo-echo-42.html"}
  * }</pre>
  */
@@ -44,6 +46,18 @@ public final class JsonSummary {
         ArrayNode checks = o.putArray("checks");
         for (CheckLine c : s.checks()) {
             checks.addObject().put("name", c.name()).put("verdict", c.verdict().name()).put("detail", c.detail());
+        }
+        if (!s.findings().isEmpty()) {
+            ObjectNode findings = o.putObject("findings");
+            for (Table t : s.findings()) {
+                ArrayNode rows = findings.putArray(t.title());
+                for (List<String> row : t.rows()) {
+                    ObjectNode r = rows.addObject();
+                    for (int i = 0; i < row.size(); i++) {
+                        r.put(t.header().get(i), row.get(i));
+                    }
+                }
+            }
         }
         o.put("traceHash", s.traceHash());
         o.put("events", s.events());

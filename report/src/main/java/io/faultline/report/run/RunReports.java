@@ -50,7 +50,11 @@ public final class RunReports {
         for (CheckResult c : r.checks()) {
             checks.add(new CheckLine(c.name(), c.outcome(), c.detail()));
         }
-        return new RunSummary(r.scenario(), r.seed(), r.outcome(), checks, r.traceHash(), r.eventCount(),
+        List<Table> findings = new ArrayList<>();
+        for (io.faultline.sim.scenario.Table t : r.findings()) {
+            findings.add(table(t));
+        }
+        return new RunSummary(r.scenario(), r.seed(), r.outcome(), checks, findings, r.traceHash(), r.eventCount(),
                 r.simulatedNanos(), wallMillis, Optional.empty());
     }
 
@@ -82,7 +86,7 @@ public final class RunReports {
             b.chart(new Chart.Line(s.name(), s.xLabel(), s.yLabel(), List.of(new Chart.Series(s.name(), points))));
         }
         for (io.faultline.sim.scenario.Table t : r.tables()) {
-            b.table(new Table(t.name(), t.columns(), t.rows()));
+            b.table(table(t));
         }
         if (!r.histories().isEmpty()) {
             b.table(histories(r.histories()));
@@ -90,6 +94,10 @@ public final class RunReports {
         LinearizabilitySections.of(r).forEach(b::section);
         b.table(eventsByKind(r.eventCounts()));
         return b.build();
+    }
+
+    private static Table table(io.faultline.sim.scenario.Table t) {
+        return new Table(t.name(), t.columns(), t.rows());
     }
 
     /** The trace's counts per kind of event, leaving out kinds that never happened. */

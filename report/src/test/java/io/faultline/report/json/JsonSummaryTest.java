@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.faultline.checker.Outcome;
 import io.faultline.report.CheckLine;
 import io.faultline.report.RunSummary;
+import io.faultline.report.Table;
 
 class JsonSummaryTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -22,7 +23,7 @@ class JsonSummaryTest {
     @Test
     void runHasTheDocumentedFieldsInOrder() throws Exception {
         RunSummary s = new RunSummary("demo/echo", 7, Outcome.INVALID,
-                List.of(new CheckLine("echoed", Outcome.INVALID, "lost \"x\"")), "ab12", 10, 5_000, 3,
+                List.of(new CheckLine("echoed", Outcome.INVALID, "lost \"x\"")), List.of(), "ab12", 10, 5_000, 3,
                 Optional.of("reports/demo-echo-7.html"));
         String line = JsonSummary.run(s);
         assertFalse(line.contains("\n"), "one line");
@@ -36,8 +37,28 @@ class JsonSummaryTest {
     }
 
     @Test
+    void findingsAreOneObjectPerRowKeyedByColumn() throws Exception {
+        Table lost = new Table("Lost and duplicated records", List.of("record", "value", "leader"),
+                List.of(List.of("lost", "1000243", "b1"), List.of("duplicated", "1000218", "b2")));
+        RunSummary s = new RunSummary("kafka/jepsen-2013", 1, Outcome.INVALID, List.of(), List.of(lost), "ab12", 10, 5_000,
+                3, Optional.empty());
+        JsonNode n = MAPPER.readTree(JsonSummary.run(s));
+        JsonNode rows = n.get("findings").get("Lost and duplicated records");
+        assertEquals(2, rows.size());
+        assertEquals("lost", rows.get(0).get("record").asText());
+        assertEquals("1000243", rows.get(0).get("value").asText());
+        assertEquals("b2", rows.get(1).get("leader").asText());
+        RunSummary none = new RunSummary("kafka/safe", 1, Outcome.VALID, List.of(), List.of(new Table("Lost and duplicated"
+                + " records", List.of("record"), List.of())), "ab12", 10, 5_000, 3, Optional.empty());
+        assertEquals(0, MAPPER.readTree(JsonSummary.run(none)).get("findings").get("Lost and duplicated records").size(),
+                "an empty finding is listed as such: nothing was lost");
+        assertFalse(MAPPER.readTree(JsonSummary.run(new RunSummary("demo/echo", 7, Outcome.VALID, List.of(), List.of(), "ab12",
+                10, 5_000, 3, Optional.empty()))).has("findings"), "a scenario without findings prints none");
+    }
+
+    @Test
     void runWithoutReportOmitsTheField() throws Exception {
-        RunSummary s = new RunSummary("demo/echo", 7, Outcome.VALID, List.of(), "ab12", 10, 5_000, 3, Optional.empty());
+        RunSummary s = new RunSummary("demo/echo", 7, Outcome.VALID, List.of(), List.of(), "ab12", 10, 5_000, 3, Optional.empty());
         assertFalse(MAPPER.readTree(JsonSummary.run(s)).has("report"));
     }
 

@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * Everything a run produced that the CLI, the report and the tests need: what ran (scenario, seed,
  * duration, settings), what clients saw (histories), how it ended (status, checks, overall
  * outcome), the trace's summary (hash, counts, message window, faults, the moments whose messages
- * it kept) and the model's series and tables.
+ * it kept) and the model's series, tables and findings (tables that itemise what a check judged).
  *
  * <pre>{@code
  * RunResult r = RunResult.builder(scenario.name(), spec, sim)
@@ -51,6 +51,7 @@ public record RunResult(
         List<Trace.FaultEvent> faults,
         List<Series> series,
         List<Table> tables,
+        List<Table> findings,
         List<Trace.Moment> moments) {
 
     public RunResult {
@@ -63,6 +64,7 @@ public record RunResult(
         faults = List.copyOf(faults);
         series = List.copyOf(series);
         tables = List.copyOf(tables);
+        findings = List.copyOf(findings);
         moments = List.copyOf(moments);
     }
 
@@ -91,6 +93,8 @@ public record RunResult(
         private final List<CheckResult> checks = new ArrayList<>();
         private final List<Series> series = new ArrayList<>();
         private final List<Table> tables = new ArrayList<>();
+        private final List<Table> findings = new ArrayList<>();
+        private final Map<String, String> shown = new LinkedHashMap<>();
 
         private Builder(String scenario, RunSpec spec, Simulation sim) {
             this.scenario = scenario;
@@ -125,6 +129,24 @@ public record RunResult(
         }
 
         /**
+         * What the report shows for these settings instead of their text as given, e.g. a value
+         * resolved from a version's defaults: {@code 30000 (3.7 default)}.
+         */
+        public Builder settingsShown(Map<String, String> text) {
+            shown.putAll(text);
+            return this;
+        }
+
+        /**
+         * A table that shows what the checks judged, item by item (e.g. each lost write): the
+         * report shows it next to the checks and {@code run --json} prints it.
+         */
+        public Builder finding(Table t) {
+            findings.add(t);
+            return this;
+        }
+
+        /**
          * The result; an invariant violation becomes an INVALID check, a hard bound an UNKNOWN one,
          * and the outcome combines every check (a run with no check at all is UNKNOWN).
          */
@@ -144,9 +166,11 @@ public record RunResult(
                 outcome = outcome.and(c.outcome());
             }
             Trace t = sim.trace();
-            return new RunResult(scenario, spec.seed(), spec.durationNanos(), spec.settings().asStrings(),
+            Map<String, String> settings = new LinkedHashMap<>(spec.settings().asStrings());
+            shown.forEach((k, v) -> settings.computeIfPresent(k, (key, raw) -> v));
+            return new RunResult(scenario, spec.seed(), spec.durationNanos(), settings,
                     histories, status, all, outcome, t.hash(), sim.eventCount(), sim.now(), t.counts(),
-                    t.messages(), t.faults(), series, tables, t.moments());
+                    t.messages(), t.faults(), series, tables, findings, t.moments());
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 
@@ -134,10 +135,22 @@ public final class Setting<T> {
     public static Setting<String> ofString(String key, String defaultValue, List<String> allowed, String description) {
         List<String> choices = List.copyOf(allowed);
         String text = choices.isEmpty() ? "any text" : String.join(", ", choices);
-        return new Setting<>(key, description, defaultValue, text, raw -> {
-            if (!choices.isEmpty() && !choices.contains(raw)) {
-                throw new BadInputException(key + ": '" + raw + "' is not one of " + text);
-            }
+        return ofText(key, defaultValue, text,
+                raw -> choices.isEmpty() || choices.contains(raw) ? Optional.empty() : Optional.of("one of " + text),
+                description);
+    }
+
+    /**
+     * A string that {@code check} accepts (it answers empty) or rejects, answering what is allowed
+     * as the end of "'raw' is not ...", e.g. {@code "an integer in 1..16"}; {@code allowed} says
+     * it in words for {@code describe}. For keys whose rules are a real system's (e.g. Kafka's).
+     */
+    public static Setting<String> ofText(String key, String defaultValue, String allowed,
+            Function<String, Optional<String>> check, String description) {
+        return new Setting<>(key, description, defaultValue, allowed, raw -> {
+            check.apply(raw).ifPresent(why -> {
+                throw new BadInputException(key + ": '" + raw + "' is not " + why);
+            });
             return raw;
         }, s -> s);
     }

@@ -118,10 +118,16 @@ public final class Settings {
             }
         }
         List<String> known = new ArrayList<>();
+        List<String> meant = new ArrayList<>();
         for (Setting<?> s : schema) {
-            known.add(s.summary());
+            known.add(s.key());
+            if (s.key().endsWith("." + key) || s.key().endsWith("-" + key)) {
+                meant.add(s.key());
+            }
         }
-        throw new BadInputException("unknown key '" + key + "'; allowed: "
+        // Key names only: defaults and allowed values are `faultline describe`'s job, one line here.
+        throw new BadInputException("unknown key '" + key + "'"
+                + (meant.isEmpty() ? "" : " (did you mean " + String.join(" or ", meant) + "?)") + "; allowed keys: "
                 + (known.isEmpty() ? "none (this scenario has no settings)" : String.join(", ", known)));
     }
 

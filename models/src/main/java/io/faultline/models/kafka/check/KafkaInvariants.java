@@ -124,15 +124,12 @@ public final class KafkaInvariants {
 
         public Optional<String> check(Simulation s) {
             for (int p = 0; p < cluster.partitions(); p++) {
-                PartitionState named = cluster.controller().partitions().get(p);
-                if (!named.online()) {
-                    continue;
-                }
-                Optional<Broker> br = cluster.broker(named.leader());
-                if (br.isEmpty() || !br.get().isLeader(p) || br.get().leaderEpoch(p) != named.leaderEpoch()) {
+                Optional<ReplicaLog> settled = settledLeaderLog(cluster, p);
+                if (settled.isEmpty()) {
                     continue; // the named leader has not taken over yet: nobody serves this partition
                 }
-                ReplicaLog log = br.get().log(p).orElseThrow();
+                PartitionState named = cluster.controller().partitions().get(p);
+                ReplicaLog log = settled.get();
                 Optional<String> lost = judge(committed.get(p), log);
                 if (lost.isPresent()) {
                     return Optional.of("p" + p + " leader b" + (named.leader() + 1) + " (epoch " + named.leaderEpoch()
@@ -160,6 +157,23 @@ public final class KafkaInvariants {
             }
             return Optional.empty();
         }
+    }
+
+    /**
+     * The system's view of partition {@code p}: the log of the leader the controller names, once
+     * that broker has taken up the controller's epoch; empty while the partition is offline or the
+     * named leader has not taken over. A deposed leader that still believes it leads is not it.
+     */
+    public static Optional<ReplicaLog> settledLeaderLog(KafkaCluster cluster, int p) {
+        PartitionState named = cluster.controller().partitions().get(p);
+        if (!named.online()) {
+            return Optional.empty();
+        }
+        Optional<Broker> br = cluster.broker(named.leader());
+        if (br.isEmpty() || !br.get().isLeader(p) || br.get().leaderEpoch(p) != named.leaderEpoch()) {
+            return Optional.empty();
+        }
+        return br.get().log(p);
     }
 
     /** The anomaly kind a run stopped by the no-loss invariant reports: the model's own lost-write. */

@@ -69,14 +69,15 @@ public final class KafkaConfig {
      */
     public static KafkaConfig of(Map<String, String> settings) {
         String vRaw = settings.getOrDefault(KafkaKeys.VERSION.name(), KafkaKeys.VERSION.defaultFor(KafkaVersion.V3_7));
-        KafkaVersion version = KafkaVersion.parse(vRaw).orElseThrow(() -> invalid("kafka.version=" + vRaw + ": allowed " + KafkaVersion.labels()));
+        KafkaVersion version = KafkaVersion.parse(vRaw).orElseThrow(() -> invalid(KafkaKeys.VERSION.name() + ": '" + vRaw
+                + "' is not " + KafkaKeys.VERSION.allowed().reject(vRaw).orElse("a known version")));
         Map<String, String> values = new LinkedHashMap<>();
         Set<String> explicit = new java.util.TreeSet<>();
         for (KafkaKeys.Key k : KafkaKeys.ALL) {
             String raw = settings.get(k.name());
             if (raw != null) {
                 k.allowed().reject(raw).ifPresent(why -> {
-                    throw invalid(k.name() + "=" + raw + ": allowed " + why);
+                    throw invalid(k.name() + ": '" + raw + "' is not " + why);
                 });
                 explicit.add(k.name());
                 values.put(k.name(), raw.trim());
@@ -244,6 +245,33 @@ public final class KafkaConfig {
 
     public long leaderImbalanceCheckIntervalMs() {
         return num(KafkaKeys.IMBALANCE_INTERVAL) * 1000;
+    }
+
+    /**
+     * What a report shows for each Kafka key of {@code settings} (those this configuration was
+     * resolved from): the value in force and where it came from, e.g. {@code 30000 (3.7 default)},
+     * {@code 1 (set)} by {@code --set}, {@code all (scenario)} for the scenario's own default.
+     */
+    public Map<String, String> shown(Settings settings) {
+        Map<String, String> raw = settings.asStrings();
+        Set<String> overridden = new java.util.TreeSet<>();
+        for (String o : settings.overrides()) {
+            overridden.add(o.substring(0, o.indexOf('=')));
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Setting<?> s : settings.schema()) {
+            String value = values.get(s.key());
+            if (value == null) {
+                continue; // not a Kafka key (e.g. a fault setting of the scenario)
+            }
+            String given = raw.get(s.key());
+            String source = !given.equals(value) || given.equals(KafkaKeys.BY_VERSION) ? version.label() + " default"
+                    : overridden.contains(s.key()) ? "set"
+                    : s.key().equals(KafkaKeys.VERSION.name()) && value.equals(KafkaKeys.VERSION.defaultFor(version)) ? "default"
+                    : "scenario";
+            out.put(s.key(), value + " (" + source + ")");
+        }
+        return out;
     }
 
     /** Every key with its resolved value, in documentation order. */

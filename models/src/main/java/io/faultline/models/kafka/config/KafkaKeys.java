@@ -14,12 +14,17 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class KafkaKeys {
-    /** The value meaning "whatever kafka.version defaults to". */
+    /**
+     * The value meaning "whatever kafka.version defaults to": what a key the scenario leaves alone
+     * holds, and what {@code --set KEY=version} restores where a scenario sets its own default. It
+     * is accepted but never listed as a value: it is not one; reports and {@code describe} show the
+     * value it resolves to ({@link KafkaConfig#shown}).
+     */
     public static final String BY_VERSION = "version";
 
     /**
      * The keys as scenario settings, with the scenario's own defaults given as key-value pairs. A
-     * key left at {@code version} takes the default of the chosen {@code kafka.version} (FIDELITY C2).
+     * key left at {@link #BY_VERSION} takes the default of the chosen {@code kafka.version} (FIDELITY C2).
      *
      * <pre>{@code
      * List<Setting<?>> schema = KafkaKeys.schema("kafka.version", "0.10", "acks", "all");
@@ -43,17 +48,11 @@ public final class KafkaKeys {
         for (Key k : ALL) {
             String dflt = scenarioDefaults.getOrDefault(k.name(),
                     k == VERSION ? k.defaultFor(KafkaVersion.V3_7) : BY_VERSION);
-            List<String> allowed = new ArrayList<>();
-            String doc = k.doc();
-            if (k.allowed() instanceof Choice c) {
-                if (k != VERSION) {
-                    allowed.add(BY_VERSION);
-                }
-                allowed.addAll(c.options());
-            } else if (k.allowed() instanceof Range r) {
-                doc = doc + "; " + BY_VERSION + " or an integer in " + r.min() + ".." + r.max();
-            }
-            out.add(Setting.ofString(k.name(), dflt, allowed, doc));
+            String allowed = k.allowed() instanceof Choice c ? String.join(", ", c.options())
+                    : k.allowed() instanceof Range r ? r.min() + ".." + r.max() : "";
+            boolean byVersion = k != VERSION;
+            out.add(Setting.ofText(k.name(), dflt, allowed,
+                    raw -> byVersion && raw.equals(BY_VERSION) ? java.util.Optional.empty() : k.allowed().reject(raw), k.doc()));
         }
         return out;
     }
@@ -85,7 +84,7 @@ public final class KafkaKeys {
             } catch (NumberFormatException e) {
                 // fall through to the message
             }
-            return java.util.Optional.of("an integer in [" + min + ", " + max + "]");
+            return java.util.Optional.of("an integer in " + min + ".." + max);
         }
     }
 
@@ -93,7 +92,7 @@ public final class KafkaKeys {
     public record Choice(List<String> options) implements Allowed {
         public java.util.Optional<String> reject(String raw) {
             return options.contains(raw.trim()) ? java.util.Optional.empty()
-                    : java.util.Optional.of("one of " + String.join("|", options));
+                    : java.util.Optional.of("one of " + String.join(", ", options));
         }
     }
 

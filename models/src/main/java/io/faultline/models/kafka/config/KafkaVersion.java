@@ -45,15 +45,6 @@ public enum KafkaVersion {
         return Optional.empty();
     }
 
-    /** The labels, for error messages: {@code 0.8|0.10|0.11|2.0|3.7|4.0}. */
-    public static String labels() {
-        StringBuilder b = new StringBuilder();
-        for (KafkaVersion v : values()) {
-            b.append(b.length() == 0 ? "" : "|").append(v.label);
-        }
-        return b.toString();
-    }
-
     public boolean atLeast(KafkaVersion other) {
         return compareTo(other) >= 0;
     }

@@ -6,6 +6,8 @@ import io.faultline.checker.log.AnomalyType;
 import io.faultline.checker.log.KafkaLogChecker;
 import io.faultline.checker.log.LogCheckResult;
 import io.faultline.models.kafka.check.KafkaInvariants;
+import io.faultline.models.kafka.check.LostRecords;
+import io.faultline.models.kafka.check.RecordLedger;
 import io.faultline.models.kafka.config.ClusterLayout;
 import io.faultline.models.kafka.config.ClusterShape;
 import io.faultline.models.kafka.config.KafkaConfig;
@@ -50,6 +52,7 @@ public final class KafkaCluster {
     private final List<Host> brokers = new ArrayList<>();
     private final List<Host> clients = new ArrayList<>();
     private Host controller;
+    private RecordLedger ledger;
     private int nextProcess;
 
     private KafkaCluster(Simulation sim, Recorder recorder, KafkaConfig config, int partitions) {
@@ -85,6 +88,8 @@ public final class KafkaCluster {
             c.brokers.add(h);
             c.layout.addBroker(h.id());
         }
+        // First, so that it has seen the event whose invariant violation stops the run.
+        c.ledger = RecordLedger.install(sim, c);
         KafkaInvariants.install(sim, c);
         return c;
     }
@@ -203,7 +208,21 @@ public final class KafkaCluster {
 
     /** Jepsen's Kafka checks (FIDELITY C10) over the recorded history, as one check result. */
     public CheckResult check() {
-        LogCheckResult r = new KafkaLogChecker().check(history());
+        return check(logCheck());
+    }
+
+    /** Jepsen's Kafka checks (FIDELITY C10) over the recorded history, anomaly by anomaly. */
+    public LogCheckResult logCheck() {
+        return new KafkaLogChecker().check(history());
+    }
+
+    /** Each lost or duplicated record, explained from the history and what the brokers' logs went through. */
+    public io.faultline.sim.scenario.Table lostRecords(LogCheckResult logCheck) {
+        return LostRecords.table(this, ledger, logCheck);
+    }
+
+    /** {@link #check()} of an existing result of {@link #logCheck()}. */
+    public CheckResult check(LogCheckResult r) {
         StringBuilder detail = new StringBuilder(r.summary());
         int shown = 0;
         for (var a : r.anomalies()) {

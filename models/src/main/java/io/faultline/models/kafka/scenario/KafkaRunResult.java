@@ -1,5 +1,7 @@
 package io.faultline.models.kafka.scenario;
 
+import io.faultline.checker.log.LogCheckResult;
+import io.faultline.models.kafka.check.KafkaInvariants;
 import io.faultline.models.kafka.rules.ReplicaLog;
 import io.faultline.models.kafka.wire.PartitionState;
 import io.faultline.sim.CheckResult;
@@ -32,7 +34,7 @@ final class KafkaRunResult {
         for (int p = 0; p < c.partitions(); p++) {
             PartitionState named = c.controller().partitions().get(p);
             int leader = named.leader();
-            Optional<ReplicaLog> lead = leader < 0 || !settled(c, leader, p, named) ? Optional.empty() : c.log(leader, p);
+            Optional<ReplicaLog> lead = KafkaInvariants.settledLeaderLog(c, p);
             if (lead.isEmpty()) {
                 continue;
             }
@@ -89,11 +91,13 @@ final class KafkaRunResult {
 
     /** The run's result (status, history) with the Jepsen log check (if {@code jepsen}), divergence check and tables. */
     static RunResult of(ScenarioRun run, KafkaCluster c, boolean jepsen, List<CheckResult> extra, Table... moreTables) {
-        RunResult.Builder b = run.result();
+        RunResult.Builder b = run.result().settingsShown(c.config().shown(run.settings()));
+        LogCheckResult log = c.logCheck();
+        b.finding(c.lostRecords(log));
         if (jepsen) {
-            b.check(c.check());
+            b.check(c.check(log));
         } else {
-            CheckResult info = c.check();
+            CheckResult info = c.check(log);
             b.table(new Table("client-visible anomalies (informational, see the scenario description)",
                     List.of("outcome", "detail"), List.of(List.of(info.outcome().name(), info.detail()))));
         }
