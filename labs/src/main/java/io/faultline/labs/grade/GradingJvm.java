@@ -50,7 +50,9 @@ final class GradingJvm {
         Path stderr = work.resolve("grading-jvm.log");
         String nonce = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                MEMORY, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
+                // C1 only and the serial collector: a grading run is seconds of short simulations, where
+                // C2's compile threads and G1's concurrent work cost more CPU than they save.
+                MEMORY, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
                 "-Dfaultline.junit.dir=" + work.resolve("failures"),
                 "-cp", System.getProperty("java.class.path") + File.pathSeparator + classes,
                 GradeWorker.class.getName(), lab.suite().getName(), String.valueOf(lab.hiddenSeeds())));
