@@ -34,7 +34,7 @@ public final class Grader {
         }
         Path root = project.toAbsolutePath().normalize();
         String key = options.key().equals(GradeOptions.PRACTICE_KEY) ? "practice" : "course";
-        StudentBuild.Result build = StudentBuild.compile(root, System.getProperty("java.class.path"));
+        StudentBuild.Result build = StudentBuild.compile(root, GraderClasspath.current());
         if (!build.compiled()) {
             return allFail(lab, key, "not run: the project does not compile:\n" + lines(build.errors()));
         }

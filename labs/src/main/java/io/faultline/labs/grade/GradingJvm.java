@@ -54,7 +54,7 @@ final class GradingJvm {
                 // C2's compile threads and G1's concurrent work cost more CPU than they save.
                 MEMORY, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
                 "-Dfaultline.junit.dir=" + work.resolve("failures"),
-                "-cp", System.getProperty("java.class.path") + File.pathSeparator + classes,
+                "-cp", GraderClasspath.current() + File.pathSeparator + classes,
                 GradeWorker.class.getName(), lab.suite().getName(), String.valueOf(lab.hiddenSeeds())));
         for (String t : tests) {
             cmd.add(t + "=" + HiddenSeeds.first(options.key(), lab.name(), t));

@@ -24,6 +24,7 @@ final class SandboxRules {
         }
     }
 
+    private static final String STUDENT_PACKAGE = "lab";
     private static final String EXIT = "ends the JVM: a client returns, it never exits";
     private static final String THREADS = "threads: the simulator runs one handler at a time, on one thread, in virtual time";
     private static final String CLOCK = "reads the wall clock: use virtual time (Backends.after)";
@@ -83,6 +84,11 @@ final class SandboxRules {
         JavaClasses imported = new ClassFileImporter().importPath(classes);
         TreeSet<String> found = new TreeSet<>();
         for (JavaClass c : imported) {
+            if (!c.getPackageName().equals(STUDENT_PACKAGE) && !c.getPackageName().startsWith(STUDENT_PACKAGE + ".")) {
+                // Student classes come last on the grading JVM's classpath, so they cannot replace
+                // faultline's; a class elsewhere than package lab could still pose as a library's.
+                found.add(c.getName() + ": a lab's classes live in package " + STUDENT_PACKAGE);
+            }
             c.getRawSuperclass().flatMap(s -> why(s.getName(), "*"))
                     .ifPresent(why -> found.add(c.getName() + " extends " + c.getRawSuperclass().orElseThrow().getName() + ": " + why));
             for (JavaAccess<?> a : c.getAccessesFromSelf()) {

@@ -60,12 +60,23 @@ class SandboxTest {
     }
 
     @Test
+    void aClassOutsidePackageLabIsRefused() throws IOException {
+        Path dir = StudentProjects.withClass(LAB, "sandbox-package", skeletonWith(TODO));
+        Path fake = dir.resolve("src/main/java/io/faultline/labs/s3ryw/Sneaky.java");
+        java.nio.file.Files.createDirectories(fake.getParent());
+        java.nio.file.Files.writeString(fake, "package io.faultline.labs.s3ryw;\npublic final class Sneaky {\n}\n");
+        Grade g = Grader.grade(LAB, dir, GradeOptions.defaults(Optional.of("sandbox")));
+        String m = g.tests().get(0).message();
+        assertTrue(m.contains("io.faultline.labs.s3ryw.Sneaky: a lab's classes live in package lab"), m);
+    }
+
+    @Test
     void theReferenceAndTheSkeletonBreakNoRule() throws IOException {
         Path ref = StudentProjects.withClass(LAB, "sandbox-reference",
                 java.nio.file.Files.readString(StudentProjects.referenceSource(LAB)));
         Path skeleton = StudentProjects.withClass(LAB, "sandbox-skeleton", skeletonWith(TODO));
         for (Path dir : new Path[] {ref, skeleton}) {
-            StudentBuild.Result build = StudentBuild.compile(dir, System.getProperty("java.class.path"));
+            StudentBuild.Result build = StudentBuild.compile(dir, GraderClasspath.current());
             assertTrue(build.compiled(), build.errors().toString());
             assertEquals(java.util.List.of(), SandboxRules.violations(build.classes()));
         }
