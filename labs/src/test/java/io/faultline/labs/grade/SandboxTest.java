@@ -27,10 +27,15 @@ class SandboxTest {
 
     /** The skeleton whose {@code list} does {@code body} instead of failing. */
     private static String skeletonWith(String body) throws IOException {
+        return skeletonWith(TODO, body);
+    }
+
+    /** The skeleton with {@code code} in place of {@code original}. */
+    private static String skeletonWith(String original, String code) throws IOException {
         try (InputStream in = LabInit.class.getResourceAsStream(LAB.resource("src/main/java/lab/ConsistentS3Client.java"))) {
             String skeleton = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(skeleton.contains(TODO));
-            return skeleton.replace(TODO, body);
+            assertTrue(skeleton.contains(original));
+            return skeleton.replace(original, code);
         }
     }
 
@@ -105,10 +110,11 @@ class SandboxTest {
 
     @Test
     void aThreadFailsTheTestThatStartedIt() throws IOException {
-        String parks = "Thread th = new Thread(() -> { Object o = new Object(); synchronized (o) {"
-                + " try { o.wait(); } catch (InterruptedException e) { } } }, \"student\"); th.setDaemon(true); th.start();"
-                + " done.fail(\"list is not implemented yet\");";
-        Grade g = Grader.grade(LAB, StudentProjects.withClass(LAB, "sandbox-thread", skeletonWith(parks)), JVM_ONLY);
+        // A background thread of each client, started in its constructor, that waits for ever.
+        String parks = "this.backends = backends; Thread th = new Thread(() -> { Object o = new Object(); synchronized (o) {"
+                + " try { o.wait(); } catch (InterruptedException e) { } } }, \"student\"); th.setDaemon(true); th.start();";
+        Grade g = Grader.grade(LAB, StudentProjects.withClass(LAB, "sandbox-thread",
+                skeletonWith("this.backends = backends;", parks)), JVM_ONLY);
         TestGrade t = listTest(g);
         assertFalse(t.passed());
         assertTrue(t.message().startsWith("the client started a thread ('student'"), t.message());
