@@ -102,39 +102,16 @@ final class SimulationExtension implements TestTemplateInvocationContextProvider
     }
 
     static int seeds(SimulationTest test) {
-        String override = System.getProperty(SEEDS_PROPERTY);
-        if (override == null || override.isBlank()) {
-            if (test.seeds() < 1) {
-                throw new ExtensionConfigurationException("@SimulationTest(seeds = " + test.seeds() + "): seeds must be at least 1");
-            }
-            return test.seeds();
+        long n = OverrideProperty.read(SEEDS_PROPERTY, 1, Integer.MAX_VALUE, test.seeds(), "must be an integer of at least 1");
+        if (n < 1) {
+            throw new ExtensionConfigurationException("@SimulationTest(seeds = " + test.seeds() + "): seeds must be at least 1");
         }
-        try {
-            int n = Integer.parseInt(override.trim());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the message below
-        }
-        throw new ExtensionConfigurationException("-D" + SEEDS_PROPERTY + "=" + override + ": must be an integer of at least 1");
+        return (int) n;
     }
 
     static long firstSeed(SimulationTest test) {
-        String override = System.getProperty(FIRST_SEED_PROPERTY);
-        if (override == null || override.isBlank()) {
-            return test.firstSeed();
-        }
-        try {
-            long first = Long.parseLong(override.trim());
-            if (first >= 0) {
-                return first;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the message below
-        }
-        throw new ExtensionConfigurationException("-D" + FIRST_SEED_PROPERTY + "=" + override
-                + ": must be a whole number from 0 to 9223372036854775807");
+        return OverrideProperty.read(FIRST_SEED_PROPERTY, 0, Long.MAX_VALUE, test.firstSeed(),
+                "must be a whole number from 0 to 9223372036854775807");
     }
 
     private static FaultSchedule parse(String faults) {

@@ -29,11 +29,8 @@ public final class GradeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Parameters(index = "0", paramLabel = "LAB", description = "the lab, e.g. s3-read-your-writes")
-    String lab;
-
-    @CommandLine.Parameters(index = "1", paramLabel = "DIR", description = "the student's project")
-    Path dir;
+    @CommandLine.Mixin
+    LabAndDir args;
 
     @CommandLine.Option(names = "--key", paramLabel = "KEY",
             description = "the grading key the hidden seeds come from (default: $" + GradeOptions.KEY_VARIABLE
@@ -42,7 +39,8 @@ public final class GradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Lab l = LabNames.lab(lab);
+        Lab l = LabNames.lab(args.lab);
+        Path dir = args.dir;
         if (key.isPresent() && key.get().isBlank()) {
             throw new ExitCodes.BadInput("--key: the grading key must not be blank");
         }

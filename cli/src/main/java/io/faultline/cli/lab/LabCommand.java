@@ -48,15 +48,13 @@ public final class LabCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @CommandLine.Parameters(index = "0", paramLabel = "LAB", description = "the lab, e.g. s3-read-your-writes")
-        String lab;
-
-        @CommandLine.Parameters(index = "1", paramLabel = "DIR", description = "the project's directory")
-        Path dir;
+        @CommandLine.Mixin
+        LabAndDir args;
 
         @Override
         public Integer call() {
-            Lab l = LabNames.lab(lab);
+            Lab l = LabNames.lab(args.lab);
+            Path dir = args.dir;
             List<Path> files;
             try {
                 files = LabInit.write(l, dir);
