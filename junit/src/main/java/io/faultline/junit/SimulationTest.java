@@ -55,7 +55,8 @@ import org.apiguardian.api.API;
  * }
  * }</pre>
  *
- * <p>{@code -Dfaultline.seeds=N} overrides {@link #seeds()}.
+ * <p>{@code -Dfaultline.seeds=N} overrides {@link #seeds()} and {@code -Dfaultline.firstSeed=S}
+ * overrides {@link #firstSeed()}, for every test (a lab grader runs its hidden seeds this way).
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -71,7 +72,7 @@ public @interface SimulationTest {
     /** How many seeds to run; {@code -Dfaultline.seeds=N} overrides it for every test. */
     int seeds() default 1000;
 
-    /** The first seed; seeds run from it upwards. */
+    /** The first seed; seeds run from it upwards; {@code -Dfaultline.firstSeed=S} overrides it for every test. */
     long firstSeed() default 1;
 
     /** Settings of a catalog scenario, as {@code key=value}. */

@@ -87,6 +87,20 @@ class SimulationExtensionTest {
     }
 
     @Test
+    void theFirstSeedPropertyMovesTheSeedsItRuns() {
+        System.setProperty(SimulationExtension.SEEDS_PROPERTY, "2");
+        System.setProperty(SimulationExtension.FIRST_SEED_PROPERTY, "900");
+        try {
+            List<String> names = run(BuiltSamples.class, "pausesDoNot").started().list().stream()
+                    .map(e -> e.getTestDescriptor().getDisplayName()).toList();
+            assertEquals(List.of("seed 900", "seed 901"), names);
+        } finally {
+            System.clearProperty(SimulationExtension.SEEDS_PROPERTY);
+            System.clearProperty(SimulationExtension.FIRST_SEED_PROPERTY);
+        }
+    }
+
+    @Test
     void replayRunsExactlyThatSeedAndSchedule() {
         Events events = run(ReplaySamples.class, "replayed");
         events.assertStatistics(s -> s.started(1).failed(1));

@@ -199,6 +199,11 @@ public final class HtmlReport {
         return cell.matches("-?[0-9][0-9,_]*(\\.[0-9]+)?%?");
     }
 
+    /** Text escaped for HTML, for pages of other modules styled as the reports are (a lab's grade page). */
+    public static String escape(String text) {
+        return io.faultline.report.html.Html.escape(text);
+    }
+
     /** The stylesheet of every faultline page (run reports and {@code check} reports alike). */
     public static String stylesheet() {
         return css() + Zoom.CSS;

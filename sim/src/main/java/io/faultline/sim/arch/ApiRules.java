@@ -36,7 +36,9 @@ import org.apiguardian.api.API;
  *   <li>report: {@code io.faultline.report}, {@code .history}, {@code .json}, {@code .run}; internal:
  *       {@code .chart}, {@code .html}, {@code .svg}.</li>
  *   <li>junit: {@code io.faultline.junit} is public; its machinery is package-private.</li>
- *   <li>cli: {@code io.faultline.cli} ({@code Main}); internal: {@code .run}.</li>
+ *   <li>labs: {@code io.faultline.labs}, {@code .grade} and each lab's package (experimental); the
+ *       student's API is each lab's package, the grading JVM's entry point is INTERNAL.</li>
+ *   <li>cli: {@code io.faultline.cli} ({@code Main}); internal: {@code .run}, {@code .lab}.</li>
  *   <li>conformance: {@code io.faultline.conformance} (experimental).</li>
  * </ul>
  *
@@ -53,11 +55,11 @@ public final class ApiRules {
     public static final List<String> INTERNAL_PACKAGES = List.of(
             "io.faultline.checker.prepare", "io.faultline.checker.search", "io.faultline.checker.wgl",
             "io.faultline.checker.linear", "io.faultline.report.chart", "io.faultline.report.html",
-            "io.faultline.report.svg", "io.faultline.cli.run");
+            "io.faultline.report.svg", "io.faultline.cli.run", "io.faultline.cli.lab");
 
     /** The modules whose public types must say their status. */
     public static final List<String> ANNOTATED_MODULES = List.of(
-            "gen", "checker", "sim", "faults", "models", "report", "junit", "cli", "conformance");
+            "gen", "checker", "sim", "faults", "models", "report", "junit", "labs", "cli", "conformance");
 
     private ApiRules() {
     }

@@ -78,6 +78,14 @@ public final class S3Cluster {
         return build(sim, new Recorder(sim), config, cold, shape);
     }
 
+    /**
+     * A cluster on a simulation the caller built (e.g. a {@code Trial}'s), its clients recording
+     * into {@code recorder}: the way a lab harness or a test of one's own adds S3 to a system.
+     */
+    public static S3Cluster build(Simulation sim, Recorder recorder, S3Config config, ClusterShape shape) {
+        return build(sim, recorder, config, ColdPath.defaults(), shape);
+    }
+
     private static S3Cluster build(Simulation sim, Recorder recorder, S3Config config, ColdPath cold,
                                    ClusterShape shape) {
         int indexHosts = shape.indexHosts();

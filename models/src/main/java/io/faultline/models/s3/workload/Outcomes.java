@@ -12,12 +12,13 @@ import io.faultline.models.s3.api.S3Failure;
  * model gives only at admission, before any work: SlowDown (the prefix partition's rate limit,
  * FIDELITY A15) and GlacierExpeditedRetrievalNotAvailable (no Expedited capacity, A10).
  */
-final class Outcomes {
+@org.apiguardian.api.API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.1")
+public final class Outcomes {
     private Outcomes() {
     }
 
     /** True if the write answered with {@code f} may still have happened. */
-    static boolean indefinite(S3Failure f) {
+    public static boolean indefinite(S3Failure f) {
         if (f.error() == S3Error.SLOW_DOWN || f.error() == S3Error.GLACIER_EXPEDITED_RETRIEVAL_NOT_AVAILABLE) {
             return false;
         }
