@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
  * faults come from ({@code --faults}, {@code --random-faults}) and {@code --time-limit}.
  */
 final class ScenarioOptions {
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario name, e.g. demo/broadcast (see `faultline list`).")
+    // Optional for picocli so that `sweep --merge DIR...` needs none; request() insists on it.
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "A scenario name, e.g. demo/broadcast (see `faultline list`).")
     String scenario;
 
     @Option(names = "--duration", paramLabel = "D", description = "Simulated time per run, e.g. 30s, 10m, 2h, 400d (default: the scenario's).")
@@ -36,6 +37,9 @@ final class ScenarioOptions {
 
     /** The request for one seed of this configuration. */
     RunRequest request(long seed) {
+        if (scenario == null) {
+            throw new io.faultline.cli.ExitCodes.BadInput("SCENARIO: missing; name one, e.g. demo/echo (faultline list shows them all)");
+        }
         if (randomFaults && faults != null) {
             throw new io.faultline.cli.ExitCodes.BadInput("--random-faults and --faults: choose one source of faults");
         }
