@@ -27,7 +27,7 @@ final class ScenarioOptions {
     String faults;
 
     @Option(names = "--random-faults", description = "Replace the scenario's own faults by a schedule drawn from the seed,"
-            + " as @SimulationTest does (every kind, on random servers, in the first 60% of the run); --save-faults keeps it.")
+            + " as @SimulationTest does (every kind, on random servers, in the first 60%% of the run); --save-faults keeps it.")
     boolean randomFaults;
 
     @Option(names = "--time-limit", paramLabel = "D", description = "Wall-clock time after which the run (for sweep:"
