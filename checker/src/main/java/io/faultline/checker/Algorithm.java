@@ -8,8 +8,9 @@ import org.apiguardian.api.API;
  * <ul>
  *   <li>{@link #WGL}: Wing-Gong-Lowe with a (linearized set, state) cache; usually the fastest;</li>
  *   <li>{@link #LINEAR}: Knossos' configuration-set search, advanced event by event;</li>
- *   <li>{@link #COMPETITION}: both in parallel threads (the linear search joins after a 100 ms grace, as WGL
- *       decides most histories sooner); a linearizable answer from either ends both, and a counterexample is
+ *   <li>{@link #COMPETITION}: both in parallel threads (the linear search joins only after WGL has used a
+ *       tenth of the time limit on a part, at least 100 ms, as WGL decides most histories sooner; on a single
+ *       processor WGL runs alone); a linearizable answer from either ends both, and a counterexample is
  *       always WGL's so that it is the same on every run (the linear search's only when WGL gave up
  *       within the budget) (the default).</li>
  * </ul>

@@ -65,7 +65,7 @@ public final class Linearizability {
         List<KeyResult> keys = new ArrayList<>();
         Verdict verdict;
         if (parts.size() == 1 && parts.keySet().iterator().next().isEmpty()) {
-            verdict = new PartCheck(model, options.algorithm(), budget)
+            verdict = new PartCheck(model, options, budget)
                     .check(Optional.empty(), parts.values().iterator().next());
         } else {
             keys = checkKeys(parts, model, options, budget);
@@ -102,7 +102,7 @@ public final class Linearizability {
         order.sort(Comparator.comparingInt(e -> e.getValue().size()));   // stable: ties keep key order
         int n = order.size();
         CallOff callOff = new CallOff(n);
-        IntFunction<PartCheck> newCheck = at -> new PartCheck(model, options.algorithm(), budget.child(callOff.flag(at)));
+        IntFunction<PartCheck> newCheck = at -> new PartCheck(model, options, budget.child(callOff.flag(at)));
         List<KeyResult> results = new ArrayList<>(n);
         int threads = Math.min(options.threads(), n);
         if (threads <= 1) {

@@ -1,12 +1,16 @@
 package io.faultline.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import org.apiguardian.api.API;
 
 /**
  * Entry point of the {@code faultline} command. Each subcommand is a class of its own; add yours to
- * {@code subcommands} below.
+ * {@code SUBCOMMANDS} below.
  *
  * <p>Exit codes: 0 every check valid, 1 a check found a violation, 2 bad input, 3 unknown (a bound or
  * budget was hit), 4 internal error.
@@ -16,14 +20,7 @@ import org.apiguardian.api.API;
         version = "faultline 0.1.0",
         description = "A deterministic simulator and test kit for distributed data systems.",
         footer = {"", "Every command answers --help and --version. Seeds (run --seed, sweep --from, matrix --from)"
-            + " are whole numbers from 0 to 9223372036854775807; a negative seed is bad input (exit 2)."},
-        subcommands = {
-            CommandLine.HelpCommand.class,
-            io.faultline.cli.run.ListCommand.class, io.faultline.cli.run.RunCommand.class, io.faultline.cli.run.SweepCommand.class,
-            io.faultline.cli.run.MatrixCommand.class, io.faultline.cli.run.DescribeCommand.class,
-            CheckCommand.class, ServeCommand.class,
-            io.faultline.cli.lab.LabCommand.class, io.faultline.cli.lab.GradeCommand.class,
-        })
+            + " are whole numbers from 0 to 9223372036854775807; a negative seed is bad input (exit 2)."})
 @API(status = API.Status.STABLE, since = "0.1")
 public final class Main implements Runnable {
 
@@ -34,9 +31,45 @@ public final class Main implements Runnable {
         System.exit(execute(args));
     }
 
+    /**
+     * The subcommands by name, in the order help lists them. Made on demand: picocli reads every
+     * command's annotations by reflection when it builds the model, most of a short command's start-up
+     * (bench/README.md, "Start-up"), so a command line that names one subcommand builds only that one.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+        SUBCOMMANDS.put("list", io.faultline.cli.run.ListCommand::new);
+        SUBCOMMANDS.put("run", io.faultline.cli.run.RunCommand::new);
+        SUBCOMMANDS.put("sweep", io.faultline.cli.run.SweepCommand::new);
+        SUBCOMMANDS.put("matrix", io.faultline.cli.run.MatrixCommand::new);
+        SUBCOMMANDS.put("describe", io.faultline.cli.run.DescribeCommand::new);
+        SUBCOMMANDS.put("check", CheckCommand::new);
+        SUBCOMMANDS.put("serve", ServeCommand::new);
+        SUBCOMMANDS.put("lab", io.faultline.cli.lab.LabCommand::new);
+        SUBCOMMANDS.put("grade", io.faultline.cli.lab.GradeCommand::new);
+    }
+
     /** Runs the command line and returns its exit code, without exiting (for tests). */
     public static int execute(String... args) {
-        return ExitCodes.configure(new CommandLine(new Main())).execute(args);
+        return commandLine(args).execute(args);
+    }
+
+    /**
+     * The command line for these arguments: with only the subcommand they name, or with all of them
+     * when they name none (top-level help, {@code help CMD}, a mistyped name that picocli answers with
+     * the list of commands).
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        String first = args.length > 0 ? args[0] : "";
+        if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
+            cl.addSubcommand(first, SUBCOMMANDS.get(first).get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        }
+        return ExitCodes.configure(cl);
     }
 
     @Override

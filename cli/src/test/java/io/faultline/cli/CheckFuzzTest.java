@@ -101,7 +101,7 @@ class CheckFuzzTest {
     private int files;
     private int calls;
     /** One command line for most cases, configured as {@link Main#execute} does. */
-    private final CommandLine reused = ExitCodes.configure(new CommandLine(new Main()));
+    private final CommandLine reused = Main.commandLine();
 
     @Test
     void everySampleIsValidAsWritten() throws Exception {

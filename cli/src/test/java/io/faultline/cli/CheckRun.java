@@ -11,7 +11,7 @@ record CheckRun(int exit, String out, String err) {
     static CheckRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = ExitCodes.configure(new CommandLine(new Main()));
+        CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute(args);

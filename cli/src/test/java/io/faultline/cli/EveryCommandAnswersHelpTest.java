@@ -17,7 +17,7 @@ import picocli.CommandLine;
 class EveryCommandAnswersHelpTest {
 
     private static List<String> commands() {
-        return ExitCodes.configure(new CommandLine(new Main())).getSubcommands().keySet().stream()
+        return Main.commandLine().getSubcommands().keySet().stream()
                 .filter(name -> !name.equals("help")).toList();
     }
 

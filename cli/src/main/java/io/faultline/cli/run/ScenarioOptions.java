@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
  * faults come from ({@code --faults}, {@code --random-faults}) and {@code --time-limit}.
  */
 final class ScenarioOptions {
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario name, e.g. demo/broadcast (see `faultline list`).")
+    // Optional for picocli so that `sweep --merge DIR...` needs none; request() insists on it.
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "A scenario name, e.g. demo/broadcast (see `faultline list`).")
     String scenario;
 
     @Option(names = "--duration", paramLabel = "D", description = "Simulated time per run, e.g. 30s, 10m, 2h, 400d (default: the scenario's).")
@@ -26,7 +27,7 @@ final class ScenarioOptions {
     String faults;
 
     @Option(names = "--random-faults", description = "Replace the scenario's own faults by a schedule drawn from the seed,"
-            + " as @SimulationTest does (every kind, on random servers, in the first 60% of the run); --save-faults keeps it.")
+            + " as @SimulationTest does (every kind, on random servers, in the first 60%% of the run); --save-faults keeps it.")
     boolean randomFaults;
 
     @Option(names = "--time-limit", paramLabel = "D", description = "Wall-clock time after which the run (for sweep:"
@@ -41,6 +42,9 @@ final class ScenarioOptions {
 
     /** The request for one seed of this configuration. */
     RunRequest request(long seed) {
+        if (scenario == null) {
+            throw new io.faultline.cli.ExitCodes.BadInput("SCENARIO: missing; name one, e.g. demo/echo (faultline list shows them all)");
+        }
         if (session != null) {
             settings.put("session", session);
         }

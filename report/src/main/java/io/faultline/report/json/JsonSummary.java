@@ -78,6 +78,32 @@ public final class JsonSummary {
 
     /** The last line of {@code sweep --json}: {@code "summary": true} tells it apart from the runs. */
     public static String sweepSummary(Sweep sweep) {
+        return write(sweepNode(sweep));
+    }
+
+    /**
+     * Which part of a larger sweep a sharded sweep ran ({@code sweep --shard I/N}), so that
+     * {@code sweep --merge} can check that its inputs are the N parts of one sweep.
+     *
+     * @param from      the first seed of the whole sweep
+     * @param seeds     the seeds of the whole sweep
+     * @param configuration the replay command of the whole sweep's first seed: scenario, duration,
+     *                  settings and faults, which every shard must share
+     */
+    public record ShardOf(int index, int count, long from, int seeds, String configuration) {
+    }
+
+    /** The summary line of one shard of a sweep: a sweep's summary with a {@code "shard"} object. */
+    public static String sweepSummary(Sweep sweep, ShardOf shard) {
+        ObjectNode o = sweepNode(sweep);
+        long wallMillis = o.remove("wallMillis").asLong();
+        o.putObject("shard").put("index", shard.index()).put("count", shard.count()).put("from", shard.from())
+                .put("seeds", shard.seeds()).put("configuration", shard.configuration());
+        o.put("wallMillis", wallMillis);
+        return write(o);
+    }
+
+    private static ObjectNode sweepNode(Sweep sweep) {
         String scenario = sweep.scenario();
         long fromSeed = sweep.fromSeed();
         int seeds = sweep.seeds();
@@ -100,7 +126,7 @@ public final class JsonSummary {
             f.addObject().put("seed", s.seed()).put("verdict", s.verdict().name()).put("replay", s.replay());
         }
         o.put("wallMillis", wallMillis);
-        return write(o);
+        return o;
     }
 
     /** A seed a sweep found not VALID, and the command that replays it. */
