@@ -50,6 +50,9 @@ public abstract class Client implements Process {
         this.recorder = recorder;
         this.process = process;
         this.timeoutNanos = timeoutNanos;
+        // Reserved now, not at the first invocation: a client that times out before this one first
+        // invokes must not be handed this process id as its fresh one.
+        recorder.reserve(process);
     }
 
     /**

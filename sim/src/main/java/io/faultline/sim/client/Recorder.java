@@ -86,6 +86,11 @@ public final class Recorder {
         return open.size();
     }
 
+    /** Marks {@code process} as taken, so that {@link #freshProcess} never hands it out. */
+    public void reserve(int process) {
+        nextProcess = Math.max(nextProcess, process + 1);
+    }
+
     /** A process id never used so far (a client takes one after an {@code info}, as Jepsen does). */
     public int freshProcess() {
         return nextProcess++;

@@ -118,4 +118,25 @@ class ClientTest {
         assertThrows(IllegalStateException.class, () -> rec.info(op, Value.NIL));
         assertEquals(4, rec.freshProcess());
     }
+
+    /**
+     * A client that times out before another client's first request must not take that client's
+     * process id as its fresh one (demo/echo seed 1000279 stopped with "process 1 still has an
+     * operation open" before process ids were reserved at construction).
+     */
+    @Test
+    void aFreshProcessNeverTakesTheIdOfAClientThatHasNotInvokedYet() {
+        Recorder rec = new Recorder(new Simulation(1));
+        rec.invoke(0, "read", Value.NIL);
+        new Client(rec, 1, 50 * MS) {
+            @Override
+            protected void onIdle(Context ctx) {
+            }
+
+            @Override
+            public void onMessage(Context ctx, HostId from, Message m) {
+            }
+        };
+        assertEquals(2, rec.freshProcess());
+    }
 }
