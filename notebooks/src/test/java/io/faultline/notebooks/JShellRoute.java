@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
@@ -58,6 +59,7 @@ final class JShellRoute {
             for (String snippet : split(shell, java, cell)) {
                 value = eval(shell, snippet, cell.number());
             }
+            unresolved(shell, cell);
         } catch (AssertionError e) {
             throw new AssertionError(notebook.name() + ": " + e.getMessage()
                     + tail(printed.toString(StandardCharsets.UTF_8)), e.getCause());
@@ -106,10 +108,6 @@ final class JShellRoute {
                         .collect(Collectors.joining("; "));
                 throw new AssertionError(where + ": does not compile: " + diags + " in '" + firstLine(source) + "'");
             }
-            if (e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                throw new AssertionError(where + ": refers to something undefined in '" + firstLine(source) + "'"
-                        + shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) s).collect(Collectors.joining(", ", " (", ")")));
-            }
             if (e.exception() != null) {
                 throw new AssertionError(where + ": threw " + describe(e.exception()) + " in '" + firstLine(source) + "'");
             }
@@ -118,6 +116,21 @@ final class JShellRoute {
             }
         }
         return value;
+    }
+
+    /**
+     * A method may use one defined later in the same cell (JShell, like the kernel, accepts it as
+     * recoverable); once the cell has run, anything still undefined is an error.
+     */
+    private static void unresolved(JShell shell, Cell.Code cell) {
+        shell.snippets().filter(s -> s instanceof DeclarationSnippet)
+                .filter(s -> shell.status(s) == Snippet.Status.RECOVERABLE_DEFINED
+                        || shell.status(s) == Snippet.Status.RECOVERABLE_NOT_DEFINED)
+                .findFirst().ifPresent(s -> {
+                    throw new AssertionError("code cell " + cell.number() + ": '" + firstLine(s.source())
+                            + "' refers to something never defined: "
+                            + shell.unresolvedDependencies((DeclarationSnippet) s).collect(Collectors.joining(", ")));
+                });
     }
 
     private static String describe(JShellException ex) {

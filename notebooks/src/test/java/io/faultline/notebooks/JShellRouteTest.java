@@ -41,6 +41,14 @@ class JShellRouteTest {
     }
 
     @Test
+    void aMethodMayUseOneDefinedLaterInTheCellButNotOneNeverDefined() throws IOException {
+        assertEquals(1, JShellRoute.run(notebook(code("void a() { b(); }\nvoid b() { }\na();\nSystem.out.println(1);"))).size());
+        AssertionError e = assertThrows(AssertionError.class,
+                () -> JShellRoute.run(notebook(code("void a() { missing(); }\nSystem.out.println(1);"))));
+        assertTrue(e.getMessage().contains("refers to something never defined: method missing()"), e.getMessage());
+    }
+
+    @Test
     void aMagicTheRouteDoesNotEmulateFailsNamingIt() throws IOException {
         AssertionError e = assertThrows(AssertionError.class,
                 () -> JShellRoute.run(notebook(code("%dependency /add com.example:x:1\nSystem.out.println(1);"))));

@@ -12,6 +12,8 @@ import java.util.function.Consumer;
  * <ul>
  * <li>{@code %jar PATH}: adds a jar to the class path, PATH relative to the notebook's folder (the
  * kernel's working directory). Emulated by {@code JShell.addToClasspath}.</li>
+ * <li>{@code %load PATH.jsh}: runs a JShell script, PATH relative to the notebook's folder. Emulated
+ * by running the script's text as if it were written in the cell, where the magic stands.</li>
  * <li>{@code display(Object)} and {@code display(String mime, Object)}: the kernel's
  * {@code org.rapaio.jupyter.kernel.global.Global} statics, imported by its init script. Emulated by
  * methods of the same signatures that print the value between {@link #OPEN} and {@link #CLOSE}
@@ -51,18 +53,29 @@ final class Magics {
                 continue;
             }
             String[] words = t.split("\\s+", 2);
-            if (!words[0].equals("%jar") || words.length < 2) {
-                throw new AssertionError("code cell " + cell.number() + ": the magic '" + t
-                        + "' is not emulated by the jshell route (only %jar PATH is; see Magics)");
+            Path file = words.length < 2 ? notebookDir : notebookDir.resolve(words[1].strip()).normalize();
+            switch (words[0]) {
+                case "%jar" -> addJar.accept(existing(file, t, cell));
+                case "%load" -> {
+                    try {
+                        java.add(Files.readString(existing(file, t, cell)));
+                    } catch (java.io.IOException e) {
+                        throw new AssertionError("code cell " + cell.number() + ": " + t + ": " + e.getMessage(), e);
+                    }
+                }
+                default -> throw new AssertionError("code cell " + cell.number() + ": the magic '" + t
+                        + "' is not emulated by the jshell route (only %jar PATH and %load PATH are; see Magics)");
             }
-            Path jar = notebookDir.resolve(words[1].strip()).normalize();
-            if (!Files.isRegularFile(jar)) {
-                throw new AssertionError("code cell " + cell.number() + ": %jar " + words[1].strip()
-                        + ": no such file " + jar + " (./faultline list builds cli/target/faultline.jar)");
-            }
-            addJar.accept(jar);
         }
         return String.join("\n", java);
+    }
+
+    private static Path existing(Path file, String magic, Cell.Code cell) {
+        if (!Files.isRegularFile(file)) {
+            throw new AssertionError("code cell " + cell.number() + ": " + magic + ": no such file " + file
+                    + (magic.startsWith("%jar") ? " (./faultline list builds cli/target/faultline.jar)" : ""));
+        }
+        return file;
     }
 
     private static String escape(String s) {
