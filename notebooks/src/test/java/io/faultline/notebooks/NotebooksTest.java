@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -25,6 +27,9 @@ class NotebooksTest {
     private static final Path DIR = Path.of(System.getProperty("faultline.notebooks.dir", "."));
     private static final Path OUT = Path.of(System.getProperty("faultline.notebooks.out", "target"));
     private static final List<Notebook> NOTEBOOKS = Notebook.in(DIR);
+    /** The notebooks each route rendered in this run (not an earlier build's leftovers under target/). */
+    private static final Set<String> BY_JSHELL = new TreeSet<>();
+    private static final Set<String> BY_JUPYTER = new TreeSet<>();
 
     @Test
     void theClassroomHasItsFiveNotebooksOnTheJavaKernel() {
@@ -47,6 +52,7 @@ class NotebooksTest {
             Path html = OUT.resolve("rendered-jshell").resolve(n.name() + ".html");
             Files.createDirectories(html.getParent());
             Files.writeString(html, SimpleHtml.render(n, runs));
+            BY_JSHELL.add(n.name());
         }));
     }
 
@@ -67,23 +73,25 @@ class NotebooksTest {
                         n.name() + ": code cell " + cell.number() + " showed nothing in Jupyter");
             }
             jupyter.renderHtml(executed, OUT.resolve("rendered-jupyter"));
+            BY_JUPYTER.add(n.name());
         }));
     }
 
-    /** The docs site's copy: every notebook, its rendering, and a page fragment listing them. */
+    /** For the docs site (which copies the notebooks themselves): each rendering, and a page fragment listing them. */
     @AfterAll
     static void publish() throws IOException {
-        boolean jupyter = NOTEBOOKS.stream().allMatch(n -> Files.exists(OUT.resolve("rendered-jupyter/" + n.name() + ".html")));
-        boolean jshell = NOTEBOOKS.stream().allMatch(n -> Files.exists(OUT.resolve("rendered-jshell/" + n.name() + ".html")));
-        if (!jupyter && !jshell) {
-            return; // a route failed: its test says why, and the docs build finds no fragment
+        Set<String> all = new TreeSet<>(NOTEBOOKS.stream().map(Notebook::name).toList());
+        boolean jupyter = BY_JUPYTER.equals(all);
+        if (!jupyter && !BY_JSHELL.equals(all)) {
+            // A route failed (its test says why): no fragment, not even an earlier build's, for the docs.
+            Files.deleteIfExists(OUT.resolve("site/notebooks.adoc"));
+            return;
         }
         Path site = OUT.resolve("site");
         Files.createDirectories(site);
         for (Notebook n : NOTEBOOKS) {
             Files.copy(OUT.resolve((jupyter ? "rendered-jupyter/" : "rendered-jshell/") + n.name() + ".html"),
                     site.resolve(n.name() + ".html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(n.file(), site.resolve(n.file().getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Files.writeString(site.resolve("notebooks.adoc"), DocsFragment.of(NOTEBOOKS, jupyter));
     }
