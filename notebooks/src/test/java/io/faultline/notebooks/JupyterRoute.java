@@ -56,8 +56,13 @@ final class JupyterRoute {
 
     /** Why the real route cannot run here, if it cannot: Jupyter's {@code nbconvert} is not installed. */
     static Optional<String> unavailable() {
+        return unavailable("jupyter");
+    }
+
+    /** The same, for a {@code jupyter} command of this name. */
+    static Optional<String> unavailable(String jupyter) {
         try {
-            Process p = new ProcessBuilder("jupyter", "nbconvert", "--version").redirectErrorStream(true)
+            Process p = new ProcessBuilder(jupyter, "nbconvert", "--version").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (p.waitFor(2, TimeUnit.MINUTES) && p.exitValue() == 0) {
                 return Optional.empty();
@@ -65,7 +70,7 @@ final class JupyterRoute {
             p.destroyForcibly();
             return Optional.of("'jupyter nbconvert --version' failed: Jupyter's nbconvert is not installed");
         } catch (IOException e) {
-            return Optional.of("no 'jupyter' command on the PATH");
+            return Optional.of("no '" + jupyter + "' command on the PATH");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted while looking for Jupyter");
