@@ -29,8 +29,6 @@ final class JShellRoute {
 
     /** Every code cell's run, in order. */
     static List<CellRun> run(Notebook notebook) {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
         try (JShell shell = JShell.builder().executionEngine("local").build()) {
             for (String line : Magics.PRELUDE) {
                 eval(shell, line, 0);
@@ -40,14 +38,10 @@ final class JShellRoute {
                 runs.add(runCell(shell, notebook, cell));
             }
             return runs;
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
         }
     }
 
     private static CellRun runCell(JShell shell, Notebook notebook, Cell.Code cell) {
-        String java = Magics.apply(cell, notebook.file().getParent(), jar -> shell.addToClasspath(jar.toString()));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
         PrintStream stderr = System.err;
@@ -56,6 +50,7 @@ final class JShellRoute {
         System.setOut(capture);
         System.setErr(capture);
         try {
+            String java = Magics.apply(cell, notebook.file().getParent(), jar -> shell.addToClasspath(jar.toString()));
             for (String snippet : split(shell, java, cell)) {
                 value = eval(shell, snippet, cell.number());
             }
