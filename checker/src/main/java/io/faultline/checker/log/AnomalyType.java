@@ -55,7 +55,7 @@ public enum AnomalyType {
     /**
      * Whether Kafka's model allows it (FIDELITY C10 "Always a bug?"): interleaved sends always;
      * skipped and repeated polls across ops only when consumers subscribe (rebalances cause them);
-     * a group handed a value twice always (at-least-once delivery, FIDELITY C11.7).
+     * a group handed a value twice always (at-least-once delivery, FIDELITY C7.7).
      */
     public boolean allowed(boolean subscribe) {
         if (this == INT_SEND_SKIP || this == GROUP_NONMONOTONIC_POLL) {

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Consumer-group anomalies (FIDELITY C11.7): what the group as a whole, every process that
+ * Consumer-group anomalies (FIDELITY C7.7): what the group as a whole, every process that
  * {@code :subscribe}d, was handed, per key. Jepsen judges polls per process and, with subscribe,
  * allows a process's polls to skip or repeat (a rebalance moved the key); these checks judge the
  * group, in Jepsen's words with a {@code group-} prefix:
@@ -25,27 +25,46 @@ import java.util.TreeSet;
  *       (some ok poll read it) was handed to no member: a commit moved past records nobody
  *       processed. Forbidden: at-least-once delivery loses nothing.</li>
  * </ul>
- * Values a log anomaly already explains (several values at one offset) are left to it.
+ * The group is every process that subscribed and every process that never said how it consumes
+ * (it may be a member); only a process that assigned itself is surely outside. Values a log
+ * anomaly already explains (several values at one offset) are left to it.
  */
 final class GroupChecks {
     private GroupChecks() {
     }
 
     static void check(Analysis a, List<Anomaly> out) {
-        Set<Integer> members = new TreeSet<>();
+        Set<Integer> subscribed = new TreeSet<>();
+        Set<Integer> assigned = new TreeSet<>();
         for (Op op : a.history) {
-            if (op.type() == OpType.OK && op.f().equals(KafkaOps.SUBSCRIBE)) {
-                members.add(op.process());
+            if (op.f().equals(KafkaOps.SUBSCRIBE)) {
+                subscribed.add(op.process());
+            } else if (op.f().equals(KafkaOps.ASSIGN)) {
+                assigned.add(op.process());
             }
         }
-        if (members.isEmpty()) {
+        if (subscribed.isEmpty()) {
             return;
+        }
+        // Only a process that assigned itself is surely outside the group: one that never said
+        // how it consumes may be a member, so its reads count for the group (no false skip).
+        Set<Integer> members = new TreeSet<>();
+        for (Op op : a.history) {
+            if (!assigned.contains(op.process()) || subscribed.contains(op.process())) {
+                members.add(op.process());
+            }
         }
         Map<Value, Map<Value, List<Op>>> handed = new LinkedHashMap<>();
         for (Op op : a.history) {
             if (op.type() == OpType.OK && members.contains(op.process()) && op.f().equals(KafkaOps.POLL)) {
-                KafkaOps.reads(op).forEach((k, rs) -> rs.forEach(r -> handed.computeIfAbsent(k, x -> new LinkedHashMap<>())
-                        .computeIfAbsent(r.value(), x -> new ArrayList<>()).add(op)));
+                // One op reading a value twice is the log's duplicate, not a second delivery: ops count once.
+                KafkaOps.reads(op).forEach((k, rs) -> rs.forEach(r -> {
+                    List<Op> readers = handed.computeIfAbsent(k, x -> new LinkedHashMap<>())
+                            .computeIfAbsent(r.value(), x -> new ArrayList<>());
+                    if (readers.isEmpty() || readers.get(readers.size() - 1) != op) {
+                        readers.add(op);
+                    }
+                }));
             }
         }
         handed.forEach((k, byValue) -> {

@@ -18,7 +18,7 @@ public final class ClusterLayout {
     private final List<HostId> brokers = new ArrayList<>();
     private final Map<Integer, List<Integer>> assignment = new TreeMap<>();
     private HostId controller;
-    /** Consumer group to the model partition holding its {@code __consumer_offsets} partition (C11.1). */
+    /** Consumer group to the model partition holding its {@code __consumer_offsets} partition (C7.1). */
     private final Map<String, Integer> groups = new TreeMap<>();
     /** Model partition to the {@code __consumer_offsets} partition number it plays. */
     private final Map<Integer, Integer> offsetsPartitions = new TreeMap<>();
@@ -63,7 +63,7 @@ public final class ClusterLayout {
     /**
      * Places {@code group}'s coordinator: its {@code __consumer_offsets} partition
      * {@code offsetsPartition} is played by model partition {@code modelPartition}, replicated by the
-     * model's own replication like any partition (C11.6).
+     * model's own replication like any partition (C7.6).
      */
     public void addGroup(String group, int modelPartition, int offsetsPartition, List<Integer> replicas) {
         groups.put(group, modelPartition);

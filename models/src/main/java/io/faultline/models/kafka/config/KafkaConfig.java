@@ -246,7 +246,7 @@ public final class KafkaConfig {
         return num(KafkaKeys.IMBALANCE_INTERVAL) * 1000;
     }
 
-    // ---- consumer groups and offsets (C11)
+    // ---- consumer groups and offsets (C7)
 
     public long groupSessionTimeoutMs() {
         return num(ConsumerKeys.SESSION);

@@ -3,7 +3,6 @@ package io.faultline.models.kafka.scenario;
 import io.faultline.models.kafka.config.ClusterShape;
 import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.models.kafka.config.KafkaKeys;
-import io.faultline.models.kafka.workload.GroupConsumer;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.RunSpec;
@@ -15,7 +14,7 @@ import org.apiguardian.api.API;
 
 /**
  * {@code kafka/auto-commit-loss}: auto-commit with processing after the commit is at-most-once
- * (FIDELITY C11.5). Two members of one group read a 2-partition topic; the application hands each
+ * (FIDELITY C7.5). Two members of one group read a 2-partition topic; the application hands each
  * poll's records to a worker, so the auto-commit that covers them is sent before they are
  * processed. From 15 s, the first time member 1 is processing a batch a commit was sent for, it
  * crashes and stays down. Its session expires ({@code session.timeout.ms}, 45 s in 3.x) and member 2
@@ -29,7 +28,7 @@ public final class AutoCommitLossScenario {
     static final String NAME = "kafka/auto-commit-loss";
 
     static final Scenario SCENARIO = Scenario.of(NAME,
-            "FIDELITY C11.5: auto-commit with processing after the commit loses the records a crashed member "
+            "FIDELITY C7.5: auto-commit with processing after the commit loses the records a crashed member "
                     + "was processing (group-poll-skip); none lost with kafka.consumer.processing=before-commit",
             KafkaKeys.schema("kafka.version", "3.7", "acks", "all", "min.insync.replicas", "2",
                     "enable.auto.commit", "true", "kafka.consumer.processing", "after-commit",
@@ -44,10 +43,9 @@ public final class AutoCommitLossScenario {
         KafkaCluster c = KafkaCluster.create(run, KafkaConfig.fromSettings(spec.settings()), new ClusterShape(3, 2, 3));
         GroupWorkload w = GroupWorkload.install(c, spec.durationNanos());
         long s = Simulation.SECONDS;
-        run.runUntil(15 * s);
-        run.await(() -> w.first.consumer().map(GroupConsumer::processingSinceCommit).orElse(false), 30 * s);
-        w.first.host().crash();
-        run.runForDuration();
+        if (GroupWorkload.crashMidBatch(run, List.of(w.first), List.of(15 * s), 0)) {
+            run.runForDuration();
+        }
         return KafkaRunResult.of(run, c, true, List.of(), GroupWorkload.deliveries(c));
     }
 }

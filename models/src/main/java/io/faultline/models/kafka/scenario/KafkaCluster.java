@@ -131,9 +131,9 @@ public final class KafkaCluster {
     }
 
     /**
-     * A consumer of group {@code group} (Jepsen's {@code :subscribe}, FIDELITY C11) polling every
+     * A consumer of group {@code group} (Jepsen's {@code :subscribe}, FIDELITY C7) polling every
      * ~{@code pollInterval}; the group's coordinator is placed on first use: its
-     * {@code __consumer_offsets} partition (C11.1) joins the cluster as one more replicated partition.
+     * {@code __consumer_offsets} partition (C7.1) joins the cluster as one more replicated partition.
      * Call before the run starts.
      */
     public GroupConsumerHandle addGroupConsumer(String group, long pollIntervalNanos, int maxPollRecords) {

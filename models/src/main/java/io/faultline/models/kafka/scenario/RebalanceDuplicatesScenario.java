@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
 
 /**
  * {@code kafka/rebalance-duplicates}: a member slower than {@code max.poll.interval.ms} is
- * redelivered across a rebalance (FIDELITY C11.2, C11.5). Two members of one group with
+ * redelivered across a rebalance (FIDELITY C7.2, C7.5). Two members of one group with
  * auto-commit; at 20 s one batch of member 1 takes 15 s to process, longer than the application's
  * max.poll.interval.ms=10000. Its client leaves the group, the group rebalances, and member 2 takes
  * every partition from the last commit: the records member 1 processed since then, and the slow
@@ -30,7 +30,7 @@ public final class RebalanceDuplicatesScenario {
     static final String NAME = "kafka/rebalance-duplicates";
 
     static final Scenario SCENARIO = Scenario.of(NAME,
-            "FIDELITY C11.2, C11.5: a batch slower than max.poll.interval.ms evicts its member and the group is "
+            "FIDELITY C7.2, C7.5: a batch slower than max.poll.interval.ms evicts its member and the group is "
                     + "handed records twice (at-least-once redelivery, shown); none with max.poll.interval.ms=300000",
             KafkaKeys.schema("kafka.version", "3.7", "acks", "all", "min.insync.replicas", "2",
                     "max.poll.interval.ms", "10000", "request.timeout.ms", "2000", "delivery.timeout.ms", "10000"),
@@ -49,7 +49,7 @@ public final class RebalanceDuplicatesScenario {
         run.runForDuration();
         int again = c.count(AnomalyType.GROUP_NONMONOTONIC_POLL);
         String name = "each record processed once by the group (exactly-once processing: not promised by "
-                + "at-least-once delivery, shown here, FIDELITY C11.7)";
+                + "at-least-once delivery, shown here, FIDELITY C7.7)";
         CheckResult once = again == 0 ? CheckResult.valid(name, "no record was handed to the group twice")
                 : CheckResult.invalid(name, "records handed to the group twice on " + again
                 + " partition(s): redelivery across the rebalance");

@@ -50,7 +50,7 @@ public final class Broker implements Process {
     private Map<Integer, Long> checkpointed = new TreeMap<>();
     private final Map<Integer, Long> durableHw = new TreeMap<>();
     private final Map<Integer, Long> durableLeo = new TreeMap<>();
-    /** Coordinates the consumer groups whose __consumer_offsets partition this broker leads (C11). */
+    /** Coordinates the consumer groups whose __consumer_offsets partition this broker leads (C7). */
     private GroupCoordinator coordinator;
 
     public Broker(int id, KafkaConfig config, ClusterLayout layout) {
@@ -78,6 +78,11 @@ public final class Broker implements Process {
     /** The replica of {@code partition} or null; an array read, since invariants ask after every event. */
     private PartitionReplica replica(int partition) {
         return partition >= 0 && partition < byPartition.length ? byPartition[partition] : null;
+    }
+
+    /** The consumer-group coordinator of this broker (C7.1). */
+    public GroupCoordinator coordinator() {
+        return coordinator;
     }
 
     /** Whether this broker follows {@code partition} and has finished truncating (C5). */

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
- * The consumer-group protocol between a group consumer and its group coordinator (FIDELITY C11),
+ * The consumer-group protocol between a group consumer and its group coordinator (FIDELITY C7),
  * on the brokers' data port like every client request. Offsets are per partition of the one data
  * topic; a member is named by the id its coordinator gave it and, for static members (KIP-345), by
  * its {@code instanceId} (empty for dynamic members).

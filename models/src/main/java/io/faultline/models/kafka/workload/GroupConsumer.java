@@ -36,12 +36,12 @@ import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
- * A consumer in a consumer group (Jepsen's {@code :subscribe}, FIDELITY C11): its
+ * A consumer in a consumer group (Jepsen's {@code :subscribe}, FIDELITY C7): its
  * {@link GroupMembership} joins the group and holds its assignment; this class runs the
  * application's loop over it. Each {@code :poll} op is invoked when the poll starts and completes
  * {@code ok} when the application has processed the records (after {@code kafka.consumer.processing.ms}),
  * so a consumer that crashes mid-processing leaves the op open: those records were not consumed.
- * Commits (C11.5): auto-commit sends the positions of returned records every
+ * Commits (C7.5): auto-commit sends the positions of returned records every
  * {@code auto.commit.interval.ms} and before a rebalance revokes partitions; otherwise the
  * application commits (commitSync or commitAsync) after each poll's records. With
  * {@code kafka.consumer.processing=after-commit} the commit is sent when the records are returned,
@@ -199,7 +199,7 @@ public final class GroupConsumer implements Process {
         }
         if (membership.needsJoin()) {
             if (config.autoCommit() && membership.canCommit() && !position.isEmpty()) {
-                // onJoinPrepare: auto-commit commits synchronously before the rebalance (C11.5).
+                // onJoinPrepare: auto-commit commits synchronously before the rebalance (C7.5).
                 syncCommit = commit(ctx, coord.get(), position);
                 membership.joinAfterCommit();
                 return;
@@ -276,7 +276,7 @@ public final class GroupConsumer implements Process {
         next(ctx);
     }
 
-    /** The commit the configuration makes after a poll (C11.5); true if one was sent. */
+    /** The commit the configuration makes after a poll (C7.5); true if one was sent. */
     private boolean commitPolicy(Context ctx) {
         Optional<HostId> coord = coordinator();
         if (coord.isEmpty() || !membership.canCommit() || position.isEmpty()) {
@@ -316,7 +316,7 @@ public final class GroupConsumer implements Process {
         }
     }
 
-    /** Partitions leave this member: commit them first unless they were lost (C11.3, C11.5). */
+    /** Partitions leave this member: commit them first unless they were lost (C7.3, C7.5). */
     private void onRevoke(Context ctx, List<Integer> revoked, boolean commitFirst) {
         Map<Integer, Long> theirs = new TreeMap<>();
         revoked.forEach(p -> {

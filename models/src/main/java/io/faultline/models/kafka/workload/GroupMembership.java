@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The group-membership half of a {@link GroupConsumer} (FIDELITY C11.2-C11.4): JoinGroup,
+ * The group-membership half of a {@link GroupConsumer} (FIDELITY C7.2-C7.4): JoinGroup,
  * SyncGroup, heartbeats every {@code heartbeat.interval.ms} (a background thread in the real
  * client, so they go on while the application processes), and what each coordinator error means.
  * Eager members give up every partition before rejoining; cooperative ones keep theirs and give
@@ -107,7 +107,7 @@ final class GroupMembership {
     void join(Context ctx, HostId coordinator) {
         joinPending = false;
         if (!config.cooperativeRebalancing() && !owned.isEmpty()) {
-            // Eager: everything is revoked before rejoining; onJoinPrepare already committed (C11.3).
+            // Eager: everything is revoked before rejoining; onJoinPrepare already committed (C7.3).
             listener.revoking(ctx, owned(), false);
             owned.clear();
         }
@@ -115,7 +115,7 @@ final class GroupMembership {
         rejoin = false;
         ctx.send(coordinator, new JoinGroup(group, memberId, instanceId, owned));
         // The coordinator holds a JoinGroup for up to the rebalance timeout: the Java client waits
-        // max(request.timeout.ms, max.poll.interval.ms + 5 s) for it (C11.2).
+        // max(request.timeout.ms, max.poll.interval.ms + 5 s) for it (C7.2).
         expectAnswer(ctx, Math.max(config.requestTimeoutMs(), config.maxPollIntervalMs() + 5000));
     }
 

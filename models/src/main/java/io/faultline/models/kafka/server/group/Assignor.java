@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
- * The partition assignors (FIDELITY C11.3), computed by the coordinator from the members in their
+ * The partition assignors (FIDELITY C7.3), computed by the coordinator from the members in their
  * assignor's order; Kafka runs the same deterministic function on the group leader.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One consumer group as its coordinator holds it (FIDELITY C11.2): members, the generation, the
+ * One consumer group as its coordinator holds it (FIDELITY C7.2): members, the generation, the
  * join phase, the current assignment and the committed offsets loaded from (and appended to)
  * {@code __consumer_offsets}.
  */

@@ -30,13 +30,13 @@ import java.util.TreeSet;
 import org.apiguardian.api.API;
 
 /**
- * A broker's group coordinator (FIDELITY C11): it coordinates the groups whose
- * {@code __consumer_offsets} partition this broker leads (C11.1), runs their join and sync phases,
- * expires silent members (C11.2), assigns partitions (C11.3, C11.4), and keeps committed offsets
+ * A broker's group coordinator (FIDELITY C7): it coordinates the groups whose
+ * {@code __consumer_offsets} partition this broker leads (C7.1), runs their join and sync phases,
+ * expires silent members (C7.2), assigns partitions (C7.3, C7.4), and keeps committed offsets
  * by appending them to that partition with acks=all: a commit is answered once the offsets
- * partition's HW covers it, so it survives what that partition's committed records survive (C11.6).
+ * partition's HW covers it, so it survives what that partition's committed records survive (C7.6).
  * On becoming leader it loads the last offset of each key from the log; membership is not
- * reloaded, so members of a failed-over group rejoin (a simplification, C11.6).
+ * reloaded, so members of a failed-over group rejoin (a simplification, C7.6).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class GroupCoordinator {
@@ -111,7 +111,7 @@ public final class GroupCoordinator {
         return Math.max(Simulation.MILLIS, config.groupHeartbeatIntervalMs() * Simulation.MILLIS / 3);
     }
 
-    /** The last committed offset of each partition in the log: what compaction keeps (C11.6). */
+    /** The last committed offset of each partition in the log: what compaction keeps (C7.6). */
     private static Group load(String name, int index, ReplicaLog log) {
         Group g = new Group(name, index);
         for (long o = 0; o < log.leo(); o++) {
@@ -121,6 +121,17 @@ public final class GroupCoordinator {
             }
         }
         return g;
+    }
+
+    /** The committed offsets of {@code group} as this coordinator serves them (empty if it does not coordinate it). */
+    public Map<Integer, Long> committed(String group) {
+        Group g = groups.get(group);
+        return g == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(g.committed));
+    }
+
+    /** Whether this broker coordinates {@code group} now. */
+    public boolean coordinates(String group) {
+        return groups.containsKey(group);
     }
 
     public void onMessage(Context ctx, HostId from, GroupMessage m) {
@@ -166,7 +177,7 @@ public final class GroupCoordinator {
         }
     }
 
-    // ------------------------------------------------------------------ membership (C11.2, C11.4)
+    // ------------------------------------------------------------------ membership (C7.2, C7.4)
 
     private void join(Context ctx, HostId from, Group g, JoinGroup j) {
         Group.Member known = g.members.get(j.memberId());
@@ -195,7 +206,7 @@ public final class GroupCoordinator {
         maybeCompleteJoin(ctx, g);
     }
 
-    /** Starts a join phase (or, in one, re-checks it): members learn of it from their heartbeats and rejoin (C11.2). */
+    /** Starts a join phase (or, in one, re-checks it): members learn of it from their heartbeats and rejoin (C7.2). */
     private void startRebalance(Context ctx, Group g) {
         if (g.phase == Group.Phase.JOINING) {
             maybeCompleteJoin(ctx, g);
@@ -212,7 +223,7 @@ public final class GroupCoordinator {
         g.followUp = false;
         g.round++;
         // The rebalance timeout is the members' max.poll.interval.ms; an empty group's first
-        // rebalance waits group.initial.rebalance.delay.ms for more members (C11.1).
+        // rebalance waits group.initial.rebalance.delay.ms for more members (C7.1).
         g.initialDelayOver = !empty || config.initialRebalanceDelayMs() == 0;
         long wait = empty ? config.initialRebalanceDelayMs() : config.maxPollIntervalMs();
         ctx.log("group " + g.name + ": rebalance toward generation " + (g.generation + 1));
@@ -256,7 +267,7 @@ public final class GroupCoordinator {
 
     /**
      * KIP-429: a partition moving from one member to another is first only revoked (given to
-     * nobody); the next rebalance, once every member synced, hands it to its new owner (C11.3).
+     * nobody); the next rebalance, once every member synced, hands it to its new owner (C7.3).
      */
     private static Map<String, List<Integer>> withholdMoved(Group g, Map<String, List<Integer>> previous,
                                                             Map<String, List<Integer>> target) {
@@ -329,13 +340,13 @@ public final class GroupCoordinator {
         } else if (t instanceof GroupTimer.JoinDeadline d) {
             Group g = groups.get(d.group());
             if (g != null && g.phase == Group.Phase.JOINING && g.round == d.round()) {
-                // Members that did not rejoin within the rebalance timeout are dropped (C11.2).
+                // Members that did not rejoin within the rebalance timeout are dropped (C7.2).
                 completeJoin(ctx, g);
             }
         }
     }
 
-    // ------------------------------------------------------------------ offsets (C11.5, C11.6)
+    // ------------------------------------------------------------------ offsets (C7.5, C7.6)
 
     private void commit(Context ctx, HostId from, Group g, OffsetCommit c) {
         KafkaError e = g == null ? KafkaError.NOT_COORDINATOR : commitAllowed(g, c);
@@ -354,7 +365,7 @@ public final class GroupCoordinator {
         });
     }
 
-    /** Commits of the current generation are accepted, also while it rebalances (C11.5). */
+    /** Commits of the current generation are accepted, also while it rebalances (C7.5). */
     private static KafkaError commitAllowed(Group g, OffsetCommit c) {
         if (!g.members.containsKey(c.memberId())) {
             return KafkaError.UNKNOWN_MEMBER_ID;

@@ -6,11 +6,11 @@ import org.apiguardian.api.API;
 /** The timers of group coordinators and group consumers. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface GroupTimer extends Timer {
-    /** Coordinator: expire members whose session ran out (C11.2). */
+    /** Coordinator: expire members whose session ran out (C7.2). */
     record SessionCheck() implements GroupTimer {
     }
 
-    /** Coordinator: join phase {@code round} of {@code group} ends now (C11.2). */
+    /** Coordinator: join phase {@code round} of {@code group} ends now (C7.2). */
     record JoinDeadline(String group, int round) implements GroupTimer {
     }
 

@@ -4,7 +4,7 @@ import org.apiguardian.api.API;
 
 /**
  * One committed offset as a record of {@code __consumer_offsets}: keyed by (group, partition) and
- * packed into the model's one-long record value. The topic is compacted (FIDELITY C11.6): what a
+ * packed into the model's one-long record value. The topic is compacted (FIDELITY C7.6): what a
  * coordinator loads is the last value of each key, which is what the cleaner keeps.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -30,7 +30,7 @@ public record OffsetRecord(int group, int partition, long offset) {
 
     /**
      * The {@code __consumer_offsets} partition of a group: {@code Utils.abs(groupId.hashCode()) %
-     * offsets.topic.num.partitions}, where Kafka's abs maps Integer.MIN_VALUE to 0 (FIDELITY C11.1).
+     * offsets.topic.num.partitions}, where Kafka's abs maps Integer.MIN_VALUE to 0 (FIDELITY C7.1).
      */
     public static int partitionFor(String group, int offsetsPartitions) {
         int h = group.hashCode();
