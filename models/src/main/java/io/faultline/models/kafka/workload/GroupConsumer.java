@@ -4,7 +4,6 @@ import io.faultline.checker.history.Value;
 import io.faultline.checker.log.KafkaOps;
 import io.faultline.models.kafka.config.ClusterLayout;
 import io.faultline.models.kafka.config.KafkaConfig;
-import io.faultline.models.kafka.rules.LogRecord;
 import io.faultline.models.kafka.server.group.GroupTimer;
 import io.faultline.models.kafka.wire.GroupMessage;
 import io.faultline.models.kafka.wire.GroupMessage.OffsetCommit;
@@ -364,19 +363,12 @@ public final class GroupConsumer implements Process {
         if (r.error() == KafkaError.OFFSET_OUT_OF_RANGE && at != null) {
             position.put(r.partition(), 0L);
         } else if (r.error() == KafkaError.NONE && at != null && r.fetchOffset() == at) {
-            List<KafkaOps.Read> reads = new ArrayList<>();
-            long o = r.fetchOffset();
-            for (LogRecord rec : r.records()) {
-                if (budget == 0) {
-                    break;
-                }
-                budget--;
-                reads.add(new KafkaOps.Read(o++, Value.of(rec.value())));
-            }
+            List<KafkaOps.Read> reads = Consumer.take(r, budget);
+            budget -= reads.size();
             if (!reads.isEmpty()) {
                 gathered.put(r.partition(), reads); // only partitions with records: an empty batch takes no processing
             }
-            position.put(r.partition(), o);
+            position.put(r.partition(), r.fetchOffset() + reads.size());
         }
         if (fetches.isEmpty()) {
             handOut(ctx);
