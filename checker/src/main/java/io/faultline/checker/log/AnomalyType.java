@@ -28,7 +28,11 @@ public enum AnomalyType {
             "within one op, a later send to a key landed at or before an earlier one"),
     NONMONOTONIC_SEND("nonmonotonic-send",
             "a process's send to a key landed at or before that process's previous send to it"),
-    UNSEEN("unseen", "acknowledged values that no ok poll ever read by the end of the history");
+    UNSEEN("unseen", "acknowledged values that no ok poll ever read by the end of the history"),
+    GROUP_POLL_SKIP("group-poll-skip",
+            "a value in the log, below the highest offset the consumer group read, was handed to no member"),
+    GROUP_NONMONOTONIC_POLL("group-nonmonotonic-poll",
+            "the consumer group was handed a value more than once (at-least-once redelivery, allowed)");
 
     private final String keyword;
     private final String explanation;
@@ -50,10 +54,11 @@ public enum AnomalyType {
 
     /**
      * Whether Kafka's model allows it (FIDELITY C10 "Always a bug?"): interleaved sends always;
-     * skipped and repeated polls across ops only when consumers subscribe (rebalances cause them).
+     * skipped and repeated polls across ops only when consumers subscribe (rebalances cause them);
+     * a group handed a value twice always (at-least-once delivery, FIDELITY C7.7).
      */
     public boolean allowed(boolean subscribe) {
-        if (this == INT_SEND_SKIP) {
+        if (this == INT_SEND_SKIP || this == GROUP_NONMONOTONIC_POLL) {
             return true;
         }
         return subscribe && (this == POLL_SKIP || this == NONMONOTONIC_POLL);

@@ -17,7 +17,8 @@ import org.apiguardian.api.API;
 /**
  * Checks a Kafka send/poll history for Jepsen's Kafka anomalies (FIDELITY C10): duplicates,
  * inconsistent offsets, aborted reads (G1a), precommitted reads, lost writes, unseen writes, and
- * the ordering anomalies within and across ops ({@link OrderChecks}). The outcome is INVALID iff
+ * the ordering anomalies within and across ops ({@link OrderChecks}), and the consumer-group
+ * anomalies of processes that subscribed ({@link GroupChecks}). The outcome is INVALID iff
  * some anomaly not allowed by Kafka's model is present ({@link AnomalyType#allowed}). Elle's cycle
  * anomalies (G0, G1c over ww/wr/rw graphs) are not checked here.
  *
@@ -43,6 +44,7 @@ public final class KafkaLogChecker {
         OrderChecks.pollsAcross(a, out);
         OrderChecks.sendsAcross(a, out);
         unseen(a, out);
+        GroupChecks.check(a, out);
         Outcome outcome = Outcome.VALID;
         for (Anomaly an : out) {
             if (!an.type().allowed(a.subscribe)) {

@@ -18,6 +18,10 @@ public final class ClusterLayout {
     private final List<HostId> brokers = new ArrayList<>();
     private final Map<Integer, List<Integer>> assignment = new TreeMap<>();
     private HostId controller;
+    /** Consumer group to the model partition holding its {@code __consumer_offsets} partition (C7.1). */
+    private final Map<String, Integer> groups = new TreeMap<>();
+    /** Model partition to the {@code __consumer_offsets} partition number it plays. */
+    private final Map<Integer, Integer> offsetsPartitions = new TreeMap<>();
 
     public void addBroker(HostId id) {
         brokers.add(id);
@@ -54,6 +58,37 @@ public final class ClusterLayout {
     /** The broker id of a host, or -1. */
     public int brokerId(HostId host) {
         return brokers.indexOf(host);
+    }
+
+    /**
+     * Places {@code group}'s coordinator: its {@code __consumer_offsets} partition
+     * {@code offsetsPartition} is played by model partition {@code modelPartition}, replicated by the
+     * model's own replication like any partition (C7.6).
+     */
+    public void addGroup(String group, int modelPartition, int offsetsPartition, List<Integer> replicas) {
+        groups.put(group, modelPartition);
+        offsetsPartitions.put(modelPartition, offsetsPartition);
+        assign(modelPartition, replicas);
+    }
+
+    /** The model partition of {@code group}'s offsets, or -1 if the group is unknown. */
+    public int offsetsPartitionOf(String group) {
+        return groups.getOrDefault(group, -1);
+    }
+
+    /** Whether model partition {@code p} is a {@code __consumer_offsets} partition. */
+    public boolean isOffsetsPartition(int p) {
+        return offsetsPartitions.containsKey(p);
+    }
+
+    /** The {@code __consumer_offsets} partition number model partition {@code p} plays, or -1. */
+    public int offsetsPartitionNumber(int p) {
+        return offsetsPartitions.getOrDefault(p, -1);
+    }
+
+    /** The groups, in name order; a group's index in it tags its offset records. */
+    public List<String> groups() {
+        return List.copyOf(groups.keySet());
     }
 
     /** Round-robin assignment as Kafka's default: partition p's replicas start at broker p mod n. */

@@ -274,6 +274,64 @@ public final class KafkaConfig {
         return out;
     }
 
+    // ---- consumer groups and offsets (C7)
+
+    public long groupSessionTimeoutMs() {
+        return num(ConsumerKeys.SESSION);
+    }
+
+    public long groupHeartbeatIntervalMs() {
+        return num(ConsumerKeys.HEARTBEAT);
+    }
+
+    public long maxPollIntervalMs() {
+        return num(ConsumerKeys.MAX_POLL_INTERVAL);
+    }
+
+    public long initialRebalanceDelayMs() {
+        return num(ConsumerKeys.INITIAL_DELAY);
+    }
+
+    /** cooperative-sticky (KIP-429) rather than eager range. */
+    public boolean cooperativeRebalancing() {
+        return "cooperative-sticky".equals(values.get(ConsumerKeys.STRATEGY.name()));
+    }
+
+    /** Whether each consumer joins with its host name as group.instance.id (KIP-345). */
+    public boolean staticMembership() {
+        return "host".equals(values.get(ConsumerKeys.INSTANCE_ID.name()));
+    }
+
+    public boolean autoCommit() {
+        return bool(ConsumerKeys.AUTO_COMMIT);
+    }
+
+    public long autoCommitIntervalMs() {
+        return num(ConsumerKeys.AUTO_COMMIT_INTERVAL);
+    }
+
+    public int offsetsTopicPartitions() {
+        return (int) num(ConsumerKeys.OFFSETS_PARTITIONS);
+    }
+
+    public int offsetsTopicReplicationFactor() {
+        return (int) num(ConsumerKeys.OFFSETS_RF);
+    }
+
+    /** With auto-commit off: commitSync (true) or commitAsync after each poll's records. */
+    public boolean commitSync() {
+        return "sync".equals(values.get(ConsumerKeys.COMMIT.name()));
+    }
+
+    /** Whether the application processes a poll's records only after the commit covering them. */
+    public boolean processingAfterCommit() {
+        return "after-commit".equals(values.get(ConsumerKeys.PROCESSING.name()));
+    }
+
+    public long processingMs() {
+        return num(ConsumerKeys.PROCESSING_MS);
+    }
+
     /** Every key with its resolved value, in documentation order. */
     public Map<String, String> values() {
         return Collections.unmodifiableMap(values);

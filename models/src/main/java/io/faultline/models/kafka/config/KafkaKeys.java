@@ -168,11 +168,17 @@ public final class KafkaKeys {
     public static final Key IMBALANCE_INTERVAL = key("leader.imbalance.check.interval.seconds",
             "period of the preferred-leader check (C4)", always("300"), new Range(1, 86_400));
 
-    /** Every key, in documentation order. */
-    public static final List<Key> ALL = List.of(VERSION, ACKS, MIN_ISR, UNCLEAN, LAG_MAX, IDEMPOTENCE,
+    /** Every key, in documentation order: the broker and producer keys, then the consumer-group ones. */
+    public static final List<Key> ALL = concat(List.of(VERSION, ACKS, MIN_ISR, UNCLEAN, LAG_MAX, IDEMPOTENCE,
             MAX_IN_FLIGHT, RETRIES, DELIVERY_TIMEOUT, REQUEST_TIMEOUT, RETRY_BACKOFF, FLUSH_MESSAGES,
             ZK_SESSION, BROKER_SESSION, BROKER_HEARTBEAT, CONTROLLER, TRUNCATION, HW_MIN_ISR,
-            HW_CHECKPOINT, FETCH_WAIT, WRITEBACK, AUTO_REBALANCE, IMBALANCE_INTERVAL);
+            HW_CHECKPOINT, FETCH_WAIT, WRITEBACK, AUTO_REBALANCE, IMBALANCE_INTERVAL), ConsumerKeys.ALL);
+
+    private static List<Key> concat(List<Key> a, List<Key> b) {
+        List<Key> out = new ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
+    }
 
     static String switch0(TruncationRule r) {
         if (r == TruncationRule.HIGH_WATERMARK) {

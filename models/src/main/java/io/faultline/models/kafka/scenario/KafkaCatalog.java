@@ -17,7 +17,8 @@ public final class KafkaCatalog implements ScenarioCatalog {
     @Override
     public List<Scenario> scenarios() {
         return List.of(Kip101Scenario1.SCENARIO, Kip101Scenario2.SCENARIO, Kip279Scenario.SCENARIO,
-                AcksOneFailoverScenario.SCENARIO, UncleanElectionScenario.SCENARIO, Jepsen2013Scenario.SCENARIO, SafeScenario.SCENARIO);
+                AcksOneFailoverScenario.SCENARIO, UncleanElectionScenario.SCENARIO, Jepsen2013Scenario.SCENARIO, SafeScenario.SCENARIO,
+                AutoCommitLossScenario.SCENARIO, RebalanceDuplicatesScenario.SCENARIO);
     }
 
     /**
@@ -36,6 +37,8 @@ public final class KafkaCatalog implements ScenarioCatalog {
                     "FIDELITY C3.1"));
             rows.add(row(at, List.of("acks=1"), finds("lost-write"), "FIDELITY C3"));
             rows.add(row(at, List.of("enable.idempotence=false"), finds("duplicate"), "FIDELITY C6"));
+            // Auto-commit with processing after the commit: a member crashing mid-batch loses it (C7.5).
+            rows.add(row(at, List.of("kafka.consumer.processing=after-commit"), finds("group-poll-skip"), "FIDELITY C7.5"));
             rows.add(row(at, List.of("kafka.truncation=hw"), finds("lost-write", "inconsistent-offsets"), "FIDELITY C5.2"));
             if (at.isEmpty()) {
                 rows.add(row(at, List.of("kafka.version=0.10"), finds("lost-write", "inconsistent-offsets", "duplicate"),

@@ -15,6 +15,7 @@ import io.faultline.models.kafka.rules.ReplicaLog;
 import io.faultline.models.kafka.server.Broker;
 import io.faultline.models.kafka.server.Controller;
 import io.faultline.models.kafka.workload.Consumer;
+import io.faultline.models.kafka.workload.GroupConsumer;
 import io.faultline.models.kafka.workload.Producer;
 import io.faultline.sim.CheckResult;
 import io.faultline.sim.Host;
@@ -132,6 +133,38 @@ public final class KafkaCluster {
                 process, pollIntervalNanos, Simulation.SECONDS, startAt, maxPollRecords));
         clients.add(h);
         return h;
+    }
+
+    /**
+     * A consumer of group {@code group} (Jepsen's {@code :subscribe}, FIDELITY C7) polling every
+     * ~{@code pollInterval}; the group's coordinator is placed on first use: its
+     * {@code __consumer_offsets} partition (C7.1) joins the cluster as one more replicated partition.
+     * Call before the run starts.
+     */
+    public GroupConsumerHandle addGroupConsumer(String group, long pollIntervalNanos, int maxPollRecords) {
+        if (layout.offsetsPartitionOf(group) < 0) {
+            int rf = config.offsetsTopicReplicationFactor();
+            if (rf > brokers.size()) {
+                throw new io.faultline.sim.BadInputException("offsets.topic.replication.factor=" + rf
+                        + ": allowed at most the " + brokers.size() + " brokers of this cluster");
+            }
+            int number = io.faultline.models.kafka.server.group.OffsetRecord.partitionFor(group, config.offsetsTopicPartitions());
+            layout.addGroup(group, layout.assignment().size(), number, ClusterLayout.roundRobin(number, brokers.size(), rf));
+        }
+        int process = nextProcess++;
+        String name = "consumer" + (clients.size() + 1);
+        String instance = config.staticMembership() ? name : "";
+        Host h = sim.addHost(name, self -> new GroupConsumer(recorder, config, layout, partitions, process, group,
+                instance, pollIntervalNanos, maxPollRecords));
+        clients.add(h);
+        return new GroupConsumerHandle(h);
+    }
+
+    /** A group consumer's host and, while it is up, its process. */
+    public record GroupConsumerHandle(Host host) {
+        public Optional<GroupConsumer> consumer() {
+            return host.process(GroupConsumer.class);
+        }
     }
 
     public Simulation sim() {

@@ -31,6 +31,10 @@ import org.apiguardian.api.API;
  * A lost disk is not among the faults unless {@code faults.disk-loss=true}: it loses acknowledged
  * writes at min.insync.replicas=2 in every modelled version when it strikes the last ISR member
  * (C3.1, "last replica standing"; Kafka 4.0's fix, eligible leader replicas, is off by default).
+ * A consumer group of two members reads alongside (C7): at 25 s, 60 s and 95 s a member crashes at
+ * the worst moment, its first batch after a commit, and restarts 5 s later; the group must lose
+ * nothing (group-poll-skip), while redelivery is allowed (C7.7). With
+ * {@code --set kafka.consumer.processing=after-commit} those crashes lose records (C7.5).
  * Expected: no anomaly the checker forbids, replicas agree, the no-loss invariant holds, and writes
  * resume after the heal.
  */
@@ -93,11 +97,16 @@ public final class SafeScenario {
         // consumer at the head would have read it before it was lost (inconsistent-offsets).
         c.addConsumer(500 * Simulation.MILLIS, 0, LAGGING_POLL_RECORDS);
         c.addConsumer(100 * Simulation.MILLIS, faultsEnd);
+        // A consumer group of two members with the consumer defaults (auto-commit, processing before
+        // the commit, C7.5), whose __consumer_offsets partition is replicated like the topic (C7.6).
+        KafkaCluster.GroupConsumerHandle m1 = c.addGroupConsumer(GroupWorkload.GROUP, 100 * Simulation.MILLIS, 500);
+        KafkaCluster.GroupConsumerHandle m2 = c.addGroupConsumer(GroupWorkload.GROUP, 100 * Simulation.MILLIS, 500);
         boolean diskLoss = spec.settings().get(DISK_LOSS);
         KafkaNemesis nemesis = new KafkaNemesis(c, 3 * s, faultsEnd,
                 diskLoss ? KafkaNemesis.WITH_DISK_LOSS : KafkaNemesis.DEFAULT);
         run.installFaults(nemesis);
-        if (run.runUntil(faultsEnd) != RunStatus.REACHED_TIME) {
+        if (!GroupWorkload.crashMidBatch(run, List.of(m1, m2, m1), List.of(25 * s, 60 * s, 95 * s), 5 * s)
+                || run.runUntil(faultsEnd) != RunStatus.REACHED_TIME) {
             return KafkaRunResult.of(run, c, true, List.of(), nemesis.table());
         }
         sim.healAll();

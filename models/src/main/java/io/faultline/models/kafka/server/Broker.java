@@ -3,6 +3,9 @@ package io.faultline.models.kafka.server;
 import io.faultline.models.kafka.config.ClusterLayout;
 import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.models.kafka.rules.ReplicaLog;
+import io.faultline.models.kafka.server.group.GroupCoordinator;
+import io.faultline.models.kafka.server.group.GroupTimer;
+import io.faultline.models.kafka.wire.GroupMessage;
 import io.faultline.models.kafka.wire.KafkaError;
 import io.faultline.models.kafka.wire.KafkaMessage.EpochAnswer;
 import io.faultline.models.kafka.wire.KafkaMessage.EpochQuery;
@@ -47,6 +50,8 @@ public final class Broker implements Process {
     private Map<Integer, Long> checkpointed = new TreeMap<>();
     private final Map<Integer, Long> durableHw = new TreeMap<>();
     private final Map<Integer, Long> durableLeo = new TreeMap<>();
+    /** Coordinates the consumer groups whose __consumer_offsets partition this broker leads (C7). */
+    private GroupCoordinator coordinator;
 
     public Broker(int id, KafkaConfig config, ClusterLayout layout) {
         this.id = id;
@@ -73,6 +78,11 @@ public final class Broker implements Process {
     /** The replica of {@code partition} or null; an array read, since invariants ask after every event. */
     private PartitionReplica replica(int partition) {
         return partition >= 0 && partition < byPartition.length ? byPartition[partition] : null;
+    }
+
+    /** The consumer-group coordinator of this broker (C7.1). */
+    public GroupCoordinator coordinator() {
+        return coordinator;
     }
 
     /** Whether this broker follows {@code partition} and has finished truncating (C5). */
@@ -107,6 +117,7 @@ public final class Broker implements Process {
         int max = partitions.isEmpty() ? 0 : ((java.util.TreeMap<Integer, PartitionReplica>) partitions).lastKey() + 1;
         byPartition = new PartitionReplica[max];
         partitions.forEach((p, r) -> byPartition[p] = r);
+        coordinator = new GroupCoordinator(config, layout, (c, p) -> partitions.get(p.partition()).onProduce(c, c.self(), p));
         heartbeat(ctx);
         ctx.setTimer(config.replicaLagTimeMaxMs() * Simulation.MILLIS / 2, new KafkaTimer.IsrCheckTick());
         ctx.setTimer(config.hwCheckpointIntervalMs() * Simulation.MILLIS, new KafkaTimer.HwCheckpointTick());
@@ -159,7 +170,15 @@ public final class Broker implements Process {
         } else if (m instanceof EpochAnswer a) {
             withPartition(a.partition(), pr -> pr.onEpochAnswer(ctx, a));
         } else if (m instanceof LeaderAndIsr l && l.brokerIncarnation() == incarnation) {
-            withPartition(l.state().partition(), pr -> pr.onLeaderAndIsr(ctx, l.state()));
+            int p = l.state().partition();
+            withPartition(p, pr -> pr.onLeaderAndIsr(ctx, l.state()));
+            if (layout.isOffsetsPartition(p) && partitions.containsKey(p)) {
+                coordinator.onLeadership(ctx, p, isLeader(p), partitions.get(p).log());
+            }
+        } else if (m instanceof GroupMessage g) {
+            coordinator.onMessage(ctx, from, g);
+        } else if (m instanceof ProduceResult r) {
+            coordinator.onAppendResult(ctx, r);
         }
     }
 
@@ -197,6 +216,8 @@ public final class Broker implements Process {
             withPartition(w.partition(), r -> r.onFetchWaitExpired(ctx, w.replica(), w.fetchId()));
         } else if (t instanceof KafkaTimer.ProduceExpired e) {
             withPartition(e.partition(), r -> r.onProduceExpired(ctx, e.requestId()));
+        } else if (t instanceof GroupTimer g) {
+            coordinator.onTimer(ctx, g);
         } else if (t instanceof KafkaTimer.FollowerRetry fr) {
             withPartition(fr.partition(), r -> r.onFollowerRetry(ctx, fr.attempt()));
         }

@@ -21,7 +21,15 @@ public enum KafkaError {
     /** The fetch offset is beyond this replica's log end. */
     OFFSET_OUT_OF_RANGE,
     /** The leader did not complete the request within its timeout. */
-    REQUEST_TIMED_OUT;
+    REQUEST_TIMED_OUT,
+    /** This broker does not lead the group's __consumer_offsets partition (any more) (C7.1). */
+    NOT_COORDINATOR,
+    /** The group is rebalancing: rejoin (C7.2). */
+    REBALANCE_IN_PROGRESS,
+    /** The request names a generation the group has left behind (C7.2). */
+    ILLEGAL_GENERATION,
+    /** The coordinator does not know the member (it left, or its session expired) (C7.2). */
+    UNKNOWN_MEMBER_ID;
 
     /** Whether a producer may retry the request (the record was not appended, or may be a duplicate). */
     public boolean retriable() {

@@ -142,15 +142,10 @@ public final class Consumer implements Process {
                 position.put(r.partition(), 0L);
             } else if (r.error() == KafkaError.NONE && r.fetchOffset() == position.get(r.partition())) {
                 List<KafkaOps.Read> reads = gathered.computeIfAbsent(r.partition(), k -> new ArrayList<>());
-                long o = r.fetchOffset();
-                for (LogRecord rec : r.records()) {
-                    if (budget == 0) {
-                        break;
-                    }
-                    budget--;
-                    reads.add(new KafkaOps.Read(o++, Value.of(rec.value())));
-                }
-                position.put(r.partition(), o);
+                List<KafkaOps.Read> taken = take(r, budget);
+                budget -= taken.size();
+                reads.addAll(taken);
+                position.put(r.partition(), r.fetchOffset() + taken.size());
             }
             if (fetches.isEmpty()) {
                 completePoll(ctx);
@@ -170,6 +165,22 @@ public final class Consumer implements Process {
         fetches.forgetAll();
         ctx.setTimer(Math.max(Simulation.MILLIS, (long) ctx.rng().exponential(pollIntervalNanos)),
                 new KafkaTimer.ClientTick(0));
+    }
+
+    /**
+     * The records of a fetch answer the application gets, at most {@code budget} of them
+     * ({@code max.poll.records} across a poll's partitions), as reads at their offsets.
+     */
+    static List<KafkaOps.Read> take(FetchResult r, int budget) {
+        List<KafkaOps.Read> out = new ArrayList<>();
+        long o = r.fetchOffset();
+        for (LogRecord rec : r.records()) {
+            if (out.size() == budget) {
+                break;
+            }
+            out.add(new KafkaOps.Read(o++, Value.of(rec.value())));
+        }
+        return out;
     }
 
     /** Positions per partition, for reports. */

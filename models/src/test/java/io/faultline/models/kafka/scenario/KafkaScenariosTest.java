@@ -22,13 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KafkaScenariosTest {
 
-    private static RunResult run(Scenario s, long seed, String... settings) {
+    static RunResult run(Scenario s, long seed, String... settings) {
         RunResult r = s.run(s.spec(seed, List.of(settings), Optional.empty()));
         System.out.println(s.name() + " seed " + seed + " " + List.of(settings) + ": " + r.outcome() + " " + r.checks());
         return r;
     }
 
-    private static LogCheckResult anomalies(RunResult r) {
+    static LogCheckResult anomalies(RunResult r) {
         return new KafkaLogChecker().check(r.history());
     }
 
