@@ -1,6 +1,7 @@
 package io.faultline.models.kafka.config;
 
 import io.faultline.models.kafka.rules.ProducerStateTable;
+import io.faultline.models.kafka.rules.SegmentPolicy;
 import io.faultline.sim.scenario.Setting;
 import io.faultline.sim.scenario.Settings;
 import java.util.Collections;
@@ -244,6 +245,31 @@ public final class KafkaConfig {
 
     public long leaderImbalanceCheckIntervalMs() {
         return num(KafkaKeys.IMBALANCE_INTERVAL) * 1000;
+    }
+
+    /** How replicas cut their logs into segments and what retention deletes (C8.1, C8.2). */
+    public SegmentPolicy segmentPolicy() {
+        return new SegmentPolicy(num(KafkaKeys.SEGMENT_BYTES), num(KafkaKeys.SEGMENT_MS), num(KafkaKeys.RETENTION_MS),
+                num(KafkaKeys.RETENTION_BYTES), (int) num(KafkaKeys.RECORD_BYTES));
+    }
+
+    public long retentionCheckIntervalMs() {
+        return num(KafkaKeys.RETENTION_CHECK);
+    }
+
+    /** Where a consumer whose position is out of range goes (C8.3). */
+    public enum OffsetReset { EARLIEST, LATEST, NONE }
+
+    public OffsetReset autoOffsetReset() {
+        return OffsetReset.valueOf(values.get(KafkaKeys.AUTO_OFFSET_RESET.name()).toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * KIP-320 (2.1, FIDELITY C5.5): consumers send their leader epoch with each fetch and check
+     * their position with OffsetsForLeaderEpoch after a leader change, so they notice truncation.
+     */
+    public boolean consumerDetectsTruncation() {
+        return version.atLeast(KafkaVersion.V3_7);
     }
 
     /** Every key with its resolved value, in documentation order. */

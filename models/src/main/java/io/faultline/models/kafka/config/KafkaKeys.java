@@ -41,8 +41,8 @@ public final class KafkaKeys {
     public static List<Setting<?>> schema(Map<String, String> scenarioDefaults) {
         List<Setting<?>> out = new ArrayList<>();
         for (Key k : ALL) {
-            String dflt = scenarioDefaults.getOrDefault(k.name(),
-                    k == VERSION ? k.defaultFor(KafkaVersion.V3_7) : BY_VERSION);
+            String dflt = scenarioDefaults.getOrDefault(k.name(), JEPSEN_CLIENT.getOrDefault(k.name(),
+                    k == VERSION ? k.defaultFor(KafkaVersion.V3_7) : BY_VERSION));
             List<String> allowed = new ArrayList<>();
             String doc = k.doc();
             if (k.allowed() instanceof Choice c) {
@@ -169,11 +169,38 @@ public final class KafkaKeys {
     public static final Key IMBALANCE_INTERVAL = key("leader.imbalance.check.interval.seconds",
             "period of the preferred-leader check (C4)", always("300"), new Range(1, 86_400));
 
+    public static final Key SEGMENT_BYTES = key("segment.bytes",
+            "roll a new log segment when the active one would pass this size (C8.1)", always("1073741824"),
+            new Range(1, Long.MAX_VALUE));
+    public static final Key SEGMENT_MS = key("segment.ms",
+            "roll a new log segment on the first append this long after the active one's first (C8.1)",
+            always("604800000"), new Range(1, Long.MAX_VALUE));
+    public static final Key RETENTION_MS = key("retention.ms",
+            "delete a closed segment once its newest record is this old; -1: never (C8.2)", always("604800000"),
+            new Range(-1, Long.MAX_VALUE));
+    public static final Key RETENTION_BYTES = key("retention.bytes",
+            "delete the oldest closed segments while the log without them is at least this big; -1: no limit (C8.2)",
+            always("-1"), new Range(-1, Long.MAX_VALUE));
+    public static final Key RETENTION_CHECK = key("log.retention.check.interval.ms",
+            "how often a broker looks for segments to delete (C8.2)", always("300000"), new Range(1, Long.MAX_VALUE));
+    public static final Key RECORD_BYTES = key("kafka.record.bytes",
+            "[M22] the size of one record on disk, for segment.bytes and retention.bytes", always("100"),
+            new Range(1, 1 << 20));
+    public static final Key AUTO_OFFSET_RESET = key("auto.offset.reset",
+            "where a consumer whose position is out of range goes (C8.3): latest by default; the model's "
+                    + "consumers set earliest, as Jepsen's client does; none reports the gap",
+            always("latest"), new Choice(List.of("earliest", "latest", "none")));
+
+    /** What the model's consumers set, as Jepsen's Kafka client does, unless a scenario says otherwise. */
+    static final Map<String, String> JEPSEN_CLIENT = Map.of(AUTO_OFFSET_RESET.name(), "earliest");
+
     /** Every key, in documentation order. */
     public static final List<Key> ALL = List.of(VERSION, ACKS, MIN_ISR, UNCLEAN, LAG_MAX, IDEMPOTENCE,
             MAX_IN_FLIGHT, RETRIES, DELIVERY_TIMEOUT, REQUEST_TIMEOUT, RETRY_BACKOFF, FLUSH_MESSAGES,
             ZK_SESSION, BROKER_SESSION, BROKER_HEARTBEAT, CONTROLLER, TRUNCATION, HW_MIN_ISR,
-            HW_CHECKPOINT, FETCH_WAIT, WRITEBACK, AUTO_REBALANCE, IMBALANCE_INTERVAL);
+            HW_CHECKPOINT, FETCH_WAIT, WRITEBACK, AUTO_REBALANCE, IMBALANCE_INTERVAL,
+            SEGMENT_BYTES, SEGMENT_MS, RETENTION_MS, RETENTION_BYTES, RETENTION_CHECK, RECORD_BYTES,
+            AUTO_OFFSET_RESET);
 
     static String switch0(TruncationRule r) {
         if (r == TruncationRule.HIGH_WATERMARK) {

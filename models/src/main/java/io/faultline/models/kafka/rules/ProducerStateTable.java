@@ -65,10 +65,11 @@ public final class ProducerStateTable {
         }
     }
 
-    void rebuild(List<LogRecord> records) {
+    /** Rebuilds the table from the log's records, the first of which has offset {@code start}. */
+    void rebuild(List<LogRecord> records, long start) {
         byProducer.clear();
         for (int i = 0; i < records.size(); i++) {
-            onAppend(records.get(i), i);
+            onAppend(records.get(i), start + i);
         }
     }
 }

@@ -81,6 +81,23 @@ public sealed interface KafkaMessage extends Message {
     record EpochAnswer(long queryId, int partition, KafkaError error, EpochEnd answer) implements KafkaMessage {
     }
 
+    /** The earliest offset (the log start) in a {@link ListOffsets} request. */
+    long EARLIEST = -2;
+    /** The latest offset (the HW, for a consumer) in a {@link ListOffsets} request. */
+    long LATEST = -1;
+
+    /**
+     * {@code ListOffsets} for {@link #EARLIEST} or {@link #LATEST}: how a consumer applies
+     * {@code auto.offset.reset} and a follower behind the leader's log start finds where to restart
+     * (FIDELITY C8.3).
+     */
+    record ListOffsets(long requestId, int partition, int replica, long timestamp) implements KafkaMessage {
+    }
+
+    record ListOffsetsResult(long requestId, int partition, KafkaError error, long offset, int leaderEpoch)
+            implements KafkaMessage {
+    }
+
     // ---- control (channel "control") ----
 
     /** A broker's liveness signal: a ZooKeeper session ping or a KRaft heartbeat (C4). */
