@@ -17,7 +17,8 @@ public final class KafkaCatalog implements ScenarioCatalog {
     @Override
     public List<Scenario> scenarios() {
         return List.of(Kip101Scenario1.SCENARIO, Kip101Scenario2.SCENARIO, Kip279Scenario.SCENARIO,
-                AcksOneFailoverScenario.SCENARIO, UncleanElectionScenario.SCENARIO, Jepsen2013Scenario.SCENARIO, SafeScenario.SCENARIO);
+                AcksOneFailoverScenario.SCENARIO, UncleanElectionScenario.SCENARIO, Jepsen2013Scenario.SCENARIO, SafeScenario.SCENARIO,
+                RetentionResetScenario.SCENARIO);
     }
 
     /**
