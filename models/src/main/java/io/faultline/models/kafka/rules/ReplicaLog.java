@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
 /**
  * One replica of one partition: its records in segments, log start offset, log end offset, high
  * watermark, leader-epoch cache and the flushed prefix (FIDELITY C1). Segments roll by size and age
- * and retention deletes whole old segments, never the active one, which moves the log start offset
+ * and retention deletes whole old segments below the HW, which moves the log start offset
  * up (FIDELITY C8.1, C8.2); {@link #deleteExpired} is called by the broker's periodic retention check.
  * Time is the replica's own virtual clock, given by {@link #advanceClock} before appends [M22].
  *
@@ -224,23 +224,30 @@ public final class ReplicaLog {
 
     /**
      * The retention check at {@code nanos} (FIDELITY C8.2): deletes, oldest first, each segment that
-     * is not the active one, lies wholly below the HW, and is past {@code retention.ms} (its newest
-     * record is older) or {@code retention.bytes} (the log without it is still that big). Returns
-     * the new log start offset.
+     * lies wholly below the HW and is past {@code retention.ms} (its newest record is older) or
+     * {@code retention.bytes} (the log without it is still that big). When that takes the active
+     * segment too, an empty one is rolled at the LEO first, so the log keeps its end and a segment.
+     * Returns the new log start offset.
      */
     public long deleteExpired(long nanos) {
         advanceClock(nanos);
         long size = sizeBytes();
-        while (segments.size() > 1) {
-            Segment s = segments.get(0);
+        int n = 0;
+        while (n < segments.size()) {
+            Segment s = segments.get(n);
+            long upper = n + 1 < segments.size() ? segments.get(n + 1).base : leo();
             boolean aged = policy.retentionMs() >= 0 && now - s.lastAppendNanos > policy.retentionMs() * 1_000_000L;
             boolean big = policy.retentionBytes() >= 0 && size - s.bytes >= policy.retentionBytes();
-            if (!(aged || big) || segments.get(1).base > highWatermark) {
+            if (s.records.isEmpty() || upper > highWatermark || !(aged || big)) {
                 break;
             }
-            segments.remove(0);
             size -= s.bytes;
+            n++;
         }
+        if (n == segments.size()) {
+            segments.add(new Segment(leo()));
+        }
+        segments.subList(0, n).clear();
         long start = logStartOffset();
         epochs.truncateFromStart(start);
         flushed = Math.max(flushed, start);

@@ -5,7 +5,8 @@ import org.apiguardian.api.API;
 /**
  * How a replica's log is cut into segments and which segments retention deletes (FIDELITY C8.1,
  * C8.2): a new segment is rolled when the active one would pass {@code segmentBytes} or its first
- * record is {@code segmentMs} old; a segment is deleted whole, never the active one, once its
+ * record is {@code segmentMs} old; a segment below the HW is deleted whole (the active one after
+ * rolling a new one) once its
  * newest record is older than {@code retentionMs} or the log without it is still at least
  * {@code retentionBytes} big (-1 turns either limit off). {@code recordBytes} is the size of one
  * record on disk, a modelling choice [M22] since the model's records carry no payload.

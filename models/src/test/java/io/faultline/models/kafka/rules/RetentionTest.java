@@ -45,7 +45,13 @@ class RetentionTest {
         assertEquals(25, log.logStartOffset());
         assertEquals(25, log.read(0, 100).get(0).value(), "reads start at the log start");
         assertThrows(IndexOutOfBoundsException.class, () -> log.get(24));
-        assertEquals(25, log.deleteExpired(100_000 * MS), "the active segment is never deleted");
+        log.setHighWatermark(29);
+        assertEquals(25, log.deleteExpired(100_000 * MS), "the active segment goes only once the HW is at the LEO");
+        log.setHighWatermark(30);
+        assertEquals(30, log.deleteExpired(100_000 * MS), "then it is rolled and deleted: the log is empty at its end");
+        assertEquals(30, log.leo());
+        assertEquals(30, log.appendAsLeader(0, 99, -1, -1));
+        assertEquals(0, log.epochs().latestEpoch().orElseThrow(), "the epoch cache keeps the latest epoch");
     }
 
     @Test
@@ -71,10 +77,10 @@ class RetentionTest {
     void truncationBelowTheLogStartRestartsTheLogThereAndCrashKeepsTheStart() {
         ReplicaLog log = log(-1);
         appendAt(log, 0, 25);
-        log.setHighWatermark(25);
+        log.setHighWatermark(22);
         log.flush();
-        log.deleteExpired(6000 * MS);
-        ReplicaLog after = ReplicaLog.afterCrash(log, 25);
+        log.deleteExpired(6000 * MS);   // [0,10) [10,20) go; [20,25) holds records above the HW
+        ReplicaLog after = ReplicaLog.afterCrash(log, 22);
         assertEquals(20, after.logStartOffset());
         assertEquals(25, after.leo());
         log.truncateTo(12);
