@@ -250,7 +250,33 @@ public final class KafkaConfig {
     /** How replicas cut their logs into segments and what retention deletes (C8.1, C8.2). */
     public SegmentPolicy segmentPolicy() {
         return new SegmentPolicy(num(KafkaKeys.SEGMENT_BYTES), num(KafkaKeys.SEGMENT_MS), num(KafkaKeys.RETENTION_MS),
-                num(KafkaKeys.RETENTION_BYTES), (int) num(KafkaKeys.RECORD_BYTES));
+                num(KafkaKeys.RETENTION_BYTES), recordBytes());
+    }
+
+    /** One record's size in a batch and on disk: kafka.record.bytes, compressed by the ratio if enabled [M22]. */
+    public int recordBytes() {
+        long raw = num(KafkaKeys.RECORD_BYTES);
+        boolean compressed = !values.get(KafkaKeys.COMPRESSION.name()).equals("none");
+        return (int) Math.max(1, compressed ? raw * num(KafkaKeys.COMPRESSION_RATIO) / 100 : raw);
+    }
+
+    public long batchSizeBytes() {
+        return num(KafkaKeys.BATCH_SIZE);
+    }
+
+    public long lingerMs() {
+        return num(KafkaKeys.LINGER);
+    }
+
+    /** How the model's producers pick a record's partition (C11.2). */
+    public enum Partitioning { EXPLICIT, KEYED, KEYLESS }
+
+    public Partitioning partitioning() {
+        return Partitioning.valueOf(values.get(KafkaKeys.PARTITIONING.name()).toUpperCase(java.util.Locale.ROOT));
+    }
+
+    public int producerKeys() {
+        return (int) num(KafkaKeys.KEYS);
     }
 
     public long retentionCheckIntervalMs() {

@@ -191,6 +191,26 @@ public final class KafkaKeys {
                     + "consumers set earliest, as Jepsen's client does; none reports the gap",
             always("latest"), new Choice(List.of("earliest", "latest", "none")));
 
+    public static final Key BATCH_SIZE = key("batch.size",
+            "the most bytes of records a producer puts in one batch for a partition (C11.1)", always("16384"),
+            new Range(1, Integer.MAX_VALUE));
+    public static final Key LINGER = key("linger.ms",
+            "how long a producer waits for more records before sending a batch (C11.1); 5 from 4.0 (KIP-1030), 0 before",
+            v -> v.atLeast(KafkaVersion.V4_0) ? "5" : "0", new Range(0, 86_400_000));
+    public static final Key COMPRESSION = key("compression.type",
+            "producer compression (C11.1); the model applies kafka.compression.ratio to record sizes",
+            always("none"), new Choice(List.of("none", "gzip", "snappy", "lz4", "zstd")));
+    public static final Key COMPRESSION_RATIO = key("kafka.compression.ratio",
+            "[M22] compressed size as a percentage of the uncompressed size, when compression.type is not none",
+            always("50"), new Range(1, 100));
+    public static final Key PARTITIONING = key("kafka.producer.partitioning",
+            "how the model's producers pick partitions (C11.2): explicit (a random partition per record, as "
+                    + "Jepsen's workload), keyed (kafka.producer.keys keys through the default partitioner) or "
+                    + "keyless (the partitioner for records without a key)",
+            always("explicit"), new Choice(List.of("explicit", "keyed", "keyless")));
+    public static final Key KEYS = key("kafka.producer.keys",
+            "how many distinct keys keyed producers draw from, uniformly (C11.2)", always("16"), new Range(1, 1_000_000));
+
     /** What the model's consumers set, as Jepsen's Kafka client does, unless a scenario says otherwise. */
     static final Map<String, String> JEPSEN_CLIENT = Map.of(AUTO_OFFSET_RESET.name(), "earliest");
 
@@ -200,7 +220,7 @@ public final class KafkaKeys {
             ZK_SESSION, BROKER_SESSION, BROKER_HEARTBEAT, CONTROLLER, TRUNCATION, HW_MIN_ISR,
             HW_CHECKPOINT, FETCH_WAIT, WRITEBACK, AUTO_REBALANCE, IMBALANCE_INTERVAL,
             SEGMENT_BYTES, SEGMENT_MS, RETENTION_MS, RETENTION_BYTES, RETENTION_CHECK, RECORD_BYTES,
-            AUTO_OFFSET_RESET);
+            AUTO_OFFSET_RESET, BATCH_SIZE, LINGER, COMPRESSION, COMPRESSION_RATIO, PARTITIONING, KEYS);
 
     static String switch0(TruncationRule r) {
         if (r == TruncationRule.HIGH_WATERMARK) {

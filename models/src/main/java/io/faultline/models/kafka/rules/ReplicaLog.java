@@ -147,9 +147,23 @@ public final class ReplicaLog {
         return -1;
     }
 
-    /** Appends one record as the leader of {@code epoch}, stamping it; returns its offset. */
+    /** Appends one keyless record, a batch of one, as the leader of {@code epoch}; returns its offset. */
     public long appendAsLeader(int epoch, long value, long producerId, int sequence) {
-        return append(new LogRecord(epoch, value, producerId, sequence));
+        return append(new LogRecord(epoch, LogRecord.NO_KEY, value, producerId, sequence, true));
+    }
+
+    /**
+     * Appends a producer batch as the leader of {@code epoch}, whole (C11.1): record i gets
+     * sequence {@code baseSequence + i} when idempotent. Returns the offset of the first record.
+     */
+    public long appendBatchAsLeader(int epoch, List<KeyValue> batch, long producerId, int baseSequence) {
+        long first = leo();
+        for (int i = 0; i < batch.size(); i++) {
+            KeyValue kv = batch.get(i);
+            append(new LogRecord(epoch, kv.key(), kv.value(), producerId, producerId >= 0 ? baseSequence + i : -1,
+                    i == batch.size() - 1));
+        }
+        return first;
     }
 
     /** Appends records a follower fetched; they keep the leader's epoch stamps. */
@@ -274,6 +288,7 @@ public final class ReplicaLog {
         log.advanceClock(before.now);
         log.appendAsFollower(before.read(before.logStartOffset(), (int) (before.flushed - before.logStartOffset())));
         log.flushed = log.leo();
+        log.rebuildProducers();
         log.setHighWatermark(hwCheckpoint);
         return log;
     }

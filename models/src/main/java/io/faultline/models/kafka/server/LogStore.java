@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
 public final class LogStore {
     /** Records per segment file [M21]; small so that appending copies little. */
     static final int SEGMENT_RECORDS = 64;
-    static final int RECORD_BYTES = 24;
+    static final int RECORD_BYTES = 33;
     static final String HW_CHECKPOINT = "replication-offset-checkpoint";
 
     private static final String ZEROS = "00000000000000000000";
@@ -71,7 +71,8 @@ public final class LogStore {
             ByteBuffer b = ByteBuffer.allocate(n * RECORD_BYTES);
             for (int j = 0; j < n; j++) {
                 LogRecord r = records.get(i + j);
-                b.putInt(r.epoch()).putLong(r.value()).putLong(r.producerId()).putInt(r.sequence());
+                b.putInt(r.epoch()).putLong(r.key()).putLong(r.value()).putLong(r.producerId()).putInt(r.sequence())
+                        .put((byte) (r.batchEnd() ? 1 : 0));
             }
             disk.append(segment(base), b.array());
             i += n;
@@ -142,7 +143,7 @@ public final class LogStore {
             ByteBuffer b = ByteBuffer.wrap(ok.bytes());
             List<LogRecord> recs = new ArrayList<>();
             while (b.remaining() >= RECORD_BYTES) {
-                recs.add(new LogRecord(b.getInt(), b.getLong(), b.getLong(), b.getInt()));
+                recs.add(new LogRecord(b.getInt(), b.getLong(), b.getLong(), b.getLong(), b.getInt(), b.get() == 1));
             }
             log.appendAsFollower(recs);
             if (recs.size() < SEGMENT_RECORDS) {

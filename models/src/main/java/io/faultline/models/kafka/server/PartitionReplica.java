@@ -169,8 +169,9 @@ public final class PartitionReplica {
             return;
         }
         long offset;
+        int last = p.baseSequence() + p.records().size() - 1;
         if (p.producerId() >= 0) {
-            ProducerStateTable.Check c = log.producers().check(p.producerId(), p.sequence());
+            ProducerStateTable.Check c = log.producers().check(p.producerId(), p.baseSequence(), last);
             if (c instanceof ProducerStateTable.OutOfOrder) {
                 reply(ctx, from, p, KafkaError.OUT_OF_ORDER_SEQUENCE_NUMBER, -1);
                 return;
@@ -179,22 +180,24 @@ public final class PartitionReplica {
         } else {
             offset = append(ctx, p);
         }
+        long lastOffset = offset + p.records().size() - 1;
         if (p.acks() == KafkaConfig.Acks.NONE) {
             return;
         }
-        if (!all || offset < log.highWatermark()) {
+        if (!all || lastOffset < log.highWatermark()) {
             reply(ctx, from, p, KafkaError.NONE, offset);
             return;
         }
-        pending.put(offset, new PendingAck(from, p.requestId(), offset));
+        pending.put(lastOffset, new PendingAck(from, p.requestId(), offset));
         ctx.setTimer(config.requestTimeoutMs() * Simulation.MILLIS, new KafkaTimer.ProduceExpired(partition, p.requestId()));
         advanceHw(ctx);
     }
 
+    /** Appends the batch whole (C11.1) and wakes the parked follower fetches; returns its first offset. */
     private long append(Context ctx, Produce p) {
         log.advanceClock(ctx.now());
-        long offset = log.appendAsLeader(state.leaderEpoch(), p.value(), p.producerId(), p.sequence());
-        persist(ctx, offset, List.of(log.get(offset)));
+        long offset = log.appendBatchAsLeader(state.leaderEpoch(), p.records(), p.producerId(), p.baseSequence());
+        persist(ctx, offset, log.read(offset, p.records().size()));
         for (Iterator<Parked> it = parked.values().iterator(); it.hasNext(); ) {
             Parked pk = it.next();
             it.remove();

@@ -2,6 +2,7 @@ package io.faultline.models.kafka.wire;
 
 import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.models.kafka.rules.EpochEnd;
+import io.faultline.models.kafka.rules.KeyValue;
 import io.faultline.models.kafka.rules.LogRecord;
 import io.faultline.sim.Message;
 
@@ -34,12 +35,23 @@ public sealed interface KafkaMessage extends Message {
 
     // ---- data path (channel "kafka") ----
 
-    /** Produce one record (a batch of one) to a partition's leader (C3, C6). */
-    record Produce(long requestId, int partition, long value, KafkaConfig.Acks acks, long producerId, int sequence)
-            implements KafkaMessage {
+    /**
+     * Produce one batch of records to a partition's leader, appended whole (C3, C6, C11.1); an
+     * idempotent batch's record i has sequence {@code baseSequence + i}.
+     */
+    record Produce(long requestId, int partition, List<KeyValue> records, KafkaConfig.Acks acks, long producerId,
+                   int baseSequence) implements KafkaMessage {
+        public Produce {
+            records = List.copyOf(records);
+        }
+
+        @Override
+        public int sizeBytes() {
+            return 64 + 24 * records.size();
+        }
     }
 
-    /** The leader's answer; {@code offset} is -1 unless the record is in the log. */
+    /** The leader's answer; {@code offset} is the batch's first offset, -1 unless the batch is in the log. */
     record ProduceResult(long requestId, int partition, KafkaError error, long offset) implements KafkaMessage {
     }
 
