@@ -51,6 +51,10 @@ public final class KafkaCatalog implements ScenarioCatalog {
             rows.add(row(at, List.of("faults.disk-loss=true"), finds("lost-write", KafkaInvariants.LOST_COMMITTED),
                     "FIDELITY C3.1"));
         }
+        // A consumer behind retention (not a kafka/safe knob: its own scenario, no faults needed).
+        rows.add(new Weakening(RetentionResetScenario.SCENARIO.name(), List.of(), finds("poll-skip"), "FIDELITY C8.3"));
+        rows.add(new Weakening(RetentionResetScenario.SCENARIO.name(), List.of("retention.ms=version"),
+                new Holds("with Kafka's 7-day retention the lagging consumer reads every record"), "FIDELITY C8.2"));
         return rows;
     }
 

@@ -42,7 +42,7 @@ import org.apiguardian.api.API;
  * when idempotent, a producer id with per-partition sequence numbers reused across retries.
  * Records wait in a batch per partition until {@code batch.size} bytes fill it or
  * {@code linger.ms} passes, and while the connection has no free in-flight slot; a batch is sent,
- * retried and answered whole, its records' ops completing together (FIDELITY C11.1). The partition
+ * retried and answered whole, its records' ops completing together (FIDELITY C11, C11.1). The partition
  * is random per record (Jepsen's explicit partitions) or the partitioner's (C11.2), by
  * {@code kafka.producer.partitioning}.
  */
