@@ -294,6 +294,11 @@ public final class PartitionReplica {
     }
 
     private void answerFetch(Context ctx, HostId to, Fetch f) {
+        if (f.fetchOffset() < log.logStartOffset()) {
+            // A parked fetch whose offset retention deleted meanwhile (C8.2).
+            ctx.send(to, fetchError(f, KafkaError.OFFSET_OUT_OF_RANGE));
+            return;
+        }
         // Consumers read committed records only: up to the HW (C1 "Committed").
         long end = f.replica() >= 0 ? log.leo() : log.highWatermark();
         long from = Math.min(f.fetchOffset(), end);

@@ -63,7 +63,7 @@ public final class Consumer implements Process {
     private final FetchPositions positions;
     /** Positions at the start of the current poll: a failed poll hands nothing out and rewinds. */
     private final Map<Integer, Long> pollStart = new TreeMap<>();
-    /** What failed the current poll ({@code auto.offset.reset=none}), if anything. */
+    /** What fails the current or next poll ({@code auto.offset.reset=none}), if anything. */
     private String pollFailure;
     /** ListOffsets and OffsetsForLeaderEpoch requests awaiting an answer: id to partition. */
     private final PendingRequests<Integer> positionRequests = new PendingRequests<>();
@@ -127,7 +127,6 @@ public final class Consumer implements Process {
         gathered.clear();
         fetches.forgetAll();
         positionRequests.forgetAll();
-        pollFailure = null;
         pollStart.clear();
         for (int p = 0; p < partitions; p++) {
             PartitionState s = metadata.get(p);
@@ -178,7 +177,7 @@ public final class Consumer implements Process {
                 PartitionState s = metadata.get(a.partition());
                 positions.onEpochEnd(a.partition(), a.answer(), s == null ? -1 : s.leaderEpoch()).ifPresent(what -> {
                     ctx.log(what);
-                    if (positions.mode(a.partition()) == FetchPositions.Mode.FAILED && current != null) {
+                    if (positions.mode(a.partition()) == FetchPositions.Mode.FAILED) {
                         pollFailure = "log-truncation";
                     }
                 });
@@ -219,6 +218,7 @@ public final class Consumer implements Process {
             // poll() threw (auto.offset.reset=none, C8.3): the application got no records.
             pollStart.forEach(positions::rewind);
             recorder.fail(current, Value.kw(pollFailure));
+            pollFailure = null;
             current = null;
             fetches.forgetAll();
             schedulePoll(ctx);
