@@ -41,8 +41,9 @@ public final class KafkaKeys {
     public static List<Setting<?>> schema(Map<String, String> scenarioDefaults) {
         List<Setting<?>> out = new ArrayList<>();
         for (Key k : ALL) {
-            String dflt = scenarioDefaults.getOrDefault(k.name(), JEPSEN_CLIENT.getOrDefault(k.name(),
-                    k == VERSION ? k.defaultFor(KafkaVersion.V3_7) : BY_VERSION));
+            String fallback = k == VERSION ? k.defaultFor(KafkaVersion.V3_7)
+                    : k == AUTO_OFFSET_RESET ? JEPSEN_CLIENT_RESET : BY_VERSION;
+            String dflt = scenarioDefaults.getOrDefault(k.name(), fallback);
             List<String> allowed = new ArrayList<>();
             String doc = k.doc();
             if (k.allowed() instanceof Choice c) {
@@ -211,8 +212,8 @@ public final class KafkaKeys {
     public static final Key KEYS = key("kafka.producer.keys",
             "how many distinct keys keyed producers draw from, uniformly (C11.2)", always("16"), new Range(1, 1_000_000));
 
-    /** What the model's consumers set, as Jepsen's Kafka client does, unless a scenario says otherwise. */
-    static final Map<String, String> JEPSEN_CLIENT = Map.of(AUTO_OFFSET_RESET.name(), "earliest");
+    /** The model's consumers' {@code auto.offset.reset}, as Jepsen's Kafka client sets it, unless a scenario says otherwise. */
+    static final String JEPSEN_CLIENT_RESET = "earliest";
 
     /** Every key, in documentation order. */
     public static final List<Key> ALL = List.of(VERSION, ACKS, MIN_ISR, UNCLEAN, LAG_MAX, IDEMPOTENCE,
