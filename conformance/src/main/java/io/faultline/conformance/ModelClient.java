@@ -5,6 +5,8 @@ import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.models.kafka.wire.KafkaError;
 import io.faultline.models.kafka.wire.KafkaMessage;
 import io.faultline.models.kafka.wire.PartitionState;
+import io.faultline.models.kafka.rules.KeyValue;
+import io.faultline.models.kafka.rules.LogRecord;
 import io.faultline.sim.Context;
 import io.faultline.sim.HostId;
 import io.faultline.sim.Message;
@@ -12,6 +14,7 @@ import io.faultline.sim.Process;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.Timer;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -111,7 +114,8 @@ final class ModelClient implements Process {
         attempts++;
         requestId = nextId++;
         ctx.send(cluster.hostOf(partition.leader()),
-                new KafkaMessage.Produce(requestId, 0, value, config.acks(), -1, -1));
+                new KafkaMessage.Produce(requestId, 0,
+                        List.of(new KeyValue(LogRecord.NO_KEY, value)), config.acks(), -1, -1));
         ctx.setTimer(config.requestTimeoutMs() * Simulation.MILLIS, new RequestExpired(requestId));
     }
 

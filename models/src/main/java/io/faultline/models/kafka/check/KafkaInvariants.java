@@ -136,7 +136,7 @@ public final class KafkaInvariants {
                             + ") " + lost.get());
                 }
                 long hw = log.highWatermark();
-                if (hw - 1 > committed.get(p)[0]) {
+                if (hw - 1 > committed.get(p)[0] && hw - 1 >= log.logStartOffset()) {
                     committed.set(p, new long[] {hw - 1, log.get(hw - 1).value()});
                 }
             }
@@ -151,6 +151,9 @@ public final class KafkaInvariants {
             long offset = committedRecord[0];
             if (offset < 0) {
                 return Optional.empty();
+            }
+            if (offset < leaderLog.logStartOffset()) {
+                return Optional.empty(); // deleted by retention (C8.2), which is not a loss
             }
             if (leaderLog.leo() <= offset || leaderLog.get(offset).value() != committedRecord[1]) {
                 return Optional.of("lost committed offset " + offset + " (value " + committedRecord[1] + ")");

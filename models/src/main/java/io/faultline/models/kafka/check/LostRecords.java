@@ -63,13 +63,21 @@ public final class LostRecords {
             }
             Map<Long, List<Long>> offsets = new TreeMap<>();
             List<Long> values = view.get().values();
-            for (int o = 0; o < values.size(); o++) {
-                offsets.computeIfAbsent(values.get(o), v -> new ArrayList<>()).add((long) o);
+            long start = view.get().logStartOffset();
+            for (int i = 0; i < values.size(); i++) {
+                offsets.computeIfAbsent(values.get(i), v -> new ArrayList<>()).add(start + i);
             }
             for (Ack a : mine) {
-                if (!offsets.containsKey(a.value())) {
-                    rows.add(row("lost", a, ledger, where(c, ledger, a)));
+                if (offsets.containsKey(a.value())) {
+                    continue;
                 }
+                if (a.offset().isPresent() && a.offset().getAsLong() < start) {
+                    // Retention deleted it (C8.2): gone by the configuration's design, not by a fault.
+                    rows.add(row("deleted", a, ledger, "deleted by retention: the final leader's log starts at offset "
+                            + start));
+                    continue;
+                }
+                rows.add(row("lost", a, ledger, where(c, ledger, a)));
             }
             TreeSet<Long> doubled = new TreeSet<>();
             offsets.forEach((v, at) -> {

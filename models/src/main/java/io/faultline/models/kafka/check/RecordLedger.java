@@ -40,6 +40,9 @@ public final class RecordLedger implements Invariant {
     public record Removal(int broker, int partition, long offset, long nanos, boolean crash, int leader, int epoch) {
     }
 
+    /** Stands in the mirror for an offset below the replica's log start when it was first seen. */
+    private static final LogRecord RETAINED_AWAY = new LogRecord(-1, LogRecord.NO_KEY, Long.MIN_VALUE, -1, -1, true);
+
     private final KafkaCluster cluster;
     /** [broker][partition]: the records this ledger last saw on that replica. */
     private final List<List<List<LogRecord>>> seen = new ArrayList<>();
@@ -92,30 +95,41 @@ public final class RecordLedger implements Invariant {
         return Optional.empty();
     }
 
-    /** Compares one replica with what was last seen; the common case (nothing or only appends) is O(1). */
+    /**
+     * Compares one replica with what was last seen; the common case (nothing or only appends) is O(1).
+     * Offsets below the log start were deleted by retention (C8.2), not lost: the mirror keeps a
+     * placeholder for them and never compares them.
+     */
     private void observe(long now, Broker broker, int b, int p, ReplicaLog log) {
         List<LogRecord> mirror = seen.get(b).get(p);
         long leo = log.leo();
+        long start = log.logStartOffset();
         int size = mirror.size();
-        boolean prefixKept = size == 0 || (leo >= size && log.get(size - 1).equals(mirror.get(size - 1)));
+        boolean prefixKept = size == 0 || (leo >= size && sameAt(log, mirror, size - 1, start));
         if (prefixKept && leo == size) {
             return;
         }
         int from = size;
         if (!prefixKept) {
             from = 0;
-            while (from < size && from < leo && log.get(from).equals(mirror.get(from))) {
+            while (from < size && from < leo && sameAt(log, mirror, from, start)) {
                 from++;
             }
             PartitionState named = cluster.controller().partitions().get(p);
             for (int o = from; o < size; o++) {
-                removals.computeIfAbsent(mirror.get(o).value(), v -> new ArrayList<>())
-                        .add(new Removal(b, p, o, now, wasDown[b], named.leader(), named.leaderEpoch()));
+                if (mirror.get(o) != RETAINED_AWAY) {
+                    removals.computeIfAbsent(mirror.get(o).value(), v -> new ArrayList<>())
+                            .add(new Removal(b, p, o, now, wasDown[b], named.leader(), named.leaderEpoch()));
+                }
             }
             mirror.subList(from, size).clear();
         }
         boolean leading = broker.isLeader(p);
         for (long o = from; o < leo; o++) {
+            if (o < start) {
+                mirror.add(RETAINED_AWAY);
+                continue;
+            }
             LogRecord r = log.get(o);
             mirror.add(r);
             if (leading && r.epoch() == broker.leaderEpoch(p)) {
@@ -124,6 +138,11 @@ public final class RecordLedger implements Invariant {
                 copies.computeIfAbsent(r.value(), v -> new ArrayList<>()).add(new Copy(b, p, o, now));
             }
         }
+    }
+
+    /** True if the replica still holds what the mirror saw at {@code o}, or retention deleted it. */
+    private static boolean sameAt(ReplicaLog log, List<LogRecord> mirror, long o, long start) {
+        return o < start || mirror.get((int) o) == RETAINED_AWAY || log.get(o).equals(mirror.get((int) o));
     }
 
     /** Every leader append of {@code value}, in time order. */

@@ -1,6 +1,7 @@
 package io.faultline.models.kafka.config;
 
 import io.faultline.models.kafka.rules.ProducerStateTable;
+import io.faultline.models.kafka.rules.SegmentPolicy;
 import io.faultline.sim.scenario.Setting;
 import io.faultline.sim.scenario.Settings;
 import java.util.Collections;
@@ -330,6 +331,57 @@ public final class KafkaConfig {
 
     public long processingMs() {
         return num(ConsumerKeys.PROCESSING_MS);
+    }
+
+    /** How replicas cut their logs into segments and what retention deletes (C8.1, C8.2). */
+    public SegmentPolicy segmentPolicy() {
+        return new SegmentPolicy(num(KafkaKeys.SEGMENT_BYTES), num(KafkaKeys.SEGMENT_MS), num(KafkaKeys.RETENTION_MS),
+                num(KafkaKeys.RETENTION_BYTES), recordBytes());
+    }
+
+    /** One record's size in a batch and on disk: kafka.record.bytes, compressed by the ratio if enabled [M22]. */
+    public int recordBytes() {
+        long raw = num(KafkaKeys.RECORD_BYTES);
+        boolean compressed = !values.get(KafkaKeys.COMPRESSION.name()).equals("none");
+        return (int) Math.max(1, compressed ? raw * num(KafkaKeys.COMPRESSION_RATIO) / 100 : raw);
+    }
+
+    public long batchSizeBytes() {
+        return num(KafkaKeys.BATCH_SIZE);
+    }
+
+    public long lingerMs() {
+        return num(KafkaKeys.LINGER);
+    }
+
+    /** How the model's producers pick a record's partition (C11.2). */
+    public enum Partitioning { EXPLICIT, KEYED, KEYLESS }
+
+    public Partitioning partitioning() {
+        return Partitioning.valueOf(values.get(KafkaKeys.PARTITIONING.name()).toUpperCase(java.util.Locale.ROOT));
+    }
+
+    public int producerKeys() {
+        return (int) num(KafkaKeys.KEYS);
+    }
+
+    public long retentionCheckIntervalMs() {
+        return num(KafkaKeys.RETENTION_CHECK);
+    }
+
+    /** Where a consumer whose position is out of range goes (C8.3). */
+    public enum OffsetReset { EARLIEST, LATEST, NONE }
+
+    public OffsetReset autoOffsetReset() {
+        return OffsetReset.valueOf(values.get(KafkaKeys.AUTO_OFFSET_RESET.name()).toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * KIP-320 (2.1, FIDELITY C5.5): consumers send their leader epoch with each fetch and check
+     * their position with OffsetsForLeaderEpoch after a leader change, so they notice truncation.
+     */
+    public boolean consumerDetectsTruncation() {
+        return version.atLeast(KafkaVersion.V3_7);
     }
 
     /** Every key with its resolved value, in documentation order. */

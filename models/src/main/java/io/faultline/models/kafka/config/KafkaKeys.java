@@ -46,8 +46,9 @@ public final class KafkaKeys {
     public static List<Setting<?>> schema(Map<String, String> scenarioDefaults) {
         List<Setting<?>> out = new ArrayList<>();
         for (Key k : ALL) {
-            String dflt = scenarioDefaults.getOrDefault(k.name(),
-                    k == VERSION ? k.defaultFor(KafkaVersion.V3_7) : BY_VERSION);
+            String fallback = k == VERSION ? k.defaultFor(KafkaVersion.V3_7)
+                    : k == AUTO_OFFSET_RESET ? JEPSEN_CLIENT_RESET : BY_VERSION;
+            String dflt = scenarioDefaults.getOrDefault(k.name(), fallback);
             String allowed = k.allowed() instanceof Choice c ? String.join(", ", c.options())
                     : k.allowed() instanceof Range r ? r.min() + ".." + r.max() : "";
             boolean byVersion = k != VERSION;
@@ -168,11 +169,58 @@ public final class KafkaKeys {
     public static final Key IMBALANCE_INTERVAL = key("leader.imbalance.check.interval.seconds",
             "period of the preferred-leader check (C4)", always("300"), new Range(1, 86_400));
 
-    /** Every key, in documentation order: the broker and producer keys, then the consumer-group ones. */
+    public static final Key SEGMENT_BYTES = key("segment.bytes",
+            "roll a new log segment when the active one would pass this size (C8.1)", always("1073741824"),
+            new Range(1, Long.MAX_VALUE));
+    public static final Key SEGMENT_MS = key("segment.ms",
+            "roll a new log segment on the first append this long after the active one's first (C8.1)",
+            always("604800000"), new Range(1, Long.MAX_VALUE));
+    public static final Key RETENTION_MS = key("retention.ms",
+            "delete a closed segment once its newest record is this old; -1: never (C8.2)", always("604800000"),
+            new Range(-1, Long.MAX_VALUE));
+    public static final Key RETENTION_BYTES = key("retention.bytes",
+            "delete the oldest closed segments while the log without them is at least this big; -1: no limit (C8.2)",
+            always("-1"), new Range(-1, Long.MAX_VALUE));
+    public static final Key RETENTION_CHECK = key("log.retention.check.interval.ms",
+            "how often a broker looks for segments to delete (C8.2)", always("300000"), new Range(1, Long.MAX_VALUE));
+    public static final Key RECORD_BYTES = key("kafka.record.bytes",
+            "[M22] the size of one record on disk, for segment.bytes and retention.bytes", always("100"),
+            new Range(1, 1 << 20));
+    public static final Key AUTO_OFFSET_RESET = key("auto.offset.reset",
+            "where a consumer whose position is out of range goes (C8.3): latest by default; the model's "
+                    + "consumers set earliest, as Jepsen's client does; none reports the gap",
+            always("latest"), new Choice(List.of("earliest", "latest", "none")));
+
+    public static final Key BATCH_SIZE = key("batch.size",
+            "the most bytes of records a producer puts in one batch for a partition (C11.1)", always("16384"),
+            new Range(1, Integer.MAX_VALUE));
+    public static final Key LINGER = key("linger.ms",
+            "how long a producer waits for more records before sending a batch (C11.1); 5 from 4.0 (KIP-1030), 0 before",
+            v -> v.atLeast(KafkaVersion.V4_0) ? "5" : "0", new Range(0, 86_400_000));
+    public static final Key COMPRESSION = key("compression.type",
+            "producer compression (C11.1); the model applies kafka.compression.ratio to record sizes",
+            always("none"), new Choice(List.of("none", "gzip", "snappy", "lz4", "zstd")));
+    public static final Key COMPRESSION_RATIO = key("kafka.compression.ratio",
+            "[M22] compressed size as a percentage of the uncompressed size, when compression.type is not none",
+            always("50"), new Range(1, 100));
+    public static final Key PARTITIONING = key("kafka.producer.partitioning",
+            "how the model's producers pick partitions (C11.2): explicit (a random partition per record, as "
+                    + "Jepsen's workload), keyed (kafka.producer.keys keys through the default partitioner) or "
+                    + "keyless (the partitioner for records without a key)",
+            always("explicit"), new Choice(List.of("explicit", "keyed", "keyless")));
+    public static final Key KEYS = key("kafka.producer.keys",
+            "how many distinct keys keyed producers draw from, uniformly (C11.2)", always("16"), new Range(1, 1_000_000));
+
+    /** The model's consumers' {@code auto.offset.reset}, as Jepsen's Kafka client sets it, unless a scenario says otherwise. */
+    static final String JEPSEN_CLIENT_RESET = "earliest";
+
+    /** Every key, in documentation order: the broker, log and producer keys, then the consumer-group ones. */
     public static final List<Key> ALL = concat(List.of(VERSION, ACKS, MIN_ISR, UNCLEAN, LAG_MAX, IDEMPOTENCE,
             MAX_IN_FLIGHT, RETRIES, DELIVERY_TIMEOUT, REQUEST_TIMEOUT, RETRY_BACKOFF, FLUSH_MESSAGES,
             ZK_SESSION, BROKER_SESSION, BROKER_HEARTBEAT, CONTROLLER, TRUNCATION, HW_MIN_ISR,
-            HW_CHECKPOINT, FETCH_WAIT, WRITEBACK, AUTO_REBALANCE, IMBALANCE_INTERVAL), ConsumerKeys.ALL);
+            HW_CHECKPOINT, FETCH_WAIT, WRITEBACK, AUTO_REBALANCE, IMBALANCE_INTERVAL,
+            SEGMENT_BYTES, SEGMENT_MS, RETENTION_MS, RETENTION_BYTES, RETENTION_CHECK, RECORD_BYTES,
+            AUTO_OFFSET_RESET, BATCH_SIZE, LINGER, COMPRESSION, COMPRESSION_RATIO, PARTITIONING, KEYS), ConsumerKeys.ALL);
 
     private static List<Key> concat(List<Key> a, List<Key> b) {
         List<Key> out = new ArrayList<>(a);

@@ -41,6 +41,20 @@ public final class LeaderEpochCache {
     }
 
     /**
+     * Forgets what lies below the new log start offset {@code offset} (retention deleted it): epochs
+     * that end at or below it go, and the first remaining epoch starts no earlier than it, as
+     * Kafka's {@code truncateFromStart} does (FIDELITY C8.2).
+     */
+    public void truncateFromStart(long offset) {
+        while (starts.size() > 1 && starts.higherEntry(starts.firstKey()).getValue() <= offset) {
+            starts.remove(starts.firstKey());
+        }
+        if (!starts.isEmpty() && starts.firstEntry().getValue() < offset) {
+            starts.put(starts.firstKey(), offset);
+        }
+    }
+
+    /**
      * KIP-101's answer (0.11, FIDELITY C5.2): the end offset of {@code epoch}, i.e. the LEO if it is
      * the latest epoch, otherwise the start offset of the first epoch above it, even when this
      * replica never had {@code epoch} itself (the flaw KIP-279 fixes, C5.4).

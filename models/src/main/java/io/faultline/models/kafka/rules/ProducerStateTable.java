@@ -10,15 +10,26 @@ import org.apiguardian.api.API;
 /**
  * The broker's idempotence state per producer id for one partition: the last five batches'
  * sequence numbers and offsets (FIDELITY C6, {@code ProducerStateEntry.NUM_BATCHES_TO_RETAIN = 5}).
- * Batches are single records in this model. Rebuilt from the log after truncation, as Kafka
- * rebuilds it from the log's producer snapshots.
+ * A batch is known by its first and last sequence (FIDELITY C11.1). Rebuilt from the log after
+ * truncation, as Kafka rebuilds it from the log's producer snapshots.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ProducerStateTable {
     /** How many batches per producer the broker remembers (C6). */
     public static final int BATCHES_TO_RETAIN = 5;
 
-    private record Entry(int sequence, long offset) {
+    /** One retained batch; {@code lastSequence} and {@code lastOffset} grow while it is being appended. */
+    private static final class Entry {
+        final int firstSequence;
+        final long firstOffset;
+        int lastSequence;
+        boolean complete;
+
+        Entry(int firstSequence, long firstOffset) {
+            this.firstSequence = firstSequence;
+            this.firstOffset = firstOffset;
+            this.lastSequence = firstSequence;
+        }
     }
 
     private final Map<Long, Deque<Entry>> byProducer = new TreeMap<>();
@@ -39,19 +50,25 @@ public final class ProducerStateTable {
     public record OutOfOrder(int expected) implements Check {
     }
 
+    /** The check of a batch of one record. */
     public Check check(long producerId, int sequence) {
+        return check(producerId, sequence, sequence);
+    }
+
+    /** What to do with a batch of sequences {@code first..last} from {@code producerId}. */
+    public Check check(long producerId, int first, int last) {
         Deque<Entry> d = byProducer.get(producerId);
         if (d == null || d.isEmpty()) {
             // A new producer (or one whose state was truncated away) must start at 0 (C6).
-            return sequence == 0 ? new Append() : new OutOfOrder(0);
+            return first == 0 ? new Append() : new OutOfOrder(0);
         }
         for (Entry e : d) {
-            if (e.sequence == sequence) {
-                return new Duplicate(e.offset);
+            if (e.firstSequence == first && e.lastSequence == last) {
+                return new Duplicate(e.firstOffset);
             }
         }
-        int last = d.peekLast().sequence;
-        return sequence == last + 1 ? new Append() : new OutOfOrder(last + 1);
+        int expected = d.peekLast().lastSequence + 1;
+        return first == expected ? new Append() : new OutOfOrder(expected);
     }
 
     void onAppend(LogRecord r, long offset) {
@@ -59,16 +76,26 @@ public final class ProducerStateTable {
             return;
         }
         Deque<Entry> d = byProducer.computeIfAbsent(r.producerId(), p -> new ArrayDeque<>());
-        d.addLast(new Entry(r.sequence(), offset));
-        if (d.size() > BATCHES_TO_RETAIN) {
-            d.removeFirst();
+        Entry open = d.peekLast();
+        if (open != null && !open.complete) {
+            open.lastSequence = r.sequence();
+        } else {
+            open = new Entry(r.sequence(), offset);
+            d.addLast(open);
+            if (d.size() > BATCHES_TO_RETAIN) {
+                d.removeFirst();
+            }
         }
+        open.complete = r.batchEnd();
     }
 
-    void rebuild(List<LogRecord> records) {
+    /** Rebuilds the table from the log's records, the first of which has offset {@code start}. */
+    void rebuild(List<LogRecord> records, long start) {
         byProducer.clear();
         for (int i = 0; i < records.size(); i++) {
-            onAppend(records.get(i), i);
+            onAppend(records.get(i), start + i);
         }
+        // A batch cut by truncation ends where the log ends: the next batch is a new one.
+        byProducer.values().forEach(d -> d.forEach(e -> e.complete = true));
     }
 }

@@ -6,8 +6,11 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * One replica of one partition: its records, log end offset, high watermark, leader-epoch cache and
- * the flushed prefix (FIDELITY C1). Offsets start at 0 (retention is not modelled).
+ * One replica of one partition: its records in segments, log start offset, log end offset, high
+ * watermark, leader-epoch cache and the flushed prefix (FIDELITY C1). Segments roll by size and age
+ * and retention deletes whole old segments below the HW, which moves the log start offset
+ * up (FIDELITY C8.1, C8.2); {@link #deleteExpired} is called by the broker's periodic retention check.
+ * Time is the replica's own virtual clock, given by {@link #advanceClock} before appends [M22].
  *
  * <p>Flushing is asynchronous (FIDELITY C2 {@code log.flush.interval.messages}; C5.3 "flushing is
  * asynchronous"): only records below {@link #flushedOffset()} survive a crash, see
@@ -21,15 +24,45 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ReplicaLog {
-    private final List<LogRecord> records = new ArrayList<>();
+    private final SegmentPolicy policy;
+    /** In offset order, contiguous; the last one is the active segment. Never empty. */
+    private final List<Segment> segments = new ArrayList<>();
     private final LeaderEpochCache epochs = new LeaderEpochCache();
     private final ProducerStateTable producers = new ProducerStateTable();
     private long highWatermark;
     private long flushed;
+    private long now;
+
+    /** An empty log with Kafka's default segment and retention settings. */
+    public ReplicaLog() {
+        this(SegmentPolicy.KAFKA_DEFAULTS, 0);
+    }
+
+    /** An empty log whose first record will get offset {@code start}. */
+    public ReplicaLog(SegmentPolicy policy, long start) {
+        this.policy = policy;
+        segments.add(new Segment(start));
+        highWatermark = start;
+        flushed = start;
+    }
+
+    public SegmentPolicy policy() {
+        return policy;
+    }
+
+    /** The replica's clock moved to {@code nanos}: later appends are stamped with it. */
+    public void advanceClock(long nanos) {
+        now = Math.max(now, nanos);
+    }
 
     /** The offset of the next record to append (last offset + 1), FIDELITY C1. */
     public long leo() {
-        return records.size();
+        return active().end();
+    }
+
+    /** The first offset still in the log (0 until retention deletes a segment, C8.2). */
+    public long logStartOffset() {
+        return segments.get(0).base;
     }
 
     public long highWatermark() {
@@ -48,25 +81,89 @@ public final class ReplicaLog {
         return producers;
     }
 
-    public LogRecord get(long offset) {
-        return records.get((int) offset);
+    /** How many segments the log has (the active one included). */
+    public int segmentCount() {
+        return segments.size();
     }
 
-    /** The records from {@code offset} (inclusive), at most {@code max} of them. */
+    /** The log's size on disk. */
+    public long sizeBytes() {
+        long n = 0;
+        for (Segment s : segments) {
+            n += s.bytes;
+        }
+        return n;
+    }
+
+    private Segment active() {
+        return segments.get(segments.size() - 1);
+    }
+
+    /** The segment holding {@code offset} (which must lie in [log start, LEO]). */
+    private int segmentIndex(long offset) {
+        int lo = 0;
+        int hi = segments.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (segments.get(mid).base <= offset) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /** The record at {@code offset}, which must be in [log start, LEO). */
+    public LogRecord get(long offset) {
+        if (offset < logStartOffset() || offset >= leo()) {
+            throw new IndexOutOfBoundsException("offset " + offset + " outside [" + logStartOffset() + ", " + leo() + ")");
+        }
+        Segment s = segments.get(segmentIndex(offset));
+        return s.records.get((int) (offset - s.base));
+    }
+
+    /** The records from {@code offset} (inclusive, at least the log start), at most {@code max} of them. */
     public List<LogRecord> read(long offset, int max) {
-        int from = (int) Math.min(offset, records.size());
-        int to = (int) Math.min(records.size(), (long) from + max);
-        return Collections.unmodifiableList(new ArrayList<>(records.subList(from, to)));
+        long from = Math.max(logStartOffset(), Math.min(offset, leo()));
+        List<LogRecord> out = new ArrayList<>((int) Math.min(max, leo() - from));
+        for (int i = segmentIndex(from); i < segments.size() && out.size() < max; i++) {
+            Segment s = segments.get(i);
+            int start = (int) (Math.max(from, s.base) - s.base);
+            int end = (int) Math.min(s.records.size(), start + (long) (max - out.size()));
+            out.addAll(s.records.subList(start, end));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** The epoch of the last record, or -1 for an empty log. */
     public int lastEpoch() {
-        return records.isEmpty() ? -1 : records.get(records.size() - 1).epoch();
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            List<LogRecord> r = segments.get(i).records;
+            if (!r.isEmpty()) {
+                return r.get(r.size() - 1).epoch();
+            }
+        }
+        return -1;
     }
 
-    /** Appends one record as the leader of {@code epoch}, stamping it; returns its offset. */
+    /** Appends one keyless record, a batch of one, as the leader of {@code epoch}; returns its offset. */
     public long appendAsLeader(int epoch, long value, long producerId, int sequence) {
-        return append(new LogRecord(epoch, value, producerId, sequence));
+        return append(new LogRecord(epoch, LogRecord.NO_KEY, value, producerId, sequence, true));
+    }
+
+    /**
+     * Appends a producer batch as the leader of {@code epoch}, whole (C11.1): record i gets
+     * sequence {@code baseSequence + i} when idempotent. Returns the offset of the first record.
+     */
+    public long appendBatchAsLeader(int epoch, List<KeyValue> batch, long producerId, int baseSequence) {
+        long first = leo();
+        for (int i = 0; i < batch.size(); i++) {
+            KeyValue kv = batch.get(i);
+            append(new LogRecord(epoch, kv.key(), kv.value(), producerId, producerId >= 0 ? baseSequence + i : -1,
+                    i == batch.size() - 1));
+        }
+        return first;
     }
 
     /** Appends records a follower fetched; they keep the leader's epoch stamps. */
@@ -77,8 +174,16 @@ public final class ReplicaLog {
     }
 
     private long append(LogRecord r) {
-        long offset = records.size();
-        records.add(r);
+        Segment s = active();
+        boolean full = s.bytes + policy.recordBytes() > policy.segmentBytes();
+        boolean old = s.firstAppendNanos >= 0 && now - s.firstAppendNanos >= policy.segmentMs() * 1_000_000L;
+        if (!s.records.isEmpty() && (full || old)) {
+            // Kafka rolls on append only: an idle active segment stays active however old (C8.1).
+            s = new Segment(s.end());
+            segments.add(s);
+        }
+        long offset = s.end();
+        s.add(r, policy.recordBytes(), now);
         epochs.assign(r.epoch(), offset);
         producers.onAppend(r, offset);
         return offset;
@@ -86,59 +191,127 @@ public final class ReplicaLog {
 
     /**
      * Removes every record at or above {@code offset}, with their epochs; the HW and the flushed
-     * prefix follow it down. Returns how many records were removed.
+     * prefix follow it down. Below the log start the log empties and restarts at {@code offset}.
+     * Returns how many records were removed.
      */
     public int truncateTo(long offset) {
-        if (offset >= records.size()) {
+        long leo = leo();
+        if (offset >= leo) {
             return 0;
         }
-        int removed = records.size() - (int) offset;
-        records.subList((int) offset, records.size()).clear();
+        int removed = (int) (leo - Math.max(offset, logStartOffset()));
+        if (offset <= logStartOffset()) {
+            segments.clear();
+            segments.add(new Segment(offset));
+        } else {
+            int i = segmentIndex(offset);
+            segments.subList(i + 1, segments.size()).clear();
+            segments.get(i).truncateTo(offset, policy.recordBytes());
+        }
         epochs.truncateFromEnd(offset);
-        producers.rebuild(records);
-        highWatermark = Math.min(highWatermark, offset);
-        flushed = Math.min(flushed, offset);
+        rebuildProducers();
+        highWatermark = Math.max(logStartOffset(), Math.min(highWatermark, offset));
+        flushed = Math.max(logStartOffset(), Math.min(flushed, offset));
         return removed;
     }
 
-    /** Sets the HW, clamped to the LEO (a HW above the LEO would expose missing records). */
+    /**
+     * Empties the log and starts it again at {@code offset}: a follower whose log ends below the
+     * leader's log start restarts there (Kafka's {@code truncateFullyAndStartAt}, C8.3).
+     */
+    public void restartAt(long offset) {
+        segments.clear();
+        segments.add(new Segment(offset));
+        epochs.truncateFromEnd(Long.MIN_VALUE);
+        rebuildProducers();
+        highWatermark = offset;
+        flushed = offset;
+    }
+
+    private void rebuildProducers() {
+        List<LogRecord> all = new ArrayList<>();
+        for (Segment s : segments) {
+            all.addAll(s.records);
+        }
+        producers.rebuild(all, logStartOffset());
+    }
+
+    /**
+     * The retention check at {@code nanos} (FIDELITY C8.2): deletes, oldest first, each segment that
+     * lies wholly below the HW and is past {@code retention.ms} (its newest record is older) or
+     * {@code retention.bytes} (the log without it is still that big). When that takes the active
+     * segment too, an empty one is rolled at the LEO first, so the log keeps its end and a segment.
+     * Returns the new log start offset.
+     */
+    public long deleteExpired(long nanos) {
+        advanceClock(nanos);
+        long size = sizeBytes();
+        int n = 0;
+        while (n < segments.size()) {
+            Segment s = segments.get(n);
+            long upper = n + 1 < segments.size() ? segments.get(n + 1).base : leo();
+            boolean aged = policy.retentionMs() >= 0 && now - s.lastAppendNanos > policy.retentionMs() * 1_000_000L;
+            boolean big = policy.retentionBytes() >= 0 && size - s.bytes >= policy.retentionBytes();
+            if (s.records.isEmpty() || upper > highWatermark || !(aged || big)) {
+                break;
+            }
+            size -= s.bytes;
+            n++;
+        }
+        if (n == segments.size()) {
+            segments.add(new Segment(leo()));
+        }
+        segments.subList(0, n).clear();
+        long start = logStartOffset();
+        epochs.truncateFromStart(start);
+        flushed = Math.max(flushed, start);
+        return start;
+    }
+
+    /** Sets the HW, clamped to [log start, LEO] (a HW above the LEO would expose missing records). */
     public void setHighWatermark(long hw) {
-        highWatermark = Math.max(0, Math.min(hw, leo()));
+        highWatermark = Math.max(logStartOffset(), Math.min(hw, leo()));
     }
 
     /** fsync: everything appended so far survives a crash. */
     public void flush() {
-        flushed = records.size();
+        flushed = leo();
     }
 
     /**
-     * The log a replica finds on its disk after a crash: the flushed records only, the epoch cache
-     * rebuilt from them, and the high watermark from its last checkpoint (clamped to the log).
+     * The log a replica finds on its disk after a crash: the flushed records only, from the same log
+     * start, the epoch cache rebuilt from them, and the high watermark from its last checkpoint
+     * (clamped to the log).
      */
     public static ReplicaLog afterCrash(ReplicaLog before, long hwCheckpoint) {
-        ReplicaLog log = new ReplicaLog();
-        log.appendAsFollower(before.records.subList(0, (int) before.flushed));
+        ReplicaLog log = new ReplicaLog(before.policy, before.logStartOffset());
+        log.advanceClock(before.now);
+        log.appendAsFollower(before.read(before.logStartOffset(), (int) (before.flushed - before.logStartOffset())));
         log.flushed = log.leo();
+        log.rebuildProducers();
         log.setHighWatermark(hwCheckpoint);
         return log;
     }
 
-    /** Values of the records from offset 0, for tests and divergence checks. */
+    /** Values of the records from the log start, for tests and divergence checks. */
     public List<Long> values() {
-        List<Long> out = new ArrayList<>(records.size());
-        for (LogRecord r : records) {
-            out.add(r.value());
+        List<Long> out = new ArrayList<>();
+        for (Segment s : segments) {
+            for (LogRecord r : s.records) {
+                out.add(r.value());
+            }
         }
         return out;
     }
 
-    /** The records from offset 0 (read-only view). */
+    /** The records from the log start (a copy). */
     public List<LogRecord> records() {
-        return Collections.unmodifiableList(records);
+        return read(logStartOffset(), (int) (leo() - logStartOffset()));
     }
 
     @Override
     public String toString() {
-        return "log(leo=" + leo() + ", hw=" + highWatermark + ", flushed=" + flushed + ", epochs=" + epochs + ")";
+        String start = logStartOffset() == 0 ? "" : "start=" + logStartOffset() + ", ";
+        return "log(" + start + "leo=" + leo() + ", hw=" + highWatermark + ", flushed=" + flushed + ", epochs=" + epochs + ")";
     }
 }

@@ -18,7 +18,8 @@ public final class KafkaCatalog implements ScenarioCatalog {
     public List<Scenario> scenarios() {
         return List.of(Kip101Scenario1.SCENARIO, Kip101Scenario2.SCENARIO, Kip279Scenario.SCENARIO,
                 AcksOneFailoverScenario.SCENARIO, UncleanElectionScenario.SCENARIO, Jepsen2013Scenario.SCENARIO, SafeScenario.SCENARIO,
-                AutoCommitLossScenario.SCENARIO, RebalanceDuplicatesScenario.SCENARIO);
+                AutoCommitLossScenario.SCENARIO, RebalanceDuplicatesScenario.SCENARIO,
+                RetentionResetScenario.SCENARIO);
     }
 
     /**
@@ -53,6 +54,10 @@ public final class KafkaCatalog implements ScenarioCatalog {
             rows.add(row(at, List.of("faults.disk-loss=true"), finds("lost-write", KafkaInvariants.LOST_COMMITTED),
                     "FIDELITY C3.1"));
         }
+        // A consumer behind retention (not a kafka/safe knob: its own scenario, no faults needed).
+        rows.add(new Weakening(RetentionResetScenario.SCENARIO.name(), List.of(), finds("poll-skip"), "FIDELITY C8.3"));
+        rows.add(new Weakening(RetentionResetScenario.SCENARIO.name(), List.of("retention.ms=version"),
+                new Holds("with Kafka's 7-day retention the lagging consumer reads every record"), "FIDELITY C8.2"));
         return rows;
     }
 

@@ -129,7 +129,7 @@ public final class KafkaCluster {
     /** As above, handing its application at most {@code maxPollRecords} records per poll (it may lag). */
     public Host addConsumer(long pollIntervalNanos, long startAt, int maxPollRecords) {
         int process = nextProcess++;
-        Host h = sim.addHost("consumer" + (clients.size() + 1), self -> new Consumer(recorder, layout, partitions,
+        Host h = sim.addHost("consumer" + (clients.size() + 1), self -> new Consumer(recorder, config, layout, partitions,
                 process, pollIntervalNanos, Simulation.SECONDS, startAt, maxPollRecords));
         clients.add(h);
         return h;

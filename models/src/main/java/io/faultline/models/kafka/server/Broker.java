@@ -13,6 +13,8 @@ import io.faultline.models.kafka.wire.KafkaMessage.Fetch;
 import io.faultline.models.kafka.wire.KafkaMessage.FetchResult;
 import io.faultline.models.kafka.wire.KafkaMessage.Heartbeat;
 import io.faultline.models.kafka.wire.KafkaMessage.LeaderAndIsr;
+import io.faultline.models.kafka.wire.KafkaMessage.ListOffsets;
+import io.faultline.models.kafka.wire.KafkaMessage.ListOffsetsResult;
 import io.faultline.models.kafka.wire.KafkaMessage.Produce;
 import io.faultline.models.kafka.wire.KafkaMessage.ProduceResult;
 import io.faultline.models.kafka.workload.Consumer;
@@ -110,7 +112,7 @@ public final class Broker implements Process {
         layout.assignment().forEach((p, replicas) -> {
             if (replicas.contains(id)) {
                 LogStore store = new LogStore(ctx.disk(), p);
-                ReplicaLog log = store.recover(hws.getOrDefault(p, 0L));
+                ReplicaLog log = store.recover(hws.getOrDefault(p, 0L), config.segmentPolicy());
                 partitions.put(p, new PartitionReplica(p, id, config, layout, store, log));
             }
         });
@@ -121,6 +123,7 @@ public final class Broker implements Process {
         heartbeat(ctx);
         ctx.setTimer(config.replicaLagTimeMaxMs() * Simulation.MILLIS / 2, new KafkaTimer.IsrCheckTick());
         ctx.setTimer(config.hwCheckpointIntervalMs() * Simulation.MILLIS, new KafkaTimer.HwCheckpointTick());
+        ctx.setTimer(config.retentionCheckIntervalMs() * Simulation.MILLIS, new KafkaTimer.RetentionCheckTick());
         // Each machine's writeback runs at its own phase [M16].
         long writeback = config.writebackMs() * Simulation.MILLIS;
         ctx.setTimer(1 + ctx.rng().nextLong(writeback), new KafkaTimer.WritebackTick());
@@ -165,6 +168,15 @@ public final class Broker implements Process {
             }
         } else if (m instanceof FetchResult r) {
             withPartition(r.partition(), pr -> pr.onFetchResult(ctx, r));
+        } else if (m instanceof ListOffsets q) {
+            PartitionReplica r = partitions.get(q.partition());
+            if (r == null) {
+                ctx.send(from, new ListOffsetsResult(q.requestId(), q.partition(), KafkaError.NOT_LEADER_OR_FOLLOWER, -1, -1));
+            } else {
+                r.onListOffsets(ctx, from, q);
+            }
+        } else if (m instanceof ListOffsetsResult r) {
+            withPartition(r.partition(), pr -> pr.onListOffsetsResult(ctx, r));
         } else if (m instanceof EpochQuery q) {
             withPartition(q.partition(), pr -> pr.onEpochQuery(ctx, from, q));
         } else if (m instanceof EpochAnswer a) {
@@ -212,6 +224,9 @@ public final class Broker implements Process {
                 durableHw.put(p, checkpointed.getOrDefault(p, 0L));
             });
             ctx.setTimer(config.writebackMs() * Simulation.MILLIS, new KafkaTimer.WritebackTick());
+        } else if (t instanceof KafkaTimer.RetentionCheckTick) {
+            partitions.values().forEach(r -> r.onRetentionCheck(ctx));
+            ctx.setTimer(config.retentionCheckIntervalMs() * Simulation.MILLIS, new KafkaTimer.RetentionCheckTick());
         } else if (t instanceof KafkaTimer.FetchWaitExpired w) {
             withPartition(w.partition(), r -> r.onFetchWaitExpired(ctx, w.replica(), w.fetchId()));
         } else if (t instanceof KafkaTimer.ProduceExpired e) {

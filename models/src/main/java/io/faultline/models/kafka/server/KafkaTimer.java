@@ -18,6 +18,10 @@ public sealed interface KafkaTimer extends Timer {
     record HwCheckpointTick() implements KafkaTimer {
     }
 
+    /** Broker: delete the log segments past retention (log.retention.check.interval.ms, C8.2). */
+    record RetentionCheckTick() implements KafkaTimer {
+    }
+
     /** Broker: the operating system writes dirty pages back (an fsync), [M16]. */
     record WritebackTick() implements KafkaTimer {
     }

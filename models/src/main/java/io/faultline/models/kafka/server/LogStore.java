@@ -2,6 +2,7 @@ package io.faultline.models.kafka.server;
 
 import io.faultline.models.kafka.rules.LogRecord;
 import io.faultline.models.kafka.rules.ReplicaLog;
+import io.faultline.models.kafka.rules.SegmentPolicy;
 import io.faultline.sim.Disk;
 import io.faultline.sim.DiskRead;
 
@@ -23,7 +24,7 @@ import org.apiguardian.api.API;
 public final class LogStore {
     /** Records per segment file [M21]; small so that appending copies little. */
     static final int SEGMENT_RECORDS = 64;
-    static final int RECORD_BYTES = 24;
+    static final int RECORD_BYTES = 33;
     static final String HW_CHECKPOINT = "replication-offset-checkpoint";
 
     private static final String ZEROS = "00000000000000000000";
@@ -35,6 +36,16 @@ public final class LogStore {
         this.disk = disk;
         this.partition = partition;
         this.prefix = "p" + partition + "/";
+    }
+
+    /**
+     * The offset the log (re)started at: files hold {@link #SEGMENT_RECORDS} records from there on,
+     * and each is named after the first offset it holds, as Kafka names segment files.
+     */
+    private long origin;
+
+    private long fileBase(long offset) {
+        return offset - Math.floorMod(offset - origin, SEGMENT_RECORDS);
     }
 
     /** The last segment named, since appends go to the same segment 64 times in a row. */
@@ -55,12 +66,13 @@ public final class LogStore {
         int i = 0;
         while (i < records.size()) {
             long at = offset + i;
-            long base = at - at % SEGMENT_RECORDS;
+            long base = fileBase(at);
             int n = (int) Math.min(records.size() - i, base + SEGMENT_RECORDS - at);
             ByteBuffer b = ByteBuffer.allocate(n * RECORD_BYTES);
             for (int j = 0; j < n; j++) {
                 LogRecord r = records.get(i + j);
-                b.putInt(r.epoch()).putLong(r.value()).putLong(r.producerId()).putInt(r.sequence());
+                b.putInt(r.epoch()).putLong(r.key()).putLong(r.value()).putLong(r.producerId()).putInt(r.sequence())
+                        .put((byte) (r.batchEnd() ? 1 : 0));
             }
             disk.append(segment(base), b.array());
             i += n;
@@ -69,8 +81,8 @@ public final class LogStore {
 
     /** Removes records at or above {@code offset} from the disk (buffered like any write). */
     void truncate(long offset, long oldLeo) {
-        long base = offset - offset % SEGMENT_RECORDS;
-        if (offset % SEGMENT_RECORDS != 0) {
+        long base = fileBase(offset);
+        if (offset != base) {
             DiskRead r = disk.read(segment(base));
             if (r instanceof DiskRead.Ok ok) {
                 int keep = (int) Math.min(ok.bytes().length, (offset - base) * RECORD_BYTES);
@@ -83,18 +95,45 @@ public final class LogStore {
         }
     }
 
+    /** Retention moved the log start to {@code start}: files wholly below it are deleted (C8.2). */
+    void deleteBelow(long start) {
+        for (String file : disk.list()) {
+            if (file.startsWith(prefix) && baseOf(file) + SEGMENT_RECORDS <= start) {
+                disk.delete(file);
+            }
+        }
+    }
+
+    /** The log restarted empty at {@code offset} (C8.3): every file goes. */
+    void restartAt(long offset) {
+        for (String file : disk.list()) {
+            if (file.startsWith(prefix)) {
+                disk.delete(file);
+            }
+        }
+        origin = offset;
+    }
+
+    private long baseOf(String file) {
+        return Long.parseLong(file.substring(prefix.length(), file.length() - 4));
+    }
+
     /**
-     * The log found on disk: segments read in order up to the first gap, short or corrupt segment,
-     * with the checkpointed HW clamped to it.
+     * The log found on disk: segments read in order from the first one (whose base is the log start
+     * offset, up to a file's worth below the one before the crash [M21]) up to the first gap, short
+     * or corrupt segment, with the checkpointed HW clamped to it.
      */
-    ReplicaLog recover(long hwCheckpoint) {
-        ReplicaLog log = new ReplicaLog();
-        String prefix = "p" + partition + "/";
+    ReplicaLog recover(long hwCheckpoint, SegmentPolicy policy) {
+        ReplicaLog log = null;
         for (String file : disk.list()) {
             if (!file.startsWith(prefix)) {
                 continue;
             }
-            long base = Long.parseLong(file.substring(prefix.length(), file.length() - 4));
+            long base = baseOf(file);
+            if (log == null) {
+                log = new ReplicaLog(policy, base);
+                origin = base;
+            }
             if (base != log.leo()) {
                 break;
             }
@@ -104,12 +143,15 @@ public final class LogStore {
             ByteBuffer b = ByteBuffer.wrap(ok.bytes());
             List<LogRecord> recs = new ArrayList<>();
             while (b.remaining() >= RECORD_BYTES) {
-                recs.add(new LogRecord(b.getInt(), b.getLong(), b.getLong(), b.getInt()));
+                recs.add(new LogRecord(b.getInt(), b.getLong(), b.getLong(), b.getLong(), b.getInt(), b.get() == 1));
             }
             log.appendAsFollower(recs);
             if (recs.size() < SEGMENT_RECORDS) {
                 break;
             }
+        }
+        if (log == null) {
+            log = new ReplicaLog(policy, 0);
         }
         log.flush();
         log.setHighWatermark(hwCheckpoint);

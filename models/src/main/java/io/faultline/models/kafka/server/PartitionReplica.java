@@ -13,7 +13,10 @@ import io.faultline.models.kafka.wire.KafkaMessage.AlterIsr;
 import io.faultline.models.kafka.wire.KafkaMessage.EpochAnswer;
 import io.faultline.models.kafka.wire.KafkaMessage.EpochQuery;
 import io.faultline.models.kafka.wire.KafkaMessage.Fetch;
+import io.faultline.models.kafka.wire.KafkaMessage;
 import io.faultline.models.kafka.wire.KafkaMessage.FetchResult;
+import io.faultline.models.kafka.wire.KafkaMessage.ListOffsets;
+import io.faultline.models.kafka.wire.KafkaMessage.ListOffsetsResult;
 import io.faultline.models.kafka.wire.KafkaMessage.Produce;
 import io.faultline.models.kafka.wire.KafkaMessage.ProduceResult;
 import io.faultline.models.kafka.wire.PartitionState;
@@ -166,8 +169,9 @@ public final class PartitionReplica {
             return;
         }
         long offset;
+        int last = p.baseSequence() + p.records().size() - 1;
         if (p.producerId() >= 0) {
-            ProducerStateTable.Check c = log.producers().check(p.producerId(), p.sequence());
+            ProducerStateTable.Check c = log.producers().check(p.producerId(), p.baseSequence(), last);
             if (c instanceof ProducerStateTable.OutOfOrder) {
                 reply(ctx, from, p, KafkaError.OUT_OF_ORDER_SEQUENCE_NUMBER, -1);
                 return;
@@ -176,21 +180,24 @@ public final class PartitionReplica {
         } else {
             offset = append(ctx, p);
         }
+        long lastOffset = offset + p.records().size() - 1;
         if (p.acks() == KafkaConfig.Acks.NONE) {
             return;
         }
-        if (!all || offset < log.highWatermark()) {
+        if (!all || lastOffset < log.highWatermark()) {
             reply(ctx, from, p, KafkaError.NONE, offset);
             return;
         }
-        pending.put(offset, new PendingAck(from, p.requestId(), offset));
+        pending.put(lastOffset, new PendingAck(from, p.requestId(), offset));
         ctx.setTimer(config.requestTimeoutMs() * Simulation.MILLIS, new KafkaTimer.ProduceExpired(partition, p.requestId()));
         advanceHw(ctx);
     }
 
+    /** Appends the batch whole (C11.1) and wakes the parked follower fetches; returns its first offset. */
     private long append(Context ctx, Produce p) {
-        long offset = log.appendAsLeader(state.leaderEpoch(), p.value(), p.producerId(), p.sequence());
-        persist(ctx, offset, List.of(log.get(offset)));
+        log.advanceClock(ctx.now());
+        long offset = log.appendBatchAsLeader(state.leaderEpoch(), p.records(), p.producerId(), p.baseSequence());
+        persist(ctx, offset, log.read(offset, p.records().size()));
         for (Iterator<Parked> it = parked.values().iterator(); it.hasNext(); ) {
             Parked pk = it.next();
             it.remove();
@@ -245,12 +252,14 @@ public final class PartitionReplica {
             ctx.send(from, fetchError(f, KafkaError.NOT_LEADER_OR_FOLLOWER));
             return;
         }
-        if (f.replica() >= 0 && f.leaderEpoch() != state.leaderEpoch()) {
+        // Followers always carry their epoch; consumers do from 2.1 (KIP-320, C5.5).
+        boolean checkEpoch = f.replica() >= 0 || (config.consumerDetectsTruncation() && f.leaderEpoch() >= 0);
+        if (checkEpoch && f.leaderEpoch() != state.leaderEpoch()) {
             ctx.send(from, fetchError(f, f.leaderEpoch() < state.leaderEpoch()
                     ? KafkaError.FENCED_LEADER_EPOCH : KafkaError.UNKNOWN_LEADER_EPOCH));
             return;
         }
-        if (f.fetchOffset() > log.leo()) {
+        if (f.fetchOffset() > log.leo() || f.fetchOffset() < log.logStartOffset()) {
             ctx.send(from, fetchError(f, KafkaError.OFFSET_OUT_OF_RANGE));
             return;
         }
@@ -285,6 +294,11 @@ public final class PartitionReplica {
     }
 
     private void answerFetch(Context ctx, HostId to, Fetch f) {
+        if (f.fetchOffset() < log.logStartOffset()) {
+            // A parked fetch whose offset retention deleted meanwhile (C8.2).
+            ctx.send(to, fetchError(f, KafkaError.OFFSET_OUT_OF_RANGE));
+            return;
+        }
         // Consumers read committed records only: up to the HW (C1 "Committed").
         long end = f.replica() >= 0 ? log.leo() : log.highWatermark();
         long from = Math.min(f.fetchOffset(), end);
@@ -355,8 +369,11 @@ public final class PartitionReplica {
 
     private void truncate(Context ctx, long offset) {
         long oldLeo = log.leo();
+        long oldStart = log.logStartOffset();
         int removed = log.truncateTo(offset);
-        if (removed > 0) {
+        if (removed > 0 && offset <= oldStart) {
+            store.restartAt(offset);
+        } else if (removed > 0) {
             store.truncate(offset, oldLeo);
             ctx.log("p" + partition + " truncated " + removed + " record(s) to offset " + offset + " (" + config.truncation() + ")");
         }
@@ -401,10 +418,17 @@ public final class PartitionReplica {
         if (role != Role.FOLLOWER || truncating || r.fetchId() != attempt) {
             return;
         }
-        if (r.error() == KafkaError.OFFSET_OUT_OF_RANGE) {
+        if (r.error() == KafkaError.OFFSET_OUT_OF_RANGE && r.leaderLeo() < log.leo()) {
             // Our log is longer than the leader's: cut it to the leader's end (pre-KIP-101 path).
-            truncate(ctx, Math.min(log.leo(), r.leaderLeo()));
+            truncate(ctx, r.leaderLeo());
             sendFetch(ctx);
+            return;
+        }
+        if (r.error() == KafkaError.OFFSET_OUT_OF_RANGE) {
+            // Behind the leader's log start (retention deleted what we miss): ask where it starts (C8.3).
+            attempt++;
+            ctx.send(leaderHost(), new ListOffsets(attempt, partition, self, KafkaMessage.EARLIEST));
+            armRetry(ctx);
             return;
         }
         if (r.error() != KafkaError.NONE) {
@@ -412,12 +436,49 @@ public final class PartitionReplica {
         }
         if (r.fetchOffset() == log.leo() && !r.records().isEmpty()) {
             long offset = log.leo();
+            log.advanceClock(ctx.now());
             log.appendAsFollower(r.records());
             persist(ctx, offset, r.records());
         }
         // Follower HW = min(own LEO, leader HW): it lags by one round trip (C1).
         log.setHighWatermark(Math.min(log.leo(), r.highWatermark()));
         sendFetch(ctx);
+    }
+
+    /** A follower learns the leader's log start: it empties its log and restarts there (C8.3). */
+    void onListOffsetsResult(Context ctx, ListOffsetsResult r) {
+        if (role != Role.FOLLOWER || truncating || r.requestId() != attempt || r.error() != KafkaError.NONE) {
+            return;
+        }
+        if (r.offset() > log.leo()) {
+            log.restartAt(r.offset());
+            store.restartAt(r.offset());
+            ctx.log("p" + partition + " restarted empty at the leader's log start " + r.offset());
+        }
+        sendFetch(ctx);
+    }
+
+    /** {@code ListOffsets}: the log start for EARLIEST, the HW for LATEST (what a consumer may read). */
+    void onListOffsets(Context ctx, HostId from, ListOffsets q) {
+        if (role != Role.LEADER) {
+            ctx.send(from, new ListOffsetsResult(q.requestId(), partition, KafkaError.NOT_LEADER_OR_FOLLOWER, -1, -1));
+            return;
+        }
+        long offset = q.timestamp() == KafkaMessage.EARLIEST ? log.logStartOffset() : log.highWatermark();
+        ctx.send(from, new ListOffsetsResult(q.requestId(), partition, KafkaError.NONE, offset, state.leaderEpoch()));
+    }
+
+    /**
+     * The periodic retention check (C8.2): closed segments past retention go, the log start moves
+     * up, and the files below it are deleted.
+     */
+    void onRetentionCheck(Context ctx) {
+        long before = log.logStartOffset();
+        long start = log.deleteExpired(ctx.now());
+        if (start > before) {
+            store.deleteBelow(start);
+            ctx.log("p" + partition + " retention: log start " + before + " -> " + start);
+        }
     }
 
     /** fsync of the whole disk happened (writeback): mark the log flushed. */

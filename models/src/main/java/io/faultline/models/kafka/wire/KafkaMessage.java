@@ -2,6 +2,7 @@ package io.faultline.models.kafka.wire;
 
 import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.models.kafka.rules.EpochEnd;
+import io.faultline.models.kafka.rules.KeyValue;
 import io.faultline.models.kafka.rules.LogRecord;
 import io.faultline.sim.Message;
 
@@ -34,12 +35,23 @@ public sealed interface KafkaMessage extends Message {
 
     // ---- data path (channel "kafka") ----
 
-    /** Produce one record (a batch of one) to a partition's leader (C3, C6). */
-    record Produce(long requestId, int partition, long value, KafkaConfig.Acks acks, long producerId, int sequence)
-            implements KafkaMessage {
+    /**
+     * Produce one batch of records to a partition's leader, appended whole (C3, C6, C11.1); an
+     * idempotent batch's record i has sequence {@code baseSequence + i}.
+     */
+    record Produce(long requestId, int partition, List<KeyValue> records, KafkaConfig.Acks acks, long producerId,
+                   int baseSequence) implements KafkaMessage {
+        public Produce {
+            records = List.copyOf(records);
+        }
+
+        @Override
+        public int sizeBytes() {
+            return 64 + 24 * records.size();
+        }
     }
 
-    /** The leader's answer; {@code offset} is -1 unless the record is in the log. */
+    /** The leader's answer; {@code offset} is the batch's first offset, -1 unless the batch is in the log. */
     record ProduceResult(long requestId, int partition, KafkaError error, long offset) implements KafkaMessage {
     }
 
@@ -79,6 +91,23 @@ public sealed interface KafkaMessage extends Message {
     }
 
     record EpochAnswer(long queryId, int partition, KafkaError error, EpochEnd answer) implements KafkaMessage {
+    }
+
+    /** The earliest offset (the log start) in a {@link ListOffsets} request. */
+    long EARLIEST = -2;
+    /** The latest offset (the HW, for a consumer) in a {@link ListOffsets} request. */
+    long LATEST = -1;
+
+    /**
+     * {@code ListOffsets} for {@link #EARLIEST} or {@link #LATEST}: how a consumer applies
+     * {@code auto.offset.reset} and a follower behind the leader's log start finds where to restart
+     * (FIDELITY C8.3).
+     */
+    record ListOffsets(long requestId, int partition, int replica, long timestamp) implements KafkaMessage {
+    }
+
+    record ListOffsetsResult(long requestId, int partition, KafkaError error, long offset, int leaderEpoch)
+            implements KafkaMessage {
     }
 
     // ---- control (channel "control") ----

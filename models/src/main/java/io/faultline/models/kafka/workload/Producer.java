@@ -4,6 +4,10 @@ import io.faultline.checker.history.Value;
 import io.faultline.checker.log.KafkaOps;
 import io.faultline.models.kafka.config.ClusterLayout;
 import io.faultline.models.kafka.config.KafkaConfig;
+import io.faultline.models.kafka.config.KafkaVersion;
+import io.faultline.models.kafka.rules.KeyValue;
+import io.faultline.models.kafka.rules.LogRecord;
+import io.faultline.models.kafka.rules.Partitioner;
 import io.faultline.models.kafka.server.KafkaTimer;
 import io.faultline.models.kafka.wire.KafkaError;
 import io.faultline.models.kafka.wire.KafkaMessage.Metadata;
@@ -36,6 +40,11 @@ import org.apiguardian.api.API;
  * attempt; {@code delivery.timeout.ms} after which an outcome that may have happened is an
  * {@code info} op; at most {@code max.in.flight.requests.per.connection} requests per broker; and,
  * when idempotent, a producer id with per-partition sequence numbers reused across retries.
+ * Records wait in a batch per partition until {@code batch.size} bytes fill it or
+ * {@code linger.ms} passes, and while the connection has no free in-flight slot; a batch is sent,
+ * retried and answered whole, its records' ops completing together (FIDELITY C11, C11.1). The partition
+ * is random per record (Jepsen's explicit partitions) or the partitioner's (C11.2), by
+ * {@code kafka.producer.partitioning}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Producer implements Process {
@@ -50,7 +59,10 @@ public final class Producer implements Process {
     private final int firstProcess;
 
     private final Map<Integer, PartitionState> metadata = new TreeMap<>();
+    /** Every batch not yet answered, by batch id. */
     private final Map<Long, Batch> batches = new TreeMap<>();
+    /** The batch of each partition that still takes records (not sent, not full). */
+    private final Map<Integer, Batch> open = new TreeMap<>();
     /** The Produce requests awaiting an answer, by request id (metadata requests share the ids). */
     private final PendingRequests<Batch> requests = new PendingRequests<>();
     private final Map<Integer, Integer> inFlight = new TreeMap<>();
@@ -58,17 +70,24 @@ public final class Producer implements Process {
     /** Batches waiting for a free in-flight slot, in arrival order. */
     private final java.util.ArrayDeque<Batch> blocked = new java.util.ArrayDeque<>();
     private final int[] processes;
+    private Partitioner partitioner;
     private long nextValue;
+    private long nextBatch;
     private long producerId = -1;
     private int producerGeneration;
 
-    /** One record being delivered: its op, where it goes, and what its attempts taught us. */
+    /** One record's send: its op, the worker waiting for it, and the record. */
+    private record Send(OpHandle op, int worker, KeyValue record) {
+    }
+
+    /** One batch being delivered: its records, where it goes, and what its attempts taught us. */
     private static final class Batch {
-        final OpHandle op;
-        final int worker;
+        final long id;
         final int partition;
-        final long value;
         final long deadline;
+        final List<Send> sends = new ArrayList<>();
+        long bytes;
+        boolean full;
         long pid = -1;
         int sequence = -1;
         int attempts;
@@ -76,12 +95,18 @@ public final class Producer implements Process {
         long requestId = -1;
         int broker = -1;
 
-        Batch(OpHandle op, int worker, int partition, long value, long deadline) {
-            this.op = op;
-            this.worker = worker;
+        Batch(long id, int partition, long deadline) {
+            this.id = id;
             this.partition = partition;
-            this.value = value;
             this.deadline = deadline;
+        }
+
+        List<KeyValue> records() {
+            List<KeyValue> out = new ArrayList<>(sends.size());
+            for (Send s : sends) {
+                out.add(s.record());
+            }
+            return out;
         }
     }
 
@@ -108,6 +133,9 @@ public final class Producer implements Process {
 
     @Override
     public void onStart(Context ctx) {
+        // Keyless records stick to a partition from 3.3 (KIP-794; here 3.7 and 4.0), round-robin before 2.4.
+        partitioner = new Partitioner(partitions, config.batchSizeBytes(), config.version().atLeast(KafkaVersion.V3_7),
+                bound -> ctx.rng().nextInt(bound));
         if (config.idempotence()) {
             newProducerId(ctx);
         }
@@ -138,8 +166,10 @@ public final class Producer implements Process {
             } else if (tick.id() >= 0 && tick.id() < workers) {
                 startSend(ctx, (int) tick.id());
             } else if (tick.id() < -2) {
+                // linger.ms passed, or a retry's backoff did.
                 Batch b = batches.get(-tick.id() - 3);
-                if (b != null && b.requestId == -1) {
+                if (b != null && (b.requestId == -1 || b.requestId == -3)) {
+                    b.requestId = -1;
                     dispatch(ctx, b);
                 }
             }
@@ -158,17 +188,52 @@ public final class Producer implements Process {
         if (ctx.now() >= stopAt) {
             return;
         }
-        int partition = ctx.rng().nextInt(partitions);
-        long value = valueBase + nextValue++;
-        OpHandle op = recorder.invoke(processes[worker], KafkaOps.SEND, KafkaOps.sendInvoke(Value.of(partition), Value.of(value)));
-        Batch b = new Batch(op, worker, partition, value, ctx.now() + config.deliveryTimeoutMs() * Simulation.MILLIS);
-        batches.put(op.id(), b);
-        dispatch(ctx, b);
+        KeyValue record;
+        int partition;
+        switch (config.partitioning()) {
+            case EXPLICIT -> {
+                partition = ctx.rng().nextInt(partitions);
+                record = new KeyValue(LogRecord.NO_KEY, valueBase + nextValue++);
+            }
+            case KEYED -> {
+                record = new KeyValue(ctx.rng().nextInt(config.producerKeys()), valueBase + nextValue++);
+                partition = partitioner.partition(record.key(), config.recordBytes());
+            }
+            default -> {
+                record = new KeyValue(LogRecord.NO_KEY, valueBase + nextValue++);
+                partition = partitioner.partition(LogRecord.NO_KEY, config.recordBytes());
+            }
+        }
+        OpHandle op = recorder.invoke(processes[worker], KafkaOps.SEND,
+                KafkaOps.sendInvoke(Value.of(partition), Value.of(record.value())));
+        Batch b = open.get(partition);
+        if (b == null) {
+            b = new Batch(nextBatch++, partition, ctx.now() + config.deliveryTimeoutMs() * Simulation.MILLIS);
+            open.put(partition, b);
+            batches.put(b.id, b);
+            if (config.lingerMs() > 0) {
+                b.requestId = -3; // lingering: sent when full or when linger.ms passes (C11.1)
+                ctx.setTimer(config.lingerMs() * Simulation.MILLIS, new KafkaTimer.ClientTick(-3 - b.id));
+            }
+        }
+        b.sends.add(new Send(op, worker, record));
+        b.bytes += config.recordBytes();
+        if (b.bytes + config.recordBytes() > config.batchSizeBytes()) {
+            // batch.size: the next record would not fit; this batch takes no more (C11.1).
+            b.full = true;
+            open.remove(partition);
+        }
+        if (b.requestId == -3 && b.full) {
+            b.requestId = -1;
+        }
+        if (b.requestId == -1) {
+            dispatch(ctx, b);
+        }
     }
 
     private void dispatch(Context ctx, Batch b) {
         if (ctx.now() >= b.deadline) {
-            finish(ctx, b, false);
+            finish(ctx, b);
             return;
         }
         PartitionState s = metadata.get(b.partition);
@@ -177,32 +242,40 @@ public final class Producer implements Process {
             return;
         }
         if (inFlight.getOrDefault(s.leader(), 0) >= config.maxInFlight()) {
-            // max.in.flight.requests.per.connection: wait for an answer from that broker (C6).
+            // max.in.flight.requests.per.connection: wait for an answer from that broker (C6); the
+            // batch keeps taking records meanwhile, as batches do in Kafka's accumulator.
             b.requestId = -2;
             blocked.add(b);
             return;
+        }
+        if (open.get(b.partition) == b) {
+            open.remove(b.partition);
         }
         if (config.idempotence() && b.pid != producerId) {
             if (b.pid >= 0 && b.maybeAppended) {
                 // The producer id moved on while this batch's fate was unknown: resending it under
                 // a new id could append it twice, so it completes as unknown instead (C6).
-                finish(ctx, b, false);
+                finish(ctx, b);
                 return;
             }
             b.pid = producerId;
-            b.sequence = nextSequence.merge(b.partition, 1, Integer::sum) - 1;
+            b.sequence = nextSequence.merge(b.partition, b.sends.size(), Integer::sum) - b.sends.size();
         }
         b.attempts++;
         b.broker = s.leader();
         inFlight.merge(b.broker, 1, Integer::sum);
+        List<KeyValue> records = b.records();
         b.requestId = requests.send(ctx, layout.broker(s.leader()),
-                id -> new Produce(id, b.partition, b.value, config.acks(), b.pid, b.sequence), b);
+                id -> new Produce(id, b.partition, records, config.acks(), b.pid, b.sequence), b);
         if (config.acks() == KafkaConfig.Acks.NONE) {
             // acks=0: "considered sent" once written to the socket; the offset is unknown (C3).
             release(b);
-            batches.remove(b.op.id());
-            recorder.ok(b.op, KafkaOps.sendOk(Value.of(b.partition), OptionalLong.empty(), Value.of(b.value)));
-            schedule(ctx, b.worker);
+            batches.remove(b.id);
+            for (Send send : b.sends) {
+                recorder.ok(send.op(), KafkaOps.sendOk(Value.of(b.partition), OptionalLong.empty(),
+                        Value.of(send.record().value())));
+                schedule(ctx, send.worker());
+            }
             return;
         }
         ctx.setTimer(config.requestTimeoutMs() * Simulation.MILLIS, new KafkaTimer.RequestExpired(b.requestId));
@@ -211,7 +284,7 @@ public final class Producer implements Process {
     private void retryLater(Context ctx, Batch b) {
         b.requestId = -1;
         ctx.setTimer(Math.max(Simulation.MILLIS, config.retryBackoffMs() * Simulation.MILLIS),
-                new KafkaTimer.ClientTick(-3 - b.op.id()));
+                new KafkaTimer.ClientTick(-3 - b.id));
     }
 
     private void release(Batch b) {
@@ -228,7 +301,7 @@ public final class Producer implements Process {
         int n = blocked.size();
         for (int i = 0; i < n; i++) {
             Batch b = blocked.poll();
-            if (batches.containsKey(b.op.id()) && b.requestId == -2) {
+            if (batches.containsKey(b.id) && b.requestId == -2) {
                 b.requestId = -1;
                 dispatch(ctx, b);
             }
@@ -250,9 +323,13 @@ public final class Producer implements Process {
         release(b);
         unblock(ctx);
         if (r.error() == KafkaError.NONE) {
-            batches.remove(b.op.id());
-            recorder.ok(b.op, KafkaOps.sendOk(Value.of(b.partition), OptionalLong.of(r.offset()), Value.of(b.value)));
-            schedule(ctx, b.worker);
+            batches.remove(b.id);
+            for (int i = 0; i < b.sends.size(); i++) {
+                Send send = b.sends.get(i);
+                recorder.ok(send.op(), KafkaOps.sendOk(Value.of(b.partition), OptionalLong.of(r.offset() + i),
+                        Value.of(send.record().value())));
+                schedule(ctx, send.worker());
+            }
             return;
         }
         if (r.error() == KafkaError.NOT_LEADER_OR_FOLLOWER || r.error() == KafkaError.REQUEST_TIMED_OUT) {
@@ -268,25 +345,30 @@ public final class Producer implements Process {
         if (retriable && b.attempts <= config.retries() && ctx.now() + config.retryBackoffMs() * Simulation.MILLIS < b.deadline) {
             retryLater(ctx, b);
         } else {
-            finish(ctx, b, false);
+            finish(ctx, b);
         }
     }
 
-    /** Gives up on a batch: info if any attempt may have been appended, else fail. */
-    private void finish(Context ctx, Batch b, boolean ok) {
-        batches.remove(b.op.id());
-        release(b);
-        Value v = KafkaOps.sendOk(Value.of(b.partition), OptionalLong.empty(), Value.of(b.value));
-        if (b.maybeAppended) {
-            recorder.info(b.op, v);
-            // Jepsen's rule: a process with an unknown outcome never invokes again.
-            processes[b.worker] = recorder.freshProcess();
-            if (config.idempotence()) {
-                newProducerId(ctx); // the sequence is broken; start a new one (C6: a new epoch starts at 0)
-            }
-        } else {
-            recorder.fail(b.op, v);
+    /** Gives up on a batch: its sends are info if any attempt may have been appended, else fail. */
+    private void finish(Context ctx, Batch b) {
+        batches.remove(b.id);
+        if (open.get(b.partition) == b) {
+            open.remove(b.partition);
         }
-        schedule(ctx, b.worker);
+        release(b);
+        for (Send send : b.sends) {
+            Value v = KafkaOps.sendOk(Value.of(b.partition), OptionalLong.empty(), Value.of(send.record().value()));
+            if (b.maybeAppended) {
+                recorder.info(send.op(), v);
+                // Jepsen's rule: a process with an unknown outcome never invokes again.
+                processes[send.worker()] = recorder.freshProcess();
+            } else {
+                recorder.fail(send.op(), v);
+            }
+            schedule(ctx, send.worker());
+        }
+        if (b.maybeAppended && config.idempotence()) {
+            newProducerId(ctx); // the sequence is broken; start a new one (C6: a new epoch starts at 0)
+        }
     }
 }

@@ -69,6 +69,17 @@ class KafkaScenariosTest {
     }
 
     @Test
+    void aConsumerBehindRetentionSkipsRecordsAndTheDefaultRetentionDoesNot() {
+        RunResult skip = run(RetentionResetScenario.SCENARIO, 1);
+        assertEquals(Outcome.INVALID, skip.outcome());
+        assertFalse(anomalies(skip).of(AnomalyType.POLL_SKIP).isEmpty(), "C8.3: earliest jumps over the deleted records");
+        assertEquals(Outcome.VALID, run(RetentionResetScenario.SCENARIO, 1, "retention.ms=version").outcome());
+        RunResult none = run(RetentionResetScenario.SCENARIO, 1, "auto.offset.reset=none");
+        assertTrue(anomalies(none).of(AnomalyType.POLL_SKIP).isEmpty(), "none fails the poll instead of skipping");
+        assertTrue(none.history().ops().stream().anyMatch(op -> op.value().toString().contains("offset-out-of-range")));
+    }
+
+    @Test
     void uncleanElectionLosesWritesAndCleanOnlyWaits() {
         RunResult unclean = run(UncleanElectionScenario.SCENARIO, 1);
         assertFalse(anomalies(unclean).of(AnomalyType.LOST_WRITE).isEmpty());

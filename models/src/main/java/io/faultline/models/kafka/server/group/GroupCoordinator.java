@@ -1,5 +1,8 @@
 package io.faultline.models.kafka.server.group;
 
+import io.faultline.models.kafka.rules.KeyValue;
+import io.faultline.models.kafka.rules.LogRecord;
+
 import io.faultline.models.kafka.config.ClusterLayout;
 import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.models.kafka.rules.ReplicaLog;
@@ -114,7 +117,7 @@ public final class GroupCoordinator {
     /** The last committed offset of each partition in the log: what compaction keeps (C7.6). */
     private static Group load(String name, int index, ReplicaLog log) {
         Group g = new Group(name, index);
-        for (long o = 0; o < log.leo(); o++) {
+        for (long o = log.logStartOffset(); o < log.leo(); o++) {
             OffsetRecord r = OffsetRecord.decode(log.get(o).value());
             if (r.group() == index) {
                 g.committed.put(r.partition(), r.offset());
@@ -360,7 +363,8 @@ public final class GroupCoordinator {
         c.offsets().forEach((p, offset) -> {
             long id = nextAppend++;
             appends.put(id, new PendingAppend(key, g.name, p, offset));
-            appender.append(ctx, new Produce(id, partition, new OffsetRecord(g.index, p, offset).encode(),
+            appender.append(ctx, new Produce(id, partition,
+                    List.of(new KeyValue(LogRecord.NO_KEY, new OffsetRecord(g.index, p, offset).encode())),
                     KafkaConfig.Acks.ALL, -1, -1));
         });
     }
