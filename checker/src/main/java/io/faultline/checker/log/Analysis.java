@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The indices every Kafka check shares: who wrote each value, what ok polls read, and each key's
@@ -19,6 +20,8 @@ import java.util.Set;
 final class Analysis {
     final History history;
     final boolean subscribe;
+    /** Processes that assigned themselves partitions (Jepsen's {@code :assign}) and never subscribed: in no group. */
+    final Set<Integer> assigners = new TreeSet<>();
     /** key -> value -> the completion of the op that sent it. */
     final Map<Value, Map<Value, Op>> writerOf = new LinkedHashMap<>();
     /** key -> values read by ok polls or txns. */
@@ -30,8 +33,14 @@ final class Analysis {
     Analysis(History history) {
         this.history = history;
         boolean sub = false;
+        Set<Integer> subscribers = new TreeSet<>();
         for (Op op : history) {
             sub |= op.f().equals(KafkaOps.SUBSCRIBE);
+            if (op.f().equals(KafkaOps.ASSIGN)) {
+                assigners.add(op.process());
+            } else if (op.f().equals(KafkaOps.SUBSCRIBE)) {
+                subscribers.add(op.process());
+            }
             if (!op.type().isCompletion() || !isLogOp(op)) {
                 continue;
             }
@@ -49,6 +58,7 @@ final class Analysis {
             }
         }
         this.subscribe = sub;
+        assigners.removeAll(subscribers); // a process that ever subscribed may have been rebalanced
         for (Op op : history) {
             if (!op.type().isCompletion() || !isLogOp(op)) {
                 continue;

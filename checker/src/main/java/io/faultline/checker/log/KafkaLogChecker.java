@@ -45,13 +45,9 @@ public final class KafkaLogChecker {
         OrderChecks.sendsAcross(a, out);
         unseen(a, out);
         GroupChecks.check(a, out);
-        Outcome outcome = Outcome.VALID;
-        for (Anomaly an : out) {
-            if (!an.type().allowed(a.subscribe)) {
-                outcome = Outcome.INVALID;
-            }
-        }
-        return new LogCheckResult(outcome, out, a.subscribe);
+        LogCheckResult judged = new LogCheckResult(Outcome.VALID, out, a.subscribe, a.assigners);
+        boolean invalid = out.stream().anyMatch(an -> !judged.allowed(an));
+        return new LogCheckResult(invalid ? Outcome.INVALID : Outcome.VALID, out, a.subscribe, a.assigners);
     }
 
     private static void inconsistentOffsets(Analysis a, List<Anomaly> out) {

@@ -95,6 +95,29 @@ class KafkaLogCheckerTest {
         assertEquals(Outcome.VALID, s.outcome(), s.anomalies().toString());
     }
 
+    /**
+     * A history with a group does not excuse a consumer that assigned itself its partitions: no
+     * rebalance can explain its skip. A member's skip over what another member was handed stays allowed.
+     */
+    @Test
+    void aSubscribingGroupDoesNotExcuseASkipByAConsumerThatAssignedItself() {
+        History mixed = new KafkaHistories().send(0, 1, 10, 0).send(0, 1, 11, 1).send(0, 1, 12, 2)
+                .assign(3, "subscribe", 1).poll(3, 1, 0, 10, 1, 11, 2, 12)
+                .assign(1, "assign", 1).poll(1, 1, 0, 10).poll(1, 1, 2, 12).build();
+        LogCheckResult r = checker.check(mixed);
+        assertTrue(r.subscribe());
+        assertEquals(1, r.of(AnomalyType.POLL_SKIP).size());
+        assertEquals(Outcome.INVALID, r.outcome(), r.anomalies().toString());
+
+        History memberSkips = new KafkaHistories().send(0, 1, 10, 0).send(0, 1, 11, 1).send(0, 1, 12, 2)
+                .assign(1, "assign", 1).poll(1, 1, 0, 10, 1, 11, 2, 12)
+                .assign(3, "subscribe", 1).poll(3, 1, 0, 10).poll(3, 1, 2, 12)
+                .assign(4, "subscribe", 1).poll(4, 1, 1, 11).build();
+        LogCheckResult m = checker.check(memberSkips);
+        assertEquals(1, m.of(AnomalyType.POLL_SKIP).size());
+        assertEquals(Outcome.VALID, m.outcome(), m.anomalies().toString());
+    }
+
     @Test
     void rereadingAcrossPollsIsNonmonotonic() {
         History h = new KafkaHistories().send(0, 1, 10, 0).send(0, 1, 11, 1)

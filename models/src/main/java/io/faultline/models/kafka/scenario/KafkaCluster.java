@@ -259,11 +259,11 @@ public final class KafkaCluster {
         StringBuilder detail = new StringBuilder(r.summary());
         int shown = 0;
         for (var a : r.anomalies()) {
-            if (!a.type().allowed(r.subscribe()) && shown++ < 5) {
+            if (!r.allowed(a) && shown++ < 5) {
                 detail.append("; ").append(a);
             }
         }
-        List<String> kinds = r.anomalies().stream().filter(a -> !a.type().allowed(r.subscribe()))
+        List<String> kinds = r.anomalies().stream().filter(a -> !r.allowed(a))
                 .map(a -> a.type().keyword()).toList();
         return new CheckResult("kafka log anomalies (Jepsen C10)", r.outcome(), detail.toString(), kinds);
     }
