@@ -33,6 +33,8 @@ import org.apiguardian.api.API;
  *   <li>sim: {@code io.faultline.sim}, {@code .client}, {@code .scenario}, {@code .arch} are all public.</li>
  *   <li>faults: {@code io.faultline.faults} and {@code .byteman} (experimental) are public.</li>
  *   <li>models: every public type is EXPERIMENTAL: users meet a model through its catalog's scenarios by name; the Java types are for tests, benchmarks and the conformance module.</li>
+ *   <li>serve: {@code io.faultline.serve.s3} and its sub-packages (experimental): the server behind
+ *       {@code faultline serve s3}.</li>
  *   <li>report: {@code io.faultline.report}, {@code .history}, {@code .json}, {@code .run}; internal:
  *       {@code .chart}, {@code .html}, {@code .svg}.</li>
  *   <li>junit: {@code io.faultline.junit} is public; its machinery is package-private.</li>
@@ -59,7 +61,7 @@ public final class ApiRules {
 
     /** The modules whose public types must say their status. */
     public static final List<String> ANNOTATED_MODULES = List.of(
-            "gen", "checker", "sim", "faults", "models", "report", "junit", "labs", "cli", "conformance");
+            "gen", "checker", "sim", "faults", "models", "serve", "report", "junit", "labs", "cli", "conformance");
 
     private ApiRules() {
     }
