@@ -2,10 +2,12 @@ package io.faultline.serve.s3;
 
 import io.faultline.models.s3.api.S3Request;
 import io.faultline.models.s3.api.S3Result;
-import io.faultline.serve.s3.auth.AccessControl;
+import io.faultline.serve.s3.access.AccessControl;
 import io.faultline.serve.s3.auth.Authenticated;
 import io.faultline.serve.s3.auth.Authenticator;
 import io.faultline.serve.s3.auth.Principal;
+import io.faultline.serve.s3.crypto.Encryption;
+import io.faultline.serve.s3.governance.MfaDelete;
 import io.faultline.serve.s3.http.Addressing;
 import io.faultline.serve.s3.http.HttpAnswer;
 import io.faultline.serve.s3.http.IncomingRequest;
@@ -28,10 +30,10 @@ import org.apiguardian.api.API;
 
 /**
  * One request's way through the server, in this order: address (bucket, key), authenticate
- * (SigV4), the few answers kept outside the model (ACLs, versioning status), map to the model's
- * request, authorize, call the model, render. Each stage can refuse with S3's error; only requests
- * that pass every stage reach the model and the session. Encryption and the policy language slot
- * in as further stages between authorize and the model call.
+ * (SigV4), authorize (policies, ACLs, Object Ownership, Block Public Access), MFA delete, the
+ * answers kept outside the model (ACLs and the other bucket settings), encryption of what is
+ * written, map to the model's request, call the model, open what is read, render. Each stage can
+ * refuse with S3's error; only requests that pass every stage reach the model and the session.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class S3Service {
@@ -44,17 +46,26 @@ public final class S3Service {
     static final String TOO_LARGE = "x-faultline-body-too-large";
 
     private final Authenticator authenticator;
-    private final AccessControl access = new AccessControl();
+    private final AccessControl access;
+    private final MfaDelete mfa;
+    private final Encryption encryption = new Encryption();
     private final RequestMapper mapper;
     private final ResponseRenderer renderer;
     private final LiveModel model;
     private final AtomicLong requestIds = new AtomicLong(1);
 
-    public S3Service(Authenticator authenticator, TimeBase time, LiveModel model) {
+    public S3Service(ServeConfig config, Authenticator authenticator, TimeBase time, LiveModel model) {
         this.authenticator = authenticator;
+        this.access = new AccessControl(config.bucketQuota());
+        this.mfa = new MfaDelete(config.mfaDevices());
         this.mapper = new RequestMapper(time);
         this.renderer = new ResponseRenderer(time);
         this.model = model;
+    }
+
+    /** The encryption stage, for its KMS (keys, rotation, audit trail) and SSE-S3 master key. */
+    public Encryption encryption() {
+        return encryption;
     }
 
     public HttpAnswer handle(IncomingRequest in) {
@@ -79,22 +90,35 @@ public final class S3Service {
                     + MAX_BODY_BYTES + " bytes on this server).");
         }
         Addressing.Target target = Addressing.resolve(in.header("host").orElse(""), in.rawPath());
-        Authenticated auth = authenticator.authenticate(in, System.currentTimeMillis());
+        long now = System.currentTimeMillis();
+        Authenticated auth = authenticator.authenticate(in, now);
         checkContentMd5(in, auth.payload());
         WireRequest w = new WireRequest(in.method(), target.bucket(), target.key(), firstValues(in.query()),
                 meaningful(in.headers()), auth.payload());
+        access.authorize(auth.principal(), w);
+        mfa.check(w, access.bucket(w.bucket()), in.header("x-amz-mfa"), now);
         Optional<HttpAnswer> local = access.local(auth.principal(), w);
         if (local.isPresent()) {
             return local.get();
         }
-        S3Request request = mapper.map(w);
-        access.authorize(auth.principal(), request);
-        S3Result<?> result = call(w, request);
+        Optional<String> account = auth.principal() instanceof Principal.Account a ? Optional.of(a.account()) : Optional.empty();
+        Encryption.Prepared prepared = encryption.prepare(account, in, w, now);
+        S3Request request = mapper.map(prepared.wire());
+        S3Result<?> result = call(prepared.wire(), request);
         if (result.isOk()) {
-            access.accepted(auth.principal(), w, request);
+            access.accepted(auth.principal(), w);
+            if (request instanceof S3Request.PutBucketVersioning v) {
+                access.versioningChanged(v.bucket(), v.status(), MfaDelete.requestedMfaDelete(w)
+                        .orElse(access.bucket(v.bucket()).map(b -> b.mfaDelete()).orElse(false)));
+            }
         }
-        String owner = auth.principal() instanceof Principal.Account a ? a.account() : "anonymous";
-        return renderer.render(request, result, resource, requestId, b -> access.owns(owner, b), owner);
+        Encryption.Revealed shown = encryption.reveal(account, in, prepared, request, result, now);
+        String owner = account.orElse("anonymous");
+        HttpAnswer answer = renderer.render(request, shown.result(), resource, requestId, b -> access.owns(owner, b), owner);
+        for (Map.Entry<String, String> h : shown.headers().entrySet()) {
+            answer = answer.with(h.getKey(), h.getValue());
+        }
+        return answer;
     }
 
     private S3Result<?> call(WireRequest w, S3Request request) {

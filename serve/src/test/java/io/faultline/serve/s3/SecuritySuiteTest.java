@@ -121,13 +121,47 @@ class SecuritySuiteTest {
 
     @Test
     void anonymousCallersReachWhatIsPublicAndNothingElse() throws Exception {
-        assertEquals(200, s3.signed(Req.of("PUT", "/alice-private/public.txt").body("hello world")
+        assertError(400, "AccessControlListNotSupported", s3.signed(Req.of("PUT", "/alice-private/public.txt").body("hello world")
+                .header("x-amz-acl", "public-read"), ALICE, now()));
+        assertEquals(200, s3.signed(Req.of("PUT", "/alice-shared").header("x-amz-object-ownership", "ObjectWriter"), ALICE, now())
+                .statusCode());
+        assertError(403, "AccessDenied", s3.signed(Req.of("PUT", "/alice-shared/public.txt").body("hello world")
+                .header("x-amz-acl", "public-read"), ALICE, now()));
+        assertEquals(204, s3.signed(Req.of("DELETE", "/alice-shared").param("publicAccessBlock", ""), ALICE, now()).statusCode());
+        assertEquals(200, s3.signed(Req.of("PUT", "/alice-shared/public.txt").body("hello world")
                 .header("x-amz-acl", "public-read"), ALICE, now()).statusCode());
-        HttpResponse<String> pub = s3.anonymous(Req.of("GET", "/alice-private/public.txt"));
+        HttpResponse<String> pub = s3.anonymous(Req.of("GET", "/alice-shared/public.txt"));
         assertEquals(200, pub.statusCode(), pub.body());
         assertEquals("hello world", pub.body());
-        assertError(403, "AccessDenied", s3.anonymous(Req.of("GET", "/alice-private").param("list-type", "2")));
+        assertError(403, "AccessDenied", s3.anonymous(Req.of("GET", "/alice-shared").param("list-type", "2")));
+        assertError(403, "AccessDenied", s3.anonymous(Req.of("GET", "/alice-private/public.txt")));
+        assertError(403, "AccessDenied", s3.anonymous(Req.of("PUT", "/alice-shared/public.txt").body("defaced")));
         assertError(403, "AccessDenied", s3.anonymous(Req.of("GET", "/")));
+    }
+
+    @Test
+    void nobodyButTheOwnerChangesAccessSettings() throws Exception {
+        String open = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:*\","
+                + "\"Resource\":\"arn:aws:s3:::alice-private/*\"}]}";
+        assertError(403, "AccessDenied", s3.signed(Req.of("PUT", "/alice-private").param("policy", "").body(open), BOB, now()));
+        assertError(403, "AccessDenied", s3.anonymous(Req.of("DELETE", "/alice-private").param("publicAccessBlock", "")));
+        assertError(403, "AccessDenied", s3.signed(Req.of("PUT", "/alice-private").param("ownershipControls", "")
+                .body("<OwnershipControls><Rule><ObjectOwnership>ObjectWriter</ObjectOwnership></Rule></OwnershipControls>"), BOB, now()));
+        assertError(403, "AccessDenied", s3.signed(Req.of("PUT", "/alice-private/secret.txt").param("acl", "")
+                .header("x-amz-grant-read", "id=\"bob\""), BOB, now()));
+        assertError(403, "AccessDenied", s3.signed(Req.of("GET", "/alice-private/secret.txt"), BOB, now()));
+        assertError(403, "AccessDenied", s3.signed(Req.of("GET", "/alice-private").param("acl", ""), BOB, now()));
+    }
+
+    @Test
+    void aPolicyThatLocksItsOwnerOutStillLetsTheOwnerRemoveIt() throws Exception {
+        assertEquals(200, s3.signed(Req.of("PUT", "/alice-locked"), ALICE, now()).statusCode());
+        String denyAll = "{\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\","
+                + "\"Resource\":[\"arn:aws:s3:::alice-locked\",\"arn:aws:s3:::alice-locked/*\"]}]}";
+        assertEquals(204, s3.signed(Req.of("PUT", "/alice-locked").param("policy", "").body(denyAll), ALICE, now()).statusCode());
+        assertError(403, "AccessDenied", s3.signed(Req.of("PUT", "/alice-locked/x").body("x"), ALICE, now()));
+        assertEquals(204, s3.signed(Req.of("DELETE", "/alice-locked").param("policy", ""), ALICE, now()).statusCode());
+        assertEquals(200, s3.signed(Req.of("PUT", "/alice-locked/x").body("x"), ALICE, now()).statusCode());
     }
 
     @Test
