@@ -64,7 +64,7 @@ public record ServeConfig(String bind, int port, ConsistencyMode consistency, lo
         return new ServeConfig(bind, port, consistency, seed, credentials, Optional.of(file), history, mfaDevices, bucketQuota);
     }
 
-    /** The accounts' virtual MFA devices, for MFA delete (FIDELITY A16.12). */
+    /** The accounts' virtual MFA devices, for MFA delete (FIDELITY A16.11). */
     public ServeConfig withMfa(MfaDevice... devices) {
         return new ServeConfig(bind, port, consistency, seed, credentials, session, history, List.of(devices), bucketQuota);
     }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SSE-S3, SSE-KMS and SSE-C over HTTP (FIDELITY A16.11): what the client gets back, what the
+ * SSE-S3, SSE-KMS and SSE-C over HTTP (FIDELITY A16.10): what the client gets back, what the
  * model stores (only ciphertext), and what never reaches the session (plaintext and keys).
  */
 class EncryptionTest {

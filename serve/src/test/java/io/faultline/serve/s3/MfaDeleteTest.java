@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** MFA delete (FIDELITY A16.12): version deletes and versioning changes need the owner's MFA code. */
+/** MFA delete (FIDELITY A16.11): version deletes and versioning changes need the owner's MFA code. */
 class MfaDeleteTest {
     static final AccessKey ALICE = new AccessKey("AKIDALICE", "alice-secret", "alice");
     static final MfaDevice DEVICE = new MfaDevice("alice", "arn:aws:iam::alice:mfa/root-account-mfa-device", "alice-totp-seed");

@@ -25,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apiguardian.api.API;
 
 /**
- * The encryption stage (FIDELITY A16.11), on both sides of the model call. Before it, a PUT that
+ * The encryption stage (FIDELITY A16.10), on both sides of the model call. Before it, a PUT that
  * asks for SSE-S3, SSE-KMS or SSE-C has its payload sealed with AES-256-GCM under a fresh data key,
  * and the model stores (and the session records) only the sealed envelope; a ranged GET of a key
  * that was ever encrypted asks the model for the whole object, since a range of ciphertext is no
@@ -183,7 +183,7 @@ public final class Encryption {
         return new Revealed(S3Result.ok(new GetObjectResponse(200, info, Body.of(bytes), Optional.empty())), headers);
     }
 
-    /** The sealed write behind {@code storedEtag}; SSE-C answers only to its key (FIDELITY A16.11). */
+    /** The sealed write behind {@code storedEtag}; SSE-C answers only to its key (FIDELITY A16.10). */
     private Optional<SealedObject> opened(String storedEtag, Sse asked) {
         Optional<SealedObject> s = sealed.byStoredEtag(storedEtag);
         boolean customerAsked = asked instanceof Sse.CustomerKey;

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
- * A simulated AWS KMS for SSE-KMS (FIDELITY A16.11): symmetric keys owned by an account, each
+ * A simulated AWS KMS for SSE-KMS (FIDELITY A16.10): symmetric keys owned by an account, each
  * with versions (rotation adds one; old versions still decrypt), and an audit trail of every use
  * of a key, who and when, as CloudTrail shows it. A key is named by its ARN
  * ({@code arn:aws:kms:us-east-1:ACCOUNT:key/ID}), by its id in the caller's account, or as

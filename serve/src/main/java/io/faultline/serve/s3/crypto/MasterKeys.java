@@ -5,7 +5,7 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * SSE-S3's master key (FIDELITY A16.11): every object gets its own data key, sealed under the
+ * SSE-S3's master key (FIDELITY A16.10): every object gets its own data key, sealed under the
  * current version of a master key that is rotated; older versions stay to open the data keys
  * they sealed. Key bytes never leave this class but wrapped.
  */

@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record SealedObject(String bucketKey, Sse.Mode mode, long plaintextSize, String plaintextMd5, String storedEtag,
                            Optional<String> kmsKeyArn, Optional<String> customerKeyMd5, Optional<String> customerKeyCheck) {
-    /** The ETag S3 shows (FIDELITY A16.11): the plaintext's MD5 under SSE-S3; under SSE-KMS and SSE-C, not that. */
+    /** The ETag S3 shows (FIDELITY A16.10): the plaintext's MD5 under SSE-S3; under SSE-KMS and SSE-C, not that. */
     public String shownEtag() {
         return mode == Sse.Mode.SSE_S3 ? plaintextMd5 : storedEtag;
     }

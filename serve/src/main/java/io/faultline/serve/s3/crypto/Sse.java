@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * The server-side encryption a request asks for (FIDELITY A16.11): none, SSE-S3
+ * The server-side encryption a request asks for (FIDELITY A16.10): none, SSE-S3
  * ({@code x-amz-server-side-encryption: AES256}), SSE-KMS ({@code aws:kms}, with an optional
  * {@code ...-aws-kms-key-id}) or SSE-C (the {@code ...-customer-algorithm}, {@code -customer-key}
  * and {@code -customer-key-MD5} headers: AES256, a base64 256-bit key and its base64 MD5).

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * MFA delete (FIDELITY A16.12): on a versioned bucket with MFA delete enabled, deleting a version
+ * MFA delete (FIDELITY A16.11): on a versioned bucket with MFA delete enabled, deleting a version
  * and changing the versioning state need {@code x-amz-mfa: SERIAL CODE} with a valid code of the
  * bucket owner's device; so does turning MFA delete on or off. Without it the request is 403
  * AccessDenied, and nothing is deleted. The header is checked here and never recorded.
