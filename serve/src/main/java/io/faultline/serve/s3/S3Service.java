@@ -1,13 +1,17 @@
 package io.faultline.serve.s3;
 
+import io.faultline.models.s3.api.Body;
 import io.faultline.models.s3.api.S3Request;
 import io.faultline.models.s3.api.S3Result;
+import io.faultline.models.s3.api.response.GetObjectResponse;
 import io.faultline.serve.s3.access.AccessControl;
 import io.faultline.serve.s3.auth.Authenticated;
 import io.faultline.serve.s3.auth.Authenticator;
+import io.faultline.serve.s3.auth.AwsUri;
 import io.faultline.serve.s3.auth.Principal;
 import io.faultline.serve.s3.crypto.Encryption;
 import io.faultline.serve.s3.governance.MfaDelete;
+import io.faultline.serve.s3.website.WebsiteEndpoint;
 import io.faultline.serve.s3.http.Addressing;
 import io.faultline.serve.s3.http.HttpAnswer;
 import io.faultline.serve.s3.http.IncomingRequest;
@@ -32,7 +36,9 @@ import org.apiguardian.api.API;
  * One request's way through the server, in this order: address (bucket, key), authenticate
  * (SigV4), authorize (policies, ACLs, Object Ownership, Block Public Access), MFA delete, the
  * answers kept outside the model (ACLs and the other bucket settings), encryption of what is
- * written, map to the model's request, call the model, open what is read, render. Each stage can
+ * written, map to the model's request, call the model, open what is read, render. A request to a
+ * website host ({@code BUCKET.s3-website.localhost}) takes another way: the website endpoint,
+ * anonymous, over the same model. Each stage can
  * refuse with S3's error; only requests that pass every stage reach the model and the session.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
@@ -49,6 +55,7 @@ public final class S3Service {
     private final AccessControl access;
     private final MfaDelete mfa;
     private final Encryption encryption = new Encryption();
+    private final WebsiteEndpoint website = new WebsiteEndpoint();
     private final RequestMapper mapper;
     private final ResponseRenderer renderer;
     private final LiveModel model;
@@ -89,15 +96,20 @@ public final class S3Service {
             throw new Refusal(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size ("
                     + MAX_BODY_BYTES + " bytes on this server).");
         }
-        Addressing.Target target = Addressing.resolve(in.header("host").orElse(""), in.rawPath());
         long now = System.currentTimeMillis();
+        Optional<String> site = WebsiteEndpoint.bucketOf(in.header("host").orElse(""));
+        if (site.isPresent()) {
+            String key = AwsUri.decode(in.rawPath().startsWith("/") ? in.rawPath().substring(1) : in.rawPath());
+            return website.serve(in.method(), site.get(), key, in.header("host").orElse(""), (b, k) -> websiteRead(b, k, now));
+        }
+        Addressing.Target target = Addressing.resolve(in.header("host").orElse(""), in.rawPath());
         Authenticated auth = authenticator.authenticate(in, now);
         checkContentMd5(in, auth.payload());
         WireRequest w = new WireRequest(in.method(), target.bucket(), target.key(), firstValues(in.query()),
                 meaningful(in.headers()), auth.payload());
         access.authorize(auth.principal(), w);
         mfa.check(w, access.bucket(w.bucket()), in.header("x-amz-mfa"), now);
-        Optional<HttpAnswer> local = access.local(auth.principal(), w);
+        Optional<HttpAnswer> local = access.local(auth.principal(), w).or(() -> website.local(w));
         if (local.isPresent()) {
             return local.get();
         }
@@ -107,6 +119,9 @@ public final class S3Service {
         S3Result<?> result = call(prepared.wire(), request);
         if (result.isOk()) {
             access.accepted(auth.principal(), w);
+            if (request instanceof S3Request.DeleteBucket d) {
+                website.bucketDeleted(d.bucket());
+            }
             if (request instanceof S3Request.PutBucketVersioning v) {
                 access.versioningChanged(v.bucket(), v.status(), MfaDelete.requestedMfaDelete(w)
                         .orElse(access.bucket(v.bucket()).map(b -> b.mfaDelete()).orElse(false)));
@@ -119,6 +134,26 @@ public final class S3Service {
             answer = answer.with(h.getKey(), h.getValue());
         }
         return answer;
+    }
+
+    /** A read of the website endpoint: anonymous, through the model like any GET, of public objects only. */
+    private WebsiteEndpoint.Fetched websiteRead(String bucket, String key, long now) {
+        if (!access.publiclyReadable(bucket, key)) {
+            return new WebsiteEndpoint.Fetched(403, "AccessDenied", new byte[0]);
+        }
+        IncomingRequest none = new IncomingRequest("GET", "/", Map.of(), Map.of(), new byte[0]);
+        WireRequest w = new WireRequest("GET", bucket, key, Map.of(), Map.of(), new byte[0]);
+        try {
+            Encryption.Prepared prepared = encryption.prepare(Optional.empty(), none, w, now);
+            S3Request request = mapper.map(prepared.wire());
+            S3Result<?> result = encryption.reveal(Optional.empty(), none, prepared, request, call(prepared.wire(), request), now).result();
+            if (result instanceof S3Result.Err<?> e) {
+                return new WebsiteEndpoint.Fetched(e.failure().status(), e.failure().error().code(), new byte[0]);
+            }
+            return new WebsiteEndpoint.Fetched(200, "", ((Body.Bytes) ((GetObjectResponse) result.orThrow()).body()).bytes());
+        } catch (Refusal r) {
+            return new WebsiteEndpoint.Fetched(r.status(), r.code(), new byte[0]);
+        }
     }
 
     private S3Result<?> call(WireRequest w, S3Request request) {
