@@ -2,6 +2,7 @@ package io.faultline.serve.s3;
 
 import io.faultline.checker.history.History;
 import io.faultline.checker.io.EdnHistoryWriter;
+import io.faultline.models.s3.governance.Delivery;
 import io.faultline.serve.s3.auth.Authenticator;
 import io.faultline.serve.s3.auth.AwsUri;
 import io.faultline.serve.s3.crypto.Kms;
@@ -70,7 +71,7 @@ public final class S3Server implements AutoCloseable {
             session = Optional.of(new SessionFile.Writer(config.session().get(), new SessionFile.Header(
                     "faultline-s3-session", 1, config.seed(), config.consistency(), startMillis)));
         }
-        LiveModel model = new LiveModel(config.seed(), config.consistency(), session);
+        LiveModel model = new LiveModel(config.seed(), config.consistency(), session, startMillis);
         S3Service service = new S3Service(config, new Authenticator(config.credentials()), new TimeBase(startMillis), model);
         QueuedThreadPool pool = new QueuedThreadPool(32, 4);
         pool.setName("faultline-s3-http");
@@ -171,6 +172,11 @@ public final class S3Server implements AutoCloseable {
     /** Rotates SSE-S3's master key: new objects get data keys sealed under a new version. */
     public int rotateMasterKey() {
         return service.encryption().masterKeys().rotate();
+    }
+
+    /** Every event delivered so far to a queue or function ARN (FIDELITY A16.13), in delivery order. */
+    public List<Delivery> deliveries(String arn) {
+        return model.governance(g -> g.deliveries(arn));
     }
 
     /** The judged history so far (what {@code --history} writes at the end). */

@@ -4,12 +4,14 @@ import io.faultline.models.s3.api.Body;
 import io.faultline.models.s3.api.S3Request;
 import io.faultline.models.s3.api.S3Result;
 import io.faultline.models.s3.api.response.GetObjectResponse;
+import io.faultline.models.s3.api.response.ObjectInfo;
 import io.faultline.serve.s3.access.AccessControl;
 import io.faultline.serve.s3.auth.Authenticated;
 import io.faultline.serve.s3.auth.Authenticator;
 import io.faultline.serve.s3.auth.AwsUri;
 import io.faultline.serve.s3.auth.Principal;
 import io.faultline.serve.s3.crypto.Encryption;
+import io.faultline.serve.s3.governance.GovernanceConfigs;
 import io.faultline.serve.s3.governance.MfaDelete;
 import io.faultline.serve.s3.website.WebsiteEndpoint;
 import io.faultline.serve.s3.http.Addressing;
@@ -113,6 +115,9 @@ public final class S3Service {
         if (local.isPresent()) {
             return local.get();
         }
+        if (GovernanceConfigs.handles(w)) {
+            return configure(w);
+        }
         Optional<String> account = auth.principal() instanceof Principal.Account a ? Optional.of(a.account()) : Optional.empty();
         Encryption.Prepared prepared = encryption.prepare(account, in, w, now);
         S3Request request = mapper.map(prepared.wire());
@@ -133,7 +138,40 @@ public final class S3Service {
         for (Map.Entry<String, String> h : shown.headers().entrySet()) {
             answer = answer.with(h.getKey(), h.getValue());
         }
-        return answer;
+        Optional<String> replication = replicationStatus(request, result);
+        return replication.isPresent() ? answer.with("x-amz-replication-status", replication.get()) : answer;
+    }
+
+    /** {@code x-amz-replication-status} of the version a GET or HEAD read (FIDELITY A16.14). */
+    private Optional<String> replicationStatus(S3Request request, S3Result<?> result) {
+        if (!result.isOk() || !(request instanceof S3Request.GetObject || request instanceof S3Request.HeadObject)) {
+            return Optional.empty();
+        }
+        ObjectInfo info = result.orThrow() instanceof GetObjectResponse g ? g.info() : (ObjectInfo) result.orThrow();
+        String key = request instanceof S3Request.GetObject g ? g.key() : ((S3Request.HeadObject) request).key();
+        return model.governance(gov -> gov.replicationStatus(request.bucket(), key, info.etag()));
+    }
+
+    /** {@code ?notification}, {@code ?replication}, {@code ?logging}: the model's governance, at "now". */
+    private HttpAnswer configure(WireRequest w) {
+        GovernanceConfigs.validate(w);
+        if (w.hasParam("replication") && w.method().equals("PUT")
+                && access.bucket(w.bucket()).flatMap(b -> b.versioning()).filter("Enabled"::equals).isEmpty()) {
+            throw new Refusal(400, "InvalidRequest", "Versioning must be 'Enabled' on the bucket to apply a replication configuration");
+        }
+        try {
+            return model.configure(w).get(MODEL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Refusal(503, "ServiceUnavailable", "The server is shutting down");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Refusal r) {
+                throw r;
+            }
+            throw new Refusal(500, "InternalError", "We encountered an internal error. Please try again.");
+        } catch (TimeoutException e) {
+            throw new Refusal(500, "InternalError", "We encountered an internal error. Please try again.");
+        }
     }
 
     /** A read of the website endpoint: anonymous, through the model like any GET, of public objects only. */
