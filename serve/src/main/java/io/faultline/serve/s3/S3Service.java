@@ -132,7 +132,7 @@ public final class S3Service {
                         .orElse(access.bucket(v.bucket()).map(b -> b.mfaDelete()).orElse(false)));
             }
         }
-        Encryption.Revealed shown = encryption.reveal(account, in, prepared, request, result, now);
+        Encryption.Revealed shown = encryption.reveal(account, prepared, request, result, now);
         String owner = account.orElse("anonymous");
         HttpAnswer answer = renderer.render(request, shown.result(), resource, requestId, b -> access.owns(owner, b), owner);
         for (Map.Entry<String, String> h : shown.headers().entrySet()) {
@@ -184,7 +184,7 @@ public final class S3Service {
         try {
             Encryption.Prepared prepared = encryption.prepare(Optional.empty(), none, w, now);
             S3Request request = mapper.map(prepared.wire());
-            S3Result<?> result = encryption.reveal(Optional.empty(), none, prepared, request, call(prepared.wire(), request), now).result();
+            S3Result<?> result = encryption.reveal(Optional.empty(), prepared, request, call(prepared.wire(), request), now).result();
             if (result instanceof S3Result.Err<?> e) {
                 return new WebsiteEndpoint.Fetched(e.failure().status(), e.failure().error().code(), new byte[0]);
             }

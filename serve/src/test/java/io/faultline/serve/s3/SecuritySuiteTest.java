@@ -154,6 +154,36 @@ class SecuritySuiteTest {
     }
 
     @Test
+    void anotherAccountsKmsKeyCannotSealOrOpen() throws Exception {
+        String alicesKey = server.kms().createKey("alice", "alice-only");
+        assertError(403, "AccessDenied", s3.signed(Req.of("PUT", "/bob-bucket/stolen-key").body("x")
+                .header("x-amz-server-side-encryption", "aws:kms").header("x-amz-server-side-encryption-aws-kms-key-id", alicesKey),
+                BOB, now()));
+        assertError(404, "NoSuchKey", s3.signed(Req.of("GET", "/bob-bucket/stolen-key"), BOB, now()));
+        assertTrue(server.kms().audit().stream().noneMatch(e -> e.account().equals("bob")), "bob never used alice's key");
+    }
+
+    @Test
+    void theWebsiteEndpointNeitherWritesNorRevealsPrivateObjects() throws Exception {
+        assertEquals(200, s3.signed(Req.of("PUT", "/alice-private").param("website", "")
+                .body("<WebsiteConfiguration><IndexDocument><Suffix>secret.txt</Suffix></IndexDocument></WebsiteConfiguration>"),
+                ALICE, now()).statusCode());
+        for (String request : new String[] {"GET /secret.txt", "GET /", "PUT /planted.txt", "DELETE /secret.txt"}) {
+            try (Socket socket = new Socket(server.address().getAddress(), server.port())) {
+                OutputStream out = socket.getOutputStream();
+                out.write((request + " HTTP/1.1\r\nHost: alice-private.s3-website.localhost:" + server.port()
+                        + "\r\nContent-Length: 4\r\nConnection: close\r\n\r\nspam").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 403") || answer.startsWith("HTTP/1.1 405"), answer);
+                assertFalse(answer.contains("alice's secret"), answer);
+            }
+        }
+        assertError(404, "NoSuchKey", s3.signed(Req.of("GET", "/alice-private/planted.txt"), ALICE, now()));
+        assertError(403, "AccessDenied", s3.anonymous(Req.of("PUT", "/alice-private").param("website", "").body("<x/>")));
+    }
+
+    @Test
     void aPolicyThatLocksItsOwnerOutStillLetsTheOwnerRemoveIt() throws Exception {
         assertEquals(200, s3.signed(Req.of("PUT", "/alice-locked"), ALICE, now()).statusCode());
         String denyAll = "{\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\","

@@ -124,8 +124,7 @@ public final class Encryption {
     }
 
     /** The model's answer to {@code request} as the client sees it. */
-    public Revealed reveal(Optional<String> account, IncomingRequest in, Prepared p, S3Request request, S3Result<?> result,
-                           long epochMillis) {
+    public Revealed reveal(Optional<String> account, Prepared p, S3Request request, S3Result<?> result, long epochMillis) {
         if (!result.isOk()) {
             return new Revealed(result, Map.of());
         }
