@@ -1,5 +1,8 @@
 package io.faultline.serve.s3;
 
+import static io.faultline.serve.s3.Accounts.ALICE;
+import static io.faultline.serve.s3.Accounts.BOB;
+import static io.faultline.serve.s3.Accounts.CAROL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,9 +20,6 @@ import org.junit.jupiter.api.Test;
  * A16.9): each rule, and what it refuses.
  */
 class AccessControlTest {
-    static final AccessKey ALICE = new AccessKey("AKIDALICE", "alice-secret", "alice");
-    static final AccessKey BOB = new AccessKey("AKIDBOB", "bob-secret", "bob");
-    static final AccessKey CAROL = new AccessKey("AKIDCAROL", "carol-secret", "carol");
     static S3Server server;
     static Signer s3;
 

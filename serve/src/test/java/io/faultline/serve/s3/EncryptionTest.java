@@ -1,5 +1,7 @@
 package io.faultline.serve.s3;
 
+import static io.faultline.serve.s3.Accounts.ALICE;
+import static io.faultline.serve.s3.Accounts.BOB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faultline.models.s3.api.ETags;
 import io.faultline.serve.s3.Signer.Req;
-import io.faultline.serve.s3.auth.AccessKey;
 import io.faultline.serve.s3.auth.Credentials;
 import io.faultline.serve.s3.crypto.KmsEvent;
 import java.net.http.HttpResponse;
@@ -26,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * model stores (only ciphertext), and what never reaches the session (plaintext and keys).
  */
 class EncryptionTest {
-    static final AccessKey ALICE = new AccessKey("AKIDALICE", "alice-secret", "alice");
-    static final AccessKey BOB = new AccessKey("AKIDBOB", "bob-secret", "bob");
     static final String SECRET_TEXT = "the launch codes are 0000";
 
     @TempDir

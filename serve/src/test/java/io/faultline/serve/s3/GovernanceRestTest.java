@@ -1,12 +1,12 @@
 package io.faultline.serve.s3;
 
+import static io.faultline.serve.s3.Accounts.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faultline.models.s3.governance.Delivery;
 import io.faultline.serve.s3.Signer.Req;
-import io.faultline.serve.s3.auth.AccessKey;
 import io.faultline.serve.s3.auth.Credentials;
 import io.faultline.serve.s3.session.ReplayScenario;
 import io.faultline.serve.s3.session.ServedS3;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * deliveries.
  */
 class GovernanceRestTest {
-    static final AccessKey ALICE = new AccessKey("AKIDALICE", "alice-secret", "alice");
     static final String QUEUE = "arn:aws:sqs:us-east-1:alice:uploads";
 
     @TempDir

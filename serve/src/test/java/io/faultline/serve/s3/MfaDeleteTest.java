@@ -1,10 +1,10 @@
 package io.faultline.serve.s3;
 
+import static io.faultline.serve.s3.Accounts.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faultline.serve.s3.Signer.Req;
-import io.faultline.serve.s3.auth.AccessKey;
 import io.faultline.serve.s3.auth.Credentials;
 import io.faultline.serve.s3.governance.MfaDevice;
 import java.net.http.HttpResponse;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 /** MFA delete (FIDELITY A16.11): version deletes and versioning changes need the owner's MFA code. */
 class MfaDeleteTest {
-    static final AccessKey ALICE = new AccessKey("AKIDALICE", "alice-secret", "alice");
     static final MfaDevice DEVICE = new MfaDevice("alice", "arn:aws:iam::alice:mfa/root-account-mfa-device", "alice-totp-seed");
     static final MfaDevice STOLEN = new MfaDevice("mallory", "arn:aws:iam::mallory:mfa/root", "mallory-seed");
     static S3Server server;

@@ -1,5 +1,8 @@
 package io.faultline.serve.s3;
 
+import static io.faultline.serve.s3.Accounts.ALICE;
+import static io.faultline.serve.s3.Accounts.BOB;
+import static io.faultline.serve.s3.Accounts.NOBODY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing it tried is stored, leaked or recorded in the session (FIDELITY A16.1, A16.4, A16.5).
  */
 class SecuritySuiteTest {
-    static final AccessKey ALICE = new AccessKey("AKIDALICE", "alice-secret", "alice");
-    static final AccessKey BOB = new AccessKey("AKIDBOB", "bob-secret", "bob");
-    static final AccessKey NOBODY = new AccessKey("AKIDNOBODY", "nobody-secret", "nobody");
 
     @TempDir
     static Path dir;

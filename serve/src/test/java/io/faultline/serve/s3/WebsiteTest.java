@@ -1,11 +1,11 @@
 package io.faultline.serve.s3;
 
+import static io.faultline.serve.s3.Accounts.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faultline.serve.s3.Signer.Req;
-import io.faultline.serve.s3.auth.AccessKey;
 import io.faultline.serve.s3.auth.Credentials;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 /** Static website hosting (FIDELITY A16.12): the website endpoint serves public objects as a site. */
 class WebsiteTest {
-    static final AccessKey ALICE = new AccessKey("AKIDALICE", "alice-secret", "alice");
     static S3Server server;
     static Signer s3;
 
