@@ -4,6 +4,9 @@ import io.faultline.checker.history.History;
 import io.faultline.models.s3.api.S3Request;
 import io.faultline.models.s3.api.S3Result;
 import io.faultline.models.s3.config.ConsistencyMode;
+import io.faultline.models.s3.governance.Governance;
+import io.faultline.serve.s3.governance.GovernanceConfigs;
+import io.faultline.serve.s3.http.HttpAnswer;
 import io.faultline.serve.s3.http.WireRequest;
 import io.faultline.serve.s3.session.ServedS3;
 import io.faultline.serve.s3.session.SessionFile;
@@ -16,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -36,8 +40,8 @@ public final class LiveModel implements AutoCloseable {
     private final Optional<SessionFile.Writer> session;
     private final long startNanos;
 
-    public LiveModel(long seed, ConsistencyMode mode, Optional<SessionFile.Writer> session) {
-        this.model = ServedS3.live(seed, mode);
+    public LiveModel(long seed, ConsistencyMode mode, Optional<SessionFile.Writer> session, long startEpochMillis) {
+        this.model = ServedS3.live(seed, mode, startEpochMillis);
         this.session = session;
         this.startNanos = System.nanoTime();
         run(() -> model.cluster().sim().run(0));
@@ -71,6 +75,30 @@ public final class LiveModel implements AutoCloseable {
             }
         });
         return answer;
+    }
+
+    /**
+     * A request on the governance's sub-resources ({@code ?notification}, {@code ?replication},
+     * {@code ?logging}), applied at "now" on the simulation's thread; a change is recorded in the
+     * session like any request, so that the replay applies it at the same virtual time.
+     */
+    public CompletableFuture<HttpAnswer> configure(WireRequest wire) {
+        return CompletableFuture.supplyAsync(() -> {
+            advance();
+            if (session.isPresent() && GovernanceConfigs.changes(wire)) {
+                try {
+                    session.get().append(model.cluster().sim().now(), wire);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the session file", e);
+                }
+            }
+            return GovernanceConfigs.apply(model.gateway().governance(), wire);
+        }, thread);
+    }
+
+    /** Reads the governance's state on the simulation's thread (deliveries, replication status). */
+    public <T> T governance(Function<Governance, T> read) {
+        return run(() -> read.apply(model.gateway().governance()));
     }
 
     /** The judged history so far. */

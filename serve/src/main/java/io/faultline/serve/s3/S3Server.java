@@ -2,8 +2,10 @@ package io.faultline.serve.s3;
 
 import io.faultline.checker.history.History;
 import io.faultline.checker.io.EdnHistoryWriter;
+import io.faultline.models.s3.governance.Delivery;
 import io.faultline.serve.s3.auth.Authenticator;
 import io.faultline.serve.s3.auth.AwsUri;
+import io.faultline.serve.s3.crypto.Kms;
 import io.faultline.serve.s3.http.HttpAnswer;
 import io.faultline.serve.s3.http.IncomingRequest;
 import io.faultline.serve.s3.session.SessionFile;
@@ -53,11 +55,13 @@ public final class S3Server implements AutoCloseable {
     private final Server jetty;
     private final LiveModel model;
     private final ServeConfig config;
+    private final S3Service service;
 
-    private S3Server(Server jetty, LiveModel model, ServeConfig config) {
+    private S3Server(Server jetty, LiveModel model, ServeConfig config, S3Service service) {
         this.jetty = jetty;
         this.model = model;
         this.config = config;
+        this.service = service;
     }
 
     public static S3Server start(ServeConfig config) throws IOException {
@@ -67,8 +71,8 @@ public final class S3Server implements AutoCloseable {
             session = Optional.of(new SessionFile.Writer(config.session().get(), new SessionFile.Header(
                     "faultline-s3-session", 1, config.seed(), config.consistency(), startMillis)));
         }
-        LiveModel model = new LiveModel(config.seed(), config.consistency(), session);
-        S3Service service = new S3Service(new Authenticator(config.credentials()), new TimeBase(startMillis), model);
+        LiveModel model = new LiveModel(config.seed(), config.consistency(), session, startMillis);
+        S3Service service = new S3Service(config, new Authenticator(config.credentials()), new TimeBase(startMillis), model);
         QueuedThreadPool pool = new QueuedThreadPool(32, 4);
         pool.setName("faultline-s3-http");
         pool.setDaemon(true);
@@ -106,7 +110,7 @@ public final class S3Server implements AutoCloseable {
             model.close();
             throw new IOException("cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage(), e);
         }
-        return new S3Server(jetty, model, config);
+        return new S3Server(jetty, model, config, service);
     }
 
     private static IncomingRequest incoming(Request request) throws IOException {
@@ -158,6 +162,21 @@ public final class S3Server implements AutoCloseable {
 
     public InetSocketAddress address() {
         return new InetSocketAddress(config.bind(), port());
+    }
+
+    /** The simulated KMS behind SSE-KMS: its keys, their rotation and the audit trail of every use. */
+    public Kms kms() {
+        return service.encryption().kms();
+    }
+
+    /** Rotates SSE-S3's master key: new objects get data keys sealed under a new version. */
+    public int rotateMasterKey() {
+        return service.encryption().masterKeys().rotate();
+    }
+
+    /** Every event delivered so far to a queue or function ARN (FIDELITY A16.13), in delivery order. */
+    public List<Delivery> deliveries(String arn) {
+        return model.governance(g -> g.deliveries(arn));
     }
 
     /** The judged history so far (what {@code --history} writes at the end). */

@@ -1,11 +1,19 @@
 package io.faultline.serve.s3;
 
+import io.faultline.models.s3.api.Body;
 import io.faultline.models.s3.api.S3Request;
 import io.faultline.models.s3.api.S3Result;
-import io.faultline.serve.s3.auth.AccessControl;
+import io.faultline.models.s3.api.response.GetObjectResponse;
+import io.faultline.models.s3.api.response.ObjectInfo;
+import io.faultline.serve.s3.access.AccessControl;
 import io.faultline.serve.s3.auth.Authenticated;
 import io.faultline.serve.s3.auth.Authenticator;
+import io.faultline.serve.s3.auth.AwsUri;
 import io.faultline.serve.s3.auth.Principal;
+import io.faultline.serve.s3.crypto.Encryption;
+import io.faultline.serve.s3.governance.GovernanceConfigs;
+import io.faultline.serve.s3.governance.MfaDelete;
+import io.faultline.serve.s3.website.WebsiteEndpoint;
 import io.faultline.serve.s3.http.Addressing;
 import io.faultline.serve.s3.http.HttpAnswer;
 import io.faultline.serve.s3.http.IncomingRequest;
@@ -28,10 +36,12 @@ import org.apiguardian.api.API;
 
 /**
  * One request's way through the server, in this order: address (bucket, key), authenticate
- * (SigV4), the few answers kept outside the model (ACLs, versioning status), map to the model's
- * request, authorize, call the model, render. Each stage can refuse with S3's error; only requests
- * that pass every stage reach the model and the session. Encryption and the policy language slot
- * in as further stages between authorize and the model call.
+ * (SigV4), authorize (policies, ACLs, Object Ownership, Block Public Access), MFA delete, the
+ * answers kept outside the model (ACLs and the other bucket settings), encryption of what is
+ * written, map to the model's request, call the model, open what is read, render. A request to a
+ * website host ({@code BUCKET.s3-website.localhost}) takes another way: the website endpoint,
+ * anonymous, over the same model. Each stage can
+ * refuse with S3's error; only requests that pass every stage reach the model and the session.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class S3Service {
@@ -44,17 +54,27 @@ public final class S3Service {
     static final String TOO_LARGE = "x-faultline-body-too-large";
 
     private final Authenticator authenticator;
-    private final AccessControl access = new AccessControl();
+    private final AccessControl access;
+    private final MfaDelete mfa;
+    private final Encryption encryption = new Encryption();
+    private final WebsiteEndpoint website = new WebsiteEndpoint();
     private final RequestMapper mapper;
     private final ResponseRenderer renderer;
     private final LiveModel model;
     private final AtomicLong requestIds = new AtomicLong(1);
 
-    public S3Service(Authenticator authenticator, TimeBase time, LiveModel model) {
+    public S3Service(ServeConfig config, Authenticator authenticator, TimeBase time, LiveModel model) {
         this.authenticator = authenticator;
+        this.access = new AccessControl(config.bucketQuota());
+        this.mfa = new MfaDelete(config.mfaDevices());
         this.mapper = new RequestMapper(time);
         this.renderer = new ResponseRenderer(time);
         this.model = model;
+    }
+
+    /** The encryption stage, for its KMS (keys, rotation, audit trail) and SSE-S3 master key. */
+    public Encryption encryption() {
+        return encryption;
     }
 
     public HttpAnswer handle(IncomingRequest in) {
@@ -78,23 +98,100 @@ public final class S3Service {
             throw new Refusal(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size ("
                     + MAX_BODY_BYTES + " bytes on this server).");
         }
+        long now = System.currentTimeMillis();
+        Optional<String> site = WebsiteEndpoint.bucketOf(in.header("host").orElse(""));
+        if (site.isPresent()) {
+            String key = AwsUri.decode(in.rawPath().startsWith("/") ? in.rawPath().substring(1) : in.rawPath());
+            return website.serve(in.method(), site.get(), key, in.header("host").orElse(""), (b, k) -> websiteRead(b, k, now));
+        }
         Addressing.Target target = Addressing.resolve(in.header("host").orElse(""), in.rawPath());
-        Authenticated auth = authenticator.authenticate(in, System.currentTimeMillis());
+        Authenticated auth = authenticator.authenticate(in, now);
         checkContentMd5(in, auth.payload());
         WireRequest w = new WireRequest(in.method(), target.bucket(), target.key(), firstValues(in.query()),
                 meaningful(in.headers()), auth.payload());
-        Optional<HttpAnswer> local = access.local(auth.principal(), w);
+        access.authorize(auth.principal(), w);
+        mfa.check(w, access.bucket(w.bucket()), in.header("x-amz-mfa"), now);
+        Optional<HttpAnswer> local = access.local(auth.principal(), w).or(() -> website.local(w));
         if (local.isPresent()) {
             return local.get();
         }
-        S3Request request = mapper.map(w);
-        access.authorize(auth.principal(), request);
-        S3Result<?> result = call(w, request);
-        if (result.isOk()) {
-            access.accepted(auth.principal(), w, request);
+        if (GovernanceConfigs.handles(w)) {
+            return configure(w);
         }
-        String owner = auth.principal() instanceof Principal.Account a ? a.account() : "anonymous";
-        return renderer.render(request, result, resource, requestId, b -> access.owns(owner, b), owner);
+        Optional<String> account = auth.principal() instanceof Principal.Account a ? Optional.of(a.account()) : Optional.empty();
+        Encryption.Prepared prepared = encryption.prepare(account, in, w, now);
+        S3Request request = mapper.map(prepared.wire());
+        S3Result<?> result = call(prepared.wire(), request);
+        if (result.isOk()) {
+            access.accepted(auth.principal(), w);
+            if (request instanceof S3Request.DeleteBucket d) {
+                website.bucketDeleted(d.bucket());
+            }
+            if (request instanceof S3Request.PutBucketVersioning v) {
+                access.versioningChanged(v.bucket(), v.status(), MfaDelete.requestedMfaDelete(w)
+                        .orElse(access.bucket(v.bucket()).map(b -> b.mfaDelete()).orElse(false)));
+            }
+        }
+        Encryption.Revealed shown = encryption.reveal(account, prepared, request, result, now);
+        String owner = account.orElse("anonymous");
+        HttpAnswer answer = renderer.render(request, shown.result(), resource, requestId, b -> access.owns(owner, b), owner);
+        for (Map.Entry<String, String> h : shown.headers().entrySet()) {
+            answer = answer.with(h.getKey(), h.getValue());
+        }
+        Optional<String> replication = replicationStatus(request, result);
+        return replication.isPresent() ? answer.with("x-amz-replication-status", replication.get()) : answer;
+    }
+
+    /** {@code x-amz-replication-status} of the version a GET or HEAD read (FIDELITY A16.14). */
+    private Optional<String> replicationStatus(S3Request request, S3Result<?> result) {
+        if (!result.isOk() || !(request instanceof S3Request.GetObject || request instanceof S3Request.HeadObject)) {
+            return Optional.empty();
+        }
+        ObjectInfo info = result.orThrow() instanceof GetObjectResponse g ? g.info() : (ObjectInfo) result.orThrow();
+        String key = request instanceof S3Request.GetObject g ? g.key() : ((S3Request.HeadObject) request).key();
+        return model.governance(gov -> gov.replicationStatus(request.bucket(), key, info.etag()));
+    }
+
+    /** {@code ?notification}, {@code ?replication}, {@code ?logging}: the model's governance, at "now". */
+    private HttpAnswer configure(WireRequest w) {
+        GovernanceConfigs.validate(w);
+        if (w.hasParam("replication") && w.method().equals("PUT")
+                && access.bucket(w.bucket()).flatMap(b -> b.versioning()).filter("Enabled"::equals).isEmpty()) {
+            throw new Refusal(400, "InvalidRequest", "Versioning must be 'Enabled' on the bucket to apply a replication configuration");
+        }
+        try {
+            return model.configure(w).get(MODEL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Refusal(503, "ServiceUnavailable", "The server is shutting down");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Refusal r) {
+                throw r;
+            }
+            throw new Refusal(500, "InternalError", "We encountered an internal error. Please try again.");
+        } catch (TimeoutException e) {
+            throw new Refusal(500, "InternalError", "We encountered an internal error. Please try again.");
+        }
+    }
+
+    /** A read of the website endpoint: anonymous, through the model like any GET, of public objects only. */
+    private WebsiteEndpoint.Fetched websiteRead(String bucket, String key, long now) {
+        if (!access.publiclyReadable(bucket, key)) {
+            return new WebsiteEndpoint.Fetched(403, "AccessDenied", new byte[0]);
+        }
+        IncomingRequest none = new IncomingRequest("GET", "/", Map.of(), Map.of(), new byte[0]);
+        WireRequest w = new WireRequest("GET", bucket, key, Map.of(), Map.of(), new byte[0]);
+        try {
+            Encryption.Prepared prepared = encryption.prepare(Optional.empty(), none, w, now);
+            S3Request request = mapper.map(prepared.wire());
+            S3Result<?> result = encryption.reveal(Optional.empty(), prepared, request, call(prepared.wire(), request), now).result();
+            if (result instanceof S3Result.Err<?> e) {
+                return new WebsiteEndpoint.Fetched(e.failure().status(), e.failure().error().code(), new byte[0]);
+            }
+            return new WebsiteEndpoint.Fetched(200, "", ((Body.Bytes) ((GetObjectResponse) result.orThrow()).body()).bytes());
+        } catch (Refusal r) {
+            return new WebsiteEndpoint.Fetched(r.status(), r.code(), new byte[0]);
+        }
     }
 
     private S3Result<?> call(WireRequest w, S3Request request) {

@@ -2,7 +2,10 @@ package io.faultline.serve.s3;
 
 import io.faultline.models.s3.config.ConsistencyMode;
 import io.faultline.serve.s3.auth.Credentials;
+import io.faultline.models.s3.store.Limits;
+import io.faultline.serve.s3.governance.MfaDevice;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -10,7 +13,7 @@ import org.apiguardian.api.API;
 /**
  * How {@code faultline serve s3} runs: where it listens (loopback unless told otherwise), the
  * model's consistency and seed, the access keys it accepts, and where it records the session and
- * the history.
+ * the history; the accounts' MFA devices and their bucket quota.
  *
  * <pre>{@code
  * ServeConfig c = ServeConfig.loopback(Credentials.of(new AccessKey("AKIDALICE", "secret", "alice")))
@@ -19,13 +22,17 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ServeConfig(String bind, int port, ConsistencyMode consistency, long seed, Credentials credentials,
-                          Optional<Path> session, Optional<Path> history) {
+                          Optional<Path> session, Optional<Path> history, List<MfaDevice> mfaDevices, int bucketQuota) {
     public ServeConfig {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(consistency, "consistency");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(history, "history");
+        mfaDevices = List.copyOf(mfaDevices);
+        if (bucketQuota < 1) {
+            throw new IllegalArgumentException("bucket quota " + bucketQuota + " is not at least 1");
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is not 0..65535");
         }
@@ -33,30 +40,41 @@ public record ServeConfig(String bind, int port, ConsistencyMode consistency, lo
 
     /** 127.0.0.1, a free port, strong consistency, seed 0, no files. */
     public static ServeConfig loopback(Credentials credentials) {
-        return new ServeConfig("127.0.0.1", 0, ConsistencyMode.STRONG, 0, credentials, Optional.empty(), Optional.empty());
+        return new ServeConfig("127.0.0.1", 0, ConsistencyMode.STRONG, 0, credentials, Optional.empty(), Optional.empty(), List.of(),
+                Limits.DEFAULT_MAX_BUCKETS);
     }
 
     public ServeConfig withConsistency(ConsistencyMode mode) {
-        return new ServeConfig(bind, port, mode, seed, credentials, session, history);
+        return new ServeConfig(bind, port, mode, seed, credentials, session, history, mfaDevices, bucketQuota);
     }
 
     public ServeConfig withSeed(long s) {
-        return new ServeConfig(bind, port, consistency, s, credentials, session, history);
+        return new ServeConfig(bind, port, consistency, s, credentials, session, history, mfaDevices, bucketQuota);
     }
 
     public ServeConfig withPort(int p) {
-        return new ServeConfig(bind, p, consistency, seed, credentials, session, history);
+        return new ServeConfig(bind, p, consistency, seed, credentials, session, history, mfaDevices, bucketQuota);
     }
 
     public ServeConfig withBind(String address) {
-        return new ServeConfig(address, port, consistency, seed, credentials, session, history);
+        return new ServeConfig(address, port, consistency, seed, credentials, session, history, mfaDevices, bucketQuota);
     }
 
     public ServeConfig withSession(Path file) {
-        return new ServeConfig(bind, port, consistency, seed, credentials, Optional.of(file), history);
+        return new ServeConfig(bind, port, consistency, seed, credentials, Optional.of(file), history, mfaDevices, bucketQuota);
+    }
+
+    /** The accounts' virtual MFA devices, for MFA delete (FIDELITY A16.11). */
+    public ServeConfig withMfa(MfaDevice... devices) {
+        return new ServeConfig(bind, port, consistency, seed, credentials, session, history, List.of(devices), bucketQuota);
+    }
+
+    /** Buckets per account (FIDELITY A2: 10,000 by default today). */
+    public ServeConfig withBucketQuota(int quota) {
+        return new ServeConfig(bind, port, consistency, seed, credentials, session, history, mfaDevices, quota);
     }
 
     public ServeConfig withHistory(Path file) {
-        return new ServeConfig(bind, port, consistency, seed, credentials, session, Optional.of(file));
+        return new ServeConfig(bind, port, consistency, seed, credentials, session, Optional.of(file), mfaDevices, bucketQuota);
     }
 }

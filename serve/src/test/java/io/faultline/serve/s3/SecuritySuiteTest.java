@@ -1,5 +1,8 @@
 package io.faultline.serve.s3;
 
+import static io.faultline.serve.s3.Accounts.ALICE;
+import static io.faultline.serve.s3.Accounts.BOB;
+import static io.faultline.serve.s3.Accounts.NOBODY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing it tried is stored, leaked or recorded in the session (FIDELITY A16.1, A16.4, A16.5).
  */
 class SecuritySuiteTest {
-    static final AccessKey ALICE = new AccessKey("AKIDALICE", "alice-secret", "alice");
-    static final AccessKey BOB = new AccessKey("AKIDBOB", "bob-secret", "bob");
-    static final AccessKey NOBODY = new AccessKey("AKIDNOBODY", "nobody-secret", "nobody");
 
     @TempDir
     static Path dir;
@@ -121,13 +121,77 @@ class SecuritySuiteTest {
 
     @Test
     void anonymousCallersReachWhatIsPublicAndNothingElse() throws Exception {
-        assertEquals(200, s3.signed(Req.of("PUT", "/alice-private/public.txt").body("hello world")
+        assertError(400, "AccessControlListNotSupported", s3.signed(Req.of("PUT", "/alice-private/public.txt").body("hello world")
+                .header("x-amz-acl", "public-read"), ALICE, now()));
+        assertEquals(200, s3.signed(Req.of("PUT", "/alice-shared").header("x-amz-object-ownership", "ObjectWriter"), ALICE, now())
+                .statusCode());
+        assertError(403, "AccessDenied", s3.signed(Req.of("PUT", "/alice-shared/public.txt").body("hello world")
+                .header("x-amz-acl", "public-read"), ALICE, now()));
+        assertEquals(204, s3.signed(Req.of("DELETE", "/alice-shared").param("publicAccessBlock", ""), ALICE, now()).statusCode());
+        assertEquals(200, s3.signed(Req.of("PUT", "/alice-shared/public.txt").body("hello world")
                 .header("x-amz-acl", "public-read"), ALICE, now()).statusCode());
-        HttpResponse<String> pub = s3.anonymous(Req.of("GET", "/alice-private/public.txt"));
+        HttpResponse<String> pub = s3.anonymous(Req.of("GET", "/alice-shared/public.txt"));
         assertEquals(200, pub.statusCode(), pub.body());
         assertEquals("hello world", pub.body());
-        assertError(403, "AccessDenied", s3.anonymous(Req.of("GET", "/alice-private").param("list-type", "2")));
+        assertError(403, "AccessDenied", s3.anonymous(Req.of("GET", "/alice-shared").param("list-type", "2")));
+        assertError(403, "AccessDenied", s3.anonymous(Req.of("GET", "/alice-private/public.txt")));
+        assertError(403, "AccessDenied", s3.anonymous(Req.of("PUT", "/alice-shared/public.txt").body("defaced")));
         assertError(403, "AccessDenied", s3.anonymous(Req.of("GET", "/")));
+    }
+
+    @Test
+    void nobodyButTheOwnerChangesAccessSettings() throws Exception {
+        String open = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:*\","
+                + "\"Resource\":\"arn:aws:s3:::alice-private/*\"}]}";
+        assertError(403, "AccessDenied", s3.signed(Req.of("PUT", "/alice-private").param("policy", "").body(open), BOB, now()));
+        assertError(403, "AccessDenied", s3.anonymous(Req.of("DELETE", "/alice-private").param("publicAccessBlock", "")));
+        assertError(403, "AccessDenied", s3.signed(Req.of("PUT", "/alice-private").param("ownershipControls", "")
+                .body("<OwnershipControls><Rule><ObjectOwnership>ObjectWriter</ObjectOwnership></Rule></OwnershipControls>"), BOB, now()));
+        assertError(403, "AccessDenied", s3.signed(Req.of("PUT", "/alice-private/secret.txt").param("acl", "")
+                .header("x-amz-grant-read", "id=\"bob\""), BOB, now()));
+        assertError(403, "AccessDenied", s3.signed(Req.of("GET", "/alice-private/secret.txt"), BOB, now()));
+        assertError(403, "AccessDenied", s3.signed(Req.of("GET", "/alice-private").param("acl", ""), BOB, now()));
+    }
+
+    @Test
+    void anotherAccountsKmsKeyCannotSealOrOpen() throws Exception {
+        String alicesKey = server.kms().createKey("alice", "alice-only");
+        assertError(403, "AccessDenied", s3.signed(Req.of("PUT", "/bob-bucket/stolen-key").body("x")
+                .header("x-amz-server-side-encryption", "aws:kms").header("x-amz-server-side-encryption-aws-kms-key-id", alicesKey),
+                BOB, now()));
+        assertError(404, "NoSuchKey", s3.signed(Req.of("GET", "/bob-bucket/stolen-key"), BOB, now()));
+        assertTrue(server.kms().audit().stream().noneMatch(e -> e.account().equals("bob")), "bob never used alice's key");
+    }
+
+    @Test
+    void theWebsiteEndpointNeitherWritesNorRevealsPrivateObjects() throws Exception {
+        assertEquals(200, s3.signed(Req.of("PUT", "/alice-private").param("website", "")
+                .body("<WebsiteConfiguration><IndexDocument><Suffix>secret.txt</Suffix></IndexDocument></WebsiteConfiguration>"),
+                ALICE, now()).statusCode());
+        for (String request : new String[] {"GET /secret.txt", "GET /", "PUT /planted.txt", "DELETE /secret.txt"}) {
+            try (Socket socket = new Socket(server.address().getAddress(), server.port())) {
+                OutputStream out = socket.getOutputStream();
+                out.write((request + " HTTP/1.1\r\nHost: alice-private.s3-website.localhost:" + server.port()
+                        + "\r\nContent-Length: 4\r\nConnection: close\r\n\r\nspam").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 403") || answer.startsWith("HTTP/1.1 405"), answer);
+                assertFalse(answer.contains("alice's secret"), answer);
+            }
+        }
+        assertError(404, "NoSuchKey", s3.signed(Req.of("GET", "/alice-private/planted.txt"), ALICE, now()));
+        assertError(403, "AccessDenied", s3.anonymous(Req.of("PUT", "/alice-private").param("website", "").body("<x/>")));
+    }
+
+    @Test
+    void aPolicyThatLocksItsOwnerOutStillLetsTheOwnerRemoveIt() throws Exception {
+        assertEquals(200, s3.signed(Req.of("PUT", "/alice-locked"), ALICE, now()).statusCode());
+        String denyAll = "{\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\","
+                + "\"Resource\":[\"arn:aws:s3:::alice-locked\",\"arn:aws:s3:::alice-locked/*\"]}]}";
+        assertEquals(204, s3.signed(Req.of("PUT", "/alice-locked").param("policy", "").body(denyAll), ALICE, now()).statusCode());
+        assertError(403, "AccessDenied", s3.signed(Req.of("PUT", "/alice-locked/x").body("x"), ALICE, now()));
+        assertEquals(204, s3.signed(Req.of("DELETE", "/alice-locked").param("policy", ""), ALICE, now()).statusCode());
+        assertEquals(200, s3.signed(Req.of("PUT", "/alice-locked/x").body("x"), ALICE, now()).statusCode());
     }
 
     @Test

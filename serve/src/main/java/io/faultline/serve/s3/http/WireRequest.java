@@ -14,9 +14,14 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record WireRequest(String method, String bucket, String key, Map<String, String> query,
                           Map<String, String> headers, byte[] body) {
-    /** Headers that change what a request means; the others (signatures, SDK noise) are not recorded. */
+    /**
+     * Headers that change what a request means; the others (signatures, SDK noise, and secrets: an
+     * SSE-C key, an MFA code) are not recorded.
+     */
     public static final java.util.Set<String> MEANINGFUL = java.util.Set.of("if-match", "if-none-match",
-            "if-modified-since", "if-unmodified-since", "range", "x-amz-copy-source", "x-amz-storage-class", "x-amz-acl");
+            "if-modified-since", "if-unmodified-since", "range", "x-amz-copy-source", "x-amz-storage-class", "x-amz-acl",
+            "x-amz-grant-read", "x-amz-grant-write", "x-amz-grant-read-acp", "x-amz-grant-write-acp", "x-amz-grant-full-control",
+            "x-amz-object-ownership", "x-amz-server-side-encryption", "x-amz-server-side-encryption-aws-kms-key-id");
 
     public WireRequest {
         query = new TreeMap<>(query);

@@ -5,6 +5,8 @@ import io.faultline.checker.history.Op;
 import io.faultline.checker.history.Value;
 import io.faultline.models.s3.api.S3Request;
 import io.faultline.models.s3.api.S3Result;
+import io.faultline.models.s3.governance.Governance;
+import io.faultline.models.s3.governance.Timing;
 import io.faultline.models.s3.workload.S3Requester;
 import io.faultline.sim.Context;
 import io.faultline.sim.HostId;
@@ -36,11 +38,19 @@ public final class Gateway implements Process {
     private int next;
     private int open;
 
-    public Gateway(List<HostId> frontEndHosts, Recorder recorder) {
+    private final Governance governance;
+
+    public Gateway(List<HostId> frontEndHosts, Recorder recorder, long startEpochMillis) {
         for (HostId h : frontEndHosts) {
             frontEnds.add(new S3Requester(h));
         }
         this.recorder = recorder;
+        this.governance = new Governance((r, k) -> frontEnds.get(0).send(ctx, r, k), Timing.DEFAULT, startEpochMillis);
+    }
+
+    /** Notifications, replication and access logs of the requests admitted here. */
+    public Governance governance() {
+        return governance;
     }
 
     @Override
@@ -61,6 +71,7 @@ public final class Gateway implements Process {
 
     @Override
     public void onTimer(Context ctx, Timer t) {
+        governance.onTimer(ctx, t);
     }
 
     /** True once the host has started (the simulation has run to time 0). */
@@ -83,8 +94,10 @@ public final class Gateway implements Process {
         Optional<OpHandle> op = inv.map(i -> recorder.invoke(process(), i.f(), i.value()));
         S3Requester s3 = frontEnds.get(next++ % frontEnds.size());
         open++;
+        long arrivedAt = ctx.now();
         s3.send(ctx, r, result -> {
             open--;
+            governance.observe(ctx, r, result, arrivedAt);
             if (op.isPresent()) {
                 complete(op.get(), Judged.outcome(inv.get(), result));
             }
@@ -112,9 +125,11 @@ public final class Gateway implements Process {
     /** The history to judge: every recorded operation except those on keys written outside the vocabulary. */
     public History judgedHistory() {
         List<Op> kept = new ArrayList<>();
+        TreeSet<String> skipped = new TreeSet<>(unjudged);
+        skipped.addAll(governance.writtenKeys()); // replicas and log objects: no client wrote them
         for (Op o : recorder.history()) {
             if (o.value() instanceof Value.Vec v && !v.items().isEmpty() && v.items().get(0) instanceof Value.Str k
-                    && unjudged.contains(k.value())) {
+                    && skipped.contains(k.value())) {
                 continue;
             }
             kept.add(o.withIndex(kept.size()));

@@ -3,6 +3,7 @@ package io.faultline.serve.s3.session;
 import io.faultline.checker.history.History;
 import io.faultline.models.s3.check.S3Checks;
 import io.faultline.serve.s3.http.Refusal;
+import io.faultline.serve.s3.governance.GovernanceConfigs;
 import io.faultline.serve.s3.http.RequestMapper;
 import io.faultline.serve.s3.http.TimeBase;
 import io.faultline.sim.BadInputException;
@@ -51,7 +52,7 @@ public final class ReplayScenario {
         // The session's seed, not the command line's: the session was recorded under it.
         RunSpec replay = new RunSpec(session.header().seed(), spec.durationNanos(), spec.settings());
         ScenarioRun run = ScenarioRun.withoutHistory(SCENARIO, replay);
-        ServedS3 model = ServedS3.on(run, session.header().consistency());
+        ServedS3 model = ServedS3.on(run, session.header().consistency(), session.header().startEpochMillis());
         History h = replay(model, session);
         RunResult.Builder b = run.result();
         b.history("s3", h);
@@ -67,6 +68,10 @@ public final class ReplayScenario {
         for (SessionFile.Entry e : session.entries()) {
             sim.run(Math.max(sim.now(), e.at()));
             try {
+                if (GovernanceConfigs.handles(e.request())) {
+                    GovernanceConfigs.apply(model.gateway().governance(), e.request());
+                    continue;
+                }
                 model.gateway().submit(mapper.map(e.request()), r -> { });
             } catch (Refusal r) {
                 throw new BadInputException("session request at " + e.at() + " ns (" + e.request().describe()

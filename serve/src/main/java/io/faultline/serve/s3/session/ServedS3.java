@@ -20,10 +20,10 @@ public final class ServedS3 {
     private final S3Cluster cluster;
     private final Gateway gateway;
 
-    private ServedS3(S3Cluster cluster) {
+    private ServedS3(S3Cluster cluster, long startEpochMillis) {
         this.cluster = cluster;
         List<HostId> fes = cluster.frontEnds().stream().map(Host::id).toList();
-        this.gateway = new Gateway(fes, cluster.recorder());
+        this.gateway = new Gateway(fes, cluster.recorder(), startEpochMillis);
         cluster.addClient("gateway", 0, fe -> gateway);
     }
 
@@ -35,14 +35,14 @@ public final class ServedS3 {
         return new ClusterShape(3, 2, List.of());
     }
 
-    /** On a simulation of its own (the live server). */
-    public static ServedS3 live(long seed, ConsistencyMode mode) {
-        return new ServedS3(S3Cluster.build(seed, config(mode), shape()));
+    /** On a simulation of its own (the live server); virtual time 0 is {@code startEpochMillis}. */
+    public static ServedS3 live(long seed, ConsistencyMode mode, long startEpochMillis) {
+        return new ServedS3(S3Cluster.build(seed, config(mode), shape()), startEpochMillis);
     }
 
     /** On a scenario run's simulation (the replay). */
-    public static ServedS3 on(ScenarioRun run, ConsistencyMode mode) {
-        return new ServedS3(S3Cluster.build(run, config(mode), shape()));
+    public static ServedS3 on(ScenarioRun run, ConsistencyMode mode, long startEpochMillis) {
+        return new ServedS3(S3Cluster.build(run, config(mode), shape()), startEpochMillis);
     }
 
     public S3Cluster cluster() {

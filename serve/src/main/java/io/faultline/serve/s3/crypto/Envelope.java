@@ -1,0 +1,79 @@
+package io.faultline.serve.s3.crypto;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import org.apiguardian.api.API;
+
+/**
+ * The bytes the model stores for an encrypted object: a header naming the mode and the sealed
+ * data key (none for SSE-C, whose key the customer keeps), the nonce, and the AES-GCM ciphertext
+ * with its tag. The plaintext and the data key in the clear are never in it.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public record Envelope(Sse.Mode mode, WrappedKey key, byte[] iv, byte[] ciphertext) {
+    private static final byte[] MAGIC = {'F', 'L', 'S', 'E', 1};
+
+    public Envelope {
+        iv = iv.clone();
+        ciphertext = ciphertext.clone();
+    }
+
+    @Override
+    public byte[] iv() {
+        return iv.clone();
+    }
+
+    @Override
+    public byte[] ciphertext() {
+        return ciphertext.clone();
+    }
+
+    public byte[] toBytes() {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (DataOutputStream o = new DataOutputStream(b)) {
+            o.write(MAGIC);
+            o.writeUTF(mode.name());
+            o.writeUTF(key.keyId());
+            o.writeInt(key.version());
+            writeBytes(o, key.iv());
+            writeBytes(o, key.wrapped());
+            writeBytes(o, iv);
+            writeBytes(o, ciphertext);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return b.toByteArray();
+    }
+
+    /** Reads an envelope; bytes that are not one are an {@link IllegalArgumentException}. */
+    public static Envelope parse(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC)) {
+                throw new IllegalArgumentException("not an encrypted object");
+            }
+            Sse.Mode mode = Sse.Mode.valueOf(in.readUTF());
+            WrappedKey key = new WrappedKey(in.readUTF(), in.readInt(), readBytes(in), readBytes(in));
+            return new Envelope(mode, key, readBytes(in), readBytes(in));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("a truncated encrypted object", e);
+        }
+    }
+
+    private static void writeBytes(DataOutputStream o, byte[] b) throws IOException {
+        o.writeInt(b.length);
+        o.write(b);
+    }
+
+    private static byte[] readBytes(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.available()) {
+            throw new IOException("bad length " + n);
+        }
+        return in.readNBytes(n);
+    }
+}

@@ -1,0 +1,92 @@
+package io.faultline.serve.s3;
+
+import static io.faultline.serve.s3.Accounts.ALICE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.faultline.models.s3.governance.Delivery;
+import io.faultline.serve.s3.Signer.Req;
+import io.faultline.serve.s3.auth.Credentials;
+import io.faultline.serve.s3.session.ReplayScenario;
+import io.faultline.serve.s3.session.ServedS3;
+import io.faultline.serve.s3.session.SessionFile;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ?notification}, {@code ?replication} and {@code ?logging} over HTTP (FIDELITY A16.13 to
+ * A16.15): configured through the REST API, recorded in the session, and replayed to the same
+ * deliveries.
+ */
+class GovernanceRestTest {
+    static final String QUEUE = "arn:aws:sqs:us-east-1:alice:uploads";
+
+    @TempDir
+    Path dir;
+
+    static long now() {
+        return System.currentTimeMillis();
+    }
+
+    static void status(int expected, HttpResponse<String> r) {
+        assertEquals(expected, r.statusCode(), r.body());
+    }
+
+    @Test
+    void configuredOverRestDeliveredInVirtualTimeAndReplayedTheSame() throws Exception {
+        Path sessionFile = dir.resolve("session.jsonl");
+        List<Delivery> live;
+        try (S3Server server = S3Server.start(ServeConfig.loopback(Credentials.of(ALICE)).withSession(sessionFile))) {
+            Signer s3 = new Signer(server.endpoint());
+            status(200, s3.signed(Req.of("PUT", "/uploads"), ALICE, now()));
+            status(200, s3.signed(Req.of("PUT", "/uploads").param("notification", "").body("<NotificationConfiguration>"
+                    + "<QueueConfiguration><Id>new-files</Id><Queue>" + QUEUE + "</Queue><Event>s3:ObjectCreated:*</Event>"
+                    + "</QueueConfiguration></NotificationConfiguration>"), ALICE, now()));
+            HttpResponse<String> config = s3.signed(Req.of("GET", "/uploads").param("notification", ""), ALICE, now());
+            assertTrue(config.body().contains("<Queue>" + QUEUE + "</Queue>"), config.body());
+            status(400, s3.signed(Req.of("PUT", "/uploads").param("notification", "").body("<NotificationConfiguration>"
+                    + "<QueueConfiguration><Queue>" + QUEUE + "</Queue><Event>s3:Replication:*</Event></QueueConfiguration>"
+                    + "</NotificationConfiguration>"), ALICE, now()));
+            for (int i = 0; i < 3; i++) {
+                status(200, s3.signed(Req.of("PUT", "/uploads/file-" + i).body("content " + i), ALICE, now()));
+            }
+            String replication = "<ReplicationConfiguration><Role>arn:aws:iam::alice:role/r</Role><Rule><ID>all</ID>"
+                    + "<Status>Enabled</Status><Filter><Prefix></Prefix></Filter><Destination><Bucket>arn:aws:s3:::copies</Bucket>"
+                    + "</Destination></Rule></ReplicationConfiguration>";
+            HttpResponse<String> unversioned = s3.signed(Req.of("PUT", "/uploads").param("replication", "").body(replication), ALICE, now());
+            status(400, unversioned);
+            assertTrue(unversioned.body().contains("<Code>InvalidRequest</Code>"), unversioned.body());
+            status(200, s3.signed(Req.of("PUT", "/uploads").param("versioning", "")
+                    .body("<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>"), ALICE, now()));
+            status(200, s3.signed(Req.of("PUT", "/copies"), ALICE, now()));
+            status(200, s3.signed(Req.of("PUT", "/uploads").param("replication", "").body(replication), ALICE, now()));
+            status(200, s3.signed(Req.of("PUT", "/uploads/replicated").body("copied later"), ALICE, now()));
+            HttpResponse<String> head = s3.signed(Req.of("HEAD", "/uploads/replicated"), ALICE, now());
+            String state = head.headers().firstValue("x-amz-replication-status").orElse("");
+            assertTrue(state.equals("PENDING") || state.equals("COMPLETED"), "x-amz-replication-status: " + state);
+            assertFalse(s3.signed(Req.of("HEAD", "/uploads/file-0"), ALICE, now()).headers()
+                    .firstValue("x-amz-replication-status").isPresent(), "written before the rule: not replicated");
+            status(200, s3.signed(Req.of("PUT", "/uploads").param("logging", "").body("<BucketLoggingStatus><LoggingEnabled>"
+                    + "<TargetBucket>copies</TargetBucket><TargetPrefix>logs/</TargetPrefix></LoggingEnabled></BucketLoggingStatus>"),
+                    ALICE, now()));
+            assertTrue(s3.signed(Req.of("GET", "/uploads").param("logging", ""), ALICE, now()).body()
+                    .contains("<TargetPrefix>logs/</TargetPrefix>"));
+            long deadline = now() + 120_000;
+            while (server.deliveries(QUEUE).stream().map(d -> d.event().sequencer()).distinct().count() < 4 && now() < deadline) {
+                Thread.sleep(100);
+            }
+            live = server.deliveries(QUEUE);
+        }
+        assertEquals(4, live.stream().map(d -> d.event().sequencer()).distinct().count(), live.toString());
+        SessionFile.Session session = SessionFile.read(sessionFile);
+        ServedS3 replayed = ServedS3.live(session.header().seed(), session.header().consistency(), session.header().startEpochMillis());
+        ReplayScenario.replay(replayed, session);
+        replayed.cluster().sim().run(replayed.cluster().sim().now() + 10 * io.faultline.sim.Simulation.MINUTES);
+        List<Delivery> again = replayed.gateway().governance().deliveries(QUEUE);
+        assertEquals(live, again.subList(0, Math.min(live.size(), again.size())), "the replay delivers the same events at the same times");
+    }
+}
