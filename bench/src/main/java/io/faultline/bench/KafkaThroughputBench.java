@@ -39,9 +39,13 @@ public class KafkaThroughputBench {
     @Param({"3600"})
     public long simulatedSeconds;
 
+    /** The last run, kept so that {@link #main} can measure what it holds. */
+    private Simulation last;
+
     @Benchmark
     public long oneSimulatedRun() {
         Simulation sim = new Simulation(1, new Bounds(Long.MAX_VALUE, Long.MAX_VALUE));
+        last = sim;
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("kafka.version", "3.7");
         settings.put("enable.idempotence", "false");
@@ -66,7 +70,13 @@ public class KafkaThroughputBench {
         long start = cpu.getCurrentThreadCpuTime();
         long wall = System.nanoTime();
         long records = b.oneSimulatedRun();
-        System.out.printf("%d simulated s: %d records, run thread CPU %.1f s, wall %.1f s%n", b.simulatedSeconds,
-                records, (cpu.getCurrentThreadCpuTime() - start) / 1e9, (System.nanoTime() - wall) / 1e9);
+        double cpuSeconds = (cpu.getCurrentThreadCpuTime() - start) / 1e9;
+        double wallSeconds = (System.nanoTime() - wall) / 1e9;
+        // The run's simulation is still reachable here, so this is what it holds at the end.
+        java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        memory.gc();
+        System.out.printf("%d simulated s: %d records, %d events, run thread CPU %.1f s, wall %.1f s, live heap at the end"
+                + " %d MB%n", b.simulatedSeconds, records, b.last.eventCount(), cpuSeconds, wallSeconds,
+                memory.getHeapMemoryUsage().getUsed() >> 20);
     }
 }

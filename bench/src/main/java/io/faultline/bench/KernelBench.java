@@ -1,5 +1,7 @@
 package io.faultline.bench;
 
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.faultline.sim.Bounds;
@@ -28,6 +30,12 @@ import org.openjdk.jmh.annotations.State;
  * and 10,000 hosts (every host keeps one ball in flight to a random peer) and timer churn (every
  * host sets two timers per firing and cancels one). Each invocation processes {@link #EVENTS}
  * events of an already running simulation, so the figure is events/s at steady state.
+ *
+ * <p>{@link #queueCeiling} is the yardstick: {@code java.util.PriorityQueue} alone, holding as many
+ * pending entries as ping-pong has balls in flight (one per host), polling the earliest and adding one
+ * at a later time drawn like ping-pong's latency. A kernel event does at least that much, so
+ * kernel / ceiling, measured in the same run, says how much the rest of an event costs on this machine
+ * at this moment (a loaded machine slows both alike).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -102,6 +110,17 @@ public class KernelBench {
 
     private Simulation pingPong;
     private Simulation timers;
+    private PriorityQueue<Pending> ceiling;
+    private SplittableRandom ceilingRng;
+
+    /** A queue entry as small as the kernel's key: a time and a tie-breaking sequence number. */
+    record Pending(long time, long seq) implements Comparable<Pending> {
+        @Override
+        public int compareTo(Pending o) {
+            int c = Long.compare(time, o.time);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -115,6 +134,28 @@ public class KernelBench {
         for (int i = 0; i < hosts; i++) {
             timers.addHost("t" + i, self -> new Churner());
         }
+        ceilingRng = new SplittableRandom(3);
+        ceiling = new PriorityQueue<>();
+        for (int i = 0; i < hosts; i++) {
+            ceiling.add(new Pending(ceilingRng.nextLong(100_000, 2_000_000), i));
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public long queueCeiling() {
+        return holdCeiling();
+    }
+
+    private long holdCeiling() {
+        PriorityQueue<Pending> q = ceiling;
+        long seq = 0;
+        for (int i = 0; i < EVENTS; i++) {
+            Pending p = q.poll();
+            seq = p.seq + hosts;
+            q.add(new Pending(p.time + ceilingRng.nextLong(100_000, 2_000_000), seq));
+        }
+        return seq;
     }
 
     @Benchmark
@@ -136,32 +177,44 @@ public class KernelBench {
     }
 
     /**
-     * Events per CPU-second of this thread, best of five rounds of two million events after a
-     * warm-up, for each host count given (default 2, 100, 10000): a figure that a machine shared with
-     * other processes distorts less than JMH's wall-clock throughput. Not a JMH benchmark.
+     * Events per CPU-second of this thread, best of five interleaved rounds of two million events
+     * after a warm-up, for each host count given (default 2, 100, 10000), with each figure's ratio to
+     * the queue ceiling of the same rounds: a figure that a machine shared with other processes
+     * distorts less than JMH's wall-clock throughput. Not a JMH benchmark.
      */
     public static void main(String[] args) {
-        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         String[] counts = args.length > 0 ? args : new String[] {"2", "100", "10000"};
-        for (String kind : new String[] {"ping-pong", "timer churn"}) {
-            for (String count : counts) {
-                KernelBench b = new KernelBench();
-                b.hosts = Integer.parseInt(count);
-                b.setUp();
-                Simulation sim = kind.equals("ping-pong") ? b.pingPong : b.timers;
-                for (int i = 0; i < 30; i++) {
-                    advance(sim);
-                }
-                double best = 0;
-                for (int round = 0; round < 5; round++) {
-                    long start = cpu.getCurrentThreadCpuTime();
-                    for (int i = 0; i < 20; i++) {
-                        advance(sim);
-                    }
-                    best = Math.max(best, 20.0 * EVENTS / ((cpu.getCurrentThreadCpuTime() - start) / 1e9));
-                }
-                System.out.printf("%s, %s hosts: %.2f M events per CPU-second%n", kind, count, best / 1e6);
+        for (String count : counts) {
+            KernelBench b = new KernelBench();
+            b.hosts = Integer.parseInt(count);
+            b.setUp();
+            // Interleaved rounds, so that the load of the moment weighs on the three alike.
+            double ceiling = 0;
+            double pingPong = 0;
+            double churn = 0;
+            for (int i = 0; i < 30; i++) {
+                b.holdCeiling();
+                advance(b.pingPong);
+                advance(b.timers);
             }
+            for (int round = 0; round < 5; round++) {
+                ceiling = Math.max(ceiling, perCpuSecond(b::holdCeiling));
+                pingPong = Math.max(pingPong, perCpuSecond(() -> advance(b.pingPong)));
+                churn = Math.max(churn, perCpuSecond(() -> advance(b.timers)));
+            }
+            System.out.printf("%s hosts: queue ceiling %.2f, ping-pong %.2f (%.2f of the ceiling), timer churn %.2f"
+                    + " (%.2f) M events per CPU-second%n", count, ceiling / 1e6, pingPong / 1e6, pingPong / ceiling,
+                    churn / 1e6, churn / ceiling);
         }
+    }
+
+    /** Best-effort events per CPU-second of this thread over 20 invocations of {@code invocation}. */
+    private static double perCpuSecond(java.util.function.LongSupplier invocation) {
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = cpu.getCurrentThreadCpuTime();
+        for (int i = 0; i < 20; i++) {
+            invocation.getAsLong();
+        }
+        return 20.0 * EVENTS / ((cpu.getCurrentThreadCpuTime() - start) / 1e9);
     }
 }

@@ -107,6 +107,9 @@ public final class HtmlReport {
         row(h, "messages", String.format(Locale.ROOT, "%,d", r.messagesInRun()));
         row(h, "trace hash", "<code>" + escape(s.traceHash()) + "</code>");
         row(h, "wall time", s.wallMillis() + " ms");
+        if (s.peakHeapBytes() > 0) {
+            row(h, "peak heap (estimate)", String.format(Locale.ROOT, "%,d MB", (s.peakHeapBytes() + (1 << 20) - 1) >> 20));
+        }
         h.append("</table>\n");
         if (!r.replayCommand().isEmpty()) {
             h.append("<p class=\"note\">Replay this exact run:</p><pre class=\"replay\">")

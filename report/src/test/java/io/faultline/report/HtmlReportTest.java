@@ -59,7 +59,7 @@ class HtmlReportTest {
         RunSummary valid = SampleReports.summary(Outcome.VALID);
         RunSummary none = new RunSummary(valid.scenario(), valid.seed(), valid.verdict(), valid.checks(),
                 List.of(new Table("Lost values", List.of("value"), List.of())), valid.traceHash(), valid.events(),
-                valid.simulatedNanos(), valid.wallMillis(), valid.report());
+                valid.simulatedNanos(), valid.wallMillis(), valid.peakHeapBytes(), valid.report());
         assertTrue(HtmlReport.render(RunReport.builder(none).build())
                 .contains("<section class=\"findings\"><h2>Lost values</h2>\n<p class=\"note\">None.</p>"));
     }

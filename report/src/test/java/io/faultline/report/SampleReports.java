@@ -21,7 +21,7 @@ final class SampleReports {
                         verdict == Outcome.VALID ? "" : "n3 never received 7 <script>")),
                 verdict == Outcome.VALID ? List.of() : List.of(new Table("Lost values", List.of("value", "where it went"),
                         List.of(List.of("7", "never reached n3 <b>")))),
-                "c0ffee", 1234, 30 * S, 87, Optional.empty());
+                "c0ffee", 1234, 30 * S, 87, 48L << 20, Optional.empty());
     }
 
     /** A broadcast among three nodes: {@code rounds} rounds, every 100 ms, n3 cut off in the middle. */

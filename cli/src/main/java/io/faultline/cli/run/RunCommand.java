@@ -72,13 +72,14 @@ public final class RunCommand extends ScenarioCommand {
         }
         Optional<FaultSchedule> schedule = saveFaults == null ? Optional.empty() : Optional.of(runner.schedule(request));
         RunOutcome outcome;
+        HeapPeak.reset();
         try {
             outcome = Seeds.guard(request, () -> runner.run(request, true, budget));
         } finally {
             WallClockBudget.done(spec.commandLine().getErr());
         }
         Path file = report != null ? report : Path.of(request.defaultReportPath());
-        RunSummary summary = outcome.summary().withReport(file.toString());
+        RunSummary summary = outcome.summary().withPeakHeap(HeapPeak.bytes()).withReport(file.toString());
         try {
             HtmlReport.write(outcome.report().apply(summary), file);
         } catch (IOException e) {

@@ -42,7 +42,7 @@ final class FakeRunner implements Runner {
         }
         Outcome v = seed % 10 == 3 ? Outcome.INVALID : seed % 10 == 7 ? Outcome.UNKNOWN : Outcome.VALID;
         RunSummary s = new RunSummary(request.scenario(), seed, v, List.of(new CheckLine("fake", v, "")), List.of(),
-                Long.toHexString(seed * 31 + (acc & 1) * 0), seed, 1000, 0, Optional.empty());
+                Long.toHexString(seed * 31 + (acc & 1) * 0), seed, 1000, 0, 0, Optional.empty());
         return new RunOutcome(s, sum -> RunReport.builder(sum).replayCommand(request.replayCommand()).build());
     }
 }

@@ -106,8 +106,9 @@ class RunCommandTest {
             fields.add(it.next());
         }
         assertEquals(List.of("scenario", "seed", "verdict", "checks", "traceHash", "events", "simulatedNanos",
-                "wallMillis", "report"), fields);
+                "wallMillis", "peakHeapBytes", "report"), fields);
         assertEquals("demo/echo", n.get("scenario").asText());
+        assertTrue(n.get("peakHeapBytes").asLong() > 0, "a run alone in its JVM measures its peak heap");
         assertEquals(5, n.get("seed").asLong());
         assertEquals("VALID", n.get("verdict").asText());
         assertEquals(3_000_000_000L, n.get("simulatedNanos").asLong());

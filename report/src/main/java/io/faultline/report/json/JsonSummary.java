@@ -22,7 +22,8 @@ import org.apiguardian.api.API;
  * <pre>{@code
  * {"scenario":"demo/echo","seed":42,"verdict":"VALID","checks":[{"name":"echoed","verdict":"VALID","detail":""}],
  *  "findings":{"Lost and duplicated records":[{"record":"lost","value":"1000223",...}]},
- *  "traceHash":"9f3c...","events":1200,"simulatedNanos":30000000000,"wallMillis":85,"report":"reports/demo-echo-42.html"}
+ *  "traceHash":"9f3c...","events":1200,"simulatedNanos":30000000000,"wallMillis":85,"peakHeapBytes":41943040,
+ *  "report":"reports/demo-echo-42.html"}
  * }</pre>
  */
 @API(status = API.Status.STABLE, since = "0.1")
@@ -63,6 +64,9 @@ public final class JsonSummary {
         o.put("events", s.events());
         o.put("simulatedNanos", s.simulatedNanos());
         o.put("wallMillis", s.wallMillis());
+        if (s.peakHeapBytes() > 0) {
+            o.put("peakHeapBytes", s.peakHeapBytes());
+        }
         s.report().ifPresent(r -> o.put("report", r));
         return o;
     }

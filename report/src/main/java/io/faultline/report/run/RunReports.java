@@ -55,7 +55,7 @@ public final class RunReports {
             findings.add(table(t));
         }
         return new RunSummary(r.scenario(), r.seed(), r.outcome(), checks, findings, r.traceHash(), r.eventCount(),
-                r.simulatedNanos(), wallMillis, Optional.empty());
+                r.simulatedNanos(), wallMillis, 0, Optional.empty());
     }
 
     /**

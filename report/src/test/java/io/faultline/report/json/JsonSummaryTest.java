@@ -24,7 +24,7 @@ class JsonSummaryTest {
     void runHasTheDocumentedFieldsInOrder() throws Exception {
         RunSummary s = new RunSummary("demo/echo", 7, Outcome.INVALID,
                 List.of(new CheckLine("echoed", Outcome.INVALID, "lost \"x\"")), List.of(), "ab12", 10, 5_000, 3,
-                Optional.of("reports/demo-echo-7.html"));
+                0, Optional.of("reports/demo-echo-7.html"));
         String line = JsonSummary.run(s);
         assertFalse(line.contains("\n"), "one line");
         JsonNode n = MAPPER.readTree(line);
@@ -41,7 +41,7 @@ class JsonSummaryTest {
         Table lost = new Table("Lost and duplicated records", List.of("record", "value", "leader"),
                 List.of(List.of("lost", "1000243", "b1"), List.of("duplicated", "1000218", "b2")));
         RunSummary s = new RunSummary("kafka/jepsen-2013", 1, Outcome.INVALID, List.of(), List.of(lost), "ab12", 10, 5_000,
-                3, Optional.empty());
+                3, 0, Optional.empty());
         JsonNode n = MAPPER.readTree(JsonSummary.run(s));
         JsonNode rows = n.get("findings").get("Lost and duplicated records");
         assertEquals(2, rows.size());
@@ -49,17 +49,24 @@ class JsonSummaryTest {
         assertEquals("1000243", rows.get(0).get("value").asText());
         assertEquals("b2", rows.get(1).get("leader").asText());
         RunSummary none = new RunSummary("kafka/safe", 1, Outcome.VALID, List.of(), List.of(new Table("Lost and duplicated"
-                + " records", List.of("record"), List.of())), "ab12", 10, 5_000, 3, Optional.empty());
+                + " records", List.of("record"), List.of())), "ab12", 10, 5_000, 3, 0, Optional.empty());
         assertEquals(0, MAPPER.readTree(JsonSummary.run(none)).get("findings").get("Lost and duplicated records").size(),
                 "an empty finding is listed as such: nothing was lost");
         assertFalse(MAPPER.readTree(JsonSummary.run(new RunSummary("demo/echo", 7, Outcome.VALID, List.of(), List.of(), "ab12",
-                10, 5_000, 3, Optional.empty()))).has("findings"), "a scenario without findings prints none");
+                10, 5_000, 3, 0, Optional.empty()))).has("findings"), "a scenario without findings prints none");
     }
 
     @Test
     void runWithoutReportOmitsTheField() throws Exception {
-        RunSummary s = new RunSummary("demo/echo", 7, Outcome.VALID, List.of(), List.of(), "ab12", 10, 5_000, 3, Optional.empty());
+        RunSummary s = new RunSummary("demo/echo", 7, Outcome.VALID, List.of(), List.of(), "ab12", 10, 5_000, 3, 0, Optional.empty());
         assertFalse(MAPPER.readTree(JsonSummary.run(s)).has("report"));
+    }
+
+    @Test
+    void thePeakHeapIsPrintedOnlyWhenMeasured() throws Exception {
+        RunSummary s = new RunSummary("demo/echo", 7, Outcome.VALID, List.of(), List.of(), "ab12", 10, 5_000, 3, 0, Optional.empty());
+        assertFalse(MAPPER.readTree(JsonSummary.run(s)).has("peakHeapBytes"), "a sweep's runs measure none");
+        assertEquals(123_456_789L, MAPPER.readTree(JsonSummary.run(s.withPeakHeap(123_456_789L))).get("peakHeapBytes").asLong());
     }
 
     @Test

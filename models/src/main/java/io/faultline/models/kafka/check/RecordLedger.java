@@ -9,6 +9,8 @@ import io.faultline.sim.Invariant;
 import io.faultline.sim.Simulation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,11 @@ import org.apiguardian.api.API;
  * (truncated while up, or missing when its broker came back from a crash). {@link LostRecords}
  * reads it to tell where an acknowledged write went. It judges nothing (the checks do), so its
  * check always holds; it is an invariant only because that is the simulation's per-event hook.
+ *
+ * <p>Memory: it grows with the logs, about 21 bytes per record and replica (the log's own record
+ * object, when it arrived and in which order), plus an object per removal; appends and copies are
+ * built when asked for, by a scan. Not bounded: a run long enough to exhaust the heap with its logs
+ * exhausts it with this ledger too.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RecordLedger implements Invariant {
@@ -44,23 +51,58 @@ public final class RecordLedger implements Invariant {
     private static final LogRecord RETAINED_AWAY = new LogRecord(-1, LogRecord.NO_KEY, Long.MIN_VALUE, -1, -1, true);
 
     private final KafkaCluster cluster;
-    /** [broker][partition]: the records this ledger last saw on that replica. */
-    private final List<List<List<LogRecord>>> seen = new ArrayList<>();
+    /** [broker][partition]: what this ledger last saw on that replica, and when each record arrived. */
+    private final Replica[][] replicas;
     private final boolean[] wasDown;
-    private final Map<Long, List<Append>> appends = new TreeMap<>();
-    private final Map<Long, List<Copy>> copies = new TreeMap<>();
+    /*
+     * Appends and copies of records a replica no longer holds, by value. Records still held are
+     * described by their replica's arrays instead (about 21 bytes per record and replica, where an
+     * Append or Copy in per-value maps cost about 140): truncations are rare, so this stays small
+     * while the arrays grow with the log.
+     */
+    private final Map<Long, List<Seen<Append>>> goneAppends = new TreeMap<>();
+    private final Map<Long, List<Seen<Copy>>> goneCopies = new TreeMap<>();
     private final Map<Long, List<Removal>> removals = new TreeMap<>();
+    /** Orders every append and copy as they were observed (several can share a virtual time). */
+    private long observed;
+
+    /** An append or copy with its place in the order of observation. */
+    private record Seen<T>(long order, T what) {
+    }
+
+    /**
+     * One replica as last observed: its records (the log's own objects) and, per offset, when the
+     * record arrived, its place in the order of observation, and whether its leader appended it.
+     */
+    private static final class Replica {
+        final List<LogRecord> records = new ArrayList<>();
+        long[] nanos = new long[64];
+        long[] order = new long[64];
+        boolean[] led = new boolean[64];
+
+        void add(LogRecord r, long at, long seq, boolean leader) {
+            int i = records.size();
+            if (i == nanos.length) {
+                nanos = Arrays.copyOf(nanos, 2 * i);
+                order = Arrays.copyOf(order, 2 * i);
+                led = Arrays.copyOf(led, 2 * i);
+            }
+            records.add(r);
+            nanos[i] = at;
+            order[i] = seq;
+            led[i] = leader;
+        }
+    }
 
     private RecordLedger(KafkaCluster cluster) {
         this.cluster = cluster;
         int brokers = cluster.brokerHosts().size();
         wasDown = new boolean[brokers];
-        for (int b = 0; b < brokers; b++) {
-            List<List<LogRecord>> perPartition = new ArrayList<>();
-            for (int p = 0; p < cluster.partitions(); p++) {
-                perPartition.add(new ArrayList<>());
+        replicas = new Replica[brokers][cluster.partitions()];
+        for (Replica[] row : replicas) {
+            for (int p = 0; p < row.length; p++) {
+                row[p] = new Replica();
             }
-            seen.add(perPartition);
         }
     }
 
@@ -101,7 +143,8 @@ public final class RecordLedger implements Invariant {
      * placeholder for them and never compares them.
      */
     private void observe(long now, Broker broker, int b, int p, ReplicaLog log) {
-        List<LogRecord> mirror = seen.get(b).get(p);
+        Replica seen = replicas[b][p];
+        List<LogRecord> mirror = seen.records;
         long leo = log.leo();
         long start = log.logStartOffset();
         int size = mirror.size();
@@ -117,26 +160,28 @@ public final class RecordLedger implements Invariant {
             }
             PartitionState named = cluster.controller().partitions().get(p);
             for (int o = from; o < size; o++) {
-                if (mirror.get(o) != RETAINED_AWAY) {
-                    removals.computeIfAbsent(mirror.get(o).value(), v -> new ArrayList<>())
-                            .add(new Removal(b, p, o, now, wasDown[b], named.leader(), named.leaderEpoch()));
+                if (mirror.get(o) == RETAINED_AWAY) {
+                    continue;
                 }
+                long value = mirror.get(o).value();
+                if (seen.led[o]) {
+                    goneAppends.computeIfAbsent(value, v -> new ArrayList<>()).add(new Seen<>(seen.order[o], append(b, p, o)));
+                } else {
+                    goneCopies.computeIfAbsent(value, v -> new ArrayList<>()).add(new Seen<>(seen.order[o], copy(b, p, o)));
+                }
+                removals.computeIfAbsent(value, v -> new ArrayList<>())
+                        .add(new Removal(b, p, o, now, wasDown[b], named.leader(), named.leaderEpoch()));
             }
             mirror.subList(from, size).clear();
         }
         boolean leading = broker.isLeader(p);
         for (long o = from; o < leo; o++) {
             if (o < start) {
-                mirror.add(RETAINED_AWAY);
+                seen.add(RETAINED_AWAY, now, observed++, false);
                 continue;
             }
             LogRecord r = log.get(o);
-            mirror.add(r);
-            if (leading && r.epoch() == broker.leaderEpoch(p)) {
-                appends.computeIfAbsent(r.value(), v -> new ArrayList<>()).add(new Append(b, p, r.epoch(), o, now));
-            } else {
-                copies.computeIfAbsent(r.value(), v -> new ArrayList<>()).add(new Copy(b, p, o, now));
-            }
+            seen.add(r, now, observed++, leading && r.epoch() == broker.leaderEpoch(p));
         }
     }
 
@@ -145,18 +190,56 @@ public final class RecordLedger implements Invariant {
         return o < start || mirror.get((int) o) == RETAINED_AWAY || log.get(o).equals(mirror.get((int) o));
     }
 
+    private Append append(int b, int p, int o) {
+        Replica r = replicas[b][p];
+        return new Append(b, p, r.records.get(o).epoch(), o, r.nanos[o]);
+    }
+
+    private Copy copy(int b, int p, int o) {
+        return new Copy(b, p, o, replicas[b][p].nanos[o]);
+    }
+
     /** Every leader append of {@code value}, in time order. */
     public List<Append> appends(long value) {
-        return appends.getOrDefault(value, List.of());
+        return of(value, goneAppends, true, this::append);
     }
 
     /** Every follower copy of {@code value}, in time order. */
     public List<Copy> copies(long value) {
-        return copies.getOrDefault(value, List.of());
+        return of(value, goneCopies, false, this::copy);
     }
 
     /** Every removal of {@code value} from a replica, in time order. */
     public List<Removal> removals(long value) {
         return removals.getOrDefault(value, List.of());
+    }
+
+    /** How one replica's record is described: {@link #append} or {@link #copy}. */
+    private interface Describe<T> {
+        T at(int broker, int partition, int offset);
+    }
+
+    /**
+     * The appends ({@code led}) or copies of {@code value}, in the order they were observed: those of
+     * records since removed, and a scan of the replicas' records (a report asks about a few values).
+     */
+    private <T> List<T> of(long value, Map<Long, List<Seen<T>>> gone, boolean led, Describe<T> describe) {
+        List<Seen<T>> found = new ArrayList<>(gone.getOrDefault(value, List.of()));
+        for (int b = 0; b < replicas.length; b++) {
+            for (int p = 0; p < replicas[b].length; p++) {
+                Replica r = replicas[b][p];
+                for (int o = 0; o < r.records.size(); o++) {
+                    if (r.led[o] == led && r.records.get(o).value() == value) {
+                        found.add(new Seen<>(r.order[o], describe.at(b, p, o)));
+                    }
+                }
+            }
+        }
+        found.sort(Comparator.comparingLong(Seen::order));
+        List<T> out = new ArrayList<>(found.size());
+        for (Seen<T> s : found) {
+            out.add(s.what());
+        }
+        return out;
     }
 }
