@@ -1,0 +1,114 @@
+package io.faultline.labs.glacier;
+
+import io.faultline.faults.FaultSchedule;
+import io.faultline.faults.Trial;
+import io.faultline.labs.StudentClass;
+import io.faultline.models.s3.cold.CostAccount;
+import io.faultline.sim.CheckResult;
+import io.faultline.sim.Simulation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One graded run of lab 3 on a {@link Trial}: a simulated year of the seed's {@link YearWorkload}
+ * against the student's {@link Archiver} and a {@link ColdBucket}. Each read is a GET at its
+ * deadline; the run records those that fail. The lab injects no generated faults: its adversary is
+ * the stream of reads and the restore windows, both drawn from the seed, so the fault schedule is
+ * empty.
+ */
+final class ArchiveRun {
+    /** Fresh objects are read at once during their first 30 days. */
+    static final long HOT = 30 * Simulation.DAYS;
+    static final long YEAR = 365 * Simulation.DAYS;
+    /** An archiver may pay up to this many times the budget plan's bill. */
+    static final double COST_SLACK = 1.1;
+    static final String CLASS = "lab.GlacierArchiver";
+
+    private final Trial trial;
+    private final YearWorkload workload;
+    private final ColdBucket bucket;
+    private final List<String> missed = new ArrayList<>();
+    private int served;
+
+    private ArchiveRun(Trial trial, YearWorkload workload, ColdBucket bucket) {
+        this.trial = trial;
+        this.workload = workload;
+        this.bucket = bucket;
+    }
+
+    static ArchiveRun start(Trial trial) {
+        Simulation sim = trial.simulation();
+        ColdBucket bucket = new ColdBucket(sim);
+        Archiver archiver = StudentClass.build(CLASS, Archiver.class, ColdBucket.class, bucket);
+        ArchiveRun run = new ArchiveRun(trial, YearWorkload.draw(sim.rng().fork("workload")), bucket);
+        for (StoredObject o : run.workload.objects()) {
+            sim.at(o.writtenAt(), "write " + o.key(), () -> {
+                bucket.put(o);
+                archiver.stored(o);
+            });
+        }
+        for (YearWorkload.Announced a : run.workload.reads()) {
+            ReadRequest r = a.read();
+            sim.at(a.at(), "announce a read of " + r.key(), () -> archiver.announced(r));
+            sim.at(r.deadline(), "read " + r.key(), () -> run.read(r));
+        }
+        for (long day = Simulation.DAYS; day < YEAR; day += Simulation.DAYS) {
+            sim.at(day, "midnight", archiver::midnight);
+        }
+        trial.safetyPhase(YEAR).schedule(FaultSchedule.none());
+        return run;
+    }
+
+    private void read(ReadRequest r) {
+        if (bucket.readable(r.key())) {
+            served++;
+            return;
+        }
+        missed.add(String.format(Locale.ROOT, "%s at day %.2f (%s, restore %s)", r.key(),
+                (double) r.deadline() / Simulation.DAYS, bucket.storageClass(r.key()).orElseThrow(),
+                bucket.restoreState(r.key())));
+    }
+
+    /** Every read succeeds at its deadline. */
+    ArchiveRun deadlinesMet() {
+        trial.check(() -> {
+            String name = "deadlines met: every read succeeds at its deadline";
+            if (served + missed.size() < workload.reads().size()) {
+                return CheckResult.invalid(name, "the year did not finish: " + (served + missed.size()) + " of "
+                        + workload.reads().size() + " reads came due");
+            }
+            return missed.isEmpty()
+                    ? CheckResult.valid(name, served + " reads served")
+                    : CheckResult.invalid(name, missed.size() + " of " + workload.reads().size() + " reads missed their deadline,"
+                            + " first " + missed.get(0));
+        });
+        return this;
+    }
+
+    /** The year's bill is within {@link #COST_SLACK} of the budget plan's; judged only if every deadline was met. */
+    ArchiveRun costWithinBudget() {
+        trial.check(() -> {
+            String name = "cost: the year's bill within " + COST_SLACK + "x the budget plan's";
+            if (!missed.isEmpty() || served < workload.reads().size()) {
+                return CheckResult.invalid(name, "not judged: a cheap archive that misses reads is no archive ("
+                        + missed.size() + " missed)");
+            }
+            CostAccount bill = bucket.billAt(YEAR);
+            double budget = BudgetPlan.usd(workload);
+            double ratio = bill.totalUsd() / budget;
+            String detail = String.format(Locale.ROOT, "billed %.4f USD, %.2fx the budget plan's %.4f USD; the bill: %s",
+                    bill.totalUsd(), ratio, budget, lines(bill));
+            return ratio <= COST_SLACK ? CheckResult.valid(name, detail) : CheckResult.invalid(name, detail);
+        });
+        return this;
+    }
+
+    private static String lines(CostAccount bill) {
+        List<String> out = new ArrayList<>();
+        for (List<String> row : bill.rows()) {
+            out.add(row.get(0) + " " + row.get(3));
+        }
+        return String.join("; ", out);
+    }
+}
