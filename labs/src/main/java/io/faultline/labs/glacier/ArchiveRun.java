@@ -9,6 +9,7 @@ import io.faultline.sim.Simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * One graded run of lab 3 on a {@link Trial}: a simulated year of the seed's {@link YearWorkload}
@@ -29,6 +30,7 @@ final class ArchiveRun {
     private final YearWorkload workload;
     private final ColdBucket bucket;
     private final List<String> missed = new ArrayList<>();
+    private final List<StartingPoint.Read> outcomes = new ArrayList<>();
     private int served;
 
     private ArchiveRun(Trial trial, YearWorkload workload, ColdBucket bucket) {
@@ -37,10 +39,15 @@ final class ArchiveRun {
         this.bucket = bucket;
     }
 
+    /** A run of the student's {@code lab.GlacierArchiver}. */
     static ArchiveRun start(Trial trial) {
+        return start(trial, bucket -> StudentClass.build(CLASS, Archiver.class, ColdBucket.class, bucket));
+    }
+
+    static ArchiveRun start(Trial trial, Function<ColdBucket, Archiver> archiverOf) {
         Simulation sim = trial.simulation();
         ColdBucket bucket = new ColdBucket(sim);
-        Archiver archiver = StudentClass.build(CLASS, Archiver.class, ColdBucket.class, bucket);
+        Archiver archiver = archiverOf.apply(bucket);
         ArchiveRun run = new ArchiveRun(trial, YearWorkload.draw(sim.rng().fork("workload")), bucket);
         for (StoredObject o : run.workload.objects()) {
             sim.at(o.writtenAt(), "write " + o.key(), () -> {
@@ -61,13 +68,20 @@ final class ArchiveRun {
     }
 
     private void read(ReadRequest r) {
-        if (bucket.readable(r.key())) {
+        boolean ok = bucket.readable(r.key());
+        outcomes.add(new StartingPoint.Read(r, bucket.storageClass(r.key()).orElseThrow(), ok));
+        if (ok) {
             served++;
             return;
         }
         missed.add(String.format(Locale.ROOT, "%s at day %.2f (%s, restore %s)", r.key(),
                 (double) r.deadline() / Simulation.DAYS, bucket.storageClass(r.key()).orElseThrow(),
                 bucket.restoreState(r.key())));
+    }
+
+    /** The year as it went: every read in deadline order, the bill and the budget plan's. */
+    StartingPoint.Year year() {
+        return new StartingPoint.Year(outcomes, bucket.billAt(YEAR).totalUsd(), BudgetPlan.usd(workload));
     }
 
     /** Every read succeeds at its deadline. */
