@@ -4,6 +4,7 @@ import io.faultline.faults.FaultSchedule;
 import io.faultline.faults.Trial;
 import io.faultline.labs.StudentClass;
 import io.faultline.models.s3.cold.CostAccount;
+import io.faultline.models.s3.cold.RestoreState;
 import io.faultline.sim.CheckResult;
 import io.faultline.sim.Simulation;
 import java.util.ArrayList;
@@ -74,9 +75,8 @@ final class ArchiveRun {
             served++;
             return;
         }
-        missed.add(String.format(Locale.ROOT, "%s at day %.2f (%s, restore %s)", r.key(),
-                (double) r.deadline() / Simulation.DAYS, bucket.storageClass(r.key()).orElseThrow(),
-                bucket.restoreState(r.key())));
+        missed.add(String.format(Locale.ROOT, "%s at %s (%s, %s)", r.key(), day(r.deadline()),
+                bucket.storageClass(r.key()).orElseThrow(), restore(bucket.restoreState(r.key()))));
     }
 
     /** The year as it went: every read in deadline order, the bill and the budget plan's. */
@@ -121,8 +121,25 @@ final class ArchiveRun {
     private static String lines(CostAccount bill) {
         List<String> out = new ArrayList<>();
         for (List<String> row : bill.rows()) {
-            out.add(row.get(0) + " " + row.get(3));
+            if (Double.parseDouble(row.get(3)) > 0) {
+                out.add(row.get(0) + " " + row.get(3));
+            }
         }
         return String.join("; ", out);
+    }
+
+    private static String restore(RestoreState s) {
+        if (s instanceof RestoreState.Ongoing o) {
+            return "a " + o.tier().apiName() + " restore asked at " + day(o.requestedNanos()) + " completes at " + day(o.completeNanos());
+        }
+        if (s instanceof RestoreState.Restored r) {
+            return "restored until " + day(r.expiryNanos());
+        }
+        return "no restore, or its copy expired";
+    }
+
+    /** Virtual time as {@code day 62.99}, the days since the year began. */
+    private static String day(long t) {
+        return String.format(Locale.ROOT, "day %.2f", (double) t / Simulation.DAYS);
     }
 }
