@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
 /**
  * The failure lab 3 starts from, for its docs chapter: the bucket of a seed's year under the usual
  * blanket lifecycle rule, everything to GLACIER 30 days after it was written, and nothing else.
- * The bill is low; the first read with a few hours' notice after the move finds the object archived.
+ * The first read after the move finds the object archived, and no restore under way.
  *
  * <pre>{@code
  * StartingPoint.Year y = StartingPoint.run(0);
