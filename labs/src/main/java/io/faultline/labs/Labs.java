@@ -1,5 +1,6 @@
 package io.faultline.labs;
 
+import io.faultline.labs.glacier.GlacierArchiverSuite;
 import io.faultline.labs.s3ryw.ReadYourWritesSuite;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +19,13 @@ public final class Labs {
             "lab.ConsistentS3Client", ReadYourWritesSuite.class, ReadYourWritesSuite.SEEDS,
             List.of("pom.xml", "README.md", "src/main/java/lab/ConsistentS3Client.java", "src/test/java/lab/PublicTest.java"),
             "lab-s3-read-your-writes.html");
+    public static final Lab GLACIER_ARCHIVER = new Lab("glacier-archiver",
+            "an archiver that meets every read's deadline from Glacier over a simulated year, at the least cost",
+            "lab.GlacierArchiver", GlacierArchiverSuite.class, GlacierArchiverSuite.SEEDS,
+            List.of("pom.xml", "README.md", "src/main/java/lab/GlacierArchiver.java", "src/test/java/lab/PublicTest.java"),
+            "lab-glacier-archiver.html");
 
-    private static final List<Lab> ALL = List.of(S3_READ_YOUR_WRITES);
+    private static final List<Lab> ALL = List.of(S3_READ_YOUR_WRITES, GLACIER_ARCHIVER);
 
     private Labs() {
     }
