@@ -1,5 +1,6 @@
 package io.faultline.labs;
 
+import io.faultline.labs.replog.ReplicatedLogSuite;
 import io.faultline.labs.s3ryw.ReadYourWritesSuite;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,13 @@ public final class Labs {
             List.of("pom.xml", "README.md", "src/main/java/lab/ConsistentS3Client.java", "src/test/java/lab/PublicTest.java"),
             "lab-s3-read-your-writes.html");
 
-    private static final List<Lab> ALL = List.of(S3_READ_YOUR_WRITES);
+    public static final Lab REPLICATED_LOG = new Lab("replicated-log",
+            "a replicated log with an ISR, a high watermark, leader epochs and a controller (Kafka's replication)",
+            "lab.ReplicatedLog", ReplicatedLogSuite.class, ReplicatedLogSuite.SEEDS,
+            List.of("pom.xml", "README.md", "src/main/java/lab/ReplicatedLog.java", "src/test/java/lab/PublicTest.java"),
+            "lab-replicated-log.html");
+
+    private static final List<Lab> ALL = List.of(S3_READ_YOUR_WRITES, REPLICATED_LOG);
 
     private Labs() {
     }

@@ -1,6 +1,6 @@
 package io.faultline.labs.s3ryw;
 
-import java.lang.reflect.InvocationTargetException;
+import io.faultline.labs.StudentClasses;
 
 /** Builds the student's client, the class {@code lab.ConsistentS3Client} of their project. */
 final class StudentCode {
@@ -10,18 +10,7 @@ final class StudentCode {
     }
 
     static ConsistentStore newStore(Backends backends) {
-        try {
-            Class<?> type = Class.forName(CLASS);
-            return (ConsistentStore) type.getConstructor(Backends.class).newInstance(backends);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("no class " + CLASS + ": write it in src/main/java/lab/ConsistentS3Client.java", e);
-        } catch (NoSuchMethodException | ClassCastException e) {
-            throw new IllegalStateException(CLASS + " must implement ConsistentStore and have a public constructor"
-                    + " ConsistentS3Client(Backends backends)", e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException(CLASS + "'s constructor threw " + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot build " + CLASS + ": " + e, e);
-        }
+        return StudentClasses.build(CLASS, ConsistentStore.class, "src/main/java/lab/ConsistentS3Client.java",
+                "ConsistentS3Client(Backends backends)", new Class<?>[] {Backends.class}, backends);
     }
 }
