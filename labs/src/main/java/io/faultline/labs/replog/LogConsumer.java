@@ -11,6 +11,7 @@ import io.faultline.sim.Timer;
 import io.faultline.sim.client.OpHandle;
 import io.faultline.sim.client.Recorder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -92,7 +93,11 @@ final class LogConsumer implements Process {
     }
 
     private void complete(Context ctx, List<KafkaOps.Read> reads) {
-        recorder.ok(current, KafkaOps.pollOk(reads.isEmpty() ? Map.of() : Map.of(Value.of(0), reads)));
+        Map<Value, List<KafkaOps.Read>> byKey = new LinkedHashMap<>();
+        if (!reads.isEmpty()) {
+            byKey.put(Value.of(0), reads);
+        }
+        recorder.ok(current, KafkaOps.pollOk(byKey));
         current = null;
         ctx.setTimer(INTERVAL, new Next());
     }
