@@ -1,6 +1,7 @@
 package io.faultline.labs;
 
 import io.faultline.labs.glacier.GlacierArchiverSuite;
+import io.faultline.labs.replog.ReplicatedLogSuite;
 import io.faultline.labs.s3ryw.ReadYourWritesSuite;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,13 @@ public final class Labs {
             List.of("pom.xml", "README.md", "src/main/java/lab/GlacierArchiver.java", "src/test/java/lab/PublicTest.java"),
             "lab-glacier-archiver.html");
 
-    private static final List<Lab> ALL = List.of(S3_READ_YOUR_WRITES, GLACIER_ARCHIVER);
+    public static final Lab REPLICATED_LOG = new Lab("replicated-log",
+            "a replicated log with an ISR, a high watermark, leader epochs and a controller (Kafka's replication)",
+            "lab.ReplicatedLog", ReplicatedLogSuite.class, ReplicatedLogSuite.SEEDS,
+            List.of("pom.xml", "README.md", "src/main/java/lab/ReplicatedLog.java", "src/test/java/lab/PublicTest.java"),
+            "lab-replicated-log.html");
+
+    private static final List<Lab> ALL = List.of(S3_READ_YOUR_WRITES, REPLICATED_LOG, GLACIER_ARCHIVER);
 
     private Labs() {
     }

@@ -14,5 +14,6 @@ class LabsRulesTest {
     void labHarnessesFollowTheDeterminismRules() {
         DeterminismRules.check("io.faultline.labs.s3ryw");
         DeterminismRules.check("io.faultline.labs.glacier");
+        DeterminismRules.check("io.faultline.labs.replog");
     }
 }

@@ -2,7 +2,7 @@ package io.faultline.labs.glacier;
 
 import io.faultline.faults.FaultSchedule;
 import io.faultline.faults.Trial;
-import io.faultline.labs.StudentClass;
+import io.faultline.labs.StudentClasses;
 import io.faultline.models.s3.cold.CostAccount;
 import io.faultline.models.s3.cold.RestoreState;
 import io.faultline.sim.CheckResult;
@@ -42,7 +42,8 @@ final class ArchiveRun {
 
     /** A run of the student's {@code lab.GlacierArchiver}. */
     static ArchiveRun start(Trial trial) {
-        return start(trial, bucket -> StudentClass.build(CLASS, Archiver.class, ColdBucket.class, bucket));
+        return start(trial, bucket -> StudentClasses.build(CLASS, Archiver.class,
+                "src/main/java/lab/GlacierArchiver.java", "GlacierArchiver(ColdBucket bucket)", new Class<?>[] {ColdBucket.class}, bucket));
     }
 
     static ArchiveRun start(Trial trial, Function<ColdBucket, Archiver> archiverOf) {

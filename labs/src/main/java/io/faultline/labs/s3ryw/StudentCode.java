@@ -1,6 +1,6 @@
 package io.faultline.labs.s3ryw;
 
-import io.faultline.labs.StudentClass;
+import io.faultline.labs.StudentClasses;
 
 /** Builds the student's client, the class {@code lab.ConsistentS3Client} of their project. */
 final class StudentCode {
@@ -10,6 +10,7 @@ final class StudentCode {
     }
 
     static ConsistentStore newStore(Backends backends) {
-        return StudentClass.build(CLASS, ConsistentStore.class, Backends.class, backends);
+        return StudentClasses.build(CLASS, ConsistentStore.class, "src/main/java/lab/ConsistentS3Client.java",
+                "ConsistentS3Client(Backends backends)", new Class<?>[] {Backends.class}, backends);
     }
 }
