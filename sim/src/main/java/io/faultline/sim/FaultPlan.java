@@ -4,14 +4,15 @@ import org.apiguardian.api.API;
 
 /**
  * A source of faults (a nemesis): installs its timed actions on a simulation before it runs, using
- * {@link Simulation#at} and the fault primitives of {@link Network}, {@link Host}, {@link Clock} and
+ * {@link Simulation#faultAt} (so that they still act when the plan is the run's only source of
+ * faults, {@link Simulation#faultsOnlyFrom}) and the fault primitives of {@link Network}, {@link Host}, {@link Clock} and
  * {@link Disk} (each records itself in the trace). The {@code faults} module builds schedules as data
  * on top of this.
  *
  * <pre>{@code
  * FaultPlan plan = sim -> {
- *     sim.at(5 * Simulation.SECONDS, "isolate n1", () -> sim.network().isolate(n1));
- *     sim.at(9 * Simulation.SECONDS, "heal", () -> sim.network().healAll());
+ *     sim.faultAt(5 * Simulation.SECONDS, "isolate n1", () -> sim.network().isolate(n1));
+ *     sim.faultAt(9 * Simulation.SECONDS, "heal", () -> sim.network().healAll());
  * };
  * sim.install(plan);
  * }</pre>
@@ -29,5 +30,16 @@ public interface FaultPlan {
      * and the hosts: stop injecting and undo what that does not (slow links, clocks, full disks).
      */
     default void stop(Simulation sim) {
+    }
+
+    /**
+     * Asked, when this plan is the run's only source of faults ({@link Simulation#faultsOnlyFrom}),
+     * about each fault primitive call the scenario's own code makes at virtual time {@code now}:
+     * true lets it take effect, as this plan's own. A plan that replays a run's saved calls claims
+     * the call it holds for that very time, so that it lands where it first happened; by default a
+     * plan claims nothing and the scenario's own calls are dropped.
+     */
+    default boolean claim(long now, FaultCall call) {
+        return false;
     }
 }

@@ -58,6 +58,10 @@ public final class ScenarioRun {
         this.sim = new Simulation(spec.seed(), spec.bounds());
         this.recorder = new Recorder(sim);
         this.historyName = historyName;
+        // A plan given with the spec (--faults, --random-faults, @SimulationTest) supplies every
+        // fault: the scenario's own, drawn or scripted in its code, are dropped, so that no
+        // scenario silently ignores the plan.
+        spec.faults().ifPresent(sim::faultsOnlyFrom);
     }
 
     /** A run whose result has no history (its checks read the model's state or its own counters). */
@@ -108,7 +112,10 @@ public final class ScenarioRun {
         return out;
     }
 
-    /** Installs the fault plan given with the spec ({@code --faults}), if any. */
+    /**
+     * Installs the fault plan given with the spec ({@code --faults}), if any, now (else it is
+     * installed when the run starts: call this where the order of its events matters).
+     */
     public void installFaults() {
         spec.faults().ifPresent(sim::install);
     }

@@ -1,0 +1,112 @@
+package io.faultline.sim;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The one path of every fault primitive call (see {@link Simulation#faultsOnlyFrom}): it logs the
+ * calls of a run that has no given plan, and in a run that has one lets through only the plan's
+ * own actions, the calls the plan claims ({@link FaultPlan#claim}) and a liveness heal's. It also
+ * holds the plans' timed actions ({@link Simulation#faultAt}): they are not events, so they take no
+ * place in the event order and leave no ACTION line of their own; each runs once every event before
+ * its time has run, before the first one after it.
+ */
+final class FaultGate {
+    private FaultPlan onlySource;
+    private int inPlan;
+    private int healing;
+    private final List<AppliedFault> log = new ArrayList<>();
+    private final TreeMap<Long, ArrayDeque<Runnable>> due = new TreeMap<>();
+
+    void onlySource(FaultPlan plan) {
+        if (onlySource != null) {
+            throw new IllegalStateException("a run has one source of faults");
+        }
+        onlySource = plan;
+    }
+
+    FaultPlan onlySource() {
+        return onlySource;
+    }
+
+    boolean hasOnlySource() {
+        return onlySource != null;
+    }
+
+    /** True if {@code call}, made at {@code now} by whoever calls it, takes effect. */
+    boolean admits(FaultCall call, long now, boolean started) {
+        if (!started) {
+            return true;                 // setup: configuration, not a fault
+        }
+        if (onlySource == null) {
+            log.add(new AppliedFault(now, call));
+            return true;
+        }
+        if (inPlan > 0) {
+            return true;
+        }
+        boolean claimed = asPlan(() -> onlySource.claim(now, call));
+        return claimed || healing > 0;
+    }
+
+    List<AppliedFault> log() {
+        return List.copyOf(log);
+    }
+
+    boolean inPlan() {
+        return inPlan > 0;
+    }
+
+    void asPlan(Runnable action) {
+        inPlan++;
+        try {
+            action.run();
+        } finally {
+            inPlan--;
+        }
+    }
+
+    private boolean asPlan(java.util.function.BooleanSupplier action) {
+        inPlan++;
+        try {
+            return action.getAsBoolean();
+        } finally {
+            inPlan--;
+        }
+    }
+
+    /** Runs {@code action} as a liveness heal: the calls it makes take effect whatever the plan says. */
+    void healing(Runnable action) {
+        healing++;
+        try {
+            action.run();
+        } finally {
+            healing--;
+        }
+    }
+
+    void at(long time, Runnable action) {
+        due.computeIfAbsent(time, t -> new ArrayDeque<>()).add(action);
+    }
+
+    /** The time of the first timed action due before {@code horizon}, or -1. */
+    long firstBefore(long horizon) {
+        if (due.isEmpty() || due.firstKey() >= horizon) {
+            return -1;
+        }
+        return due.firstKey();
+    }
+
+    /** Removes and returns the first timed action. */
+    Runnable pollFirst() {
+        Map.Entry<Long, ArrayDeque<Runnable>> first = due.firstEntry();
+        Runnable r = first.getValue().poll();
+        if (first.getValue().isEmpty()) {
+            due.remove(first.getKey());
+        }
+        return r;
+    }
+}
