@@ -36,6 +36,7 @@ public final class Nemesis implements FaultPlan {
     private final TreeSet<Integer> disksFull = new TreeSet<>();
     private final boolean[] done;
     private boolean off;
+    private boolean drawn;
     private int applied;
     private int skipped;
 
@@ -142,7 +143,11 @@ public final class Nemesis implements FaultPlan {
         }
     }
 
-    /** Stops injecting and undoes what {@link Simulation#healAll()} does not: links, clocks, disks. */
+    /**
+     * Stops injecting and undoes what it did: links, clocks, full disks and, once it fired a drawn
+     * (not {@link FaultEvent.Primitive}) event, partitions, pauses and crashes. A replayed run's
+     * calls are undone by the calls the run itself made, which it holds too.
+     */
     @Override
     public void stop(Simulation simulation) {
         off = true;
@@ -160,10 +165,36 @@ public final class Nemesis implements FaultPlan {
         for (int h : disksFull) {
             sim.hosts().get(h).disk().full(false);
         }
-        disksFull.clear();
+        disksFull.clear();        if (drawn) {
+            // A drawn fault's end: as the heal of a liveness phase, every host back and reachable.
+            sim.network().healAll();
+            for (Host h : sim.hosts()) {
+                if (h.isPaused()) {
+                    h.resume();
+                }
+                if (!h.isUp()) {
+                    h.restart();
+                }
+            }
+        }
+    }
+
+    /** Applies the events at exactly {@code now} that neither fired nor were claimed, in order. */
+    @Override
+    public void applyAt(long now) {
+        List<FaultEvent> events = schedule.events();
+        for (int j = firstAt(events, now); j < events.size() && events.get(j).at() == now; j++) {
+            if (!done[j]) {
+                done[j] = true;
+                fire(events.get(j));
+            }
+        }
     }
 
     private void fire(FaultEvent e) {
+        if (!(e instanceof FaultEvent.Primitive)) {
+            drawn = true;
+        }
         if (e instanceof FaultEvent.Partition p) {
             partition(p);
         } else if (e instanceof FaultEvent.Heal) {

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 /**
  * The one path of every fault primitive call (see {@link Simulation#faultsOnlyFrom}): it logs the
  * calls of a run that has no given plan, and in a run that has one lets through only the plan's
- * own actions, the calls the plan claims ({@link FaultPlan#claim}) and a liveness heal's. It also
+ * own actions and the calls the plan claims ({@link FaultPlan#claim}). It also
  * holds the plans' timed actions ({@link Simulation#faultAt}): they are not events, so they take no
  * place in the event order and leave no ACTION line of their own; each runs once every event before
  * its time has run, before the first one after it.
@@ -17,7 +17,6 @@ import java.util.TreeMap;
 final class FaultGate {
     private FaultPlan onlySource;
     private int inPlan;
-    private int healing;
     private final List<AppliedFault> log = new ArrayList<>();
     private final TreeMap<Long, ArrayDeque<Runnable>> due = new TreeMap<>();
 
@@ -48,8 +47,7 @@ final class FaultGate {
         if (inPlan > 0) {
             return true;
         }
-        boolean claimed = asPlan(() -> onlySource.claim(now, call));
-        return claimed || healing > 0;
+        return asPlan(() -> onlySource.claim(now, call));
     }
 
     List<AppliedFault> log() {
@@ -75,16 +73,6 @@ final class FaultGate {
             return action.getAsBoolean();
         } finally {
             inPlan--;
-        }
-    }
-
-    /** Runs {@code action} as a liveness heal: the calls it makes take effect whatever the plan says. */
-    void healing(Runnable action) {
-        healing++;
-        try {
-            action.run();
-        } finally {
-            healing--;
         }
     }
 

@@ -27,7 +27,8 @@ public interface FaultPlan {
 
     /**
      * Called by {@link Simulation#healAll()} for every installed plan, before it heals the network
-     * and the hosts: stop injecting and undo what that does not (slow links, clocks, full disks).
+     * and the hosts: stop injecting and undo what this plan did (when it is the run's only source of
+     * faults, the heal's own calls take effect only if the plan claims them).
      */
     default void stop(Simulation sim) {
     }
@@ -41,5 +42,13 @@ public interface FaultPlan {
      */
     default boolean claim(long now, FaultCall call) {
         return false;
+    }
+
+    /**
+     * Applies, in order, the calls this plan holds for exactly {@code now} and has not applied: at a
+     * liveness heal between run phases ({@link Simulation#healAll()}), what a replayed run did at
+     * that moment beyond the heal's own calls. By default nothing.
+     */
+    default void applyAt(long now) {
     }
 }

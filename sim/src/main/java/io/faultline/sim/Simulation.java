@@ -166,9 +166,9 @@ public final class Simulation {
      * Makes {@code plan} the run's only source of faults (a replayed or drawn schedule given with the
      * run): it is installed when the run starts unless it was installed before, and from then on a
      * fault primitive call ({@link FaultCall}) takes effect only when it comes from the plan's own
-     * actions ({@link #faultAt}), when the plan claims it ({@link FaultPlan#claim}: a replayed call of
-     * the scenario's own, at its very time and place) or when a liveness heal ({@link #healAll()}
-     * between run phases) makes it. A scenario that draws or scripts faults in its own code thus runs
+     * actions ({@link #faultAt}, {@link FaultPlan#stop}) or when the plan claims it
+     * ({@link FaultPlan#claim}: a replayed call of the scenario's own, at its very time and place).
+     * A scenario that draws or scripts faults in its own code thus runs
      * its workload and checks unchanged while the plan supplies every fault; the calls it makes that
      * the plan does not claim are dropped, untraced. What a scenario sets up before the run starts
      * (links, clocks) is configuration and always takes effect.
@@ -217,34 +217,36 @@ public final class Simulation {
     }
 
     /**
-     * Ends every fault: stops the installed fault plans, heals the network, resumes paused hosts,
-     * restarts crashed ones. Between run phases this is the switch to a liveness phase and always
-     * works. Called from an event of a run with an only source of faults ({@link #faultsOnlyFrom}),
-     * it is one of the scenario's own heals: the plans go on, and each call it makes takes effect
-     * only if the plan claims it.
+     * Ends every fault: stops the installed fault plans (each undoes its own faults), heals the
+     * network, resumes paused hosts, restarts crashed ones. Between run phases this is the switch to
+     * a liveness phase. In a run with an only source of faults ({@link #faultsOnlyFrom}) the heal's
+     * own calls go through the gate like any scenario call (the plan claims those a replayed run
+     * made, the others are dropped), and between phases the plan then applies what it holds for this
+     * moment; called from an event of such a run, it is one of the scenario's own heals and leaves
+     * the plans on.
      */
     public void healAll() {
-        boolean scenariosOwn = running && faults.hasOnlySource() && !faults.inPlan();
-        Runnable heal = () -> {
-            if (!scenariosOwn) {
-                for (FaultPlan p : plans) {
+        FaultPlan given = faults.onlySource();
+        if (!(running && given != null && !faults.inPlan())) {
+            for (FaultPlan p : plans) {
+                if (p == given) {
                     faults.asPlan(() -> p.stop(this));
+                } else {
+                    p.stop(this);           // a scenario's own plan: its calls are the scenario's
                 }
             }
-            network.healAll();
-            for (Host h : hosts) {
-                if (h.isPaused()) {
-                    h.resume();
-                }
-                if (!h.isUp()) {
-                    h.restart();
-                }
+        }
+        network.healAll();
+        for (Host h : hosts) {
+            if (h.isPaused()) {
+                h.resume();
             }
-        };
-        if (running) {
-            heal.run();
-        } else {
-            faults.healing(heal);
+            if (!h.isUp()) {
+                h.restart();
+            }
+        }
+        if (given != null && !running && started) {
+            faults.asPlan(() -> given.applyAt(now));
         }
     }
 

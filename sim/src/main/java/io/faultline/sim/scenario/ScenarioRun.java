@@ -120,11 +120,14 @@ public final class ScenarioRun {
         spec.faults().ifPresent(sim::install);
     }
 
-    /** Installs the spec's fault plan, or {@code otherwise} when it has none; returns the one installed. */
-    public FaultPlan installFaults(FaultPlan otherwise) {
-        FaultPlan plan = spec.faults().orElse(otherwise);
-        sim.install(plan);
-        return plan;
+    /**
+     * Installs the scenario's own fault plan (e.g. a nemesis drawing faults from the seed) and the
+     * spec's, if any. Under the spec's plan the scenario's own still runs, but its calls take effect
+     * only if the spec's plan claims them (a saved run replayed), so that the run is the same.
+     */
+    public void installFaults(FaultPlan own) {
+        sim.install(own);
+        installFaults();
     }
 
     /** Runs until the spec's duration; the status goes into the result. */
