@@ -18,7 +18,11 @@ final class FaultGate {
     private FaultPlan onlySource;
     private int inPlan;
     private final List<AppliedFault> log = new ArrayList<>();
-    private final TreeMap<Long, ArrayDeque<Runnable>> due = new TreeMap<>();
+    private final TreeMap<Long, ArrayDeque<Timed>> due = new TreeMap<>();
+
+    /** A plan's timed action and what it does (an invariant broken by it names it). */
+    record Timed(String description, Runnable action) {
+    }
 
     void onlySource(FaultPlan plan) {
         if (onlySource != null) {
@@ -76,8 +80,8 @@ final class FaultGate {
         }
     }
 
-    void at(long time, Runnable action) {
-        due.computeIfAbsent(time, t -> new ArrayDeque<>()).add(action);
+    void at(long time, String description, Runnable action) {
+        due.computeIfAbsent(time, t -> new ArrayDeque<>()).add(new Timed(description, action));
     }
 
     /** The time of the first timed action due before {@code horizon}, or -1. */
@@ -89,9 +93,9 @@ final class FaultGate {
     }
 
     /** Removes and returns the first timed action. */
-    Runnable pollFirst() {
-        Map.Entry<Long, ArrayDeque<Runnable>> first = due.firstEntry();
-        Runnable r = first.getValue().poll();
+    Timed pollFirst() {
+        Map.Entry<Long, ArrayDeque<Timed>> first = due.firstEntry();
+        Timed r = first.getValue().poll();
         if (first.getValue().isEmpty()) {
             due.remove(first.getKey());
         }

@@ -185,7 +185,7 @@ public final class Simulation {
      * run's only source.
      */
     public void faultAt(long timeNanos, String description, Runnable action) {
-        faults.at(Math.max(timeNanos, now), action);
+        faults.at(Math.max(timeNanos, now), description, action);
     }
 
     /** A fault plan's action after {@code delayNanos}: {@code faultAt(now() + delayNanos, ...)}. */
@@ -323,9 +323,10 @@ public final class Simulation {
             if (due >= 0) {
                 // A plan's timed action, due before the next event: it runs now, at its own time.
                 now = Math.max(now, due);
-                faults.asPlan(faults.pollFirst());
+                FaultGate.Timed action = faults.pollFirst();
+                faults.asPlan(action.action());
                 if (checkInvariants) {
-                    checkInvariants(() -> "fault plan action");
+                    checkInvariants(() -> "fault plan action " + action.description());
                 }
                 continue;
             }
