@@ -197,6 +197,28 @@ enum EventField {
             return " p=" + value;
         }
     },
+    /** A fault primitive call's text ({@link io.faultline.sim.FaultCall}), the rest of a text line. */
+    CALL("call") {
+        @Override
+        Object readJson(EventFields f) {
+            return f.call();
+        }
+
+        @Override
+        void writeJson(Object value, JsonGenerator g) throws IOException {
+            g.writeStringField("call", (String) value);
+        }
+
+        @Override
+        Object readText(ScheduleText.LineReader r) {
+            return r.call();
+        }
+
+        @Override
+        String describe(Object value) {
+            return " " + value;
+        }
+    },
     /** How long the fault lasts; {@link FaultEvent#UNTIL_HEALED} (written as nothing) until healed. */
     DURATION("for") {
         @Override

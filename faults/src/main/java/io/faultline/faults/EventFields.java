@@ -69,6 +69,16 @@ final class EventFields {
         return fields.containsKey("channel") ? Optional.of(string("channel")) : Optional.empty();
     }
 
+    /** A fault primitive call, checked as it is read. */
+    String call() {
+        String text = string("call");
+        try {
+            return io.faultline.sim.FaultCall.parse(text).text();
+        } catch (IllegalArgumentException e) {
+            throw at("call", e.getMessage());
+        }
+    }
+
     DiskFaultKind diskFault() {
         String name = string("fault");
         return DiskFaultKind.parse(name).orElseThrow(() -> at("fault",

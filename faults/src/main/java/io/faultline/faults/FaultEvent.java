@@ -30,7 +30,7 @@ public sealed interface FaultEvent {
     /**
      * The kinds a schedule file may name, in the order of this file: "partition", "heal", "crash",
      * "restart", "pause", "resume", "clock-skew", "clock-drift", "clock-jump", "disk-fault",
-     * "slow-link", "duplicate", "reorder".
+     * "slow-link", "duplicate", "reorder", "primitive".
      */
     List<String> KINDS = EventShape.kinds();
 
@@ -107,5 +107,17 @@ public sealed interface FaultEvent {
 
     /** A burst in which each message is held back (so later ones overtake it) with this probability. */
     record Reorder(long at, double probability, long duration) implements FaultEvent {
+    }
+
+    /**
+     * One fault primitive call exactly as a run made it ({@link io.faultline.sim.FaultCall} text,
+     * e.g. {@code crash b2} or {@code cut-channel b1 b2 data}): what {@code --save-faults} writes for
+     * the faults a scenario draws or scripts in its own code. Replayed, the call lands where it first
+     * happened: at the scenario's own call at that very time, if it makes one, else at its time.
+     */
+    record Primitive(long at, String call) implements FaultEvent {
+        public Primitive {
+            call = io.faultline.sim.FaultCall.parse(call).text();
+        }
     }
 }

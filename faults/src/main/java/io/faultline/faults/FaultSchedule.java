@@ -37,6 +37,18 @@ public record FaultSchedule(List<FaultEvent> events) {
         return new FaultSchedule(List.copyOf(events));
     }
 
+    /**
+     * The fault primitive calls a run's own code made ({@code RunResult.faultCalls()}), each a
+     * {@link FaultEvent.Primitive} at its time: under {@code --faults} they replay the run exactly.
+     */
+    public static FaultSchedule ofCalls(List<io.faultline.sim.AppliedFault> calls) {
+        List<FaultEvent> events = new ArrayList<>();
+        for (io.faultline.sim.AppliedFault c : calls) {
+            events.add(new FaultEvent.Primitive(c.at(), c.call().text()));
+        }
+        return new FaultSchedule(events);
+    }
+
     /** No faults at all. */
     public static FaultSchedule none() {
         return new FaultSchedule(List.of());

@@ -1,5 +1,6 @@
 package io.faultline.faults;
 
+import io.faultline.sim.FaultCall;
 import io.faultline.sim.FaultPlan;
 import io.faultline.sim.Host;
 import io.faultline.sim.Simulation;
@@ -33,7 +34,9 @@ public final class Nemesis implements FaultPlan {
     private final List<List<Host[]>> partitions = new ArrayList<>();
     private final TreeSet<Integer> clocksTouched = new TreeSet<>();
     private final TreeSet<Integer> disksFull = new TreeSet<>();
+    private final boolean[] done;
     private boolean off;
+    private boolean drawn;
     private int applied;
     private int skipped;
 
@@ -45,6 +48,7 @@ public final class Nemesis implements FaultPlan {
     public Nemesis(FaultSchedule schedule, RoleResolver roles) {
         this.schedule = schedule;
         this.roles = roles;
+        this.done = new boolean[schedule.size()];
     }
 
     public FaultSchedule schedule() {
@@ -68,13 +72,63 @@ public final class Nemesis implements FaultPlan {
         this.sim = simulation;
         this.targets = new Targets(simulation, roles, simulation.rng().fork("faults"));
         this.links = new LinkEffects(simulation);
-        for (FaultEvent e : schedule.events()) {
-            sim.at(e.at(), "fault " + e.describe(), () -> {
-                if (!off) {
+        List<FaultEvent> events = schedule.events();
+        for (int i = 0; i < events.size(); i++) {
+            int k = i;
+            FaultEvent e = events.get(i);
+            sim.faultAt(e.at(), "fault " + e.describe(), () -> {
+                if (!off && !done[k]) {
+                    done[k] = true;
                     fire(e);
                 }
             });
         }
+    }
+
+    /**
+     * Claims the scenario's own call when the schedule holds that very {@link FaultEvent.Primitive}
+     * at this time (a saved run replayed): the call takes effect where it first happened, after the
+     * events the schedule puts before it at the same time.
+     */
+    @Override
+    public boolean claim(long now, FaultCall call) {
+        List<FaultEvent> events = schedule.events();
+        int first = firstAt(events, now);
+        String text = call.text();
+        int match = -1;
+        for (int j = first; j < events.size() && events.get(j).at() == now; j++) {
+            if (!done[j] && events.get(j) instanceof FaultEvent.Primitive p && p.call().equals(text)) {
+                match = j;
+                break;
+            }
+        }
+        if (match < 0) {
+            return false;
+        }
+        for (int j = first; j < match; j++) {
+            if (!done[j]) {
+                done[j] = true;
+                fire(events.get(j));
+            }
+        }
+        done[match] = true;
+        applied++;
+        return true;
+    }
+
+    /** The index of the first event at {@code time} or later (events are in time order). */
+    private static int firstAt(List<FaultEvent> events, long time) {
+        int lo = 0;
+        int hi = events.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (events.get(mid).at() < time) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**
@@ -89,7 +143,11 @@ public final class Nemesis implements FaultPlan {
         }
     }
 
-    /** Stops injecting and undoes what {@link Simulation#healAll()} does not: links, clocks, disks. */
+    /**
+     * Stops injecting and undoes what it did: links, clocks, full disks and, once it fired a drawn
+     * (not {@link FaultEvent.Primitive}) event, partitions, pauses and crashes. A replayed run's
+     * calls are undone by the calls the run itself made, which it holds too.
+     */
     @Override
     public void stop(Simulation simulation) {
         off = true;
@@ -107,10 +165,36 @@ public final class Nemesis implements FaultPlan {
         for (int h : disksFull) {
             sim.hosts().get(h).disk().full(false);
         }
-        disksFull.clear();
+        disksFull.clear();        if (drawn) {
+            // A drawn fault's end: as the heal of a liveness phase, every host back and reachable.
+            sim.network().healAll();
+            for (Host h : sim.hosts()) {
+                if (h.isPaused()) {
+                    h.resume();
+                }
+                if (!h.isUp()) {
+                    h.restart();
+                }
+            }
+        }
+    }
+
+    /** Applies the events at exactly {@code now} that neither fired nor were claimed, in order. */
+    @Override
+    public void applyAt(long now) {
+        List<FaultEvent> events = schedule.events();
+        for (int j = firstAt(events, now); j < events.size() && events.get(j).at() == now; j++) {
+            if (!done[j]) {
+                done[j] = true;
+                fire(events.get(j));
+            }
+        }
     }
 
     private void fire(FaultEvent e) {
+        if (!(e instanceof FaultEvent.Primitive)) {
+            drawn = true;
+        }
         if (e instanceof FaultEvent.Partition p) {
             partition(p);
         } else if (e instanceof FaultEvent.Heal) {
@@ -161,6 +245,13 @@ public final class Nemesis implements FaultPlan {
             long id = links.reorder(r.probability());
             later(r.duration(), "end reordering burst", () -> links.end(id));
             applied++;
+        } else if (e instanceof FaultEvent.Primitive p) {
+            try {
+                FaultCall.parse(p.call()).apply(sim);
+                applied++;
+            } catch (IllegalArgumentException | IllegalStateException why) {
+                skip(e, why.getMessage());
+            }
         } else {
             throw new IllegalStateException(e.toString());
         }
@@ -208,7 +299,7 @@ public final class Nemesis implements FaultPlan {
         } else {
             // A power cut: the host goes down and loses what it had not synced, then boots again.
             h.crash();
-            sim.after(d.duration(), "restart " + h.name() + " after power loss", () -> {
+            sim.faultAfter(d.duration(), "restart " + h.name() + " after power loss", () -> {
                 if (!off && !h.isUp()) {
                     h.restart();
                 }
@@ -239,7 +330,7 @@ public final class Nemesis implements FaultPlan {
     /** Runs {@code action} after {@code duration}, unless the fault lasts until healed. */
     private void later(long duration, String what, Runnable action) {
         if (duration != FaultEvent.UNTIL_HEALED) {
-            sim.after(duration, what, () -> {
+            sim.faultAfter(duration, what, () -> {
                 if (!off) {
                     action.run();
                 }

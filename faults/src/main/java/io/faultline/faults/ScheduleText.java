@@ -102,6 +102,21 @@ public final class ScheduleText {
             return Optional.of(word("a channel name"));
         }
 
+        /** The rest of the line: a fault primitive call, checked as it is read. */
+        String call() {
+            int from = next;
+            if (from >= words.length) {
+                throw error(from, "expected a fault call such as: crash n1");
+            }
+            String text = String.join(" ", java.util.Arrays.copyOfRange(words, from, words.length));
+            next = words.length;
+            try {
+                return io.faultline.sim.FaultCall.parse(text).text();
+            } catch (IllegalArgumentException e) {
+                throw error(from, e.getMessage());
+            }
+        }
+
         DiskFaultKind diskFault() {
             String f = word("a disk fault");
             return DiskFaultKind.parse(f).orElseThrow(() -> error(next - 1,

@@ -15,7 +15,7 @@ class FaultEventFormsTest {
     @Test
     void kindsAreTheRecordNamesInDeclarationOrder() {
         assertEquals(List.of("partition", "heal", "crash", "restart", "pause", "resume", "clock-skew", "clock-drift",
-                "clock-jump", "disk-fault", "slow-link", "duplicate", "reorder"), FaultEvent.KINDS);
+                "clock-jump", "disk-fault", "slow-link", "duplicate", "reorder", "primitive"), FaultEvent.KINDS);
     }
 
     @Test
@@ -39,7 +39,8 @@ class FaultEventFormsTest {
                 @710ms disk-fault full host:n1 for 50ms
                 @800ms slow-link host:n1 +40ms for 300ms
                 @900ms duplicate p=0.25 for 100ms
-                @1.5s reorder p=0.5 for 100ms""", ScheduleJsonTest.everyKind().render());
+                @1.5s reorder p=0.5 for 100ms
+                @1.6s primitive cut-channel b1 b2 data""", ScheduleJsonTest.everyKind().render());
     }
 
     @Test
@@ -66,7 +67,8 @@ class FaultEventFormsTest {
                     {"at":"710ms","kind":"disk-fault","target":"host:n1","fault":"full","for":"50ms"},
                     {"at":"800ms","kind":"slow-link","target":"host:n1","latency":"40ms","for":"300ms"},
                     {"at":"900ms","kind":"duplicate","probability":0.25,"for":"100ms"},
-                    {"at":"1.5s","kind":"reorder","probability":0.5,"for":"100ms"}
+                    {"at":"1.5s","kind":"reorder","probability":0.5,"for":"100ms"},
+                    {"at":"1.6s","kind":"primitive","call":"cut-channel b1 b2 data"}
                   ]
                 }
                 """, ScheduleJson.toJson(ScheduleJsonTest.everyKind()));

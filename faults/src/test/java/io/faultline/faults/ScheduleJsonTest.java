@@ -37,7 +37,8 @@ class ScheduleJsonTest {
                 new FaultEvent.DiskFault(710 * MS, n1, DiskFaultKind.FULL, 50 * MS),
                 new FaultEvent.SlowLink(800 * MS, n1, 40 * MS, 300 * MS),
                 new FaultEvent.Duplicate(900 * MS, 0.25, 100 * MS),
-                new FaultEvent.Reorder(1_500 * MS, 0.5, 100 * MS)));
+                new FaultEvent.Reorder(1_500 * MS, 0.5, 100 * MS),
+                new FaultEvent.Primitive(1_600 * MS, "cut-channel b1 b2 data")));
     }
 
     @Test
@@ -77,7 +78,7 @@ class ScheduleJsonTest {
         String json = "{\"events\": [\n  {\"at\": \"1s\", \"kind\": \"partiton\"}\n]}";
         ScheduleFormatException e = assertThrows(ScheduleFormatException.class, () -> ScheduleJson.parse(json, "f.json"));
         assertEquals("f.json:2:24: unknown kind \"partiton\"; allowed kinds: partition, heal, crash, restart, pause, resume, "
-                + "clock-skew, clock-drift, clock-jump, disk-fault, slow-link, duplicate, reorder", e.getMessage());
+                + "clock-skew, clock-drift, clock-jump, disk-fault, slow-link, duplicate, reorder, primitive", e.getMessage());
     }
 
     @Test
@@ -122,7 +123,7 @@ class ScheduleJsonTest {
         ScheduleFormatException e = assertThrows(ScheduleFormatException.class,
                 () -> ScheduleText.parse("@1s heal; @2s crsh host:n1", "@Replay"));
         assertEquals("@Replay:1:15: unknown kind \"crsh\"; allowed kinds: partition, heal, crash, restart, pause, resume, "
-                + "clock-skew, clock-drift, clock-jump, disk-fault, slow-link, duplicate, reorder", e.getMessage());
+                + "clock-skew, clock-drift, clock-jump, disk-fault, slow-link, duplicate, reorder, primitive", e.getMessage());
     }
 
     private static String message(String json) {

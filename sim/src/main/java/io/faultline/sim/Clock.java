@@ -55,6 +55,9 @@ public final class Clock {
 
     /** Sets the offset from true time to {@code offsetNanos} (replacing any previous offset). */
     public void skew(long offsetNanos) {
+        if (!sim.admits(new FaultCall.ClockSkew(sim.hosts().get(host).name(), offsetNanos))) {
+            return;
+        }
         rebase();
         base = offsetNanos;
         sim.recordFault(host, "clock skew " + offsetNanos + "ns");
@@ -62,6 +65,9 @@ public final class Clock {
 
     /** Moves this clock by {@code deltaNanos} (may be negative: time goes backwards). */
     public void jump(long deltaNanos) {
+        if (!sim.admits(new FaultCall.ClockJump(sim.hosts().get(host).name(), deltaNanos))) {
+            return;
+        }
         rebase();
         base += deltaNanos;
         sim.recordFault(host, "clock jump " + deltaNanos + "ns");
@@ -69,6 +75,9 @@ public final class Clock {
 
     /** Makes this clock run {@code ppm} parts per million fast (negative: slow) from now on. */
     public void driftPpm(double newPpm) {
+        if (!sim.admits(new FaultCall.ClockDrift(sim.hosts().get(host).name(), newPpm))) {
+            return;
+        }
         rebase();
         ppm = newPpm;
         sim.recordFault(host, "clock drift " + newPpm + "ppm");

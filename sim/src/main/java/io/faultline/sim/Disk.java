@@ -149,6 +149,9 @@ public final class Disk {
 
     /** Fault: makes every write fail with FULL (true) or restores normal writes (false). */
     public void full(boolean isFull) {
+        if (!sim.admits(new FaultCall.DiskFull(host.name(), isFull))) {
+            return;
+        }
         full = isFull;
         sim.recordFault(host.id().index(), isFull ? "disk full" : "disk not full");
     }
@@ -158,6 +161,9 @@ public final class Disk {
      * read reports {@link DiskRead.Corrupt}. Returns false if there is no such file.
      */
     public boolean corrupt(String file) {
+        if (!sim.admits(new FaultCall.DiskCorrupt(host.name(), file))) {
+            return false;
+        }
         boolean any = corruptIn(synced, file) | corruptIn(unsynced, file);
         if (any) {
             sim.recordFault(host.id().index(), "disk corrupt " + file);
@@ -171,6 +177,9 @@ public final class Disk {
      * see its files vanish under it, which no real replacement does.
      */
     public void wipe() {
+        if (!sim.admits(new FaultCall.DiskWipe(host.name()))) {
+            return;
+        }
         if (host.isUp()) {
             throw new IllegalStateException(host.name() + " is up: crash it before replacing its disk");
         }

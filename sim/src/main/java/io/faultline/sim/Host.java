@@ -109,9 +109,13 @@ public final class Host {
 
     /** Crashes the host (see the class comment); does nothing if it is already down. */
     public void crash() {
-        if (!up) {
+        if (!up || !sim.admits(new FaultCall.Crash(name()))) {
             return;
         }
+        down();
+    }
+
+    private void down() {
         up = false;
         paused = false;
         pausedQueue.clear();
@@ -125,8 +129,11 @@ public final class Host {
 
     /** Starts a new process from the factory (crashing the current one first if it is up). */
     public void restart() {
+        if (!sim.admits(new FaultCall.Restart(name()))) {
+            return;
+        }
         if (up) {
-            crash();
+            down();
         }
         sim.trace().fault(sim.now(), id.index(), "restart");
         sim.trace().record(sim.now(), TraceKind.RESTART, id.index(), -1, "restart");
@@ -135,7 +142,7 @@ public final class Host {
 
     /** Pauses the host; does nothing if it is down or already paused. */
     public void pause() {
-        if (!up || paused) {
+        if (!up || paused || !sim.admits(new FaultCall.Pause(name()))) {
             return;
         }
         paused = true;
@@ -145,7 +152,7 @@ public final class Host {
 
     /** Resumes a paused host: what waited is handled now, in arrival order. */
     public void resume() {
-        if (!paused) {
+        if (!paused || !sim.admits(new FaultCall.Resume(name()))) {
             return;
         }
         paused = false;

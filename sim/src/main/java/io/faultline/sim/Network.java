@@ -70,6 +70,9 @@ public final class Network {
      * fault, since it is also configuration: a fault plan that slows links records its own fault.
      */
     public void link(HostId from, HostId to, LinkSpec spec) {
+        if (!sim.admits(new FaultCall.Link(from.name(), to.name(), spec))) {
+            return;
+        }
         java.util.Objects.requireNonNull(spec);
         int f = from.index();
         LinkSpec[] row = linkRows[f];
@@ -84,6 +87,9 @@ public final class Network {
 
     /** Cuts both directions between {@code a} and {@code b}. */
     public void cut(HostId a, HostId b) {
+        if (!sim.admits(new FaultCall.Cut(a.name(), b.name()))) {
+            return;
+        }
         setCut(a.index(), b.index(), true);
         setCut(b.index(), a.index(), true);
         sim.recordFault(-1, "cut " + a + " <-> " + b);
@@ -91,12 +97,18 @@ public final class Network {
 
     /** Cuts only {@code from -> to} (an asymmetric partition). */
     public void cutOneWay(HostId from, HostId to) {
+        if (!sim.admits(new FaultCall.CutOneWay(from.name(), to.name()))) {
+            return;
+        }
         setCut(from.index(), to.index(), true);
         sim.recordFault(-1, "cut " + from + " -> " + to);
     }
 
     /** Cuts only messages on {@code channel} between {@code a} and {@code b}, both directions. */
     public void cutChannel(HostId a, HostId b, String channel) {
+        if (!sim.admits(new FaultCall.CutChannel(a.name(), b.name(), channel))) {
+            return;
+        }
         channelCuts.computeIfAbsent(pair(a.index(), b.index()), k -> new TreeSet<>()).add(channel);
         channelCuts.computeIfAbsent(pair(b.index(), a.index()), k -> new TreeSet<>()).add(channel);
         sim.recordFault(-1, "cut channel " + channel + " " + a + " <-> " + b);
@@ -104,6 +116,9 @@ public final class Network {
 
     /** Cuts {@code host} from every other host, both directions. */
     public void isolate(HostId host) {
+        if (!sim.admits(new FaultCall.Isolate(host.name()))) {
+            return;
+        }
         int h = host.index();
         for (int i = 0; i < hostCount; i++) {
             if (i != h) {
@@ -119,6 +134,9 @@ public final class Network {
      * links of hosts not listed, are left as they are.
      */
     public void partition(List<? extends Collection<HostId>> groups) {
+        if (!sim.admits(FaultCall.Partition.of(groups))) {
+            return;
+        }
         List<String> shape = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             shape.add(groups.get(g).toString());
@@ -138,6 +156,9 @@ public final class Network {
 
     /** Restores both directions between {@code a} and {@code b}, including cut channels. */
     public void heal(HostId a, HostId b) {
+        if (!sim.admits(new FaultCall.Heal(a.name(), b.name()))) {
+            return;
+        }
         setCut(a.index(), b.index(), false);
         setCut(b.index(), a.index(), false);
         channelCuts.remove(pair(a.index(), b.index()));
@@ -147,6 +168,9 @@ public final class Network {
 
     /** Restores every link and channel (link specs set with {@code link(...)} are kept). */
     public void healAll() {
+        if (!sim.admits(new FaultCall.HealAll())) {
+            return;
+        }
         Arrays.fill(cutRows, null);
         cutCount = 0;
         channelCuts.clear();

@@ -49,6 +49,8 @@ public final class Simulation {
     private final Trace trace;
     private final List<Invariant> invariants = new ArrayList<>();
     private final List<FaultPlan> plans = new ArrayList<>();
+    private final FaultGate faults = new FaultGate();
+    private boolean started;
     private long now;
     private long seq;
     private long events;
@@ -154,10 +156,55 @@ public final class Simulation {
         at(now + delayNanos, description, action);
     }
 
-    /** Applies a fault plan (it schedules its own actions). */
+    /** Applies a fault plan (it schedules its own actions, with {@link #faultAt}). */
     public void install(FaultPlan plan) {
         plans.add(plan);
         plan.install(this);
+    }
+
+    /**
+     * Makes {@code plan} the run's only source of faults (a replayed or drawn schedule given with the
+     * run): it is installed when the run starts unless it was installed before, and from then on a
+     * fault primitive call ({@link FaultCall}) takes effect only when it comes from the plan's own
+     * actions ({@link #faultAt}, {@link FaultPlan#stop}) or when the plan claims it
+     * ({@link FaultPlan#claim}: a replayed call of the scenario's own, at its very time and place).
+     * A scenario that draws or scripts faults in its own code thus runs
+     * its workload and checks unchanged while the plan supplies every fault; the calls it makes that
+     * the plan does not claim are dropped, untraced. What a scenario sets up before the run starts
+     * (links, clocks) is configuration and always takes effect.
+     */
+    public void faultsOnlyFrom(FaultPlan plan) {
+        faults.onlySource(java.util.Objects.requireNonNull(plan));
+    }
+
+    /**
+     * Runs a fault plan's action at virtual time {@code timeNanos} (at least now), once every event
+     * before that time has run and before any later one. It is not an event: it takes no place in
+     * the event order and leaves no trace line of its own (the primitives it calls do), so that
+     * calls it replays land where they first happened. Its faults take effect when the plan is the
+     * run's only source.
+     */
+    public void faultAt(long timeNanos, String description, Runnable action) {
+        faults.at(Math.max(timeNanos, now), description, action);
+    }
+
+    /** A fault plan's action after {@code delayNanos}: {@code faultAt(now() + delayNanos, ...)}. */
+    public void faultAfter(long delayNanos, String description, Runnable action) {
+        faultAt(now + delayNanos, description, action);
+    }
+
+    /**
+     * Every fault primitive call that took effect after the run started, with its virtual time, in
+     * order: what the scenario's own code (and its own fault plans) did. Empty when the run has an
+     * only source of faults, whose schedule is then what the run did.
+     */
+    public List<AppliedFault> faultLog() {
+        return faults.log();
+    }
+
+    /** The gate of every fault primitive: true if {@code call}, made now, takes effect. */
+    boolean admits(FaultCall call) {
+        return faults.admits(call, now, started);
     }
 
     /** Records a fault (or heal) that is not one of the kernel's primitives, for the timeline. */
@@ -169,10 +216,25 @@ public final class Simulation {
         trace.fault(now, host, description);
     }
 
-    /** Ends every fault: stops the installed fault plans, heals the network, resumes paused hosts, restarts crashed ones. */
+    /**
+     * Ends every fault: stops the installed fault plans (each undoes its own faults), heals the
+     * network, resumes paused hosts, restarts crashed ones. Between run phases this is the switch to
+     * a liveness phase. In a run with an only source of faults ({@link #faultsOnlyFrom}) the heal's
+     * own calls go through the gate like any scenario call (the plan claims those a replayed run
+     * made, the others are dropped), and between phases the plan then applies what it holds for this
+     * moment; called from an event of such a run, it is one of the scenario's own heals and leaves
+     * the plans on.
+     */
     public void healAll() {
-        for (FaultPlan p : plans) {
-            p.stop(this);
+        FaultPlan given = faults.onlySource();
+        if (!(running && given != null && !faults.inPlan())) {
+            for (FaultPlan p : plans) {
+                if (p == given) {
+                    faults.asPlan(() -> p.stop(this));
+                } else {
+                    p.stop(this);           // a scenario's own plan: its calls are the scenario's
+                }
+            }
         }
         network.healAll();
         for (Host h : hosts) {
@@ -182,6 +244,9 @@ public final class Simulation {
             if (!h.isUp()) {
                 h.restart();
             }
+        }
+        if (given != null && !running && started) {
+            faults.asPlan(() -> given.applyAt(now));
         }
     }
 
@@ -226,6 +291,13 @@ public final class Simulation {
     }
 
     private RunStatus loop(BooleanSupplier condition, long limit) {
+        if (!started) {
+            started = true;
+            FaultPlan given = faults.onlySource();
+            if (given != null && !plans.contains(given)) {
+                install(given);
+            }
+        }
         running = true;
         try {
             return runLoop(condition, limit);
@@ -247,6 +319,17 @@ public final class Simulation {
                 return RunStatus.CONDITION_MET;
             }
             long t = queue.isEmpty() ? Long.MAX_VALUE : queue.peekTime();
+            long due = faults.firstBefore(Math.min(t, Math.min(limit, bounds.maxNanos())));
+            if (due >= 0) {
+                // A plan's timed action, due before the next event: it runs now, at its own time.
+                now = Math.max(now, due);
+                FaultGate.Timed action = faults.pollFirst();
+                faults.asPlan(action.action());
+                if (checkInvariants) {
+                    checkInvariants(() -> "fault plan action " + action.description());
+                }
+                continue;
+            }
             if (queue.isEmpty() || t > limit) {
                 if (limit > bounds.maxNanos()) {
                     now = Math.max(now, bounds.maxNanos());
@@ -273,16 +356,16 @@ public final class Simulation {
             events++;
             e.fire(this);
             if (checkInvariants) {
-                checkInvariants(e);
+                checkInvariants(() -> describe(e));
             }
         }
     }
 
-    private void checkInvariants(Event e) {
+    private void checkInvariants(java.util.function.Supplier<String> what) {
         for (Invariant inv : invariants) {
             Optional<String> broken = inv.check(this);
             if (broken.isPresent()) {
-                violation = new Violation(inv.name(), broken.get(), now, events, describe(e));
+                violation = new Violation(inv.name(), broken.get(), now, events, what.get());
                 trace.record(now, TraceKind.VIOLATION, -1, -1, violation.toString());
                 return;
             }

@@ -75,7 +75,7 @@ public final class KernelRunner implements Runner {
 
     @Override
     public void validate(RunRequest request) {
-        spec(scenario(request), request);
+        schedule(request, ownSpec(scenario(request), request));
     }
 
     @Override
@@ -86,7 +86,9 @@ public final class KernelRunner implements Runner {
     @Override
     public RunOutcome run(RunRequest request, boolean keepForReport, Budget budget) {
         Scenario scenario = scenario(request);
-        RunSpec spec = spec(scenario, request);
+        RunSpec own = ownSpec(scenario, request);
+        Optional<FaultSchedule> given = schedule(request, own);
+        RunSpec spec = given.isPresent() ? own.withFaults(new Nemesis(given.get())) : own;
         long started = System.nanoTime();
         RunResult result;
         RunSpec bounded = spec.withBounds(Bounds.DEFAULT.withMaxPending(MemoryBound.maxPending()).withBudget(budget));
@@ -108,8 +110,9 @@ public final class KernelRunner implements Runner {
             });
         }
         RunResult kept = result;
+        FaultSchedule faults = given.orElse(FaultSchedule.ofCalls(result.faultCalls()));
         return new RunOutcome(summary,
-                s -> RunReports.report(kept, s, scenario.description(), request.replayCommand()), kept.histories());
+                s -> RunReports.report(kept, s, scenario.description(), request.replayCommand()), kept.histories(), faults);
     }
 
     /** The scenario of this name (bad input naming the known ones otherwise), for {@code describe}. */
@@ -126,11 +129,6 @@ public final class KernelRunner implements Runner {
         return s;
     }
 
-    private static RunSpec spec(Scenario scenario, RunRequest request) {
-        RunSpec spec = ownSpec(scenario, request);
-        Optional<FaultSchedule> schedule = schedule(request, spec);
-        return schedule.isPresent() ? spec.withFaults(new Nemesis(schedule.get())) : spec;
-    }
 
     /** The spec with the scenario's own faults. */
     private static RunSpec ownSpec(Scenario scenario, RunRequest request) {
@@ -150,10 +148,8 @@ public final class KernelRunner implements Runner {
     @Override
     public FaultSchedule schedule(RunRequest request) {
         Scenario scenario = scenario(request);
-        return schedule(request, ownSpec(scenario, request)).orElseThrow(() -> new ExitCodes.BadInput("--save-faults: "
-                + scenario.name() + " injects its own faults from code drawn from the seed, not from a schedule;"
-                + " its replay command repeats them exactly. To run under a schedule you can save, add"
-                + " --random-faults (drawn from the seed) or --faults FILE"));
+        return schedule(request, ownSpec(scenario, request)).orElseThrow(() -> new IllegalStateException(
+                "a request without --faults or --random-faults has no schedule before it runs"));
     }
 
     /** The schedule a request runs under: from its file, drawn from its seed, or none (the scenario's own faults). */

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import io.faultline.cli.ExitCodes;
-import io.faultline.faults.FaultSchedule;
 import io.faultline.faults.ScheduleJson;
 import io.faultline.report.CheckLine;
 import io.faultline.report.HtmlReport;
@@ -45,8 +43,9 @@ public final class RunCommand extends ScenarioCommand {
             + " vocabulary: EDN for .edn, JSON Lines for .jsonl (for `faultline check`, Knossos, Porcupine).")
     Path history;
 
-    @Option(names = "--save-faults", paramLabel = "FILE", description = "Also write the run's fault schedule here (JSON;"
-            + " needs --random-faults or --faults), so that --faults FILE replays the run exactly.")
+    @Option(names = "--save-faults", paramLabel = "FILE", description = "Also write the run's fault schedule here (JSON):"
+            + " the one it ran under, or every fault the scenario's own code made, each at its time,"
+            + " so that --faults FILE replays the run exactly.")
     Path saveFaults;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
@@ -70,7 +69,6 @@ public final class RunCommand extends ScenarioCommand {
         if (history != null) {
             HistoryExport.checkExtension(history);
         }
-        Optional<FaultSchedule> schedule = saveFaults == null ? Optional.empty() : Optional.of(runner.schedule(request));
         RunOutcome outcome;
         HeapPeak.reset();
         try {
@@ -86,9 +84,9 @@ public final class RunCommand extends ScenarioCommand {
             throw new ExitCodes.BadInput("--report " + file + ": cannot write it (" + IoWords.why(e) + ")");
         }
         String historyNote = history == null ? "" : HistoryExport.write(history, outcome.histories());
-        if (schedule.isPresent()) {
+        if (saveFaults != null) {
             try {
-                ScheduleJson.write(schedule.get(), saveFaults);
+                ScheduleJson.write(outcome.faults(), saveFaults);
             } catch (java.io.UncheckedIOException e) {
                 throw new ExitCodes.BadInput("--save-faults " + saveFaults + ": cannot write it (" + IoWords.why(e.getCause()) + ")");
             }

@@ -33,13 +33,12 @@ public interface Runner {
     RunOutcome run(RunRequest request, boolean keepForReport);
 
     /**
-     * The fault schedule this request runs under (from {@code --faults}, or drawn from the seed by
-     * {@code --random-faults}), for {@code --save-faults}.
-     *
-     * @throws io.faultline.cli.ExitCodes.BadInput when the run has the scenario's own faults, which are code
+     * The fault schedule a request with {@code --faults} or {@code --random-faults} runs under,
+     * known before it runs (a sweep's {@code --save-failing}; {@code run --save-faults} takes the
+     * run's own, {@link RunOutcome#faults()}, which also covers the scenario's own faults).
      */
     default FaultSchedule schedule(RunRequest request) {
-        throw new io.faultline.cli.ExitCodes.BadInput("--save-faults: this runner has no fault schedules");
+        throw new io.faultline.cli.ExitCodes.BadInput("--faults: this runner has no fault schedules");
     }
 
     /**

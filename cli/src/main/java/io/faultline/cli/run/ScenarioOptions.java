@@ -23,7 +23,8 @@ final class ScenarioOptions {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting of the scenario; repeatable.")
     Map<String, String> settings = new LinkedHashMap<>();
 
-    @Option(names = "--faults", paramLabel = "FILE", description = "Replay this fault schedule (JSON, as @SimulationTest writes it) instead of the scenario's own faults.")
+    @Option(names = "--faults", paramLabel = "FILE", description = "Replay this fault schedule (JSON, as --save-faults and @SimulationTest write it)"
+            + " instead of the scenario's own faults, which are then dropped unless the file holds them.")
     String faults;
 
     @Option(names = "--random-faults", description = "Replace the scenario's own faults by a schedule drawn from the seed,"

@@ -66,6 +66,6 @@ class FaultsReplayTest {
         Cli.Result r = Cli.run("run", "demo/echo", "--seed", "3", "--faults", file.toString());
         assertEquals(2, r.code(), r::toString);
         assertEquals("faultline: --faults: " + file + ":2:24: unknown kind \"partiton\"; allowed kinds: partition, heal, crash, "
-                + "restart, pause, resume, clock-skew, clock-drift, clock-jump, disk-fault, slow-link, duplicate, reorder\n", r.err());
+                + "restart, pause, resume, clock-skew, clock-drift, clock-jump, disk-fault, slow-link, duplicate, reorder, primitive\n", r.err());
     }
 }

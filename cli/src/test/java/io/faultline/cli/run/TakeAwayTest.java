@@ -87,12 +87,27 @@ class TakeAwayTest {
     }
 
     @Test
-    void aScenarioWhoseFaultsAreCodeSaysSoInsteadOfSavingAnything(@TempDir Path dir) {
+    void aScenariosOwnFaultsAreSavedAsTheirCallsAndReplayAsTheSameRun(@TempDir Path dir) throws Exception {
         Path faults = dir.resolve("faults.json");
-        Cli.Result r = Cli.run("run", "demo/broadcast", "--seed", "42", "--save-faults", faults.toString());
-        assertEquals(2, r.code(), r::toString);
-        assertTrue(r.err().contains("demo/broadcast injects its own faults from code") && r.err().contains("--random-faults"), r::toString);
-        assertTrue(!Files.exists(faults));
+        Cli.Result first = Cli.run("run", "demo/broadcast", "--seed", "42", "--save-faults", faults.toString(),
+                "--report", dir.resolve("a.html").toString());
+        assertEquals(0, first.code(), first::toString);
+        assertTrue(first.out().contains("faults: " + faults + " (replay: ./faultline run demo/broadcast --seed 42 --faults "
+                + faults + ")"), first::toString);
+        String saved = Files.readString(faults);
+        // The built-in partition at 30% of the run and its heal at 60%, with the sides the seed drew.
+        assertTrue(saved.contains("{\"at\":\"9s\",\"kind\":\"primitive\",\"call\":\"partition ")
+                && saved.contains("{\"at\":\"18s\",\"kind\":\"primitive\",\"call\":\"heal-all\"}"), saved);
+        Cli.Result own = Cli.run("run", "demo/broadcast", "--seed", "42", "--json", "--report", dir.resolve("b.html").toString());
+        Cli.Result replay = Cli.run("run", "demo/broadcast", "--seed", "42", "--faults", faults.toString(), "--json",
+                "--report", dir.resolve("c.html").toString());
+        assertEquals(hash(own), hash(replay));
+        io.faultline.faults.FaultSchedule kept = io.faultline.faults.ScheduleJson.read(faults);
+        io.faultline.faults.ScheduleJson.write(io.faultline.faults.FaultSchedule.of(
+                kept.events().stream().filter(e -> !e.describe().contains("heal-all")).toList()), faults);
+        Cli.Result edited = Cli.run("run", "demo/broadcast", "--seed", "42", "--faults", faults.toString(), "--json",
+                "--report", dir.resolve("d.html").toString());
+        assertNotEquals(hash(own), hash(edited), "without its heal the partition lasts: another run");
     }
 
     @Test

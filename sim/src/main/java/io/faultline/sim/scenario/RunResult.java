@@ -31,7 +31,9 @@ import org.apiguardian.api.API;
  *         .build();
  * }</pre>
  *
- * @param outcome the checks combined ({@link Outcome#and}); UNKNOWN if a bound stopped the run
+ * @param outcome    the checks combined ({@link Outcome#and}); UNKNOWN if a bound stopped the run
+ * @param faultCalls the fault primitive calls the run's own code made ({@code Simulation.faultLog()}):
+ *                   saved as a schedule, they replay the run; empty under a given fault plan
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record RunResult(
@@ -52,7 +54,8 @@ public record RunResult(
         List<Series> series,
         List<Table> tables,
         List<Table> findings,
-        List<Trace.Moment> moments) {
+        List<Trace.Moment> moments,
+        List<io.faultline.sim.AppliedFault> faultCalls) {
 
     public RunResult {
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
@@ -66,6 +69,7 @@ public record RunResult(
         tables = List.copyOf(tables);
         findings = List.copyOf(findings);
         moments = List.copyOf(moments);
+        faultCalls = List.copyOf(faultCalls);
     }
 
     /** When the first invariant violation happened, if one did. */
@@ -170,7 +174,7 @@ public record RunResult(
             shown.forEach((k, v) -> settings.computeIfPresent(k, (key, raw) -> v));
             return new RunResult(scenario, spec.seed(), spec.durationNanos(), settings,
                     histories, status, all, outcome, t.hash(), sim.eventCount(), sim.now(), t.counts(),
-                    t.messages(), t.faults(), series, tables, findings, t.moments());
+                    t.messages(), t.faults(), series, tables, findings, t.moments(), sim.faultLog());
         }
     }
 }

@@ -16,9 +16,10 @@ import org.apiguardian.api.API;
  * @param durationNanos virtual time to run for
  * @param settings      the scenario's settings
  * @param faults        an explicit fault plan (e.g. a replayed fault schedule) that replaces the
- *                      faults the scenario would otherwise inject; a scenario honours it by
- *                      installing it instead of its own and calling {@code sim.healAll()} before
- *                      its liveness phase
+ *                      faults the scenario would otherwise inject: {@link ScenarioRun} makes it the
+ *                      run's only source of faults ({@link io.faultline.sim.Simulation#faultsOnlyFrom}),
+ *                      so the scenario's own fault calls are dropped; a scenario with a liveness
+ *                      phase calls {@code sim.healAll()} before it, between run phases
  * @param bounds        the limits of the run's simulation ({@link ScenarioRun} builds it with them)
  */
 @API(status = API.Status.STABLE, since = "0.1")

@@ -58,6 +58,10 @@ public final class ScenarioRun {
         this.sim = new Simulation(spec.seed(), spec.bounds());
         this.recorder = new Recorder(sim);
         this.historyName = historyName;
+        // A plan given with the spec (--faults, --random-faults, @SimulationTest) supplies every
+        // fault: the scenario's own, drawn or scripted in its code, are dropped, so that no
+        // scenario silently ignores the plan.
+        spec.faults().ifPresent(sim::faultsOnlyFrom);
     }
 
     /** A run whose result has no history (its checks read the model's state or its own counters). */
@@ -108,16 +112,22 @@ public final class ScenarioRun {
         return out;
     }
 
-    /** Installs the fault plan given with the spec ({@code --faults}), if any. */
+    /**
+     * Installs the fault plan given with the spec ({@code --faults}), if any, now (else it is
+     * installed when the run starts: call this where the order of its events matters).
+     */
     public void installFaults() {
         spec.faults().ifPresent(sim::install);
     }
 
-    /** Installs the spec's fault plan, or {@code otherwise} when it has none; returns the one installed. */
-    public FaultPlan installFaults(FaultPlan otherwise) {
-        FaultPlan plan = spec.faults().orElse(otherwise);
-        sim.install(plan);
-        return plan;
+    /**
+     * Installs the scenario's own fault plan (e.g. a nemesis drawing faults from the seed) and the
+     * spec's, if any. Under the spec's plan the scenario's own still runs, but its calls take effect
+     * only if the spec's plan claims them (a saved run replayed), so that the run is the same.
+     */
+    public void installFaults(FaultPlan own) {
+        sim.install(own);
+        installFaults();
     }
 
     /** Runs until the spec's duration; the status goes into the result. */

@@ -77,10 +77,8 @@ public final class BroadcastScenario {
         Recorder recorder = run.recorder();
         run.addHosts("c", s.get(CLIENTS), i -> self -> new BroadcastClient(recorder, i, nodeIds, Simulation.SECONDS,
                 Simulation.SECONDS / s.get(RATE), duration * 8 / 10));
-        if (spec.faults().isPresent()) {
-            sim.install(spec.faults().get());      // a replayed schedule replaces the built-in partition
-        } else if (s.get(PARTITION) && n >= 2) {
-            schedulePartition(sim, nodeIds, duration);
+        if (s.get(PARTITION) && n >= 2) {
+            schedulePartition(sim, nodeIds, duration);   // a given schedule replaces it (ScenarioRun)
         }
         List<Series.Point> acked = new ArrayList<>();
         sampleEverySecond(sim, duration, () -> acked.add(new Series.Point(sim.now() / 1e9, ackedValues(recorder.history()).size())));

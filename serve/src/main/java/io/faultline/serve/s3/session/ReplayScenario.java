@@ -49,8 +49,10 @@ public final class ReplayScenario {
             throw new BadInputException("s3/replay needs a session: --session FILE (what `faultline serve s3 --session FILE` wrote)");
         }
         SessionFile.Session session = read(Path.of(file));
-        // The session's seed, not the command line's: the session was recorded under it.
-        RunSpec replay = new RunSpec(session.header().seed(), spec.durationNanos(), spec.settings());
+        // The session's seed, not the command line's: the session was recorded under it. The faults
+        // and bounds are the command line's (a given schedule is the run's only source of faults).
+        RunSpec replay = new RunSpec(session.header().seed(), spec.durationNanos(), spec.settings(), spec.faults(),
+                spec.bounds());
         ScenarioRun run = ScenarioRun.withoutHistory(SCENARIO, replay);
         ServedS3 model = ServedS3.on(run, session.header().consistency(), session.header().startEpochMillis());
         History h = replay(model, session);
