@@ -92,6 +92,21 @@ class KafkaCycleChecksPropertiesTest {
                 });
     }
 
+    @Test
+    void concurrentReadCommittedTransactionsShowOnlyAllowedKinds() {
+        Property.forAll(Gen.integers(0, 10_000).list(1, 80)).named("KafkaCycleChecksPropertiesTest[read_committed]")
+                .tries(300)
+                .verify(choices -> {
+                    TxnWorld w = new TxnWorld();
+                    w.readCommitted(choices, PROCESSES);
+                    LogCheckResult r = CHECKER.check(w.finish(PROCESSES + 100));
+                    for (Anomaly a : r.anomalies()) {
+                        assertTrue(ALLOWED.contains(a.type()), () -> "false alarm " + a);
+                    }
+                    assertEquals(Outcome.VALID, r.outcome(), r::summary);
+                });
+    }
+
     private static void assertOnlyTheRing(LogCheckResult r, AnomalyType kind, List<Integer> ring) {
         assertEquals(1, r.anomalies().size(), () -> "exactly one anomaly: " + r.anomalies());
         Anomaly a = r.anomalies().get(0);

@@ -6,9 +6,13 @@ import io.faultline.checker.history.OpType;
 import io.faultline.checker.history.Value;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.LongPredicate;
 
 /**
  * Transactional Kafka histories in Jepsen's {@code :txn} shape: a serial run of transactions that
@@ -61,7 +65,7 @@ final class TxnWorld {
         if (invoke.isEmpty()) {
             return;
         }
-        String f = polls && !keys.isEmpty() ? KafkaOps.TXN : polls ? KafkaOps.POLL : KafkaOps.SEND;
+        String f = f(polls, keys.size());
         h.invoke(process, f, Value.vec(invoke), time++);
         h.complete(process, OpType.OK, f, Value.vec(done), time++);
     }
@@ -69,7 +73,7 @@ final class TxnWorld {
     /** A poll micro-op's completion: every record of {@code keys} from the process's position. */
     private Value poll(int process, List<Long> keys) {
         Map<Long, Long> pos = positions.computeIfAbsent(process, p -> new TreeMap<>());
-        Map<Value, Value> read = new java.util.LinkedHashMap<>();
+        Map<Value, Value> read = new LinkedHashMap<>();
         for (long k : keys) {
             List<Value> records = new ArrayList<>();
             for (Map.Entry<Long, Long> e : log(k).tailMap(pos.getOrDefault(k, 0L), true).entrySet()) {
@@ -146,6 +150,80 @@ final class TxnWorld {
             marker(base + i);
         }
         return procs;
+    }
+
+    /**
+     * A concurrent run of a correct {@code read_committed} Kafka: each choice picks a process; an
+     * idle one invokes a transaction that appends its sends at once (uncommitted), a busy one
+     * completes ok, its poll reading each key up to {@code 1 + choice % 4} records from its position
+     * but never past the first record of a transaction still open (the last stable offset), then
+     * commits. Afterwards every open transaction completes.
+     */
+    void readCommitted(List<Integer> choices, int processes) {
+        Map<Integer, long[]> open = new TreeMap<>();        // process -> [txn, polls?]
+        Map<Integer, List<Value>> sent = new TreeMap<>();
+        Map<Long, Integer> txnOfValue = new TreeMap<>();
+        Set<Integer> openTxns = new TreeSet<>();
+        int nextTxn = 0;
+        for (int i = 0; i <= choices.size() + processes; i++) {
+            int c = i < choices.size() ? choices.get(i) : 0;
+            int p = i < choices.size() ? Math.floorMod(c, processes) : i - choices.size();
+            if (p >= processes || (i >= choices.size() && !open.containsKey(p))) {
+                continue;
+            }
+            if (!open.containsKey(p)) {
+                int txn = nextTxn++;
+                boolean polls = (c / processes) % 2 == 0;
+                int sends = (c / (2 * processes)) % 3 + (polls ? 0 : 1);
+                List<Value> invoke = new ArrayList<>();
+                List<Value> done = new ArrayList<>();
+                if (polls) {
+                    invoke.add(Value.vec(Value.kw(KafkaOps.POLL)));
+                }
+                for (int j = 0; j < sends; j++) {
+                    long k = Math.floorMod(c / (6 * processes) + j, KEYS);
+                    long v = nextValue++;
+                    txnOfValue.put(v, txn);
+                    invoke.add(send(k, Value.of(v)));
+                    done.add(send(k, Value.vec(Value.of(append(k, v)), Value.of(v))));
+                }
+                openTxns.add(txn);
+                open.put(p, new long[] {txn, polls ? 1 : 0});
+                sent.put(p, done);
+                h.invoke(p, f(polls, sends), Value.vec(invoke), time++);
+                continue;
+            }
+            long[] t = open.remove(p);
+            List<Value> done = new ArrayList<>();
+            if (t[1] == 1) {
+                done.add(pollCommitted(p, c % 4 + 1, v -> openTxns.contains(txnOfValue.get(v))));
+            }
+            done.addAll(sent.remove(p));
+            openTxns.remove((int) t[0]);
+            h.complete(p, OpType.OK, f(t[1] == 1, done.size() - (int) t[1]), Value.vec(done), time++);
+        }
+    }
+
+    /** Up to {@code max} records of each key from the process's position, stopping at an open one. */
+    private Value pollCommitted(int process, int max, LongPredicate uncommitted) {
+        Map<Long, Long> pos = positions.computeIfAbsent(process, x -> new TreeMap<>());
+        Map<Value, Value> read = new LinkedHashMap<>();
+        for (long k = 0; k < KEYS; k++) {
+            List<Value> records = new ArrayList<>();
+            for (Map.Entry<Long, Long> e : log(k).tailMap(pos.getOrDefault(k, 0L), true).entrySet()) {
+                if (records.size() >= max || uncommitted.test(e.getValue())) {
+                    break;
+                }
+                records.add(Value.vec(Value.of(e.getKey()), Value.of(e.getValue())));
+                pos.put(k, e.getKey() + 1);
+            }
+            read.put(Value.of(k), Value.vec(records));
+        }
+        return Value.vec(Value.kw(KafkaOps.POLL), new Value.MapV(read));
+    }
+
+    private static String f(boolean polls, int sends) {
+        return polls && sends > 0 ? KafkaOps.TXN : polls ? KafkaOps.POLL : KafkaOps.SEND;
     }
 
     /** A fresh consumer reads everything, so that no acknowledged value is left unseen. */
