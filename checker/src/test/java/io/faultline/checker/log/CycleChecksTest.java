@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,11 +23,21 @@ class CycleChecksTest {
     }
 
     private static Value poll(long k, long... offsetValue) {
+        return Value.vec(Value.kw(KafkaOps.POLL), new Value.MapV(Map.of(Value.of(k), records(offsetValue))));
+    }
+
+    /** A poll of keys 0 and 1, each given as offset, value, offset, value, ... */
+    private static Value pollBoth(long[] key0, long[] key1) {
+        return Value.vec(Value.kw(KafkaOps.POLL), new Value.MapV(Map.of(Value.of(0), records(key0),
+                Value.of(1), records(key1))));
+    }
+
+    private static Value records(long[] offsetValue) {
         List<Value> records = new ArrayList<>();
         for (int i = 0; i < offsetValue.length; i += 2) {
             records.add(Value.vec(Value.of(offsetValue[i]), Value.of(offsetValue[i + 1])));
         }
-        return Value.vec(Value.kw(KafkaOps.POLL), new Value.MapV(java.util.Map.of(Value.of(k), Value.vec(records))));
+        return Value.vec(records);
     }
 
     private void invoke(int p) {
@@ -45,9 +56,7 @@ class CycleChecksTest {
         ok(1, send(1, 1, 11), send(0, 0, 10));
         ok(2, send(1, 0, 21), poll(0, 0, 10));
         invoke(3);
-        ok(3, Value.vec(Value.kw(KafkaOps.POLL), new Value.MapV(java.util.Map.of(
-                Value.of(0), Value.vec(Value.vec(Value.of(0), Value.of(10))),
-                Value.of(1), Value.vec(Value.vec(Value.of(0), Value.of(21)), Value.vec(Value.of(1), Value.of(11)))))));
+        ok(3, pollBoth(new long[] {0, 10}, new long[] {0, 21, 1, 11}));
         LogCheckResult r = new KafkaLogChecker().check(h.build());
         assertEquals(Outcome.VALID, r.outcome(), r::summary);
         assertEquals(List.of(AnomalyType.G1C_WW), r.anomalies().stream().map(Anomaly::type).toList(), r::summary);
@@ -82,9 +91,7 @@ class CycleChecksTest {
         ok(1, poll(0, 0, 5), send(1, 1, 10));
         ok(2, poll(1, 0, 6), send(0, 1, 20));
         invoke(3);
-        ok(3, Value.vec(Value.kw(KafkaOps.POLL), new Value.MapV(java.util.Map.of(
-                Value.of(0), Value.vec(Value.vec(Value.of(0), Value.of(5)), Value.vec(Value.of(1), Value.of(20))),
-                Value.of(1), Value.vec(Value.vec(Value.of(0), Value.of(6)), Value.vec(Value.of(1), Value.of(10)))))));
+        ok(3, pollBoth(new long[] {0, 5, 1, 20}, new long[] {0, 6, 1, 10}));
         LogCheckResult r = new KafkaLogChecker().check(h.build());
         assertEquals(Outcome.VALID, r.outcome(), r::summary);
         assertEquals(List.of(AnomalyType.G2), r.anomalies().stream().map(Anomaly::type).toList(), r::summary);
