@@ -19,6 +19,8 @@ import java.util.Set;
 final class Analysis {
     final History history;
     final boolean subscribe;
+    /** Whether any op is a {@code :txn}: only then are ops transactions (FIDELITY C12.4). */
+    final boolean transactional;
     /** key -> value -> the completion of the op that sent it. */
     final Map<Value, Map<Value, Op>> writerOf = new LinkedHashMap<>();
     /** key -> values read by ok polls or txns. */
@@ -30,8 +32,10 @@ final class Analysis {
     Analysis(History history) {
         this.history = history;
         boolean sub = false;
+        boolean txn = false;
         for (Op op : history) {
             sub |= op.f().equals(KafkaOps.SUBSCRIBE);
+            txn |= op.f().equals(KafkaOps.TXN);
             if (!op.type().isCompletion() || !isLogOp(op)) {
                 continue;
             }
@@ -49,6 +53,7 @@ final class Analysis {
             }
         }
         this.subscribe = sub;
+        this.transactional = txn;
         for (Op op : history) {
             if (!op.type().isCompletion() || !isLogOp(op)) {
                 continue;

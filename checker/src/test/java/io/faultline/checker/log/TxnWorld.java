@@ -139,7 +139,7 @@ final class TxnWorld {
                 dones.get(i).add(send(base + i, Value.vec(Value.of(o), Value.of(values[i]))));
             }
         }
-        String f = readRing ? KafkaOps.TXN : KafkaOps.SEND;
+        String f = KafkaOps.TXN;
         for (int i = 0; i < m; i++) {
             h.invoke(procs.get(i), f, Value.vec(invokes.get(i)), time++);
         }
