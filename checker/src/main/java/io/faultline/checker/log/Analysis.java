@@ -22,6 +22,8 @@ final class Analysis {
     final boolean subscribe;
     /** Processes that assigned themselves partitions (Jepsen's {@code :assign}) and never subscribed: in no group. */
     final Set<Integer> assigners = new TreeSet<>();
+    /** Whether any op is a {@code :txn}: only then are ops transactions (FIDELITY C12.4). */
+    final boolean transactional;
     /** key -> value -> the completion of the op that sent it. */
     final Map<Value, Map<Value, Op>> writerOf = new LinkedHashMap<>();
     /** key -> values read by ok polls or txns. */
@@ -34,8 +36,10 @@ final class Analysis {
         this.history = history;
         boolean sub = false;
         Set<Integer> subscribers = new TreeSet<>();
+        boolean txn = false;
         for (Op op : history) {
             sub |= op.f().equals(KafkaOps.SUBSCRIBE);
+            txn |= op.f().equals(KafkaOps.TXN);
             if (op.f().equals(KafkaOps.ASSIGN)) {
                 assigners.add(op.process());
             } else if (op.f().equals(KafkaOps.SUBSCRIBE)) {
@@ -59,6 +63,7 @@ final class Analysis {
         }
         this.subscribe = sub;
         assigners.removeAll(subscribers); // a process that ever subscribed may have been rebalanced
+        this.transactional = txn;
         for (Op op : history) {
             if (!op.type().isCompletion() || !isLogOp(op)) {
                 continue;

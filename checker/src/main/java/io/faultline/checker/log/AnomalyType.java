@@ -32,7 +32,13 @@ public enum AnomalyType {
     GROUP_POLL_SKIP("group-poll-skip",
             "a value in the log, below the highest offset the consumer group read, was handed to no member"),
     GROUP_NONMONOTONIC_POLL("group-nonmonotonic-poll",
-            "the consumer group was handed a value more than once (at-least-once redelivery, allowed)");
+            "the consumer group was handed a value more than once (at-least-once redelivery, allowed)"),
+    G0("G0", "a cycle of write-write dependencies: transactions' sends interleaved across keys"),
+    G1B("G1b", "an op's reads of a key ended on a value that its transaction followed with another"
+            + " send to that key (intermediate read)"),
+    G1C("G1c", "a cycle of write-read dependencies: each transaction read a write of the next"),
+    G1C_WW("G1c-ww", "a cycle of write-write and write-read dependencies, with both kinds"),
+    G2("G2", "a dependency cycle through at least one read-write anti-dependency");
 
     private final String keyword;
     private final String explanation;
@@ -55,11 +61,15 @@ public enum AnomalyType {
     /**
      * Whether Kafka's model allows it (FIDELITY C10 "Always a bug?"): interleaved sends always;
      * skipped and repeated polls across ops only when consumers subscribe (rebalances cause them);
-     * a group handed a value twice always (at-least-once delivery, FIDELITY C7.7).
+     * a group handed a value twice always (at-least-once delivery, FIDELITY C7.7); of the
+     * transactional anomalies only G1a and G1c are bugs (FIDELITY C12.4).
      */
     public boolean allowed(boolean subscribe) {
-        if (this == INT_SEND_SKIP || this == GROUP_NONMONOTONIC_POLL) {
-            return true;
+        switch (this) {
+            case INT_SEND_SKIP, GROUP_NONMONOTONIC_POLL, G0, G1B, G1C_WW, G2:
+                return true;
+            default:
+                break;
         }
         return subscribe && (this == POLL_SKIP || this == NONMONOTONIC_POLL);
     }

@@ -15,12 +15,15 @@ import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
- * Checks a Kafka send/poll history for Jepsen's Kafka anomalies (FIDELITY C10): duplicates,
+ * Checks a Kafka send/poll/txn history for Jepsen's Kafka anomalies (FIDELITY C10): duplicates,
  * inconsistent offsets, aborted reads (G1a), precommitted reads, lost writes, unseen writes, and
  * the ordering anomalies within and across ops ({@link OrderChecks}), and the consumer-group
  * anomalies of processes that subscribed ({@link GroupChecks}). The outcome is INVALID iff
- * some anomaly not allowed by Kafka's model is present ({@link AnomalyType#allowed}). Elle's cycle
- * anomalies (G0, G1c over ww/wr/rw graphs) are not checked here.
+ * some anomaly not allowed by Kafka's model is present ({@link AnomalyType#allowed}). Elle's
+ * transactional anomalies (G1b, and the cycles G0, G1c, G2 over the ww/wr/rw dependency graph) are
+ * {@link CycleChecks}'s (FIDELITY C12.4), for histories with {@code :txn} ops: without
+ * transactions every op stands alone, and the interleavings those kinds describe are the plain
+ * anomalies above or nothing Kafka promises.
  *
  * <pre>{@code
  * History h = ...; // :send / :poll / :assign ops in Jepsen's shape (see the package doc)
@@ -45,6 +48,9 @@ public final class KafkaLogChecker {
         OrderChecks.sendsAcross(a, out);
         unseen(a, out);
         GroupChecks.check(a, out);
+        if (a.transactional) {
+            CycleChecks.check(a, out);
+        }
         LogCheckResult judged = new LogCheckResult(Outcome.VALID, out, a.subscribe, a.assigners);
         boolean invalid = out.stream().anyMatch(an -> !judged.allowed(an));
         return new LogCheckResult(invalid ? Outcome.INVALID : Outcome.VALID, out, a.subscribe, a.assigners);

@@ -23,6 +23,7 @@ import org.apiguardian.api.API;
 public final class KafkaOps {
     public static final String SEND = "send";
     public static final String POLL = "poll";
+    /** Sends and polls in one Kafka transaction (FIDELITY C12): all its sends commit or none. */
     public static final String TXN = "txn";
     public static final String ASSIGN = "assign";
     public static final String SUBSCRIBE = "subscribe";

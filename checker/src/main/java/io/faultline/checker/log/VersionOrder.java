@@ -97,6 +97,18 @@ final class VersionOrder {
         return out;
     }
 
+    /** How many distinct offsets (dense indices) the key has. */
+    int size() {
+        index();
+        return byIndex.size();
+    }
+
+    /** The first value seen at dense index {@code index}. */
+    Value valueAt(int index) {
+        index();
+        return byIndex.get(index).iterator().next();
+    }
+
     Optional<Long> offsetAt(int index) {
         index();
         return index >= 0 && index < offsets.size() ? Optional.of(offsets.get(index)) : Optional.empty();

@@ -35,6 +35,10 @@ class KafkaSubscribePropertiesTest {
     private static final Set<AnomalyType> BACKGROUND = EnumSet.of(AnomalyType.INT_SEND_SKIP,
             AnomalyType.GROUP_NONMONOTONIC_POLL);
 
+    static {
+        BACKGROUND.addAll(KafkaCycleChecksPropertiesTest.ALLOWED);
+    }
+
     @Test
     void theKindsARebalanceExplainsAreAllowedUnderSubscribeOnly() {
         for (AnomalyType t : AnomalyType.values()) {
@@ -45,7 +49,8 @@ class KafkaSubscribePropertiesTest {
     @Test
     void benignConcurrencyUnderSubscribeIsValid() {
         List<AnomalyType> all = List.copyOf(EnumSet.complementOf(EnumSet.of(AnomalyType.INT_SEND_SKIP,
-                AnomalyType.GROUP_POLL_SKIP, AnomalyType.GROUP_NONMONOTONIC_POLL)));
+                AnomalyType.GROUP_POLL_SKIP, AnomalyType.GROUP_NONMONOTONIC_POLL, AnomalyType.G0,
+                AnomalyType.G1B, AnomalyType.G1C, AnomalyType.G1C_WW, AnomalyType.G2)));
         Property.forAll(KafkaLogCheckerPropertiesTest.cases(all, false, true))
                 .named("KafkaSubscribePropertiesTest[benign]")
                 .tries(TRIES * 2)
@@ -61,7 +66,7 @@ class KafkaSubscribePropertiesTest {
 
     @ParameterizedTest
     @EnumSource(value = AnomalyType.class, names = {"INT_SEND_SKIP", "POLL_SKIP", "NONMONOTONIC_POLL",
-            "GROUP_POLL_SKIP", "GROUP_NONMONOTONIC_POLL"},
+            "GROUP_POLL_SKIP", "GROUP_NONMONOTONIC_POLL", "G0", "G1B", "G1C", "G1C_WW", "G2"},
             mode = EnumSource.Mode.EXCLUDE)
     void aPlantedAnomalyIsStillFlaggedUnderSubscribe(AnomalyType kind) {
         Property.forAll(KafkaLogCheckerPropertiesTest.cases(List.of(kind), true, true))
