@@ -32,11 +32,11 @@ import org.apiguardian.api.API;
  * ISR changes from leaders of the current epoch, and moves leadership back to preferred replicas.
  *
  * <p>In the ZooKeeper era the controller role is a broker's ({@link ControllerSeat}, FIDELITY C4.1):
- * this process stands for ZooKeeper's znodes and sessions, and elects leaders, sends LeaderAndIsr
- * and accepts ISR changes only while a live broker holds the seat and has loaded the state. When
- * the holder's session expires the seat is empty and nothing is decided; the next holder reads the
- * state back and resumes from what it finds. ZooKeeper itself, and the KRaft quorum, are modelled
- * as reliable [M17].
+ * this process stands for ZooKeeper's znodes and sessions, and elects leaders only while a live
+ * broker holds the seat and has loaded the state. When the holder's session expires the seat is
+ * empty and no leader is elected; the next holder reads the state back and resumes from what it
+ * finds. Leaders still write their ISR changes (to ZooKeeper, before 2.7), and decisions already
+ * taken keep being delivered. ZooKeeper itself, and the KRaft quorum, are modelled as reliable [M17].
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Controller implements Process {
@@ -49,6 +49,8 @@ public final class Controller implements Process {
     private final List<String> elections = new ArrayList<>();
     /** Brokers that restarted while no controller acted: the next one moves their leadership. */
     private final java.util.Set<Integer> restartedWhileVacant = new java.util.TreeSet<>();
+    /** Brokers whose session expired while no controller acted: the next one handles them as failed. */
+    private final java.util.Set<Integer> expiredWhileVacant = new java.util.TreeSet<>();
     private ControllerSeat seat = ControllerSeat.vacant();
     private boolean resumed;
 
@@ -126,6 +128,9 @@ public final class Controller implements Process {
                 // Its ephemeral /controller goes with its session: a dead controller decides nothing.
                 vacate(ctx, "controller b" + (seat.holder() + 1) + "'s session expired");
             }
+            if (!acting(ctx)) {
+                expiredWhileVacant.addAll(expired);
+            }
             expired.forEach(b -> onBrokerFailure(ctx, b));
             if (config.controller() == ControllerMode.ZOOKEEPER) {
                 checkSeat(ctx);
@@ -198,10 +203,13 @@ public final class Controller implements Process {
         }
         restartedWhileVacant.clear();
         for (int b = 0; b < layout.brokerCount(); b++) {
-            if (!alive.get(b)) {
+            // A broker that died meanwhile, even if it is back, missed records: it leaves the ISRs
+            // and its leaderships, as it would have with a controller watching.
+            if (!alive.get(b) || expiredWhileVacant.contains(b)) {
                 onBrokerFailure(ctx, b);
             }
         }
+        expiredWhileVacant.clear();
         for (int b = 0; b < layout.brokerCount(); b++) {
             if (alive.get(b)) {
                 onBrokerStartup(ctx, b);
@@ -237,9 +245,6 @@ public final class Controller implements Process {
                 moveLeadershipAway(ctx, b);
             }
             onBrokerStartup(ctx, b);
-        }
-        if (!acting(ctx)) {
-            return; // ZooKeeper keeps the session; only a controller sends decisions (C4.1)
         }
         // Resend the broker its partitions' state: the controller's channel retries until delivered.
         for (PartitionState s : partitions.values()) {
@@ -357,8 +362,8 @@ public final class Controller implements Process {
     /** Applies an ISR change from the current leader of the current epoch (C1); others learn the truth. */
     private void onAlterIsr(Context ctx, HostId from, AlterIsr a) {
         PartitionState s = partitions.get(a.partition());
-        if (s == null || !acting(ctx)) {
-            return; // no controller to apply it (KIP-497's AlterIsr fails): the leader keeps its view
+        if (s == null) {
+            return;
         }
         if (s.leader() != a.leader() || s.leaderEpoch() != a.leaderEpoch()) {
             return; // the next heartbeat's state resend corrects the sender
