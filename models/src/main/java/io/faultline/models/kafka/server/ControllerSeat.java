@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * session expires, and {@code /controller_epoch}, bumped by every new controller. A new controller
  * acts only once it has read the cluster's state back from ZooKeeper ({@code kafka.controller.load.ms}):
  * until then, and while nobody holds the seat, nobody elects leaders. In the KRaft era the seat is the
- * quorum's and never empties (the quorum is modelled as reliable, FIDELITY C4.2).
+ * quorum's and never empties (the quorum is modelled as reliable [M17]).
  *
  * @param holder the broker holding the seat, or {@link #NONE}
  * @param epoch the controller epoch: 0 before the first election, then one more per new controller
