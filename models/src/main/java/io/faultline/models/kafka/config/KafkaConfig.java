@@ -208,6 +208,11 @@ public final class KafkaConfig {
         return num(KafkaKeys.BROKER_HEARTBEAT);
     }
 
+    /** How long a new ZooKeeper-era controller loads the state before it acts (C4.1, [M23]). */
+    public long controllerLoadMs() {
+        return num(KafkaKeys.CONTROLLER_LOAD);
+    }
+
     public ControllerMode controller() {
         return values.get(KafkaKeys.CONTROLLER.name()).equals("kraft") ? ControllerMode.KRAFT : ControllerMode.ZOOKEEPER;
     }

@@ -149,6 +149,10 @@ public final class KafkaKeys {
     public static final Key CONTROLLER = key("kafka.controller",
             "how the controller tracks broker liveness (C4); KRaft for 3.7 is a modelling choice [M20]",
             v -> v.atLeast(KafkaVersion.V3_7) ? "kraft" : "zookeeper", new Choice(List.of("zookeeper", "kraft")));
+    public static final Key CONTROLLER_LOAD = key("kafka.controller.load.ms",
+            "[M23] how long a new ZooKeeper-era controller reads the cluster state back before it acts (C4.1); "
+                    + "it grows with the partition count",
+            always("1000"), new Range(0, 3_600_000));
     public static final Key TRUNCATION = key("kafka.truncation",
             "follower truncation rule (C5): hw before 0.11, leader-epoch in 0.11, largest-common-epoch from 2.0",
             v -> switch0(v.truncation()), new Choice(List.of("hw", "leader-epoch", "largest-common-epoch")));
@@ -217,7 +221,7 @@ public final class KafkaKeys {
     /** Every key, in documentation order: the broker, log and producer keys, then the consumer-group ones. */
     public static final List<Key> ALL = concat(List.of(VERSION, ACKS, MIN_ISR, UNCLEAN, LAG_MAX, IDEMPOTENCE,
             MAX_IN_FLIGHT, RETRIES, DELIVERY_TIMEOUT, REQUEST_TIMEOUT, RETRY_BACKOFF, FLUSH_MESSAGES,
-            ZK_SESSION, BROKER_SESSION, BROKER_HEARTBEAT, CONTROLLER, TRUNCATION, HW_MIN_ISR,
+            ZK_SESSION, BROKER_SESSION, BROKER_HEARTBEAT, CONTROLLER, CONTROLLER_LOAD, TRUNCATION, HW_MIN_ISR,
             HW_CHECKPOINT, FETCH_WAIT, WRITEBACK, AUTO_REBALANCE, IMBALANCE_INTERVAL,
             SEGMENT_BYTES, SEGMENT_MS, RETENTION_MS, RETENTION_BYTES, RETENTION_CHECK, RECORD_BYTES,
             AUTO_OFFSET_RESET, BATCH_SIZE, LINGER, COMPRESSION, COMPRESSION_RATIO, PARTITIONING, KEYS), ConsumerKeys.ALL);

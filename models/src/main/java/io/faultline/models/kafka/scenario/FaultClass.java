@@ -15,6 +15,7 @@ enum FaultClass {
     LEADER_CUT_THEN_CRASH_FOLLOWER("cut the leader's data port, then crash a follower"),
     LAGGARD_THEN_LOSE_ISR("a replica falls behind, then the in-sync ones crash"),
     LEADER_AND_SUCCESSOR_CRASH("crash the leader and its likely successor"),
+    CONTROLLER("crash, pause or isolate the active controller"),
     /** Drawn only where a scenario asks for it ({@link KafkaNemesis#WITH_DISK_LOSS}). */
     LEADER_ALONE_LOSES_DISK("cut the leader off its followers, then replace its machine (empty disk)");
 

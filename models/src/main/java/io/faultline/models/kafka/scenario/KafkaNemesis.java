@@ -234,6 +234,7 @@ public final class KafkaNemesis implements FaultPlan {
                 later(sim, Math.min(until, crashAt + t.session() + rng.uniform(0, t.session())), "heal", () -> sim.network().healAll());
             }
             case LEADER_ALONE_LOSES_DISK -> leaderAloneLosesDisk(sim, e, rng, t, p);
+            case CONTROLLER -> controller(sim, e, rng);
             case LEADER_AND_SUCCESSOR_CRASH -> {
                 // The leader and the replica the controller will elect next crash close together:
                 // the survivor becomes a follower of a dead successor and truncates (by its HW before
@@ -272,6 +273,34 @@ public final class KafkaNemesis implements FaultPlan {
                     "restart " + h.name() + " (empty disk)", h::restart);
         });
         later(sim, Math.max(end, replaceAt + 1), "heal", () -> sim.network().healAll());
+    }
+
+    /**
+     * The controller role fails (FIDELITY C4.1): in the ZooKeeper era the broker holding
+     * {@code /controller} crashes, pauses (a zombie controller) or is isolated, and the seat fails
+     * over once its session expires; the KRaft quorum is reliable [M17], so there the controller
+     * service is cut off from everyone for the episode.
+     */
+    private void controller(Simulation sim, Episode e, Rng rng) {
+        long end = e.start() + e.duration();
+        int holder = cluster.controller().seat().holder();
+        if (holder < 0) {
+            sim.network().isolate(cluster.controllerHost().id());
+            later(sim, end, "heal", () -> sim.network().healAll());
+            return;
+        }
+        Host h = cluster.brokerHost(holder);
+        double x = rng.nextDouble();
+        if (x < 0.4) {
+            h.crash();
+            later(sim, end, "restart " + h.name(), h::restart);
+        } else if (x < 0.7) {
+            h.pause();
+            later(sim, end, "resume " + h.name(), h::resume);
+        } else {
+            sim.network().isolate(h.id());
+            later(sim, end, "heal", () -> sim.network().healAll());
+        }
     }
 
     private void cutReplication(Simulation sim, int broker) {

@@ -49,6 +49,8 @@ public final class Broker implements Process {
     /** The same replicas indexed by partition, for the invariants' hot path. */
     private PartitionReplica[] byPartition = new PartitionReplica[0];
     private long incarnation;
+    /** The highest controller epoch this process has obeyed (in memory: a restart forgets it, as Kafka's does). */
+    private int controllerEpoch;
     private Map<Integer, Long> checkpointed = new TreeMap<>();
     private final Map<Integer, Long> durableHw = new TreeMap<>();
     private final Map<Integer, Long> durableLeo = new TreeMap<>();
@@ -182,6 +184,12 @@ public final class Broker implements Process {
         } else if (m instanceof EpochAnswer a) {
             withPartition(a.partition(), pr -> pr.onEpochAnswer(ctx, a));
         } else if (m instanceof LeaderAndIsr l && l.brokerIncarnation() == incarnation) {
+            if (l.controllerEpoch() < controllerEpoch) {
+                // STALE_CONTROLLER_EPOCH (C4.1): a newer controller has spoken; the old one is deposed.
+                ctx.log("ignores LeaderAndIsr of controller epoch " + l.controllerEpoch() + " < " + controllerEpoch);
+                return;
+            }
+            controllerEpoch = l.controllerEpoch();
             int p = l.state().partition();
             withPartition(p, pr -> pr.onLeaderAndIsr(ctx, l.state()));
             if (layout.isOffsetsPartition(p) && partitions.containsKey(p)) {

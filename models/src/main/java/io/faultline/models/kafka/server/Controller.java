@@ -30,7 +30,13 @@ import org.apiguardian.api.API;
  * leaders (clean from the live ISR; unclean from any live replica if
  * {@code unclean.leader.election.enable}), bumps the leader epoch on every leader change, applies
  * ISR changes from leaders of the current epoch, and moves leadership back to preferred replicas.
- * Scenarios do not crash it: the quorum is modelled as reliable [M17].
+ *
+ * <p>In the ZooKeeper era the controller role is a broker's ({@link ControllerSeat}, FIDELITY C4.1):
+ * this process stands for ZooKeeper's znodes and sessions, and elects leaders only while a live
+ * broker holds the seat and has loaded the state. When the holder's session expires the seat is
+ * empty and no leader is elected; the next holder reads the state back and resumes from what it
+ * finds. Leaders still write their ISR changes (to ZooKeeper, before 2.7), and decisions already
+ * taken keep being delivered. ZooKeeper itself, and the KRaft quorum, are modelled as reliable [M17].
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Controller implements Process {
@@ -41,6 +47,12 @@ public final class Controller implements Process {
     private final Map<Integer, Long> incarnations = new TreeMap<>();
     private final Map<Integer, Boolean> alive = new TreeMap<>();
     private final List<String> elections = new ArrayList<>();
+    /** Brokers that restarted while no controller acted: the next one moves their leadership. */
+    private final java.util.Set<Integer> restartedWhileVacant = new java.util.TreeSet<>();
+    /** Brokers whose session expired while no controller acted: the next one handles them as failed. */
+    private final java.util.Set<Integer> expiredWhileVacant = new java.util.TreeSet<>();
+    private ControllerSeat seat = ControllerSeat.vacant();
+    private boolean resumed;
 
     public Controller(KafkaConfig config, ClusterLayout layout) {
         this.config = config;
@@ -57,6 +69,11 @@ public final class Controller implements Process {
         return java.util.Collections.unmodifiableList(elections);
     }
 
+    /** Who holds the controller role (ZooKeeper era) and its epoch. */
+    public ControllerSeat seat() {
+        return seat;
+    }
+
     public boolean alive(int broker) {
         return alive.getOrDefault(broker, false);
     }
@@ -69,6 +86,11 @@ public final class Controller implements Process {
         }
         layout.assignment().forEach((p, replicas) ->
                 partitions.put(p, new PartitionState(p, replicas.get(0), 0, replicas, replicas)));
+        if (config.controller() == ControllerMode.ZOOKEEPER) {
+            // The first broker to start wins /controller; at cluster start it has nothing to load.
+            takeSeat(ctx, 0, 0, "the first broker registered");
+            resumed = true;
+        }
         ctx.setTimer(SESSION_CHECK, new KafkaTimer.SessionCheck());
         if (config.autoLeaderRebalance()) {
             ctx.setTimer(config.leaderImbalanceCheckIntervalMs() * Simulation.MILLIS, new KafkaTimer.PreferredCheck());
@@ -94,18 +116,106 @@ public final class Controller implements Process {
     public void onTimer(Context ctx, Timer t) {
         if (t instanceof KafkaTimer.SessionCheck) {
             long timeout = config.sessionTimeoutMs() * Simulation.MILLIS;
+            List<Integer> expired = new ArrayList<>();
             for (int b = 0; b < layout.brokerCount(); b++) {
                 if (alive.get(b) && ctx.now() - lastSeen.get(b) > timeout) {
                     alive.put(b, false);
                     ctx.log("broker " + b + " session expired");
-                    onBrokerFailure(ctx, b);
+                    expired.add(b);
                 }
+            }
+            if (config.controller() == ControllerMode.ZOOKEEPER && expired.contains(seat.holder())) {
+                // Its ephemeral /controller goes with its session: a dead controller decides nothing.
+                vacate(ctx, "controller b" + (seat.holder() + 1) + "'s session expired");
+            }
+            if (!acting(ctx)) {
+                expiredWhileVacant.addAll(expired);
+            }
+            expired.forEach(b -> onBrokerFailure(ctx, b));
+            if (config.controller() == ControllerMode.ZOOKEEPER) {
+                checkSeat(ctx);
             }
             ctx.setTimer(SESSION_CHECK, new KafkaTimer.SessionCheck());
         } else if (t instanceof KafkaTimer.PreferredCheck) {
             electPreferred(ctx);
             ctx.setTimer(config.leaderImbalanceCheckIntervalMs() * Simulation.MILLIS, new KafkaTimer.PreferredCheck());
         }
+    }
+
+    /** True while a controller decides: always in the KRaft era [M17], else while the seat's holder acts. */
+    private boolean acting(Context ctx) {
+        return config.controller() == ControllerMode.KRAFT || seat.acting(ctx.now());
+    }
+
+    /** The controller epoch stamped on every decision (KRaft's quorum is reliable: one epoch). */
+    private int controllerEpoch() {
+        return config.controller() == ControllerMode.KRAFT ? 1 : seat.epoch();
+    }
+
+    /**
+     * ZooKeeper era (C4.1): a holder whose session expired loses /controller; the first live broker
+     * (the lowest id: which one wins the race is arbitrary in Kafka) takes it with the next epoch and
+     * acts once it has loaded the state, then resumes from what it reads.
+     */
+    private void checkSeat(Context ctx) {
+        if (seat.held() && !alive.get(seat.holder())) {
+            vacate(ctx, "controller b" + (seat.holder() + 1) + "'s session expired");
+        }
+        if (!seat.held()) {
+            for (int b = 0; b < layout.brokerCount(); b++) {
+                if (alive.get(b)) {
+                    takeSeat(ctx, b, config.controllerLoadMs() * Simulation.MILLIS, "won the /controller race");
+                    break;
+                }
+            }
+        }
+        if (!resumed && seat.acting(ctx.now())) {
+            resumed = true;
+            resume(ctx);
+        }
+    }
+
+    private void vacate(Context ctx, String why) {
+        seat = seat.emptied();
+        resumed = false;
+        elections.add(ctx.now() + " controller gone, epoch " + seat.epoch() + " (" + why + "): no elections until the next one acts");
+        ctx.log("/controller deleted: " + why);
+    }
+
+    private void takeSeat(Context ctx, int b, long loadNanos, String why) {
+        seat = seat.takenBy(b, ctx.now(), loadNanos);
+        elections.add(ctx.now() + " controller b" + (b + 1) + " epoch " + seat.epoch() + " (" + why
+                + "; acts after loading the state, " + loadNanos / Simulation.MILLIS + " ms)");
+        ctx.log("controller b" + (b + 1) + " epoch " + seat.epoch() + ": " + why);
+    }
+
+    /**
+     * A new controller's first acts (C4.1): it moves the leadership of brokers that restarted while
+     * nobody decided, elects leaders for partitions whose leader died, drops dead replicas from ISRs,
+     * brings offline partitions back, and sends every replica its partition's state.
+     */
+    private void resume(Context ctx) {
+        ctx.log("controller b" + (seat.holder() + 1) + " epoch " + seat.epoch() + " loaded the state, resumes");
+        for (int b : restartedWhileVacant) {
+            if (alive.get(b)) {
+                moveLeadershipAway(ctx, b);
+            }
+        }
+        restartedWhileVacant.clear();
+        for (int b = 0; b < layout.brokerCount(); b++) {
+            // A broker that died meanwhile, even if it is back, missed records: it leaves the ISRs
+            // and its leaderships, as it would have with a controller watching.
+            if (!alive.get(b) || expiredWhileVacant.contains(b)) {
+                onBrokerFailure(ctx, b);
+            }
+        }
+        expiredWhileVacant.clear();
+        for (int b = 0; b < layout.brokerCount(); b++) {
+            if (alive.get(b)) {
+                onBrokerStartup(ctx, b);
+            }
+        }
+        partitions.values().forEach(s -> announce(ctx, s));
     }
 
     private void onHeartbeat(Context ctx, Heartbeat h) {
@@ -119,7 +229,14 @@ public final class Controller implements Process {
             onBrokerStartup(ctx, b);
         } else if (restarted) {
             ctx.log("broker " + b + " re-registered after a restart");
-            if (config.controller() == ControllerMode.KRAFT) {
+            if (config.controller() == ControllerMode.ZOOKEEPER && seat.holder() == b) {
+                // The controller's process died with its role (C4.1): the seat is raced for anew.
+                vacate(ctx, "controller b" + (b + 1) + " restarted");
+                checkSeat(ctx);
+            }
+            if (!acting(ctx)) {
+                restartedWhileVacant.add(b);
+            } else if (config.controller() == ControllerMode.KRAFT) {
                 // KRaft fences the old incarnation: out of every ISR until it catches up again.
                 onBrokerFailure(ctx, b);
             } else {
@@ -132,12 +249,15 @@ public final class Controller implements Process {
         // Resend the broker its partitions' state: the controller's channel retries until delivered.
         for (PartitionState s : partitions.values()) {
             if (s.replicas().contains(b)) {
-                ctx.send(layout.broker(b), new LeaderAndIsr(s, h.incarnation()));
+                ctx.send(layout.broker(b), new LeaderAndIsr(s, h.incarnation(), controllerEpoch()));
             }
         }
     }
 
     private void onBrokerFailure(Context ctx, int b) {
+        if (!acting(ctx)) {
+            return; // the next controller finds the dead broker when it resumes
+        }
         for (PartitionState s : new ArrayList<>(partitions.values())) {
             if (!s.replicas().contains(b)) {
                 continue;
@@ -169,6 +289,9 @@ public final class Controller implements Process {
     }
 
     private void onBrokerStartup(Context ctx, int b) {
+        if (!acting(ctx)) {
+            return;
+        }
         for (PartitionState s : new ArrayList<>(partitions.values())) {
             if (s.replicas().contains(b) && !s.online()) {
                 elect(ctx, s, -1, "broker " + b + " came back");
@@ -231,7 +354,7 @@ public final class Controller implements Process {
         for (int r : s.replicas()) {
             Long inc = incarnations.get(r);
             if (inc != null && alive.get(r)) {
-                ctx.send(layout.broker(r), new LeaderAndIsr(s, inc));
+                ctx.send(layout.broker(r), new LeaderAndIsr(s, inc, controllerEpoch()));
             }
         }
     }
@@ -262,6 +385,9 @@ public final class Controller implements Process {
 
     /** Preferred leader election (C4): move leadership to the first replica if it is alive and in sync. */
     private void electPreferred(Context ctx) {
+        if (!acting(ctx)) {
+            return;
+        }
         for (PartitionState s : new ArrayList<>(partitions.values())) {
             int preferred = s.replicas().get(0);
             if (s.leader() != preferred && alive.get(preferred) && s.isr().contains(preferred)) {

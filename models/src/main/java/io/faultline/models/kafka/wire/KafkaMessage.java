@@ -119,9 +119,11 @@ public sealed interface KafkaMessage extends Message {
     /**
      * The controller's decision for one partition, sent to one replica. It names the incarnation
      * of the broker it is meant for, so a restarted broker ignores decisions addressed to its
-     * previous life (the broker epoch of KIP-380 [M19]: applied in every version here).
+     * previous life (the broker epoch of KIP-380 [M19]: applied in every version here), and the
+     * epoch of the controller that decided it, so that a broker ignores a deposed controller's
+     * decisions (FIDELITY C4.1).
      */
-    record LeaderAndIsr(PartitionState state, long brokerIncarnation) implements Control {
+    record LeaderAndIsr(PartitionState state, long brokerIncarnation, int controllerEpoch) implements Control {
     }
 
     /** A leader asks the controller to change the ISR (shrink or expand, C1). */
