@@ -78,8 +78,10 @@ final class RealDriver implements ClusterDriver {
                 "min.insync.replicas", w.setting("min.insync.replicas"),
                 "unclean.leader.election.enable", w.setting("unclean.leader.election.enable")));
         cluster.admin.createTopics(List.of(t)).all().get(30, SECONDS);
+        // Right after creation the metadata may not name the topic yet (UnknownTopicOrPartition on a
+        // loaded machine): that is "not ready yet", not a failure.
         Awaitility.await("topic " + topic + " ready").atMost(WAIT).pollInterval(Duration.ofMillis(50))
-                .until(() -> describe().isr().size() == w.replicationFactor());
+                .ignoreExceptions().until(() -> describe().isr().size() == w.replicationFactor());
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, LongSerializer.class.getName());
