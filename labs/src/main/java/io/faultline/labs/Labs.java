@@ -1,5 +1,6 @@
 package io.faultline.labs;
 
+import io.faultline.labs.kafkas3.KafkaToS3Suite;
 import io.faultline.labs.s3ryw.ReadYourWritesSuite;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,13 @@ public final class Labs {
             List.of("pom.xml", "README.md", "src/main/java/lab/ConsistentS3Client.java", "src/test/java/lab/PublicTest.java"),
             "lab-s3-read-your-writes.html");
 
-    private static final List<Lab> ALL = List.of(S3_READ_YOUR_WRITES);
+    public static final Lab KAFKA_TO_S3 = new Lab("kafka-to-s3",
+            "an exactly-once sink from a Kafka consumer group to S3 objects, across rebalances and crashes",
+            "lab.ExactlyOnceSink", KafkaToS3Suite.class, KafkaToS3Suite.SEEDS,
+            List.of("pom.xml", "README.md", "src/main/java/lab/ExactlyOnceSink.java", "src/test/java/lab/PublicTest.java"),
+            "lab-kafka-to-s3.html");
+
+    private static final List<Lab> ALL = List.of(S3_READ_YOUR_WRITES, KAFKA_TO_S3);
 
     private Labs() {
     }
