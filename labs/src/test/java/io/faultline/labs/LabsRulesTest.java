@@ -13,5 +13,6 @@ class LabsRulesTest {
     @Test
     void labHarnessesFollowTheDeterminismRules() {
         DeterminismRules.check("io.faultline.labs.s3ryw");
+        DeterminismRules.check("io.faultline.labs.kafkas3");
     }
 }

@@ -16,13 +16,13 @@ public class KafkaToS3Suite {
     public static final int SEEDS = 4;
 
     /** Two members: every acknowledged record reaches S3, whatever crashed while it was in flight. */
-    @SimulationTest(seeds = SEEDS, maxShrinkReruns = 20)
+    @SimulationTest(seeds = SEEDS, maxShrinkReruns = 10)
     public void noLoss(Trial trial) {
         SinkRun.start(trial, 2).noLoss();
     }
 
     /** Three members, so more rebalances: no record is written to S3 twice, across retries and rebalances. */
-    @SimulationTest(seeds = SEEDS, maxShrinkReruns = 20)
+    @SimulationTest(seeds = SEEDS, maxShrinkReruns = 10)
     public void noDuplicate(Trial trial) {
         SinkRun.start(trial, 3).noDuplicate();
     }

@@ -24,7 +24,7 @@ public final class SinkContext {
         this.s3 = new SinkS3(this, requester);
     }
 
-    /** This member's host name, e.g. {@code consumer4}: unique in the group, the same after a restart. */
+    /** This member's name, e.g. {@code member2}: unique in the group, the same after a restart. */
     public String memberName() {
         return memberName;
     }

@@ -38,12 +38,12 @@ final class SinkRun {
      * Short group timeouts, so that a crashed or paused member's partitions move within seconds (C7.2):
      * the smallest session the brokers accept by default, and no auto-commit: the sink commits.
      */
-    private static final Map<String, String> CONSUMER = Map.of(
+    private static final Map<String, String> CONSUMER = new TreeMap<>(Map.of(
             "enable.auto.commit", "false",
             "session.timeout.ms", "2000",
             "heartbeat.interval.ms", "500",
             "max.poll.interval.ms", "4000",
-            "group.initial.rebalance.delay.ms", "0");
+            "group.initial.rebalance.delay.ms", "0"));
 
     /**
      * The members reach S3 over a slower link than the cluster's LAN, with a heavy tail: S3
