@@ -38,12 +38,15 @@ final class SinkRun {
      * Short group timeouts, so that a crashed or paused member's partitions move within seconds (C7.2):
      * the smallest session the brokers accept by default, and no auto-commit: the sink commits.
      */
-    private static final Map<String, String> CONSUMER = new TreeMap<>(Map.of(
-            "enable.auto.commit", "false",
-            "session.timeout.ms", "2000",
-            "heartbeat.interval.ms", "500",
-            "max.poll.interval.ms", "4000",
-            "group.initial.rebalance.delay.ms", "0"));
+    private static final Map<String, String> CONSUMER = new TreeMap<>();
+
+    static {
+        CONSUMER.put("enable.auto.commit", "false");
+        CONSUMER.put("session.timeout.ms", "2000");
+        CONSUMER.put("heartbeat.interval.ms", "500");
+        CONSUMER.put("max.poll.interval.ms", "4000");
+        CONSUMER.put("group.initial.rebalance.delay.ms", "0");
+    }
 
     /**
      * The members reach S3 over a slower link than the cluster's LAN, with a heavy tail: S3
