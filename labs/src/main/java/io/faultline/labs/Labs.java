@@ -2,6 +2,7 @@ package io.faultline.labs;
 
 import io.faultline.labs.glacier.GlacierArchiverSuite;
 import io.faultline.labs.replog.ReplicatedLogSuite;
+import io.faultline.labs.kafkas3.KafkaToS3Suite;
 import io.faultline.labs.s3ryw.ReadYourWritesSuite;
 import java.util.List;
 import java.util.Optional;
@@ -26,13 +27,13 @@ public final class Labs {
             List.of("pom.xml", "README.md", "src/main/java/lab/GlacierArchiver.java", "src/test/java/lab/PublicTest.java"),
             "lab-glacier-archiver.html");
 
-    public static final Lab REPLICATED_LOG = new Lab("replicated-log",
-            "a replicated log with an ISR, a high watermark, leader epochs and a controller (Kafka's replication)",
-            "lab.ReplicatedLog", ReplicatedLogSuite.class, ReplicatedLogSuite.SEEDS,
-            List.of("pom.xml", "README.md", "src/main/java/lab/ReplicatedLog.java", "src/test/java/lab/PublicTest.java"),
-            "lab-replicated-log.html");
+    public static final Lab KAFKA_TO_S3 = new Lab("kafka-to-s3",
+            "an exactly-once sink from a Kafka consumer group to S3 objects, across rebalances and crashes",
+            "lab.ExactlyOnceSink", KafkaToS3Suite.class, KafkaToS3Suite.SEEDS,
+            List.of("pom.xml", "README.md", "src/main/java/lab/ExactlyOnceSink.java", "src/test/java/lab/PublicTest.java"),
+            "lab-kafka-to-s3.html");
 
-    private static final List<Lab> ALL = List.of(S3_READ_YOUR_WRITES, REPLICATED_LOG, GLACIER_ARCHIVER);
+    private static final List<Lab> ALL = List.of(S3_READ_YOUR_WRITES, REPLICATED_LOG, GLACIER_ARCHIVER, KAFKA_TO_S3);
 
     private Labs() {
     }

@@ -15,5 +15,6 @@ class LabsRulesTest {
         DeterminismRules.check("io.faultline.labs.s3ryw");
         DeterminismRules.check("io.faultline.labs.glacier");
         DeterminismRules.check("io.faultline.labs.replog");
+        DeterminismRules.check("io.faultline.labs.kafkas3");
     }
 }

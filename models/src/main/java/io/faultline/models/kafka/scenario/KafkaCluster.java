@@ -142,6 +142,15 @@ public final class KafkaCluster {
      * Call before the run starts.
      */
     public GroupConsumerHandle addGroupConsumer(String group, long pollIntervalNanos, int maxPollRecords) {
+        return addGroupConsumer(group, pollIntervalNanos, maxPollRecords, Optional::empty);
+    }
+
+    /**
+     * As above, the consumer handing its records to an application of {@code application}'s, built
+     * afresh each time the host starts (a crash loses the application's memory too).
+     */
+    public GroupConsumerHandle addGroupConsumer(String group, long pollIntervalNanos, int maxPollRecords,
+                                                java.util.function.Supplier<Optional<io.faultline.models.kafka.workload.ConsumerApplication>> application) {
         if (layout.offsetsPartitionOf(group) < 0) {
             int rf = config.offsetsTopicReplicationFactor();
             if (rf > brokers.size()) {
@@ -155,7 +164,7 @@ public final class KafkaCluster {
         String name = "consumer" + (clients.size() + 1);
         String instance = config.staticMembership() ? name : "";
         Host h = sim.addHost(name, self -> new GroupConsumer(recorder, config, layout, partitions, process, group,
-                instance, pollIntervalNanos, maxPollRecords));
+                instance, pollIntervalNanos, maxPollRecords, application.get()));
         clients.add(h);
         return new GroupConsumerHandle(h);
     }

@@ -76,9 +76,21 @@ public final class GroupConsumer implements Process {
     private boolean loopDue;
     private long commitSentAt = -1;
     private long lastProcessedAt;
+    /** A sink of the caller's that processes the records and commits (empty: the configured policy). */
+    private final Optional<ConsumerApplication> application;
+    private final Map<Long, java.util.function.Consumer<Boolean>> appCommits = new TreeMap<>();
 
     public GroupConsumer(Recorder recorder, KafkaConfig config, ClusterLayout layout, int partitions, int process,
                          String group, String instanceId, long pollIntervalNanos, int maxPollRecords) {
+        this(recorder, config, layout, partitions, process, group, instanceId, pollIntervalNanos, maxPollRecords,
+                Optional.empty());
+    }
+
+    /** As above, handing the records to {@code application}, which commits them itself. */
+    public GroupConsumer(Recorder recorder, KafkaConfig config, ClusterLayout layout, int partitions, int process,
+                         String group, String instanceId, long pollIntervalNanos, int maxPollRecords,
+                         Optional<ConsumerApplication> application) {
+        this.application = application;
         this.recorder = recorder;
         this.config = config;
         this.layout = layout;
@@ -95,6 +107,7 @@ public final class GroupConsumer implements Process {
             @Override
             public void assigned(Context ctx, List<Integer> added) {
                 added.forEach(position::remove);
+                application.ifPresent(a -> a.assigned(ctx, added));
             }
 
             @Override
@@ -102,6 +115,7 @@ public final class GroupConsumer implements Process {
                 next(ctx);
             }
         });
+        application.ifPresent(a -> a.attached(this));
     }
 
     /** The next batch the application processes takes {@code nanos} longer (a slow downstream call). */
@@ -163,6 +177,8 @@ public final class GroupConsumer implements Process {
             membership.pollTimeout(ctx, coordinator());
         } else if (t instanceof GroupTimer.Expired e) {
             expired(ctx, e.requestId());
+        } else if (!(t instanceof GroupTimer)) {
+            application.ifPresent(a -> a.onTimer(ctx, t));
         }
     }
 
@@ -171,6 +187,8 @@ public final class GroupConsumer implements Process {
             handOut(ctx);
         } else if (id == syncCommit) {
             afterSyncCommit(ctx);
+        } else if (appCommits.containsKey(id)) {
+            appCommits.remove(id).accept(false);
         } else if (id == offsetFetch) {
             offsetFetch = -1;
             next(ctx);
@@ -247,6 +265,17 @@ public final class GroupConsumer implements Process {
         fetches.forgetAll();
         processing = true;
         ctx.setTimer(config.maxPollIntervalMs() * Simulation.MILLIS, new GroupTimer.PollIntervalExpired(pollSeq));
+        if (application.isPresent()) {
+            long poll = pollSeq;
+            Map<Integer, List<KafkaOps.Read>> batch = new TreeMap<>();
+            gathered.forEach((p, reads) -> batch.put(p, List.copyOf(reads)));
+            application.get().process(ctx, batch, now -> {
+                if (poll == pollSeq && processing) {
+                    processed(now);
+                }
+            });
+            return;
+        }
         if (config.processingAfterCommit()) {
             commitPolicy(ctx);
         }
@@ -269,7 +298,7 @@ public final class GroupConsumer implements Process {
         processing = false;
         gathered.clear();
         lastProcessedAt = ctx.now();
-        if (!config.processingAfterCommit() && commitPolicy(ctx) && syncCommit >= 0) {
+        if (application.isEmpty() && !config.processingAfterCommit() && commitPolicy(ctx) && syncCommit >= 0) {
             return; // commitSync: the loop goes on when it is answered
         }
         next(ctx);
@@ -304,6 +333,20 @@ public final class GroupConsumer implements Process {
         return id;
     }
 
+    /**
+     * commitAsync for a {@link ConsumerApplication}: {@code offsets} are the next offsets to read,
+     * per partition; {@code answered} gets true when the coordinator accepted them, false when it
+     * refused (e.g. a stale generation after a rebalance, C7.5) or did not answer in time.
+     */
+    public void commit(Context ctx, Map<Integer, Long> offsets, java.util.function.Consumer<Boolean> answered) {
+        Optional<HostId> coord = coordinator();
+        if (coord.isEmpty() || !membership.canCommit() || offsets.isEmpty()) {
+            answered.accept(false);
+            return;
+        }
+        appCommits.put(commit(ctx, coord.get(), new TreeMap<>(offsets)), answered);
+    }
+
     /** A commitSync was answered or timed out: the join it preceded, or the loop, goes on. */
     private void afterSyncCommit(Context ctx) {
         syncCommit = -1;
@@ -324,6 +367,7 @@ public final class GroupConsumer implements Process {
                 theirs.put(p, at);
             }
         });
+        application.ifPresent(a -> a.revoked(ctx, revoked));
         Optional<HostId> coord = coordinator();
         if (commitFirst && config.autoCommit() && !theirs.isEmpty() && coord.isPresent() && membership.canCommit()) {
             commit(ctx, coord.get(), theirs);
@@ -337,7 +381,11 @@ public final class GroupConsumer implements Process {
         } else if (m instanceof FetchResult r && current != null && !processing) {
             onFetch(ctx, r);
         } else if (m instanceof OffsetCommitResult r) {
+            java.util.function.Consumer<Boolean> answered = appCommits.remove(r.requestId());
             membership.onCommitResult(ctx, r.error());
+            if (answered != null) {
+                answered.accept(r.error() == KafkaError.NONE);
+            }
             if (r.requestId() == syncCommit) {
                 afterSyncCommit(ctx);
             }
@@ -351,6 +399,8 @@ public final class GroupConsumer implements Process {
             next(ctx);
         } else if (m instanceof GroupMessage g) {
             membership.onMessage(ctx, from, g);
+        } else if (!(m instanceof io.faultline.models.kafka.wire.KafkaMessage)) {
+            application.ifPresent(a -> a.onMessage(ctx, from, m));
         }
     }
 
