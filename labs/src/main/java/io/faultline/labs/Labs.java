@@ -21,12 +21,16 @@ public final class Labs {
             "lab.ConsistentS3Client", ReadYourWritesSuite.class, ReadYourWritesSuite.SEEDS,
             List.of("pom.xml", "README.md", "src/main/java/lab/ConsistentS3Client.java", "src/test/java/lab/PublicTest.java"),
             "lab-s3-read-your-writes.html");
+    public static final Lab REPLICATED_LOG = new Lab("replicated-log",
+            "a replicated log with an ISR, a high watermark, leader epochs and a controller (Kafka's replication)",
+            "lab.ReplicatedLog", ReplicatedLogSuite.class, ReplicatedLogSuite.SEEDS,
+            List.of("pom.xml", "README.md", "src/main/java/lab/ReplicatedLog.java", "src/test/java/lab/PublicTest.java"),
+            "lab-replicated-log.html");
     public static final Lab GLACIER_ARCHIVER = new Lab("glacier-archiver",
             "an archiver that meets every read's deadline from Glacier over a simulated year, at the least cost",
             "lab.GlacierArchiver", GlacierArchiverSuite.class, GlacierArchiverSuite.SEEDS,
             List.of("pom.xml", "README.md", "src/main/java/lab/GlacierArchiver.java", "src/test/java/lab/PublicTest.java"),
             "lab-glacier-archiver.html");
-
     public static final Lab KAFKA_TO_S3 = new Lab("kafka-to-s3",
             "an exactly-once sink from a Kafka consumer group to S3 objects, across rebalances and crashes",
             "lab.ExactlyOnceSink", KafkaToS3Suite.class, KafkaToS3Suite.SEEDS,
