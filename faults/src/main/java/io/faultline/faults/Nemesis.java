@@ -165,17 +165,10 @@ public final class Nemesis implements FaultPlan {
         for (int h : disksFull) {
             sim.hosts().get(h).disk().full(false);
         }
-        disksFull.clear();        if (drawn) {
+        disksFull.clear();
+        if (drawn) {
             // A drawn fault's end: as the heal of a liveness phase, every host back and reachable.
-            sim.network().healAll();
-            for (Host h : sim.hosts()) {
-                if (h.isPaused()) {
-                    h.resume();
-                }
-                if (!h.isUp()) {
-                    h.restart();
-                }
-            }
+            sim.restoreEveryHost();
         }
     }
 

@@ -236,6 +236,18 @@ public final class Simulation {
                 }
             }
         }
+        restoreEveryHost();
+        if (given != null && !running && started) {
+            faults.asPlan(() -> given.applyAt(now));
+        }
+    }
+
+    /**
+     * Every host back and reachable: the network healed, paused hosts resumed, crashed ones
+     * restarted. The part of {@link #healAll} that a fault plan's own stop may also need, without
+     * stopping the plans.
+     */
+    public void restoreEveryHost() {
         network.healAll();
         for (Host h : hosts) {
             if (h.isPaused()) {
@@ -244,9 +256,6 @@ public final class Simulation {
             if (!h.isUp()) {
                 h.restart();
             }
-        }
-        if (given != null && !running && started) {
-            faults.asPlan(() -> given.applyAt(now));
         }
     }
 
