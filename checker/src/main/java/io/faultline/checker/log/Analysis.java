@@ -31,9 +31,18 @@ final class Analysis {
     /** key -> value -> ok ops that read it. */
     final Map<Value, Map<Value, List<Op>>> readersOf = new LinkedHashMap<>();
     final Map<Value, VersionOrder> orders = new LinkedHashMap<>();
+    /** key -> value -> its record key, on a compacted topic (empty otherwise). */
+    private final Map<Value, Map<Value, Value>> recordKeys;
+    /** key -> superseded value -> the newest value of its record key, built on first use. */
+    private final Map<Value, Map<Value, Value>> superseded = new LinkedHashMap<>();
 
     Analysis(History history) {
+        this(history, Map.of());
+    }
+
+    Analysis(History history, Map<Value, Map<Value, Value>> recordKeys) {
         this.history = history;
+        this.recordKeys = recordKeys;
         boolean sub = false;
         Set<Integer> subscribers = new TreeSet<>();
         boolean txn = false;
@@ -102,6 +111,46 @@ final class Analysis {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the log cleaner may have removed {@code value} of {@code key}: on a compacted topic,
+     * a newer value of the same record key sits at a higher offset (FIDELITY C8.4).
+     */
+    boolean compacted(Value key, Value value) {
+        return supersededIn(key).containsKey(value);
+    }
+
+    /** Why {@code value} may be gone: "compacted (a newer value of key K at offset O)". */
+    String compactedBecause(Value key, Value value) {
+        Value newer = supersededIn(key).get(value);
+        VersionOrder o = orders.get(key);
+        return "compacted (a newer value of key " + recordKeys.get(key).get(value) + " at offset "
+                + o.offsetAt(o.firstIndex(newer).orElse(-1)).map(String::valueOf).orElse("?") + ": " + newer + ")";
+    }
+
+    private Map<Value, Value> supersededIn(Value key) {
+        Map<Value, Value> keys = recordKeys.getOrDefault(key, Map.of());
+        VersionOrder o = orders.get(key);
+        if (keys.isEmpty() || o == null) {
+            return Map.of();
+        }
+        return superseded.computeIfAbsent(key, k -> {
+            Map<Value, Value> out = new LinkedHashMap<>();
+            Map<Value, Value> newest = new LinkedHashMap<>();
+            for (int i = o.size() - 1; i >= 0; i--) {
+                Value v = o.valueAt(i);
+                Value rk = keys.get(v);
+                if (rk == null) {
+                    continue;
+                }
+                Value newer = newest.putIfAbsent(rk, v);
+                if (newer != null) {
+                    out.put(v, newer);
+                }
+            }
+            return out;
+        });
     }
 
     /** The dense index of a value in its key's order, or -1 if unknown. */

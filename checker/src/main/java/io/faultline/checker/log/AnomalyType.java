@@ -29,6 +29,8 @@ public enum AnomalyType {
     NONMONOTONIC_SEND("nonmonotonic-send",
             "a process's send to a key landed at or before that process's previous send to it"),
     UNSEEN("unseen", "acknowledged values that no ok poll ever read by the end of the history"),
+    COMPACTED("compacted", "a value never read that the log cleaner may have removed: a newer value of its"
+            + " record key is at a higher offset (compaction, allowed)"),
     GROUP_POLL_SKIP("group-poll-skip",
             "a value in the log, below the highest offset the consumer group read, was handed to no member"),
     GROUP_NONMONOTONIC_POLL("group-nonmonotonic-poll",
@@ -61,12 +63,13 @@ public enum AnomalyType {
     /**
      * Whether Kafka's model allows it (FIDELITY C10 "Always a bug?"): interleaved sends always;
      * skipped and repeated polls across ops only when consumers subscribe (rebalances cause them);
-     * a group handed a value twice always (at-least-once delivery, FIDELITY C7.7); of the
+     * a group handed a value twice always (at-least-once delivery, FIDELITY C7.7); a value a newer
+     * one of its record key superseded on a compacted topic always (FIDELITY C8.4); of the
      * transactional anomalies only G1a and G1c are bugs (FIDELITY C12.4).
      */
     public boolean allowed(boolean subscribe) {
         switch (this) {
-            case INT_SEND_SKIP, GROUP_NONMONOTONIC_POLL, G0, G1B, G1C_WW, G2:
+            case INT_SEND_SKIP, GROUP_NONMONOTONIC_POLL, COMPACTED, G0, G1B, G1C_WW, G2:
                 return true;
             default:
                 break;

@@ -108,7 +108,7 @@ final class GroupChecks {
         }
         List<Value> skipped = new ArrayList<>();
         for (Value v : order.lastAtOrBelow(top)) {
-            if (!byValue.containsKey(v) && !conflicted.contains(v)
+            if (!byValue.containsKey(v) && !conflicted.contains(v) && !a.compacted(k, v)
                     && a.okReads.getOrDefault(k, Set.of()).contains(v)) {
                 skipped.add(v);
             }

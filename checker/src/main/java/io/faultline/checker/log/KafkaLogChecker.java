@@ -33,10 +33,27 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class KafkaLogChecker {
+    /** key -> value -> record key, for a compacted topic (empty: no compaction). */
+    private final Map<Value, Map<Value, Value>> recordKeys;
+
+    /** A checker for topics that are not compacted: every acknowledged value must be readable. */
+    public KafkaLogChecker() {
+        this(Map.of());
+    }
+
+    /**
+     * A checker for a compacted topic (FIDELITY C8.4): {@code recordKeys} gives, per key of the
+     * history (a partition), the record key of each value sent to it. A value that no poll read and
+     * that a newer value of the same record key follows in the log is reported as {@code compacted}
+     * (allowed) instead of lost, unseen or skipped: the log cleaner may have removed it.
+     */
+    public KafkaLogChecker(Map<Value, Map<Value, Value>> recordKeys) {
+        this.recordKeys = Map.copyOf(recordKeys);
+    }
 
     /** Analyses the history; never throws on odd op values (they are ignored). */
     public LogCheckResult check(History history) {
-        Analysis a = new Analysis(history);
+        Analysis a = new Analysis(history, recordKeys);
         List<Anomaly> out = new ArrayList<>();
         inconsistentOffsets(a, out);
         duplicates(a, out);
@@ -121,6 +138,11 @@ public final class KafkaLogChecker {
                 if (read.contains(v) || w == null || !a.mustHaveCommitted(w)) {
                     continue;
                 }
+                if (a.compacted(k, v)) {
+                    out.add(new Anomaly(AnomalyType.COMPACTED, k, List.of(v), "never read: " + a.compactedBecause(k, v),
+                            List.of(w)));
+                    continue;
+                }
                 List<Op> ops = new ArrayList<>(List.of(w));
                 ops.add(a.readersOf.get(k).get(maxRead).get(0));
                 out.add(new Anomaly(AnomalyType.LOST_WRITE, k, List.of(v),
@@ -138,7 +160,7 @@ public final class KafkaLogChecker {
                 continue;
             }
             for (KafkaOps.Send s : KafkaOps.sends(op)) {
-                if (!a.okReads.getOrDefault(s.key(), Set.of()).contains(s.value())) {
+                if (!a.okReads.getOrDefault(s.key(), Set.of()).contains(s.value()) && !a.compacted(s.key(), s.value())) {
                     unseen.computeIfAbsent(s.key(), k -> new LinkedHashSet<>()).add(s.value());
                     writers.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(op);
                 }

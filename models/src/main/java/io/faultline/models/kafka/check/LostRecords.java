@@ -7,6 +7,7 @@ import io.faultline.checker.log.Anomaly;
 import io.faultline.checker.log.AnomalyType;
 import io.faultline.checker.log.KafkaOps;
 import io.faultline.checker.log.LogCheckResult;
+import io.faultline.models.kafka.rules.LogRecord;
 import io.faultline.models.kafka.rules.ReplicaLog;
 import io.faultline.models.kafka.scenario.KafkaCluster;
 import io.faultline.models.kafka.wire.PartitionState;
@@ -24,7 +25,7 @@ import org.apiguardian.api.API;
 
 /**
  * Each acknowledged write that the final log lacks, and each record it holds (or consumers read)
- * at more than one offset: who acknowledged it, when, which leader answered in which epoch, and
+ * at more than one offset (a write the log cleaner removed is listed as compacted, after them, C8.4): who acknowledged it, when, which leader answered in which epoch, and
  * where it went. "The final log" is the system's view only: the settled leader's log
  * ({@link KafkaInvariants#settledLeaderLog}); a partition without one is listed as not judged. It
  * explains the checks' verdicts, it does not make one.
@@ -49,6 +50,8 @@ public final class LostRecords {
     public static Table table(KafkaCluster c, RecordLedger ledger, LogCheckResult logCheck) {
         Map<Long, Ack> acks = acks(c);
         List<List<String>> rows = new ArrayList<>();
+        // Compacted records come after the lost and duplicated ones: on a compacted topic they are many.
+        List<List<String>> compacted = new ArrayList<>();
         for (int p = 0; p < c.partitions(); p++) {
             Optional<ReplicaLog> view = KafkaInvariants.settledLeaderLog(c, p);
             int partition = p;
@@ -61,14 +64,34 @@ public final class LostRecords {
                 }
                 continue;
             }
+            ReplicaLog log = view.get();
+            long start = log.logStartOffset();
             Map<Long, List<Long>> offsets = new TreeMap<>();
-            List<Long> values = view.get().values();
-            long start = view.get().logStartOffset();
-            for (int i = 0; i < values.size(); i++) {
-                offsets.computeIfAbsent(values.get(i), v -> new ArrayList<>()).add(start + i);
+            Map<Long, LogRecord> cleanedByValue = new TreeMap<>();
+            Map<Long, Long> newestOfKey = new TreeMap<>();
+            for (long o = start; o < log.leo(); o++) {
+                LogRecord r = log.get(o);
+                if (!r.readable()) {
+                    cleanedByValue.putIfAbsent(r.value(), r);
+                    continue;
+                }
+                offsets.computeIfAbsent(r.value(), v -> new ArrayList<>()).add(o);
+                if (r.hasKey()) {
+                    newestOfKey.put(r.key(), o);
+                }
             }
             for (Ack a : mine) {
                 if (offsets.containsKey(a.value())) {
+                    continue;
+                }
+                LogRecord gone = cleanedByValue.get(a.value());
+                if (gone != null) {
+                    // The log cleaner removed it (C8.4): a newer value of its key replaced it, by design.
+                    Long newer = newestOfKey.get(gone.key());
+                    compacted.add(row("compacted", a, ledger, newer == null
+                            ? "compacted (key " + gone.key() + " was deleted: its tombstone was removed after "
+                                    + "delete.retention.ms)"
+                            : "compacted (a newer value of key " + gone.key() + " at offset " + newer + ")"));
                     continue;
                 }
                 if (a.offset().isPresent() && a.offset().getAsLong() < start) {
@@ -99,6 +122,7 @@ public final class LostRecords {
                 rows.add(acks.containsKey(v) ? row("duplicated", acks.get(v), ledger, where) : unacked(p, v, where));
             }
         }
+        rows.addAll(compacted);
         if (rows.size() > MAX_ROWS) {
             int more = rows.size() - MAX_ROWS;
             rows = new ArrayList<>(rows.subList(0, MAX_ROWS));

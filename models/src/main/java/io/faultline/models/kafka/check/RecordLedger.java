@@ -185,9 +185,10 @@ public final class RecordLedger implements Invariant {
         }
     }
 
-    /** True if the replica still holds what the mirror saw at {@code o}, or retention deleted it. */
+    /** True if the replica still holds what the mirror saw at {@code o} (maybe compacted), or retention deleted it. */
     private static boolean sameAt(ReplicaLog log, List<LogRecord> mirror, long o, long start) {
-        return o < start || mirror.get((int) o) == RETAINED_AWAY || log.get(o).equals(mirror.get((int) o));
+        // The cleaner's gap keeps the mirror's record: compaction is not a removal (C8.4).
+        return o < start || mirror.get((int) o) == RETAINED_AWAY || log.get(o).sameSlot(mirror.get((int) o));
     }
 
     private Append append(int b, int p, int o) {

@@ -1,6 +1,7 @@
 package io.faultline.models.kafka.config;
 
 import io.faultline.models.kafka.rules.ProducerStateTable;
+import io.faultline.models.kafka.rules.CleanupPolicy;
 import io.faultline.models.kafka.rules.SegmentPolicy;
 import io.faultline.sim.scenario.Setting;
 import io.faultline.sim.scenario.Settings;
@@ -338,10 +339,28 @@ public final class KafkaConfig {
         return num(ConsumerKeys.PROCESSING_MS);
     }
 
-    /** How replicas cut their logs into segments and what retention deletes (C8.1, C8.2). */
+    /** How replicas cut the topic's logs into segments, what retention deletes and what the cleaner compacts (C8.1, C8.2, C8.4). */
     public SegmentPolicy segmentPolicy() {
         return new SegmentPolicy(num(KafkaKeys.SEGMENT_BYTES), num(KafkaKeys.SEGMENT_MS), num(KafkaKeys.RETENTION_MS),
-                num(KafkaKeys.RETENTION_BYTES), recordBytes());
+                num(KafkaKeys.RETENTION_BYTES), recordBytes(), cleanupPolicy());
+    }
+
+    /** The topic's {@code cleanup.policy} with the cleaner's settings (C8.4). */
+    public CleanupPolicy cleanupPolicy() {
+        return CleanupPolicy.parse(values.get(KafkaKeys.CLEANUP_POLICY.name()), num(KafkaKeys.DELETE_RETENTION),
+                Double.parseDouble(values.get(KafkaKeys.DIRTY_RATIO.name()).trim()), num(KafkaKeys.COMPACTION_LAG));
+    }
+
+    /**
+     * The policy of {@code __consumer_offsets}' partitions: always compacted, never deleted by
+     * retention (C8.4, C7.6), with the same segment and cleaner settings as the topic.
+     */
+    public SegmentPolicy offsetsSegmentPolicy() {
+        return segmentPolicy().withCleanup(cleanupPolicy().compactOnly());
+    }
+
+    public long cleanerBackoffMs() {
+        return num(KafkaKeys.CLEANER_BACKOFF);
     }
 
     /** One record's size in a batch and on disk: kafka.record.bytes, compressed by the ratio if enabled [M22]. */

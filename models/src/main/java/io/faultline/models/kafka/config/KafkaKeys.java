@@ -50,7 +50,8 @@ public final class KafkaKeys {
                     : k == AUTO_OFFSET_RESET ? JEPSEN_CLIENT_RESET : BY_VERSION;
             String dflt = scenarioDefaults.getOrDefault(k.name(), fallback);
             String allowed = k.allowed() instanceof Choice c ? String.join(", ", c.options())
-                    : k.allowed() instanceof Range r ? r.min() + ".." + r.max() : "";
+                    : k.allowed() instanceof Range r ? r.min() + ".." + r.max()
+                    : k.allowed() instanceof Fraction ? "0..1" : "";
             boolean byVersion = k != VERSION;
             out.add(Setting.ofText(k.name(), dflt, allowed,
                     raw -> byVersion && raw.equals(BY_VERSION) ? java.util.Optional.empty() : k.allowed().reject(raw), k.doc()));
@@ -69,7 +70,7 @@ public final class KafkaKeys {
     }
 
     /** The values a key accepts. */
-    public sealed interface Allowed permits Range, Choice {
+    public sealed interface Allowed permits Range, Fraction, Choice {
         /** Empty if {@code raw} is allowed, else the description of what is. */
         java.util.Optional<String> reject(String raw);
     }
@@ -86,6 +87,21 @@ public final class KafkaKeys {
                 // fall through to the message
             }
             return java.util.Optional.of("an integer in " + min + ".." + max);
+        }
+    }
+
+    /** A decimal number in [0, 1]. */
+    public record Fraction() implements Allowed {
+        public java.util.Optional<String> reject(String raw) {
+            try {
+                double v = Double.parseDouble(raw.trim());
+                if (v >= 0 && v <= 1) {
+                    return java.util.Optional.empty();
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the message
+            }
+            return java.util.Optional.of("a number in 0..1");
         }
     }
 
@@ -187,6 +203,21 @@ public final class KafkaKeys {
             always("-1"), new Range(-1, Long.MAX_VALUE));
     public static final Key RETENTION_CHECK = key("log.retention.check.interval.ms",
             "how often a broker looks for segments to delete (C8.2)", always("300000"), new Range(1, Long.MAX_VALUE));
+    public static final Key CLEANUP_POLICY = key("cleanup.policy",
+            "delete: retention deletes old segments (C8.2); compact: the log cleaner keeps the newest record "
+                    + "of each key (C8.4); compact,delete: both",
+            always("delete"), new Choice(List.of("delete", "compact", "compact,delete")));
+    public static final Key DELETE_RETENTION = key("delete.retention.ms",
+            "how long a tombstone stays after the first cleaner pass over it, on a compacted topic (C8.4)",
+            always("86400000"), new Range(0, Long.MAX_VALUE));
+    public static final Key DIRTY_RATIO = key("min.cleanable.dirty.ratio",
+            "the cleaner compacts a log once more than this share of its cleanable part is uncleaned (C8.4)",
+            always("0.5"), new Fraction());
+    public static final Key COMPACTION_LAG = key("min.compaction.lag.ms",
+            "a record stays uncompacted at least this long (its segment's newest append, C8.4)", always("0"),
+            new Range(0, Long.MAX_VALUE));
+    public static final Key CLEANER_BACKOFF = key("log.cleaner.backoff.ms",
+            "how often the log cleaner looks for logs to compact (C8.4)", always("15000"), new Range(1, Long.MAX_VALUE));
     public static final Key RECORD_BYTES = key("kafka.record.bytes",
             "[M22] the size of one record on disk, for segment.bytes and retention.bytes", always("100"),
             new Range(1, 1 << 20));
@@ -223,7 +254,8 @@ public final class KafkaKeys {
             MAX_IN_FLIGHT, RETRIES, DELIVERY_TIMEOUT, REQUEST_TIMEOUT, RETRY_BACKOFF, FLUSH_MESSAGES,
             ZK_SESSION, BROKER_SESSION, BROKER_HEARTBEAT, CONTROLLER, CONTROLLER_LOAD, TRUNCATION, HW_MIN_ISR,
             HW_CHECKPOINT, FETCH_WAIT, WRITEBACK, AUTO_REBALANCE, IMBALANCE_INTERVAL,
-            SEGMENT_BYTES, SEGMENT_MS, RETENTION_MS, RETENTION_BYTES, RETENTION_CHECK, RECORD_BYTES,
+            SEGMENT_BYTES, SEGMENT_MS, RETENTION_MS, RETENTION_BYTES, RETENTION_CHECK, CLEANUP_POLICY, DELETE_RETENTION,
+            DIRTY_RATIO, COMPACTION_LAG, CLEANER_BACKOFF, RECORD_BYTES,
             AUTO_OFFSET_RESET, BATCH_SIZE, LINGER, COMPRESSION, COMPRESSION_RATIO, PARTITIONING, KEYS), ConsumerKeys.ALL);
 
     private static List<Key> concat(List<Key> a, List<Key> b) {

@@ -10,6 +10,8 @@ import org.apiguardian.api.API;
  * watermark, leader-epoch cache and the flushed prefix (FIDELITY C1). Segments roll by size and age
  * and retention deletes whole old segments below the HW, which moves the log start offset
  * up (FIDELITY C8.1, C8.2); {@link #deleteExpired} is called by the broker's periodic retention check.
+ * On a compacted topic {@link #clean} keeps the newest record of each key in the closed segments,
+ * leaving gaps at the offsets it empties (C8.4).
  * Time is the replica's own virtual clock, given by {@link #advanceClock} before appends [M22].
  *
  * <p>Flushing is asynchronous (FIDELITY C2 {@code log.flush.interval.messages}; C5.3 "flushing is
@@ -32,6 +34,8 @@ public final class ReplicaLog {
     private long highWatermark;
     private long flushed;
     private long now;
+    /** The log cleaner's checkpoint: offsets below it were covered by a pass (C8.4). */
+    private long cleanedTo;
 
     /** An empty log with Kafka's default segment and retention settings. */
     public ReplicaLog() {
@@ -44,6 +48,7 @@ public final class ReplicaLog {
         segments.add(new Segment(start));
         highWatermark = start;
         flushed = start;
+        cleanedTo = start;
     }
 
     public SegmentPolicy policy() {
@@ -114,7 +119,7 @@ public final class ReplicaLog {
         return lo;
     }
 
-    /** The record at {@code offset}, which must be in [log start, LEO). */
+    /** The record at {@code offset}, which must be in [log start, LEO); a gap the cleaner left is a {@link LogRecord.Kind#CLEANED} record. */
     public LogRecord get(long offset) {
         if (offset < logStartOffset() || offset >= leo()) {
             throw new IndexOutOfBoundsException("offset " + offset + " outside [" + logStartOffset() + ", " + leo() + ")");
@@ -123,7 +128,11 @@ public final class ReplicaLog {
         return s.records.get((int) (offset - s.base));
     }
 
-    /** The records from {@code offset} (inclusive, at least the log start), at most {@code max} of them. */
+    /**
+     * The records from {@code offset} (inclusive, at least the log start), at most {@code max} of
+     * them, gaps included: the i-th is at offset {@code from + i}, and a fetch carries the gaps so
+     * that readers and followers keep the offsets (C8.4).
+     */
     public List<LogRecord> read(long offset, int max) {
         long from = Math.max(logStartOffset(), Math.min(offset, leo()));
         List<LogRecord> out = new ArrayList<>((int) Math.min(max, leo() - from));
@@ -212,6 +221,7 @@ public final class ReplicaLog {
         rebuildProducers();
         highWatermark = Math.max(logStartOffset(), Math.min(highWatermark, offset));
         flushed = Math.max(logStartOffset(), Math.min(flushed, offset));
+        cleanedTo = Math.max(logStartOffset(), Math.min(cleanedTo, offset));
         return removed;
     }
 
@@ -226,6 +236,7 @@ public final class ReplicaLog {
         rebuildProducers();
         highWatermark = offset;
         flushed = offset;
+        cleanedTo = offset;
     }
 
     private void rebuildProducers() {
@@ -245,6 +256,9 @@ public final class ReplicaLog {
      */
     public long deleteExpired(long nanos) {
         advanceClock(nanos);
+        if (!policy.cleanup().delete()) {
+            return logStartOffset(); // cleanup.policy=compact: retention deletes nothing (C8.4)
+        }
         long size = sizeBytes();
         int n = 0;
         while (n < segments.size()) {
@@ -265,7 +279,23 @@ public final class ReplicaLog {
         long start = logStartOffset();
         epochs.truncateFromStart(start);
         flushed = Math.max(flushed, start);
+        cleanedTo = Math.max(cleanedTo, start);
         return start;
+    }
+
+    /**
+     * A pass of the log cleaner at {@code nanos} if the topic compacts (FIDELITY C8.4, see
+     * {@link LogCleaner}): older records of a key in the closed segments below the HW become gaps,
+     * and tombstones past their delete horizon go. Returns how many records it removed.
+     */
+    public int clean(long nanos) {
+        advanceClock(nanos);
+        if (!policy.cleanup().compact()) {
+            return 0;
+        }
+        LogCleaner.Pass pass = LogCleaner.clean(segments, highWatermark, Math.max(cleanedTo, logStartOffset()), now, policy);
+        cleanedTo = pass.cleanedTo();
+        return pass.removed();
     }
 
     /** Sets the HW, clamped to [log start, LEO] (a HW above the LEO would expose missing records). */
@@ -293,12 +323,14 @@ public final class ReplicaLog {
         return log;
     }
 
-    /** Values of the records from the log start, for tests and divergence checks. */
+    /** Values of the records a reader gets from the log start (the cleaner's gaps skipped), for tests and reports. */
     public List<Long> values() {
         List<Long> out = new ArrayList<>();
         for (Segment s : segments) {
             for (LogRecord r : s.records) {
-                out.add(r.value());
+                if (r.readable()) {
+                    out.add(r.value());
+                }
             }
         }
         return out;

@@ -1,7 +1,6 @@
 package io.faultline.models.kafka.scenario;
 
 import io.faultline.checker.log.AnomalyType;
-import io.faultline.checker.log.KafkaLogChecker;
 import io.faultline.checker.log.LogCheckResult;
 import io.faultline.models.kafka.workload.GroupConsumer;
 import io.faultline.sim.RunStatus;
@@ -60,7 +59,7 @@ final class GroupWorkload {
 
     /** What the group was handed more than once, and what it skipped, per partition. */
     static Table deliveries(KafkaCluster c) {
-        LogCheckResult r = new KafkaLogChecker().check(c.history());
+        LogCheckResult r = c.logCheck();
         List<List<String>> rows = new ArrayList<>();
         for (AnomalyType t : List.of(AnomalyType.GROUP_NONMONOTONIC_POLL, AnomalyType.GROUP_POLL_SKIP)) {
             r.of(t).forEach(a -> rows.add(List.of(t.keyword(), "p" + a.key(), String.valueOf(a.values().size()),

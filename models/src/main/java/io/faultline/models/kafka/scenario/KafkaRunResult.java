@@ -44,9 +44,9 @@ final class KafkaRunResult {
                     continue;
                 }
                 long n = Math.min(lead.get().leo(), other.get().leo());
-                // Each replica applies retention on its own (C8.2): compare what both still hold.
+                // Each replica applies retention and compaction on its own (C8.2, C8.4): compare what both still hold.
                 for (long o = Math.max(lead.get().logStartOffset(), other.get().logStartOffset()); o < n; o++) {
-                    if (!lead.get().get(o).equals(other.get().get(o))) {
+                    if (!lead.get().get(o).sameSlot(other.get().get(o))) {
                         problems.add("p" + p + " b" + (r + 1) + " differs from leader b" + (leader + 1) + " at offset " + o
                                 + " (" + other.get().get(o) + " vs " + lead.get().get(o) + ")");
                         break;

@@ -114,7 +114,8 @@ public final class Broker implements Process {
         layout.assignment().forEach((p, replicas) -> {
             if (replicas.contains(id)) {
                 LogStore store = new LogStore(ctx.disk(), p);
-                ReplicaLog log = store.recover(hws.getOrDefault(p, 0L), config.segmentPolicy());
+                ReplicaLog log = store.recover(hws.getOrDefault(p, 0L),
+                        layout.isOffsetsPartition(p) ? config.offsetsSegmentPolicy() : config.segmentPolicy());
                 partitions.put(p, new PartitionReplica(p, id, config, layout, store, log));
             }
         });
@@ -126,6 +127,9 @@ public final class Broker implements Process {
         ctx.setTimer(config.replicaLagTimeMaxMs() * Simulation.MILLIS / 2, new KafkaTimer.IsrCheckTick());
         ctx.setTimer(config.hwCheckpointIntervalMs() * Simulation.MILLIS, new KafkaTimer.HwCheckpointTick());
         ctx.setTimer(config.retentionCheckIntervalMs() * Simulation.MILLIS, new KafkaTimer.RetentionCheckTick());
+        if (partitions.values().stream().anyMatch(r -> r.log().policy().cleanup().compact())) {
+            ctx.setTimer(config.cleanerBackoffMs() * Simulation.MILLIS, new KafkaTimer.CleanerTick());
+        }
         // Each machine's writeback runs at its own phase [M16].
         long writeback = config.writebackMs() * Simulation.MILLIS;
         ctx.setTimer(1 + ctx.rng().nextLong(writeback), new KafkaTimer.WritebackTick());
@@ -235,6 +239,9 @@ public final class Broker implements Process {
         } else if (t instanceof KafkaTimer.RetentionCheckTick) {
             partitions.values().forEach(r -> r.onRetentionCheck(ctx));
             ctx.setTimer(config.retentionCheckIntervalMs() * Simulation.MILLIS, new KafkaTimer.RetentionCheckTick());
+        } else if (t instanceof KafkaTimer.CleanerTick) {
+            partitions.values().forEach(r -> r.onCleanerTick(ctx));
+            ctx.setTimer(config.cleanerBackoffMs() * Simulation.MILLIS, new KafkaTimer.CleanerTick());
         } else if (t instanceof KafkaTimer.FetchWaitExpired w) {
             withPartition(w.partition(), r -> r.onFetchWaitExpired(ctx, w.replica(), w.fetchId()));
         } else if (t instanceof KafkaTimer.ProduceExpired e) {

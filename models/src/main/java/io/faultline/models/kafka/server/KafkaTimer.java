@@ -22,6 +22,10 @@ public sealed interface KafkaTimer extends Timer {
     record RetentionCheckTick() implements KafkaTimer {
     }
 
+    /** Broker: the log cleaner's pass over the compacted logs (log.cleaner.backoff.ms, C8.4). */
+    record CleanerTick() implements KafkaTimer {
+    }
+
     /** Broker: the operating system writes dirty pages back (an fsync), [M16]. */
     record WritebackTick() implements KafkaTimer {
     }

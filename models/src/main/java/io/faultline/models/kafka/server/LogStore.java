@@ -72,7 +72,7 @@ public final class LogStore {
             for (int j = 0; j < n; j++) {
                 LogRecord r = records.get(i + j);
                 b.putInt(r.epoch()).putLong(r.key()).putLong(r.value()).putLong(r.producerId()).putInt(r.sequence())
-                        .put((byte) (r.batchEnd() ? 1 : 0));
+                        .put((byte) ((r.batchEnd() ? 1 : 0) | r.kind().ordinal() << 1));
             }
             disk.append(segment(base), b.array());
             i += n;
@@ -143,7 +143,14 @@ public final class LogStore {
             ByteBuffer b = ByteBuffer.wrap(ok.bytes());
             List<LogRecord> recs = new ArrayList<>();
             while (b.remaining() >= RECORD_BYTES) {
-                recs.add(new LogRecord(b.getInt(), b.getLong(), b.getLong(), b.getLong(), b.getInt(), b.get() == 1));
+                int epoch = b.getInt();
+                long key = b.getLong();
+                long value = b.getLong();
+                long producerId = b.getLong();
+                int sequence = b.getInt();
+                byte flags = b.get();
+                recs.add(new LogRecord(epoch, key, value, producerId, sequence, (flags & 1) == 1,
+                        LogRecord.Kind.values()[flags >> 1]));
             }
             log.appendAsFollower(recs);
             if (recs.size() < SEGMENT_RECORDS) {

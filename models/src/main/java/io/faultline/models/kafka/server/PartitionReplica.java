@@ -481,6 +481,19 @@ public final class PartitionReplica {
         }
     }
 
+    /**
+     * The log cleaner's pass (C8.4): on a compacted log, older records of a key in the closed
+     * segments below the HW become gaps. Only the in-memory log is cleaned: the segment files keep
+     * the records, so a replica that recovers from its disk finds them again and cleans them at a
+     * later pass (the offsets and values a reader can get are the same).
+     */
+    void onCleanerTick(Context ctx) {
+        int removed = log.clean(ctx.now());
+        if (removed > 0) {
+            ctx.log("p" + partition + " cleaner: " + removed + " records compacted away");
+        }
+    }
+
     /** fsync of the whole disk happened (writeback): mark the log flushed. */
     void onWriteback() {
         log.flush();

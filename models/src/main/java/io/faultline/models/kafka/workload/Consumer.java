@@ -195,12 +195,11 @@ public final class Consumer implements Process {
             } else if (r.error() == KafkaError.NONE && r.fetchOffset() == positions.offset(r.partition())
                     && positions.mode(r.partition()) == FetchPositions.Mode.FETCHING) {
                 List<KafkaOps.Read> reads = gathered.computeIfAbsent(r.partition(), k -> new ArrayList<>());
-                List<KafkaOps.Read> taken = take(r, budget);
-                budget -= taken.size();
-                reads.addAll(taken);
-                int epoch = taken.isEmpty() ? positions.recordEpoch(r.partition())
-                        : r.records().get(taken.size() - 1).epoch();
-                positions.consumed(r.partition(), r.fetchOffset() + taken.size(), epoch);
+                Taken taken = take(r, budget);
+                budget -= taken.reads().size();
+                reads.addAll(taken.reads());
+                positions.consumed(r.partition(), taken.next(),
+                        taken.lastEpoch() < 0 ? positions.recordEpoch(r.partition()) : taken.lastEpoch());
             }
             if (fetches.isEmpty()) {
                 completePoll(ctx);
@@ -237,19 +236,33 @@ public final class Consumer implements Process {
     }
 
     /**
-     * The records of a fetch answer the application gets, at most {@code budget} of them
-     * ({@code max.poll.records} across a poll's partitions), as reads at their offsets.
+     * What the application gets from a fetch answer: the reads, where its position goes next, and
+     * the leader epoch of the last offset passed ({@code -1} if none).
      */
-    static List<KafkaOps.Read> take(FetchResult r, int budget) {
+    record Taken(List<KafkaOps.Read> reads, long next, int lastEpoch) {
+    }
+
+    /**
+     * The records of a fetch answer the application gets, at most {@code budget} of them
+     * ({@code max.poll.records} across a poll's partitions), as reads at their offsets. The
+     * cleaner's gaps are passed over, not read: on a compacted topic offsets are not contiguous
+     * (FIDELITY C8.4).
+     */
+    static Taken take(FetchResult r, int budget) {
         List<KafkaOps.Read> out = new ArrayList<>();
         long o = r.fetchOffset();
+        int epoch = -1;
         for (LogRecord rec : r.records()) {
             if (out.size() == budget) {
                 break;
             }
-            out.add(new KafkaOps.Read(o++, Value.of(rec.value())));
+            if (rec.readable()) {
+                out.add(new KafkaOps.Read(o, Value.of(rec.value())));
+            }
+            epoch = rec.epoch();
+            o++;
         }
-        return out;
+        return new Taken(out, o, epoch);
     }
 
     /** Positions per partition, for reports. */

@@ -13,6 +13,7 @@ import io.faultline.models.kafka.wire.GroupMessage.OffsetFetchResult;
 import io.faultline.models.kafka.wire.KafkaError;
 import io.faultline.models.kafka.wire.KafkaMessage.Fetch;
 import io.faultline.models.kafka.wire.KafkaMessage.FetchResult;
+import io.faultline.models.kafka.wire.KafkaMessage.ListOffsetsResult;
 import io.faultline.models.kafka.wire.KafkaMessage.Metadata;
 import io.faultline.models.kafka.wire.KafkaMessage.MetadataRequest;
 import io.faultline.models.kafka.wire.PartitionState;
@@ -44,8 +45,8 @@ import org.apiguardian.api.API;
  * {@code auto.commit.interval.ms} and before a rebalance revokes partitions; otherwise the
  * application commits (commitSync or commitAsync) after each poll's records. With
  * {@code kafka.consumer.processing=after-commit} the commit is sent when the records are returned,
- * before they are processed: the at-most-once window. A partition without a committed offset
- * starts at the earliest offset (auto.offset.reset=earliest, as Jepsen's consumers).
+ * before they are processed: the at-most-once window. A partition without a committed offset, or
+ * whose position is out of range, follows {@code auto.offset.reset} ({@link PositionResets}, C8.3).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class GroupConsumer implements Process {
@@ -61,6 +62,9 @@ public final class GroupConsumer implements Process {
     private final Map<Integer, PartitionState> metadata = new TreeMap<>();
     /** Next offset to hand to the application, per owned partition whose position is known. */
     private final Map<Integer, Long> position = new TreeMap<>();
+    /** Positions when the current poll started: a poll that throws hands out nothing (C8.3). */
+    private final Map<Integer, Long> pollStart = new TreeMap<>();
+    private final PositionResets resets;
     private final Map<Integer, List<KafkaOps.Read>> gathered = new TreeMap<>();
     private final PendingRequests<Integer> fetches = new PendingRequests<>();
     private OpHandle current;
@@ -98,6 +102,7 @@ public final class GroupConsumer implements Process {
         this.process = process;
         this.pollIntervalNanos = pollIntervalNanos;
         this.maxPollRecords = maxPollRecords;
+        this.resets = new PositionResets(config.autoOffsetReset());
         this.membership = new GroupMembership(config, group, instanceId, new GroupMembership.Listener() {
             @Override
             public void revoking(Context ctx, List<Integer> revoked, boolean commitFirst) {
@@ -107,6 +112,7 @@ public final class GroupConsumer implements Process {
             @Override
             public void assigned(Context ctx, List<Integer> added) {
                 added.forEach(position::remove);
+                resets.forget(added);
                 application.ifPresent(a -> a.assigned(ctx, added));
             }
 
@@ -226,12 +232,21 @@ public final class GroupConsumer implements Process {
                 return; // eager: nothing to poll until the assignment arrives (resume)
             }
         }
-        List<Integer> unknown = membership.owned().stream().filter(p -> !position.containsKey(p)).toList();
+        List<Integer> unknown = membership.owned().stream()
+                .filter(p -> !position.containsKey(p) && !resets.pending(p)).toList();
         if (!unknown.isEmpty() && membership.stable()) {
             long id = nextRequest++;
             offsetFetch = id;
             ctx.send(coord.get(), new OffsetFetch(id, membership.group(), unknown));
             ctx.setTimer(config.requestTimeoutMs() * Simulation.MILLIS, new GroupTimer.Expired(id));
+            return;
+        }
+        resets.request(ctx, metadata, layout);
+        Optional<String> failure = resets.takeFailure();
+        if (failure.isPresent()) {
+            // poll() throws NoOffsetForPartitionException (auto.offset.reset=none, C8.3).
+            recorder.fail(recorder.invoke(process, KafkaOps.POLL, KafkaOps.pollInvoke()), Value.kw(failure.get()));
+            next(ctx);
             return;
         }
         if (position.isEmpty()) {
@@ -247,6 +262,8 @@ public final class GroupConsumer implements Process {
         budget = maxPollRecords;
         gathered.clear();
         fetches.forgetAll();
+        pollStart.clear();
+        pollStart.putAll(position);
         position.forEach((p, at) -> {
             PartitionState s = metadata.get(p);
             if (s != null && s.online()) {
@@ -263,6 +280,16 @@ public final class GroupConsumer implements Process {
     /** poll() returns: the records go to the application, which processes them for a while. */
     private void handOut(Context ctx) {
         fetches.forgetAll();
+        Optional<String> failure = resets.takeFailure();
+        if (failure.isPresent()) {
+            // poll() throws OffsetOutOfRangeException (auto.offset.reset=none, C8.3): no records handed out.
+            pollStart.forEach((p, at) -> position.computeIfPresent(p, (k, v) -> at));
+            recorder.fail(current, Value.kw(failure.get()));
+            current = null;
+            gathered.clear();
+            next(ctx);
+            return;
+        }
         processing = true;
         ctx.setTimer(config.maxPollIntervalMs() * Simulation.MILLIS, new GroupTimer.PollIntervalExpired(pollSeq));
         if (application.isPresent()) {
@@ -361,6 +388,7 @@ public final class GroupConsumer implements Process {
     /** Partitions leave this member: commit them first unless they were lost (C7.3, C7.5). */
     private void onRevoke(Context ctx, List<Integer> revoked, boolean commitFirst) {
         Map<Integer, Long> theirs = new TreeMap<>();
+        resets.forget(revoked);
         revoked.forEach(p -> {
             Long at = position.remove(p);
             if (at != null) {
@@ -393,10 +421,20 @@ public final class GroupConsumer implements Process {
             offsetFetch = -1;
             if (r.error() == KafkaError.NONE) {
                 for (int p : membership.owned()) {
-                    position.putIfAbsent(p, r.offsets().getOrDefault(p, 0L));
+                    if (position.containsKey(p) || resets.pending(p)) {
+                        continue;
+                    }
+                    Long committed = r.offsets().get(p);
+                    if (committed != null) {
+                        position.put(p, committed);
+                    } else {
+                        resets.undefined(ctx, p, "no-offset-for-partition");
+                    }
                 }
             }
             next(ctx);
+        } else if (m instanceof ListOffsetsResult r) {
+            resets.onResult(ctx, r, position);
         } else if (m instanceof GroupMessage g) {
             membership.onMessage(ctx, from, g);
         } else if (!(m instanceof io.faultline.models.kafka.wire.KafkaMessage)) {
@@ -410,15 +448,17 @@ public final class GroupConsumer implements Process {
         }
         fetches.forget(r.fetchId());
         Long at = position.get(r.partition());
-        if (r.error() == KafkaError.OFFSET_OUT_OF_RANGE && at != null) {
-            position.put(r.partition(), 0L);
+        if (r.error() == KafkaError.OFFSET_OUT_OF_RANGE && at != null && r.fetchOffset() == at) {
+            position.remove(r.partition());
+            pollStart.remove(r.partition());
+            resets.undefined(ctx, r.partition(), "offset-out-of-range");
         } else if (r.error() == KafkaError.NONE && at != null && r.fetchOffset() == at) {
-            List<KafkaOps.Read> reads = Consumer.take(r, budget);
-            budget -= reads.size();
-            if (!reads.isEmpty()) {
-                gathered.put(r.partition(), reads); // only partitions with records: an empty batch takes no processing
+            Consumer.Taken taken = Consumer.take(r, budget);
+            budget -= taken.reads().size();
+            if (!taken.reads().isEmpty()) {
+                gathered.put(r.partition(), taken.reads()); // only partitions with records: an empty batch takes no processing
             }
-            position.put(r.partition(), r.fetchOffset() + reads.size());
+            position.put(r.partition(), taken.next());
         }
         if (fetches.isEmpty()) {
             handOut(ctx);

@@ -11,7 +11,7 @@ class RetentionTest {
 
     /** 10 records per segment by size, rolled at least every second, kept 5 s, no size limit. */
     private static ReplicaLog log(long retentionBytes) {
-        return new ReplicaLog(new SegmentPolicy(1000, 1000, 5000, retentionBytes, 100), 0);
+        return new ReplicaLog(new SegmentPolicy(1000, 1000, 5000, retentionBytes, 100, CleanupPolicy.DELETE), 0);
     }
 
     private static void appendAt(ReplicaLog log, long ms, int n) {
@@ -66,7 +66,7 @@ class RetentionTest {
 
     @Test
     void retentionBytesKeepsTheLogAtLeastThatBig() {
-        ReplicaLog log = new ReplicaLog(new SegmentPolicy(1000, 1_000_000, -1, 1500, 100), 0);
+        ReplicaLog log = new ReplicaLog(new SegmentPolicy(1000, 1_000_000, -1, 1500, 100, CleanupPolicy.DELETE), 0);
         appendAt(log, 0, 35);          // 3500 bytes in [0,10) [10,20) [20,30) [30,35)
         log.setHighWatermark(35);
         assertEquals(20, log.deleteExpired(0), "deleting [0,10) leaves 2500 >= 1500, [10,20) leaves 1500 >= 1500");

@@ -1,7 +1,6 @@
 package io.faultline.models.kafka.server.group;
 
 import io.faultline.models.kafka.rules.KeyValue;
-import io.faultline.models.kafka.rules.LogRecord;
 
 import io.faultline.models.kafka.config.ClusterLayout;
 import io.faultline.models.kafka.config.KafkaConfig;
@@ -118,6 +117,9 @@ public final class GroupCoordinator {
     private static Group load(String name, int index, ReplicaLog log) {
         Group g = new Group(name, index);
         for (long o = log.logStartOffset(); o < log.leo(); o++) {
+            if (!log.get(o).readable()) {
+                continue; // the cleaner removed an older commit of the same key (C8.4)
+            }
             OffsetRecord r = OffsetRecord.decode(log.get(o).value());
             if (r.group() == index) {
                 g.committed.put(r.partition(), r.offset());
@@ -363,8 +365,8 @@ public final class GroupCoordinator {
         c.offsets().forEach((p, offset) -> {
             long id = nextAppend++;
             appends.put(id, new PendingAppend(key, g.name, p, offset));
-            appender.append(ctx, new Produce(id, partition,
-                    List.of(new KeyValue(LogRecord.NO_KEY, new OffsetRecord(g.index, p, offset).encode())),
+            OffsetRecord r = new OffsetRecord(g.index, p, offset);
+            appender.append(ctx, new Produce(id, partition, List.of(new KeyValue(r.key(), r.encode())),
                     KafkaConfig.Acks.ALL, -1, -1));
         });
     }

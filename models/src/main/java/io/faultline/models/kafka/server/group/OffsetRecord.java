@@ -23,6 +23,11 @@ public record OffsetRecord(int group, int partition, long offset) {
         return ((long) group << (OFFSET_BITS + PARTITION_BITS)) | ((long) partition << OFFSET_BITS) | offset;
     }
 
+    /** The record's key, (group, partition): the cleaner keeps the newest record of each (C7.6, C8.4). */
+    public long key() {
+        return ((long) group << PARTITION_BITS) | partition;
+    }
+
     public static OffsetRecord decode(long value) {
         return new OffsetRecord((int) (value >>> (OFFSET_BITS + PARTITION_BITS)),
                 (int) ((value >>> OFFSET_BITS) & ((1 << PARTITION_BITS) - 1)), value & ((1L << OFFSET_BITS) - 1));
