@@ -34,9 +34,10 @@ class KafkaLogCheckerPropertiesTest {
     /** Every kind the checker can report as a violation (int-send-skip is always allowed). */
     /** The group anomalies are judged over declared groups, which GroupChecksTest builds by hand. */
     /** The transactional kinds are planted by KafkaCycleChecksPropertiesTest. */
+    /** Compacted values need record keys, which CompactedTopicTest gives. */
     private static final Set<AnomalyType> PLANTABLE = EnumSet.complementOf(EnumSet.of(AnomalyType.INT_SEND_SKIP,
             AnomalyType.GROUP_POLL_SKIP, AnomalyType.GROUP_NONMONOTONIC_POLL, AnomalyType.G0, AnomalyType.G1B,
-            AnomalyType.G1C, AnomalyType.G1C_WW, AnomalyType.G2));
+            AnomalyType.G1C, AnomalyType.G1C_WW, AnomalyType.G2, AnomalyType.COMPACTED));
 
     record Case(KafkaBackground.Plan plan, List<AnomalyType> episodes, int key, History history,
                 Value planted) {
@@ -89,7 +90,7 @@ class KafkaLogCheckerPropertiesTest {
 
     @ParameterizedTest
     @EnumSource(value = AnomalyType.class, names = {"INT_SEND_SKIP", "GROUP_POLL_SKIP", "GROUP_NONMONOTONIC_POLL",
-            "G0", "G1B", "G1C", "G1C_WW", "G2"},
+            "G0", "G1B", "G1C", "G1C_WW", "G2", "COMPACTED"},
             mode = EnumSource.Mode.EXCLUDE)
     void aPlantedAnomalyIsFlaggedAsExactlyItsKind(AnomalyType kind) {
         Property.forAll(cases(List.of(kind), true))

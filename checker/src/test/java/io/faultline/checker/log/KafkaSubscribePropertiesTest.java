@@ -33,7 +33,7 @@ class KafkaSubscribePropertiesTest {
      * all subscribe and each reads from the start).
      */
     private static final Set<AnomalyType> BACKGROUND = EnumSet.of(AnomalyType.INT_SEND_SKIP,
-            AnomalyType.GROUP_NONMONOTONIC_POLL);
+            AnomalyType.GROUP_NONMONOTONIC_POLL, AnomalyType.COMPACTED);
 
     static {
         BACKGROUND.addAll(KafkaCycleChecksPropertiesTest.ALLOWED);
@@ -50,7 +50,7 @@ class KafkaSubscribePropertiesTest {
     void benignConcurrencyUnderSubscribeIsValid() {
         List<AnomalyType> all = List.copyOf(EnumSet.complementOf(EnumSet.of(AnomalyType.INT_SEND_SKIP,
                 AnomalyType.GROUP_POLL_SKIP, AnomalyType.GROUP_NONMONOTONIC_POLL, AnomalyType.G0,
-                AnomalyType.G1B, AnomalyType.G1C, AnomalyType.G1C_WW, AnomalyType.G2)));
+                AnomalyType.G1B, AnomalyType.G1C, AnomalyType.G1C_WW, AnomalyType.G2, AnomalyType.COMPACTED)));
         Property.forAll(KafkaLogCheckerPropertiesTest.cases(all, false, true))
                 .named("KafkaSubscribePropertiesTest[benign]")
                 .tries(TRIES * 2)
@@ -66,7 +66,7 @@ class KafkaSubscribePropertiesTest {
 
     @ParameterizedTest
     @EnumSource(value = AnomalyType.class, names = {"INT_SEND_SKIP", "POLL_SKIP", "NONMONOTONIC_POLL",
-            "GROUP_POLL_SKIP", "GROUP_NONMONOTONIC_POLL", "G0", "G1B", "G1C", "G1C_WW", "G2"},
+            "GROUP_POLL_SKIP", "GROUP_NONMONOTONIC_POLL", "G0", "G1B", "G1C", "G1C_WW", "G2", "COMPACTED"},
             mode = EnumSource.Mode.EXCLUDE)
     void aPlantedAnomalyIsStillFlaggedUnderSubscribe(AnomalyType kind) {
         Property.forAll(KafkaLogCheckerPropertiesTest.cases(List.of(kind), true, true))
