@@ -18,16 +18,17 @@ import java.util.Map;
  * brokers, one topic of three partitions (RF 3, Kafka 3.7 defaults, idempotence off as in
  * {@link KafkaThroughputBench}), {@code retention.ms} of 10 days, run for 11 simulated days so that
  * retention deletes and the log start offset moves. One producer worker sends one producer batch of
- * {@link #RECORDS_PER_BATCH} records about every second, and the model's log stores a batch as one
- * entry of {@code kafka.record.bytes} = 1,000 x 100 bytes: so the run costs events per batch, not per
- * record, and a segment of 1 GiB holds about 10,700 batches. Idle long-polls and checkpoints run at
+ * {@link #RECORDS_PER_BATCH} records about every two seconds (a producer with {@code linger.ms} of
+ * 2,000 and a {@code batch.size} of at least 200 KB), and the model's log stores a batch as one entry
+ * of {@code kafka.record.bytes} = 2,000 x 100 bytes: so the run costs events per batch, not per
+ * record, and a segment of 1 GiB holds about 5,400 batches. Idle long-polls and checkpoints run at
  * their slowest allowed settings (a parked follower fetch is answered as soon as a batch arrives, so
  * replication is not slower). Prints, per simulated day, the leaders' log start offsets, and at the
  * end the batches, records, events, run-thread CPU, wall time and peak heap.
  */
 public final class KafkaRetentionBench {
-    /** Records one log entry stands for: a producer batch of 1,000 records of 100 bytes. */
-    static final long RECORDS_PER_BATCH = 1_000;
+    /** Records one log entry stands for: a producer batch of 2,000 records of 100 bytes. */
+    static final long RECORDS_PER_BATCH = 2_000;
     private static final long DAY = 86_400L * Simulation.SECONDS;
 
     private KafkaRetentionBench() {
@@ -45,7 +46,7 @@ public final class KafkaRetentionBench {
         s.put("kafka.writeback.ms", "60000");
         Simulation sim = new Simulation(1, new Bounds(Long.MAX_VALUE, Long.MAX_VALUE));
         KafkaCluster c = KafkaCluster.create(sim, KafkaConfig.of(s), new ClusterShape(3, 3, 3));
-        c.addProducer(1, Simulation.SECONDS, Long.MAX_VALUE);
+        c.addProducer(1, 2 * Simulation.SECONDS, Long.MAX_VALUE);
         java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long cpuStart = cpu.getCurrentThreadCpuTime();
         long wallStart = System.nanoTime();
