@@ -46,6 +46,9 @@ final class SinkRun {
         CONSUMER.put("heartbeat.interval.ms", "500");
         CONSUMER.put("max.poll.interval.ms", "4000");
         CONSUMER.put("group.initial.rebalance.delay.ms", "0");
+        // A sink copies the topic from its start: with Kafka's default (latest) a group that has not
+        // committed yet would skip what was written before it first joined (FIDELITY C8.3).
+        CONSUMER.put("auto.offset.reset", "earliest");
     }
 
     /**

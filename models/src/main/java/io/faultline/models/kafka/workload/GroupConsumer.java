@@ -428,7 +428,7 @@ public final class GroupConsumer implements Process {
                     if (committed != null) {
                         position.put(p, committed);
                     } else {
-                        resets.undefined(ctx, p, "no-offset-for-partition");
+                        resets.undefined(ctx, p, "no-offset-for-partition", -1).ifPresent(at -> position.put(p, at));
                     }
                 }
             }
@@ -451,7 +451,8 @@ public final class GroupConsumer implements Process {
         if (r.error() == KafkaError.OFFSET_OUT_OF_RANGE && at != null && r.fetchOffset() == at) {
             position.remove(r.partition());
             pollStart.remove(r.partition());
-            resets.undefined(ctx, r.partition(), "offset-out-of-range");
+            resets.undefined(ctx, r.partition(), "offset-out-of-range", r.fetchOffset())
+                    .ifPresent(o -> position.put(r.partition(), o));
         } else if (r.error() == KafkaError.NONE && at != null && r.fetchOffset() == at) {
             Consumer.Taken taken = Consumer.take(r, budget);
             budget -= taken.reads().size();

@@ -13,6 +13,7 @@ import io.faultline.sim.client.PendingRequests;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -21,7 +22,9 @@ import java.util.TreeSet;
  * committed offset, or whose position the leader answered {@code OFFSET_OUT_OF_RANGE}, goes to the
  * leader's earliest or latest offset ({@code ListOffsets}), or with {@code none} the next poll fails
  * ({@code NoOffsetForPartitionException} or {@code OffsetOutOfRangeException}) and the partition is
- * not read again, as the plain {@link Consumer} does with {@link FetchPositions}.
+ * not read again, as the plain {@link Consumer} does with {@link FetchPositions}. With
+ * {@code earliest} the member first tries offset 0, the log start until retention deletes, and asks
+ * the leader only when 0 is out of range too: the same position, one round trip fewer.
  */
 final class PositionResets {
     private final OffsetReset policy;
@@ -42,15 +45,22 @@ final class PositionResets {
         return resetting.contains(p) || failed.contains(p);
     }
 
-    /** {@code p} has no committed offset ({@code why} = no-offset-for-partition) or is out of range. */
-    void undefined(Context ctx, int p, String why) {
+    /**
+     * {@code p} has no committed offset ({@code why} = no-offset-for-partition, {@code tried} = -1)
+     * or a fetch at {@code tried} was out of range. Returns the position to take at once, if any.
+     */
+    OptionalLong undefined(Context ctx, int p, String why, long tried) {
         if (policy == OffsetReset.NONE) {
             failed.add(p);
             failure = Optional.of(why);
             ctx.log("p" + p + " " + why + " (auto.offset.reset=none): the application is told");
-        } else {
-            resetting.add(p);
+            return OptionalLong.empty();
         }
+        if (policy == OffsetReset.EARLIEST && tried != 0) {
+            return OptionalLong.of(0);
+        }
+        resetting.add(p);
+        return OptionalLong.empty();
     }
 
     /** Asks each resetting partition's leader for its earliest or latest offset (again, if unanswered). */
