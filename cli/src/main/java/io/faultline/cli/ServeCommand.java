@@ -1,6 +1,7 @@
 package io.faultline.cli;
 
 import io.faultline.models.s3.config.ConsistencyMode;
+import io.faultline.models.s3.store.Limits;
 import io.faultline.serve.s3.S3Server;
 import io.faultline.serve.s3.ServeConfig;
 import io.faultline.serve.s3.auth.AccessKey;
@@ -70,6 +71,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--secret-key", paramLabel = "SECRET", description = "Its secret key.")
     String secretKey;
 
+    @Option(names = "--bucket-quota", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_BUCKETS,
+            description = "Buckets per account (default ${DEFAULT-VALUE}, S3's default since November 2024; it was 100 before).")
+    int bucketQuota;
+
     @Option(names = "--stop-after", paramLabel = "D", description = "Stop after this much wall time, e.g. 30s, 10m (default: run until Ctrl-C).")
     String stopAfter;
 
@@ -89,8 +94,12 @@ public final class ServeCommand implements Callable<Integer> {
         if (seed < 0) {
             throw new ExitCodes.BadInput("--seed " + seed + ": a seed is a whole number from 0 to " + Long.MAX_VALUE);
         }
+        if (bucketQuota < 1) {
+            throw new ExitCodes.BadInput("--bucket-quota " + bucketQuota + ": a quota is a whole number of at least 1");
+        }
         Duration limit = stopAfter == null ? null : DurationText.parse("--stop-after", stopAfter);
-        ServeConfig config = ServeConfig.loopback(credentials()).withPort(port).withBind(bind).withConsistency(mode).withSeed(seed);
+        ServeConfig config = ServeConfig.loopback(credentials()).withPort(port).withBind(bind).withConsistency(mode).withSeed(seed)
+                .withBucketQuota(bucketQuota);
         if (session != null) {
             config = config.withSession(session);
         }
@@ -107,6 +116,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("faultline serve s3 (" + mode.name().toLowerCase(Locale.ROOT) + ", seed " + seed + ") listening on "
                 + server.endpoint());
         out.println("port " + server.port());
+        out.println("bucket quota " + bucketQuota + " per account");
         if (credentials == null && accessKey == null) {
             out.println("access key " + DEFAULT_KEY.id() + ", secret " + DEFAULT_KEY.secret()
                     + " (the default; --credentials FILE or --access-key/--secret-key for your own)");

@@ -26,11 +26,12 @@ class ServeCommandTest {
     @Test
     void itPrintsThePortItBoundOnLoopbackAndStops() {
         Cli.Result r = Cli.run("serve", "s3", "--port", "0", "--stop-after", "300ms", "--consistency", "legacy",
-                "--session", dir.resolve("s.jsonl").toString());
+                "--session", dir.resolve("s.jsonl").toString(), "--bucket-quota", "3");
         assertEquals(0, r.code(), r::toString);
         Matcher m = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)").matcher(r.out());
         assertTrue(m.find(), r::toString);
         assertTrue(r.out().contains("port " + m.group(1) + "\n"), r::toString);
+        assertTrue(r.out().contains("bucket quota 3 per account\n"), r::toString);
         assertTrue(Files.exists(dir.resolve("s.jsonl")), "the session file has its header from the start");
     }
 
@@ -39,6 +40,7 @@ class ServeCommandTest {
         assertTrue(oneLine(Cli.run("serve", "kafka")).contains("'kafka' (allowed: s3)"));
         assertTrue(oneLine(Cli.run("serve", "s3", "--consistency", "eventual")).contains("legacy, strong"));
         assertTrue(oneLine(Cli.run("serve", "s3", "--credentials", dir.resolve("none").toString())).contains("no such file"));
+        assertTrue(oneLine(Cli.run("serve", "s3", "--bucket-quota", "0")).contains("--bucket-quota 0"));
         assertTrue(oneLine(Cli.run("serve", "s3", "--access-key", "AKID")).contains("go together"));
         Path bad = dir.resolve("creds.txt");
         Files.writeString(bad, "alice AKIDALICE\n");
