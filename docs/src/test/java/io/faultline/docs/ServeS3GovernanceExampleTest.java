@@ -115,7 +115,17 @@ class ServeS3GovernanceExampleTest {
                 RequestBody.fromString("only with my key"));
         String back = s3.getObjectAsBytes(b -> b.bucket("vault").key("c.txt").sseCustomerAlgorithm("AES256").sseCustomerKey(k)
                 .sseCustomerKeyMD5(md5)).asUtf8String();
+
+        // Default encryption: a PUT that asks for nothing gets SSE-S3, or the bucket's default, here SSE-KMS.
+        ServerSideEncryption plain = s3.putObject(b -> b.bucket("vault").key("d.txt"), RequestBody.fromString("sealed anyway"))
+                .serverSideEncryption();   // AES256
+        s3.putBucketEncryption(b -> b.bucket("vault").serverSideEncryptionConfiguration(c -> c.rules(r -> r
+                .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS).kmsMasterKeyID("orders")))));
+        ServerSideEncryption byDefault = s3.putObject(b -> b.bucket("vault").key("e.txt"), RequestBody.fromString("sealed by KMS"))
+                .serverSideEncryption();   // AWS_KMS, with the key "orders"
         // end::encryption[]
+        assertEquals(ServerSideEncryption.AES256, plain);
+        assertEquals(ServerSideEncryption.AWS_KMS, byDefault);
         assertEquals("only with my key", back);
         assertEquals(List.of("GenerateDataKey", "Decrypt"), uses.stream().filter(e -> e.keyArn().equals(keyArn)).map(KmsEvent::operation).toList());
         assertEquals(400, assertThrows(S3Exception.class, () -> s3.getObjectAsBytes(b -> b.bucket("vault").key("c.txt"))).statusCode());

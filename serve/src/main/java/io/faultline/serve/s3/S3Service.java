@@ -111,7 +111,8 @@ public final class S3Service {
                 meaningful(in.headers()), auth.payload());
         access.authorize(auth.principal(), w);
         mfa.check(w, access.bucket(w.bucket()), in.header("x-amz-mfa"), now);
-        Optional<HttpAnswer> local = access.local(auth.principal(), w).or(() -> website.local(w));
+        Optional<HttpAnswer> local = access.local(auth.principal(), w).or(() -> website.local(w))
+                .or(() -> encryption.defaults().local(w));
         if (local.isPresent()) {
             return local.get();
         }
@@ -126,6 +127,7 @@ public final class S3Service {
             access.accepted(auth.principal(), w);
             if (request instanceof S3Request.DeleteBucket d) {
                 website.bucketDeleted(d.bucket());
+                encryption.defaults().bucketDeleted(d.bucket());
             }
             if (request instanceof S3Request.PutBucketVersioning v) {
                 access.versioningChanged(v.bucket(), v.status(), MfaDelete.requestedMfaDelete(w)

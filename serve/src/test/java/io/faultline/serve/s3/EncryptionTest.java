@@ -186,4 +186,38 @@ class EncryptionTest {
                 .header("x-amz-server-side-encryption-aws-kms-key-id", "k"), ALICE, now()));
         error(404, "NoSuchKey", s3.signed(Req.of("GET", "/vault/x"), ALICE, now()));
     }
+
+    @Test
+    void aWriteThatAsksForNoEncryptionGetsSseS3OrItsBucketsDefault() throws Exception {
+        ok(200, s3.signed(Req.of("PUT", "/defaults"), ALICE, now()));
+        HttpResponse<String> plain = ok(200, s3.signed(Req.of("PUT", "/defaults/plain.txt").body(SECRET_TEXT), ALICE, now()));
+        assertEquals("AES256", plain.headers().firstValue("x-amz-server-side-encryption").orElse(""), "SSE-S3 since January 2023");
+        assertEquals(md5(SECRET_TEXT), plain.headers().firstValue("ETag").orElse(""));
+        assertFalse(session().contains(SECRET_TEXT), "a write that asked for nothing is stored encrypted too");
+        HttpResponse<String> shown = ok(200, s3.signed(Req.of("GET", "/defaults").param("encryption", ""), ALICE, now()));
+        assertTrue(shown.body().contains("<SSEAlgorithm>AES256</SSEAlgorithm>"), shown.body());
+
+        String arn = server.kms().createKey("alice", "bucket-default");
+        String config = "<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms"
+                + "</SSEAlgorithm><KMSMasterKeyID>bucket-default</KMSMasterKeyID></ApplyServerSideEncryptionByDefault>"
+                + "<BucketKeyEnabled>true</BucketKeyEnabled></Rule></ServerSideEncryptionConfiguration>";
+        error(403, "AccessDenied", s3.signed(Req.of("PUT", "/defaults").param("encryption", "").body(config), BOB, now()));
+        ok(200, s3.signed(Req.of("PUT", "/defaults").param("encryption", "").body(config), ALICE, now()));
+        shown = ok(200, s3.signed(Req.of("GET", "/defaults").param("encryption", ""), ALICE, now()));
+        assertTrue(shown.body().contains("<KMSMasterKeyID>bucket-default</KMSMasterKeyID>"), shown.body());
+        HttpResponse<String> kms = ok(200, s3.signed(Req.of("PUT", "/defaults/kms.txt").body(SECRET_TEXT), ALICE, now()));
+        assertEquals("aws:kms", kms.headers().firstValue("x-amz-server-side-encryption").orElse(""));
+        assertEquals(arn, kms.headers().firstValue("x-amz-server-side-encryption-aws-kms-key-id").orElse(""));
+        HttpResponse<String> asked = ok(200, s3.signed(Req.of("PUT", "/defaults/asked.txt").body("x")
+                .header("x-amz-server-side-encryption", "AES256"), ALICE, now()));
+        assertEquals("AES256", asked.headers().firstValue("x-amz-server-side-encryption").orElse(""), "what a write asks for wins");
+        assertEquals(SECRET_TEXT, ok(200, s3.signed(Req.of("GET", "/defaults/kms.txt"), ALICE, now())).body());
+
+        ok(204, s3.signed(Req.of("DELETE", "/defaults").param("encryption", ""), ALICE, now()));
+        HttpResponse<String> back = ok(200, s3.signed(Req.of("PUT", "/defaults/back.txt").body("x"), ALICE, now()));
+        assertEquals("AES256", back.headers().firstValue("x-amz-server-side-encryption").orElse(""));
+        error(400, "MalformedXML", s3.signed(Req.of("PUT", "/defaults").param("encryption", "").body("<Nope/>"), ALICE, now()));
+        error(400, "InvalidArgument", s3.signed(Req.of("PUT", "/defaults").param("encryption", "").body(config
+                .replace("aws:kms</SSEAlgorithm>", "ROT13</SSEAlgorithm>")), ALICE, now()));
+    }
 }

@@ -25,8 +25,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apiguardian.api.API;
 
 /**
- * The encryption stage (FIDELITY A16.10), on both sides of the model call. Before it, a PUT that
- * asks for SSE-S3, SSE-KMS or SSE-C has its payload sealed with AES-256-GCM under a fresh data key,
+ * The encryption stage (FIDELITY A16.10), on both sides of the model call. Before it, a PUT has its
+ * payload sealed with AES-256-GCM under a fresh data key, in the mode it asks for (SSE-S3, SSE-KMS,
+ * SSE-C) or else in its bucket's default (SSE-S3 unless configured, FIDELITY A16.16),
  * and the model stores (and the session records) only the sealed envelope; a ranged GET of a key
  * that was ever encrypted asks the model for the whole object, since a range of ciphertext is no
  * range of the plaintext. After it, a GET is opened (SSE-C only with the customer's key, SSE-KMS
@@ -38,6 +39,7 @@ public final class Encryption {
     private final MasterKeys master = new MasterKeys();
     private final Kms kms = new Kms();
     private final SealedObjects sealed = new SealedObjects();
+    private final BucketEncryption defaults = new BucketEncryption();
     private final byte[] salt = Aes.randomBytes(32);
 
     /** A request on its way to the model, with what the stage must remember until the answer. */
@@ -56,6 +58,11 @@ public final class Encryption {
         return master;
     }
 
+    /** The buckets' default encryption (FIDELITY A16.16), for {@code ?encryption}. */
+    public BucketEncryption defaults() {
+        return defaults;
+    }
+
     public Prepared prepare(Optional<String> account, IncomingRequest in, WireRequest w, long epochMillis) {
         Sse asked = Sse.of(in);
         String bucketKey = w.bucket() + "/" + w.key();
@@ -67,8 +74,9 @@ public final class Encryption {
             throw Refusal.notImplemented("server-side encryption on a multipart upload or a copy (single PUTs are encrypted)");
         }
         WireRequest out = translateConditions(w, bucketKey);
-        if (plainPut && !(asked instanceof Sse.None)) {
-            out = seal(account, out, asked, bucketKey, epochMillis);
+        if (plainPut) {
+            // Since January 2023 no new object is stored unencrypted (FIDELITY A16.16).
+            out = seal(account, out, asked instanceof Sse.None ? defaults.defaultFor(w.bucket()) : asked, bucketKey, epochMillis);
         }
         Optional<ByteRange> range = Optional.empty();
         if ((w.method().equals("GET")) && w.header("range").isPresent() && sealed.everEncrypted(bucketKey)) {
