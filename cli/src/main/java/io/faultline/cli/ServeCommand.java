@@ -75,6 +75,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Buckets per account (default ${DEFAULT-VALUE}, S3's default since November 2024; it was 100 before).")
     int bucketQuota;
 
+    @Option(names = "--legacy-lag", paramLabel = "D", defaultValue = "100ms",
+            description = "Legacy mode: the mean propagation lag between index replicas, e.g. 100ms (default), 10m;"
+                    + " capped at 20 times it. A long lag keeps reads after an overwrite stale for a whole test.")
+    String legacyLag;
+
     @Option(names = "--stop-after", paramLabel = "D", description = "Stop after this much wall time, e.g. 30s, 10m (default: run until Ctrl-C).")
     String stopAfter;
 
@@ -97,9 +102,13 @@ public final class ServeCommand implements Callable<Integer> {
         if (bucketQuota < 1) {
             throw new ExitCodes.BadInput("--bucket-quota " + bucketQuota + ": a quota is a whole number of at least 1");
         }
+        Duration lag = DurationText.parse("--legacy-lag", legacyLag);
+        if (lag.compareTo(ServeConfig.MAX_LEGACY_LAG) > 0) {
+            throw new ExitCodes.BadInput("--legacy-lag " + legacyLag + ": at most " + ServeConfig.MAX_LEGACY_LAG.toHours() + "h");
+        }
         Duration limit = stopAfter == null ? null : DurationText.parse("--stop-after", stopAfter);
         ServeConfig config = ServeConfig.loopback(credentials()).withPort(port).withBind(bind).withConsistency(mode).withSeed(seed)
-                .withBucketQuota(bucketQuota);
+                .withBucketQuota(bucketQuota).withLegacyLag(lag);
         if (session != null) {
             config = config.withSession(session);
         }

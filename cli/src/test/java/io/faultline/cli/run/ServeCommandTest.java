@@ -26,7 +26,7 @@ class ServeCommandTest {
     @Test
     void itPrintsThePortItBoundOnLoopbackAndStops() {
         Cli.Result r = Cli.run("serve", "s3", "--port", "0", "--stop-after", "300ms", "--consistency", "legacy",
-                "--session", dir.resolve("s.jsonl").toString(), "--bucket-quota", "3");
+                "--session", dir.resolve("s.jsonl").toString(), "--bucket-quota", "3", "--legacy-lag", "10m");
         assertEquals(0, r.code(), r::toString);
         Matcher m = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)").matcher(r.out());
         assertTrue(m.find(), r::toString);
@@ -40,6 +40,9 @@ class ServeCommandTest {
         assertTrue(oneLine(Cli.run("serve", "kafka")).contains("'kafka' (allowed: s3)"));
         assertTrue(oneLine(Cli.run("serve", "s3", "--consistency", "eventual")).contains("legacy, strong"));
         assertTrue(oneLine(Cli.run("serve", "s3", "--credentials", dir.resolve("none").toString())).contains("no such file"));
+        assertTrue(oneLine(Cli.run("serve", "s3", "--legacy-lag", "0s")).contains("--legacy-lag: '0s'"));
+        assertTrue(oneLine(Cli.run("serve", "s3", "--legacy-lag", "25h")).contains("at most 24h"));
+        assertTrue(oneLine(Cli.run("serve", "s3", "--legacy-lag", "soon")).contains("--legacy-lag"));
         assertTrue(oneLine(Cli.run("serve", "s3", "--bucket-quota", "0")).contains("--bucket-quota 0"));
         assertTrue(oneLine(Cli.run("serve", "s3", "--access-key", "AKID")).contains("go together"));
         Path bad = dir.resolve("creds.txt");

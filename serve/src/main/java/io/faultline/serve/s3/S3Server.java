@@ -69,9 +69,9 @@ public final class S3Server implements AutoCloseable {
         Optional<SessionFile.Writer> session = Optional.empty();
         if (config.session().isPresent()) {
             session = Optional.of(new SessionFile.Writer(config.session().get(), new SessionFile.Header(
-                    "faultline-s3-session", 1, config.seed(), config.consistency(), startMillis)));
+                    "faultline-s3-session", 1, config.seed(), config.consistency(), startMillis, config.legacyLag().toNanos())));
         }
-        LiveModel model = new LiveModel(config.seed(), config.consistency(), session, startMillis);
+        LiveModel model = new LiveModel(config.seed(), config.consistency(), config.legacyLag().toNanos(), session, startMillis);
         S3Service service = new S3Service(config, new Authenticator(config.credentials()), new TimeBase(startMillis), model);
         QueuedThreadPool pool = new QueuedThreadPool(32, 4);
         pool.setName("faultline-s3-http");

@@ -83,7 +83,8 @@ class GovernanceRestTest {
         }
         assertEquals(4, live.stream().map(d -> d.event().sequencer()).distinct().count(), live.toString());
         SessionFile.Session session = SessionFile.read(sessionFile);
-        ServedS3 replayed = ServedS3.live(session.header().seed(), session.header().consistency(), session.header().startEpochMillis());
+        ServedS3 replayed = ServedS3.live(session.header().seed(), session.header().consistency(), session.header().legacyLagNanos(),
+                session.header().startEpochMillis());
         ReplayScenario.replay(replayed, session);
         replayed.cluster().sim().run(replayed.cluster().sim().now() + 10 * io.faultline.sim.Simulation.MINUTES);
         List<Delivery> again = replayed.gateway().governance().deliveries(QUEUE);

@@ -42,7 +42,7 @@ class GovernanceTest {
         final Simulation sim;
 
         Run(long seed) {
-            m = ServedS3.live(seed, ConsistencyMode.STRONG, 1_700_000_000_000L);
+            m = ServedS3.live(seed, ConsistencyMode.STRONG, ServedS3.DEFAULT_LEGACY_LAG_NANOS, 1_700_000_000_000L);
             sim = m.cluster().sim();
             sim.run(0);
         }
