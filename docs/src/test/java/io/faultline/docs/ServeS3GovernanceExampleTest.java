@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.faultline.models.s3.governance.Delivery;
 import io.faultline.serve.s3.S3Server;
 import io.faultline.serve.s3.ServeConfig;
@@ -144,8 +146,12 @@ class ServeS3GovernanceExampleTest {
         }
         // Deliveries come later, at least once, in no set order: the sequencer orders each key's events.
         List<Delivery> received = awaitDeliveries(queue, 5);
+        // Each delivery's message is S3's JSON event: Records[0].eventName, .s3.object.key, .s3.object.sequencer, ...
+        JsonNode object = new ObjectMapper().readTree(server.messages(queue).get(0)).get("Records").get(0).get("s3").get("object");
         // end::notifications[]
         assertEquals(5, received.stream().map(d -> d.event().sequencer()).distinct().count(), received.toString());
+        assertEquals(received.get(0).event().key(), object.get("key").asText());
+        assertEquals(received.get(0).event().sequencer(), object.get("sequencer").asText());
     }
 
     static List<Delivery> awaitDeliveries(String arn, int distinct) throws InterruptedException {

@@ -6,6 +6,7 @@ import io.faultline.models.s3.governance.Delivery;
 import io.faultline.serve.s3.auth.Authenticator;
 import io.faultline.serve.s3.auth.AwsUri;
 import io.faultline.serve.s3.crypto.Kms;
+import io.faultline.serve.s3.governance.EventMessage;
 import io.faultline.serve.s3.http.HttpAnswer;
 import io.faultline.serve.s3.http.IncomingRequest;
 import io.faultline.serve.s3.session.SessionFile;
@@ -56,12 +57,14 @@ public final class S3Server implements AutoCloseable {
     private final LiveModel model;
     private final ServeConfig config;
     private final S3Service service;
+    private final TimeBase time;
 
-    private S3Server(Server jetty, LiveModel model, ServeConfig config, S3Service service) {
+    private S3Server(Server jetty, LiveModel model, ServeConfig config, S3Service service, TimeBase time) {
         this.jetty = jetty;
         this.model = model;
         this.config = config;
         this.service = service;
+        this.time = time;
     }
 
     public static S3Server start(ServeConfig config) throws IOException {
@@ -72,7 +75,8 @@ public final class S3Server implements AutoCloseable {
                     "faultline-s3-session", 1, config.seed(), config.consistency(), startMillis, config.legacyLag().toNanos())));
         }
         LiveModel model = new LiveModel(config.seed(), config.consistency(), config.legacyLag().toNanos(), session, startMillis);
-        S3Service service = new S3Service(config, new Authenticator(config.credentials()), new TimeBase(startMillis), model);
+        TimeBase time = new TimeBase(startMillis);
+        S3Service service = new S3Service(config, new Authenticator(config.credentials()), time, model);
         QueuedThreadPool pool = new QueuedThreadPool(32, 4);
         pool.setName("faultline-s3-http");
         pool.setDaemon(true);
@@ -110,7 +114,7 @@ public final class S3Server implements AutoCloseable {
             model.close();
             throw new IOException("cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage(), e);
         }
-        return new S3Server(jetty, model, config, service);
+        return new S3Server(jetty, model, config, service, time);
     }
 
     private static IncomingRequest incoming(Request request) throws IOException {
@@ -177,6 +181,13 @@ public final class S3Server implements AutoCloseable {
     /** Every event delivered so far to a queue or function ARN (FIDELITY A16.13), in delivery order. */
     public List<Delivery> deliveries(String arn) {
         return model.governance(g -> g.deliveries(arn));
+    }
+
+    /** The message bodies those deliveries carried: S3's JSON event structure, one per delivery (FIDELITY A16.13). */
+    public List<String> messages(String arn) {
+        return deliveries(arn).stream()
+                .map(d -> EventMessage.json(d, time, d.event().etag().isEmpty() ? Optional.empty() : service.encryption().sealedBy(d.event().etag())))
+                .toList();
     }
 
     /** The judged history so far (what {@code --history} writes at the end). */

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.faultline.models.s3.api.ETags;
 import io.faultline.models.s3.governance.Delivery;
 import io.faultline.serve.s3.Signer.Req;
 import io.faultline.serve.s3.auth.Credentials;
@@ -12,6 +15,7 @@ import io.faultline.serve.s3.session.ReplayScenario;
 import io.faultline.serve.s3.session.ServedS3;
 import io.faultline.serve.s3.session.SessionFile;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,7 @@ class GovernanceRestTest {
     void configuredOverRestDeliveredInVirtualTimeAndReplayedTheSame() throws Exception {
         Path sessionFile = dir.resolve("session.jsonl");
         List<Delivery> live;
+        List<String> messages;
         try (S3Server server = S3Server.start(ServeConfig.loopback(Credentials.of(ALICE)).withSession(sessionFile))) {
             Signer s3 = new Signer(server.endpoint());
             status(200, s3.signed(Req.of("PUT", "/uploads"), ALICE, now()));
@@ -80,7 +85,26 @@ class GovernanceRestTest {
                 Thread.sleep(100);
             }
             live = server.deliveries(QUEUE);
+            messages = server.messages(QUEUE);
         }
+        JsonNode first = new ObjectMapper().readTree(messages.get(live.indexOf(live.stream()
+                .filter(d -> d.event().key().equals("file-0")).findFirst().orElseThrow())));
+        JsonNode record = first.get("Records").get(0);
+        assertEquals("2.1", record.get("eventVersion").asText());
+        assertEquals("aws:s3", record.get("eventSource").asText());
+        assertEquals("ObjectCreated:Put", record.get("eventName").asText());
+        assertTrue(record.get("eventTime").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"), record.toString());
+        JsonNode s3 = record.get("s3");
+        assertEquals("new-files", s3.get("configurationId").asText());
+        assertEquals("uploads", s3.get("bucket").get("name").asText());
+        assertEquals("file-0", s3.get("object").get("key").asText());
+        assertEquals("content 0".length(), s3.get("object").get("size").asLong(), "the plaintext's size, not the stored ciphertext's");
+        assertEquals(ETags.hex(ETags.md5("content 0".getBytes(StandardCharsets.UTF_8))), s3.get("object").get("eTag").asText());
+        assertFalse(s3.get("object").has("versionId"), "written before versioning was enabled");
+        assertTrue(s3.get("object").get("sequencer").asText().matches("[0-9A-F]+"), record.toString());
+        JsonNode versioned = new ObjectMapper().readTree(messages.get(live.indexOf(live.stream()
+                .filter(d -> d.event().key().equals("replicated")).findFirst().orElseThrow())));
+        assertTrue(versioned.get("Records").get(0).get("s3").get("object").has("versionId"), versioned.toString());
         assertEquals(4, live.stream().map(d -> d.event().sequencer()).distinct().count(), live.toString());
         SessionFile.Session session = SessionFile.read(sessionFile);
         ServedS3 replayed = ServedS3.live(session.header().seed(), session.header().consistency(), session.header().legacyLagNanos(),

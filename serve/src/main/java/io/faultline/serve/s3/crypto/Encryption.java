@@ -58,6 +58,11 @@ public final class Encryption {
         return master;
     }
 
+    /** The encrypted write whose stored envelope has this ETag, if it is one (what S3 shows of it). */
+    public Optional<SealedObject> sealedBy(String storedEtag) {
+        return sealed.byStoredEtag(storedEtag);
+    }
+
     /** The buckets' default encryption (FIDELITY A16.16), for {@code ?encryption}. */
     public BucketEncryption defaults() {
         return defaults;
