@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.faultline.models.s3.governance.Delivery;
+import io.faultline.serve.s3.tls.Tls;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import io.faultline.serve.s3.S3Server;
 import io.faultline.serve.s3.ServeConfig;
 import io.faultline.serve.s3.auth.AccessKey;
@@ -96,6 +102,36 @@ class ServeS3GovernanceExampleTest {
 
     @Test
     void encryption() throws Exception {
+        // tag::https[]
+        // SSE-C needs HTTPS, as in S3: a server with a certificate generated at start (`--tls`), and an
+        // SDK client that trusts that certificate.
+        try (S3Server server = S3Server.start(ServeConfig.loopback(Credentials.of(new AccessKey("faultline", "faultline-secret",
+                "default"))).withTls(new Tls.SelfSigned()));
+             S3Client s3 = S3Client.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("faultline", "faultline-secret")))
+                     .httpClient(Apache5HttpClient.builder().tlsTrustManagersProvider(() -> trusting(server.certificate().orElseThrow()))
+                             .build())
+                     .build()) {
+            // end::https[]
+            encryption(server, s3);
+        }
+    }
+
+    /** Trust managers that trust {@code certificate} alone. */
+    static TrustManager[] trusting(X509Certificate certificate) {
+        try {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("served", certificate);
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            return tmf.getTrustManagers();
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("cannot trust the served certificate", e);
+        }
+    }
+
+    static void encryption(S3Server server, S3Client s3) throws Exception {
         s3.createBucket(b -> b.bucket("vault"));
         // tag::encryption[]
         // SSE-S3: the ETag is the MD5 of the plaintext; the stored bytes are AES-GCM ciphertext.

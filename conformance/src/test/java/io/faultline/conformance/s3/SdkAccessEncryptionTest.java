@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faultline.models.s3.api.ETags;
 import io.faultline.serve.s3.S3Server;
+import io.faultline.serve.s3.tls.Tls;
 import io.faultline.serve.s3.ServeConfig;
 import io.faultline.serve.s3.auth.AccessKey;
 import io.faultline.serve.s3.auth.Credentials;
@@ -50,15 +51,15 @@ class SdkAccessEncryptionTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = S3Server.start(ServeConfig.loopback(Credentials.of(Served.ALICE, BOB)));
+        // HTTPS: S3 refuses SSE-C over plain HTTP (FIDELITY A16.10); the SDK trusts the generated certificate.
+        server = S3Server.start(ServeConfig.loopback(Credentials.of(Served.ALICE, BOB)).withTls(new Tls.SelfSigned()));
         alice = Served.client(server);
         bob = client(StaticCredentialsProvider.create(AwsBasicCredentials.create(BOB.id(), BOB.secret())));
         anonymous = client(AnonymousCredentialsProvider.create());
     }
 
     static S3Client client(AwsCredentialsProvider credentials) {
-        return S3Client.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials)
-                .forcePathStyle(true).build();
+        return Served.client(server, credentials);
     }
 
     @AfterAll

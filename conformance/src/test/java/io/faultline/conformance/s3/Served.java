@@ -7,11 +7,19 @@ import io.faultline.serve.s3.auth.AccessKey;
 import io.faultline.serve.s3.auth.Credentials;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** {@code faultline serve s3} in the test JVM, and the real AWS SDK v2 pointed at it. */
@@ -31,8 +39,30 @@ final class Served {
     }
 
     static S3Client client(S3Server s) {
-        return S3Client.builder().endpointOverride(s.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials())
-                .forcePathStyle(true).build();
+        return client(s, credentials());
+    }
+
+    /** An SDK client of {@code s}; over HTTPS it trusts {@code s}'s certificate, and only that. */
+    static S3Client client(S3Server s, AwsCredentialsProvider credentials) {
+        S3ClientBuilder b = S3Client.builder().endpointOverride(s.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials)
+                .forcePathStyle(true);
+        if (s.certificate().isPresent()) {
+            b.httpClient(Apache5HttpClient.builder().tlsTrustManagersProvider(() -> trusting(s.certificate().get())).build());
+        }
+        return b.build();
+    }
+
+    static TrustManager[] trusting(X509Certificate certificate) {
+        try {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("faultline", certificate);
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            return tmf.getTrustManagers();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot trust the served certificate", e);
+        }
     }
 
     static S3AsyncClient asyncClient(S3Server s) {

@@ -7,6 +7,9 @@ import io.faultline.serve.s3.auth.Authenticator;
 import io.faultline.serve.s3.auth.AwsUri;
 import io.faultline.serve.s3.crypto.Kms;
 import io.faultline.serve.s3.governance.EventMessage;
+import io.faultline.serve.s3.tls.ServerCertificate;
+import io.faultline.serve.s3.tls.Tls;
+import java.security.cert.X509Certificate;
 import io.faultline.serve.s3.http.HttpAnswer;
 import io.faultline.serve.s3.http.IncomingRequest;
 import io.faultline.serve.s3.session.SessionFile;
@@ -32,9 +35,12 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -58,13 +64,16 @@ public final class S3Server implements AutoCloseable {
     private final ServeConfig config;
     private final S3Service service;
     private final TimeBase time;
+    private final Optional<X509Certificate> certificate;
 
-    private S3Server(Server jetty, LiveModel model, ServeConfig config, S3Service service, TimeBase time) {
+    private S3Server(Server jetty, LiveModel model, ServeConfig config, S3Service service, TimeBase time,
+                     Optional<X509Certificate> certificate) {
         this.jetty = jetty;
         this.model = model;
         this.config = config;
         this.service = service;
         this.time = time;
+        this.certificate = certificate;
     }
 
     public static S3Server start(ServeConfig config) throws IOException {
@@ -90,14 +99,24 @@ public final class S3Server implements AutoCloseable {
         http.setHeaderCacheCaseSensitive(true);
         // Keys are names, not paths: "a/../b" is a key of its own, so Jetty must not normalize it.
         http.setUriCompliance(UriCompliance.UNSAFE);
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        Optional<ServerCertificate> tls = config.tls() instanceof Tls.Off ? Optional.empty() : Optional.of(ServerCertificate.of(config.tls()));
+        ServerConnector connector;
+        if (tls.isPresent()) {
+            http.addCustomizer(new SecureRequestCustomizer(false)); // SNI host checks off: clients use 127.0.0.1
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setKeyStore(tls.get().keyStore());
+            ssl.setKeyStorePassword(tls.get().password());
+            connector = new ServerConnector(jetty, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
+        } else {
+            connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        }
         connector.setHost(config.bind());
         connector.setPort(config.port());
         jetty.addConnector(connector);
         jetty.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                HttpAnswer a = service.handle(incoming(request));
+                HttpAnswer a = service.handle(incoming(request, request.getConnectionMetaData().isSecure()));
                 response.setStatus(a.status());
                 a.headers().forEach((k, v) -> response.getHeaders().put(k, v));
                 boolean head = request.getMethod().equals("HEAD");
@@ -114,15 +133,19 @@ public final class S3Server implements AutoCloseable {
             model.close();
             throw new IOException("cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage(), e);
         }
-        return new S3Server(jetty, model, config, service, time);
+        return new S3Server(jetty, model, config, service, time, tls.map(ServerCertificate::certificate));
     }
 
-    private static IncomingRequest incoming(Request request) throws IOException {
+    private static IncomingRequest incoming(Request request, boolean secure) throws IOException {
         Map<String, String> headers = new TreeMap<>();
         for (HttpField f : request.getHeaders()) {
             headers.merge(f.getLowerCaseName(), f.getValue() == null ? "" : f.getValue(), (a, b) -> a + "," + b);
         }
-        headers.remove(S3Service.TOO_LARGE); // only the server sets it
+        headers.remove(S3Service.TOO_LARGE); // only the server sets these two
+        headers.remove(S3Service.SECURE);
+        if (secure) {
+            headers.put(S3Service.SECURE, "true");
+        }
         HttpURI uri = request.getHttpURI();
         byte[] body;
         try (InputStream in = Content.Source.asInputStream(request)) {
@@ -158,10 +181,15 @@ public final class S3Server implements AutoCloseable {
         return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
     }
 
-    /** {@code http://127.0.0.1:PORT}: the endpoint to give the SDK. */
+    /** {@code http://127.0.0.1:PORT} ({@code https} with TLS): the endpoint to give the SDK. */
     public java.net.URI endpoint() {
         String host = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
-        return java.net.URI.create("http://" + host + ":" + port());
+        return java.net.URI.create((certificate.isPresent() ? "https" : "http") + "://" + host + ":" + port());
+    }
+
+    /** The certificate HTTPS clients must trust (the generated one with {@code --tls}); empty on plain HTTP. */
+    public Optional<X509Certificate> certificate() {
+        return certificate;
     }
 
     public InetSocketAddress address() {

@@ -11,6 +11,7 @@ import io.faultline.serve.s3.auth.Authenticator;
 import io.faultline.serve.s3.auth.AwsUri;
 import io.faultline.serve.s3.auth.Principal;
 import io.faultline.serve.s3.crypto.Encryption;
+import io.faultline.serve.s3.crypto.Sse;
 import io.faultline.serve.s3.governance.GovernanceConfigs;
 import io.faultline.serve.s3.governance.MfaDelete;
 import io.faultline.serve.s3.website.WebsiteEndpoint;
@@ -52,6 +53,8 @@ public final class S3Service {
     private static final long MODEL_TIMEOUT_SECONDS = 120;
     /** Set by the HTTP layer on a request whose body it stopped reading at {@link #MAX_BODY_BYTES}. */
     static final String TOO_LARGE = "x-faultline-body-too-large";
+    /** Set by the HTTP layer on a request that came over TLS. */
+    static final String SECURE = "x-faultline-secure";
 
     private final Authenticator authenticator;
     private final AccessControl access;
@@ -97,6 +100,11 @@ public final class S3Service {
         if (in.header(TOO_LARGE).isPresent()) {
             throw new Refusal(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size ("
                     + MAX_BODY_BYTES + " bytes on this server).");
+        }
+        if (in.header(SECURE).isEmpty() && Sse.customerKeyHeaders(in)) {
+            // S3 rejects SSE-C over plain HTTP: the key would have crossed the network in the clear (FIDELITY A16.10).
+            throw new Refusal(400, "InvalidRequest", "Requests specifying Server Side Encryption with Customer provided keys"
+                    + " must be made over a secure connection.");
         }
         long now = System.currentTimeMillis();
         Optional<String> site = WebsiteEndpoint.bucketOf(in.header("host").orElse(""));

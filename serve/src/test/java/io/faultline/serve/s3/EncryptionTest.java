@@ -11,6 +11,7 @@ import io.faultline.models.s3.api.ETags;
 import io.faultline.serve.s3.Signer.Req;
 import io.faultline.serve.s3.auth.Credentials;
 import io.faultline.serve.s3.crypto.KmsEvent;
+import io.faultline.serve.s3.tls.Tls;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,8 +37,9 @@ class EncryptionTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = S3Server.start(ServeConfig.loopback(Credentials.of(ALICE, BOB)).withSession(dir.resolve("session.jsonl")));
-        s3 = new Signer(server.endpoint());
+        server = S3Server.start(ServeConfig.loopback(Credentials.of(ALICE, BOB)).withSession(dir.resolve("session.jsonl"))
+                .withTls(new Tls.SelfSigned()));
+        s3 = new Signer(server);
         ok(200, s3.signed(Req.of("PUT", "/vault"), ALICE, now()));
     }
 
@@ -308,5 +310,20 @@ class EncryptionTest {
         assertEquals("aws:kms", get.headers().firstValue("x-amz-server-side-encryption").orElse(""));
         assertEquals(List.of("GenerateDataKey", "Decrypt"), server.kms().audit().stream().filter(e -> e.keyArn().equals(arn))
                 .map(KmsEvent::operation).toList());
+    }
+
+    @Test
+    void sseCOverPlainHttpIsRefusedAndNothingIsStored() throws Exception {
+        byte[] key = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        try (S3Server plain = S3Server.start(ServeConfig.loopback(Credentials.of(ALICE)))) {
+            assertTrue(plain.endpoint().toString().startsWith("http://"), plain.endpoint().toString());
+            Signer http = new Signer(plain);
+            ok(200, http.signed(Req.of("PUT", "/clear"), ALICE, now()));
+            error(400, "InvalidRequest", http.signed(customerKey(Req.of("PUT", "/clear/c.txt").body(SECRET_TEXT), key), ALICE, now()));
+            error(404, "NoSuchKey", http.signed(Req.of("GET", "/clear/c.txt"), ALICE, now()));
+            error(400, "InvalidRequest", http.signed(customerKey(Req.of("GET", "/clear/c.txt"), key), ALICE, now()));
+        }
+        assertTrue(server.endpoint().toString().startsWith("https://127.0.0.1:"), server.endpoint().toString());
+        assertTrue(server.certificate().isPresent());
     }
 }
