@@ -3,6 +3,7 @@ package io.faultline.serve.s3;
 import io.faultline.checker.history.History;
 import io.faultline.checker.io.EdnHistoryWriter;
 import io.faultline.models.s3.governance.Delivery;
+import io.faultline.models.s3.store.Limits;
 import io.faultline.serve.s3.auth.Authenticator;
 import io.faultline.serve.s3.auth.AwsUri;
 import io.faultline.serve.s3.crypto.Kms;
@@ -147,16 +148,30 @@ public final class S3Server implements AutoCloseable {
             headers.put(S3Service.SECURE, "true");
         }
         HttpURI uri = request.getHttpURI();
-        byte[] body;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            body = in.readNBytes(S3Service.MAX_BODY_BYTES + 1);
-        }
-        if (body.length > S3Service.MAX_BODY_BYTES) {
-            body = new byte[0];
-            headers.put(S3Service.TOO_LARGE, "true");
+        byte[] body = new byte[0];
+        if (declaredSize(headers) > Limits.MAX_PUT_BYTES) {
+            headers.put(S3Service.TOO_LARGE, "declared"); // not a byte read: Jetty drops the rest with the connection
+        } else {
+            try (InputStream in = Content.Source.asInputStream(request)) {
+                body = in.readNBytes(S3Service.MAX_BODY_BYTES + 1);
+            }
+            if (body.length > S3Service.MAX_BODY_BYTES) {
+                body = new byte[0];
+                headers.put(S3Service.TOO_LARGE, "held");
+            }
         }
         return new IncomingRequest(request.getMethod(), uri.getPath() == null ? "/" : uri.getPath(),
                 query(uri.getQuery()), headers, body);
+    }
+
+    /** The payload's declared size: an aws-chunked upload's decoded length, else Content-Length; -1 if neither parses. */
+    static long declaredSize(Map<String, String> headers) {
+        String v = headers.getOrDefault("x-amz-decoded-content-length", headers.getOrDefault("content-length", "-1"));
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     static Map<String, List<String>> query(String raw) {

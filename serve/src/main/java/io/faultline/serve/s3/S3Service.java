@@ -3,6 +3,7 @@ package io.faultline.serve.s3;
 import io.faultline.models.s3.api.Body;
 import io.faultline.models.s3.api.S3Request;
 import io.faultline.models.s3.api.S3Result;
+import io.faultline.models.s3.store.Limits;
 import io.faultline.models.s3.api.response.GetObjectResponse;
 import io.faultline.models.s3.api.response.ObjectInfo;
 import io.faultline.serve.s3.access.AccessControl;
@@ -51,7 +52,11 @@ public final class S3Service {
     /** The largest payload served: objects live in memory, so far below S3's 5 GB single PUT. */
     public static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
     private static final long MODEL_TIMEOUT_SECONDS = 120;
-    /** Set by the HTTP layer on a request whose body it stopped reading at {@link #MAX_BODY_BYTES}. */
+    /**
+     * Set by the HTTP layer on a request whose body it did not read: "declared" when its declared size
+     * is above S3's 5 GB single-PUT limit (nothing read at all), "held" when it stopped reading at
+     * {@link #MAX_BODY_BYTES}.
+     */
     static final String TOO_LARGE = "x-faultline-body-too-large";
     /** Set by the HTTP layer on a request that came over TLS. */
     static final String SECURE = "x-faultline-secure";
@@ -97,9 +102,14 @@ public final class S3Service {
         if (headerBytes > MAX_HEADER_BYTES) {
             throw new Refusal(400, "RequestHeaderSectionTooLarge", "Your request header section exceeds the maximum allowed size.");
         }
-        if (in.header(TOO_LARGE).isPresent()) {
+        if (in.header(TOO_LARGE).filter("declared"::equals).isPresent()) {
+            // FIDELITY A2: a single PUT (or part) carries at most 5 GB; refused before a byte of the body is read.
             throw new Refusal(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size ("
-                    + MAX_BODY_BYTES + " bytes on this server).");
+                    + Limits.MAX_PUT_BYTES + " bytes).");
+        }
+        if (in.header(TOO_LARGE).isPresent()) {
+            throw new Refusal(400, "EntityTooLarge", "Your proposed upload exceeds the maximum size this server holds in memory ("
+                    + MAX_BODY_BYTES + " bytes; S3 takes up to " + Limits.MAX_PUT_BYTES + " in one PUT).");
         }
         if (in.header(SECURE).isEmpty() && Sse.customerKeyHeaders(in)) {
             // S3 rejects SSE-C over plain HTTP: the key would have crossed the network in the clear (FIDELITY A16.10).
