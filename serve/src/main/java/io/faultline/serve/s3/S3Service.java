@@ -141,6 +141,7 @@ public final class S3Service {
         Encryption.Prepared prepared = encryption.prepare(account, in, w, now);
         S3Request request = mapper.map(prepared.wire());
         S3Result<?> result = call(prepared.wire(), request);
+        learnReplica(request, result);
         if (result.isOk()) {
             access.accepted(auth.principal(), w);
             if (request instanceof S3Request.DeleteBucket d) {
@@ -160,6 +161,23 @@ public final class S3Service {
         }
         Optional<String> replication = replicationStatus(request, result);
         return replication.isPresent() ? answer.with("x-amz-replication-status", replication.get()) : answer;
+    }
+
+    /**
+     * A replica of a multipart or copied object is written by a PUT: the source's sealed bytes under
+     * a stored ETag of its own, which the encryption stage learns here to open it (FIDELITY A16.14).
+     */
+    private void learnReplica(S3Request request, S3Result<?> result) {
+        if (!result.isOk() || !(request instanceof S3Request.GetObject || request instanceof S3Request.HeadObject)) {
+            return;
+        }
+        ObjectInfo info = result.orThrow() instanceof GetObjectResponse g ? g.info() : (ObjectInfo) result.orThrow();
+        if (encryption.sealedBy(info.etag()).isPresent()) {
+            return;
+        }
+        String key = request instanceof S3Request.GetObject g ? g.key() : ((S3Request.HeadObject) request).key();
+        model.governance(gov -> gov.replicaSourceEtag(request.bucket(), key, info.etag()))
+                .ifPresent(source -> encryption.alias(info.etag(), source));
     }
 
     /** {@code x-amz-replication-status} of the version a GET or HEAD read (FIDELITY A16.14). */

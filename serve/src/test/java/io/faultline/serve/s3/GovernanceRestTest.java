@@ -114,4 +114,44 @@ class GovernanceRestTest {
         List<Delivery> again = replayed.gateway().governance().deliveries(QUEUE);
         assertEquals(live, again.subList(0, Math.min(live.size(), again.size())), "the replay delivers the same events at the same times");
     }
+
+    @Test
+    void anEncryptedMultipartObjectIsReplicatedAndItsReplicaReadsAsTheSource() throws Exception {
+        try (S3Server server = S3Server.start(ServeConfig.loopback(Credentials.of(ALICE)))) {
+            Signer s3 = new Signer(server.endpoint());
+            status(200, s3.signed(Req.of("PUT", "/mp-src"), ALICE, now()));
+            status(200, s3.signed(Req.of("PUT", "/mp-dst"), ALICE, now()));
+            status(200, s3.signed(Req.of("PUT", "/mp-src").param("versioning", "")
+                    .body("<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>"), ALICE, now()));
+            status(200, s3.signed(Req.of("PUT", "/mp-src").param("replication", "").body("<ReplicationConfiguration><Role>r</Role>"
+                    + "<Rule><ID>all</ID><Status>Enabled</Status><Filter><Prefix></Prefix></Filter><Destination>"
+                    + "<Bucket>arn:aws:s3:::mp-dst</Bucket></Destination></Rule></ReplicationConfiguration>"), ALICE, now()));
+            HttpResponse<String> created = s3.signed(Req.of("POST", "/mp-src/big.bin").param("uploads", ""), ALICE, now());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<UploadId>([^<]+)</UploadId>").matcher(created.body());
+            assertTrue(m.find(), created.body());
+            String first = "b".repeat(5 * 1024 * 1024);
+            HttpResponse<String> p1 = s3.signed(Req.of("PUT", "/mp-src/big.bin").param("partNumber", "1").param("uploadId", m.group(1))
+                    .body(first), ALICE, now());
+            HttpResponse<String> p2 = s3.signed(Req.of("PUT", "/mp-src/big.bin").param("partNumber", "2").param("uploadId", m.group(1))
+                    .body("tail"), ALICE, now());
+            HttpResponse<String> done = s3.signed(Req.of("POST", "/mp-src/big.bin").param("uploadId", m.group(1)).body(
+                    "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>" + p1.headers().firstValue("ETag").get()
+                    + "</ETag></Part><Part><PartNumber>2</PartNumber><ETag>" + p2.headers().firstValue("ETag").get()
+                    + "</ETag></Part></CompleteMultipartUpload>"), ALICE, now());
+            status(200, done);
+            String etag = s3.signed(Req.of("HEAD", "/mp-src/big.bin"), ALICE, now()).headers().firstValue("ETag").orElse("");
+            assertTrue(etag.endsWith("-2\""), "a multipart ETag: " + etag);
+            long deadline = now() + 120_000;
+            while (!s3.signed(Req.of("HEAD", "/mp-src/big.bin"), ALICE, now()).headers().firstValue("x-amz-replication-status")
+                    .orElse("").equals("COMPLETED") && now() < deadline) {
+                Thread.sleep(100);
+            }
+            HttpResponse<String> replica = s3.signed(Req.of("GET", "/mp-dst/big.bin"), ALICE, now());
+            status(200, replica);
+            assertEquals(first + "tail", replica.body(), "the replica opens to the source's plaintext");
+            assertEquals("REPLICA", replica.headers().firstValue("x-amz-replication-status").orElse(""));
+            assertEquals(etag, replica.headers().firstValue("ETag").orElse(""), "a replica shows its source's ETag");
+            assertEquals("AES256", replica.headers().firstValue("x-amz-server-side-encryption").orElse(""));
+        }
+    }
 }

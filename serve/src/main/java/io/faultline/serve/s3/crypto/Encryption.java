@@ -71,6 +71,11 @@ public final class Encryption {
         return sealed.byStoredEtag(storedEtag);
     }
 
+    /** A replica, stored by a PUT under its own ETag, holds the sealed bytes of the version with {@code sourceStoredEtag}. */
+    public void alias(String replicaStoredEtag, String sourceStoredEtag) {
+        sealed.byStoredEtag(sourceStoredEtag).ifPresent(s -> sealed.alias(replicaStoredEtag, s));
+    }
+
     /** The buckets' default encryption (FIDELITY A16.16), for {@code ?encryption}. */
     public BucketEncryption defaults() {
         return defaults;
@@ -105,7 +110,8 @@ public final class Encryption {
             out = storedParts(out);
         }
         Optional<ByteRange> range = Optional.empty();
-        if ((w.method().equals("GET")) && w.header("range").isPresent() && sealed.everEncrypted(bucketKey)) {
+        // Every object written since default encryption is sealed, and a range of ciphertext is no range of the plaintext.
+        if ((w.method().equals("GET")) && w.header("range").isPresent()) {
             range = Optional.of(ByteRange.parse(w.header("range").get()));
             out = without(out, "range");
         }
