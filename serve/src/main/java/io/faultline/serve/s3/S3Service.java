@@ -138,6 +138,9 @@ public final class S3Service {
             return configure(w);
         }
         Optional<String> account = auth.principal() instanceof Principal.Account a ? Optional.of(a.account()) : Optional.empty();
+        if (w.method().equals("PUT") && w.header("x-amz-copy-source").isPresent() && !w.hasParam("uploadId")) {
+            return copy(in, w, auth.principal(), account, resource, requestId, now);
+        }
         Encryption.Prepared prepared = encryption.prepare(account, in, w, now);
         S3Request request = mapper.map(prepared.wire());
         S3Result<?> result = call(prepared.wire(), request);
@@ -161,6 +164,53 @@ public final class S3Service {
         }
         Optional<String> replication = replicationStatus(request, result);
         return replication.isPresent() ? answer.with("x-amz-replication-status", replication.get()) : answer;
+    }
+
+    /**
+     * CopyObject (FIDELITY A16.10): S3 decrypts the source (an SSE-C source with the key sent in the
+     * {@code x-amz-copy-source-server-side-encryption-customer-*} headers) and encrypts the copy as
+     * the request asks, or by its bucket's default. So the model is asked for the source's bytes (a
+     * GET, judged as the read it is) and then stores the copy (a PUT of the newly sealed bytes); both
+     * are in the session. The copy's notification is therefore an {@code ObjectCreated:Put}.
+     */
+    private HttpAnswer copy(IncomingRequest in, WireRequest w, Principal principal, Optional<String> account, String resource,
+                            String requestId, long now) {
+        S3Request.CopyObject c = (S3Request.CopyObject) mapper.map(w);
+        String owner = account.orElse("anonymous");
+        Map<String, String> sourceHeaders = new TreeMap<>();
+        Map<String, String> targetHeaders = new TreeMap<>(in.headers());
+        in.headers().forEach((k, v) -> {
+            if (k.startsWith("x-amz-copy-source-server-side-encryption-customer-")) {
+                sourceHeaders.put(k.replace("x-amz-copy-source-", "x-amz-"), v);
+                targetHeaders.remove(k);
+            }
+        });
+        WireRequest read = new WireRequest("GET", w.bucket(), c.sourceKey(),
+                c.sourceVersionId().map(v -> Map.of("versionId", v)).orElse(Map.of()), Map.of(), new byte[0]);
+        Encryption.Prepared readPrepared = encryption.prepare(account, new IncomingRequest("GET", in.rawPath(), Map.of(), sourceHeaders,
+                new byte[0]), read, now);
+        S3Request get = mapper.map(readPrepared.wire());
+        Encryption.Revealed source = encryption.reveal(account, readPrepared, get, call(readPrepared.wire(), get), now);
+        if (!source.result().isOk()) {
+            return renderer.render(get, source.result(), resource, requestId, b -> access.owns(owner, b), owner);
+        }
+        byte[] plaintext = ((Body.Bytes) ((GetObjectResponse) source.result().orThrow()).body()).bytes();
+        Map<String, String> writeHeaders = new TreeMap<>(w.headers());
+        writeHeaders.remove("x-amz-copy-source");
+        WireRequest write = new WireRequest("PUT", w.bucket(), w.key(), Map.of(), writeHeaders, plaintext);
+        Encryption.Prepared writePrepared = encryption.prepare(account, new IncomingRequest("PUT", in.rawPath(), Map.of(),
+                targetHeaders, new byte[0]), write, now);
+        S3Request put = mapper.map(writePrepared.wire());
+        S3Result<?> result = call(writePrepared.wire(), put);
+        if (result.isOk()) {
+            access.accepted(principal, w);
+        }
+        Encryption.Revealed shown = encryption.reveal(account, writePrepared, put, result, now);
+        HttpAnswer answer = renderer.render(c, shown.result(), resource, requestId, b -> access.owns(owner, b), owner);
+        for (Map.Entry<String, String> h : shown.headers().entrySet()) {
+            answer = answer.with(h.getKey(), h.getValue());
+        }
+        return answer;
     }
 
     /**

@@ -326,4 +326,35 @@ class EncryptionTest {
         assertTrue(server.endpoint().toString().startsWith("https://127.0.0.1:"), server.endpoint().toString());
         assertTrue(server.certificate().isPresent());
     }
+
+    static Req copySourceKey(Req r, byte[] key) {
+        return r.header("x-amz-copy-source-server-side-encryption-customer-algorithm", "AES256")
+                .header("x-amz-copy-source-server-side-encryption-customer-key", Base64.getEncoder().encodeToString(key))
+                .header("x-amz-copy-source-server-side-encryption-customer-key-MD5", Base64.getEncoder().encodeToString(ETags.md5(key)));
+    }
+
+    @Test
+    void aCopyOpensItsSourceAndIsEncryptedAsItAsks() throws Exception {
+        byte[] key = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        byte[] wrong = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
+        ok(200, s3.signed(customerKey(Req.of("PUT", "/vault/copy-src-c").body(SECRET_TEXT), key), ALICE, now()));
+        error(400, "InvalidRequest", s3.signed(Req.of("PUT", "/vault/copy-dst").header("x-amz-copy-source", "/vault/copy-src-c"),
+                ALICE, now()));
+        error(403, "AccessDenied", s3.signed(copySourceKey(Req.of("PUT", "/vault/copy-dst").header("x-amz-copy-source",
+                "/vault/copy-src-c"), wrong), ALICE, now()));
+        error(404, "NoSuchKey", s3.signed(Req.of("GET", "/vault/copy-dst"), ALICE, now()));
+        HttpResponse<String> copied = ok(200, s3.signed(copySourceKey(Req.of("PUT", "/vault/copy-dst")
+                .header("x-amz-copy-source", "/vault/copy-src-c").header("x-amz-server-side-encryption", "aws:kms"), key), ALICE, now()));
+        assertTrue(copied.body().contains("<CopyObjectResult"), copied.body());
+        assertEquals("aws:kms", copied.headers().firstValue("x-amz-server-side-encryption").orElse(""));
+        HttpResponse<String> read = ok(200, s3.signed(Req.of("GET", "/vault/copy-dst"), ALICE, now()));
+        assertEquals(SECRET_TEXT, read.body(), "the copy is SSE-KMS now: no customer key needed");
+
+        HttpResponse<String> toCustomer = ok(200, s3.signed(customerKey(Req.of("PUT", "/vault/copy-c")
+                .header("x-amz-copy-source", "/vault/copy-dst"), key), ALICE, now()));
+        assertEquals("AES256", toCustomer.headers().firstValue("x-amz-server-side-encryption-customer-algorithm").orElse(""));
+        error(400, "InvalidRequest", s3.signed(Req.of("GET", "/vault/copy-c"), ALICE, now()));
+        assertEquals(SECRET_TEXT, ok(200, s3.signed(customerKey(Req.of("GET", "/vault/copy-c"), key), ALICE, now())).body());
+        assertFalse(session().contains(SECRET_TEXT));
+    }
 }

@@ -94,7 +94,7 @@ public final class Encryption {
         boolean complete = w.method().equals("POST") && w.hasParam("uploadId");
         if (!(asked instanceof Sse.None) && !plainPut && !create && !part && !complete && !w.method().equals("GET")
                 && !w.method().equals("HEAD")) {
-            throw Refusal.notImplemented("server-side encryption on a copy (single PUTs and multipart uploads are encrypted)");
+            throw Refusal.notImplemented("server-side encryption on UploadPartCopy (PUTs, copies and multipart uploads are encrypted)");
         }
         WireRequest out = translateConditions(w, bucketKey);
         // Since January 2023 no new object is stored unencrypted (FIDELITY A16.16).
