@@ -8,10 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.faultline.models.s3.governance.Delivery;
 import io.faultline.serve.s3.tls.Tls;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import io.faultline.serve.s3.S3Server;
 import io.faultline.serve.s3.ServeConfig;
@@ -109,25 +105,10 @@ class ServeS3GovernanceExampleTest {
                 "default"))).withTls(new Tls.SelfSigned()));
              S3Client s3 = S3Client.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("faultline", "faultline-secret")))
-                     .httpClient(Apache5HttpClient.builder().tlsTrustManagersProvider(() -> trusting(server.certificate().orElseThrow()))
-                             .build())
+                     .httpClient(Apache5HttpClient.builder().tlsTrustManagersProvider(server::trustManagers).build())
                      .build()) {
             // end::https[]
             encryption(server, s3);
-        }
-    }
-
-    /** Trust managers that trust {@code certificate} alone. */
-    static TrustManager[] trusting(X509Certificate certificate) {
-        try {
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("served", certificate);
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            return tmf.getTrustManagers();
-        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
-            throw new IllegalStateException("cannot trust the served certificate", e);
         }
     }
 

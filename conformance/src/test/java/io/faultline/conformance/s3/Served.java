@@ -7,11 +7,6 @@ import io.faultline.serve.s3.auth.AccessKey;
 import io.faultline.serve.s3.auth.Credentials;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -47,22 +42,9 @@ final class Served {
         S3ClientBuilder b = S3Client.builder().endpointOverride(s.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials)
                 .forcePathStyle(true);
         if (s.certificate().isPresent()) {
-            b.httpClient(Apache5HttpClient.builder().tlsTrustManagersProvider(() -> trusting(s.certificate().get())).build());
+            b.httpClient(Apache5HttpClient.builder().tlsTrustManagersProvider(s::trustManagers).build());
         }
         return b.build();
-    }
-
-    static TrustManager[] trusting(X509Certificate certificate) {
-        try {
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("faultline", certificate);
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            return tmf.getTrustManagers();
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot trust the served certificate", e);
-        }
     }
 
     static S3AsyncClient asyncClient(S3Server s) {

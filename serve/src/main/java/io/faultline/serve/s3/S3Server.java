@@ -11,6 +11,7 @@ import io.faultline.serve.s3.governance.EventMessage;
 import io.faultline.serve.s3.tls.ServerCertificate;
 import io.faultline.serve.s3.tls.Tls;
 import java.security.cert.X509Certificate;
+import javax.net.ssl.TrustManager;
 import io.faultline.serve.s3.http.HttpAnswer;
 import io.faultline.serve.s3.http.IncomingRequest;
 import io.faultline.serve.s3.session.SessionFile;
@@ -205,6 +206,14 @@ public final class S3Server implements AutoCloseable {
     /** The certificate HTTPS clients must trust (the generated one with {@code --tls}); empty on plain HTTP. */
     public Optional<X509Certificate> certificate() {
         return certificate;
+    }
+
+    /**
+     * Trust managers that trust this server's certificate alone, for an HTTPS client, e.g. the SDK's
+     * {@code Apache5HttpClient.builder().tlsTrustManagersProvider(server::trustManagers)}; none on plain HTTP.
+     */
+    public TrustManager[] trustManagers() {
+        return certificate.map(ServerCertificate::trusting).orElse(new TrustManager[0]);
     }
 
     public InetSocketAddress address() {

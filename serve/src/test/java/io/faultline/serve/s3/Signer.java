@@ -36,14 +36,8 @@ final class Signer {
             this.http = PLAIN;
             return;
         }
-        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("faultline", server.certificate().get());
-        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
-                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
         javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
-        ssl.init(null, tmf.getTrustManagers(), null);
+        ssl.init(null, server.trustManagers(), null);
         this.http = HttpClient.newBuilder().sslContext(ssl).build();
     }
 

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Date;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 import org.apiguardian.api.API;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -51,6 +53,20 @@ public record ServerCertificate(KeyStore keyStore, String password, X509Certific
             return selfSigned();
         }
         throw new IllegalArgumentException("plain HTTP has no certificate");
+    }
+
+    /** Trust managers that trust {@code certificate} and nothing else: what a client of this server needs. */
+    public static TrustManager[] trusting(X509Certificate certificate) {
+        try {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("faultline", certificate);
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            return tmf.getTrustManagers();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot trust the served certificate: " + e.getMessage(), e);
+        }
     }
 
     static ServerCertificate selfSigned() {
