@@ -1,10 +1,16 @@
 package io.faultline.cli;
 
 import io.faultline.models.s3.config.ConsistencyMode;
+import io.faultline.models.s3.store.Limits;
 import io.faultline.serve.s3.S3Server;
 import io.faultline.serve.s3.ServeConfig;
 import io.faultline.serve.s3.auth.AccessKey;
 import io.faultline.serve.s3.auth.Credentials;
+import io.faultline.serve.s3.tls.Tls;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -70,6 +76,26 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--secret-key", paramLabel = "SECRET", description = "Its secret key.")
     String secretKey;
 
+    @Option(names = "--bucket-quota", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_BUCKETS,
+            description = "Buckets per account (default ${DEFAULT-VALUE}, S3's default since November 2024; it was 100 before).")
+    int bucketQuota;
+
+    @Option(names = "--legacy-lag", paramLabel = "D", defaultValue = "100ms",
+            description = "Legacy mode: the mean propagation lag between index replicas, e.g. 100ms (default), 10m;"
+                    + " capped at 20 times it. A long lag keeps reads after an overwrite stale for a whole test.")
+    String legacyLag;
+
+    @Option(names = "--tls", description = "Serve HTTPS with a self-signed certificate generated at start for 127.0.0.1 and"
+            + " localhost (its SHA-256 fingerprint is printed). SSE-C requests need HTTPS, as in S3.")
+    boolean tls;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "Serve HTTPS with the first key entry of this PKCS#12 (or .jks) key store; password in --tls-password.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-password", paramLabel = "SECRET", defaultValue = "", description = "The key store's password.")
+    String tlsPassword;
+
     @Option(names = "--stop-after", paramLabel = "D", description = "Stop after this much wall time, e.g. 30s, 10m (default: run until Ctrl-C).")
     String stopAfter;
 
@@ -89,8 +115,20 @@ public final class ServeCommand implements Callable<Integer> {
         if (seed < 0) {
             throw new ExitCodes.BadInput("--seed " + seed + ": a seed is a whole number from 0 to " + Long.MAX_VALUE);
         }
+        if (bucketQuota < 1) {
+            throw new ExitCodes.BadInput("--bucket-quota " + bucketQuota + ": a quota is a whole number of at least 1");
+        }
+        if (tls && tlsKeystore != null) {
+            throw new ExitCodes.BadInput("--tls and --tls-keystore: choose one");
+        }
+        Tls transport = tls ? new Tls.SelfSigned() : tlsKeystore != null ? new Tls.KeyStoreFile(tlsKeystore, tlsPassword) : new Tls.Off();
+        Duration lag = DurationText.parse("--legacy-lag", legacyLag);
+        if (lag.compareTo(ServeConfig.MAX_LEGACY_LAG) > 0) {
+            throw new ExitCodes.BadInput("--legacy-lag " + legacyLag + ": at most " + ServeConfig.MAX_LEGACY_LAG.toHours() + "h");
+        }
         Duration limit = stopAfter == null ? null : DurationText.parse("--stop-after", stopAfter);
-        ServeConfig config = ServeConfig.loopback(credentials()).withPort(port).withBind(bind).withConsistency(mode).withSeed(seed);
+        ServeConfig config = ServeConfig.loopback(credentials()).withPort(port).withBind(bind).withConsistency(mode).withSeed(seed)
+                .withBucketQuota(bucketQuota).withLegacyLag(lag).withTls(transport);
         if (session != null) {
             config = config.withSession(session);
         }
@@ -107,6 +145,10 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("faultline serve s3 (" + mode.name().toLowerCase(Locale.ROOT) + ", seed " + seed + ") listening on "
                 + server.endpoint());
         out.println("port " + server.port());
+        out.println("bucket quota " + bucketQuota + " per account");
+        if (server.certificate().isPresent()) {
+            out.println("TLS certificate SHA-256 " + fingerprint(server.certificate().get()));
+        }
         if (credentials == null && accessKey == null) {
             out.println("access key " + DEFAULT_KEY.id() + ", secret " + DEFAULT_KEY.secret()
                     + " (the default; --credentials FILE or --access-key/--secret-key for your own)");
@@ -130,6 +172,16 @@ public final class ServeCommand implements Callable<Integer> {
                 + (session == null ? "" : "; session: " + session));
         out.flush();
         return ExitCodes.VALID;
+    }
+
+    /** The certificate's SHA-256 fingerprint, as browsers and {@code openssl x509 -fingerprint -sha256} show it. */
+    static String fingerprint(X509Certificate c) throws CertificateEncodingException, NoSuchAlgorithmException {
+        byte[] d = MessageDigest.getInstance("SHA-256").digest(c.getEncoded());
+        StringBuilder b = new StringBuilder();
+        for (byte x : d) {
+            b.append(b.length() == 0 ? "" : ":").append(String.format("%02X", x));
+        }
+        return b.toString();
     }
 
     private Credentials credentials() {

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.faultline.models.s3.governance.Delivery;
+import io.faultline.serve.s3.tls.Tls;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import io.faultline.serve.s3.S3Server;
 import io.faultline.serve.s3.ServeConfig;
 import io.faultline.serve.s3.auth.AccessKey;
@@ -94,6 +98,21 @@ class ServeS3GovernanceExampleTest {
 
     @Test
     void encryption() throws Exception {
+        // tag::https[]
+        // SSE-C needs HTTPS, as in S3: a server with a certificate generated at start (`--tls`), and an
+        // SDK client that trusts that certificate.
+        try (S3Server server = S3Server.start(ServeConfig.loopback(Credentials.of(new AccessKey("faultline", "faultline-secret",
+                "default"))).withTls(new Tls.SelfSigned()));
+             S3Client s3 = S3Client.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("faultline", "faultline-secret")))
+                     .httpClient(Apache5HttpClient.builder().tlsTrustManagersProvider(server::trustManagers).build())
+                     .build()) {
+            // end::https[]
+            encryption(server, s3);
+        }
+    }
+
+    static void encryption(S3Server server, S3Client s3) throws Exception {
         s3.createBucket(b -> b.bucket("vault"));
         // tag::encryption[]
         // SSE-S3: the ETag is the MD5 of the plaintext; the stored bytes are AES-GCM ciphertext.
@@ -115,7 +134,17 @@ class ServeS3GovernanceExampleTest {
                 RequestBody.fromString("only with my key"));
         String back = s3.getObjectAsBytes(b -> b.bucket("vault").key("c.txt").sseCustomerAlgorithm("AES256").sseCustomerKey(k)
                 .sseCustomerKeyMD5(md5)).asUtf8String();
+
+        // Default encryption: a PUT that asks for nothing gets SSE-S3, or the bucket's default, here SSE-KMS.
+        ServerSideEncryption plain = s3.putObject(b -> b.bucket("vault").key("d.txt"), RequestBody.fromString("sealed anyway"))
+                .serverSideEncryption();   // AES256
+        s3.putBucketEncryption(b -> b.bucket("vault").serverSideEncryptionConfiguration(c -> c.rules(r -> r
+                .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS).kmsMasterKeyID("orders")))));
+        ServerSideEncryption byDefault = s3.putObject(b -> b.bucket("vault").key("e.txt"), RequestBody.fromString("sealed by KMS"))
+                .serverSideEncryption();   // AWS_KMS, with the key "orders"
         // end::encryption[]
+        assertEquals(ServerSideEncryption.AES256, plain);
+        assertEquals(ServerSideEncryption.AWS_KMS, byDefault);
         assertEquals("only with my key", back);
         assertEquals(List.of("GenerateDataKey", "Decrypt"), uses.stream().filter(e -> e.keyArn().equals(keyArn)).map(KmsEvent::operation).toList());
         assertEquals(400, assertThrows(S3Exception.class, () -> s3.getObjectAsBytes(b -> b.bucket("vault").key("c.txt"))).statusCode());
@@ -134,8 +163,12 @@ class ServeS3GovernanceExampleTest {
         }
         // Deliveries come later, at least once, in no set order: the sequencer orders each key's events.
         List<Delivery> received = awaitDeliveries(queue, 5);
+        // Each delivery's message is S3's JSON event: Records[0].eventName, .s3.object.key, .s3.object.sequencer, ...
+        JsonNode object = new ObjectMapper().readTree(server.messages(queue).get(0)).get("Records").get(0).get("s3").get("object");
         // end::notifications[]
         assertEquals(5, received.stream().map(d -> d.event().sequencer()).distinct().count(), received.toString());
+        assertEquals(received.get(0).event().key(), object.get("key").asText());
+        assertEquals(received.get(0).event().sequencer(), object.get("sequencer").asText());
     }
 
     static List<Delivery> awaitDeliveries(String arn, int distinct) throws InterruptedException {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faultline.models.s3.api.ETags;
 import io.faultline.serve.s3.S3Server;
+import io.faultline.serve.s3.tls.Tls;
 import io.faultline.serve.s3.ServeConfig;
 import io.faultline.serve.s3.auth.AccessKey;
 import io.faultline.serve.s3.auth.Credentials;
@@ -23,6 +24,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.AccessControlPolicy;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectAclResponse;
 import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.Grantee;
@@ -50,15 +53,15 @@ class SdkAccessEncryptionTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = S3Server.start(ServeConfig.loopback(Credentials.of(Served.ALICE, BOB)));
+        // HTTPS: S3 refuses SSE-C over plain HTTP (FIDELITY A16.10); the SDK trusts the generated certificate.
+        server = S3Server.start(ServeConfig.loopback(Credentials.of(Served.ALICE, BOB)).withTls(new Tls.SelfSigned()));
         alice = Served.client(server);
         bob = client(StaticCredentialsProvider.create(AwsBasicCredentials.create(BOB.id(), BOB.secret())));
         anonymous = client(AnonymousCredentialsProvider.create());
     }
 
     static S3Client client(AwsCredentialsProvider credentials) {
-        return S3Client.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials)
-                .forcePathStyle(true).build();
+        return Served.client(server, credentials);
     }
 
     @AfterAll
@@ -161,5 +164,31 @@ class SdkAccessEncryptionTest {
         assertEquals("AccessDenied", code(() -> alice.getObjectAsBytes(b -> b.bucket("customer").key("c").sseCustomerAlgorithm("AES256")
                 .sseCustomerKey(Base64.getEncoder().encodeToString(other))
                 .sseCustomerKeyMD5(Base64.getEncoder().encodeToString(ETags.md5(other))))));
+    }
+
+    @Test
+    void sseCMultipartUploadsAndCopiesThroughTheSdk() {
+        alice.createBucket(b -> b.bucket("customer-mp"));
+        byte[] key = "a multipart key of 32 bytes!!!!!".getBytes(StandardCharsets.US_ASCII);
+        String k = Base64.getEncoder().encodeToString(key);
+        String md5 = Base64.getEncoder().encodeToString(ETags.md5(key));
+        String upload = alice.createMultipartUpload(b -> b.bucket("customer-mp").key("big").sseCustomerAlgorithm("AES256")
+                .sseCustomerKey(k).sseCustomerKeyMD5(md5)).uploadId();
+        String first = "x".repeat(5 * 1024 * 1024);
+        String e1 = alice.uploadPart(b -> b.bucket("customer-mp").key("big").uploadId(upload).partNumber(1).sseCustomerAlgorithm("AES256")
+                .sseCustomerKey(k).sseCustomerKeyMD5(md5), RequestBody.fromString(first)).eTag();
+        String e2 = alice.uploadPart(b -> b.bucket("customer-mp").key("big").uploadId(upload).partNumber(2).sseCustomerAlgorithm("AES256")
+                .sseCustomerKey(k).sseCustomerKeyMD5(md5), RequestBody.fromString("end")).eTag();
+        alice.completeMultipartUpload(b -> b.bucket("customer-mp").key("big").uploadId(upload).multipartUpload(m -> m.parts(
+                CompletedPart.builder().partNumber(1).eTag(e1).build(), CompletedPart.builder().partNumber(2).eTag(e2).build())));
+        assertEquals("InvalidRequest", code(() -> alice.getObjectAsBytes(b -> b.bucket("customer-mp").key("big"))));
+        assertEquals(first + "end", alice.getObjectAsBytes(b -> b.bucket("customer-mp").key("big").sseCustomerAlgorithm("AES256")
+                .sseCustomerKey(k).sseCustomerKeyMD5(md5)).asUtf8String());
+
+        CopyObjectResponse copy = alice.copyObject(b -> b.sourceBucket("customer-mp").sourceKey("big").destinationBucket("customer-mp")
+                .destinationKey("big-s3").copySourceSSECustomerAlgorithm("AES256").copySourceSSECustomerKey(k)
+                .copySourceSSECustomerKeyMD5(md5).serverSideEncryption(ServerSideEncryption.AES256));
+        assertEquals(ServerSideEncryption.AES256, copy.serverSideEncryption());
+        assertEquals(first + "end", alice.getObjectAsBytes(b -> b.bucket("customer-mp").key("big-s3")).asUtf8String());
     }
 }

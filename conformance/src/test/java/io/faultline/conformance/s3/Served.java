@@ -8,10 +8,13 @@ import io.faultline.serve.s3.auth.Credentials;
 import java.io.IOException;
 import java.nio.file.Path;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** {@code faultline serve s3} in the test JVM, and the real AWS SDK v2 pointed at it. */
@@ -31,8 +34,17 @@ final class Served {
     }
 
     static S3Client client(S3Server s) {
-        return S3Client.builder().endpointOverride(s.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials())
-                .forcePathStyle(true).build();
+        return client(s, credentials());
+    }
+
+    /** An SDK client of {@code s}; over HTTPS it trusts {@code s}'s certificate, and only that. */
+    static S3Client client(S3Server s, AwsCredentialsProvider credentials) {
+        S3ClientBuilder b = S3Client.builder().endpointOverride(s.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials)
+                .forcePathStyle(true);
+        if (s.certificate().isPresent()) {
+            b.httpClient(Apache5HttpClient.builder().tlsTrustManagersProvider(s::trustManagers).build());
+        }
+        return b.build();
     }
 
     static S3AsyncClient asyncClient(S3Server s) {

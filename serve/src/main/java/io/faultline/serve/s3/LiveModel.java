@@ -40,8 +40,8 @@ public final class LiveModel implements AutoCloseable {
     private final Optional<SessionFile.Writer> session;
     private final long startNanos;
 
-    public LiveModel(long seed, ConsistencyMode mode, Optional<SessionFile.Writer> session, long startEpochMillis) {
-        this.model = ServedS3.live(seed, mode, startEpochMillis);
+    public LiveModel(long seed, ConsistencyMode mode, long legacyLagNanos, Optional<SessionFile.Writer> session, long startEpochMillis) {
+        this.model = ServedS3.live(seed, mode, legacyLagNanos, startEpochMillis);
         this.session = session;
         this.startNanos = System.nanoTime();
         run(() -> model.cluster().sim().run(0));

@@ -3,9 +3,15 @@ package io.faultline.serve.s3;
 import io.faultline.checker.history.History;
 import io.faultline.checker.io.EdnHistoryWriter;
 import io.faultline.models.s3.governance.Delivery;
+import io.faultline.models.s3.store.Limits;
 import io.faultline.serve.s3.auth.Authenticator;
 import io.faultline.serve.s3.auth.AwsUri;
 import io.faultline.serve.s3.crypto.Kms;
+import io.faultline.serve.s3.governance.EventMessage;
+import io.faultline.serve.s3.tls.ServerCertificate;
+import io.faultline.serve.s3.tls.Tls;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.TrustManager;
 import io.faultline.serve.s3.http.HttpAnswer;
 import io.faultline.serve.s3.http.IncomingRequest;
 import io.faultline.serve.s3.session.SessionFile;
@@ -31,9 +37,12 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -56,12 +65,17 @@ public final class S3Server implements AutoCloseable {
     private final LiveModel model;
     private final ServeConfig config;
     private final S3Service service;
+    private final TimeBase time;
+    private final Optional<X509Certificate> certificate;
 
-    private S3Server(Server jetty, LiveModel model, ServeConfig config, S3Service service) {
+    private S3Server(Server jetty, LiveModel model, ServeConfig config, S3Service service, TimeBase time,
+                     Optional<X509Certificate> certificate) {
         this.jetty = jetty;
         this.model = model;
         this.config = config;
         this.service = service;
+        this.time = time;
+        this.certificate = certificate;
     }
 
     public static S3Server start(ServeConfig config) throws IOException {
@@ -69,10 +83,11 @@ public final class S3Server implements AutoCloseable {
         Optional<SessionFile.Writer> session = Optional.empty();
         if (config.session().isPresent()) {
             session = Optional.of(new SessionFile.Writer(config.session().get(), new SessionFile.Header(
-                    "faultline-s3-session", 1, config.seed(), config.consistency(), startMillis)));
+                    "faultline-s3-session", 1, config.seed(), config.consistency(), startMillis, config.legacyLag().toNanos())));
         }
-        LiveModel model = new LiveModel(config.seed(), config.consistency(), session, startMillis);
-        S3Service service = new S3Service(config, new Authenticator(config.credentials()), new TimeBase(startMillis), model);
+        LiveModel model = new LiveModel(config.seed(), config.consistency(), config.legacyLag().toNanos(), session, startMillis);
+        TimeBase time = new TimeBase(startMillis);
+        S3Service service = new S3Service(config, new Authenticator(config.credentials()), time, model);
         QueuedThreadPool pool = new QueuedThreadPool(32, 4);
         pool.setName("faultline-s3-http");
         pool.setDaemon(true);
@@ -86,14 +101,24 @@ public final class S3Server implements AutoCloseable {
         http.setHeaderCacheCaseSensitive(true);
         // Keys are names, not paths: "a/../b" is a key of its own, so Jetty must not normalize it.
         http.setUriCompliance(UriCompliance.UNSAFE);
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        Optional<ServerCertificate> tls = config.tls() instanceof Tls.Off ? Optional.empty() : Optional.of(ServerCertificate.of(config.tls()));
+        ServerConnector connector;
+        if (tls.isPresent()) {
+            http.addCustomizer(new SecureRequestCustomizer(false)); // SNI host checks off: clients use 127.0.0.1
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setKeyStore(tls.get().keyStore());
+            ssl.setKeyStorePassword(tls.get().password());
+            connector = new ServerConnector(jetty, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
+        } else {
+            connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        }
         connector.setHost(config.bind());
         connector.setPort(config.port());
         jetty.addConnector(connector);
         jetty.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                HttpAnswer a = service.handle(incoming(request));
+                HttpAnswer a = service.handle(incoming(request, request.getConnectionMetaData().isSecure()));
                 response.setStatus(a.status());
                 a.headers().forEach((k, v) -> response.getHeaders().put(k, v));
                 boolean head = request.getMethod().equals("HEAD");
@@ -110,26 +135,44 @@ public final class S3Server implements AutoCloseable {
             model.close();
             throw new IOException("cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage(), e);
         }
-        return new S3Server(jetty, model, config, service);
+        return new S3Server(jetty, model, config, service, time, tls.map(ServerCertificate::certificate));
     }
 
-    private static IncomingRequest incoming(Request request) throws IOException {
+    private static IncomingRequest incoming(Request request, boolean secure) throws IOException {
         Map<String, String> headers = new TreeMap<>();
         for (HttpField f : request.getHeaders()) {
             headers.merge(f.getLowerCaseName(), f.getValue() == null ? "" : f.getValue(), (a, b) -> a + "," + b);
         }
-        headers.remove(S3Service.TOO_LARGE); // only the server sets it
-        HttpURI uri = request.getHttpURI();
-        byte[] body;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            body = in.readNBytes(S3Service.MAX_BODY_BYTES + 1);
+        headers.remove(S3Service.TOO_LARGE); // only the server sets these two
+        headers.remove(S3Service.SECURE);
+        if (secure) {
+            headers.put(S3Service.SECURE, "true");
         }
-        if (body.length > S3Service.MAX_BODY_BYTES) {
-            body = new byte[0];
-            headers.put(S3Service.TOO_LARGE, "true");
+        HttpURI uri = request.getHttpURI();
+        byte[] body = new byte[0];
+        if (declaredSize(headers) > Limits.MAX_PUT_BYTES) {
+            headers.put(S3Service.TOO_LARGE, "declared"); // not a byte read: Jetty drops the rest with the connection
+        } else {
+            try (InputStream in = Content.Source.asInputStream(request)) {
+                body = in.readNBytes(S3Service.MAX_BODY_BYTES + 1);
+            }
+            if (body.length > S3Service.MAX_BODY_BYTES) {
+                body = new byte[0];
+                headers.put(S3Service.TOO_LARGE, "held");
+            }
         }
         return new IncomingRequest(request.getMethod(), uri.getPath() == null ? "/" : uri.getPath(),
                 query(uri.getQuery()), headers, body);
+    }
+
+    /** The payload's declared size: an aws-chunked upload's decoded length, else Content-Length; -1 if neither parses. */
+    static long declaredSize(Map<String, String> headers) {
+        String v = headers.getOrDefault("x-amz-decoded-content-length", headers.getOrDefault("content-length", "-1"));
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     static Map<String, List<String>> query(String raw) {
@@ -154,10 +197,23 @@ public final class S3Server implements AutoCloseable {
         return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
     }
 
-    /** {@code http://127.0.0.1:PORT}: the endpoint to give the SDK. */
+    /** {@code http://127.0.0.1:PORT} ({@code https} with TLS): the endpoint to give the SDK. */
     public java.net.URI endpoint() {
         String host = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
-        return java.net.URI.create("http://" + host + ":" + port());
+        return java.net.URI.create((certificate.isPresent() ? "https" : "http") + "://" + host + ":" + port());
+    }
+
+    /** The certificate HTTPS clients must trust (the generated one with {@code --tls}); empty on plain HTTP. */
+    public Optional<X509Certificate> certificate() {
+        return certificate;
+    }
+
+    /**
+     * Trust managers that trust this server's certificate alone, for an HTTPS client, e.g. the SDK's
+     * {@code Apache5HttpClient.builder().tlsTrustManagersProvider(server::trustManagers)}; none on plain HTTP.
+     */
+    public TrustManager[] trustManagers() {
+        return certificate.map(ServerCertificate::trusting).orElse(new TrustManager[0]);
     }
 
     public InetSocketAddress address() {
@@ -177,6 +233,13 @@ public final class S3Server implements AutoCloseable {
     /** Every event delivered so far to a queue or function ARN (FIDELITY A16.13), in delivery order. */
     public List<Delivery> deliveries(String arn) {
         return model.governance(g -> g.deliveries(arn));
+    }
+
+    /** The message bodies those deliveries carried: S3's JSON event structure, one per delivery (FIDELITY A16.13). */
+    public List<String> messages(String arn) {
+        return deliveries(arn).stream()
+                .map(d -> EventMessage.json(d, time, d.event().etag().isEmpty() ? Optional.empty() : service.encryption().sealedBy(d.event().etag())))
+                .toList();
     }
 
     /** The judged history so far (what {@code --history} writes at the end). */

@@ -3,6 +3,7 @@ package io.faultline.serve.s3;
 import io.faultline.models.s3.api.Body;
 import io.faultline.models.s3.api.S3Request;
 import io.faultline.models.s3.api.S3Result;
+import io.faultline.models.s3.store.Limits;
 import io.faultline.models.s3.api.response.GetObjectResponse;
 import io.faultline.models.s3.api.response.ObjectInfo;
 import io.faultline.serve.s3.access.AccessControl;
@@ -11,6 +12,7 @@ import io.faultline.serve.s3.auth.Authenticator;
 import io.faultline.serve.s3.auth.AwsUri;
 import io.faultline.serve.s3.auth.Principal;
 import io.faultline.serve.s3.crypto.Encryption;
+import io.faultline.serve.s3.crypto.Sse;
 import io.faultline.serve.s3.governance.GovernanceConfigs;
 import io.faultline.serve.s3.governance.MfaDelete;
 import io.faultline.serve.s3.website.WebsiteEndpoint;
@@ -50,8 +52,14 @@ public final class S3Service {
     /** The largest payload served: objects live in memory, so far below S3's 5 GB single PUT. */
     public static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
     private static final long MODEL_TIMEOUT_SECONDS = 120;
-    /** Set by the HTTP layer on a request whose body it stopped reading at {@link #MAX_BODY_BYTES}. */
+    /**
+     * Set by the HTTP layer on a request whose body it did not read: "declared" when its declared size
+     * is above S3's 5 GB single-PUT limit (nothing read at all), "held" when it stopped reading at
+     * {@link #MAX_BODY_BYTES}.
+     */
     static final String TOO_LARGE = "x-faultline-body-too-large";
+    /** Set by the HTTP layer on a request that came over TLS. */
+    static final String SECURE = "x-faultline-secure";
 
     private final Authenticator authenticator;
     private final AccessControl access;
@@ -94,9 +102,19 @@ public final class S3Service {
         if (headerBytes > MAX_HEADER_BYTES) {
             throw new Refusal(400, "RequestHeaderSectionTooLarge", "Your request header section exceeds the maximum allowed size.");
         }
-        if (in.header(TOO_LARGE).isPresent()) {
+        if (in.header(TOO_LARGE).filter("declared"::equals).isPresent()) {
+            // FIDELITY A2: a single PUT (or part) carries at most 5 GB; refused before a byte of the body is read.
             throw new Refusal(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size ("
-                    + MAX_BODY_BYTES + " bytes on this server).");
+                    + Limits.MAX_PUT_BYTES + " bytes).");
+        }
+        if (in.header(TOO_LARGE).isPresent()) {
+            throw new Refusal(400, "EntityTooLarge", "Your proposed upload exceeds the maximum size this server holds in memory ("
+                    + MAX_BODY_BYTES + " bytes; S3 takes up to " + Limits.MAX_PUT_BYTES + " in one PUT).");
+        }
+        if (in.header(SECURE).isEmpty() && Sse.customerKeyHeaders(in)) {
+            // S3 rejects SSE-C over plain HTTP: the key would have crossed the network in the clear (FIDELITY A16.10).
+            throw new Refusal(400, "InvalidRequest", "Requests specifying Server Side Encryption with Customer provided keys"
+                    + " must be made over a secure connection.");
         }
         long now = System.currentTimeMillis();
         Optional<String> site = WebsiteEndpoint.bucketOf(in.header("host").orElse(""));
@@ -111,7 +129,8 @@ public final class S3Service {
                 meaningful(in.headers()), auth.payload());
         access.authorize(auth.principal(), w);
         mfa.check(w, access.bucket(w.bucket()), in.header("x-amz-mfa"), now);
-        Optional<HttpAnswer> local = access.local(auth.principal(), w).or(() -> website.local(w));
+        Optional<HttpAnswer> local = access.local(auth.principal(), w).or(() -> website.local(w))
+                .or(() -> encryption.defaults().local(w));
         if (local.isPresent()) {
             return local.get();
         }
@@ -119,13 +138,18 @@ public final class S3Service {
             return configure(w);
         }
         Optional<String> account = auth.principal() instanceof Principal.Account a ? Optional.of(a.account()) : Optional.empty();
+        if (w.method().equals("PUT") && w.header("x-amz-copy-source").isPresent() && !w.hasParam("uploadId")) {
+            return copy(in, w, auth.principal(), account, resource, requestId, now);
+        }
         Encryption.Prepared prepared = encryption.prepare(account, in, w, now);
         S3Request request = mapper.map(prepared.wire());
         S3Result<?> result = call(prepared.wire(), request);
+        learnReplica(request, result);
         if (result.isOk()) {
             access.accepted(auth.principal(), w);
             if (request instanceof S3Request.DeleteBucket d) {
                 website.bucketDeleted(d.bucket());
+                encryption.defaults().bucketDeleted(d.bucket());
             }
             if (request instanceof S3Request.PutBucketVersioning v) {
                 access.versioningChanged(v.bucket(), v.status(), MfaDelete.requestedMfaDelete(w)
@@ -140,6 +164,70 @@ public final class S3Service {
         }
         Optional<String> replication = replicationStatus(request, result);
         return replication.isPresent() ? answer.with("x-amz-replication-status", replication.get()) : answer;
+    }
+
+    /**
+     * CopyObject (FIDELITY A16.10): S3 decrypts the source (an SSE-C source with the key sent in the
+     * {@code x-amz-copy-source-server-side-encryption-customer-*} headers) and encrypts the copy as
+     * the request asks, or by its bucket's default. So the model is asked for the source's bytes (a
+     * GET, judged as the read it is) and then stores the copy (a PUT of the newly sealed bytes); both
+     * are in the session. The copy's notification is therefore an {@code ObjectCreated:Put}.
+     */
+    private HttpAnswer copy(IncomingRequest in, WireRequest w, Principal principal, Optional<String> account, String resource,
+                            String requestId, long now) {
+        S3Request.CopyObject c = (S3Request.CopyObject) mapper.map(w);
+        String owner = account.orElse("anonymous");
+        Map<String, String> sourceHeaders = new TreeMap<>();
+        Map<String, String> targetHeaders = new TreeMap<>(in.headers());
+        in.headers().forEach((k, v) -> {
+            if (k.startsWith("x-amz-copy-source-server-side-encryption-customer-")) {
+                sourceHeaders.put(k.replace("x-amz-copy-source-", "x-amz-"), v);
+                targetHeaders.remove(k);
+            }
+        });
+        WireRequest read = new WireRequest("GET", w.bucket(), c.sourceKey(),
+                c.sourceVersionId().map(v -> Map.of("versionId", v)).orElse(Map.of()), Map.of(), new byte[0]);
+        Encryption.Prepared readPrepared = encryption.prepare(account, new IncomingRequest("GET", in.rawPath(), Map.of(), sourceHeaders,
+                new byte[0]), read, now);
+        S3Request get = mapper.map(readPrepared.wire());
+        Encryption.Revealed source = encryption.reveal(account, readPrepared, get, call(readPrepared.wire(), get), now);
+        if (!source.result().isOk()) {
+            return renderer.render(get, source.result(), resource, requestId, b -> access.owns(owner, b), owner);
+        }
+        byte[] plaintext = ((Body.Bytes) ((GetObjectResponse) source.result().orThrow()).body()).bytes();
+        Map<String, String> writeHeaders = new TreeMap<>(w.headers());
+        writeHeaders.remove("x-amz-copy-source");
+        WireRequest write = new WireRequest("PUT", w.bucket(), w.key(), Map.of(), writeHeaders, plaintext);
+        Encryption.Prepared writePrepared = encryption.prepare(account, new IncomingRequest("PUT", in.rawPath(), Map.of(),
+                targetHeaders, new byte[0]), write, now);
+        S3Request put = mapper.map(writePrepared.wire());
+        S3Result<?> result = call(writePrepared.wire(), put);
+        if (result.isOk()) {
+            access.accepted(principal, w);
+        }
+        Encryption.Revealed shown = encryption.reveal(account, writePrepared, put, result, now);
+        HttpAnswer answer = renderer.render(c, shown.result(), resource, requestId, b -> access.owns(owner, b), owner);
+        for (Map.Entry<String, String> h : shown.headers().entrySet()) {
+            answer = answer.with(h.getKey(), h.getValue());
+        }
+        return answer;
+    }
+
+    /**
+     * A replica of a multipart or copied object is written by a PUT: the source's sealed bytes under
+     * a stored ETag of its own, which the encryption stage learns here to open it (FIDELITY A16.14).
+     */
+    private void learnReplica(S3Request request, S3Result<?> result) {
+        if (!result.isOk() || !(request instanceof S3Request.GetObject || request instanceof S3Request.HeadObject)) {
+            return;
+        }
+        ObjectInfo info = result.orThrow() instanceof GetObjectResponse g ? g.info() : (ObjectInfo) result.orThrow();
+        if (encryption.sealedBy(info.etag()).isPresent()) {
+            return;
+        }
+        String key = request instanceof S3Request.GetObject g ? g.key() : ((S3Request.HeadObject) request).key();
+        model.governance(gov -> gov.replicaSourceEtag(request.bucket(), key, info.etag()))
+                .ifPresent(source -> encryption.alias(info.etag(), source));
     }
 
     /** {@code x-amz-replication-status} of the version a GET or HEAD read (FIDELITY A16.14). */

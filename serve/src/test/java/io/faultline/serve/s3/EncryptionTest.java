@@ -11,6 +11,7 @@ import io.faultline.models.s3.api.ETags;
 import io.faultline.serve.s3.Signer.Req;
 import io.faultline.serve.s3.auth.Credentials;
 import io.faultline.serve.s3.crypto.KmsEvent;
+import io.faultline.serve.s3.tls.Tls;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,8 +37,9 @@ class EncryptionTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = S3Server.start(ServeConfig.loopback(Credentials.of(ALICE, BOB)).withSession(dir.resolve("session.jsonl")));
-        s3 = new Signer(server.endpoint());
+        server = S3Server.start(ServeConfig.loopback(Credentials.of(ALICE, BOB)).withSession(dir.resolve("session.jsonl"))
+                .withTls(new Tls.SelfSigned()));
+        s3 = new Signer(server);
         ok(200, s3.signed(Req.of("PUT", "/vault"), ALICE, now()));
     }
 
@@ -185,5 +187,174 @@ class EncryptionTest {
         error(400, "InvalidArgument", s3.signed(Req.of("PUT", "/vault/x").body("x").header("x-amz-server-side-encryption", "AES256")
                 .header("x-amz-server-side-encryption-aws-kms-key-id", "k"), ALICE, now()));
         error(404, "NoSuchKey", s3.signed(Req.of("GET", "/vault/x"), ALICE, now()));
+    }
+
+    @Test
+    void aWriteThatAsksForNoEncryptionGetsSseS3OrItsBucketsDefault() throws Exception {
+        ok(200, s3.signed(Req.of("PUT", "/defaults"), ALICE, now()));
+        HttpResponse<String> plain = ok(200, s3.signed(Req.of("PUT", "/defaults/plain.txt").body(SECRET_TEXT), ALICE, now()));
+        assertEquals("AES256", plain.headers().firstValue("x-amz-server-side-encryption").orElse(""), "SSE-S3 since January 2023");
+        assertEquals(md5(SECRET_TEXT), plain.headers().firstValue("ETag").orElse(""));
+        assertFalse(session().contains(SECRET_TEXT), "a write that asked for nothing is stored encrypted too");
+        HttpResponse<String> shown = ok(200, s3.signed(Req.of("GET", "/defaults").param("encryption", ""), ALICE, now()));
+        assertTrue(shown.body().contains("<SSEAlgorithm>AES256</SSEAlgorithm>"), shown.body());
+
+        String arn = server.kms().createKey("alice", "bucket-default");
+        String config = "<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms"
+                + "</SSEAlgorithm><KMSMasterKeyID>bucket-default</KMSMasterKeyID></ApplyServerSideEncryptionByDefault>"
+                + "<BucketKeyEnabled>true</BucketKeyEnabled></Rule></ServerSideEncryptionConfiguration>";
+        error(403, "AccessDenied", s3.signed(Req.of("PUT", "/defaults").param("encryption", "").body(config), BOB, now()));
+        ok(200, s3.signed(Req.of("PUT", "/defaults").param("encryption", "").body(config), ALICE, now()));
+        shown = ok(200, s3.signed(Req.of("GET", "/defaults").param("encryption", ""), ALICE, now()));
+        assertTrue(shown.body().contains("<KMSMasterKeyID>bucket-default</KMSMasterKeyID>"), shown.body());
+        HttpResponse<String> kms = ok(200, s3.signed(Req.of("PUT", "/defaults/kms.txt").body(SECRET_TEXT), ALICE, now()));
+        assertEquals("aws:kms", kms.headers().firstValue("x-amz-server-side-encryption").orElse(""));
+        assertEquals(arn, kms.headers().firstValue("x-amz-server-side-encryption-aws-kms-key-id").orElse(""));
+        HttpResponse<String> asked = ok(200, s3.signed(Req.of("PUT", "/defaults/asked.txt").body("x")
+                .header("x-amz-server-side-encryption", "AES256"), ALICE, now()));
+        assertEquals("AES256", asked.headers().firstValue("x-amz-server-side-encryption").orElse(""), "what a write asks for wins");
+        assertEquals(SECRET_TEXT, ok(200, s3.signed(Req.of("GET", "/defaults/kms.txt"), ALICE, now())).body());
+
+        ok(204, s3.signed(Req.of("DELETE", "/defaults").param("encryption", ""), ALICE, now()));
+        HttpResponse<String> back = ok(200, s3.signed(Req.of("PUT", "/defaults/back.txt").body("x"), ALICE, now()));
+        assertEquals("AES256", back.headers().firstValue("x-amz-server-side-encryption").orElse(""));
+        error(400, "MalformedXML", s3.signed(Req.of("PUT", "/defaults").param("encryption", "").body("<Nope/>"), ALICE, now()));
+        error(400, "InvalidArgument", s3.signed(Req.of("PUT", "/defaults").param("encryption", "").body(config
+                .replace("aws:kms</SSEAlgorithm>", "ROT13</SSEAlgorithm>")), ALICE, now()));
+    }
+
+    static String uploadId(HttpResponse<String> created) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<UploadId>([^<]+)</UploadId>").matcher(created.body());
+        assertTrue(m.find(), created.body());
+        return m.group(1);
+    }
+
+    static String complete(String... etags) {
+        StringBuilder b = new StringBuilder("<CompleteMultipartUpload>");
+        for (int i = 0; i < etags.length; i++) {
+            b.append("<Part><PartNumber>").append(i + 1).append("</PartNumber><ETag>").append(etags[i]).append("</ETag></Part>");
+        }
+        return b.append("</CompleteMultipartUpload>").toString();
+    }
+
+    static final String PART_1 = "a".repeat(5 * 1024 * 1024);
+    static final String PART_2 = "the last part, " + SECRET_TEXT;
+
+    @Test
+    void multipartUploadsAreEncryptedPartByPartAndShowS3sMultipartEtag() throws Exception {
+        HttpResponse<String> created = ok(200, s3.signed(Req.of("POST", "/vault/mp-s3").param("uploads", ""), ALICE, now()));
+        assertEquals("AES256", created.headers().firstValue("x-amz-server-side-encryption").orElse(""), "the default, SSE-S3");
+        String id = uploadId(created);
+        HttpResponse<String> p1 = ok(200, s3.signed(Req.of("PUT", "/vault/mp-s3").param("partNumber", "1").param("uploadId", id)
+                .body(PART_1), ALICE, now()));
+        HttpResponse<String> p2 = ok(200, s3.signed(Req.of("PUT", "/vault/mp-s3").param("partNumber", "2").param("uploadId", id)
+                .body(PART_2), ALICE, now()));
+        assertEquals(md5(PART_1), p1.headers().firstValue("ETag").orElse(""), "an SSE-S3 part's ETag is its plaintext's MD5");
+        HttpResponse<String> listed = ok(200, s3.signed(Req.of("GET", "/vault/mp-s3").param("uploadId", id), ALICE, now()));
+        assertTrue(listed.body().contains("<Size>" + PART_2.length() + "</Size>"), listed.body());
+        HttpResponse<String> done = ok(200, s3.signed(Req.of("POST", "/vault/mp-s3").param("uploadId", id)
+                .body(complete(p1.headers().firstValue("ETag").get(), p2.headers().firstValue("ETag").get())), ALICE, now()));
+        java.io.ByteArrayOutputStream digests = new java.io.ByteArrayOutputStream();
+        digests.writeBytes(ETags.md5(PART_1.getBytes(StandardCharsets.UTF_8)));
+        digests.writeBytes(ETags.md5(PART_2.getBytes(StandardCharsets.UTF_8)));
+        String multipartEtag = ETags.hex(ETags.md5(digests.toByteArray())) + "-2";
+        assertTrue(done.body().contains(multipartEtag), "S3's multipart ETag over the plaintext parts: " + done.body());
+        HttpResponse<String> get = ok(200, s3.signed(Req.of("GET", "/vault/mp-s3"), ALICE, now()));
+        assertEquals(PART_1 + PART_2, get.body());
+        assertEquals("\"" + multipartEtag + "\"", get.headers().firstValue("ETag").orElse(""));
+        HttpResponse<String> second = ok(206, s3.signed(Req.of("GET", "/vault/mp-s3").param("partNumber", "2"), ALICE, now()));
+        assertEquals(PART_2, second.body());
+        assertEquals("bytes " + PART_1.length() + "-" + (PART_1.length() + PART_2.length() - 1) + "/" + (PART_1.length() + PART_2.length()),
+                second.headers().firstValue("Content-Range").orElse(""));
+        assertFalse(session().contains(SECRET_TEXT), "the parts were stored sealed");
+    }
+
+    @Test
+    void anSseCMultipartUploadNeedsTheCustomersKeyOnEveryPartAndEveryRead() throws Exception {
+        byte[] key = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        byte[] wrong = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<String> created = ok(200, s3.signed(customerKey(Req.of("POST", "/vault/mp-c").param("uploads", ""), key), ALICE, now()));
+        assertEquals("AES256", created.headers().firstValue("x-amz-server-side-encryption-customer-algorithm").orElse(""));
+        String id = uploadId(created);
+        error(400, "InvalidRequest", s3.signed(Req.of("PUT", "/vault/mp-c").param("partNumber", "1").param("uploadId", id)
+                .body(PART_1), ALICE, now()));
+        error(403, "AccessDenied", s3.signed(customerKey(Req.of("PUT", "/vault/mp-c").param("partNumber", "1").param("uploadId", id)
+                .body(PART_1), wrong), ALICE, now()));
+        HttpResponse<String> p1 = ok(200, s3.signed(customerKey(Req.of("PUT", "/vault/mp-c").param("partNumber", "1").param("uploadId", id)
+                .body(PART_1), key), ALICE, now()));
+        HttpResponse<String> p2 = ok(200, s3.signed(customerKey(Req.of("PUT", "/vault/mp-c").param("partNumber", "2").param("uploadId", id)
+                .body(PART_2), key), ALICE, now()));
+        assertNotEquals(md5(PART_1), p1.headers().firstValue("ETag").orElse(""), "an SSE-C part's ETag is not its MD5");
+        ok(200, s3.signed(Req.of("POST", "/vault/mp-c").param("uploadId", id)
+                .body(complete(p1.headers().firstValue("ETag").get(), p2.headers().firstValue("ETag").get())), ALICE, now()));
+        error(400, "InvalidRequest", s3.signed(Req.of("GET", "/vault/mp-c"), ALICE, now()));
+        error(403, "AccessDenied", s3.signed(customerKey(Req.of("GET", "/vault/mp-c"), wrong), ALICE, now()));
+        assertEquals(PART_1 + PART_2, ok(200, s3.signed(customerKey(Req.of("GET", "/vault/mp-c"), key), ALICE, now())).body());
+        assertFalse(session().contains(Base64.getEncoder().encodeToString(key)), "the customer key is never recorded");
+    }
+
+    @Test
+    void anSseKmsMultipartUploadDrawsOneDataKeyFromKms() throws Exception {
+        String arn = server.kms().createKey("alice", "multipart-key");
+        HttpResponse<String> created = ok(200, s3.signed(Req.of("POST", "/vault/mp-kms").param("uploads", "")
+                .header("x-amz-server-side-encryption", "aws:kms").header("x-amz-server-side-encryption-aws-kms-key-id", "multipart-key"),
+                ALICE, now()));
+        assertEquals(arn, created.headers().firstValue("x-amz-server-side-encryption-aws-kms-key-id").orElse(""));
+        String id = uploadId(created);
+        HttpResponse<String> p1 = ok(200, s3.signed(Req.of("PUT", "/vault/mp-kms").param("partNumber", "1").param("uploadId", id)
+                .body(PART_2), ALICE, now()));
+        ok(200, s3.signed(Req.of("POST", "/vault/mp-kms").param("uploadId", id).body(complete(p1.headers().firstValue("ETag").get())),
+                ALICE, now()));
+        HttpResponse<String> get = ok(200, s3.signed(Req.of("GET", "/vault/mp-kms"), ALICE, now()));
+        assertEquals(PART_2, get.body());
+        assertEquals("aws:kms", get.headers().firstValue("x-amz-server-side-encryption").orElse(""));
+        assertEquals(List.of("GenerateDataKey", "Decrypt"), server.kms().audit().stream().filter(e -> e.keyArn().equals(arn))
+                .map(KmsEvent::operation).toList());
+    }
+
+    @Test
+    void sseCOverPlainHttpIsRefusedAndNothingIsStored() throws Exception {
+        byte[] key = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        try (S3Server plain = S3Server.start(ServeConfig.loopback(Credentials.of(ALICE)))) {
+            assertTrue(plain.endpoint().toString().startsWith("http://"), plain.endpoint().toString());
+            Signer http = new Signer(plain);
+            ok(200, http.signed(Req.of("PUT", "/clear"), ALICE, now()));
+            error(400, "InvalidRequest", http.signed(customerKey(Req.of("PUT", "/clear/c.txt").body(SECRET_TEXT), key), ALICE, now()));
+            error(404, "NoSuchKey", http.signed(Req.of("GET", "/clear/c.txt"), ALICE, now()));
+            error(400, "InvalidRequest", http.signed(customerKey(Req.of("GET", "/clear/c.txt"), key), ALICE, now()));
+        }
+        assertTrue(server.endpoint().toString().startsWith("https://127.0.0.1:"), server.endpoint().toString());
+        assertTrue(server.certificate().isPresent());
+    }
+
+    static Req copySourceKey(Req r, byte[] key) {
+        return r.header("x-amz-copy-source-server-side-encryption-customer-algorithm", "AES256")
+                .header("x-amz-copy-source-server-side-encryption-customer-key", Base64.getEncoder().encodeToString(key))
+                .header("x-amz-copy-source-server-side-encryption-customer-key-MD5", Base64.getEncoder().encodeToString(ETags.md5(key)));
+    }
+
+    @Test
+    void aCopyOpensItsSourceAndIsEncryptedAsItAsks() throws Exception {
+        byte[] key = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        byte[] wrong = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
+        ok(200, s3.signed(customerKey(Req.of("PUT", "/vault/copy-src-c").body(SECRET_TEXT), key), ALICE, now()));
+        error(400, "InvalidRequest", s3.signed(Req.of("PUT", "/vault/copy-dst").header("x-amz-copy-source", "/vault/copy-src-c"),
+                ALICE, now()));
+        error(403, "AccessDenied", s3.signed(copySourceKey(Req.of("PUT", "/vault/copy-dst").header("x-amz-copy-source",
+                "/vault/copy-src-c"), wrong), ALICE, now()));
+        error(404, "NoSuchKey", s3.signed(Req.of("GET", "/vault/copy-dst"), ALICE, now()));
+        HttpResponse<String> copied = ok(200, s3.signed(copySourceKey(Req.of("PUT", "/vault/copy-dst")
+                .header("x-amz-copy-source", "/vault/copy-src-c").header("x-amz-server-side-encryption", "aws:kms"), key), ALICE, now()));
+        assertTrue(copied.body().contains("<CopyObjectResult"), copied.body());
+        assertEquals("aws:kms", copied.headers().firstValue("x-amz-server-side-encryption").orElse(""));
+        HttpResponse<String> read = ok(200, s3.signed(Req.of("GET", "/vault/copy-dst"), ALICE, now()));
+        assertEquals(SECRET_TEXT, read.body(), "the copy is SSE-KMS now: no customer key needed");
+
+        HttpResponse<String> toCustomer = ok(200, s3.signed(customerKey(Req.of("PUT", "/vault/copy-c")
+                .header("x-amz-copy-source", "/vault/copy-dst"), key), ALICE, now()));
+        assertEquals("AES256", toCustomer.headers().firstValue("x-amz-server-side-encryption-customer-algorithm").orElse(""));
+        error(400, "InvalidRequest", s3.signed(Req.of("GET", "/vault/copy-c"), ALICE, now()));
+        assertEquals(SECRET_TEXT, ok(200, s3.signed(customerKey(Req.of("GET", "/vault/copy-c"), key), ALICE, now())).body());
+        assertFalse(session().contains(SECRET_TEXT));
     }
 }

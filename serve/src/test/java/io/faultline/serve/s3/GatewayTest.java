@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class GatewayTest {
     @Test
     void aSubmittedRequestIsAnsweredAndRecorded() {
-        ServedS3 m = ServedS3.live(1, ConsistencyMode.STRONG, 0);
+        ServedS3 m = ServedS3.live(1, ConsistencyMode.STRONG, ServedS3.DEFAULT_LEGACY_LAG_NANOS, 0);
         Simulation sim = m.cluster().sim();
         sim.run(0);
         List<S3Result<?>> answers = new ArrayList<>();

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.faultline.models.s3.api.ETags;
 import io.faultline.models.s3.governance.Delivery;
 import io.faultline.serve.s3.Signer.Req;
 import io.faultline.serve.s3.auth.Credentials;
@@ -12,6 +15,7 @@ import io.faultline.serve.s3.session.ReplayScenario;
 import io.faultline.serve.s3.session.ServedS3;
 import io.faultline.serve.s3.session.SessionFile;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,7 @@ class GovernanceRestTest {
     void configuredOverRestDeliveredInVirtualTimeAndReplayedTheSame() throws Exception {
         Path sessionFile = dir.resolve("session.jsonl");
         List<Delivery> live;
+        List<String> messages;
         try (S3Server server = S3Server.start(ServeConfig.loopback(Credentials.of(ALICE)).withSession(sessionFile))) {
             Signer s3 = new Signer(server.endpoint());
             status(200, s3.signed(Req.of("PUT", "/uploads"), ALICE, now()));
@@ -80,13 +85,73 @@ class GovernanceRestTest {
                 Thread.sleep(100);
             }
             live = server.deliveries(QUEUE);
+            messages = server.messages(QUEUE);
         }
+        JsonNode first = new ObjectMapper().readTree(messages.get(live.indexOf(live.stream()
+                .filter(d -> d.event().key().equals("file-0")).findFirst().orElseThrow())));
+        JsonNode record = first.get("Records").get(0);
+        assertEquals("2.1", record.get("eventVersion").asText());
+        assertEquals("aws:s3", record.get("eventSource").asText());
+        assertEquals("ObjectCreated:Put", record.get("eventName").asText());
+        assertTrue(record.get("eventTime").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"), record.toString());
+        JsonNode s3 = record.get("s3");
+        assertEquals("new-files", s3.get("configurationId").asText());
+        assertEquals("uploads", s3.get("bucket").get("name").asText());
+        assertEquals("file-0", s3.get("object").get("key").asText());
+        assertEquals("content 0".length(), s3.get("object").get("size").asLong(), "the plaintext's size, not the stored ciphertext's");
+        assertEquals(ETags.hex(ETags.md5("content 0".getBytes(StandardCharsets.UTF_8))), s3.get("object").get("eTag").asText());
+        assertFalse(s3.get("object").has("versionId"), "written before versioning was enabled");
+        assertTrue(s3.get("object").get("sequencer").asText().matches("[0-9A-F]+"), record.toString());
+        JsonNode versioned = new ObjectMapper().readTree(messages.get(live.indexOf(live.stream()
+                .filter(d -> d.event().key().equals("replicated")).findFirst().orElseThrow())));
+        assertTrue(versioned.get("Records").get(0).get("s3").get("object").has("versionId"), versioned.toString());
         assertEquals(4, live.stream().map(d -> d.event().sequencer()).distinct().count(), live.toString());
         SessionFile.Session session = SessionFile.read(sessionFile);
-        ServedS3 replayed = ServedS3.live(session.header().seed(), session.header().consistency(), session.header().startEpochMillis());
+        ServedS3 replayed = ServedS3.live(session.header().seed(), session.header().consistency(), session.header().legacyLagNanos(),
+                session.header().startEpochMillis());
         ReplayScenario.replay(replayed, session);
         replayed.cluster().sim().run(replayed.cluster().sim().now() + 10 * io.faultline.sim.Simulation.MINUTES);
         List<Delivery> again = replayed.gateway().governance().deliveries(QUEUE);
         assertEquals(live, again.subList(0, Math.min(live.size(), again.size())), "the replay delivers the same events at the same times");
+    }
+
+    @Test
+    void anEncryptedMultipartObjectIsReplicatedAndItsReplicaReadsAsTheSource() throws Exception {
+        try (S3Server server = S3Server.start(ServeConfig.loopback(Credentials.of(ALICE)))) {
+            Signer s3 = new Signer(server.endpoint());
+            status(200, s3.signed(Req.of("PUT", "/mp-src"), ALICE, now()));
+            status(200, s3.signed(Req.of("PUT", "/mp-dst"), ALICE, now()));
+            status(200, s3.signed(Req.of("PUT", "/mp-src").param("versioning", "")
+                    .body("<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>"), ALICE, now()));
+            status(200, s3.signed(Req.of("PUT", "/mp-src").param("replication", "").body("<ReplicationConfiguration><Role>r</Role>"
+                    + "<Rule><ID>all</ID><Status>Enabled</Status><Filter><Prefix></Prefix></Filter><Destination>"
+                    + "<Bucket>arn:aws:s3:::mp-dst</Bucket></Destination></Rule></ReplicationConfiguration>"), ALICE, now()));
+            HttpResponse<String> created = s3.signed(Req.of("POST", "/mp-src/big.bin").param("uploads", ""), ALICE, now());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<UploadId>([^<]+)</UploadId>").matcher(created.body());
+            assertTrue(m.find(), created.body());
+            String first = "b".repeat(5 * 1024 * 1024);
+            HttpResponse<String> p1 = s3.signed(Req.of("PUT", "/mp-src/big.bin").param("partNumber", "1").param("uploadId", m.group(1))
+                    .body(first), ALICE, now());
+            HttpResponse<String> p2 = s3.signed(Req.of("PUT", "/mp-src/big.bin").param("partNumber", "2").param("uploadId", m.group(1))
+                    .body("tail"), ALICE, now());
+            HttpResponse<String> done = s3.signed(Req.of("POST", "/mp-src/big.bin").param("uploadId", m.group(1)).body(
+                    "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>" + p1.headers().firstValue("ETag").get()
+                    + "</ETag></Part><Part><PartNumber>2</PartNumber><ETag>" + p2.headers().firstValue("ETag").get()
+                    + "</ETag></Part></CompleteMultipartUpload>"), ALICE, now());
+            status(200, done);
+            String etag = s3.signed(Req.of("HEAD", "/mp-src/big.bin"), ALICE, now()).headers().firstValue("ETag").orElse("");
+            assertTrue(etag.endsWith("-2\""), "a multipart ETag: " + etag);
+            long deadline = now() + 120_000;
+            while (!s3.signed(Req.of("HEAD", "/mp-src/big.bin"), ALICE, now()).headers().firstValue("x-amz-replication-status")
+                    .orElse("").equals("COMPLETED") && now() < deadline) {
+                Thread.sleep(100);
+            }
+            HttpResponse<String> replica = s3.signed(Req.of("GET", "/mp-dst/big.bin"), ALICE, now());
+            status(200, replica);
+            assertEquals(first + "tail", replica.body(), "the replica opens to the source's plaintext");
+            assertEquals("REPLICA", replica.headers().firstValue("x-amz-replication-status").orElse(""));
+            assertEquals(etag, replica.headers().firstValue("ETag").orElse(""), "a replica shows its source's ETag");
+            assertEquals("AES256", replica.headers().firstValue("x-amz-server-side-encryption").orElse(""));
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faultline.models.s3.api.Body;
+import io.faultline.models.s3.api.CompletedPart;
 import io.faultline.models.s3.api.ByteRange;
 import io.faultline.models.s3.api.Conditions;
 import io.faultline.models.s3.api.S3Request;
@@ -42,7 +43,7 @@ class GovernanceTest {
         final Simulation sim;
 
         Run(long seed) {
-            m = ServedS3.live(seed, ConsistencyMode.STRONG, 1_700_000_000_000L);
+            m = ServedS3.live(seed, ConsistencyMode.STRONG, ServedS3.DEFAULT_LEGACY_LAG_NANOS, 1_700_000_000_000L);
             sim = m.cluster().sim();
             sim.run(0);
         }
@@ -152,6 +153,36 @@ class GovernanceTest {
         ListObjectsV2Response dst = (ListObjectsV2Response) r.call(new S3Request.ListObjectsV2("dst", ListObjectsV2Request.all())).orThrow();
         assertEquals(List.of("docs/new.txt"), dst.keys(), "only the new object under the prefix is replicated");
         assertTrue(r.gov().writtenKeys().contains("dst/docs/new.txt"));
+    }
+
+    @Test
+    void copiesAndCompletedMultipartUploadsAreReplicatedTooFromTheirVersion() {
+        Run r = new Run(6);
+        r.call(new S3Request.CreateBucket("src"));
+        r.call(new S3Request.CreateBucket("dst"));
+        r.gov().configureReplication("src", List.of(new ReplicationRule("all", "", "dst")));
+        r.put("src", "original.txt", "copied bytes");
+        PutObjectResponse copied = (PutObjectResponse) r.call(new S3Request.CopyObject("src", "original.txt", Optional.empty(),
+                "copy.txt", Optional.empty())).orThrow();
+        String upload = (String) r.call(new S3Request.CreateMultipartUpload("src", "big.bin", Optional.empty())).orThrow();
+        String first = "a".repeat(5 * 1024 * 1024);
+        String p1 = (String) r.call(new S3Request.UploadPart("src", "big.bin", upload, 1, Body.of(first))).orThrow();
+        String p2 = (String) r.call(new S3Request.UploadPart("src", "big.bin", upload, 2, Body.of("tail"))).orThrow();
+        PutObjectResponse completed = (PutObjectResponse) r.call(new S3Request.CompleteMultipartUpload("src", "big.bin", upload,
+                List.of(new CompletedPart(1, p1), new CompletedPart(2, p2)), WriteConditions.none())).orThrow();
+        assertEquals(Optional.of("PENDING"), r.gov().replicationStatus("src", "copy.txt", copied.etag()));
+        assertEquals(Optional.of("PENDING"), r.gov().replicationStatus("src", "big.bin", completed.etag()));
+        r.waitFor(15 * Simulation.MINUTES);
+        assertEquals(Optional.of("COMPLETED"), r.gov().replicationStatus("src", "copy.txt", copied.etag()));
+        assertEquals(Optional.of("COMPLETED"), r.gov().replicationStatus("src", "big.bin", completed.etag()));
+        GetObjectResponse copy = (GetObjectResponse) r.call(Run.get("dst", "copy.txt")).orThrow();
+        assertEquals("copied bytes", ((Body.Bytes) copy.body()).utf8());
+        GetObjectResponse big = (GetObjectResponse) r.call(Run.get("dst", "big.bin")).orThrow();
+        assertEquals(first + "tail", ((Body.Bytes) big.body()).utf8());
+        assertEquals(Optional.of("REPLICA"), r.gov().replicationStatus("dst", "big.bin", big.info().etag()));
+        assertEquals(Optional.of(completed.etag()), r.gov().replicaSourceEtag("dst", "big.bin", big.info().etag()),
+                "a replica written by a PUT knows the multipart ETag of its source");
+        assertTrue(r.gov().writtenKeys().containsAll(List.of("dst/copy.txt", "dst/big.bin")));
     }
 
     @Test

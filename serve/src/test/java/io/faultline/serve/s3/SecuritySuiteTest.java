@@ -254,4 +254,22 @@ class SecuritySuiteTest {
             assertTrue(answer.contains("hello world") || answer.contains("<Code>AccessDenied</Code>"), answer);
         }
     }
+
+    @Test
+    void aPutDeclaringMoreThanFiveGigabytesIsEntityTooLargeBeforeItsBodyIsRead() throws Exception {
+        long declared = (5L << 30) + 1; // S3's single-PUT limit is 5 GiB (FIDELITY A2); no byte of the body is sent
+        try (Socket socket = new Socket(server.address().getAddress(), server.port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT /alice-private/huge.bin HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nContent-Length: " + declared
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] head = new byte[4096];
+            int n = socket.getInputStream().read(head);
+            String answer = new String(head, 0, Math.max(n, 0), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("<Code>EntityTooLarge</Code>"), answer);
+        }
+        assertError(404, "NoSuchKey", s3.signed(Req.of("GET", "/alice-private/huge.bin"), ALICE, now()));
+    }
 }

@@ -20,11 +20,25 @@ import java.util.TreeMap;
  * arithmetic is shared with the server; the canonical request is built here, from the spec.
  */
 final class Signer {
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient PLAIN = HttpClient.newHttpClient();
     private final URI endpoint;
+    private final HttpClient http;
 
     Signer(URI endpoint) {
         this.endpoint = endpoint;
+        this.http = PLAIN;
+    }
+
+    /** A client of {@code server}'s endpoint, trusting its certificate when it speaks HTTPS. */
+    Signer(S3Server server) throws Exception {
+        this.endpoint = server.endpoint();
+        if (server.certificate().isEmpty()) {
+            this.http = PLAIN;
+            return;
+        }
+        javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+        ssl.init(null, server.trustManagers(), null);
+        this.http = HttpClient.newBuilder().sslContext(ssl).build();
     }
 
     /** A request: method, path (already encoded), query, extra headers, body. */
@@ -144,7 +158,7 @@ final class Signer {
     }
 
     HttpResponse<String> get(URI uri) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(Req r, Map<String, String> auth) throws Exception {
@@ -154,7 +168,7 @@ final class Signer {
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(r.body()));
         r.headers().forEach(b::header);
         auth.forEach(b::header);
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String query(Map<String, String> q) {

@@ -1,10 +1,13 @@
 package io.faultline.models.s3.governance;
 
 import io.faultline.models.s3.api.Body;
+import io.faultline.models.s3.api.ByteRange;
+import io.faultline.models.s3.api.Conditions;
 import io.faultline.models.s3.api.S3Request;
 import io.faultline.models.s3.api.S3Result;
 import io.faultline.models.s3.api.WriteConditions;
 import io.faultline.models.s3.api.response.DeleteObjectResponse;
+import io.faultline.models.s3.api.response.GetObjectResponse;
 import io.faultline.models.s3.api.response.PutObjectResponse;
 import io.faultline.sim.Context;
 import io.faultline.sim.Simulation;
@@ -38,7 +41,12 @@ public final class Governance {
     private static final DateTimeFormatter LOG_KEY = DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm-ss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    private record Pending(String bucket, String key, String etag, ReplicationRule rule, Body body) {
+    /**
+     * A replication due: the new version's bytes when its write carried them (a PUT), else its
+     * version id, to read it back when the copy is made (a copy, a completed multipart upload).
+     */
+    private record Pending(String bucket, String key, String etag, ReplicationRule rule, Optional<Body> body,
+                           Optional<String> versionId) {
     }
 
     private final BiConsumer<S3Request, Consumer<S3Result<?>>> send;
@@ -50,6 +58,7 @@ public final class Governance {
     private final TreeMap<String, List<Delivery>> delivered = new TreeMap<>();
     private final TreeMap<String, List<Consumer<Delivery>>> functions = new TreeMap<>();
     private final TreeMap<String, String> replicationStatus = new TreeMap<>();
+    private final TreeMap<String, String> replicaSources = new TreeMap<>();
     private final TreeMap<Long, Pending> pending = new TreeMap<>();
     private final TreeMap<String, List<String>> logBuffer = new TreeMap<>();
     private final TreeSet<String> written = new TreeSet<>();
@@ -127,13 +136,15 @@ public final class Governance {
         if (r instanceof S3Request.PutObject p) {
             PutObjectResponse put = (PutObjectResponse) v;
             notify(ctx, "ObjectCreated:Put", p.bucket(), p.key(), p.body().size(), put.etag(), put.versionId());
-            replicate(ctx, p, put);
+            replicate(ctx, p.bucket(), p.key(), put, Optional.of(p.body()));
         } else if (r instanceof S3Request.CopyObject c) {
             PutObjectResponse put = (PutObjectResponse) v;
             notify(ctx, "ObjectCreated:Copy", c.bucket(), c.key(), 0, put.etag(), put.versionId());
+            replicate(ctx, c.bucket(), c.key(), put, Optional.empty());
         } else if (r instanceof S3Request.CompleteMultipartUpload c) {
             PutObjectResponse put = (PutObjectResponse) v;
             notify(ctx, "ObjectCreated:CompleteMultipartUpload", c.bucket(), c.key(), 0, put.etag(), put.versionId());
+            replicate(ctx, c.bucket(), c.key(), put, Optional.empty());
         } else if (r instanceof S3Request.DeleteObject d) {
             DeleteObjectResponse del = (DeleteObjectResponse) v;
             notify(ctx, del.deleteMarker() ? "ObjectRemoved:DeleteMarkerCreated" : "ObjectRemoved:Delete", d.bucket(), d.key(), 0, "",
@@ -161,12 +172,12 @@ public final class Governance {
         }
     }
 
-    private void replicate(Context ctx, S3Request.PutObject p, PutObjectResponse put) {
-        for (ReplicationRule rule : replication.getOrDefault(p.bucket(), List.of())) {
-            if (p.key().startsWith(rule.prefix()) && !rule.destinationBucket().equals(p.bucket())) {
+    private void replicate(Context ctx, String bucket, String key, PutObjectResponse put, Optional<Body> body) {
+        for (ReplicationRule rule : replication.getOrDefault(bucket, List.of())) {
+            if (key.startsWith(rule.prefix()) && !rule.destinationBucket().equals(bucket)) {
                 long id = pending.isEmpty() ? 1 : pending.lastKey() + 1;
-                pending.put(id, new Pending(p.bucket(), p.key(), put.etag(), rule, p.body()));
-                replicationStatus.put(p.bucket() + "/" + p.key() + "/" + put.etag(), "PENDING");
+                pending.put(id, new Pending(bucket, key, put.etag(), rule, body, put.versionId()));
+                replicationStatus.put(bucket + "/" + key + "/" + put.etag(), "PENDING");
                 ctx.setTimer(timing.replicationLag(ctx.rng()), new GovernanceTimer.Replicate(id));
                 return; // one rule per object: the first that matches, as S3's priorities pick one
             }
@@ -198,17 +209,17 @@ public final class Governance {
         }
         if (t instanceof GovernanceTimer.Replicate r) {
             Pending p = pending.remove(r.id());
-            if (p != null) {
-                String replicaKey = p.rule().destinationBucket() + "/" + p.key();
-                written.add(replicaKey);
-                send.accept(new S3Request.PutObject(p.rule().destinationBucket(), p.key(), p.body(), WriteConditions.none()),
-                        res -> {
-                            boolean done = res.isOk();
-                            replicationStatus.put(p.bucket() + "/" + p.key() + "/" + p.etag(), done ? "COMPLETED" : "FAILED");
-                            if (done) {
-                                replicationStatus.put(replicaKey + "/" + ((PutObjectResponse) res.orThrow()).etag(), "REPLICA");
-                            }
-                        });
+            if (p != null && p.body().isPresent()) {
+                copyToDestination(p, p.body().get());
+            } else if (p != null) {
+                // A copy or a multipart upload: its bytes are read back, by version, when the replica is made.
+                send.accept(new S3Request.GetObject(p.bucket(), p.key(), p.versionId(), Conditions.none(), ByteRange.NONE), res -> {
+                    if (res.isOk()) {
+                        copyToDestination(p, ((GetObjectResponse) res.orThrow()).body());
+                    } else {
+                        replicationStatus.put(p.bucket() + "/" + p.key() + "/" + p.etag(), "FAILED");
+                    }
+                });
             }
             return true;
         }
@@ -225,6 +236,29 @@ public final class Governance {
             return true;
         }
         return false;
+    }
+
+    private void copyToDestination(Pending p, Body body) {
+        String replicaKey = p.rule().destinationBucket() + "/" + p.key();
+        written.add(replicaKey);
+        send.accept(new S3Request.PutObject(p.rule().destinationBucket(), p.key(), body, WriteConditions.none()), res -> {
+            boolean done = res.isOk();
+            replicationStatus.put(p.bucket() + "/" + p.key() + "/" + p.etag(), done ? "COMPLETED" : "FAILED");
+            if (done) {
+                String replicaEtag = ((PutObjectResponse) res.orThrow()).etag();
+                replicationStatus.put(replicaKey + "/" + replicaEtag, "REPLICA");
+                replicaSources.put(replicaKey + "/" + replicaEtag, p.etag());
+            }
+        });
+    }
+
+    /**
+     * The ETag of the source version a replica (this destination key and ETag) was copied from. A
+     * replica is written by a PUT, so its stored ETag is a single PUT's even when its source's is a
+     * multipart upload's; S3 shows the source's.
+     */
+    public Optional<String> replicaSourceEtag(String bucket, String key, String etag) {
+        return Optional.ofNullable(replicaSources.get(bucket + "/" + key + "/" + etag));
     }
 
     private long epochMillis(long virtualNanos) {

@@ -16,17 +16,25 @@ import io.faultline.models.s3.api.response.VersionEntry;
 import io.faultline.serve.s3.http.IncomingRequest;
 import io.faultline.serve.s3.http.Refusal;
 import io.faultline.serve.s3.http.WireRequest;
+import io.faultline.models.s3.api.CompletedPart;
+import io.faultline.models.s3.api.response.ListPartsResponse;
+import io.faultline.models.s3.api.response.PartInfo;
+import io.faultline.serve.s3.http.Xml;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.w3c.dom.Element;
 import org.apiguardian.api.API;
 
 /**
- * The encryption stage (FIDELITY A16.10), on both sides of the model call. Before it, a PUT that
- * asks for SSE-S3, SSE-KMS or SSE-C has its payload sealed with AES-256-GCM under a fresh data key,
+ * The encryption stage (FIDELITY A16.10), on both sides of the model call. Before it, a PUT has its
+ * payload sealed with AES-256-GCM under a fresh data key, in the mode it asks for (SSE-S3, SSE-KMS,
+ * SSE-C) or else in its bucket's default (SSE-S3 unless configured, FIDELITY A16.16),
  * and the model stores (and the session records) only the sealed envelope; a ranged GET of a key
  * that was ever encrypted asks the model for the whole object, since a range of ciphertext is no
  * range of the plaintext. After it, a GET is opened (SSE-C only with the customer's key, SSE-KMS
@@ -38,10 +46,12 @@ public final class Encryption {
     private final MasterKeys master = new MasterKeys();
     private final Kms kms = new Kms();
     private final SealedObjects sealed = new SealedObjects();
+    private final BucketEncryption defaults = new BucketEncryption();
+    private final SealedUploads uploads = new SealedUploads();
     private final byte[] salt = Aes.randomBytes(32);
 
     /** A request on its way to the model, with what the stage must remember until the answer. */
-    public record Prepared(WireRequest wire, Sse asked, Optional<ByteRange> deferredRange) {
+    public record Prepared(WireRequest wire, Sse asked, Optional<ByteRange> deferredRange, Optional<SealingKey> started) {
     }
 
     /** The model's answer as the client sees it, and the encryption headers to add. */
@@ -56,56 +66,138 @@ public final class Encryption {
         return master;
     }
 
+    /** The encrypted write whose stored envelope has this ETag, if it is one (what S3 shows of it). */
+    public Optional<SealedObject> sealedBy(String storedEtag) {
+        return sealed.byStoredEtag(storedEtag);
+    }
+
+    /** A replica, stored by a PUT under its own ETag, holds the sealed bytes of the version with {@code sourceStoredEtag}. */
+    public void alias(String replicaStoredEtag, String sourceStoredEtag) {
+        sealed.byStoredEtag(sourceStoredEtag).ifPresent(s -> sealed.alias(replicaStoredEtag, s));
+    }
+
+    /** The buckets' default encryption (FIDELITY A16.16), for {@code ?encryption}. */
+    public BucketEncryption defaults() {
+        return defaults;
+    }
+
     public Prepared prepare(Optional<String> account, IncomingRequest in, WireRequest w, long epochMillis) {
         Sse asked = Sse.of(in);
         String bucketKey = w.bucket() + "/" + w.key();
         if (w.key().isEmpty()) {
-            return new Prepared(w, asked, Optional.empty());
+            return new Prepared(w, asked, Optional.empty(), Optional.empty());
         }
-        boolean plainPut = w.method().equals("PUT") && w.query().isEmpty() && w.header("x-amz-copy-source").isEmpty();
-        if (!(asked instanceof Sse.None) && !plainPut && !w.method().equals("GET") && !w.method().equals("HEAD")) {
-            throw Refusal.notImplemented("server-side encryption on a multipart upload or a copy (single PUTs are encrypted)");
+        boolean copy = w.header("x-amz-copy-source").isPresent();
+        boolean plainPut = w.method().equals("PUT") && w.query().isEmpty() && !copy;
+        boolean create = w.method().equals("POST") && w.hasParam("uploads");
+        boolean part = w.method().equals("PUT") && w.hasParam("partNumber") && w.hasParam("uploadId") && !copy;
+        boolean complete = w.method().equals("POST") && w.hasParam("uploadId");
+        if (!(asked instanceof Sse.None) && !plainPut && !create && !part && !complete && !w.method().equals("GET")
+                && !w.method().equals("HEAD")) {
+            throw Refusal.notImplemented("server-side encryption on UploadPartCopy (PUTs, copies and multipart uploads are encrypted)");
         }
         WireRequest out = translateConditions(w, bucketKey);
-        if (plainPut && !(asked instanceof Sse.None)) {
-            out = seal(account, out, asked, bucketKey, epochMillis);
+        // Since January 2023 no new object is stored unencrypted (FIDELITY A16.16).
+        Sse chosen = asked instanceof Sse.None ? defaults.defaultFor(w.bucket()) : asked;
+        Optional<SealingKey> started = Optional.empty();
+        if (plainPut) {
+            out = seal(out, asked, sealingKey(account, chosen, bucketKey, epochMillis), bucketKey);
+        } else if (create) {
+            started = Optional.of(sealingKey(account, chosen, bucketKey, epochMillis));
+        } else if (part) {
+            out = sealPart(out, asked);
+        } else if (complete) {
+            out = storedParts(out);
         }
         Optional<ByteRange> range = Optional.empty();
-        if ((w.method().equals("GET")) && w.header("range").isPresent() && sealed.everEncrypted(bucketKey)) {
+        // Every object written since default encryption is sealed, and a range of ciphertext is no range of the plaintext.
+        if ((w.method().equals("GET")) && w.header("range").isPresent()) {
             range = Optional.of(ByteRange.parse(w.header("range").get()));
             out = without(out, "range");
         }
-        return new Prepared(out, asked, range);
+        return new Prepared(out, asked, range, started);
     }
 
-    private WireRequest seal(Optional<String> account, WireRequest w, Sse asked, String bucketKey, long epochMillis) {
-        byte[] plaintext = w.body();
-        String context = "arn:aws:s3:::" + bucketKey;
-        DataKey key;
-        Optional<String> kmsArn = Optional.empty();
-        Optional<String> customerMd5 = Optional.empty();
-        Optional<String> customerCheck = Optional.empty();
-        Sse.Mode mode;
-        if (asked instanceof Sse.S3Managed) {
-            mode = Sse.Mode.SSE_S3;
-            key = master.newDataKey();
-        } else if (asked instanceof Sse.KmsManaged k) {
-            mode = Sse.Mode.SSE_KMS;
+    /** The key material of a new object or upload encrypted as {@code sse} (SSE-KMS: an audited GenerateDataKey). */
+    private SealingKey sealingKey(Optional<String> account, Sse sse, String bucketKey, long epochMillis) {
+        if (sse instanceof Sse.KmsManaged k) {
             String who = account.orElseThrow(() -> Refusal.accessDenied("Anonymous users cannot use KMS keys"));
-            kmsArn = Optional.of(kms.resolve(who, k.keyId()));
-            key = kms.generateDataKey(who, kmsArn.get(), context, epochMillis);
-        } else {
-            Sse.CustomerKey c = (Sse.CustomerKey) asked;
-            mode = Sse.Mode.SSE_C;
-            key = new DataKey(c.key(), new WrappedKey("sse-c", 0, new byte[0], new byte[0]));
-            customerMd5 = Optional.of(c.keyMd5());
-            customerCheck = Optional.of(check(c.key()));
+            String arn = kms.resolve(who, k.keyId());
+            DataKey key = kms.generateDataKey(who, arn, "arn:aws:s3:::" + bucketKey, epochMillis);
+            return new SealingKey(bucketKey, Sse.Mode.SSE_KMS, Optional.of(key), Optional.of(arn), Optional.empty(), Optional.empty());
         }
+        if (sse instanceof Sse.CustomerKey c) {
+            return new SealingKey(bucketKey, Sse.Mode.SSE_C, Optional.empty(), Optional.empty(), Optional.of(c.keyMd5()),
+                    Optional.of(check(c.key())));
+        }
+        return new SealingKey(bucketKey, Sse.Mode.SSE_S3, Optional.of(master.newDataKey()), Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    /** {@code bytes} sealed under {@code k}, or under the customer's key {@code asked} brings (SSE-C). */
+    private static byte[] envelope(SealingKey k, Sse asked, byte[] bytes) {
+        DataKey key = k.dataKey().orElseGet(() -> new DataKey(((Sse.CustomerKey) asked).key(),
+                new WrappedKey("sse-c", 0, new byte[0], new byte[0])));
         byte[] iv = Aes.randomBytes(Aes.IV_BYTES);
-        byte[] envelope = new Envelope(mode, key.sealed(), iv, Aes.encrypt(key.plaintext(), iv, plaintext)).toBytes();
-        sealed.add(new SealedObject(bucketKey, mode, plaintext.length, ETags.hex(ETags.md5(plaintext)), ETags.hex(ETags.md5(envelope)),
-                kmsArn, customerMd5, customerCheck));
+        return new Envelope(k.mode(), key.sealed(), iv, Aes.encrypt(key.plaintext(), iv, bytes)).toBytes();
+    }
+
+    private WireRequest seal(WireRequest w, Sse asked, SealingKey k, String bucketKey) {
+        byte[] plaintext = w.body();
+        byte[] envelope = envelope(k, asked, plaintext);
+        sealed.add(new SealedObject(bucketKey, k.mode(), plaintext.length, ETags.hex(ETags.md5(plaintext)), ETags.hex(ETags.md5(envelope)),
+                k.kmsKeyArn(), k.customerKeyMd5(), k.customerKeyCheck(), List.of()));
         return new WireRequest(w.method(), w.bucket(), w.key(), w.query(), w.headers(), envelope);
+    }
+
+    /** An UploadPart, sealed under its upload's key; SSE-C needs the key the upload was started with (FIDELITY A16.10). */
+    private WireRequest sealPart(WireRequest w, Sse asked) {
+        String uploadId = w.param("uploadId").orElse("");
+        Optional<SealingKey> k = uploads.key(uploadId);
+        Optional<Integer> n = number(w.param("partNumber").orElse(""));
+        if (k.isEmpty() || n.isEmpty()) {
+            return w; // an upload this server does not know, or a bad number: the model answers
+        }
+        if (k.get().mode() == Sse.Mode.SSE_C) {
+            if (!(asked instanceof Sse.CustomerKey c)) {
+                throw new Refusal(400, "InvalidRequest", "The multipart upload was initiated with a customer-provided key:"
+                        + " each part must send it (" + Sse.C_KEY + ")");
+            }
+            if (!java.security.MessageDigest.isEqual(check(c.key()).getBytes(), k.get().customerKeyCheck().orElse("").getBytes())) {
+                throw Refusal.accessDenied("The provided customer key does not match the key the multipart upload was initiated with");
+            }
+        }
+        byte[] plaintext = w.body();
+        byte[] envelope = envelope(k.get(), asked, plaintext);
+        uploads.uploaded(uploadId, new SealedPart(n.get(), plaintext.length, ETags.hex(ETags.md5(plaintext)), ETags.hex(ETags.md5(envelope))));
+        return new WireRequest(w.method(), w.bucket(), w.key(), w.query(), w.headers(), envelope);
+    }
+
+    /** CompleteMultipartUpload names parts by the ETags the client saw; the model knows the sealed parts' ETags. */
+    private WireRequest storedParts(WireRequest w) {
+        String uploadId = w.param("uploadId").orElse("");
+        Optional<SealingKey> k = uploads.key(uploadId);
+        if (k.isEmpty()) {
+            return w;
+        }
+        StringBuilder b = new StringBuilder("<CompleteMultipartUpload>");
+        for (Element p : Xml.children(Xml.parse(w.body()), "Part")) {
+            String number = Xml.text(p, "PartNumber");
+            String etag = Xml.text(p, "ETag");
+            String stored = number(number).flatMap(n -> uploads.part(uploadId, n, etag, k.get().mode()))
+                    .map(x -> "\"" + x.storedEtag() + "\"").orElse(etag);
+            b.append("<Part>").append(Xml.el("PartNumber", number)).append(Xml.el("ETag", stored)).append("</Part>");
+        }
+        byte[] body = b.append("</CompleteMultipartUpload>").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new WireRequest(w.method(), w.bucket(), w.key(), w.query(), w.headers(), body);
+    }
+
+    private static Optional<Integer> number(String text) {
+        try {
+            return Optional.of(Integer.parseInt(text.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** If-Match / If-None-Match name the ETag the client saw; the model knows the envelope's. */
@@ -129,6 +221,10 @@ public final class Encryption {
             return new Revealed(result, Map.of());
         }
         Object v = result.orThrow();
+        Optional<Revealed> multipart = revealMultipart(p, request, v);
+        if (multipart.isPresent()) {
+            return multipart.get();
+        }
         if (request instanceof S3Request.PutObject || request instanceof S3Request.CopyObject) {
             PutObjectResponse r = (PutObjectResponse) v;
             Optional<SealedObject> s = sealed.byStoredEtag(r.etag());
@@ -140,8 +236,8 @@ public final class Encryption {
             Optional<SealedObject> s = opened(i.etag(), p.asked());
             return new Revealed(S3Result.ok(s.map(x -> shown(i, x)).orElse(i)), s.map(Encryption::headers).orElse(Map.of()));
         }
-        if (request instanceof S3Request.GetObject) {
-            return get(account, p, (GetObjectResponse) v, epochMillis);
+        if (request instanceof S3Request.GetObject g) {
+            return get(account, p, g, (GetObjectResponse) v, epochMillis);
         }
         if (request instanceof S3Request.ListObjectsV2) {
             ListObjectsV2Response l = (ListObjectsV2Response) v;
@@ -159,7 +255,7 @@ public final class Encryption {
         return new Revealed(result, Map.of());
     }
 
-    private Revealed get(Optional<String> account, Prepared p, GetObjectResponse g, long epochMillis) {
+    private Revealed get(Optional<String> account, Prepared p, S3Request.GetObject request, GetObjectResponse g, long epochMillis) {
         Optional<SealedObject> s = opened(g.info().etag(), p.asked());
         byte[] bytes = ((Body.Bytes) g.body()).bytes();
         if (s.isEmpty() && p.deferredRange().isEmpty()) {
@@ -167,10 +263,18 @@ public final class Encryption {
         }
         ObjectInfo info = g.info();
         if (s.isPresent()) {
-            bytes = open(account, s.get(), Envelope.parse(bytes), p.asked(), epochMillis);
+            bytes = open(account, s.get(), Envelope.parseAll(bytes), p.asked(), epochMillis);
             info = shown(info, s.get());
         }
         Map<String, String> headers = s.map(Encryption::headers).orElse(Map.of());
+        if (s.isPresent() && request.partNumber().isPresent() && !s.get().partSizes().isEmpty()) {
+            // One part of a multipart object: its range among the plaintext's bytes (FIDELITY A3.4).
+            List<Long> sizes = s.get().partSizes();
+            int n = Math.min(request.partNumber().getAsInt(), sizes.size());
+            long first = sizes.subList(0, n - 1).stream().mapToLong(Long::longValue).sum();
+            String range = "bytes " + first + "-" + (first + bytes.length - 1) + "/" + s.get().plaintextSize();
+            return new Revealed(S3Result.ok(new GetObjectResponse(206, info, Body.of(bytes), Optional.of(range))), headers);
+        }
         ByteRange.Resolved r = p.deferredRange().orElse(ByteRange.NONE).resolve(bytes.length, ByteRange.MultiRange.IGNORE);
         if (r instanceof ByteRange.Unsatisfiable) {
             return new Revealed(S3Result.err(S3Error.INVALID_RANGE, "The requested range is not satisfiable"), headers);
@@ -203,7 +307,9 @@ public final class Encryption {
         return s;
     }
 
-    private byte[] open(Optional<String> account, SealedObject s, Envelope e, Sse asked, long epochMillis) {
+    /** The plaintext of an object's envelopes (several for a multipart upload, all under one data key). */
+    private byte[] open(Optional<String> account, SealedObject s, List<Envelope> parts, Sse asked, long epochMillis) {
+        Envelope e = parts.get(0);
         byte[] dataKey = switch (e.mode()) {
             case SSE_S3 -> master.unwrap(e.key());
             case SSE_KMS -> kms.decrypt(account.orElseThrow(() -> Refusal.accessDenied("Anonymous users cannot use KMS keys")),
@@ -211,7 +317,11 @@ public final class Encryption {
             case SSE_C -> ((Sse.CustomerKey) asked).key();
         };
         try {
-            return Aes.decrypt(dataKey, e.iv(), e.ciphertext());
+            java.io.ByteArrayOutputStream plaintext = new java.io.ByteArrayOutputStream();
+            for (Envelope part : parts) {
+                plaintext.writeBytes(Aes.decrypt(dataKey, part.iv(), part.ciphertext()));
+            }
+            return plaintext.toByteArray();
         } catch (Aes.WrongKey x) {
             throw Refusal.accessDenied("The provided customer key does not match the key the object was encrypted with");
         }
@@ -223,19 +333,64 @@ public final class Encryption {
     }
 
     private static Map<String, String> headers(SealedObject s) {
+        return headers(s.mode(), s.kmsKeyArn(), s.customerKeyMd5());
+    }
+
+    private static Map<String, String> headers(Sse.Mode mode, Optional<String> kmsKeyArn, Optional<String> customerKeyMd5) {
         Map<String, String> h = new LinkedHashMap<>();
-        switch (s.mode()) {
+        switch (mode) {
             case SSE_S3 -> h.put(Sse.HEADER, "AES256");
             case SSE_KMS -> {
                 h.put(Sse.HEADER, "aws:kms");
-                h.put(Sse.KMS_KEY, s.kmsKeyArn().orElse(""));
+                h.put(Sse.KMS_KEY, kmsKeyArn.orElse(""));
             }
             case SSE_C -> {
                 h.put(Sse.C_ALGORITHM, "AES256");
-                h.put("x-amz-server-side-encryption-customer-key-MD5", s.customerKeyMd5().orElse(""));
+                h.put("x-amz-server-side-encryption-customer-key-MD5", customerKeyMd5.orElse(""));
             }
         }
         return h;
+    }
+
+    /** The answers of the multipart calls, as the client sees them; empty for any other request. */
+    private Optional<Revealed> revealMultipart(Prepared p, S3Request request, Object v) {
+        if (request instanceof S3Request.CreateMultipartUpload && p.started().isPresent()) {
+            SealingKey k = p.started().get();
+            uploads.started((String) v, k);
+            return Optional.of(new Revealed(S3Result.ok(v), headers(k.mode(), k.kmsKeyArn(), k.customerKeyMd5())));
+        }
+        if (request instanceof S3Request.UploadPart u && uploads.key(u.uploadId()).isPresent()) {
+            SealingKey k = uploads.key(u.uploadId()).get();
+            String shown = uploads.stored(u.uploadId(), u.partNumber(), (String) v).map(x -> x.shownEtag(k.mode())).orElse((String) v);
+            return Optional.of(new Revealed(S3Result.ok(shown), headers(k.mode(), k.kmsKeyArn(), k.customerKeyMd5())));
+        }
+        if (request instanceof S3Request.ListParts l && uploads.key(l.uploadId()).isPresent()) {
+            SealingKey k = uploads.key(l.uploadId()).get();
+            ListPartsResponse r = (ListPartsResponse) v;
+            List<PartInfo> shown = r.parts().stream().map(i -> uploads.stored(l.uploadId(), i.partNumber(), i.etag())
+                    .map(x -> new PartInfo(i.partNumber(), x.shownEtag(k.mode()), x.plaintextSize(), i.lastModified())).orElse(i)).toList();
+            return Optional.of(new Revealed(S3Result.ok(new ListPartsResponse(r.uploadId(), r.key(), shown, r.isTruncated(),
+                    r.nextPartNumberMarker())), Map.of()));
+        }
+        if (request instanceof S3Request.AbortMultipartUpload a) {
+            uploads.finished(a.uploadId());
+            return Optional.empty();
+        }
+        if (request instanceof S3Request.CompleteMultipartUpload c && uploads.key(c.uploadId()).isPresent()) {
+            SealingKey k = uploads.key(c.uploadId()).get();
+            List<SealedPart> parts = new ArrayList<>();
+            for (CompletedPart cp : c.parts()) {
+                uploads.stored(c.uploadId(), cp.partNumber(), cp.etag()).ifPresent(parts::add);
+            }
+            PutObjectResponse r = (PutObjectResponse) v;
+            SealedObject s = new SealedObject(k.bucketKey(), k.mode(), parts.stream().mapToLong(SealedPart::plaintextSize).sum(),
+                    SealedPart.multipartEtag(parts), SealedObjects.unquote(r.etag()), k.kmsKeyArn(), k.customerKeyMd5(),
+                    k.customerKeyCheck(), parts.stream().map(SealedPart::plaintextSize).toList());
+            sealed.add(s);
+            uploads.finished(c.uploadId());
+            return Optional.of(new Revealed(S3Result.ok(new PutObjectResponse(s.shownEtag(), r.versionId())), headers(s)));
+        }
+        return Optional.empty();
     }
 
     /** A salted HMAC of a customer key: enough to recognize it, useless to recover it. */

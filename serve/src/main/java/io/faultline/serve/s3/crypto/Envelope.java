@@ -6,7 +6,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -50,18 +52,25 @@ public record Envelope(Sse.Mode mode, WrappedKey key, byte[] iv, byte[] cipherte
         return b.toByteArray();
     }
 
-    /** Reads an envelope; bytes that are not one are an {@link IllegalArgumentException}. */
-    public static Envelope parse(byte[] bytes) {
+    /**
+     * The envelopes of stored bytes: one for a single PUT, one per part, in order, for a multipart
+     * upload; bytes that are not envelopes are an {@link IllegalArgumentException}.
+     */
+    public static List<Envelope> parseAll(byte[] bytes) {
+        List<Envelope> out = new ArrayList<>();
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC)) {
-                throw new IllegalArgumentException("not an encrypted object");
-            }
-            Sse.Mode mode = Sse.Mode.valueOf(in.readUTF());
-            WrappedKey key = new WrappedKey(in.readUTF(), in.readInt(), readBytes(in), readBytes(in));
-            return new Envelope(mode, key, readBytes(in), readBytes(in));
+            do {
+                if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC)) {
+                    throw new IllegalArgumentException("not an encrypted object");
+                }
+                Sse.Mode mode = Sse.Mode.valueOf(in.readUTF());
+                WrappedKey key = new WrappedKey(in.readUTF(), in.readInt(), readBytes(in), readBytes(in));
+                out.add(new Envelope(mode, key, readBytes(in), readBytes(in)));
+            } while (in.available() > 0);
         } catch (IOException e) {
             throw new IllegalArgumentException("a truncated encrypted object", e);
         }
+        return out;
     }
 
     private static void writeBytes(DataOutputStream o, byte[] b) throws IOException {

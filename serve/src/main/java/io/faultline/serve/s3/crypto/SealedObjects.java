@@ -21,8 +21,9 @@ final class SealedObjects {
         return Optional.ofNullable(byStoredEtag.get(unquote(etag)));
     }
 
-    synchronized boolean everEncrypted(String bucketKey) {
-        return byKey.containsKey(bucketKey);
+    /** {@code storedEtag} names the same sealed bytes as {@code source} does (a replica, which a PUT wrote). */
+    synchronized void alias(String storedEtag, SealedObject source) {
+        byStoredEtag.putIfAbsent(unquote(storedEtag), source);
     }
 
     /** The stored ETag of the newest write of {@code bucketKey} that S3 shows as {@code shown}, if any. */

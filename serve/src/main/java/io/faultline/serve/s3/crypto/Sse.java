@@ -81,6 +81,12 @@ public sealed interface Sse {
         };
     }
 
+    /** True if {@code in} carries any SSE-C header, for the object or for a copy's source. */
+    static boolean customerKeyHeaders(IncomingRequest in) {
+        return in.headers().keySet().stream().anyMatch(h -> h.startsWith("x-amz-server-side-encryption-customer-")
+                || h.startsWith("x-amz-copy-source-server-side-encryption-customer-"));
+    }
+
     /** The SSE-C key in the three headers named, if sent (the copy-source variant names others). */
     static Optional<Sse> customer(IncomingRequest in, String algorithmHeader, String keyHeader, String md5Header) {
         Optional<String> algorithm = in.header(algorithmHeader);

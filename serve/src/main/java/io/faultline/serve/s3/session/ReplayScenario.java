@@ -54,7 +54,8 @@ public final class ReplayScenario {
         RunSpec replay = new RunSpec(session.header().seed(), spec.durationNanos(), spec.settings(), spec.faults(),
                 spec.bounds());
         ScenarioRun run = ScenarioRun.withoutHistory(SCENARIO, replay);
-        ServedS3 model = ServedS3.on(run, session.header().consistency(), session.header().startEpochMillis());
+        ServedS3 model = ServedS3.on(run, session.header().consistency(), session.header().legacyLagNanos(),
+                session.header().startEpochMillis());
         History h = replay(model, session);
         RunResult.Builder b = run.result();
         b.history("s3", h);

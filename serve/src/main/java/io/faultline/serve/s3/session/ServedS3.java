@@ -27,8 +27,13 @@ public final class ServedS3 {
         cluster.addClient("gateway", 0, fe -> gateway);
     }
 
-    static S3Config config(ConsistencyMode mode) {
-        return S3Config.defaults().withMode(mode).withBucketConfigDelay(0);
+    /** Legacy mode's propagation lag by default, the model's (FIDELITY A1.2 rule 6). */
+    public static final long DEFAULT_LEGACY_LAG_NANOS = S3Config.defaults().lagMeanNanos();
+    /** The cap of a lag draw, as a multiple of its mean (the model's defaults: 100 ms and 2 s). */
+    static final long LAG_CAP_FACTOR = S3Config.defaults().lagCapNanos() / S3Config.defaults().lagMeanNanos();
+
+    static S3Config config(ConsistencyMode mode, long legacyLagNanos) {
+        return S3Config.defaults().withMode(mode).withBucketConfigDelay(0).withLag(legacyLagNanos, legacyLagNanos * LAG_CAP_FACTOR);
     }
 
     static ClusterShape shape() {
@@ -36,13 +41,13 @@ public final class ServedS3 {
     }
 
     /** On a simulation of its own (the live server); virtual time 0 is {@code startEpochMillis}. */
-    public static ServedS3 live(long seed, ConsistencyMode mode, long startEpochMillis) {
-        return new ServedS3(S3Cluster.build(seed, config(mode), shape()), startEpochMillis);
+    public static ServedS3 live(long seed, ConsistencyMode mode, long legacyLagNanos, long startEpochMillis) {
+        return new ServedS3(S3Cluster.build(seed, config(mode, legacyLagNanos), shape()), startEpochMillis);
     }
 
     /** On a scenario run's simulation (the replay). */
-    public static ServedS3 on(ScenarioRun run, ConsistencyMode mode, long startEpochMillis) {
-        return new ServedS3(S3Cluster.build(run, config(mode), shape()), startEpochMillis);
+    public static ServedS3 on(ScenarioRun run, ConsistencyMode mode, long legacyLagNanos, long startEpochMillis) {
+        return new ServedS3(S3Cluster.build(run, config(mode, legacyLagNanos), shape()), startEpochMillis);
     }
 
     public S3Cluster cluster() {

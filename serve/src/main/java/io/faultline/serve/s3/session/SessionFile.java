@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * flushed as written, so a session survives the server being killed.
  *
  * <pre>{@code
- * {"format":"faultline-s3-session","version":1,"seed":7,"consistency":"LEGACY","startEpochMillis":1796656631000}
+ * {"format":"faultline-s3-session","version":1,"seed":7,"consistency":"LEGACY","startEpochMillis":1796656631000,"legacyLagNanos":100000000}
  * {"at":1834221003,"request":{"method":"PUT","bucket":"photos","key":"a.jpg",...,"body":"aGVsbG8="}}
  * }</pre>
  */
@@ -29,8 +29,14 @@ public final class SessionFile {
     static final String FORMAT = "faultline-s3-session";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The first line. */
-    public record Header(String format, int version, long seed, ConsistencyMode consistency, long startEpochMillis) {
+    /** The first line; a session written before {@code legacyLagNanos} existed has the default lag. */
+    public record Header(String format, int version, long seed, ConsistencyMode consistency, long startEpochMillis,
+                         long legacyLagNanos) {
+        public Header {
+            if (legacyLagNanos <= 0) {
+                legacyLagNanos = ServedS3.DEFAULT_LEGACY_LAG_NANOS;
+            }
+        }
     }
 
     /** One request and the virtual time it arrived. */
