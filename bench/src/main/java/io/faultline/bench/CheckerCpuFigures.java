@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * runs what {@code faultline check} runs (competition, 10 s, two key threads) and reports the CPU of
  * the whole process (every key and helper thread; JIT and GC are quiet by then) and the best wall
  * time. Usage: {@code java -cp bench/target/benchmarks.jar
- * io.faultline.bench.CheckerCpuFigures ../shared [WGL|LINEAR|COMPETITION|CLI_DEFAULTS]}.
+ * io.faultline.bench.CheckerCpuFigures ../shared [WGL|LINEAR|COMPETITION|CLI_DEFAULTS] [REGEX]}; a
+ * REGEX times only the workloads whose names it finds (bench/measure-targets.sh: {@code etcd|c50-ok}).
  */
 public final class CheckerCpuFigures {
     private CheckerCpuFigures() {
@@ -61,7 +62,11 @@ public final class CheckerCpuFigures {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        java.util.regex.Pattern only = java.util.regex.Pattern.compile(args.length > 2 ? args[2] : "");
         for (Map.Entry<String, Consumer<CheckOptions>> e : work.entrySet()) {
+            if (!only.matcher(e.getKey()).find()) {
+                continue;
+            }
             long best = Long.MAX_VALUE;
             long bestWall = Long.MAX_VALUE;
             for (int run = 0; run < 13; run++) {

@@ -45,9 +45,16 @@ public final class MultipartCrashScenario {
             "a client crashes mid-upload: the upload stays listed until aborted; a completed one has the multipart ETag",
             List.of(WAIT), 6 * Simulation.SECONDS, MultipartCrashScenario::run);
 
-    private static final Body P1 = Body.synthetic(5L << 20, "part-1");
-    private static final Body P2 = Body.synthetic(5L << 20, "part-2");
-    private static final Body P3 = Body.of("the last part has no minimum size");
+    /**
+     * The parts, made on the first run: a body computes its MD5 when made, and loading the JDK's
+     * security providers for it (about 20 ms of CPU) would cost every {@code faultline list}, which
+     * loads this class, close to a tenth of its start-up (bench/README.md, "Start-up").
+     */
+    private static final class Parts {
+        static final Body P1 = Body.synthetic(5L << 20, "part-1");
+        static final Body P2 = Body.synthetic(5L << 20, "part-2");
+        static final Body P3 = Body.of("the last part has no minimum size");
+    }
 
     private MultipartCrashScenario() {
     }
@@ -64,9 +71,9 @@ public final class MultipartCrashScenario {
     private static List<Function<List<S3Result<?>>, S3Request>> upload(String key) {
         List<Function<List<S3Result<?>>, S3Request>> steps = new ArrayList<>();
         steps.add(step(new S3Request.CreateMultipartUpload("media", key)));
-        steps.add(prev -> new S3Request.UploadPart("media", key, uploadId(prev), 1, P1));
-        steps.add(prev -> new S3Request.UploadPart("media", key, uploadId(prev), 2, P2));
-        steps.add(prev -> new S3Request.UploadPart("media", key, uploadId(prev), 3, P3));
+        steps.add(prev -> new S3Request.UploadPart("media", key, uploadId(prev), 1, Parts.P1));
+        steps.add(prev -> new S3Request.UploadPart("media", key, uploadId(prev), 2, Parts.P2));
+        steps.add(prev -> new S3Request.UploadPart("media", key, uploadId(prev), 3, Parts.P3));
         steps.add(prev -> new S3Request.CompleteMultipartUpload("media", key, uploadId(prev),
                 List.of(new CompletedPart(1, (String) prev.get(1).orThrow()),
                         new CompletedPart(2, (String) prev.get(2).orThrow()),
@@ -140,7 +147,7 @@ public final class MultipartCrashScenario {
         if (done.size() != 5 || !done.get(4).isOk()) {
             return CheckResult.invalid(name, "the upload did not complete: " + done);
         }
-        String expected = ETags.multipart(List.of(P1.md5(), P2.md5(), P3.md5()));
+        String expected = ETags.multipart(List.of(Parts.P1.md5(), Parts.P2.md5(), Parts.P3.md5()));
         String etag = ((PutObjectResponse) done.get(4).orThrow()).etag();
         return etag.equals(expected) ? CheckResult.valid(name, etag)
                 : CheckResult.invalid(name, etag + " != " + expected);
