@@ -338,6 +338,35 @@ public final class KafkaConfig {
         return num(ConsumerKeys.PROCESSING_MS);
     }
 
+    // ---- transactions (C13)
+
+    /** The transactional.id of the model's transactional producers, if set (C13.1). */
+    public java.util.Optional<String> transactionalId() {
+        String id = values.get(TxnKeys.TRANSACTIONAL_ID.name());
+        return id.equals(TxnKeys.UNSET) ? java.util.Optional.empty() : java.util.Optional.of(id);
+    }
+
+    public long transactionTimeoutMs() {
+        return num(TxnKeys.TIMEOUT);
+    }
+
+    /** Whether consumers read up to the last stable offset and drop aborted records (C13.4). */
+    public boolean readCommitted() {
+        return "read_committed".equals(values.get(TxnKeys.ISOLATION.name()));
+    }
+
+    public int transactionStatePartitions() {
+        return (int) num(TxnKeys.STATE_PARTITIONS);
+    }
+
+    public int transactionStateReplicationFactor() {
+        return (int) num(TxnKeys.STATE_RF);
+    }
+
+    public int transactionStateMinIsr() {
+        return (int) num(TxnKeys.STATE_MIN_ISR);
+    }
+
     /** How replicas cut their logs into segments and what retention deletes (C8.1, C8.2). */
     public SegmentPolicy segmentPolicy() {
         return new SegmentPolicy(num(KafkaKeys.SEGMENT_BYTES), num(KafkaKeys.SEGMENT_MS), num(KafkaKeys.RETENTION_MS),

@@ -224,11 +224,15 @@ public final class KafkaKeys {
             ZK_SESSION, BROKER_SESSION, BROKER_HEARTBEAT, CONTROLLER, CONTROLLER_LOAD, TRUNCATION, HW_MIN_ISR,
             HW_CHECKPOINT, FETCH_WAIT, WRITEBACK, AUTO_REBALANCE, IMBALANCE_INTERVAL,
             SEGMENT_BYTES, SEGMENT_MS, RETENTION_MS, RETENTION_BYTES, RETENTION_CHECK, RECORD_BYTES,
-            AUTO_OFFSET_RESET, BATCH_SIZE, LINGER, COMPRESSION, COMPRESSION_RATIO, PARTITIONING, KEYS), ConsumerKeys.ALL);
+            AUTO_OFFSET_RESET, BATCH_SIZE, LINGER, COMPRESSION, COMPRESSION_RATIO, PARTITIONING, KEYS), ConsumerKeys.ALL,
+            TxnKeys.ALL);
 
-    private static List<Key> concat(List<Key> a, List<Key> b) {
-        List<Key> out = new ArrayList<>(a);
-        out.addAll(b);
+    @SafeVarargs
+    private static List<Key> concat(List<Key>... lists) {
+        List<Key> out = new ArrayList<>();
+        for (List<Key> l : lists) {
+            out.addAll(l);
+        }
         return List.copyOf(out);
     }
 

@@ -13,11 +13,34 @@ import org.apiguardian.api.API;
  * <pre>{@code
  * LogRecord r = LogRecord.plain(0, 42);   // value 42 written in leader epoch 0, no key, a batch of one
  * }</pre>
+ *
+ * A transactional producer's records also carry its producer epoch and {@link #txn} says what the
+ * record is to a transaction (KIP-98, FIDELITY C13.3): plain, transactional data, or a COMMIT or
+ * ABORT control record (a marker), which takes an offset but holds no application value.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record LogRecord(int epoch, long key, long value, long producerId, int sequence, boolean batchEnd) {
+public record LogRecord(int epoch, long key, long value, long producerId, int sequence, boolean batchEnd,
+                        int producerEpoch, int txn) {
     /** The key of a record without one. */
     public static final long NO_KEY = Long.MIN_VALUE;
+    /** {@link #txn} of a record outside any transaction. */
+    public static final int NOT_TRANSACTIONAL = 0;
+    /** {@link #txn} of a transactional producer's data record. */
+    public static final int TRANSACTIONAL = 1;
+    /** {@link #txn} of a COMMIT marker (C13.3). */
+    public static final int COMMIT_MARKER = 2;
+    /** {@link #txn} of an ABORT marker (C13.3). */
+    public static final int ABORT_MARKER = 3;
+
+    /** A record outside any transaction. */
+    public LogRecord(int epoch, long key, long value, long producerId, int sequence, boolean batchEnd) {
+        this(epoch, key, value, producerId, sequence, batchEnd, 0, NOT_TRANSACTIONAL);
+    }
+
+    /** Whether this is a COMMIT or ABORT marker: consumers never hand it to the application (C13.3). */
+    public boolean control() {
+        return txn >= COMMIT_MARKER;
+    }
 
     public static LogRecord plain(int epoch, long value) {
         return new LogRecord(epoch, NO_KEY, value, -1, -1, true);

@@ -19,7 +19,8 @@ public final class KafkaCatalog implements ScenarioCatalog {
         return List.of(Kip101Scenario1.SCENARIO, Kip101Scenario2.SCENARIO, Kip279Scenario.SCENARIO,
                 AcksOneFailoverScenario.SCENARIO, UncleanElectionScenario.SCENARIO, Jepsen2013Scenario.SCENARIO, SafeScenario.SCENARIO,
                 AutoCommitLossScenario.SCENARIO, RebalanceDuplicatesScenario.SCENARIO,
-                RetentionResetScenario.SCENARIO, ControllerFailoverScenario.SCENARIO);
+                RetentionResetScenario.SCENARIO, ControllerFailoverScenario.SCENARIO,
+                ZombieProducerScenario.SCENARIO, ReadCommittedScenario.SCENARIO);
     }
 
     /**

@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
 public final class LogStore {
     /** Records per segment file [M21]; small so that appending copies little. */
     static final int SEGMENT_RECORDS = 64;
-    static final int RECORD_BYTES = 33;
+    static final int RECORD_BYTES = 35;
     static final String HW_CHECKPOINT = "replication-offset-checkpoint";
 
     private static final String ZEROS = "00000000000000000000";
@@ -72,7 +72,7 @@ public final class LogStore {
             for (int j = 0; j < n; j++) {
                 LogRecord r = records.get(i + j);
                 b.putInt(r.epoch()).putLong(r.key()).putLong(r.value()).putLong(r.producerId()).putInt(r.sequence())
-                        .put((byte) (r.batchEnd() ? 1 : 0));
+                        .put((byte) ((r.batchEnd() ? 1 : 0) | r.txn() << 1)).putShort((short) r.producerEpoch());
             }
             disk.append(segment(base), b.array());
             i += n;
@@ -143,7 +143,13 @@ public final class LogStore {
             ByteBuffer b = ByteBuffer.wrap(ok.bytes());
             List<LogRecord> recs = new ArrayList<>();
             while (b.remaining() >= RECORD_BYTES) {
-                recs.add(new LogRecord(b.getInt(), b.getLong(), b.getLong(), b.getLong(), b.getInt(), b.get() == 1));
+                int epoch = b.getInt();
+                long key = b.getLong();
+                long value = b.getLong();
+                long pid = b.getLong();
+                int sequence = b.getInt();
+                byte flags = b.get();
+                recs.add(new LogRecord(epoch, key, value, pid, sequence, (flags & 1) == 1, b.getShort(), flags >> 1));
             }
             log.appendAsFollower(recs);
             if (recs.size() < SEGMENT_RECORDS) {

@@ -4,7 +4,6 @@ import io.faultline.checker.history.Value;
 import io.faultline.checker.log.KafkaOps;
 import io.faultline.models.kafka.config.ClusterLayout;
 import io.faultline.models.kafka.config.KafkaConfig;
-import io.faultline.models.kafka.rules.LogRecord;
 import io.faultline.models.kafka.server.KafkaTimer;
 import io.faultline.models.kafka.wire.KafkaError;
 import io.faultline.models.kafka.wire.KafkaMessage;
@@ -137,7 +136,8 @@ public final class Consumer implements Process {
                 switch (positions.mode(p)) {
                     case FETCHING -> {
                         long at = positions.offset(p);
-                        fetches.send(ctx, leader, id -> new Fetch(id, partition, -1, s.leaderEpoch(), at), p);
+                        fetches.send(ctx, leader, id -> new Fetch(id, partition, -1, s.leaderEpoch(), at,
+                                config.readCommitted()), p);
                     }
                     case RESETTING -> positionRequests.send(ctx, leader, id -> new ListOffsets(id, partition, -1,
                             positions.policy() == KafkaConfig.OffsetReset.LATEST ? KafkaMessage.LATEST : KafkaMessage.EARLIEST), p);
@@ -195,12 +195,11 @@ public final class Consumer implements Process {
             } else if (r.error() == KafkaError.NONE && r.fetchOffset() == positions.offset(r.partition())
                     && positions.mode(r.partition()) == FetchPositions.Mode.FETCHING) {
                 List<KafkaOps.Read> reads = gathered.computeIfAbsent(r.partition(), k -> new ArrayList<>());
-                List<KafkaOps.Read> taken = take(r, budget);
-                budget -= taken.size();
-                reads.addAll(taken);
-                int epoch = taken.isEmpty() ? positions.recordEpoch(r.partition())
-                        : r.records().get(taken.size() - 1).epoch();
-                positions.consumed(r.partition(), r.fetchOffset() + taken.size(), epoch);
+                FetchedRecords taken = FetchedRecords.take(r, budget);
+                budget -= taken.reads().size();
+                reads.addAll(taken.reads());
+                int epoch = taken.lastEpoch() < 0 ? positions.recordEpoch(r.partition()) : taken.lastEpoch();
+                positions.consumed(r.partition(), taken.next(), epoch);
             }
             if (fetches.isEmpty()) {
                 completePoll(ctx);
@@ -234,22 +233,6 @@ public final class Consumer implements Process {
     private void schedulePoll(Context ctx) {
         ctx.setTimer(Math.max(Simulation.MILLIS, (long) ctx.rng().exponential(pollIntervalNanos)),
                 new KafkaTimer.ClientTick(0));
-    }
-
-    /**
-     * The records of a fetch answer the application gets, at most {@code budget} of them
-     * ({@code max.poll.records} across a poll's partitions), as reads at their offsets.
-     */
-    static List<KafkaOps.Read> take(FetchResult r, int budget) {
-        List<KafkaOps.Read> out = new ArrayList<>();
-        long o = r.fetchOffset();
-        for (LogRecord rec : r.records()) {
-            if (out.size() == budget) {
-                break;
-            }
-            out.add(new KafkaOps.Read(o++, Value.of(rec.value())));
-        }
-        return out;
     }
 
     /** Positions per partition, for reports. */

@@ -250,7 +250,8 @@ public final class GroupConsumer implements Process {
         position.forEach((p, at) -> {
             PartitionState s = metadata.get(p);
             if (s != null && s.online()) {
-                fetches.send(ctx, layout.broker(s.leader()), id -> new Fetch(id, p, -1, s.leaderEpoch(), at), p);
+                fetches.send(ctx, layout.broker(s.leader()), id -> new Fetch(id, p, -1, s.leaderEpoch(), at,
+                        config.readCommitted()), p);
             }
         });
         if (fetches.isEmpty()) {
@@ -413,12 +414,13 @@ public final class GroupConsumer implements Process {
         if (r.error() == KafkaError.OFFSET_OUT_OF_RANGE && at != null) {
             position.put(r.partition(), 0L);
         } else if (r.error() == KafkaError.NONE && at != null && r.fetchOffset() == at) {
-            List<KafkaOps.Read> reads = Consumer.take(r, budget);
+            FetchedRecords taken = FetchedRecords.take(r, budget);
+            List<KafkaOps.Read> reads = taken.reads();
             budget -= reads.size();
             if (!reads.isEmpty()) {
                 gathered.put(r.partition(), reads); // only partitions with records: an empty batch takes no processing
             }
-            position.put(r.partition(), r.fetchOffset() + reads.size());
+            position.put(r.partition(), taken.next());
         }
         if (fetches.isEmpty()) {
             handOut(ctx);
