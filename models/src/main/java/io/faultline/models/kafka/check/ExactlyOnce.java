@@ -17,7 +17,7 @@ import java.util.TreeSet;
 import org.apiguardian.api.API;
 
 /**
- * Exactly-once processing as a consumer of a job's output observes it (FIDELITY C13.5): no input
+ * Exactly-once processing as a consumer of a job's output observes it (FIDELITY C12.6): no input
  * item's output was read under two different records. Judged from what ok polls read only, each
  * record's payload naming its input item ({@link JobInput#itemOf}); a record read twice is the same
  * record, not a second output.
@@ -26,7 +26,7 @@ import org.apiguardian.api.API;
 public final class ExactlyOnce {
     /** The anomaly kind: one input item's output read under two different records. */
     public static final String DUPLICATE_OUTPUT = "duplicate-output";
-    static final String NAME = "exactly-once output of the job (C13.5)";
+    static final String NAME = "exactly-once output of the job (C12.6)";
 
     private ExactlyOnce() {
     }

@@ -91,7 +91,7 @@ public final class ClusterLayout {
         return List.copyOf(groups.keySet());
     }
 
-    /** transactional.id to the model partition holding its {@code __transaction_state} partition (C13.2). */
+    /** transactional.id to the model partition holding its {@code __transaction_state} partition (C12.2). */
     private final Map<String, Integer> transactionalIds = new TreeMap<>();
     /** Model partition to the {@code __transaction_state} partition number it plays. */
     private final Map<Integer, Integer> txnStatePartitions = new TreeMap<>();
@@ -99,7 +99,7 @@ public final class ClusterLayout {
     /**
      * Places {@code transactionalId}'s coordinator: its {@code __transaction_state} partition
      * {@code statePartition} is played by model partition {@code modelPartition}, replicated by the
-     * model's own replication like any partition (C13.2).
+     * model's own replication like any partition (C12.2).
      */
     public void addTransactionalId(String transactionalId, int modelPartition, int statePartition, List<Integer> replicas) {
         transactionalIds.put(transactionalId, modelPartition);

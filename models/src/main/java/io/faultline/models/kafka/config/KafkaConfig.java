@@ -338,9 +338,9 @@ public final class KafkaConfig {
         return num(ConsumerKeys.PROCESSING_MS);
     }
 
-    // ---- transactions (C13)
+    // ---- transactions (C12)
 
-    /** The transactional.id of the model's transactional producers, if set (C13.1). */
+    /** The transactional.id of the model's transactional producers, if set (C12.1). */
     public java.util.Optional<String> transactionalId() {
         String id = values.get(TxnKeys.TRANSACTIONAL_ID.name());
         return id.equals(TxnKeys.UNSET) ? java.util.Optional.empty() : java.util.Optional.of(id);
@@ -350,7 +350,7 @@ public final class KafkaConfig {
         return num(TxnKeys.TIMEOUT);
     }
 
-    /** Whether consumers read up to the last stable offset and drop aborted records (C13.4). */
+    /** Whether consumers read up to the last stable offset and drop aborted records (C12.5). */
     public boolean readCommitted() {
         return "read_committed".equals(values.get(TxnKeys.ISOLATION.name()));
     }

@@ -3,7 +3,7 @@ package io.faultline.models.kafka.rules;
 import org.apiguardian.api.API;
 
 /**
- * One entry of a partition's aborted-transaction index (KIP-98, FIDELITY C13.3): producer
+ * One entry of a partition's aborted-transaction index (KIP-98, FIDELITY C12.3): producer
  * {@code producerId}'s transaction whose first record is at {@code firstOffset} and whose ABORT
  * marker is at {@code lastOffset}. A read_committed consumer drops that producer's records in the range.
  */

@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * A transactional producer's records also carry its producer epoch and {@link #txn} says what the
- * record is to a transaction (KIP-98, FIDELITY C13.3): plain, transactional data, or a COMMIT or
+ * record is to a transaction (KIP-98, FIDELITY C12.3): plain, transactional data, or a COMMIT or
  * ABORT control record (a marker), which takes an offset but holds no application value.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -27,9 +27,9 @@ public record LogRecord(int epoch, long key, long value, long producerId, int se
     public static final int NOT_TRANSACTIONAL = 0;
     /** {@link #txn} of a transactional producer's data record. */
     public static final int TRANSACTIONAL = 1;
-    /** {@link #txn} of a COMMIT marker (C13.3). */
+    /** {@link #txn} of a COMMIT marker (C12.3). */
     public static final int COMMIT_MARKER = 2;
-    /** {@link #txn} of an ABORT marker (C13.3). */
+    /** {@link #txn} of an ABORT marker (C12.3). */
     public static final int ABORT_MARKER = 3;
 
     /** A record outside any transaction. */
@@ -37,7 +37,7 @@ public record LogRecord(int epoch, long key, long value, long producerId, int se
         this(epoch, key, value, producerId, sequence, batchEnd, 0, NOT_TRANSACTIONAL);
     }
 
-    /** Whether this is a COMMIT or ABORT marker: consumers never hand it to the application (C13.3). */
+    /** Whether this is a COMMIT or ABORT marker: consumers never hand it to the application (C12.3). */
     public boolean control() {
         return txn >= COMMIT_MARKER;
     }

@@ -34,7 +34,7 @@ public final class ProducerStateTable {
 
     /**
      * Keyed by producer id and epoch: a producer that bumps its epoch (a new transactional instance,
-     * FIDELITY C13.1) starts its sequences at 0 again, like a new producer.
+     * FIDELITY C12.1) starts its sequences at 0 again, like a new producer.
      */
     private final Map<Pid, Deque<Entry>> byProducer = new TreeMap<>();
 

@@ -160,7 +160,7 @@ public final class ReplicaLog {
         return appendBatchAsLeader(epoch, batch, producerId, baseSequence, 0, LogRecord.NOT_TRANSACTIONAL);
     }
 
-    /** As above, for epoch {@code producerEpoch} of a producer, each record of kind {@code txn} (C13.3). */
+    /** As above, for epoch {@code producerEpoch} of a producer, each record of kind {@code txn} (C12.3). */
     public long appendBatchAsLeader(int epoch, List<KeyValue> batch, long producerId, int baseSequence,
                                     int producerEpoch, int txn) {
         long first = leo();

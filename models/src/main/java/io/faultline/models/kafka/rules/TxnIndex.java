@@ -7,10 +7,10 @@ import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
- * What a partition leader derives from its log for transactions (KIP-98, FIDELITY C13.3): the
+ * What a partition leader derives from its log for transactions (KIP-98, FIDELITY C12.3): the
  * first offset of each producer's open transaction (data records with no marker after them yet),
  * hence the last stable offset; the aborted-transaction index; and the highest producer epoch
- * seen per producer id, which fences a zombie's late writes (C13.1). Everything is recomputed from
+ * seen per producer id, which fences a zombie's late writes (C12.1). Everything is recomputed from
  * the log alone, so a new leader after a failover knows exactly what its log holds. It follows the
  * log incrementally and starts over when the log was truncated or trimmed beneath it.
  */

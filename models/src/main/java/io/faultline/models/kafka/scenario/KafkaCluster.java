@@ -170,10 +170,10 @@ public final class KafkaCluster {
     }
 
     /**
-     * An instance of a consume-transform-produce job over {@code input} (FIDELITY C13.5), working
+     * An instance of a consume-transform-produce job over {@code input} (FIDELITY C12.6), working
      * from {@code startAt} to {@code stopAt}, {@code perTxn} records per transaction. With a
      * {@code transactional.id}, its coordinator is placed on first use: its
-     * {@code __transaction_state} partition (C13.2) joins the cluster as one more replicated
+     * {@code __transaction_state} partition (C12.2) joins the cluster as one more replicated
      * partition. Call before the run starts.
      */
     public Host addTransactionalProducer(io.faultline.models.kafka.workload.JobInput input, int perTxn, int abortPercent,

@@ -18,13 +18,13 @@ import org.apiguardian.api.API;
 
 /**
  * {@code kafka/read-committed}: a reader at Kafka's default {@code isolation.level=read_uncommitted}
- * reads aborted transactions (FIDELITY C13.4). A transactional writer ({@code transactional.id=job})
+ * reads aborted transactions (FIDELITY C12.5). A transactional writer ({@code transactional.id=job})
  * writes three records per transaction and aborts about one transaction in three; at 25 s its host
  * crashes mid-transaction and stays down, so the coordinator aborts that transaction when
- * {@code transaction.timeout.ms} (60 s) runs out (C13.2). The reader polls up to the HW and hands the
+ * {@code transaction.timeout.ms} (60 s) runs out (C12.2). The reader polls up to the HW and hands the
  * aborted records to its application: an aborted read (G1a). With
  * {@code --set isolation.level=read_committed} it reads up to the last stable offset and drops
- * the aborted records (C13.3): nothing aborted is read, and every committed record is, once the
+ * the aborted records (C12.3): nothing aborted is read, and every committed record is, once the
  * hung transaction is aborted.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -32,7 +32,7 @@ public final class ReadCommittedScenario {
     static final String NAME = "kafka/read-committed";
 
     static final Scenario SCENARIO = Scenario.of(NAME,
-            "FIDELITY C13.4: a read_uncommitted reader reads aborted transactions (G1a); none read with "
+            "FIDELITY C12.5: a read_uncommitted reader reads aborted transactions (G1a); none read with "
                     + "isolation.level=read_committed",
             KafkaKeys.schema("kafka.version", "3.7", "acks", "all", "min.insync.replicas", "2",
                     "transactional.id", "job", "isolation.level", "read_uncommitted"),

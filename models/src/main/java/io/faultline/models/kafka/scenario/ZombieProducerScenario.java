@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
 
 /**
  * {@code kafka/zombie-producer}: without a {@code transactional.id} nothing fences a paused
- * instance of a job, and its replacement processes the same input again (FIDELITY C13.1, C13.5).
+ * instance of a job, and its replacement processes the same input again (FIDELITY C12.1, C12.6).
  * Instance 1 of a consume-transform-produce job writes three output records per input batch and
  * then commits its input position. At 10 s it is paused (a long GC pause) after writing a batch
  * and before committing it; at 20 s a replacement, instance 2, takes over from the committed
@@ -34,7 +34,7 @@ public final class ZombieProducerScenario {
     static final String NAME = "kafka/zombie-producer";
 
     static final Scenario SCENARIO = Scenario.of(NAME,
-            "FIDELITY C13.1: a paused job instance without a transactional.id is not fenced and its "
+            "FIDELITY C12.1: a paused job instance without a transactional.id is not fenced and its "
                     + "replacement outputs its items again (duplicate-output); fenced with transactional.id=job",
             KafkaKeys.schema("kafka.version", "3.7", "acks", "all", "min.insync.replicas", "2",
                     "transactional.id", "unset", "isolation.level", "read_committed"),

@@ -60,7 +60,7 @@ public final class Broker implements Process {
     private final Map<Integer, Long> durableLeo = new TreeMap<>();
     /** Coordinates the consumer groups whose __consumer_offsets partition this broker leads (C7). */
     private GroupCoordinator coordinator;
-    /** Coordinates the transactional ids whose __transaction_state partition this broker leads (C13.2). */
+    /** Coordinates the transactional ids whose __transaction_state partition this broker leads (C12.2). */
     private TransactionCoordinator txnCoordinator;
     private MarkerWriter markers;
 
@@ -96,7 +96,7 @@ public final class Broker implements Process {
         return coordinator;
     }
 
-    /** The transaction coordinator of this broker (C13.2). */
+    /** The transaction coordinator of this broker (C12.2). */
     public TransactionCoordinator txnCoordinator() {
         return txnCoordinator;
     }

@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
 public final class LogStore {
     /** Records per segment file [M21]; small so that appending copies little. */
     static final int SEGMENT_RECORDS = 64;
-    static final int RECORD_BYTES = 35;
+    static final int RECORD_BYTES = 33;
     static final String HW_CHECKPOINT = "replication-offset-checkpoint";
 
     private static final String ZEROS = "00000000000000000000";
@@ -61,6 +61,13 @@ public final class LogStore {
         return namedSegment;
     }
 
+    /** Producer ids stay below 2^48; the producer epoch rides above them on disk (C12.1). */
+    private static final int PID_BITS = 48;
+
+    private static long packPid(LogRecord r) {
+        return r.producerId() < 0 ? r.producerId() : r.producerId() | ((long) r.producerEpoch() << PID_BITS);
+    }
+
     /** Writes {@code records}, which start at {@code offset}, to their segments (buffered). */
     void append(long offset, List<LogRecord> records) {
         int i = 0;
@@ -71,8 +78,8 @@ public final class LogStore {
             ByteBuffer b = ByteBuffer.allocate(n * RECORD_BYTES);
             for (int j = 0; j < n; j++) {
                 LogRecord r = records.get(i + j);
-                b.putInt(r.epoch()).putLong(r.key()).putLong(r.value()).putLong(r.producerId()).putInt(r.sequence())
-                        .put((byte) ((r.batchEnd() ? 1 : 0) | r.txn() << 1)).putShort((short) r.producerEpoch());
+                b.putInt(r.epoch()).putLong(r.key()).putLong(r.value()).putLong(packPid(r)).putInt(r.sequence())
+                        .put((byte) ((r.batchEnd() ? 1 : 0) | r.txn() << 1));
             }
             disk.append(segment(base), b.array());
             i += n;
@@ -149,7 +156,9 @@ public final class LogStore {
                 long pid = b.getLong();
                 int sequence = b.getInt();
                 byte flags = b.get();
-                recs.add(new LogRecord(epoch, key, value, pid, sequence, (flags & 1) == 1, b.getShort(), flags >> 1));
+                int producerEpoch = pid < 0 ? 0 : (int) (pid >>> PID_BITS);
+                long id = pid < 0 ? pid : pid & ((1L << PID_BITS) - 1);
+                recs.add(new LogRecord(epoch, key, value, id, sequence, (flags & 1) == 1, producerEpoch, flags >> 1));
             }
             log.appendAsFollower(recs);
             if (recs.size() < SEGMENT_RECORDS) {

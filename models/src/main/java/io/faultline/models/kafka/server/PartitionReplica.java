@@ -57,7 +57,7 @@ public final class PartitionReplica {
 
     // Leader side.
     private IsrTracker tracker;
-    /** Open and aborted transactions and producer epochs, as this replica's log says (C13.3). */
+    /** Open and aborted transactions and producer epochs, as this replica's log says (C12.3). */
     private final TxnIndex txns = new TxnIndex();
     private final Map<Integer, Parked> parked = new TreeMap<>();
     private final TreeMap<Long, PendingAck> pending = new TreeMap<>();
@@ -160,7 +160,7 @@ public final class PartitionReplica {
 
     // ---------------------------------------------------------------- produce (C3, C6)
 
-    /** min.insync.replicas, or transaction.state.log.min.isr for a __transaction_state partition (C13.2). */
+    /** min.insync.replicas, or transaction.state.log.min.isr for a __transaction_state partition (C12.2). */
     private int minIsr() {
         return layout.isTxnStatePartition(partition) ? config.transactionStateMinIsr() : config.minInsyncReplicas();
     }
@@ -181,7 +181,7 @@ public final class PartitionReplica {
         if (p.txn() != LogRecord.NOT_TRANSACTIONAL) {
             txns.follow(log);
             if (p.producerEpoch() < txns.producerEpoch(p.producerId())) {
-                // A zombie's write, or a marker of an older epoch: fenced (C13.1).
+                // A zombie's write, or a marker of an older epoch: fenced (C12.1).
                 reply(ctx, from, p, KafkaError.INVALID_PRODUCER_EPOCH, -1);
                 return;
             }
@@ -321,7 +321,7 @@ public final class PartitionReplica {
         // Consumers read committed records only: up to the HW (C1 "Committed").
         long end = f.replica() >= 0 ? log.leo() : log.highWatermark();
         if (f.readCommitted()) {
-            // read_committed: up to the last stable offset, with the aborted transactions (C13.4).
+            // read_committed: up to the last stable offset, with the aborted transactions (C12.5).
             txns.follow(log);
             end = Math.min(end, txns.lastStableOffset(log.highWatermark()));
         }

@@ -30,13 +30,13 @@ public enum KafkaError {
     ILLEGAL_GENERATION,
     /** The coordinator does not know the member (it left, or its session expired) (C7.2). */
     UNKNOWN_MEMBER_ID,
-    /** A transactional request of an older producer epoch than the partition or coordinator knows (C13.1). */
+    /** A transactional request of an older producer epoch than the partition or coordinator knows (C12.1). */
     INVALID_PRODUCER_EPOCH,
-    /** The transactional.id has a newer producer instance: this one is a zombie and must close (C13.1). */
+    /** The transactional.id has a newer producer instance: this one is a zombie and must close (C12.1). */
     PRODUCER_FENCED,
-    /** The coordinator is still completing the previous transaction of this transactional.id: retry (C13.2). */
+    /** The coordinator is still completing the previous transaction of this transactional.id: retry (C12.2). */
     CONCURRENT_TRANSACTIONS,
-    /** The request does not fit the transaction's state, e.g. EndTxn of a transaction already aborted (C13.2). */
+    /** The request does not fit the transaction's state, e.g. EndTxn of a transaction already aborted (C12.2). */
     INVALID_TXN_STATE;
 
     /** Whether a producer may retry the request (the record was not appended, or may be a duplicate). */

@@ -68,7 +68,7 @@ public sealed interface KafkaMessage extends Message {
      */
     record Fetch(long fetchId, int partition, int replica, int leaderEpoch, long fetchOffset, boolean readCommitted)
             implements KafkaMessage {
-        /** A read_uncommitted fetch (Kafka's default isolation level, FIDELITY C13.4). */
+        /** A read_uncommitted fetch (Kafka's default isolation level, FIDELITY C12.5). */
         public Fetch(long fetchId, int partition, int replica, int leaderEpoch, long fetchOffset) {
             this(fetchId, partition, replica, leaderEpoch, fetchOffset, false);
         }
@@ -76,7 +76,7 @@ public sealed interface KafkaMessage extends Message {
 
     /**
      * Records from {@code fetchOffset} with the leader's HW and LEO, and, for a read_committed fetch,
-     * the aborted transactions among them (C13.4).
+     * the aborted transactions among them (C12.5).
      */
     record FetchResult(long fetchId, int partition, int leaderEpoch, KafkaError error, long fetchOffset,
                        List<LogRecord> records, long highWatermark, long leaderLeo, List<AbortedTxn> aborted)

@@ -6,7 +6,7 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * The transaction protocol of KIP-98 (FIDELITY C13) on the brokers' data port: a transactional
+ * The transaction protocol of KIP-98 (FIDELITY C12) on the brokers' data port: a transactional
  * producer's requests to its transaction coordinator (InitProducerId, AddPartitionsToTxn, EndTxn)
  * and the coordinator's WriteTxnMarkers to the leaders of the partitions in a transaction.
  */
@@ -17,7 +17,7 @@ public sealed interface TxnMessage extends Message {
         return KafkaMessage.DATA;
     }
 
-    /** Registers a producer instance for {@code transactionalId}: bumps the epoch, fencing older instances (C13.1). */
+    /** Registers a producer instance for {@code transactionalId}: bumps the epoch, fencing older instances (C12.1). */
     record InitProducerId(long requestId, String transactionalId, long transactionTimeoutMs) implements TxnMessage {
     }
 
@@ -25,7 +25,7 @@ public sealed interface TxnMessage extends Message {
             implements TxnMessage {
     }
 
-    /** Adds partitions to the ongoing transaction before the producer writes to them (C13.2). */
+    /** Adds partitions to the ongoing transaction before the producer writes to them (C12.2). */
     record AddPartitionsToTxn(long requestId, String transactionalId, long producerId, int producerEpoch,
                               List<Integer> partitions) implements TxnMessage {
         public AddPartitionsToTxn {
@@ -36,7 +36,7 @@ public sealed interface TxnMessage extends Message {
     record AddPartitionsResult(long requestId, KafkaError error) implements TxnMessage {
     }
 
-    /** Commits ({@code commit}) or aborts the ongoing transaction (C13.2). */
+    /** Commits ({@code commit}) or aborts the ongoing transaction (C12.2). */
     record EndTxn(long requestId, String transactionalId, long producerId, int producerEpoch, boolean commit)
             implements TxnMessage {
     }
@@ -44,7 +44,7 @@ public sealed interface TxnMessage extends Message {
     record EndTxnResult(long requestId, KafkaError error) implements TxnMessage {
     }
 
-    /** The coordinator asks a partition's leader to append a COMMIT or ABORT marker (C13.3). */
+    /** The coordinator asks a partition's leader to append a COMMIT or ABORT marker (C12.3). */
     record WriteTxnMarker(long requestId, int partition, long producerId, int producerEpoch, boolean commit)
             implements TxnMessage {
     }

@@ -13,7 +13,7 @@ import java.util.List;
  * What a consumer hands its application from one fetch answer: at most {@code budget} records
  * ({@code max.poll.records} across a poll's partitions), as reads at their offsets, and where its
  * position goes next. Control records (transaction markers) are never handed out, and a
- * read_committed fetch's aborted records are dropped (KIP-98, FIDELITY C13.4); the position moves
+ * read_committed fetch's aborted records are dropped (KIP-98, FIDELITY C12.5); the position moves
  * past both.
  *
  * @param reads     the records handed out

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
- * The input of a consume-transform-produce job (FIDELITY C13.5), shared by the job's instances:
+ * The input of a consume-transform-produce job (FIDELITY C12.6), shared by the job's instances:
  * items 0, 1, 2, ... and the committed input position, which an instance resumes from. Each
  * output record's payload names the input item it came from ({@link #itemOf}), as a real job's
  * output would. With transactions the position is committed with the transaction

@@ -32,11 +32,11 @@ import java.util.TreeSet;
 import org.apiguardian.api.API;
 
 /**
- * One instance of a consume-transform-produce job (FIDELITY C13.5): it takes the next
+ * One instance of a consume-transform-produce job (FIDELITY C12.6): it takes the next
  * {@code perTxn} items of its {@link JobInput} from the committed position, writes one output
  * record per item (item i to partition i mod partitions) and commits the position. With a
  * {@code transactional.id} it does so in a transaction (KIP-98): InitProducerId once (bumping the
- * epoch, which fences any older instance, C13.1), AddPartitionsToTxn, the produces with the
+ * epoch, which fences any older instance, C12.1), AddPartitionsToTxn, the produces with the
  * transactional flag, then EndTxn, committing, or aborting {@code abortPercent}% of the time; the
  * transaction is one Jepsen {@code :txn} op, ok if committed, fail if aborted or fenced, info if
  * unknown. Without one it is an idempotent producer, each record one {@code :send} op and nothing
@@ -105,7 +105,7 @@ public final class TransactionalProducer implements Process {
         return awaitingCommit;
     }
 
-    /** Whether a newer instance fenced this one (C13.1). */
+    /** Whether a newer instance fenced this one (C12.1). */
     public boolean fenced() {
         return step == Step.DONE && producerId >= 0;
     }
@@ -311,15 +311,16 @@ public final class TransactionalProducer implements Process {
             if (r.error() == KafkaError.NONE) {
                 finish(ctx);
             } else {
-                endSent = true;
                 onError(ctx, r.error());
+                // An EndTxn refused for its epoch was not applied; after any other error it may have been.
+                endSent |= step == Step.END;
             }
         }
     }
 
     private void onError(Context ctx, KafkaError e) {
         if (e == KafkaError.PRODUCER_FENCED || e == KafkaError.INVALID_PRODUCER_EPOCH || e == KafkaError.INVALID_TXN_STATE) {
-            // Fatal (C13.1): a newer instance or the timeout aborted the transaction, unless an
+            // Fatal (C12.1): a newer instance or the timeout aborted the transaction, unless an
             // earlier EndTxn(commit) may have been written before the fence: then nobody can tell here.
             ctx.log("fenced: " + e);
             if (op != null && endSent && commit) {

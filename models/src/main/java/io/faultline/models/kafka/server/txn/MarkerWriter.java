@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
- * A broker's side of WriteTxnMarkers (FIDELITY C13.3): it appends the COMMIT or ABORT control
+ * A broker's side of WriteTxnMarkers (FIDELITY C12.3): it appends the COMMIT or ABORT control
  * record to its leader replica with acks=all, as Kafka does, and answers the coordinator once the
  * HW covers it. The marker's value is unique and negative, so that it is never taken for a
  * producer's record.

@@ -34,19 +34,19 @@ import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
- * A broker's transaction coordinator (FIDELITY C13.2): it coordinates the transactional ids whose
+ * A broker's transaction coordinator (FIDELITY C12.2): it coordinates the transactional ids whose
  * {@code __transaction_state} partition this broker leads. Every state change is first appended to
  * that partition with acks=all and takes effect once its HW covers it, so a failover keeps exactly
  * what the partition's committed records keep; a new leader loads the last record of each id and
  * finishes a transaction it finds preparing. InitProducerId bumps the producer epoch, aborting an
- * open transaction of the older instance (C13.1); EndTxn is answered once PREPARE_COMMIT or
+ * open transaction of the older instance (C12.1); EndTxn is answered once PREPARE_COMMIT or
  * PREPARE_ABORT is written, then the markers are written to every partition of the transaction
- * (C13.3) and COMPLETE_COMMIT or COMPLETE_ABORT ends it. A transaction open longer than its
+ * (C12.3) and COMPLETE_COMMIT or COMPLETE_ABORT ends it. A transaction open longer than its
  * timeout is aborted with a bumped epoch, fencing its producer.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TransactionCoordinator {
-    /** Kafka's {@code transaction.abort.timed.out.transaction.cleanup.interval.ms} default (C13.2). */
+    /** Kafka's {@code transaction.abort.timed.out.transaction.cleanup.interval.ms} default (C12.2). */
     static final long TIMEOUT_CHECK_MS = 10_000;
     private static final long MARKER_RETRY_MS = 500;
     /** Request ids of this coordinator's appends, apart from the group coordinator's. */
@@ -183,7 +183,7 @@ public final class TransactionCoordinator {
         }
     }
 
-    /** Fencing and ownership checks of a request of producer {@code pid} in {@code epoch} (C13.1). */
+    /** Fencing and ownership checks of a request of producer {@code pid} in {@code epoch} (C12.1). */
     private static KafkaError check(Txn t, long pid, int epoch) {
         if (t == null) {
             return KafkaError.NOT_COORDINATOR;
@@ -203,7 +203,7 @@ public final class TransactionCoordinator {
                 t.producerId(), epoch));
         BiConsumer<Context, KafkaError> failed = (c, e) -> reply(c, from, new InitProducerIdResult(r.requestId(), e, -1, -1));
         if (t.state == TxnState.ONGOING) {
-            // The older instance's transaction is aborted under the new epoch, which fences it (C13.1).
+            // The older instance's transaction is aborted under the new epoch, which fences it (C12.1).
             ctx.log("transactional.id " + t.id + ": new instance, aborting the open transaction of epoch " + t.epoch);
             end(ctx, t, epoch, TxnState.PREPARE_ABORT, c -> {
             }, failed);
@@ -271,7 +271,7 @@ public final class TransactionCoordinator {
         return true;
     }
 
-    // ---------------------------------------------------------------- markers (C13.3)
+    // ---------------------------------------------------------------- markers (C12.3)
 
     private void writeMarkers(Context ctx, Txn t) {
         t.busy = true;

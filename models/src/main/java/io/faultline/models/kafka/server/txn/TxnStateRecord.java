@@ -5,7 +5,7 @@ import java.util.TreeSet;
 import org.apiguardian.api.API;
 
 /**
- * One transaction's metadata as a record of {@code __transaction_state} (FIDELITY C13.2): which
+ * One transaction's metadata as a record of {@code __transaction_state} (FIDELITY C12.2): which
  * transactional.id (its index in the layout), the producer epoch, the state and the partitions in
  * the transaction, packed into the model's one-long record value. The topic is compacted: what a
  * new coordinator loads is the last record of each id. The producer id is derived from the index
@@ -58,7 +58,7 @@ public record TxnStateRecord(int txnIndex, int producerEpoch, TxnState state, Se
 
     /**
      * The {@code __transaction_state} partition of a transactional.id:
-     * {@code Utils.abs(transactionalId.hashCode()) % transaction.state.log.num.partitions} (C13.2).
+     * {@code Utils.abs(transactionalId.hashCode()) % transaction.state.log.num.partitions} (C12.2).
      */
     public static int partitionFor(String transactionalId, int statePartitions) {
         int h = transactionalId.hashCode();

@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
 /** The timers of transaction coordinators and transactional producers. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface TxnTimer extends Timer {
-    /** Coordinator: abort the transactions open longer than their timeout (C13.2). */
+    /** Coordinator: abort the transactions open longer than their timeout (C12.2). */
     record TimeoutCheck() implements TxnTimer {
     }
 
