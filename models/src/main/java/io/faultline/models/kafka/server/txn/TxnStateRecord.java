@@ -20,7 +20,7 @@ public record TxnStateRecord(int txnIndex, int producerEpoch, TxnState state, Se
     private static final long PID_BASE = 1L << 40;
 
     public TxnStateRecord {
-        partitions = Set.copyOf(new TreeSet<>(partitions));
+        partitions = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(partitions));
         if (txnIndex < 0 || txnIndex >= 1 << 15 || producerEpoch < 0 || producerEpoch >= 1 << EPOCH_BITS
                 || partitions.stream().anyMatch(p -> p < 0 || p >= PARTITION_BITS)) {
             throw new IllegalArgumentException("transaction state out of range: " + txnIndex + "/" + producerEpoch
