@@ -91,6 +91,42 @@ public final class ClusterLayout {
         return List.copyOf(groups.keySet());
     }
 
+    /** transactional.id to the model partition holding its {@code __transaction_state} partition (C12.2). */
+    private final Map<String, Integer> transactionalIds = new TreeMap<>();
+    /** Model partition to the {@code __transaction_state} partition number it plays. */
+    private final Map<Integer, Integer> txnStatePartitions = new TreeMap<>();
+
+    /**
+     * Places {@code transactionalId}'s coordinator: its {@code __transaction_state} partition
+     * {@code statePartition} is played by model partition {@code modelPartition}, replicated by the
+     * model's own replication like any partition (C12.2).
+     */
+    public void addTransactionalId(String transactionalId, int modelPartition, int statePartition, List<Integer> replicas) {
+        transactionalIds.put(transactionalId, modelPartition);
+        txnStatePartitions.put(modelPartition, statePartition);
+        assign(modelPartition, replicas);
+    }
+
+    /** The model partition of {@code transactionalId}'s transaction state, or -1 if unknown. */
+    public int txnStatePartitionOf(String transactionalId) {
+        return transactionalIds.getOrDefault(transactionalId, -1);
+    }
+
+    /** Whether model partition {@code p} is a {@code __transaction_state} partition. */
+    public boolean isTxnStatePartition(int p) {
+        return txnStatePartitions.containsKey(p);
+    }
+
+    /** The transactional ids, in name order; an id's index in it tags its state records. */
+    public List<String> transactionalIds() {
+        return List.copyOf(transactionalIds.keySet());
+    }
+
+    /** Whether model partition {@code p} is an internal topic's ({@code __consumer_offsets}, {@code __transaction_state}). */
+    public boolean isInternal(int p) {
+        return isOffsetsPartition(p) || isTxnStatePartition(p);
+    }
+
     /** Round-robin assignment as Kafka's default: partition p's replicas start at broker p mod n. */
     public static List<Integer> roundRobin(int partition, int brokers, int replicationFactor) {
         List<Integer> r = new ArrayList<>();

@@ -339,6 +339,35 @@ public final class KafkaConfig {
         return num(ConsumerKeys.PROCESSING_MS);
     }
 
+    // ---- transactions (C12)
+
+    /** The transactional.id of the model's transactional producers, if set (C12.1). */
+    public java.util.Optional<String> transactionalId() {
+        String id = values.get(TxnKeys.TRANSACTIONAL_ID.name());
+        return id.equals(TxnKeys.UNSET) ? java.util.Optional.empty() : java.util.Optional.of(id);
+    }
+
+    public long transactionTimeoutMs() {
+        return num(TxnKeys.TIMEOUT);
+    }
+
+    /** Whether consumers read up to the last stable offset and drop aborted records (C12.5). */
+    public boolean readCommitted() {
+        return "read_committed".equals(values.get(TxnKeys.ISOLATION.name()));
+    }
+
+    public int transactionStatePartitions() {
+        return (int) num(TxnKeys.STATE_PARTITIONS);
+    }
+
+    public int transactionStateReplicationFactor() {
+        return (int) num(TxnKeys.STATE_RF);
+    }
+
+    public int transactionStateMinIsr() {
+        return (int) num(TxnKeys.STATE_MIN_ISR);
+    }
+
     /** How replicas cut the topic's logs into segments, what retention deletes and what the cleaner compacts (C8.1, C8.2, C8.4). */
     public SegmentPolicy segmentPolicy() {
         return new SegmentPolicy(num(KafkaKeys.SEGMENT_BYTES), num(KafkaKeys.SEGMENT_MS), num(KafkaKeys.RETENTION_MS),

@@ -256,11 +256,15 @@ public final class KafkaKeys {
             HW_CHECKPOINT, FETCH_WAIT, WRITEBACK, AUTO_REBALANCE, IMBALANCE_INTERVAL,
             SEGMENT_BYTES, SEGMENT_MS, RETENTION_MS, RETENTION_BYTES, RETENTION_CHECK, CLEANUP_POLICY, DELETE_RETENTION,
             DIRTY_RATIO, COMPACTION_LAG, CLEANER_BACKOFF, RECORD_BYTES,
-            AUTO_OFFSET_RESET, BATCH_SIZE, LINGER, COMPRESSION, COMPRESSION_RATIO, PARTITIONING, KEYS), ConsumerKeys.ALL);
+            AUTO_OFFSET_RESET, BATCH_SIZE, LINGER, COMPRESSION, COMPRESSION_RATIO, PARTITIONING, KEYS), ConsumerKeys.ALL,
+            TxnKeys.ALL);
 
-    private static List<Key> concat(List<Key> a, List<Key> b) {
-        List<Key> out = new ArrayList<>(a);
-        out.addAll(b);
+    @SafeVarargs
+    private static List<Key> concat(List<Key>... lists) {
+        List<Key> out = new ArrayList<>();
+        for (List<Key> l : lists) {
+            out.addAll(l);
+        }
         return List.copyOf(out);
     }
 

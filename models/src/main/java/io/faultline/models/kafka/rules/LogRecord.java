@@ -16,11 +16,45 @@ import org.apiguardian.api.API;
  * <pre>{@code
  * LogRecord r = LogRecord.plain(0, 42);   // value 42 written in leader epoch 0, no key, a batch of one
  * }</pre>
+ *
+ * A transactional producer's records also carry its producer epoch and {@link #txn} says what the
+ * record is to a transaction (KIP-98, FIDELITY C12.3): plain, transactional data, or a COMMIT or
+ * ABORT control record (a marker), which takes an offset but holds no application value.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record LogRecord(int epoch, long key, long value, long producerId, int sequence, boolean batchEnd, Kind kind) {
+public record LogRecord(int epoch, long key, long value, long producerId, int sequence, boolean batchEnd, Kind kind,
+                        int producerEpoch, int txn) {
     /** The key of a record without one. */
     public static final long NO_KEY = Long.MIN_VALUE;
+    /** {@link #txn} of a record outside any transaction. */
+    public static final int NOT_TRANSACTIONAL = 0;
+    /** {@link #txn} of a transactional producer's data record. */
+    public static final int TRANSACTIONAL = 1;
+    /** {@link #txn} of a COMMIT marker (C12.3). */
+    public static final int COMMIT_MARKER = 2;
+    /** {@link #txn} of an ABORT marker (C12.3). */
+    public static final int ABORT_MARKER = 3;
+
+    /** A record with a value, outside any transaction. */
+    public LogRecord(int epoch, long key, long value, long producerId, int sequence, boolean batchEnd) {
+        this(epoch, key, value, producerId, sequence, batchEnd, Kind.DATA, 0, NOT_TRANSACTIONAL);
+    }
+
+    /** A record of the given kind, outside any transaction. */
+    public LogRecord(int epoch, long key, long value, long producerId, int sequence, boolean batchEnd, Kind kind) {
+        this(epoch, key, value, producerId, sequence, batchEnd, kind, 0, NOT_TRANSACTIONAL);
+    }
+
+    /** A record with a value written by producer epoch {@code producerEpoch}, {@code txn} saying what it is to a transaction. */
+    public LogRecord(int epoch, long key, long value, long producerId, int sequence, boolean batchEnd,
+                     int producerEpoch, int txn) {
+        this(epoch, key, value, producerId, sequence, batchEnd, Kind.DATA, producerEpoch, txn);
+    }
+
+    /** Whether this is a COMMIT or ABORT marker: consumers never hand it to the application (C12.3). */
+    public boolean control() {
+        return txn >= COMMIT_MARKER;
+    }
 
     /** What a record holds (FIDELITY C8.4). */
     public enum Kind {
@@ -30,11 +64,6 @@ public record LogRecord(int epoch, long key, long value, long producerId, int se
         TOMBSTONE,
         /** Removed by the log cleaner: an offset that readers skip. */
         CLEANED
-    }
-
-    /** A record with a value. */
-    public LogRecord(int epoch, long key, long value, long producerId, int sequence, boolean batchEnd) {
-        this(epoch, key, value, producerId, sequence, batchEnd, Kind.DATA);
     }
 
     public static LogRecord plain(int epoch, long value) {
@@ -51,7 +80,7 @@ public record LogRecord(int epoch, long key, long value, long producerId, int se
 
     /** This record as the cleaner leaves it: the same offset, epoch and producer stamps, no record to read. */
     public LogRecord cleaned() {
-        return new LogRecord(epoch, key, value, producerId, sequence, batchEnd, Kind.CLEANED);
+        return new LogRecord(epoch, key, value, producerId, sequence, batchEnd, Kind.CLEANED, producerEpoch, txn);
     }
 
     /** The same record, whether or not the cleaner emptied either slot (replicas compact on their own, C8.4). */

@@ -32,7 +32,19 @@ public final class ProducerStateTable {
         }
     }
 
-    private final Map<Long, Deque<Entry>> byProducer = new TreeMap<>();
+    /**
+     * Keyed by producer id and epoch: a producer that bumps its epoch (a new transactional instance,
+     * FIDELITY C12.1) starts its sequences at 0 again, like a new producer.
+     */
+    private final Map<Pid, Deque<Entry>> byProducer = new TreeMap<>();
+
+    private record Pid(long id, int epoch) implements Comparable<Pid> {
+        @Override
+        public int compareTo(Pid o) {
+            int c = Long.compare(id, o.id);
+            return c != 0 ? c : Integer.compare(epoch, o.epoch);
+        }
+    }
 
     /** What the broker does with an incoming idempotent batch (FIDELITY C6 rules). */
     public sealed interface Check permits Append, Duplicate, OutOfOrder {
@@ -57,7 +69,12 @@ public final class ProducerStateTable {
 
     /** What to do with a batch of sequences {@code first..last} from {@code producerId}. */
     public Check check(long producerId, int first, int last) {
-        Deque<Entry> d = byProducer.get(producerId);
+        return check(producerId, 0, first, last);
+    }
+
+    /** As above, for epoch {@code producerEpoch} of the producer. */
+    public Check check(long producerId, int producerEpoch, int first, int last) {
+        Deque<Entry> d = byProducer.get(new Pid(producerId, producerEpoch));
         if (d == null || d.isEmpty()) {
             // A new producer (or one whose state was truncated away) must start at 0 (C6).
             return first == 0 ? new Append() : new OutOfOrder(0);
@@ -72,10 +89,10 @@ public final class ProducerStateTable {
     }
 
     void onAppend(LogRecord r, long offset) {
-        if (!r.idempotent()) {
+        if (!r.idempotent() || r.control()) {
             return;
         }
-        Deque<Entry> d = byProducer.computeIfAbsent(r.producerId(), p -> new ArrayDeque<>());
+        Deque<Entry> d = byProducer.computeIfAbsent(new Pid(r.producerId(), r.producerEpoch()), p -> new ArrayDeque<>());
         Entry open = d.peekLast();
         if (open != null && !open.complete) {
             open.lastSequence = r.sequence();

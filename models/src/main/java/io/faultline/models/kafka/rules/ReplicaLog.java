@@ -166,11 +166,18 @@ public final class ReplicaLog {
      * sequence {@code baseSequence + i} when idempotent. Returns the offset of the first record.
      */
     public long appendBatchAsLeader(int epoch, List<KeyValue> batch, long producerId, int baseSequence) {
+        return appendBatchAsLeader(epoch, batch, producerId, baseSequence, 0, LogRecord.NOT_TRANSACTIONAL);
+    }
+
+    /** As above, for epoch {@code producerEpoch} of a producer, each record of kind {@code txn} (C12.3). */
+    public long appendBatchAsLeader(int epoch, List<KeyValue> batch, long producerId, int baseSequence,
+                                    int producerEpoch, int txn) {
         long first = leo();
         for (int i = 0; i < batch.size(); i++) {
             KeyValue kv = batch.get(i);
-            append(new LogRecord(epoch, kv.key(), kv.value(), producerId, producerId >= 0 ? baseSequence + i : -1,
-                    i == batch.size() - 1));
+            boolean sequenced = producerId >= 0 && txn < LogRecord.COMMIT_MARKER;
+            append(new LogRecord(epoch, kv.key(), kv.value(), producerId, sequenced ? baseSequence + i : -1,
+                    i == batch.size() - 1, producerEpoch, txn));
         }
         return first;
     }

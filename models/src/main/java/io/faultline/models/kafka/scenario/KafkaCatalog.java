@@ -1,5 +1,6 @@
 package io.faultline.models.kafka.scenario;
 
+import io.faultline.models.kafka.check.ExactlyOnce;
 import io.faultline.models.kafka.check.KafkaInvariants;
 import io.faultline.sim.scenario.Scenario;
 import io.faultline.sim.scenario.ScenarioCatalog;
@@ -19,7 +20,8 @@ public final class KafkaCatalog implements ScenarioCatalog {
         return List.of(Kip101Scenario1.SCENARIO, Kip101Scenario2.SCENARIO, Kip279Scenario.SCENARIO,
                 AcksOneFailoverScenario.SCENARIO, UncleanElectionScenario.SCENARIO, Jepsen2013Scenario.SCENARIO, SafeScenario.SCENARIO,
                 AutoCommitLossScenario.SCENARIO, RebalanceDuplicatesScenario.SCENARIO,
-                RetentionResetScenario.SCENARIO, ControllerFailoverScenario.SCENARIO);
+                RetentionResetScenario.SCENARIO, ControllerFailoverScenario.SCENARIO,
+                ZombieProducerScenario.SCENARIO, ReadCommittedScenario.SCENARIO);
     }
 
     /**
@@ -58,6 +60,15 @@ public final class KafkaCatalog implements ScenarioCatalog {
         rows.add(new Weakening(RetentionResetScenario.SCENARIO.name(), List.of(), finds("poll-skip"), "FIDELITY C8.3"));
         rows.add(new Weakening(RetentionResetScenario.SCENARIO.name(), List.of("retention.ms=version"),
                 new Holds("with Kafka's 7-day retention the lagging consumer reads every record"), "FIDELITY C8.2"));
+        // A transactional writer's reader at Kafka's default isolation level reads aborted records (C12.5).
+        rows.add(new Weakening(ReadCommittedScenario.SCENARIO.name(), List.of(), finds("G1a"), "FIDELITY C12.5"));
+        rows.add(new Weakening(ReadCommittedScenario.SCENARIO.name(), List.of("isolation.level=read_committed"),
+                new Holds("read_committed reads up to the last stable offset and drops aborted records"), "FIDELITY C12.3"));
+        // A paused job instance without a transactional.id is not fenced (C12.1).
+        rows.add(new Weakening(ZombieProducerScenario.SCENARIO.name(), List.of(), finds(ExactlyOnce.DUPLICATE_OUTPUT),
+                "FIDELITY C12.6"));
+        rows.add(new Weakening(ZombieProducerScenario.SCENARIO.name(), List.of("transactional.id=job"),
+                new Holds("the replacement's InitProducerId aborts the zombie's transaction and fences it"), "FIDELITY C12.1"));
         return rows;
     }
 

@@ -173,6 +173,36 @@ public final class KafkaCluster {
         return new GroupConsumerHandle(h);
     }
 
+    /**
+     * An instance of a consume-transform-produce job over {@code input} (FIDELITY C12.6), working
+     * from {@code startAt} to {@code stopAt}, {@code perTxn} records per transaction. With a
+     * {@code transactional.id}, its coordinator is placed on first use: its
+     * {@code __transaction_state} partition (C12.2) joins the cluster as one more replicated
+     * partition. Call before the run starts.
+     */
+    public Host addTransactionalProducer(io.faultline.models.kafka.workload.JobInput input, int perTxn, int abortPercent,
+                                         long startAt, long stopAt) {
+        config.transactionalId().ifPresent(id -> {
+            if (layout.txnStatePartitionOf(id) < 0) {
+                int rf = config.transactionStateReplicationFactor();
+                if (rf > brokers.size()) {
+                    throw new io.faultline.sim.BadInputException("transaction.state.log.replication.factor=" + rf
+                            + ": allowed at most the " + brokers.size() + " brokers of this cluster");
+                }
+                int number = io.faultline.models.kafka.server.txn.TxnStateRecord.partitionFor(id,
+                        config.transactionStatePartitions());
+                layout.addTransactionalId(id, layout.assignment().size(), number,
+                        ClusterLayout.roundRobin(number, brokers.size(), rf));
+            }
+        });
+        int process = nextProcess++;
+        long base = 1_000_000L * (clients.size() + 1);
+        Host h = sim.addHost("job" + (clients.size() + 1), self -> new io.faultline.models.kafka.workload.TransactionalProducer(
+                recorder, config, layout, partitions, process, input, base, perTxn, abortPercent, startAt, stopAt));
+        clients.add(h);
+        return h;
+    }
+
     /** A group consumer's host and, while it is up, its process. */
     public record GroupConsumerHandle(Host host) {
         public Optional<GroupConsumer> consumer() {

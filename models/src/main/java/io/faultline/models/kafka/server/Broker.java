@@ -5,6 +5,10 @@ import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.models.kafka.rules.ReplicaLog;
 import io.faultline.models.kafka.server.group.GroupCoordinator;
 import io.faultline.models.kafka.server.group.GroupTimer;
+import io.faultline.models.kafka.server.txn.MarkerWriter;
+import io.faultline.models.kafka.server.txn.TransactionCoordinator;
+import io.faultline.models.kafka.server.txn.TxnTimer;
+import io.faultline.models.kafka.wire.TxnMessage;
 import io.faultline.models.kafka.wire.GroupMessage;
 import io.faultline.models.kafka.wire.KafkaError;
 import io.faultline.models.kafka.wire.KafkaMessage.EpochAnswer;
@@ -56,6 +60,9 @@ public final class Broker implements Process {
     private final Map<Integer, Long> durableLeo = new TreeMap<>();
     /** Coordinates the consumer groups whose __consumer_offsets partition this broker leads (C7). */
     private GroupCoordinator coordinator;
+    /** Coordinates the transactional ids whose __transaction_state partition this broker leads (C12.2). */
+    private TransactionCoordinator txnCoordinator;
+    private MarkerWriter markers;
 
     public Broker(int id, KafkaConfig config, ClusterLayout layout) {
         this.id = id;
@@ -87,6 +94,11 @@ public final class Broker implements Process {
     /** The consumer-group coordinator of this broker (C7.1). */
     public GroupCoordinator coordinator() {
         return coordinator;
+    }
+
+    /** The transaction coordinator of this broker (C12.2). */
+    public TransactionCoordinator txnCoordinator() {
+        return txnCoordinator;
     }
 
     /** Whether this broker follows {@code partition} and has finished truncating (C5). */
@@ -123,6 +135,8 @@ public final class Broker implements Process {
         byPartition = new PartitionReplica[max];
         partitions.forEach((p, r) -> byPartition[p] = r);
         coordinator = new GroupCoordinator(config, layout, (c, p) -> partitions.get(p.partition()).onProduce(c, c.self(), p));
+        txnCoordinator = new TransactionCoordinator(config, layout, (c, p) -> partitions.get(p.partition()).onProduce(c, c.self(), p));
+        markers = new MarkerWriter(id);
         heartbeat(ctx);
         ctx.setTimer(config.replicaLagTimeMaxMs() * Simulation.MILLIS / 2, new KafkaTimer.IsrCheckTick());
         ctx.setTimer(config.hwCheckpointIntervalMs() * Simulation.MILLIS, new KafkaTimer.HwCheckpointTick());
@@ -199,10 +213,24 @@ public final class Broker implements Process {
             if (layout.isOffsetsPartition(p) && partitions.containsKey(p)) {
                 coordinator.onLeadership(ctx, p, isLeader(p), partitions.get(p).log());
             }
+            if (layout.isTxnStatePartition(p) && partitions.containsKey(p)) {
+                txnCoordinator.onLeadership(ctx, p, isLeader(p), partitions.get(p).log());
+            }
         } else if (m instanceof GroupMessage g) {
             coordinator.onMessage(ctx, from, g);
+        } else if (m instanceof TxnMessage.WriteTxnMarker w) {
+            PartitionReplica r = partitions.get(w.partition());
+            if (r == null) {
+                MarkerWriter.notLeader(ctx, from, w);
+            } else {
+                markers.write(ctx, from, w, p -> r.onProduce(ctx, ctx.self(), p));
+            }
+        } else if (m instanceof TxnMessage t) {
+            txnCoordinator.onMessage(ctx, from, t);
         } else if (m instanceof ProduceResult r) {
-            coordinator.onAppendResult(ctx, r);
+            if (!coordinator.onAppendResult(ctx, r) && !txnCoordinator.onAppendResult(ctx, r)) {
+                markers.onAppendResult(ctx, r);
+            }
         }
     }
 
@@ -248,6 +276,8 @@ public final class Broker implements Process {
             withPartition(e.partition(), r -> r.onProduceExpired(ctx, e.requestId()));
         } else if (t instanceof GroupTimer g) {
             coordinator.onTimer(ctx, g);
+        } else if (t instanceof TxnTimer x) {
+            txnCoordinator.onTimer(ctx, x);
         } else if (t instanceof KafkaTimer.FollowerRetry fr) {
             withPartition(fr.partition(), r -> r.onFollowerRetry(ctx, fr.attempt()));
         }

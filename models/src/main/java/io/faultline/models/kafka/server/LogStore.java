@@ -61,6 +61,13 @@ public final class LogStore {
         return namedSegment;
     }
 
+    /** Producer ids stay below 2^48; the producer epoch rides above them on disk (C12.1). */
+    private static final int PID_BITS = 48;
+
+    private static long packPid(LogRecord r) {
+        return r.producerId() < 0 ? r.producerId() : r.producerId() | ((long) r.producerEpoch() << PID_BITS);
+    }
+
     /** Writes {@code records}, which start at {@code offset}, to their segments (buffered). */
     void append(long offset, List<LogRecord> records) {
         int i = 0;
@@ -71,8 +78,8 @@ public final class LogStore {
             ByteBuffer b = ByteBuffer.allocate(n * RECORD_BYTES);
             for (int j = 0; j < n; j++) {
                 LogRecord r = records.get(i + j);
-                b.putInt(r.epoch()).putLong(r.key()).putLong(r.value()).putLong(r.producerId()).putInt(r.sequence())
-                        .put((byte) ((r.batchEnd() ? 1 : 0) | r.kind().ordinal() << 1));
+                b.putInt(r.epoch()).putLong(r.key()).putLong(r.value()).putLong(packPid(r)).putInt(r.sequence())
+                        .put((byte) ((r.batchEnd() ? 1 : 0) | r.txn() << 1 | r.kind().ordinal() << 3));
             }
             disk.append(segment(base), b.array());
             i += n;
@@ -146,11 +153,13 @@ public final class LogStore {
                 int epoch = b.getInt();
                 long key = b.getLong();
                 long value = b.getLong();
-                long producerId = b.getLong();
+                long pid = b.getLong();
                 int sequence = b.getInt();
                 byte flags = b.get();
-                recs.add(new LogRecord(epoch, key, value, producerId, sequence, (flags & 1) == 1,
-                        LogRecord.Kind.values()[flags >> 1]));
+                int producerEpoch = pid < 0 ? 0 : (int) (pid >>> PID_BITS);
+                long id = pid < 0 ? pid : pid & ((1L << PID_BITS) - 1);
+                recs.add(new LogRecord(epoch, key, value, id, sequence, (flags & 1) == 1,
+                        LogRecord.Kind.values()[(flags >> 3) & 3], producerEpoch, (flags >> 1) & 3));
             }
             log.appendAsFollower(recs);
             if (recs.size() < SEGMENT_RECORDS) {

@@ -8,6 +8,7 @@ import io.faultline.models.kafka.rules.IsrTracker;
 import io.faultline.models.kafka.rules.LogRecord;
 import io.faultline.models.kafka.rules.ProducerStateTable;
 import io.faultline.models.kafka.rules.ReplicaLog;
+import io.faultline.models.kafka.rules.TxnIndex;
 import io.faultline.models.kafka.wire.KafkaError;
 import io.faultline.models.kafka.wire.KafkaMessage.AlterIsr;
 import io.faultline.models.kafka.wire.KafkaMessage.EpochAnswer;
@@ -56,6 +57,8 @@ public final class PartitionReplica {
 
     // Leader side.
     private IsrTracker tracker;
+    /** Open and aborted transactions and producer epochs, as this replica's log says (C12.3). */
+    private final TxnIndex txns = new TxnIndex();
     private final Map<Integer, Parked> parked = new TreeMap<>();
     private final TreeMap<Long, PendingAck> pending = new TreeMap<>();
 
@@ -133,7 +136,7 @@ public final class PartitionReplica {
         resign(ctx);
         role = Role.LEADER;
         tracker = new IsrTracker(self, state.replicas(), state.isr(), ctx.now(), config.hwRequiresMinIsr(),
-                config.minInsyncReplicas());
+                minIsr());
         ctx.log("p" + partition + " leader epoch " + state.leaderEpoch() + " isr " + state.isr() + " " + log);
         advanceHw(ctx);
     }
@@ -157,21 +160,36 @@ public final class PartitionReplica {
 
     // ---------------------------------------------------------------- produce (C3, C6)
 
+    /** min.insync.replicas, or transaction.state.log.min.isr for a __transaction_state partition (C12.2). */
+    private int minIsr() {
+        return layout.isTxnStatePartition(partition) ? config.transactionStateMinIsr() : config.minInsyncReplicas();
+    }
+
     void onProduce(Context ctx, HostId from, Produce p) {
         if (role != Role.LEADER) {
             reply(ctx, from, p, KafkaError.NOT_LEADER_OR_FOLLOWER, -1);
             return;
         }
         boolean all = p.acks() == KafkaConfig.Acks.ALL;
-        int minIsr = config.hwRequiresMinIsr() ? tracker.effectiveMinIsr() : config.minInsyncReplicas();
+        int minIsr = config.hwRequiresMinIsr() ? tracker.effectiveMinIsr() : minIsr();
         if (all && tracker.isr().size() < minIsr) {
             reply(ctx, from, p, KafkaError.NOT_ENOUGH_REPLICAS, -1);
             return;
         }
         long offset;
         int last = p.baseSequence() + p.records().size() - 1;
-        if (p.producerId() >= 0) {
-            ProducerStateTable.Check c = log.producers().check(p.producerId(), p.baseSequence(), last);
+        if (p.txn() != LogRecord.NOT_TRANSACTIONAL) {
+            txns.follow(log);
+            if (p.producerEpoch() < txns.producerEpoch(p.producerId())) {
+                // A zombie's write, or a marker of an older epoch: fenced (C12.1).
+                reply(ctx, from, p, KafkaError.INVALID_PRODUCER_EPOCH, -1);
+                return;
+            }
+        }
+        if (p.txn() >= LogRecord.COMMIT_MARKER) {
+            offset = append(ctx, p);
+        } else if (p.producerId() >= 0) {
+            ProducerStateTable.Check c = log.producers().check(p.producerId(), p.producerEpoch(), p.baseSequence(), last);
             if (c instanceof ProducerStateTable.OutOfOrder) {
                 reply(ctx, from, p, KafkaError.OUT_OF_ORDER_SEQUENCE_NUMBER, -1);
                 return;
@@ -196,7 +214,8 @@ public final class PartitionReplica {
     /** Appends the batch whole (C11.1) and wakes the parked follower fetches; returns its first offset. */
     private long append(Context ctx, Produce p) {
         log.advanceClock(ctx.now());
-        long offset = log.appendBatchAsLeader(state.leaderEpoch(), p.records(), p.producerId(), p.baseSequence());
+        long offset = log.appendBatchAsLeader(state.leaderEpoch(), p.records(), p.producerId(), p.baseSequence(),
+                p.producerEpoch(), p.txn());
         persist(ctx, offset, log.read(offset, p.records().size()));
         for (Iterator<Parked> it = parked.values().iterator(); it.hasNext(); ) {
             Parked pk = it.next();
@@ -237,7 +256,7 @@ public final class PartitionReplica {
             return;
         }
         log.setHighWatermark(tracker.highWatermark(log.leo(), log.highWatermark()));
-        int minIsr = config.hwRequiresMinIsr() ? tracker.effectiveMinIsr() : config.minInsyncReplicas();
+        int minIsr = config.hwRequiresMinIsr() ? tracker.effectiveMinIsr() : minIsr();
         while (!pending.isEmpty() && pending.firstKey() < log.highWatermark()) {
             PendingAck p = pending.pollFirstEntry().getValue();
             KafkaError e = tracker.isr().size() < minIsr ? KafkaError.NOT_ENOUGH_REPLICAS_AFTER_APPEND : KafkaError.NONE;
@@ -301,10 +320,16 @@ public final class PartitionReplica {
         }
         // Consumers read committed records only: up to the HW (C1 "Committed").
         long end = f.replica() >= 0 ? log.leo() : log.highWatermark();
+        if (f.readCommitted()) {
+            // read_committed: up to the last stable offset, with the aborted transactions (C12.5).
+            txns.follow(log);
+            end = Math.min(end, txns.lastStableOffset(log.highWatermark()));
+        }
         long from = Math.min(f.fetchOffset(), end);
         int n = (int) Math.min(MAX_FETCH_RECORDS, end - from);
         ctx.send(to, new FetchResult(f.fetchId(), partition, state.leaderEpoch(), KafkaError.NONE, f.fetchOffset(),
-                log.read(from, n), log.highWatermark(), log.leo()));
+                log.read(from, n), log.highWatermark(), log.leo(),
+                f.readCommitted() ? txns.abortedBetween(from, from + n) : List.of()));
     }
 
     private FetchResult fetchError(Fetch f, KafkaError e) {

@@ -29,11 +29,20 @@ public enum KafkaError {
     /** The request names a generation the group has left behind (C7.2). */
     ILLEGAL_GENERATION,
     /** The coordinator does not know the member (it left, or its session expired) (C7.2). */
-    UNKNOWN_MEMBER_ID;
+    UNKNOWN_MEMBER_ID,
+    /** A transactional request of an older producer epoch than the partition or coordinator knows (C12.1). */
+    INVALID_PRODUCER_EPOCH,
+    /** The transactional.id has a newer producer instance: this one is a zombie and must close (C12.1). */
+    PRODUCER_FENCED,
+    /** The coordinator is still completing the previous transaction of this transactional.id: retry (C12.2). */
+    CONCURRENT_TRANSACTIONS,
+    /** The request does not fit the transaction's state, e.g. EndTxn of a transaction already aborted (C12.2). */
+    INVALID_TXN_STATE;
 
     /** Whether a producer may retry the request (the record was not appended, or may be a duplicate). */
     public boolean retriable() {
-        return this != NONE && this != OUT_OF_ORDER_SEQUENCE_NUMBER && this != OFFSET_OUT_OF_RANGE;
+        return this != NONE && this != OUT_OF_ORDER_SEQUENCE_NUMBER && this != OFFSET_OUT_OF_RANGE
+                && this != INVALID_PRODUCER_EPOCH && this != PRODUCER_FENCED && this != INVALID_TXN_STATE;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.faultline.models.kafka.wire;
 
 import io.faultline.models.kafka.config.KafkaConfig;
+import io.faultline.models.kafka.rules.AbortedTxn;
 import io.faultline.models.kafka.rules.EpochEnd;
 import io.faultline.models.kafka.rules.KeyValue;
 import io.faultline.models.kafka.rules.LogRecord;
@@ -40,9 +41,15 @@ public sealed interface KafkaMessage extends Message {
      * idempotent batch's record i has sequence {@code baseSequence + i}.
      */
     record Produce(long requestId, int partition, List<KeyValue> records, KafkaConfig.Acks acks, long producerId,
-                   int baseSequence) implements KafkaMessage {
+                   int baseSequence, int producerEpoch, int txn) implements KafkaMessage {
         public Produce {
             records = List.copyOf(records);
+        }
+
+        /** A batch outside any transaction ({@link LogRecord#NOT_TRANSACTIONAL}). */
+        public Produce(long requestId, int partition, List<KeyValue> records, KafkaConfig.Acks acks, long producerId,
+                       int baseSequence) {
+            this(requestId, partition, records, acks, producerId, baseSequence, 0, LogRecord.NOT_TRANSACTIONAL);
         }
 
         @Override
@@ -59,14 +66,29 @@ public sealed interface KafkaMessage extends Message {
      * A fetch from {@code fetchOffset}: by a follower ({@code replica >= 0}, whose LEO it reports) or
      * by a consumer ({@code replica == -1}, served up to the HW only, C1 "Committed").
      */
-    record Fetch(long fetchId, int partition, int replica, int leaderEpoch, long fetchOffset) implements KafkaMessage {
+    record Fetch(long fetchId, int partition, int replica, int leaderEpoch, long fetchOffset, boolean readCommitted)
+            implements KafkaMessage {
+        /** A read_uncommitted fetch (Kafka's default isolation level, FIDELITY C12.5). */
+        public Fetch(long fetchId, int partition, int replica, int leaderEpoch, long fetchOffset) {
+            this(fetchId, partition, replica, leaderEpoch, fetchOffset, false);
+        }
     }
 
-    /** Records from {@code fetchOffset} with the leader's HW and LEO. */
+    /**
+     * Records from {@code fetchOffset} with the leader's HW and LEO, and, for a read_committed fetch,
+     * the aborted transactions among them (C12.5).
+     */
     record FetchResult(long fetchId, int partition, int leaderEpoch, KafkaError error, long fetchOffset,
-                       List<LogRecord> records, long highWatermark, long leaderLeo) implements KafkaMessage {
+                       List<LogRecord> records, long highWatermark, long leaderLeo, List<AbortedTxn> aborted)
+            implements KafkaMessage {
         public FetchResult {
             records = List.copyOf(records);
+            aborted = List.copyOf(aborted);
+        }
+
+        public FetchResult(long fetchId, int partition, int leaderEpoch, KafkaError error, long fetchOffset,
+                           List<LogRecord> records, long highWatermark, long leaderLeo) {
+            this(fetchId, partition, leaderEpoch, error, fetchOffset, records, highWatermark, leaderLeo, List.of());
         }
 
         @Override

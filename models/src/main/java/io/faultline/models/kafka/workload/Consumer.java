@@ -4,7 +4,6 @@ import io.faultline.checker.history.Value;
 import io.faultline.checker.log.KafkaOps;
 import io.faultline.models.kafka.config.ClusterLayout;
 import io.faultline.models.kafka.config.KafkaConfig;
-import io.faultline.models.kafka.rules.LogRecord;
 import io.faultline.models.kafka.server.KafkaTimer;
 import io.faultline.models.kafka.wire.KafkaError;
 import io.faultline.models.kafka.wire.KafkaMessage;
@@ -137,7 +136,8 @@ public final class Consumer implements Process {
                 switch (positions.mode(p)) {
                     case FETCHING -> {
                         long at = positions.offset(p);
-                        fetches.send(ctx, leader, id -> new Fetch(id, partition, -1, s.leaderEpoch(), at), p);
+                        fetches.send(ctx, leader, id -> new Fetch(id, partition, -1, s.leaderEpoch(), at,
+                                config.readCommitted()), p);
                     }
                     case RESETTING -> positionRequests.send(ctx, leader, id -> new ListOffsets(id, partition, -1,
                             positions.policy() == KafkaConfig.OffsetReset.LATEST ? KafkaMessage.LATEST : KafkaMessage.EARLIEST), p);
@@ -195,11 +195,11 @@ public final class Consumer implements Process {
             } else if (r.error() == KafkaError.NONE && r.fetchOffset() == positions.offset(r.partition())
                     && positions.mode(r.partition()) == FetchPositions.Mode.FETCHING) {
                 List<KafkaOps.Read> reads = gathered.computeIfAbsent(r.partition(), k -> new ArrayList<>());
-                Taken taken = take(r, budget);
+                FetchedRecords taken = FetchedRecords.take(r, budget);
                 budget -= taken.reads().size();
                 reads.addAll(taken.reads());
-                positions.consumed(r.partition(), taken.next(),
-                        taken.lastEpoch() < 0 ? positions.recordEpoch(r.partition()) : taken.lastEpoch());
+                int epoch = taken.lastEpoch() < 0 ? positions.recordEpoch(r.partition()) : taken.lastEpoch();
+                positions.consumed(r.partition(), taken.next(), epoch);
             }
             if (fetches.isEmpty()) {
                 completePoll(ctx);
@@ -233,36 +233,6 @@ public final class Consumer implements Process {
     private void schedulePoll(Context ctx) {
         ctx.setTimer(Math.max(Simulation.MILLIS, (long) ctx.rng().exponential(pollIntervalNanos)),
                 new KafkaTimer.ClientTick(0));
-    }
-
-    /**
-     * What the application gets from a fetch answer: the reads, where its position goes next, and
-     * the leader epoch of the last offset passed ({@code -1} if none).
-     */
-    record Taken(List<KafkaOps.Read> reads, long next, int lastEpoch) {
-    }
-
-    /**
-     * The records of a fetch answer the application gets, at most {@code budget} of them
-     * ({@code max.poll.records} across a poll's partitions), as reads at their offsets. The
-     * cleaner's gaps are passed over, not read: on a compacted topic offsets are not contiguous
-     * (FIDELITY C8.4).
-     */
-    static Taken take(FetchResult r, int budget) {
-        List<KafkaOps.Read> out = new ArrayList<>();
-        long o = r.fetchOffset();
-        int epoch = -1;
-        for (LogRecord rec : r.records()) {
-            if (out.size() == budget) {
-                break;
-            }
-            if (rec.readable()) {
-                out.add(new KafkaOps.Read(o, Value.of(rec.value())));
-            }
-            epoch = rec.epoch();
-            o++;
-        }
-        return new Taken(out, o, epoch);
     }
 
     /** Positions per partition, for reports. */

@@ -267,7 +267,8 @@ public final class GroupConsumer implements Process {
         position.forEach((p, at) -> {
             PartitionState s = metadata.get(p);
             if (s != null && s.online()) {
-                fetches.send(ctx, layout.broker(s.leader()), id -> new Fetch(id, p, -1, s.leaderEpoch(), at), p);
+                fetches.send(ctx, layout.broker(s.leader()), id -> new Fetch(id, p, -1, s.leaderEpoch(), at,
+                        config.readCommitted()), p);
             }
         });
         if (fetches.isEmpty()) {
@@ -454,10 +455,11 @@ public final class GroupConsumer implements Process {
             resets.undefined(ctx, r.partition(), "offset-out-of-range", r.fetchOffset())
                     .ifPresent(o -> position.put(r.partition(), o));
         } else if (r.error() == KafkaError.NONE && at != null && r.fetchOffset() == at) {
-            Consumer.Taken taken = Consumer.take(r, budget);
-            budget -= taken.reads().size();
-            if (!taken.reads().isEmpty()) {
-                gathered.put(r.partition(), taken.reads()); // only partitions with records: an empty batch takes no processing
+            FetchedRecords taken = FetchedRecords.take(r, budget);
+            List<KafkaOps.Read> reads = taken.reads();
+            budget -= reads.size();
+            if (!reads.isEmpty()) {
+                gathered.put(r.partition(), reads); // only partitions with records: an empty batch takes no processing
             }
             position.put(r.partition(), taken.next());
         }

@@ -84,7 +84,7 @@ public final class GroupCoordinator {
     private int dataPartitions() {
         int n = 0;
         for (int p : layout.assignment().keySet()) {
-            if (!layout.isOffsetsPartition(p)) {
+            if (!layout.isInternal(p)) {
                 n++;
             }
         }
