@@ -120,6 +120,7 @@ public final class Host {
         paused = false;
         pausedQueue.clear();
         process = null;
+        context.end();
         context = null;
         busyUntil = 0;
         disk.crash();
@@ -200,7 +201,7 @@ public final class Host {
             return;
         }
         sim.trace().message(sim.now(), TraceKind.DELIVER, d, Trace.Fate.DELIVERED);
-        process.onMessage(context, sim.hostAt(d.from).id, d.message);
+        process.onMessage(context, sim.idAt(d.from), d.message);
     }
 
     void fireTimer(TimerEvent t) {
