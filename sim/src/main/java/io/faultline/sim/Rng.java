@@ -28,10 +28,6 @@ public final class Rng {
     private long s1;
     private long s2;
     private long s3;
-    /** The last bound of {@link #nextLong(long)}, its rejection limit and its reciprocal (0: none yet). */
-    private long divisor;
-    private long limit;
-    private long reciprocal;
 
     /** A generator for this seed; the same seed always gives the same sequence. */
     public Rng(long seed) {
@@ -83,39 +79,13 @@ public final class Rng {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be positive: " + bound);
         }
-        if (bound != divisor) {
-            divide(bound);
-        }
+        long limit = Long.MAX_VALUE - (Long.MAX_VALUE % bound);
         while (true) {
             long r = nextLong() >>> 1;
             if (r < limit) {
-                return remainder(r);
+                return r % bound;
             }
         }
-    }
-
-    /*
-     * A caller draws again and again below the same bound (a latency range, a peer count), and two
-     * 64-bit divisions per draw cost more than the generator itself. So the rejection limit and a
-     * reciprocal of the last bound are kept, and r % bound is computed with a multiplication: the
-     * same numbers as before, exactly (RngTest compares them with the % operator).
-     */
-    private void divide(long bound) {
-        divisor = bound;
-        limit = Long.MAX_VALUE - (Long.MAX_VALUE % bound);
-        reciprocal = Long.divideUnsigned(-1L, bound);
-    }
-
-    /**
-     * r % divisor for 0 <= r < 2^63. With m = floor((2^64 - 1) / d), the unsigned high word of r * m
-     * is floor(r / d) or one less (the error of m is under 1 + 1/d, times r / 2^64 < 1/2), so one
-     * subtraction corrects the remainder.
-     */
-    long remainder(long r) {
-        long m = reciprocal;
-        long q = Math.multiplyHigh(r, m) + ((m >> 63) & r);
-        long rem = r - q * divisor;
-        return rem >= divisor ? rem - divisor : rem;
     }
 
     /** Uniform in {@code [0, 1)} with 53 bits of precision. */

@@ -104,34 +104,4 @@ class RngTest {
         }
         assertTrue(seen[0] && seen[1] && seen[2]);
     }
-
-    /** The division-free remainder of nextLong(bound) must give the very numbers of {@code %}. */
-    @Test
-    void boundedDrawsEqualTheModuloOperatorsNumbers() {
-        long[] edges = {1, 2, 3, 7, 10, 99, 1L << 31, (1L << 32) + 1, 1_900_001, 1L << 62, (1L << 62) + 1,
-            Long.MAX_VALUE / 3, Long.MAX_VALUE - 1, Long.MAX_VALUE};
-        Rng source = new Rng(20261207);
-        Rng fast = new Rng(5);
-        Rng plain = new Rng(5);
-        for (int i = 0; i < 200_000; i++) {
-            long bound = i < edges.length * 1000 ? edges[i % edges.length]
-                    : 1 + (source.nextLong() >>> (1 + source.nextInt(63)));
-            assertEquals(reference(plain, bound), fast.nextLong(bound), "bound " + bound);
-            long r = source.nextLong() >>> 1;
-            for (long x : new long[] {r, 0, bound - 1, bound, Long.MAX_VALUE, Long.MAX_VALUE - bound}) {
-                assertEquals(x % bound, fast.remainder(x), x + " % " + bound);
-            }
-        }
-    }
-
-    /** nextLong(bound) as it was written with two divisions per draw. */
-    private static long reference(Rng rng, long bound) {
-        long limit = Long.MAX_VALUE - (Long.MAX_VALUE % bound);
-        while (true) {
-            long r = rng.nextLong() >>> 1;
-            if (r < limit) {
-                return r % bound;
-            }
-        }
-    }
 }
