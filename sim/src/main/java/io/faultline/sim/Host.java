@@ -120,7 +120,6 @@ public final class Host {
         paused = false;
         pausedQueue.clear();
         process = null;
-        context.end();
         context = null;
         busyUntil = 0;
         disk.crash();
@@ -201,7 +200,7 @@ public final class Host {
             return;
         }
         sim.trace().message(sim.now(), TraceKind.DELIVER, d, Trace.Fate.DELIVERED);
-        process.onMessage(context, sim.idAt(d.from), d.message);
+        process.onMessage(context, sim.hostAt(d.from).id, d.message);
     }
 
     void fireTimer(TimerEvent t) {

@@ -1,40 +1,22 @@
 package io.faultline.sim;
 
-/**
- * The {@link Context} of one incarnation of a host's process; inert once that incarnation ends.
- *
- * <p>It keeps what a process asks for on every event (its id and index, its random stream, the
- * network) and whether its incarnation is still the live one, so that a send or a draw reads this
- * object only and not the {@link Host}: with thousands of hosts each event touches a different
- * host, and every object read on the way is a cache miss.
- */
+/** The {@link Context} of one incarnation of a host's process; inert once that incarnation ends. */
 final class HostContext implements Context {
     private final Host host;
-    private final HostId id;
-    private final int index;
-    private final Rng rng;
-    private final Network network;
     private final int incarnation;
-    /** Cleared by the host when this incarnation ends (a crash, a restart). */
-    private boolean live = true;
 
     HostContext(Host host, int incarnation) {
         this.host = host;
-        this.id = host.id();
-        this.index = id.index();
-        this.rng = host.rng();
-        this.network = host.sim().network();
         this.incarnation = incarnation;
     }
 
-    /** This incarnation has ended: from now on its sends and log lines are dropped. */
-    void end() {
-        live = false;
+    private boolean live() {
+        return host.currentIncarnation() == incarnation;
     }
 
     @Override
     public HostId self() {
-        return id;
+        return host.id();
     }
 
     @Override
@@ -44,8 +26,8 @@ final class HostContext implements Context {
 
     @Override
     public void send(HostId to, Message m) {
-        if (live) {
-            network.send(index, to.index(), m);
+        if (live()) {
+            host.sim().network().send(host.id().index(), to.index(), m);
         }
     }
 
@@ -66,7 +48,7 @@ final class HostContext implements Context {
 
     @Override
     public Rng rng() {
-        return rng;
+        return host.rng();
     }
 
     @Override
@@ -76,8 +58,8 @@ final class HostContext implements Context {
 
     @Override
     public void log(String line) {
-        if (live) {
-            host.sim().trace().log(host.sim().now(), index, line);
+        if (live()) {
+            host.sim().trace().log(host.sim().now(), host.id().index(), line);
         }
     }
 }

@@ -44,8 +44,6 @@ public final class Simulation {
     private final Rng hostRngs;
     private final EventQueue queue = new EventQueue();
     private final List<Host> hosts = new ArrayList<>();
-    /** Every host's id by index, so that a delivery names its sender without reading the sender's {@link Host}. */
-    private HostId[] ids = new HostId[16];
     private final TreeMap<String, Host> byName = new TreeMap<>();
     private final Network network;
     private final Trace trace;
@@ -124,10 +122,6 @@ public final class Simulation {
         HostId id = new HostId(hosts.size(), name);
         Host h = new Host(this, id, factory, hostRngs.fork(name));
         hosts.add(h);
-        if (id.index() == ids.length) {
-            ids = java.util.Arrays.copyOf(ids, 2 * ids.length);
-        }
-        ids[id.index()] = id;
         byName.put(name, h);
         network.addHost();
         push(new StartEvent(h), now);
@@ -150,10 +144,6 @@ public final class Simulation {
 
     Host hostAt(int index) {
         return hosts.get(index);
-    }
-
-    HostId idAt(int index) {
-        return ids[index];
     }
 
     /** Runs {@code action} at virtual time {@code timeNanos} (at least now); traced as ACTION. */
