@@ -76,6 +76,9 @@ public final class RecordLedger implements Invariant {
      */
     private static final class Replica {
         final List<LogRecord> records = new ArrayList<>();
+        /** The log last observed and its {@link ReplicaLog#changes()} then: unchanged, nothing to do. */
+        ReplicaLog log;
+        long changes;
         long base;
         int first;
         long[] nanos = new long[64];
@@ -184,11 +187,17 @@ public final class RecordLedger implements Invariant {
     }
 
     /**
-     * Compares one replica with what was last seen; the common case (nothing or only appends) is O(1).
+     * Compares one replica with what was last seen; the common case (nothing or only appends) is O(1),
+     * and a log that has not changed since (same object, same {@link ReplicaLog#changes()}) is skipped.
      * Offsets below the log start were deleted by retention (C8.2), not lost: the mirror forgets them.
      */
     private void observe(long now, Broker broker, int b, int p, ReplicaLog log) {
         Replica seen = replicas[b][p];
+        if (seen.log == log && seen.changes == log.changes()) {
+            return;
+        }
+        seen.log = log;
+        seen.changes = log.changes();
         long leo = log.leo();
         long start = log.logStartOffset();
         seen.dropBelow(start);
