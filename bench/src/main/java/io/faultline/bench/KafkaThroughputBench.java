@@ -28,6 +28,12 @@ import java.util.concurrent.TimeUnit;
  * is recorded as in every scenario. Idempotence is off: the simulated network does not keep
  * messages in order (TCP would), so concurrent idempotent sends to one partition are retried on
  * out-of-order sequence numbers, which slows the producer without changing the model's load.
+ *
+ * <p>With {@link #retentionMs} set, the topic keeps that much (segments of 10,000 records, so that
+ * retention has closed segments to delete, FIDELITY C8.2): the logs, their simulated disks and the
+ * record ledger then stay bounded, and so does the recorded history (spilled to a file), which is
+ * what lets a simulated day run in a 1 GB heap. Kafka's default 7 days would keep a day's 86 million
+ * records, and the simulated disks live on the heap.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -39,19 +45,39 @@ public class KafkaThroughputBench {
     @Param({"3600"})
     public long simulatedSeconds;
 
+    /** {@code retention.ms} of the topic; -1 keeps Kafka's defaults (7 days, 1 GB segments). */
+    @Param({"-1"})
+    public long retentionMs;
+
     /** The last run, kept so that {@link #main} can measure what it holds. */
     private Simulation last;
 
     @Benchmark
     public long oneSimulatedRun() {
+        return run(t -> { });
+    }
+
+    /** The run, calling {@code progress} after each simulated hour with the simulation. */
+    long run(java.util.function.Consumer<Simulation> progress) {
         Simulation sim = new Simulation(1, new Bounds(Long.MAX_VALUE, Long.MAX_VALUE));
         last = sim;
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("kafka.version", "3.7");
         settings.put("enable.idempotence", "false");
+        if (retentionMs >= 0) {
+            settings.put("retention.ms", Long.toString(retentionMs));
+            settings.put("segment.bytes", "1000000");
+        }
         KafkaCluster c = KafkaCluster.create(sim, KafkaConfig.of(settings), new ClusterShape(3, 3, 3));
         c.addProducer(8, Simulation.MILLIS, Long.MAX_VALUE);
-        sim.run(simulatedSeconds * Simulation.SECONDS);
+        long end = simulatedSeconds * Simulation.SECONDS;
+        for (long t = Math.min(end, 3600 * Simulation.SECONDS); ; t = Math.min(end, t + 3600 * Simulation.SECONDS)) {
+            sim.run(t);
+            progress.accept(sim);
+            if (t == end) {
+                break;
+            }
+        }
         long records = 0;
         for (int p = 0; p < 3; p++) {
             records += c.leo(c.leaderOf(p), p);
@@ -60,23 +86,57 @@ public class KafkaThroughputBench {
     }
 
     /**
-     * One run of {@code args[0]} simulated seconds (default 3600), printing the records and the CPU
-     * time of the run's thread, which a shared machine distorts less than wall time. Not a JMH run.
+     * One run of {@code args[0]} simulated seconds (default 3600), with {@code retention.ms}
+     * {@code args[1]} if given, printing the records, the events, the CPU time of the run's thread
+     * (which a shared machine distorts less than wall time), the peak heap (the heap pools' peaks
+     * summed: an upper bound, garbage included), the share of wall time in GC and the live heap at
+     * the end. Not a JMH run.
      */
     public static void main(String[] args) {
         KafkaThroughputBench b = new KafkaThroughputBench();
         b.simulatedSeconds = args.length > 0 ? Long.parseLong(args[0]) : 3600;
+        b.retentionMs = args.length > 1 ? Long.parseLong(args[1]) : -1;
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long start = cpu.getCurrentThreadCpuTime();
+        long gcStart = gcMillis();
         long wall = System.nanoTime();
-        long records = b.oneSimulatedRun();
+        long records = b.run(sim -> System.out.printf("  %d simulated s: %d events, run thread CPU %.1f s, wall %.1f s,"
+                + " live heap after the last GC %d MB%n", sim.now() / Simulation.SECONDS, sim.eventCount(),
+                (cpu.getCurrentThreadCpuTime() - start) / 1e9, (System.nanoTime() - wall) / 1e9, liveAfterGc() >> 20));
         double cpuSeconds = (cpu.getCurrentThreadCpuTime() - start) / 1e9;
         double wallSeconds = (System.nanoTime() - wall) / 1e9;
+        double gcShare = (gcMillis() - gcStart) / 1e3 / wallSeconds;
+        long peak = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
         // The run's simulation is still reachable here, so this is what it holds at the end.
         java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
         memory.gc();
-        System.out.printf("%d simulated s: %d records, %d events, run thread CPU %.1f s, wall %.1f s, live heap at the end"
-                + " %d MB%n", b.simulatedSeconds, records, b.last.eventCount(), cpuSeconds, wallSeconds,
-                memory.getHeapMemoryUsage().getUsed() >> 20);
+        System.out.printf("%d simulated s (retention.ms %d): %d records, %d events, run thread CPU %.1f s, wall %.1f s,"
+                + " GC %.0f%% of wall, peak heap %d MB (max %d MB), live heap at the end %d MB%n", b.simulatedSeconds,
+                b.retentionMs, records, b.last.eventCount(), cpuSeconds, wallSeconds, 100 * gcShare, peak >> 20,
+                Runtime.getRuntime().maxMemory() >> 20, memory.getHeapMemoryUsage().getUsed() >> 20);
+    }
+
+    /** The heap in use right after the last collection, summed over the pools: what was live then. */
+    private static long liveAfterGc() {
+        long live = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                live += pool.getCollectionUsage().getUsed();
+            }
+        }
+        return live;
+    }
+
+    private static long gcMillis() {
+        long ms = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return ms;
     }
 }

@@ -7,7 +7,9 @@ import org.apiguardian.api.API;
 
 /**
  * An ordered, immutable list of {@link Op}s as clients saw them. Indices are renumbered from 0 in
- * order, so that {@code history.get(i).index() == i}.
+ * order, so that {@code history.get(i).index() == i}. A recorded history ({@link HistoryBuilder})
+ * keeps its ops encoded and decodes them when read, so {@code get(i)} twice may give two equal
+ * {@code Op} objects, not the same one.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class History implements Iterable<Op> {
@@ -25,6 +27,11 @@ public final class History implements Iterable<Op> {
             copy.add(op.index() == i ? op : op.withIndex(i));
         }
         return new History(List.copyOf(copy));
+    }
+
+    /** A history over ops already numbered from 0 and immutable (a {@link HistoryBuilder}'s). */
+    static History ofNumbered(List<Op> ops) {
+        return new History(ops);
     }
 
     public static History empty() {

@@ -1,11 +1,11 @@
 package io.faultline.checker.history;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * Appends ops in the order they happen, numbering them; what a recording client uses.
+ * Appends ops in the order they happen, numbering them; what a recording client uses. Ops are kept
+ * encoded, a few bytes each, and beyond a bounded buffer in a temporary spill file, so that a long
+ * run's history does not grow the heap (issue 18); {@link #build} reads them back a page at a time.
  *
  * <pre>{@code
  * HistoryBuilder h = new HistoryBuilder();
@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class HistoryBuilder {
-    private final List<Op> ops = new ArrayList<>();
+    private final OpPages ops = new OpPages();
 
     public Op invoke(int process, String f, Value value, long nanos) {
         return add(new Op(ops.size(), process, OpType.INVOKE, f, value, java.util.OptionalLong.of(nanos)));
@@ -36,10 +36,11 @@ public final class HistoryBuilder {
     }
 
     public int size() {
-        return ops.size();
+        return (int) ops.size();
     }
 
+    /** The ops so far; appends after this call do not change it. */
     public History build() {
-        return History.of(ops);
+        return History.ofNumbered(ops.snapshot());
     }
 }

@@ -2,18 +2,10 @@ package io.faultline.checker.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
-
 import org.junit.jupiter.api.Test;
 
 import io.faultline.checker.history.History;
-import io.faultline.checker.history.Op;
-import io.faultline.checker.history.OpType;
-import io.faultline.checker.history.Value;
+import io.faultline.checker.history.HistoryGens;
 import io.faultline.gen.Gen;
 import io.faultline.gen.Property;
 
@@ -23,51 +15,7 @@ import io.faultline.gen.Property;
  * {@code -Dfaultline.seed=N}.
  */
 class HistoryRoundTripTest {
-    private static final String NAME_START = "abcdefghijklmnopqrstuvwxyz";
-    private static final String NAME_REST = NAME_START + "0123456789-?!*";
-    /** Quotes, backslashes, blanks and non-ASCII: what escaping has to get right. */
-    private static final String TEXT = "ab \"\\\t\n:;{}[]#,é€😀";
-
-    private static final Gen<String> NAMES = Gen.zip(Gen.elements(chars(NAME_START)), Gen.strings(NAME_REST, 0, 8),
-            (first, rest) -> first + rest);
-
-    private static List<Character> chars(String s) {
-        List<Character> out = new ArrayList<>();
-        s.chars().forEach(c -> out.add((char) c));
-        return out;
-    }
-
-    private static Gen<Value> leaves() {
-        return Gen.oneOf(
-                Gen.constant(Value.NIL),
-                Gen.booleans().map(Value::of),
-                Gen.longs(Long.MIN_VALUE, Long.MAX_VALUE, 0).map(Value::of),
-                Gen.longs(-5, 5, 0).map(Value::of),
-                Gen.strings(TEXT, 0, 6).map(Value::of),
-                NAMES.map(Value::kw));
-    }
-
-    private static Gen<Value> values(int depth) {
-        if (depth == 0) {
-            return leaves();
-        }
-        Gen<Value> inner = Gen.lazy(() -> values(depth - 1));
-        Gen<Value> vec = inner.list(0, 3).map(Value::vec);
-        Gen<Value> map = Gen.tuple(leaves(), inner).list(0, 3).map(entries -> {
-            Map<Value, Value> m = new LinkedHashMap<>();
-            entries.forEach(e -> m.put(e.first(), e.second()));
-            return new Value.MapV(m);
-        });
-        return Gen.frequency(Gen.weighted(4, leaves()), Gen.weighted(1, vec), Gen.weighted(1, map));
-    }
-
-    private static final Gen<Op> OPS = Gen.zip(
-            Gen.tuple(Gen.integers(0, 20), Gen.elements(OpType.values()), NAMES),
-            Gen.tuple(values(2), Gen.longs(0, 1_000_000_000_000L).optional()),
-            (a, b) -> new Op(0, a.first(), a.second(), a.third(), b.first(),
-                    b.second().map(OptionalLong::of).orElse(OptionalLong.empty())));
-
-    private static final Gen<History> HISTORIES = OPS.list(0, 12).map(History::of);
+    private static final Gen<History> HISTORIES = HistoryGens.OPS.list(0, 12).map(History::of);
 
     @Test
     void jsonLinesReadBackWhatWasWritten() {
@@ -87,7 +35,7 @@ class HistoryRoundTripTest {
 
     @Test
     void everyValueSurvivesEdnAndJson() {
-        Property.forAll(values(3)).tries(300).verify(v -> {
+        Property.forAll(HistoryGens.values(3)).tries(300).verify(v -> {
             assertEquals(v, EdnValues.parse("v", EdnValues.print(v)));
             assertEquals(v, JsonValues.fromJson(JsonValues.toJson(v)));
         });

@@ -25,7 +25,7 @@ import org.apiguardian.api.API;
 
 /**
  * Each acknowledged write that the final log lacks, and each record it holds (or consumers read)
- * at more than one offset (a write the log cleaner removed is listed as compacted, after them, C8.4): who acknowledged it, when, which leader answered in which epoch, and
+ * at more than one offset: who acknowledged it, when, which leader answered in which epoch, and
  * where it went. "The final log" is the system's view only: the settled leader's log
  * ({@link KafkaInvariants#settledLeaderLog}); a partition without one is listed as not judged. It
  * explains the checks' verdicts, it does not make one.
@@ -46,102 +46,171 @@ public final class LostRecords {
     private record Ack(int partition, long value, OptionalLong offset, int process, long nanos) {
     }
 
-    /** The table for a finished run. */
+    /**
+     * The table for a finished run. The history is read once, as a stream (a long run's history is
+     * on disk, issue 18): an acknowledged send is kept only if the final log lacks its value or a
+     * row names it (duplicated); sends whose records retention deleted are counted, one row per
+     * partition, not listed one by one.
+     */
     public static Table table(KafkaCluster c, RecordLedger ledger, LogCheckResult logCheck) {
-        Map<Long, Ack> acks = acks(c);
-        List<List<String>> rows = new ArrayList<>();
-        // Compacted records come after the lost and duplicated ones: on a compacted topic they are many.
-        List<List<String>> compacted = new ArrayList<>();
-        for (int p = 0; p < c.partitions(); p++) {
+        int partitions = c.partitions();
+        List<Optional<ReplicaLog>> views = new ArrayList<>();
+        List<Map<Long, List<Long>>> offsets = new ArrayList<>();
+        List<TreeSet<Long>> doubled = new ArrayList<>();
+        List<TreeSet<Long>> readTwice = new ArrayList<>();
+        TreeSet<Long> named = new TreeSet<>();
+        List<Map<Long, LogRecord>> cleaned = new ArrayList<>();
+        List<Map<Long, Long>> newestOfKey = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
             Optional<ReplicaLog> view = KafkaInvariants.settledLeaderLog(c, p);
+            views.add(view);
+            Map<Long, List<Long>> at = new TreeMap<>();
+            Map<Long, LogRecord> gaps = new TreeMap<>();
+            Map<Long, Long> newest = new TreeMap<>();
+            if (view.isPresent()) {
+                ReplicaLog log = view.get();
+                for (long o = log.logStartOffset(); o < log.leo(); o++) {
+                    LogRecord r = log.get(o);
+                    if (!r.readable()) {
+                        gaps.putIfAbsent(r.value(), r);
+                        continue;
+                    }
+                    at.computeIfAbsent(r.value(), v -> new ArrayList<>()).add(o);
+                    if (r.hasKey()) {
+                        newest.put(r.key(), o);
+                    }
+                }
+            }
+            offsets.add(at);
+            cleaned.add(gaps);
+            newestOfKey.add(newest);
+            TreeSet<Long> twice = new TreeSet<>();
+            at.forEach((v, where) -> {
+                if (where.size() > 1) {
+                    twice.add(v);
+                }
+            });
+            doubled.add(twice);
+            TreeSet<Long> read = readTwice(logCheck, p);
+            read.removeAll(twice);
+            readTwice.add(read);
+            named.addAll(twice);
+            named.addAll(read);
+        }
+        Acks acks = acks(c, views, offsets, named);
+        Rows rows = new Rows();
+        // Compacted records come after the lost and duplicated ones: on a compacted topic they are many.
+        List<java.util.function.Supplier<List<String>>> compacted = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
             int partition = p;
-            List<Ack> mine = acks.values().stream().filter(a -> a.partition() == partition).toList();
-            if (view.isEmpty()) {
-                if (!mine.isEmpty()) {
-                    rows.add(List.of("not judged", "p" + p, "-", "-", "-", "-", "-", "-", "no settled leader at the end"
-                            + " (offline, or the named leader has not taken over): its " + mine.size()
-                            + " acknowledged writes are not judged"));
+            if (views.get(p).isEmpty()) {
+                if (acks.unjudged[p] > 0) {
+                    rows.add(() -> List.of("not judged", "p" + partition, "-", "-", "-", "-", "-", "-",
+                            "no settled leader at the end (offline, or the named leader has not taken over): its "
+                                    + acks.unjudged[partition] + " acknowledged sends are not judged"));
                 }
                 continue;
             }
-            ReplicaLog log = view.get();
-            long start = log.logStartOffset();
-            Map<Long, List<Long>> offsets = new TreeMap<>();
-            Map<Long, LogRecord> cleanedByValue = new TreeMap<>();
-            Map<Long, Long> newestOfKey = new TreeMap<>();
-            for (long o = start; o < log.leo(); o++) {
-                LogRecord r = log.get(o);
-                if (!r.readable()) {
-                    cleanedByValue.putIfAbsent(r.value(), r);
+            for (Ack a : acks.missing.values()) {
+                if (a.partition() != p) {
                     continue;
                 }
-                offsets.computeIfAbsent(r.value(), v -> new ArrayList<>()).add(o);
-                if (r.hasKey()) {
-                    newestOfKey.put(r.key(), o);
-                }
-            }
-            for (Ack a : mine) {
-                if (offsets.containsKey(a.value())) {
-                    continue;
-                }
-                LogRecord gone = cleanedByValue.get(a.value());
+                LogRecord gone = cleaned.get(p).get(a.value());
                 if (gone != null) {
                     // The log cleaner removed it (C8.4): a newer value of its key replaced it, by design.
-                    Long newer = newestOfKey.get(gone.key());
-                    compacted.add(row("compacted", a, ledger, newer == null
+                    Long newer = newestOfKey.get(p).get(gone.key());
+                    compacted.add(() -> row("compacted", a, ledger, newer == null
                             ? "compacted (key " + gone.key() + " was deleted: its tombstone was removed after "
                                     + "delete.retention.ms)"
                             : "compacted (a newer value of key " + gone.key() + " at offset " + newer + ")"));
-                    continue;
+                } else {
+                    rows.add(() -> row("lost", a, ledger, where(c, ledger, a)));
                 }
-                if (a.offset().isPresent() && a.offset().getAsLong() < start) {
-                    // Retention deleted it (C8.2): gone by the configuration's design, not by a fault.
-                    rows.add(row("deleted", a, ledger, "deleted by retention: the final leader's log starts at offset "
-                            + start));
-                    continue;
-                }
-                rows.add(row("lost", a, ledger, where(c, ledger, a)));
             }
-            TreeSet<Long> doubled = new TreeSet<>();
-            offsets.forEach((v, at) -> {
-                if (at.size() > 1) {
-                    doubled.add(v);
-                }
-            });
-            TreeSet<Long> readTwice = readTwice(logCheck, p);
-            readTwice.removeAll(doubled);
-            for (long v : doubled) {
-                String where = "present at offsets " + join(offsets.get(v)) + " of the leader's log (appended at epochs "
-                        + join(ledger.appends(v).stream().filter(x -> x.partition() == partition)
-                                .map(x -> (long) x.epoch()).toList()) + ")";
-                rows.add(acks.containsKey(v) ? row("duplicated", acks.get(v), ledger, where) : unacked(p, v, where));
+            if (acks.deleted[p] > 0) {
+                long start = views.get(p).get().logStartOffset();
+                rows.add(() -> List.of("deleted", "p" + partition, "-", "-", "-", "-", "-", "-", acks.deleted[partition]
+                        + " acknowledged sends deleted by retention: the final leader's log starts at offset " + start));
             }
-            for (long v : readTwice) {
-                String where = "consumers read it at more than one offset (Jepsen duplicate); the final log holds it "
-                        + (offsets.containsKey(v) ? "at offset " + join(offsets.get(v)) : "nowhere");
-                rows.add(acks.containsKey(v) ? row("duplicated", acks.get(v), ledger, where) : unacked(p, v, where));
+            Map<Long, List<Long>> at = offsets.get(p);
+            for (long v : doubled.get(p)) {
+                rows.add(() -> {
+                    String where = "present at offsets " + join(at.get(v)) + " of the leader's log (appended at epochs "
+                            + join(ledger.appends(v).stream().filter(x -> x.partition() == partition)
+                                    .map(x -> (long) x.epoch()).toList()) + ")";
+                    return acks.named.containsKey(v) ? row("duplicated", acks.named.get(v), ledger, where)
+                            : unacked(partition, v, where);
+                });
+            }
+            for (long v : readTwice.get(p)) {
+                rows.add(() -> {
+                    String where = "consumers read it at more than one offset (Jepsen duplicate); the final log holds it "
+                            + (at.containsKey(v) ? "at offset " + join(at.get(v)) : "nowhere");
+                    return acks.named.containsKey(v) ? row("duplicated", acks.named.get(v), ledger, where)
+                            : unacked(partition, v, where);
+                });
             }
         }
-        rows.addAll(compacted);
-        if (rows.size() > MAX_ROWS) {
-            int more = rows.size() - MAX_ROWS;
-            rows = new ArrayList<>(rows.subList(0, MAX_ROWS));
-            rows.add(List.of("more", "-", "-", "-", "-", "-", "-", "-", more + " more rows not shown"));
-        }
-        return new Table(TITLE, COLUMNS, rows);
+        compacted.forEach(rows::add);
+        return new Table(TITLE, COLUMNS, rows.table());
     }
 
-    /** Every acknowledged send by value (values are unique per run); the first ack of a value wins. */
-    private static Map<Long, Ack> acks(KafkaCluster c) {
-        Map<Long, Ack> out = new TreeMap<>();
+    /** The first {@link #MAX_ROWS} rows, each built only if shown, and a count of the rest. */
+    private static final class Rows {
+        private final List<List<String>> shown = new ArrayList<>();
+        private long more;
+
+        void add(java.util.function.Supplier<List<String>> row) {
+            if (shown.size() < MAX_ROWS) {
+                shown.add(row.get());
+            } else {
+                more++;
+            }
+        }
+
+        List<List<String>> table() {
+            List<List<String>> out = new ArrayList<>(shown);
+            if (more > 0) {
+                out.add(List.of("more", "-", "-", "-", "-", "-", "-", "-", more + " more rows not shown"));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * What one pass over the history keeps: acknowledged sends the final log lacks ({@code missing})
+     * and those of {@code named} values, by value (values are unique per run; the first ack of a
+     * value wins); per partition, how many sends retention deleted and how many are not judged.
+     */
+    private record Acks(Map<Long, Ack> missing, Map<Long, Ack> named, long[] deleted, long[] unjudged) {
+    }
+
+    private static Acks acks(KafkaCluster c, List<Optional<ReplicaLog>> views, List<Map<Long, List<Long>>> offsets,
+            TreeSet<Long> named) {
+        Acks out = new Acks(new TreeMap<>(), new TreeMap<>(), new long[views.size()], new long[views.size()]);
         for (Op op : c.history()) {
             if (op.type() != OpType.OK || !op.f().equals(KafkaOps.SEND)) {
                 continue;
             }
             for (KafkaOps.Send s : KafkaOps.sends(op)) {
-                if (s.key() instanceof Value.Int k && s.value() instanceof Value.Int v) {
-                    out.putIfAbsent(v.value(), new Ack((int) k.value(), v.value(), s.offset(), op.process(),
-                            op.time().orElse(0)));
+                if (!(s.key() instanceof Value.Int k && s.value() instanceof Value.Int v)) {
+                    continue;
+                }
+                int p = (int) k.value();
+                Ack a = new Ack(p, v.value(), s.offset(), op.process(), op.time().orElse(0));
+                if (named.contains(a.value())) {
+                    out.named().putIfAbsent(a.value(), a);
+                }
+                if (p < 0 || p >= views.size()) {
+                    continue;
+                } else if (views.get(p).isEmpty()) {
+                    out.unjudged()[p]++;
+                } else if (offsets.get(p).containsKey(a.value())) {
+                    continue;
+                } else if (a.offset().isPresent() && a.offset().getAsLong() < views.get(p).get().logStartOffset()) {
+                    out.deleted()[p]++; // retention deleted it (C8.2): gone by the configuration's design
+                } else {
+                    out.missing().putIfAbsent(a.value(), a);
                 }
             }
         }
@@ -215,7 +284,7 @@ public final class LostRecords {
         parts.add("the final leader b" + (named.leader() + 1) + " (epoch " + named.leaderEpoch() + ") lacks it");
         TreeSet<Integer> holders = new TreeSet<>();
         for (int b : c.replicas(a.partition())) {
-            if (c.log(b, a.partition()).map(l -> l.values().contains(a.value())).orElse(false)) {
+            if (c.log(b, a.partition()).map(l -> holds(l, a.value())).orElse(false)) {
                 holders.add(b);
             }
         }
@@ -223,6 +292,15 @@ public final class LostRecords {
             parts.add("still on " + brokers(holders) + ", which does not lead: not the system's view");
         }
         return String.join("; ", parts);
+    }
+
+    private static boolean holds(ReplicaLog log, long value) {
+        for (long o = log.logStartOffset(); o < log.leo(); o++) {
+            if (log.get(o).readable() && log.get(o).value() == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String brokers(TreeSet<Integer> ids) {

@@ -26,8 +26,8 @@ import org.apiguardian.api.API;
  *
  * <p>Memory: it grows with the logs, about 21 bytes per record and replica (the log's own record
  * object, when it arrived and in which order), plus an object per removal; appends and copies are
- * built when asked for, by a scan. Not bounded: a run long enough to exhaust the heap with its logs
- * exhausts it with this ledger too.
+ * built when asked for, by a scan. What retention deletes it forgets, so with retention on it is
+ * bounded as the logs are; the report then says only "deleted by retention" of those records.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RecordLedger implements Invariant {
@@ -46,9 +46,6 @@ public final class RecordLedger implements Invariant {
      */
     public record Removal(int broker, int partition, long offset, long nanos, boolean crash, int leader, int epoch) {
     }
-
-    /** Stands in the mirror for an offset below the replica's log start when it was first seen. */
-    private static final LogRecord RETAINED_AWAY = new LogRecord(-1, LogRecord.NO_KEY, Long.MIN_VALUE, -1, -1, true);
 
     private final KafkaCluster cluster;
     /** [broker][partition]: what this ledger last saw on that replica, and when each record arrived. */
@@ -73,12 +70,36 @@ public final class RecordLedger implements Invariant {
     /**
      * One replica as last observed: its records (the log's own objects) and, per offset, when the
      * record arrived, its place in the order of observation, and whether its leader appended it.
+     * Entry {@code i} is offset {@code base + i}; entries below {@code first} were deleted by
+     * retention and are forgotten, their space given back once they are half the arrays, so the
+     * mirror is as long as the log (issue 18: bounded when retention bounds the log).
      */
     private static final class Replica {
         final List<LogRecord> records = new ArrayList<>();
+        /** The log last observed and its {@link ReplicaLog#changes()} then: unchanged, nothing to do. */
+        ReplicaLog log;
+        long changes;
+        long base;
+        int first;
         long[] nanos = new long[64];
         long[] order = new long[64];
         boolean[] led = new boolean[64];
+
+        long start() {
+            return base + first;
+        }
+
+        long end() {
+            return base + records.size();
+        }
+
+        boolean isEmpty() {
+            return first == records.size();
+        }
+
+        LogRecord at(long offset) {
+            return records.get((int) (offset - base));
+        }
 
         void add(LogRecord r, long at, long seq, boolean leader) {
             int i = records.size();
@@ -91,6 +112,34 @@ public final class RecordLedger implements Invariant {
             nanos[i] = at;
             order[i] = seq;
             led[i] = leader;
+        }
+
+        /** Forgets the offsets below {@code offset} (the log start moved up: retention, C8.2). */
+        void dropBelow(long offset) {
+            first = (int) Math.max(first, Math.min(offset - base, records.size()));
+            if (isEmpty()) {
+                restartAt(offset);
+            } else if (first >= 1024 && first >= records.size() / 2) {
+                int n = records.size() - first;
+                records.subList(0, first).clear();
+                System.arraycopy(nanos, first, nanos, 0, n);
+                System.arraycopy(order, first, order, 0, n);
+                System.arraycopy(led, first, led, 0, n);
+                base += first;
+                first = 0;
+            }
+        }
+
+        /** Removes the offsets from {@code offset} up (truncated or lost). */
+        void truncateTo(long offset) {
+            records.subList((int) (offset - base), records.size()).clear();
+        }
+
+        /** Empty, the next record expected at {@code offset}. */
+        void restartAt(long offset) {
+            records.clear();
+            base = offset;
+            first = 0;
         }
     }
 
@@ -138,66 +187,68 @@ public final class RecordLedger implements Invariant {
     }
 
     /**
-     * Compares one replica with what was last seen; the common case (nothing or only appends) is O(1).
-     * Offsets below the log start were deleted by retention (C8.2), not lost: the mirror keeps a
-     * placeholder for them and never compares them.
+     * Compares one replica with what was last seen; the common case (nothing or only appends) is O(1),
+     * and a log that has not changed since (same object, same {@link ReplicaLog#changes()}) is skipped.
+     * Offsets below the log start were deleted by retention (C8.2), not lost: the mirror forgets them.
      */
     private void observe(long now, Broker broker, int b, int p, ReplicaLog log) {
         Replica seen = replicas[b][p];
-        List<LogRecord> mirror = seen.records;
-        long leo = log.leo();
-        long start = log.logStartOffset();
-        int size = mirror.size();
-        boolean prefixKept = size == 0 || (leo >= size && sameAt(log, mirror, size - 1, start));
-        if (prefixKept && leo == size) {
+        if (seen.log == log && seen.changes == log.changes()) {
             return;
         }
-        int from = size;
+        seen.log = log;
+        seen.changes = log.changes();
+        long leo = log.leo();
+        long start = log.logStartOffset();
+        seen.dropBelow(start);
+        if (seen.isEmpty()) {
+            seen.restartAt(start);
+        }
+        long end = seen.end();
+        boolean prefixKept = seen.isEmpty() || (leo >= end && log.get(end - 1).sameSlot(seen.at(end - 1)));
+        if (prefixKept && leo == end) {
+            return;
+        }
+        long from = end;
         if (!prefixKept) {
-            from = 0;
-            while (from < size && from < leo && sameAt(log, mirror, from, start)) {
+            from = seen.start();
+            // The cleaner's gap is the same slot: compaction is not a removal (C8.4).
+            while (from < end && from < leo && log.get(from).sameSlot(seen.at(from))) {
                 from++;
             }
             PartitionState named = cluster.controller().partitions().get(p);
-            for (int o = from; o < size; o++) {
-                if (mirror.get(o) == RETAINED_AWAY) {
-                    continue;
-                }
-                long value = mirror.get(o).value();
-                if (seen.led[o]) {
-                    goneAppends.computeIfAbsent(value, v -> new ArrayList<>()).add(new Seen<>(seen.order[o], append(b, p, o)));
+            for (long o = from; o < end; o++) {
+                int i = (int) (o - seen.base);
+                long value = seen.records.get(i).value();
+                if (seen.led[i]) {
+                    goneAppends.computeIfAbsent(value, v -> new ArrayList<>()).add(new Seen<>(seen.order[i], append(b, p, o)));
                 } else {
-                    goneCopies.computeIfAbsent(value, v -> new ArrayList<>()).add(new Seen<>(seen.order[o], copy(b, p, o)));
+                    goneCopies.computeIfAbsent(value, v -> new ArrayList<>()).add(new Seen<>(seen.order[i], copy(b, p, o)));
                 }
                 removals.computeIfAbsent(value, v -> new ArrayList<>())
                         .add(new Removal(b, p, o, now, wasDown[b], named.leader(), named.leaderEpoch()));
             }
-            mirror.subList(from, size).clear();
+            seen.truncateTo(from);
+            if (seen.isEmpty()) {
+                seen.restartAt(start);
+                from = start;
+            }
         }
         boolean leading = broker.isLeader(p);
         for (long o = from; o < leo; o++) {
-            if (o < start) {
-                seen.add(RETAINED_AWAY, now, observed++, false);
-                continue;
-            }
             LogRecord r = log.get(o);
             seen.add(r, now, observed++, leading && r.epoch() == broker.leaderEpoch(p));
         }
     }
 
-    /** True if the replica still holds what the mirror saw at {@code o} (maybe compacted), or retention deleted it. */
-    private static boolean sameAt(ReplicaLog log, List<LogRecord> mirror, long o, long start) {
-        // The cleaner's gap keeps the mirror's record: compaction is not a removal (C8.4).
-        return o < start || mirror.get((int) o) == RETAINED_AWAY || log.get(o).sameSlot(mirror.get((int) o));
-    }
-
-    private Append append(int b, int p, int o) {
+    private Append append(int b, int p, long o) {
         Replica r = replicas[b][p];
-        return new Append(b, p, r.records.get(o).epoch(), o, r.nanos[o]);
+        return new Append(b, p, r.at(o).epoch(), o, r.nanos[(int) (o - r.base)]);
     }
 
-    private Copy copy(int b, int p, int o) {
-        return new Copy(b, p, o, replicas[b][p].nanos[o]);
+    private Copy copy(int b, int p, long o) {
+        Replica r = replicas[b][p];
+        return new Copy(b, p, o, r.nanos[(int) (o - r.base)]);
     }
 
     /** Every leader append of {@code value}, in time order. */
@@ -217,7 +268,7 @@ public final class RecordLedger implements Invariant {
 
     /** How one replica's record is described: {@link #append} or {@link #copy}. */
     private interface Describe<T> {
-        T at(int broker, int partition, int offset);
+        T at(int broker, int partition, long offset);
     }
 
     /**
@@ -229,9 +280,9 @@ public final class RecordLedger implements Invariant {
         for (int b = 0; b < replicas.length; b++) {
             for (int p = 0; p < replicas[b].length; p++) {
                 Replica r = replicas[b][p];
-                for (int o = 0; o < r.records.size(); o++) {
-                    if (r.led[o] == led && r.records.get(o).value() == value) {
-                        found.add(new Seen<>(r.order[o], describe.at(b, p, o)));
+                for (int i = r.first; i < r.records.size(); i++) {
+                    if (r.led[i] == led && r.records.get(i).value() == value) {
+                        found.add(new Seen<>(r.order[i], describe.at(b, p, r.base + i)));
                     }
                 }
             }

@@ -36,6 +36,8 @@ public final class ReplicaLog {
     private long now;
     /** The log cleaner's checkpoint: offsets below it were covered by a pass (C8.4). */
     private long cleanedTo;
+    /** Bumped by every change to the records or the log start, so observers skip an unchanged log. */
+    private long changes;
 
     /** An empty log with Kafka's default segment and retention settings. */
     public ReplicaLog() {
@@ -53,6 +55,14 @@ public final class ReplicaLog {
 
     public SegmentPolicy policy() {
         return policy;
+    }
+
+    /**
+     * A number that changes whenever a record is appended or removed or the log start moves (the
+     * record ledger looks at a replica again only then, instead of after every event).
+     */
+    public long changes() {
+        return changes;
     }
 
     /** The replica's clock moved to {@code nanos}: later appends are stamped with it. */
@@ -199,6 +209,7 @@ public final class ReplicaLog {
             segments.add(s);
         }
         long offset = s.end();
+        changes++;
         s.add(r, policy.recordBytes(), now);
         epochs.assign(r.epoch(), offset);
         producers.onAppend(r, offset);
@@ -216,6 +227,7 @@ public final class ReplicaLog {
             return 0;
         }
         int removed = (int) (leo - Math.max(offset, logStartOffset()));
+        changes++;
         if (offset <= logStartOffset()) {
             segments.clear();
             segments.add(new Segment(offset));
@@ -237,6 +249,7 @@ public final class ReplicaLog {
      * leader's log start restarts there (Kafka's {@code truncateFullyAndStartAt}, C8.3).
      */
     public void restartAt(long offset) {
+        changes++;
         segments.clear();
         segments.add(new Segment(offset));
         epochs.truncateFromEnd(Long.MIN_VALUE);
@@ -283,6 +296,7 @@ public final class ReplicaLog {
             segments.add(new Segment(leo()));
         }
         segments.subList(0, n).clear();
+        changes += n;
         long start = logStartOffset();
         epochs.truncateFromStart(start);
         flushed = Math.max(flushed, start);
@@ -302,6 +316,9 @@ public final class ReplicaLog {
         }
         LogCleaner.Pass pass = LogCleaner.clean(segments, highWatermark, Math.max(cleanedTo, logStartOffset()), now, policy);
         cleanedTo = pass.cleanedTo();
+        if (pass.removed() > 0) {
+            changes++;
+        }
         return pass.removed();
     }
 
