@@ -150,6 +150,17 @@ final class GroupMembership {
         lose(ctx);
     }
 
+    /** KafkaConsumer.close(): a dynamic member sends LeaveGroup so the group rebalances at once (C7.2). */
+    void leave(Context ctx, Optional<HostId> coordinator) {
+        if (instanceId.isEmpty() && !memberId.isEmpty()) {
+            coordinator.ifPresent(c -> ctx.send(c, new LeaveGroup(group, memberId)));
+        }
+        memberId = "";
+        owned.clear();
+        generation = -1;
+        state = State.UNJOINED;
+    }
+
     /** Partitions lost with the membership: no commit can cover them any more. */
     private void lose(Context ctx) {
         if (!owned.isEmpty()) {
