@@ -20,8 +20,8 @@ import java.util.Optional;
 /**
  * The conformance drivers' client inside the simulation: one producer (of partition 0 unless told
  * another) and one consumer of partition 0, driven step by step by {@link ModelDriver} and
- * {@link ModelGroupDriver} rather than by a random workload, so that the model sees the same requests, in the same order, as the real cluster. It sends one record at
- * a time and behaves like the real producer with the same settings (FIDELITY C2, C3):
+ * {@link ModelGroupDriver} rather than by a random workload, so that the model sees the same
+ * requests, in the same order, as the real cluster. It sends one record at a time and behaves like the real producer with the same settings (FIDELITY C2, C3):
  * {@code request.timeout.ms} per attempt, up to {@code retries} retries after
  * {@code retry.backoff.ms}, all within {@code delivery.timeout.ms}; a send that may have been
  * appended (a timeout, NOT_ENOUGH_REPLICAS_AFTER_APPEND) ends as {@code info}, one certainly

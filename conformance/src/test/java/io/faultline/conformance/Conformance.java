@@ -46,6 +46,43 @@ final class Conformance {
         return new Both(model, real);
     }
 
+    record BothGroups(GroupOutcome model, GroupOutcome real) {
+        boolean agree() {
+            return model.observable().equals(real.observable());
+        }
+
+        List<String> notes() {
+            List<String> out = new java.util.ArrayList<>(model.notes());
+            out.addAll(real.notes());
+            return out;
+        }
+    }
+
+    static GroupOutcome model(GroupCase c) {
+        System.out.println("conformance " + c.topic() + ": model seed " + SEED
+                + " (replay with -Dfaultline.conformance.seed=" + SEED + ")");
+        try (ModelGroupDriver d = new ModelGroupDriver(SEED, c)) {
+            GroupOutcome o = GroupCaseRunner.run(c, d);
+            System.out.println("conformance " + c.topic() + ": model: " + o.summary() + " " + o.notes());
+            return o;
+        }
+    }
+
+    static BothGroups both(RealCluster cluster, GroupCase c) throws Exception {
+        GroupOutcome model = model(c);
+        GroupOutcome real;
+        try (RealGroupDriver d = new RealGroupDriver(cluster, c)) {
+            real = GroupCaseRunner.run(c, d);
+        }
+        System.out.println("conformance " + c.topic() + ": real:  " + real.summary() + " " + real.notes());
+        return new BothGroups(model, real);
+    }
+
+    static void record(GroupCase c, String title, BothGroups b, String comparison, String command) {
+        new CaseResult(c.topic(), title, SEED, b.model().summary(), b.real().summary(), comparison, true, command,
+                b.notes()).write(resultsDir());
+    }
+
     static String command(Class<?> test, String method) {
         return "./mvnw -pl conformance -am verify -Dtest='" + test.getSimpleName() + "#" + method
                 + "' -Dsurefire.failIfNoSpecifiedTests=false -Dfaultline.conformance.seed=" + SEED;

@@ -12,23 +12,13 @@ import org.junit.jupiter.api.Test;
  * predictions the conformance tests then hold the real cluster to.
  */
 class ModelGroupCasesTest {
-    static GroupOutcome model(GroupCase c) {
-        System.out.println("conformance " + c.topic() + ": model seed " + Conformance.SEED
-                + " (replay with -Dfaultline.conformance.seed=" + Conformance.SEED + ")");
-        try (ModelGroupDriver d = new ModelGroupDriver(Conformance.SEED, c)) {
-            GroupOutcome o = GroupCaseRunner.run(c, d);
-            System.out.println("conformance " + c.topic() + ": model: " + o.summary() + " " + o.notes());
-            return o;
-        }
-    }
-
     private static List<Long> values(long from, long to) {
         return LongStream.rangeClosed(from, to).boxed().toList();
     }
 
     @Test
     void aLeavingMembersPartitionGoesToTheRangeAssignorsNextOwnerAndResumesAtItsCommit() {
-        GroupOutcome o = model(GroupCases.memberLeaves(3000));
+        GroupOutcome o = Conformance.model(GroupCases.memberLeaves(3000));
         assertEquals(List.of(Map.of(0, "m1", 1, "m1", 2, "m2", 3, "m3"), Map.of(0, "m1", 1, "m1", 2, "m2", 3, "m2")),
                 o.assignments(), o.notes().toString());
         // Partition 3 holds 4, 8, ...: m3 had those of the first 20, m2 those of the last 20.
@@ -41,7 +31,7 @@ class ModelGroupCasesTest {
 
     @Test
     void aNewMemberResumesAtTheOffsetsCommittedBeforeTheCoordinatorRestarted() {
-        GroupOutcome o = model(GroupCases.coordinatorRestart(3000));
+        GroupOutcome o = Conformance.model(GroupCases.coordinatorRestart(3000));
         assertEquals(values(1, 20), o.deliveries().get("m1").stream().sorted().toList());
         assertEquals(values(21, 40), o.deliveries().get("m2").stream().sorted().toList());
         assertEquals(List.of(Map.of(0, 5L, 1, 5L, 2, 5L, 3, 5L), Map.of(0, 10L, 1, 10L, 2, 10L, 3, 10L)), o.committed());
@@ -51,6 +41,6 @@ class ModelGroupCasesTest {
     @Test
     void sameSeedSameOutcome() {
         GroupCase c = GroupCases.memberLeaves(3000);
-        assertEquals(model(c), model(c));
+        assertEquals(Conformance.model(c), Conformance.model(c));
     }
 }
