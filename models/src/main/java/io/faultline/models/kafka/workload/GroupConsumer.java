@@ -256,7 +256,7 @@ public final class GroupConsumer implements Process {
                 return;
             }
             membership.join(ctx, coord.get());
-            if (!config.cooperativeRebalancing()) {
+            if (!config.incrementalRebalancing()) {
                 return; // eager: nothing to poll until the assignment arrives (resume)
             }
         }
