@@ -248,6 +248,7 @@ public final class GroupConsumer implements Process {
             next(ctx);
             return;
         }
+        membership.reconcile(ctx, coord);
         if (membership.needsJoin()) {
             if (config.autoCommit() && membership.canCommit() && !position.isEmpty()) {
                 // onJoinPrepare: auto-commit commits synchronously before the rebalance (C7.5).

@@ -60,6 +60,8 @@ final class GroupMembership {
     private long awaiting = -1;
     private long nextId = IDS;
     private List<Integer> owned = new ArrayList<>();
+    /** group.protocol=consumer: an assignment received, not yet applied (null: none). */
+    private List<Integer> pending;
 
     GroupMembership(KafkaConfig config, String group, String instanceId, Listener listener) {
         this.config = config;
@@ -178,6 +180,7 @@ final class GroupMembership {
         }
         memberId = "";
         owned.clear();
+        pending = null;
         generation = -1;
         state = State.UNJOINED;
     }
@@ -195,6 +198,7 @@ final class GroupMembership {
             listener.revoking(ctx, owned(), false);
         }
         owned.clear();
+        pending = null;
         generation = -1;
         state = State.UNJOINED;
     }
@@ -275,16 +279,34 @@ final class GroupMembership {
         } else if (r.error() == KafkaError.NONE && (joining || state == State.STABLE)) {
             memberId = r.memberId();
             generation = r.memberEpoch();
-            boolean revoked = owned.stream().anyMatch(p -> !r.assignment().contains(p));
-            assign(ctx, r.assignment());
-            if (revoked) {
-                ctx.send(from, new ConsumerGroupHeartbeat(group, memberId, generation, owned));
+            state = State.STABLE;
+            if (!r.assignment().equals(owned)) {
+                pending = List.copyOf(r.assignment()); // applied by the application's thread, between polls
             }
         } else if (joining) {
             state = State.UNJOINED; // NOT_COORDINATOR: the metadata finds the new coordinator
         }
         if (joining) {
             listener.resume(ctx);
+        }
+    }
+
+    /**
+     * Between two polls (the Java client reconciles in the application thread, in {@code poll}):
+     * applies the assignment the last heartbeat brought, committing what is revoked first, and
+     * tells the coordinator at once when something was revoked, so the new owner need not wait a
+     * heartbeat interval (C7.8).
+     */
+    void reconcile(Context ctx, Optional<HostId> coordinator) {
+        if (pending == null || state != State.STABLE) {
+            return;
+        }
+        List<Integer> next = pending;
+        pending = null;
+        boolean revoked = owned.stream().anyMatch(p -> !next.contains(p));
+        assign(ctx, next);
+        if (revoked) {
+            coordinator.ifPresent(c -> ctx.send(c, new ConsumerGroupHeartbeat(group, memberId, generation, owned)));
         }
     }
 

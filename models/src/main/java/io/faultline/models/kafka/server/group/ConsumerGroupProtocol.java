@@ -56,8 +56,11 @@ final class ConsumerGroupProtocol {
             bump(ctx, g, partitions);
         }
         g.members.put(known.id(), new Group.Member(known.id(), "", from, ctx.now()));
+        List<Integer> before = g.assignment.getOrDefault(known.id(), List.of());
         List<Integer> now = reconcile(g, known.id(), h.owned());
-        g.epochs.put(known.id(), g.generation);
+        if (!g.epochs.containsKey(known.id()) || !now.equals(before)) {
+            g.epochs.put(known.id(), g.generation); // the epoch of the member's latest assignment
+        }
         ctx.send(from, new ConsumerGroupHeartbeatResult(g.name, known.id(), g.generation, now, KafkaError.NONE));
     }
 
@@ -95,13 +98,17 @@ final class ConsumerGroupProtocol {
         return now;
     }
 
-    /** A commit names the member's current epoch (KIP-848's STALE_MEMBER_EPOCH otherwise, as a stale generation here). */
+    /**
+     * A commit must name an epoch no older than the member's latest assignment (KIP-848's
+     * STALE_MEMBER_EPOCH otherwise, a stale generation here): a zombie's commit is refused, a
+     * member's commit crossing an answer that changed nothing for it is not.
+     */
     static KafkaError commitAllowed(Group g, String memberId, int epoch) {
-        Integer current = g.epochs.get(memberId);
-        if (current == null) {
+        Integer since = g.epochs.get(memberId);
+        if (since == null) {
             return KafkaError.UNKNOWN_MEMBER_ID;
         }
-        return current == epoch ? KafkaError.NONE : KafkaError.ILLEGAL_GENERATION;
+        return epoch >= since ? KafkaError.NONE : KafkaError.ILLEGAL_GENERATION;
     }
 
     /** Members whose sessions expired leave the target (their partitions are free at once). */
