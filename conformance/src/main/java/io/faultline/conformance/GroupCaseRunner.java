@@ -21,6 +21,26 @@ public final class GroupCaseRunner {
     private GroupCaseRunner() {
     }
 
+    /**
+     * Partition to owner when a rebalance has completed: the live members' {@code owned} partitions
+     * are disjoint, none is empty, and together they cover all {@code partitions}.
+     */
+    public static java.util.Optional<Map<Integer, String>> completed(Map<String, ? extends java.util.Collection<Integer>> owned,
+                                                                     int partitions) {
+        Map<Integer, String> owner = new TreeMap<>();
+        for (Map.Entry<String, ? extends java.util.Collection<Integer>> e : owned.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            for (int p : e.getValue()) {
+                if (owner.put(p, e.getKey()) != null) {
+                    return java.util.Optional.empty();
+                }
+            }
+        }
+        return owner.size() == partitions ? java.util.Optional.of(owner) : java.util.Optional.empty();
+    }
+
     public static GroupOutcome run(GroupCase c, GroupDriver d) {
         List<Map<Integer, String>> assignments = new ArrayList<>();
         List<Map<Integer, Long>> committed = new ArrayList<>();

@@ -120,21 +120,10 @@ public final class ModelGroupDriver implements GroupDriver {
         return members.keySet().stream().filter(m -> !left.contains(m)).toList();
     }
 
-    /** Partition to owner if the live members' assignments are disjoint, non-empty and cover the topic. */
     private Optional<Map<Integer, String>> completed() {
-        Map<Integer, String> owner = new TreeMap<>();
-        for (String m : live()) {
-            List<Integer> owned = members.get(m).consumer().map(GroupConsumer::owned).orElse(List.of());
-            if (owned.isEmpty()) {
-                return Optional.empty();
-            }
-            for (int p : owned) {
-                if (owner.put(p, m) != null) {
-                    return Optional.empty();
-                }
-            }
-        }
-        return owner.size() == c.partitions() ? Optional.of(owner) : Optional.empty();
+        Map<String, List<Integer>> owned = new TreeMap<>();
+        live().forEach(m -> owned.put(m, members.get(m).consumer().map(GroupConsumer::owned).orElse(List.of())));
+        return GroupCaseRunner.completed(owned, c.partitions());
     }
 
     @Override

@@ -26,14 +26,21 @@ final class Conformance {
         return outputDir().resolve("conformance-results");
     }
 
-    static CaseOutcome model(Workload w) {
-        System.out.println("conformance " + w.topic() + ": model seed " + SEED
+    /** Runs a case on the model, printing its seed and outcome. */
+    private static <O> O onModel(String topic, java.util.function.Supplier<O> run, java.util.function.Function<O, String> says) {
+        System.out.println("conformance " + topic + ": model seed " + SEED
                 + " (replay with -Dfaultline.conformance.seed=" + SEED + ")");
-        try (ModelDriver d = new ModelDriver(SEED, w)) {
-            CaseOutcome o = CaseRunner.run(w, d);
-            System.out.println("conformance " + w.topic() + ": model: " + o.summary() + " " + o.notes());
-            return o;
-        }
+        O o = run.get();
+        System.out.println("conformance " + topic + ": model: " + says.apply(o));
+        return o;
+    }
+
+    static CaseOutcome model(Workload w) {
+        return onModel(w.topic(), () -> {
+            try (ModelDriver d = new ModelDriver(SEED, w)) {
+                return CaseRunner.run(w, d);
+            }
+        }, o -> o.summary() + " " + o.notes());
     }
 
     static Both both(RealCluster cluster, Workload w) throws Exception {
@@ -59,13 +66,11 @@ final class Conformance {
     }
 
     static GroupOutcome model(GroupCase c) {
-        System.out.println("conformance " + c.topic() + ": model seed " + SEED
-                + " (replay with -Dfaultline.conformance.seed=" + SEED + ")");
-        try (ModelGroupDriver d = new ModelGroupDriver(SEED, c)) {
-            GroupOutcome o = GroupCaseRunner.run(c, d);
-            System.out.println("conformance " + c.topic() + ": model: " + o.summary() + " " + o.notes());
-            return o;
-        }
+        return onModel(c.topic(), () -> {
+            try (ModelGroupDriver d = new ModelGroupDriver(SEED, c)) {
+                return GroupCaseRunner.run(c, d);
+            }
+        }, o -> o.summary() + " " + o.notes());
     }
 
     static BothGroups both(RealCluster cluster, GroupCase c) throws Exception {

@@ -21,12 +21,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.LongDeserializer;
-import org.apache.kafka.common.serialization.LongSerializer;
 
 /**
  * Runs a {@link GroupCase} on a {@link RealCluster} with real {@code kafka-clients}: a producer with
@@ -64,16 +62,7 @@ final class RealGroupDriver implements GroupDriver {
                 .get(10, SECONDS).get(c.topic()).partitions().stream().allMatch(p -> p.isr().size() == 3))) {
             throw new IllegalStateException("topic " + c.topic() + " not ready: " + notes);
         }
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, LongSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, LongSerializer.class.getName());
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        for (String k : List.of("acks", "retries", "request.timeout.ms", "delivery.timeout.ms", "retry.backoff.ms",
-                "enable.idempotence", "max.in.flight.requests.per.connection")) {
-            p.put(k, c.setting(k));
-        }
-        this.producer = new KafkaProducer<>(p);
+        this.producer = RealDriver.producer(cluster, c::setting);
     }
 
     @Override
@@ -156,19 +145,9 @@ final class RealGroupDriver implements GroupDriver {
     }
 
     private Optional<Map<Integer, String>> completed() {
-        Map<Integer, String> owner = new TreeMap<>();
-        for (Map.Entry<String, KafkaConsumer<Long, Long>> e : consumers.entrySet()) {
-            Set<TopicPartition> owned = e.getValue().assignment();
-            if (owned.isEmpty()) {
-                return Optional.empty();
-            }
-            for (TopicPartition tp : owned) {
-                if (owner.put(tp.partition(), e.getKey()) != null) {
-                    return Optional.empty();
-                }
-            }
-        }
-        return owner.size() == c.partitions() ? Optional.of(owner) : Optional.empty();
+        Map<String, List<Integer>> owned = new TreeMap<>();
+        consumers.forEach((m, k) -> owned.put(m, k.assignment().stream().map(TopicPartition::partition).toList()));
+        return GroupCaseRunner.completed(owned, c.partitions());
     }
 
     @Override
