@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The conformance driver's client inside the simulation: one producer and one consumer of
- * partition 0, driven step by step by {@link ModelDriver} rather than by a random workload, so that
- * the model sees the same requests, in the same order, as the real cluster. It sends one record at
- * a time and behaves like the real producer with the same settings (FIDELITY C2, C3):
+ * The conformance drivers' client inside the simulation: one producer (of partition 0 unless told
+ * another) and one consumer of partition 0, driven step by step by {@link ModelDriver} and
+ * {@link ModelGroupDriver} rather than by a random workload, so that the model sees the same
+ * requests, in the same order, as the real cluster. It sends one record at a time and behaves like the real producer with the same settings (FIDELITY C2, C3):
  * {@code request.timeout.ms} per attempt, up to {@code retries} retries after
  * {@code retry.backoff.ms}, all within {@code delivery.timeout.ms}; a send that may have been
  * appended (a timeout, NOT_ENOUGH_REPLICAS_AFTER_APPEND) ends as {@code info}, one certainly
@@ -43,11 +43,12 @@ final class ModelClient implements Process {
     private final KafkaCluster cluster;
     private final KafkaConfig config;
     private Context ctx;
-    private PartitionState partition;
+    private final java.util.Map<Integer, PartitionState> partitions = new java.util.TreeMap<>();
     private long nextId;
 
     private long sendId = -1;
     private long value;
+    private int sendPartition;
     private long deadline;
     private long requestId = -1;
     private int attempts;
@@ -69,12 +70,22 @@ final class ModelClient implements Process {
         onTimer(ctx, new MetadataTick());
     }
 
-    /** The partition's state as the controller last told this client. */
+    /** Partition 0's state as the controller last told this client. */
     Optional<PartitionState> partition() {
-        return Optional.ofNullable(partition);
+        return partition(0);
+    }
+
+    /** A partition's state as the controller last told this client. */
+    Optional<PartitionState> partition(int p) {
+        return Optional.ofNullable(partitions.get(p));
     }
 
     void startSend(long v) {
+        startSend(0, v);
+    }
+
+    void startSend(int p, long v) {
+        sendPartition = p;
         sendId = nextId++;
         value = v;
         deadline = ctx.now() + config.deliveryTimeoutMs() * Simulation.MILLIS;
@@ -92,6 +103,7 @@ final class ModelClient implements Process {
     void startFetch(long offset) {
         fetched = null;
         fetchId = nextId++;
+        PartitionState partition = partitions.get(0);
         if (partition != null && partition.online()) {
             ctx.send(cluster.hostOf(partition.leader()),
                     new KafkaMessage.Fetch(fetchId, 0, -1, partition.leaderEpoch(), offset));
@@ -107,6 +119,7 @@ final class ModelClient implements Process {
             finish();
             return;
         }
+        PartitionState partition = partitions.get(sendPartition);
         if (partition == null || !partition.online()) {
             retryLater();
             return;
@@ -114,7 +127,7 @@ final class ModelClient implements Process {
         attempts++;
         requestId = nextId++;
         ctx.send(cluster.hostOf(partition.leader()),
-                new KafkaMessage.Produce(requestId, 0,
+                new KafkaMessage.Produce(requestId, sendPartition,
                         List.of(new KeyValue(LogRecord.NO_KEY, value)), config.acks(), -1, -1));
         ctx.setTimer(config.requestTimeoutMs() * Simulation.MILLIS, new RequestExpired(requestId));
     }
@@ -164,11 +177,7 @@ final class ModelClient implements Process {
     @Override
     public void onMessage(Context ctx, HostId from, Message m) {
         if (m instanceof KafkaMessage.Metadata md) {
-            for (PartitionState s : md.partitions()) {
-                if (s.partition() == 0) {
-                    partition = s;
-                }
-            }
+            md.partitions().forEach(s -> partitions.put(s.partition(), s));
         } else if (m instanceof KafkaMessage.ProduceResult r && r.requestId() == requestId && sent == null) {
             requestId = -1;
             if (r.error() == KafkaError.NONE) {

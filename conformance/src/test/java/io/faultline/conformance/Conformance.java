@@ -26,14 +26,21 @@ final class Conformance {
         return outputDir().resolve("conformance-results");
     }
 
-    static CaseOutcome model(Workload w) {
-        System.out.println("conformance " + w.topic() + ": model seed " + SEED
+    /** Runs a case on the model, printing its seed and outcome. */
+    private static <O> O onModel(String topic, java.util.function.Supplier<O> run, java.util.function.Function<O, String> says) {
+        System.out.println("conformance " + topic + ": model seed " + SEED
                 + " (replay with -Dfaultline.conformance.seed=" + SEED + ")");
-        try (ModelDriver d = new ModelDriver(SEED, w)) {
-            CaseOutcome o = CaseRunner.run(w, d);
-            System.out.println("conformance " + w.topic() + ": model: " + o.summary() + " " + o.notes());
-            return o;
-        }
+        O o = run.get();
+        System.out.println("conformance " + topic + ": model: " + says.apply(o));
+        return o;
+    }
+
+    static CaseOutcome model(Workload w) {
+        return onModel(w.topic(), () -> {
+            try (ModelDriver d = new ModelDriver(SEED, w)) {
+                return CaseRunner.run(w, d);
+            }
+        }, o -> o.summary() + " " + o.notes());
     }
 
     static Both both(RealCluster cluster, Workload w) throws Exception {
@@ -44,6 +51,41 @@ final class Conformance {
         }
         System.out.println("conformance " + w.topic() + ": real:  " + real.summary() + " " + real.notes());
         return new Both(model, real);
+    }
+
+    record BothGroups(GroupOutcome model, GroupOutcome real) {
+        boolean agree() {
+            return model.observable().equals(real.observable());
+        }
+
+        List<String> notes() {
+            List<String> out = new java.util.ArrayList<>(model.notes());
+            out.addAll(real.notes());
+            return out;
+        }
+    }
+
+    static GroupOutcome model(GroupCase c) {
+        return onModel(c.topic(), () -> {
+            try (ModelGroupDriver d = new ModelGroupDriver(SEED, c)) {
+                return GroupCaseRunner.run(c, d);
+            }
+        }, o -> o.summary() + " " + o.notes());
+    }
+
+    static BothGroups both(RealCluster cluster, GroupCase c) throws Exception {
+        GroupOutcome model = model(c);
+        GroupOutcome real;
+        try (RealGroupDriver d = new RealGroupDriver(cluster, c)) {
+            real = GroupCaseRunner.run(c, d);
+        }
+        System.out.println("conformance " + c.topic() + ": real:  " + real.summary() + " " + real.notes());
+        return new BothGroups(model, real);
+    }
+
+    static void record(GroupCase c, String title, BothGroups b, String comparison, String command) {
+        new CaseResult(c.topic(), title, SEED, b.model().summary(), b.real().summary(), comparison, true, command,
+                b.notes()).write(resultsDir());
     }
 
     static String command(Class<?> test, String method) {

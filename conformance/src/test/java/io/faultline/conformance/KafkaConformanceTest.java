@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Cases 1-3 of issue #8, each on the model ({@code kafka.version=4.0}) and on one real Kafka 4.3
- * cluster started once for the class with {@code replica.lag.time.max.ms=3000}; each case has its
- * own topic. The cluster is closed after the class even when a case fails.
+ * Cases 1-3 of issue #8 and the consumer-group cases 5-6 of issue #16, each on the model
+ * ({@code kafka.version=4.0}) and on one real Kafka 4.3 cluster started once for the class with
+ * {@code replica.lag.time.max.ms=3000}; each case has its own topic (and group). The cluster is closed after the class even when a case fails.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaConformanceTest extends RealClusterTest {
@@ -97,5 +97,43 @@ class KafkaConformanceTest extends RealClusterTest {
             assertEquals("VALID", o.verdict(), o.side() + " " + o.anomalies());
             assertTrue(o.readsBoundedByHw(), o.side());
         }
+    }
+
+    @Test
+    @Order(4)
+    void aMemberLeavesAndTheGroupRebalancesTheSameWay() throws Exception {
+        GroupCase c = GroupCases.memberLeaves(LAG_MS);
+        Conformance.BothGroups b = Conformance.both(cluster, c);
+        Conformance.record(c, "consumer group of 3 on 4 partitions, range assignor, commitSync; one member leaves"
+                        + " (close, LeaveGroup) and the group rebalances (FIDELITY C7.2, C7.3)", b,
+                b.agree() ? "agree: the same assignments before and after, the same records to the same members,"
+                        + " none lost, none handed out twice" : "DISAGREE on assignments, deliveries or commits",
+                Conformance.command(getClass(), "aMemberLeavesAndTheGroupRebalancesTheSameWay"));
+        for (GroupOutcome o : List.of(b.model(), b.real())) {
+            assertEquals(2, o.assignments().size(), o.side() + " " + o.notes());
+            assertEquals(List.of(), o.lost(), o.side());
+            assertEquals(List.of(), o.duplicates(), o.side());
+        }
+        assertEquals(b.model().assignments(), b.real().assignments(), "partition -> member, before and after");
+        assertEquals(b.model().deliveries(), b.real().deliveries(), "records handed to each member");
+        assertEquals(b.model().committed(), b.real().committed(), "committed offsets");
+    }
+
+    @Test
+    @Order(5)
+    void committedOffsetsSurviveACoordinatorRestart() throws Exception {
+        GroupCase c = GroupCases.coordinatorRestart(LAG_MS);
+        Conformance.BothGroups b = Conformance.both(cluster, c);
+        Conformance.record(c, "a member commits and leaves; the group coordinator's broker is stopped and started;"
+                        + " a new member resumes (FIDELITY C7.6)", b,
+                b.agree() ? "agree: the new member resumes at the committed offsets and is handed exactly the"
+                        + " records written after them" : "DISAGREE on deliveries or commits",
+                Conformance.command(getClass(), "committedOffsetsSurviveACoordinatorRestart"));
+        for (GroupOutcome o : List.of(b.model(), b.real())) {
+            assertEquals(java.util.stream.LongStream.rangeClosed(21, 40).boxed().toList(), o.deliveries().get("m2"),
+                    o.side() + " " + o.notes());
+            assertEquals(List.of(), o.duplicates(), o.side());
+        }
+        assertEquals(b.model().observable(), b.real().observable(), "assignments, deliveries, commits");
     }
 }

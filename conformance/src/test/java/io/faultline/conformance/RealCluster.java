@@ -8,7 +8,7 @@ import org.apache.kafka.common.test.TestKitNodes;
 /**
  * A real Kafka 4.3 cluster in this JVM, from Kafka's own test kit: one KRaft controller and three
  * brokers (ids 0, 1, 2) listening on loopback only, started with the given
- * {@code replica.lag.time.max.ms} (a broker setting, so one cluster per value). Closing it stops
+ * {@code replica.lag.time.max.ms} and the group settings of {@link GroupCases} (a broker setting, so one cluster per value). Closing it stops
  * every broker and deletes its logs.
  *
  * <pre>{@code
@@ -35,6 +35,11 @@ final class RealCluster implements AutoCloseable {
                 // Auto-created topics and rebalancing would move leaders behind the cases' backs.
                 .setConfigProp("auto.create.topics.enable", "false")
                 .setConfigProp("auto.leader.rebalance.enable", "false")
+                // What the consumer-group cases tell the model (GroupCases): one replicated offsets
+                // partition, so the group's coordinator is that partition's leader.
+                .setConfigProp("offsets.topic.num.partitions", "1")
+                .setConfigProp("offsets.topic.replication.factor", "3")
+                .setConfigProp("group.initial.rebalance.delay.ms", "3000")
                 .build();
         try {
             kit.format();

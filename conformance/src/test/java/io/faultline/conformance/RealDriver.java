@@ -82,6 +82,11 @@ final class RealDriver implements ClusterDriver {
         // loaded machine): that is "not ready yet", not a failure.
         Awaitility.await("topic " + topic + " ready").atMost(WAIT).pollInterval(Duration.ofMillis(50))
                 .ignoreExceptions().until(() -> describe().isr().size() == w.replicationFactor());
+        this.producer = producer(cluster, w::setting);
+    }
+
+    /** A producer with a case's settings (real key names), one record per request. */
+    static KafkaProducer<Long, Long> producer(RealCluster cluster, java.util.function.UnaryOperator<String> setting) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, LongSerializer.class.getName());
@@ -89,9 +94,9 @@ final class RealDriver implements ClusterDriver {
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         for (String k : List.of("acks", "retries", "request.timeout.ms", "delivery.timeout.ms", "retry.backoff.ms",
                 "enable.idempotence", "max.in.flight.requests.per.connection")) {
-            p.put(k, w.setting(k));
+            p.put(k, setting.apply(k));
         }
-        this.producer = new KafkaProducer<>(p);
+        return new KafkaProducer<>(p);
     }
 
     @Override

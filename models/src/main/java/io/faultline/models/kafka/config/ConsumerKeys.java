@@ -41,9 +41,21 @@ public final class ConsumerKeys {
             v -> v.atLeast(KafkaVersion.V0_11) ? "3000" : "0", new KafkaKeys.Range(0, 3_600_000));
     public static final KafkaKeys.Key STRATEGY = key("partition.assignment.strategy",
             "range (eager rebalancing: every member revokes everything) or cooperative-sticky (only moved "
-                    + "partitions are revoked, KIP-429) (C7.3); range is what the default list picks; KIP-848's "
-                    + "protocol is not modelled (C7.8)",
+                    + "partitions are revoked, KIP-429) (C7.3); range is what the default list picks; ignored with group.protocol=consumer, whose "
+                    + "coordinator assigns (C7.8)",
             always("range"), new KafkaKeys.Choice(List.of("range", "cooperative-sticky")));
+    public static final KafkaKeys.Key PROTOCOL = key("group.protocol",
+            "classic (JoinGroup and SyncGroup around a group-wide barrier, C7.2) or consumer (KIP-848, from 4.0: "
+                    + "the coordinator assigns and members converge one by one through heartbeats; "
+                    + "partition.assignment.strategy, session.timeout.ms and heartbeat.interval.ms give way to "
+                    + "the group.consumer.* broker keys, C7.8)",
+            always("classic"), new KafkaKeys.Choice(List.of("classic", "consumer")));
+    public static final KafkaKeys.Key CONSUMER_SESSION = key("group.consumer.session.timeout.ms",
+            "group.protocol=consumer: a member not heard from for this long is removed (a broker key, C7.8)",
+            always("45000"), new KafkaKeys.Range(1, 3_600_000));
+    public static final KafkaKeys.Key CONSUMER_HEARTBEAT = key("group.consumer.heartbeat.interval.ms",
+            "group.protocol=consumer: how often members heartbeat (a broker key, C7.8)",
+            always("5000"), new KafkaKeys.Range(1, 3_600_000));
     public static final KafkaKeys.Key INSTANCE_ID = key("group.instance.id",
             "unset (dynamic members) or host (each consumer's host name: static membership, KIP-345, C7.4)",
             always("unset"), new KafkaKeys.Choice(List.of("unset", "host")));
@@ -73,6 +85,6 @@ public final class ConsumerKeys {
 
     /** The keys in documentation order. */
     public static final List<KafkaKeys.Key> ALL = List.of(SESSION, HEARTBEAT, MAX_POLL_INTERVAL, INITIAL_DELAY,
-            STRATEGY, INSTANCE_ID, AUTO_COMMIT, AUTO_COMMIT_INTERVAL, OFFSETS_PARTITIONS, OFFSETS_RF, COMMIT,
-            PROCESSING, PROCESSING_MS);
+            STRATEGY, PROTOCOL, CONSUMER_SESSION, CONSUMER_HEARTBEAT, INSTANCE_ID, AUTO_COMMIT, AUTO_COMMIT_INTERVAL,
+            OFFSETS_PARTITIONS, OFFSETS_RF, COMMIT, PROCESSING, PROCESSING_MS);
 }

@@ -91,6 +91,10 @@ public final class KafkaConfig {
         if (version == KafkaVersion.V4_0 && c.controller() == ControllerMode.ZOOKEEPER) {
             throw invalid("kafka.controller=zookeeper: 4.0 is the first KRaft-only release (FIDELITY C4)");
         }
+        if (c.consumerProtocol() && !version.atLeast(KafkaVersion.V4_0)) {
+            throw invalid("group.protocol=consumer: the consumer protocol (KIP-848) is generally available from 4.0,"
+                    + " not in " + version + "; allowed: classic (FIDELITY C7.8)");
+        }
         c.validateIdempotence();
         return c;
     }
@@ -283,12 +287,24 @@ public final class KafkaConfig {
 
     // ---- consumer groups and offsets (C7)
 
+    /** The member session: the client's key, or the broker's with the consumer protocol (C7.8). */
     public long groupSessionTimeoutMs() {
-        return num(ConsumerKeys.SESSION);
+        return num(consumerProtocol() ? ConsumerKeys.CONSUMER_SESSION : ConsumerKeys.SESSION);
     }
 
+    /** The heartbeat period: the client's key, or the broker's with the consumer protocol (C7.8). */
     public long groupHeartbeatIntervalMs() {
-        return num(ConsumerKeys.HEARTBEAT);
+        return num(consumerProtocol() ? ConsumerKeys.CONSUMER_HEARTBEAT : ConsumerKeys.HEARTBEAT);
+    }
+
+    /** group.protocol=consumer: KIP-848's protocol (C7.8). */
+    public boolean consumerProtocol() {
+        return "consumer".equals(values.get(ConsumerKeys.PROTOCOL.name()));
+    }
+
+    /** Whether a member keeps what a rebalance does not move: cooperative-sticky or the consumer protocol. */
+    public boolean incrementalRebalancing() {
+        return cooperativeRebalancing() || consumerProtocol();
     }
 
     public long maxPollIntervalMs() {

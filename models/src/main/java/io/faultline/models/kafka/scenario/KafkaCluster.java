@@ -155,15 +155,7 @@ public final class KafkaCluster {
      */
     public GroupConsumerHandle addGroupConsumer(String group, long pollIntervalNanos, int maxPollRecords,
                                                 java.util.function.Supplier<Optional<io.faultline.models.kafka.workload.ConsumerApplication>> application) {
-        if (layout.offsetsPartitionOf(group) < 0) {
-            int rf = config.offsetsTopicReplicationFactor();
-            if (rf > brokers.size()) {
-                throw new io.faultline.sim.BadInputException("offsets.topic.replication.factor=" + rf
-                        + ": allowed at most the " + brokers.size() + " brokers of this cluster");
-            }
-            int number = io.faultline.models.kafka.server.group.OffsetRecord.partitionFor(group, config.offsetsTopicPartitions());
-            layout.addGroup(group, layout.assignment().size(), number, ClusterLayout.roundRobin(number, brokers.size(), rf));
-        }
+        addGroup(group);
         int process = nextProcess++;
         String name = "consumer" + (clients.size() + 1);
         String instance = config.staticMembership() ? name : "";
@@ -201,6 +193,29 @@ public final class KafkaCluster {
                 recorder, config, layout, partitions, process, input, base, perTxn, abortPercent, startAt, stopAt));
         clients.add(h);
         return h;
+    }
+
+    /**
+     * Places group {@code group}'s coordinator: its {@code __consumer_offsets} partition (C7.1) joins
+     * the cluster as one more replicated partition; nothing if it is placed already. Call before the
+     * run starts (members may then join later).
+     */
+    public void addGroup(String group) {
+        if (layout.offsetsPartitionOf(group) >= 0) {
+            return;
+        }
+        int rf = config.offsetsTopicReplicationFactor();
+        if (rf > brokers.size()) {
+            throw new io.faultline.sim.BadInputException("offsets.topic.replication.factor=" + rf
+                    + ": allowed at most the " + brokers.size() + " brokers of this cluster");
+        }
+        int number = io.faultline.models.kafka.server.group.OffsetRecord.partitionFor(group, config.offsetsTopicPartitions());
+        layout.addGroup(group, layout.assignment().size(), number, ClusterLayout.roundRobin(number, brokers.size(), rf));
+    }
+
+    /** The model partition holding {@code group}'s offsets (its coordinator is that partition's leader), -1 if unplaced. */
+    public int offsetsPartitionOf(String group) {
+        return layout.offsetsPartitionOf(group);
     }
 
     /** A group consumer's host and, while it is up, its process. */

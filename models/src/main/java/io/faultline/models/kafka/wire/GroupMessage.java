@@ -54,6 +54,29 @@ public sealed interface GroupMessage extends Message {
     record LeaveGroup(String group, String memberId) implements GroupMessage {
     }
 
+    /**
+     * KIP-848's one request (group.protocol=consumer, FIDELITY C7.8): epoch 0 joins, -1 leaves,
+     * otherwise the member's epoch; {@code owned} is what the member holds now, so the coordinator
+     * knows what it has given up.
+     */
+    record ConsumerGroupHeartbeat(String group, String memberId, int memberEpoch, List<Integer> owned)
+            implements GroupMessage {
+        public static final int JOIN = 0;
+        public static final int LEAVE = -1;
+
+        public ConsumerGroupHeartbeat {
+            owned = List.copyOf(owned);
+        }
+    }
+
+    /** The member's id and epoch and what it may own now (partitions still held by another member are withheld). */
+    record ConsumerGroupHeartbeatResult(String group, String memberId, int memberEpoch, List<Integer> assignment,
+                                        KafkaError error) implements GroupMessage {
+        public ConsumerGroupHeartbeatResult {
+            assignment = List.copyOf(assignment);
+        }
+    }
+
     /** Commit {@code offsets} (partition to the next offset to consume) for a member of {@code generation}. */
     record OffsetCommit(long requestId, String group, String memberId, int generation, Map<Integer, Long> offsets)
             implements GroupMessage {

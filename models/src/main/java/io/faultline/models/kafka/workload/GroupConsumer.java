@@ -83,6 +83,9 @@ public final class GroupConsumer implements Process {
     /** A sink of the caller's that processes the records and commits (empty: the configured policy). */
     private final Optional<ConsumerApplication> application;
     private final Map<Long, java.util.function.Consumer<Boolean>> appCommits = new TreeMap<>();
+    /** This incarnation's context, for {@link #close()} called from outside a handler (a driver's script). */
+    private Context ctx;
+    private boolean closed;
 
     public GroupConsumer(Recorder recorder, KafkaConfig config, ClusterLayout layout, int partitions, int process,
                          String group, String instanceId, long pollIntervalNanos, int maxPollRecords) {
@@ -138,6 +141,33 @@ public final class GroupConsumer implements Process {
         return processing && !gathered.isEmpty() && commitSentAt >= lastProcessedAt;
     }
 
+    /** The Jepsen process this consumer records its ops as (a restarted one takes a fresh one). */
+    public int process() {
+        return process;
+    }
+
+    /**
+     * {@code KafkaConsumer.close()} called by the application between polls: the member leaves its
+     * group (a dynamic one with LeaveGroup, C7.2) and the consumer does nothing more. With
+     * auto-commit, close commits the positions first, without waiting for the answer here.
+     */
+    public void close() {
+        if (closed || ctx == null) {
+            return;
+        }
+        Optional<HostId> coord = coordinator();
+        if (config.autoCommit() && coord.isPresent() && membership.canCommit() && !position.isEmpty()) {
+            commit(ctx, coord.get(), position);
+        }
+        membership.leave(ctx, coord);
+        closed = true;
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean closed() {
+        return closed;
+    }
+
     /** The partitions this member holds. */
     public List<Integer> owned() {
         return membership.owned();
@@ -145,6 +175,7 @@ public final class GroupConsumer implements Process {
 
     @Override
     public void onStart(Context ctx) {
+        this.ctx = ctx;
         if (recorder.hasOpen(process)) {
             process = recorder.freshProcess(); // a restarted client continues as a fresh process (Jepsen)
         }
@@ -167,6 +198,9 @@ public final class GroupConsumer implements Process {
 
     @Override
     public void onTimer(Context ctx, Timer t) {
+        if (closed) {
+            return;
+        }
         if (t instanceof GroupTimer.PollDue) {
             loopDue = false;
             if (current == null && syncCommit < 0 && offsetFetch < 0) {
@@ -220,6 +254,7 @@ public final class GroupConsumer implements Process {
             next(ctx);
             return;
         }
+        membership.reconcile(ctx, coord);
         if (membership.needsJoin()) {
             if (config.autoCommit() && membership.canCommit() && !position.isEmpty()) {
                 // onJoinPrepare: auto-commit commits synchronously before the rebalance (C7.5).
@@ -228,7 +263,7 @@ public final class GroupConsumer implements Process {
                 return;
             }
             membership.join(ctx, coord.get());
-            if (!config.cooperativeRebalancing()) {
+            if (!config.incrementalRebalancing()) {
                 return; // eager: nothing to poll until the assignment arrives (resume)
             }
         }
@@ -405,6 +440,9 @@ public final class GroupConsumer implements Process {
 
     @Override
     public void onMessage(Context ctx, HostId from, Message m) {
+        if (closed) {
+            return;
+        }
         if (m instanceof Metadata md) {
             md.partitions().forEach(s -> metadata.put(s.partition(), s));
         } else if (m instanceof FetchResult r && current != null && !processing) {

@@ -3,6 +3,8 @@ package io.faultline.models.kafka.workload;
 import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.models.kafka.server.group.GroupTimer;
 import io.faultline.models.kafka.wire.GroupMessage;
+import io.faultline.models.kafka.wire.GroupMessage.ConsumerGroupHeartbeat;
+import io.faultline.models.kafka.wire.GroupMessage.ConsumerGroupHeartbeatResult;
 import io.faultline.models.kafka.wire.GroupMessage.Heartbeat;
 import io.faultline.models.kafka.wire.GroupMessage.HeartbeatResult;
 import io.faultline.models.kafka.wire.GroupMessage.JoinGroup;
@@ -24,7 +26,8 @@ import java.util.Optional;
  * SyncGroup, heartbeats every {@code heartbeat.interval.ms} (a background thread in the real
  * client, so they go on while the application processes), and what each coordinator error means.
  * Eager members give up every partition before rejoining; cooperative ones keep theirs and give
- * up only what the new assignment moves (KIP-429). Losing membership (an unknown member id, a
+ * up only what the new assignment moves (KIP-429). With group.protocol=consumer (KIP-848, C7.8)
+ * there is no join or sync: heartbeats carry what the member owns and bring back its assignment. Losing membership (an unknown member id, a
  * stale generation) loses the partitions without a commit.
  */
 final class GroupMembership {
@@ -57,6 +60,8 @@ final class GroupMembership {
     private long awaiting = -1;
     private long nextId = IDS;
     private List<Integer> owned = new ArrayList<>();
+    /** group.protocol=consumer: an assignment received, not yet applied (null: none). */
+    private List<Integer> pending;
 
     GroupMembership(KafkaConfig config, String group, String instanceId, Listener listener) {
         this.config = config;
@@ -106,6 +111,15 @@ final class GroupMembership {
 
     void join(Context ctx, HostId coordinator) {
         joinPending = false;
+        if (config.consumerProtocol()) {
+            // KIP-848: joining is a heartbeat with epoch 0; the answer carries the assignment (C7.8).
+            state = State.JOINING;
+            rejoin = false;
+            ctx.send(coordinator, new ConsumerGroupHeartbeat(group, memberId, ConsumerGroupHeartbeat.JOIN, List.of()));
+            expectAnswer(ctx, config.requestTimeoutMs());
+            startHeartbeats(ctx);
+            return;
+        }
         if (!config.cooperativeRebalancing() && !owned.isEmpty()) {
             // Eager: everything is revoked before rejoining; onJoinPrepare already committed (C7.3).
             listener.revoking(ctx, owned(), false);
@@ -133,9 +147,18 @@ final class GroupMembership {
         }
     }
 
+    private void startHeartbeats(Context ctx) {
+        if (!heartbeating) {
+            heartbeating = true;
+            ctx.setTimer(config.groupHeartbeatIntervalMs() * Simulation.MILLIS, new GroupTimer.HeartbeatDue());
+        }
+    }
+
     void heartbeat(Context ctx, Optional<HostId> coordinator) {
         if (state == State.STABLE && coordinator.isPresent()) {
-            ctx.send(coordinator.get(), new Heartbeat(group, memberId, generation));
+            ctx.send(coordinator.get(), config.consumerProtocol()
+                    ? new ConsumerGroupHeartbeat(group, memberId, generation, owned)
+                    : new Heartbeat(group, memberId, generation));
         }
         ctx.setTimer(config.groupHeartbeatIntervalMs() * Simulation.MILLIS, new GroupTimer.HeartbeatDue());
     }
@@ -145,9 +168,28 @@ final class GroupMembership {
         if (!instanceId.isEmpty() || memberId.isEmpty()) {
             return;
         }
-        coordinator.ifPresent(c -> ctx.send(c, new LeaveGroup(group, memberId)));
+        coordinator.ifPresent(c -> ctx.send(c, leaveRequest()));
         memberId = "";
         lose(ctx);
+    }
+
+    /** KafkaConsumer.close(): a dynamic member sends LeaveGroup so the group rebalances at once (C7.2). */
+    void leave(Context ctx, Optional<HostId> coordinator) {
+        if (instanceId.isEmpty() && !memberId.isEmpty()) {
+            coordinator.ifPresent(c -> ctx.send(c, leaveRequest()));
+        }
+        memberId = "";
+        owned.clear();
+        pending = null;
+        generation = -1;
+        state = State.UNJOINED;
+    }
+
+    /** LeaveGroup, or KIP-848's heartbeat with epoch -1 (C7.8). */
+    private GroupMessage leaveRequest() {
+        return config.consumerProtocol()
+                ? new ConsumerGroupHeartbeat(group, memberId, ConsumerGroupHeartbeat.LEAVE, List.of())
+                : new LeaveGroup(group, memberId);
     }
 
     /** Partitions lost with the membership: no commit can cover them any more. */
@@ -156,6 +198,7 @@ final class GroupMembership {
             listener.revoking(ctx, owned(), false);
         }
         owned.clear();
+        pending = null;
         generation = -1;
         state = State.UNJOINED;
     }
@@ -176,7 +219,9 @@ final class GroupMembership {
         if (!m.group().equals(group)) {
             return;
         }
-        if (m instanceof JoinResult r && state == State.JOINING) {
+        if (m instanceof ConsumerGroupHeartbeatResult r) {
+            onConsumerHeartbeat(ctx, from, r);
+        } else if (m instanceof JoinResult r && state == State.JOINING) {
             awaiting = -1;
             if (r.error() == KafkaError.NONE) {
                 memberId = r.memberId();
@@ -184,10 +229,7 @@ final class GroupMembership {
                 state = State.SYNCING;
                 ctx.send(from, new SyncGroup(group, memberId, generation));
                 expectAnswer(ctx, config.requestTimeoutMs());
-                if (!heartbeating) {
-                    heartbeating = true;
-                    ctx.setTimer(config.groupHeartbeatIntervalMs() * Simulation.MILLIS, new GroupTimer.HeartbeatDue());
-                }
+                startHeartbeats(ctx);
                 return;
             }
             if (r.error() == KafkaError.UNKNOWN_MEMBER_ID) {
@@ -218,6 +260,53 @@ final class GroupMembership {
                     // NONE, or NOT_COORDINATOR: the consumer's metadata finds the new coordinator.
                 }
             }
+        }
+    }
+
+    /**
+     * KIP-848's answer (C7.8): revoke what it no longer lists (committing first), take what it adds,
+     * and tell the coordinator at once when something was revoked, so the new owner need not wait
+     * a heartbeat interval. Nothing else stops: the loop goes on polling what is kept.
+     */
+    private void onConsumerHeartbeat(Context ctx, HostId from, ConsumerGroupHeartbeatResult r) {
+        boolean joining = state == State.JOINING;
+        if (joining) {
+            awaiting = -1;
+        }
+        if (r.error() == KafkaError.UNKNOWN_MEMBER_ID) {
+            memberId = "";
+            lose(ctx);
+        } else if (r.error() == KafkaError.NONE && (joining || state == State.STABLE)) {
+            memberId = r.memberId();
+            generation = r.memberEpoch();
+            state = State.STABLE;
+            if (!r.assignment().equals(owned)) {
+                pending = List.copyOf(r.assignment()); // applied by the application's thread, between polls
+            }
+        } else if (joining) {
+            state = State.UNJOINED; // NOT_COORDINATOR: the metadata finds the new coordinator
+        }
+        if (joining) {
+            listener.resume(ctx);
+        }
+    }
+
+    /**
+     * Between two polls (the Java client reconciles in the application thread, in {@code poll}):
+     * applies the assignment the last heartbeat brought, committing what is revoked first, and
+     * tells the coordinator at once when something was revoked, so the new owner need not wait a
+     * heartbeat interval (C7.8).
+     */
+    void reconcile(Context ctx, Optional<HostId> coordinator) {
+        if (pending == null || state != State.STABLE) {
+            return;
+        }
+        List<Integer> next = pending;
+        pending = null;
+        boolean revoked = owned.stream().anyMatch(p -> !next.contains(p));
+        assign(ctx, next);
+        if (revoked) {
+            coordinator.ifPresent(c -> ctx.send(c, new ConsumerGroupHeartbeat(group, memberId, generation, owned)));
         }
     }
 

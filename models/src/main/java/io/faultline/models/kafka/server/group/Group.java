@@ -46,6 +46,9 @@ final class Group {
     /** Whether the empty group's initial rebalance delay (group.initial.rebalance.delay.ms) has passed. */
     boolean initialDelayOver;
     final Map<Integer, Long> committed = new TreeMap<>();
+    /** group.protocol=consumer (C7.8): the coordinator's target assignment, and each member's epoch. */
+    Map<String, List<Integer>> target = new TreeMap<>();
+    final Map<String, Integer> epochs = new TreeMap<>();
     private int nextMember;
 
     Group(String name, int index) {

@@ -38,7 +38,8 @@ import org.apiguardian.api.API;
  * by appending them to that partition with acks=all: a commit is answered once the offsets
  * partition's HW covers it, so it survives what that partition's committed records survive (C7.6).
  * On becoming leader it loads the last offset of each key from the log; membership is not
- * reloaded, so members of a failed-over group rejoin (a simplification, C7.6).
+ * reloaded, so members of a failed-over group rejoin (a simplification, C7.6). With
+ * group.protocol=consumer, membership and assignment follow KIP-848 ({@link ConsumerGroupProtocol}, C7.8).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class GroupCoordinator {
@@ -148,6 +149,8 @@ public final class GroupCoordinator {
             commit(ctx, from, g, c);
         } else if (g == null) {
             notCoordinator(ctx, from, m);
+        } else if (m instanceof io.faultline.models.kafka.wire.GroupMessage.ConsumerGroupHeartbeat h) {
+            ConsumerGroupProtocol.heartbeat(ctx, from, g, h, dataPartitions());
         } else if (m instanceof JoinGroup j) {
             join(ctx, from, g, j);
         } else if (m instanceof SyncGroup s) {
@@ -179,6 +182,9 @@ public final class GroupCoordinator {
             ctx.send(from, new SyncResult(s.group(), s.generation(), List.of(), KafkaError.NOT_COORDINATOR));
         } else if (m instanceof Heartbeat h) {
             ctx.send(from, new HeartbeatResult(h.group(), h.generation(), KafkaError.NOT_COORDINATOR));
+        } else if (m instanceof io.faultline.models.kafka.wire.GroupMessage.ConsumerGroupHeartbeat h) {
+            ctx.send(from, new io.faultline.models.kafka.wire.GroupMessage.ConsumerGroupHeartbeatResult(h.group(),
+                    h.memberId(), h.memberEpoch(), List.of(), KafkaError.NOT_COORDINATOR));
         }
     }
 
@@ -338,7 +344,11 @@ public final class GroupCoordinator {
                 if (!expired.isEmpty()) {
                     expired.forEach(g::remove);
                     ctx.log("group " + g.name + ": session expired for " + expired);
-                    startRebalance(ctx, g);
+                    if (config.consumerProtocol()) {
+                        ConsumerGroupProtocol.expire(ctx, g, expired, dataPartitions());
+                    } else {
+                        startRebalance(ctx, g);
+                    }
                 }
             }
             ctx.setTimer(checkPeriod(), new GroupTimer.SessionCheck());
@@ -354,7 +364,9 @@ public final class GroupCoordinator {
     // ------------------------------------------------------------------ offsets (C7.5, C7.6)
 
     private void commit(Context ctx, HostId from, Group g, OffsetCommit c) {
-        KafkaError e = g == null ? KafkaError.NOT_COORDINATOR : commitAllowed(g, c);
+        KafkaError e = g == null ? KafkaError.NOT_COORDINATOR
+                : config.consumerProtocol() ? ConsumerGroupProtocol.commitAllowed(g, c.memberId(), c.generation())
+                : commitAllowed(g, c);
         if (e != KafkaError.NONE || c.offsets().isEmpty()) {
             ctx.send(from, new OffsetCommitResult(c.requestId(), c.group(), e));
             return;
