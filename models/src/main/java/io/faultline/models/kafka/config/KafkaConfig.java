@@ -213,6 +213,19 @@ public final class KafkaConfig {
         return num(KafkaKeys.CONTROLLER_LOAD);
     }
 
+    /** KRaft: the controller quorum's size (C4.2). */
+    public int quorumVoters() {
+        return (int) num(KafkaKeys.QUORUM_VOTERS);
+    }
+
+    public long quorumElectionTimeoutMs() {
+        return num(KafkaKeys.QUORUM_ELECTION_TIMEOUT);
+    }
+
+    public long quorumFetchTimeoutMs() {
+        return num(KafkaKeys.QUORUM_FETCH_TIMEOUT);
+    }
+
     public ControllerMode controller() {
         return values.get(KafkaKeys.CONTROLLER.name()).equals("kraft") ? ControllerMode.KRAFT : ControllerMode.ZOOKEEPER;
     }
