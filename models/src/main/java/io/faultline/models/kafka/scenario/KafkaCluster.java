@@ -26,7 +26,6 @@ import io.faultline.sim.scenario.ScenarioRun;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -218,12 +217,9 @@ public final class KafkaCluster {
      * {@link #controller()} names.
      */
     public Host controllerHost() {
-        if (voters.isEmpty()) {
-            return controller;
-        }
-        Controller named = controller();
+        Optional<Controller> named = voters.isEmpty() ? Optional.empty() : named();
         for (Host h : voters) {
-            if (h.process(Controller.class).filter(x -> x == named).isPresent()) {
+            if (named.isPresent() && h.process(Controller.class).filter(x -> x == named.get()).isPresent()) {
                 return h;
             }
         }
@@ -269,6 +265,11 @@ public final class KafkaCluster {
         if (voters.isEmpty()) {
             return controller.process(Controller.class).orElseThrow();
         }
+        return named().orElseThrow(() -> new IllegalStateException("no controller voter has started"));
+    }
+
+    /** KRaft: the voter {@link #controller()} names, or the last one named while none is up. */
+    private Optional<Controller> named() {
         Controller best = null;
         long bestHw = -1;
         for (Host h : voters) {
@@ -285,7 +286,7 @@ public final class KafkaCluster {
         if (best != null) {
             lastNamed = best;
         }
-        return Objects.requireNonNull(lastNamed, "no controller voter has started");
+        return Optional.ofNullable(lastNamed);
     }
 
     /** The controller's current leader of {@code partition} (-1 if offline). */

@@ -29,6 +29,9 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MetadataFetcher {
+    /** How often the broker looks at its fetch: a silent voter is noticed within this of the fetch timeout. */
+    static final long TICK = 500 * Simulation.MILLIS;
+
     private final int broker;
     private final long incarnation;
     private final List<HostId> voters;
@@ -54,7 +57,7 @@ public final class MetadataFetcher {
 
     public void start(Context ctx) {
         send(ctx);
-        ctx.setTimer(RaftNode.TICK, new RaftTick());
+        ctx.setTimer(TICK, new RaftTick());
     }
 
     /** Sends the next fetch if none is under way; moves to the next voter when the current one is silent. */
@@ -65,7 +68,7 @@ public final class MetadataFetcher {
             target = (target + 1) % voters.size();
             send(ctx);
         }
-        ctx.setTimer(RaftNode.TICK, new RaftTick());
+        ctx.setTimer(TICK, new RaftTick());
     }
 
     /**

@@ -43,7 +43,7 @@ public final class RaftNode {
 
     enum Role { FOLLOWER, CANDIDATE, LEADER }
 
-    static final long TICK = 50 * Simulation.MILLIS;
+    static final long TICK = 100 * Simulation.MILLIS;
     /** How long a leader holds a fetch with nothing new before it answers empty (the long poll). */
     static final long FETCH_MAX_WAIT = 500 * Simulation.MILLIS;
     static final int MAX_ENTRIES = 500;
