@@ -25,7 +25,8 @@ import org.apiguardian.api.API;
  * {@code controller.quorum.fetch.timeout.ms}), and pulls the committed metadata log from it. A
  * restarted broker replays the log but acts on partition states only once it has read the
  * registration of its own incarnation: by then the controller's reaction to its restart is in the
- * log before it (KIP-631's catch-up before the broker is unfenced).
+ * log before it (KIP-631's catch-up before the broker is unfenced). A broker never registered
+ * before acts once it has read the committed log.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MetadataFetcher {
@@ -42,6 +43,8 @@ public final class MetadataFetcher {
     private long offset;
     private long sentAt = -1;
     private boolean registered;
+    /** Whether the log read so far registers this broker id at all (an earlier incarnation). */
+    private boolean knownBefore;
 
     public MetadataFetcher(int broker, long incarnation, List<HostId> voters, KafkaConfig config) {
         this.broker = broker;
@@ -88,11 +91,15 @@ public final class MetadataFetcher {
                     offset++;
                     if (e.record() instanceof PartitionChange c) {
                         unapplied.put(c.state().partition(), c.state());
-                    } else if (e.record() instanceof BrokerRegistration g && g.broker() == broker
-                            && g.incarnation() == incarnation) {
-                        registered = true;
+                    } else if (e.record() instanceof BrokerRegistration g && g.broker() == broker) {
+                        knownBefore = true;
+                        registered |= g.incarnation() == incarnation;
                     }
                 }
+                // A broker the committed log has never registered has no earlier life to fence:
+                // it acts once it has read up to the high watermark, as every broker does at the
+                // start of a run (the quorum is formed, the brokers join together).
+                registered |= !knownBefore && offset >= r.highWatermark();
                 send(ctx);
             }
         }
