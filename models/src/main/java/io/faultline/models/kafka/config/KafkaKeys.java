@@ -155,8 +155,9 @@ public final class KafkaKeys {
             always("1000"), new Range(0, 3_600_000));
     public static final Key QUORUM_VOTERS = key("controller.quorum.voters",
             "KRaft (C4.2): how many controller voters run Raft over the metadata log, on hosts c1..cN "
-                    + "(Kafka lists them as id@host:port; a quorum of 3 is the usual deployment)",
-            always("3"), new Range(1, 7));
+                    + "(Kafka lists them as id@host:port; 3 is the usual deployment); 0, the default here: "
+                    + "the controller is one reliable service [M17]",
+            always("0"), new Range(0, 7));
     public static final Key QUORUM_ELECTION_TIMEOUT = key("controller.quorum.election.timeout.ms",
             "KRaft (C4.2): a candidate's election timeout, drawn anew from [T, 2T) for each election",
             always("1000"), new Range(1, 3_600_000));

@@ -82,7 +82,7 @@ public final class KafkaCluster {
         int brokerCount = shape.brokers();
         int partitions = shape.partitions();
         KafkaCluster c = new KafkaCluster(sim, recorder, config, partitions);
-        if (config.controller() == io.faultline.models.kafka.config.ControllerMode.KRAFT) {
+        if (config.quorum()) {
             for (int v = 0; v < config.quorumVoters(); v++) {
                 int voter = v;
                 // The voter's disk outlives its process: the log and vote are fsynced (C4.2).

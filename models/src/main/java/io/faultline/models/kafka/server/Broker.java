@@ -1,7 +1,6 @@
 package io.faultline.models.kafka.server;
 
 import io.faultline.models.kafka.config.ClusterLayout;
-import io.faultline.models.kafka.config.ControllerMode;
 import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.models.kafka.rules.ReplicaLog;
 import io.faultline.models.kafka.server.group.GroupCoordinator;
@@ -129,7 +128,7 @@ public final class Broker implements Process {
         byPartition = new PartitionReplica[max];
         partitions.forEach((p, r) -> byPartition[p] = r);
         coordinator = new GroupCoordinator(config, layout, (c, p) -> partitions.get(p.partition()).onProduce(c, c.self(), p));
-        if (config.controller() == ControllerMode.KRAFT) {
+        if (config.quorum()) {
             metadata = new MetadataFetcher(id, incarnation, layout.quorum(), config);
             metadata.start(ctx);
         }

@@ -103,8 +103,9 @@ public final class Controller implements Process {
         return Optional.ofNullable(raft);
     }
 
+    /** True for a voter of a KRaft quorum (C4.2); the KRaft controller without voters is one reliable service [M17]. */
     private boolean kraft() {
-        return config.controller() == ControllerMode.KRAFT;
+        return config.quorum();
     }
 
     /** Who holds the controller role (ZooKeeper era) and its epoch. */
@@ -128,7 +129,7 @@ public final class Controller implements Process {
             // The first broker to start wins /controller; at cluster start it has nothing to load.
             takeSeat(ctx, 0, 0, "the first broker registered");
             resumed = true;
-        } else {
+        } else if (kraft()) {
             committed = new MetadataImage(layout);
             raft = new RaftNode(voter, layout.quorum(), config, quorumLog, new RaftNode.Listener() {
                 @Override
@@ -233,9 +234,20 @@ public final class Controller implements Process {
         }
     }
 
-    /** True while this process decides: the quorum's leader in the KRaft era, else while the seat's holder acts. */
+    /**
+     * True while this process decides: a KRaft quorum's leader; the KRaft service without voters
+     * always [M17]; in the ZooKeeper era while the seat's holder acts.
+     */
     private boolean acting(Context ctx) {
-        return kraft() ? raft.leading() : seat.acting(ctx.now());
+        if (kraft()) {
+            return raft.leading();
+        }
+        return config.controller() == ControllerMode.KRAFT || seat.acting(ctx.now());
+    }
+
+    /** The controller epoch stamped on pushed decisions (the KRaft service without voters has one epoch). */
+    private int controllerEpoch() {
+        return config.controller() == ControllerMode.KRAFT ? 1 : seat.epoch();
     }
 
     /**
@@ -340,7 +352,7 @@ public final class Controller implements Process {
             // Resend the broker its partitions' state: the controller's channel retries until delivered.
             for (PartitionState s : partitions.values()) {
                 if (s.replicas().contains(b)) {
-                    ctx.send(layout.broker(b), new LeaderAndIsr(s, h.incarnation(), seat.epoch()));
+                    ctx.send(layout.broker(b), new LeaderAndIsr(s, h.incarnation(), controllerEpoch()));
                 }
             }
         }
@@ -451,7 +463,7 @@ public final class Controller implements Process {
         for (int r : s.replicas()) {
             Long inc = incarnations.get(r);
             if (inc != null && alive.get(r)) {
-                ctx.send(layout.broker(r), new LeaderAndIsr(s, inc, seat.epoch()));
+                ctx.send(layout.broker(r), new LeaderAndIsr(s, inc, controllerEpoch()));
             }
         }
     }

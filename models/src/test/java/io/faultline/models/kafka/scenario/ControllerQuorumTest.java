@@ -31,7 +31,7 @@ class ControllerQuorumTest {
     @Test
     void whenTheActiveControllerCrashesAnotherVoterLeadsAHigherEpochAndKeepsDeciding() {
         Simulation sim = new Simulation(5);
-        KafkaCluster c = KafkaCluster.create(sim, KafkaConfig.of(Map.of("kafka.version", "3.7")), new ClusterShape(3, 1, 3));
+        KafkaCluster c = KafkaCluster.create(sim, KafkaConfig.of(Map.of("kafka.version", "3.7", "controller.quorum.voters", "3")), new ClusterShape(3, 1, 3));
         sim.run(3 * S);
         Host first = c.activeControllerHost();
         assertEquals("c1", first.name(), "the run starts with a formed quorum led by c1");
@@ -58,7 +58,7 @@ class ControllerQuorumTest {
     @Test
     void aDeposedLeadersUncommittedDecisionsDoNotSurvive() {
         Simulation sim = new Simulation(7);
-        KafkaCluster c = KafkaCluster.create(sim, KafkaConfig.of(Map.of("kafka.version", "3.7",
+        KafkaCluster c = KafkaCluster.create(sim, KafkaConfig.of(Map.of("kafka.version", "3.7", "controller.quorum.voters", "3",
                 "broker.session.timeout.ms", "1500", "broker.heartbeat.interval.ms", "300")), new ClusterShape(3, 1, 3));
         sim.run(3 * S);
         Host c1 = c.voterHosts().get(0);

@@ -64,9 +64,7 @@ class IndefiniteOutcomeTest {
         KafkaCluster c = KafkaCluster.create(sim, config("request.timeout.ms", "3000", "delivery.timeout.ms", "60000",
                 "leader.imbalance.check.interval.seconds", "12"), new ClusterShape(3, 1, 3));
         c.addProducer(2, 100 * Simulation.MILLIS, 20 * S);
-        // Past the start, when a follower whose first fetch beat its leader's own metadata waits
-        // out its 1 s retry (the brokers learn their roles from the KRaft log, C4.2).
-        sim.run(1_500 * Simulation.MILLIS);
+        sim.run(S);
         c.brokerHost(0).crash();
         sim.run(10_500 * Simulation.MILLIS);
         assertEquals(1, c.leaderOf(0), "b2 took over");
