@@ -18,6 +18,8 @@ public final class ClusterLayout {
     private final List<HostId> brokers = new ArrayList<>();
     private final Map<Integer, List<Integer>> assignment = new TreeMap<>();
     private HostId controller;
+    /** KRaft: the controller quorum's voters, voter {@code i} on {@code quorum.get(i)} (FIDELITY C4.2). */
+    private final List<HostId> quorum = new ArrayList<>();
     /** Consumer group to the model partition holding its {@code __consumer_offsets} partition (C7.1). */
     private final Map<String, Integer> groups = new TreeMap<>();
     /** Model partition to the {@code __consumer_offsets} partition number it plays. */
@@ -29,6 +31,16 @@ public final class ClusterLayout {
 
     public void controller(HostId id) {
         controller = id;
+    }
+
+    /** Adds a voter of the KRaft controller quorum. */
+    public void addVoter(HostId id) {
+        quorum.add(id);
+    }
+
+    /** The KRaft controller quorum's voters (empty in the ZooKeeper era). */
+    public List<HostId> quorum() {
+        return java.util.Collections.unmodifiableList(quorum);
     }
 
     public void assign(int partition, List<Integer> replicas) {

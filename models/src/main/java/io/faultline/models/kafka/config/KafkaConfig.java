@@ -218,6 +218,24 @@ public final class KafkaConfig {
         return num(KafkaKeys.CONTROLLER_LOAD);
     }
 
+    /** KRaft: the controller quorum's size (C4.2); 0 for the one reliable service [M17]. */
+    public int quorumVoters() {
+        return (int) num(KafkaKeys.QUORUM_VOTERS);
+    }
+
+    /** True if the controller is a KRaft quorum of controller hosts running Raft (C4.2). */
+    public boolean quorum() {
+        return controller() == ControllerMode.KRAFT && quorumVoters() > 0;
+    }
+
+    public long quorumElectionTimeoutMs() {
+        return num(KafkaKeys.QUORUM_ELECTION_TIMEOUT);
+    }
+
+    public long quorumFetchTimeoutMs() {
+        return num(KafkaKeys.QUORUM_FETCH_TIMEOUT);
+    }
+
     public ControllerMode controller() {
         return values.get(KafkaKeys.CONTROLLER.name()).equals("kraft") ? ControllerMode.KRAFT : ControllerMode.ZOOKEEPER;
     }

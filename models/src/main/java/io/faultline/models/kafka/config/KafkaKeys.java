@@ -169,6 +169,18 @@ public final class KafkaKeys {
             "[M23] how long a new ZooKeeper-era controller reads the cluster state back before it acts (C4.1); "
                     + "it grows with the partition count",
             always("1000"), new Range(0, 3_600_000));
+    public static final Key QUORUM_VOTERS = key("controller.quorum.voters",
+            "KRaft (C4.2): how many controller voters run Raft over the metadata log, on hosts c1..cN "
+                    + "(Kafka lists them as id@host:port; 3 is the usual deployment); 0, the default here: "
+                    + "the controller is one reliable service [M17]",
+            always("0"), new Range(0, 7));
+    public static final Key QUORUM_ELECTION_TIMEOUT = key("controller.quorum.election.timeout.ms",
+            "KRaft (C4.2): a candidate's election timeout, drawn anew from [T, 2T) for each election",
+            always("1000"), new Range(1, 3_600_000));
+    public static final Key QUORUM_FETCH_TIMEOUT = key("controller.quorum.fetch.timeout.ms",
+            "KRaft (C4.2): a voter that has not fetched from the leader this long stands for election; "
+                    + "a leader no majority fetched from in 1.5x this resigns",
+            always("2000"), new Range(1, 3_600_000));
     public static final Key TRUNCATION = key("kafka.truncation",
             "follower truncation rule (C5): hw before 0.11, leader-epoch in 0.11, largest-common-epoch from 2.0",
             v -> switch0(v.truncation()), new Choice(List.of("hw", "leader-epoch", "largest-common-epoch")));
@@ -252,7 +264,8 @@ public final class KafkaKeys {
     /** Every key, in documentation order: the broker, log and producer keys, then the consumer-group ones. */
     public static final List<Key> ALL = concat(List.of(VERSION, ACKS, MIN_ISR, UNCLEAN, LAG_MAX, IDEMPOTENCE,
             MAX_IN_FLIGHT, RETRIES, DELIVERY_TIMEOUT, REQUEST_TIMEOUT, RETRY_BACKOFF, FLUSH_MESSAGES,
-            ZK_SESSION, BROKER_SESSION, BROKER_HEARTBEAT, CONTROLLER, CONTROLLER_LOAD, TRUNCATION, HW_MIN_ISR,
+            ZK_SESSION, BROKER_SESSION, BROKER_HEARTBEAT, CONTROLLER, CONTROLLER_LOAD,
+            QUORUM_VOTERS, QUORUM_ELECTION_TIMEOUT, QUORUM_FETCH_TIMEOUT, TRUNCATION, HW_MIN_ISR,
             HW_CHECKPOINT, FETCH_WAIT, WRITEBACK, AUTO_REBALANCE, IMBALANCE_INTERVAL,
             SEGMENT_BYTES, SEGMENT_MS, RETENTION_MS, RETENTION_BYTES, RETENTION_CHECK, CLEANUP_POLICY, DELETE_RETENTION,
             DIRTY_RATIO, COMPACTION_LAG, CLEANER_BACKOFF, RECORD_BYTES,

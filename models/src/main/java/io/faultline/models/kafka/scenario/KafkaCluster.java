@@ -57,6 +57,10 @@ public final class KafkaCluster {
     private final List<Host> brokers = new ArrayList<>();
     private final List<Host> clients = new ArrayList<>();
     private Host controller;
+    /** KRaft: the controller quorum's hosts c1..cN (FIDELITY C4.2); {@link #controller} is c1. */
+    private final List<Host> voters = new ArrayList<>();
+    /** The controller last named the system's view, kept for when no voter is up. */
+    private Controller lastNamed;
     private RecordLedger ledger;
     private int nextProcess;
 
@@ -82,7 +86,19 @@ public final class KafkaCluster {
         int brokerCount = shape.brokers();
         int partitions = shape.partitions();
         KafkaCluster c = new KafkaCluster(sim, recorder, config, partitions);
-        c.controller = sim.addHost("controller", self -> new Controller(config, c.layout));
+        if (config.quorum()) {
+            for (int v = 0; v < config.quorumVoters(); v++) {
+                int voter = v;
+                // The voter's disk outlives its process: the log and vote are fsynced (C4.2).
+                io.faultline.models.kafka.server.kraft.QuorumLog disk = new io.faultline.models.kafka.server.kraft.QuorumLog();
+                Host h = sim.addHost("c" + (v + 1), self -> new Controller(config, c.layout, voter, disk));
+                c.voters.add(h);
+                c.layout.addVoter(h.id());
+            }
+            c.controller = c.voters.get(0);
+        } else {
+            c.controller = sim.addHost("controller", self -> new Controller(config, c.layout));
+        }
         c.layout.controller(c.controller.id());
         for (int p = 0; p < partitions; p++) {
             c.layout.assign(p, ClusterLayout.roundRobin(p, brokerCount, shape.replicationFactor()));
@@ -245,8 +261,40 @@ public final class KafkaCluster {
         return brokers.get(id);
     }
 
+    /**
+     * The controller's host: the one service in the ZooKeeper era; in KRaft, the host of the voter
+     * {@link #controller()} names.
+     */
     public Host controllerHost() {
+        Optional<Controller> named = voters.isEmpty() ? Optional.empty() : named();
+        for (Host h : voters) {
+            if (named.isPresent() && h.process(Controller.class).filter(x -> x == named.get()).isPresent()) {
+                return h;
+            }
+        }
         return controller;
+    }
+
+    /** KRaft: the controller quorum's hosts c1..cN (empty in the ZooKeeper era). */
+    public List<Host> voterHosts() {
+        return java.util.Collections.unmodifiableList(voters);
+    }
+
+    /**
+     * The controller a fault aimed at the controller role hits: the one service in the ZooKeeper
+     * era; in KRaft the active controller, the up voter leading the highest epoch (else c1).
+     */
+    public Host activeControllerHost() {
+        Host best = controller;
+        int bestEpoch = -1;
+        for (Host h : voters) {
+            Optional<io.faultline.models.kafka.server.kraft.RaftNode> r = h.process(Controller.class).flatMap(Controller::raft);
+            if (r.isPresent() && r.get().leading() && r.get().epoch() > bestEpoch) {
+                best = h;
+                bestEpoch = r.get().epoch();
+            }
+        }
+        return best;
     }
 
     public List<Host> clientHosts() {
@@ -257,8 +305,37 @@ public final class KafkaCluster {
         return brokers.get(id).process(Broker.class);
     }
 
+    /**
+     * The controller whose record of the partitions is the system's view: the one service in the
+     * ZooKeeper era; in KRaft, the up voter that knows the most committed metadata (committed
+     * prefixes agree, C4.2), the leader on ties.
+     */
     public Controller controller() {
-        return controller.process(Controller.class).orElseThrow();
+        if (voters.isEmpty()) {
+            return controller.process(Controller.class).orElseThrow();
+        }
+        return named().orElseThrow(() -> new IllegalStateException("no controller voter has started"));
+    }
+
+    /** KRaft: the voter {@link #controller()} names, or the last one named while none is up. */
+    private Optional<Controller> named() {
+        Controller best = null;
+        long bestHw = -1;
+        for (Host h : voters) {
+            Optional<Controller> c = h.process(Controller.class);
+            if (c.isEmpty() || c.get().raft().isEmpty()) {
+                continue;
+            }
+            var r = c.get().raft().get();
+            if (r.highWatermark() > bestHw || (r.highWatermark() == bestHw && r.leading())) {
+                best = c.get();
+                bestHw = r.highWatermark();
+            }
+        }
+        if (best != null) {
+            lastNamed = best;
+        }
+        return Optional.ofNullable(lastNamed);
     }
 
     /** The controller's current leader of {@code partition} (-1 if offline). */

@@ -153,14 +153,20 @@ public final class KafkaNemesis implements FaultPlan {
         fired.merge(e.kind(), 1, Integer::sum);
         switch (e.kind()) {
             case ISOLATE -> {
-                HostId h = rng.chance(0.15) ? cluster.controllerHost().id() : cluster.hostOf(targets.any(p));
+                HostId h = rng.chance(0.15) ? cluster.activeControllerHost().id() : cluster.hostOf(targets.any(p));
                 sim.network().isolate(h);
                 later(sim, end, "heal", () -> sim.network().healAll());
             }
             case SPLIT -> {
                 int target = targets.any(p);
                 List<HostId> side = new ArrayList<>();
-                List<HostId> other = new ArrayList<>(List.of(cluster.controllerHost().id()));
+                // The controller (every KRaft voter: the quorum stays whole) is on the other side.
+                List<HostId> other = new ArrayList<>(List.of(cluster.activeControllerHost().id()));
+                for (Host v : cluster.voterHosts()) {
+                    if (!other.contains(v.id())) {
+                        other.add(v.id());
+                    }
+                }
                 for (int b = 0; b < cluster.brokerHosts().size(); b++) {
                     (b == target || rng.chance(0.3) ? side : other).add(cluster.hostOf(b));
                 }
@@ -276,20 +282,21 @@ public final class KafkaNemesis implements FaultPlan {
     }
 
     /**
-     * The controller role fails (FIDELITY C4.1): in the ZooKeeper era the broker holding
+     * The controller role fails: in the ZooKeeper era (FIDELITY C4.1) the broker holding
      * {@code /controller} crashes, pauses (a zombie controller) or is isolated, and the seat fails
-     * over once its session expires; the KRaft quorum is reliable [M17], so there the controller
-     * service is cut off from everyone for the episode.
+     * over once its session expires; in KRaft (C4.2) the active controller, the quorum's leader, does,
+     * and the other voters elect a new one. Without a holder (a ZooKeeper seat being raced for) the
+     * controller service is cut off from everyone for the episode.
      */
     private void controller(Simulation sim, Episode e, Rng rng) {
         long end = e.start() + e.duration();
         int holder = cluster.controller().seat().holder();
-        if (holder < 0) {
+        if (holder < 0 && cluster.voterHosts().isEmpty()) {
             sim.network().isolate(cluster.controllerHost().id());
             later(sim, end, "heal", () -> sim.network().healAll());
             return;
         }
-        Host h = cluster.brokerHost(holder);
+        Host h = holder < 0 ? cluster.activeControllerHost() : cluster.brokerHost(holder);
         double x = rng.nextDouble();
         if (x < 0.4) {
             h.crash();

@@ -9,6 +9,8 @@ import io.faultline.models.kafka.server.txn.MarkerWriter;
 import io.faultline.models.kafka.server.txn.TransactionCoordinator;
 import io.faultline.models.kafka.server.txn.TxnTimer;
 import io.faultline.models.kafka.wire.TxnMessage;
+import io.faultline.models.kafka.server.kraft.MetadataFetcher;
+import io.faultline.models.kafka.server.kraft.RaftTick;
 import io.faultline.models.kafka.wire.GroupMessage;
 import io.faultline.models.kafka.wire.KafkaError;
 import io.faultline.models.kafka.wire.KafkaMessage.EpochAnswer;
@@ -21,6 +23,8 @@ import io.faultline.models.kafka.wire.KafkaMessage.ListOffsets;
 import io.faultline.models.kafka.wire.KafkaMessage.ListOffsetsResult;
 import io.faultline.models.kafka.wire.KafkaMessage.Produce;
 import io.faultline.models.kafka.wire.KafkaMessage.ProduceResult;
+import io.faultline.models.kafka.wire.KraftMessage;
+import io.faultline.models.kafka.wire.PartitionState;
 import io.faultline.models.kafka.workload.Consumer;
 import io.faultline.sim.Context;
 import io.faultline.sim.HostId;
@@ -55,6 +59,8 @@ public final class Broker implements Process {
     private long incarnation;
     /** The highest controller epoch this process has obeyed (in memory: a restart forgets it, as Kafka's does). */
     private int controllerEpoch;
+    /** KRaft only: this process's pull of the metadata log from the active controller. */
+    private MetadataFetcher metadata;
     private Map<Integer, Long> checkpointed = new TreeMap<>();
     private final Map<Integer, Long> durableHw = new TreeMap<>();
     private final Map<Integer, Long> durableLeo = new TreeMap<>();
@@ -128,7 +134,7 @@ public final class Broker implements Process {
                 LogStore store = new LogStore(ctx.disk(), p);
                 ReplicaLog log = store.recover(hws.getOrDefault(p, 0L),
                         layout.isOffsetsPartition(p) ? config.offsetsSegmentPolicy() : config.segmentPolicy());
-                partitions.put(p, new PartitionReplica(p, id, config, layout, store, log));
+                partitions.put(p, new PartitionReplica(p, id, config, layout, this::controller, store, log));
             }
         });
         int max = partitions.isEmpty() ? 0 : ((java.util.TreeMap<Integer, PartitionReplica>) partitions).lastKey() + 1;
@@ -137,6 +143,10 @@ public final class Broker implements Process {
         coordinator = new GroupCoordinator(config, layout, (c, p) -> partitions.get(p.partition()).onProduce(c, c.self(), p));
         txnCoordinator = new TransactionCoordinator(config, layout, (c, p) -> partitions.get(p.partition()).onProduce(c, c.self(), p));
         markers = new MarkerWriter(id);
+        if (config.quorum()) {
+            metadata = new MetadataFetcher(id, incarnation, layout.quorum(), config);
+            metadata.start(ctx);
+        }
         heartbeat(ctx);
         ctx.setTimer(config.replicaLagTimeMaxMs() * Simulation.MILLIS / 2, new KafkaTimer.IsrCheckTick());
         ctx.setTimer(config.hwCheckpointIntervalMs() * Simulation.MILLIS, new KafkaTimer.HwCheckpointTick());
@@ -164,8 +174,13 @@ public final class Broker implements Process {
         return durableLeo.getOrDefault(partition, -1L);
     }
 
+    /** The controller this broker talks to: the one service, or the KRaft controller it believes active (C4.2). */
+    private HostId controller() {
+        return metadata == null ? layout.controller() : metadata.controller();
+    }
+
     private void heartbeat(Context ctx) {
-        ctx.send(layout.controller(), new Heartbeat(id, incarnation));
+        ctx.send(controller(), new Heartbeat(id, incarnation));
         ctx.setTimer(config.heartbeatIntervalMs() * Simulation.MILLIS, new KafkaTimer.HeartbeatTick());
     }
 
@@ -208,14 +223,10 @@ public final class Broker implements Process {
                 return;
             }
             controllerEpoch = l.controllerEpoch();
-            int p = l.state().partition();
-            withPartition(p, pr -> pr.onLeaderAndIsr(ctx, l.state()));
-            if (layout.isOffsetsPartition(p) && partitions.containsKey(p)) {
-                coordinator.onLeadership(ctx, p, isLeader(p), partitions.get(p).log());
-            }
-            if (layout.isTxnStatePartition(p) && partitions.containsKey(p)) {
-                txnCoordinator.onLeadership(ctx, p, isLeader(p), partitions.get(p).log());
-            }
+            apply(ctx, l.state());
+        } else if (m instanceof KraftMessage k && metadata != null) {
+            // KRaft (C4.2): partition states come from the committed metadata log, not from pushes.
+            metadata.onMessage(ctx, from, k).forEach(s -> apply(ctx, s));
         } else if (m instanceof GroupMessage g) {
             coordinator.onMessage(ctx, from, g);
         } else if (m instanceof TxnMessage.WriteTxnMarker w) {
@@ -234,6 +245,18 @@ public final class Broker implements Process {
         }
     }
 
+    /** Acts on the controller's state of a partition. */
+    private void apply(Context ctx, PartitionState s) {
+        int p = s.partition();
+        withPartition(p, pr -> pr.onLeaderAndIsr(ctx, s));
+        if (layout.isOffsetsPartition(p) && partitions.containsKey(p)) {
+            coordinator.onLeadership(ctx, p, isLeader(p), partitions.get(p).log());
+        }
+        if (layout.isTxnStatePartition(p) && partitions.containsKey(p)) {
+            txnCoordinator.onLeadership(ctx, p, isLeader(p), partitions.get(p).log());
+        }
+    }
+
     private void withPartition(int p, java.util.function.Consumer<PartitionReplica> action) {
         PartitionReplica r = partitions.get(p);
         if (r != null) {
@@ -245,6 +268,8 @@ public final class Broker implements Process {
     public void onTimer(Context ctx, Timer t) {
         if (t instanceof KafkaTimer.HeartbeatTick) {
             heartbeat(ctx);
+        } else if (t instanceof RaftTick) {
+            metadata.onTick(ctx);
         } else if (t instanceof KafkaTimer.IsrCheckTick) {
             partitions.values().forEach(r -> r.onIsrCheck(ctx));
             ctx.setTimer(config.replicaLagTimeMaxMs() * Simulation.MILLIS / 2, new KafkaTimer.IsrCheckTick());

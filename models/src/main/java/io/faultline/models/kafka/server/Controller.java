@@ -3,6 +3,13 @@ package io.faultline.models.kafka.server;
 import io.faultline.models.kafka.config.ClusterLayout;
 import io.faultline.models.kafka.config.ControllerMode;
 import io.faultline.models.kafka.config.KafkaConfig;
+import io.faultline.models.kafka.server.kraft.MetadataImage;
+import io.faultline.models.kafka.server.kraft.QuorumLog;
+import io.faultline.models.kafka.server.kraft.RaftNode;
+import io.faultline.models.kafka.server.kraft.RaftTick;
+import io.faultline.models.kafka.wire.KraftMessage;
+import io.faultline.models.kafka.wire.KraftMessage.NotController;
+import io.faultline.models.kafka.wire.MetadataRecord;
 import io.faultline.models.kafka.wire.KafkaMessage.AlterIsr;
 import io.faultline.models.kafka.wire.KafkaMessage.ElectPreferred;
 import io.faultline.models.kafka.wire.KafkaMessage.Heartbeat;
@@ -20,12 +27,13 @@ import io.faultline.sim.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
- * The controller (FIDELITY C4), as one simulated service standing for ZooKeeper plus the elected
- * controller broker (ZooKeeper era) or the KRaft quorum: it tracks broker liveness by session
+ * The controller (FIDELITY C4): one simulated service standing for ZooKeeper plus the elected
+ * controller broker (ZooKeeper era), or one voter of the KRaft controller quorum. It tracks broker liveness by session
  * timeout ({@code zookeeper.session.timeout.ms} or {@code broker.session.timeout.ms}), elects
  * leaders (clean from the live ISR; unclean from any live replica if
  * {@code unclean.leader.election.enable}), bumps the leader epoch on every leader change, applies
@@ -36,7 +44,12 @@ import org.apiguardian.api.API;
  * broker holds the seat and has loaded the state. When the holder's session expires the seat is
  * empty and no leader is elected; the next holder reads the state back and resumes from what it
  * finds. Leaders still write their ISR changes (to ZooKeeper, before 2.7), and decisions already
- * taken keep being delivered. ZooKeeper itself, and the KRaft quorum, are modelled as reliable [M17].
+ * taken keep being delivered. ZooKeeper itself is modelled as reliable [M17].
+ *
+ * <p>In the KRaft era (FIDELITY C4.2) each controller host runs this process over a {@link RaftNode}:
+ * only the quorum's leader decides, and every decision (a partition change, a broker registered or
+ * fenced) is a record of the metadata log that brokers act on once it is committed; they learn it by
+ * fetching the log. A new leader replays its log and gives every broker a fresh session.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Controller implements Process {
@@ -53,20 +66,46 @@ public final class Controller implements Process {
     private final java.util.Set<Integer> expiredWhileVacant = new java.util.TreeSet<>();
     private ControllerSeat seat = ControllerSeat.vacant();
     private boolean resumed;
+    /** KRaft only: this voter's index in the quorum, its disk, its Raft, and the committed image. */
+    private final int voter;
+    private final QuorumLog quorumLog;
+    private RaftNode raft;
+    private MetadataImage committed;
 
+    /** The ZooKeeper-era controller service. */
     public Controller(KafkaConfig config, ClusterLayout layout) {
+        this(config, layout, -1, null);
+    }
+
+    /** Voter {@code voter} of the KRaft quorum, keeping {@code log} on its disk. */
+    public Controller(KafkaConfig config, ClusterLayout layout, int voter, QuorumLog log) {
         this.config = config;
         this.layout = layout;
+        this.voter = voter;
+        this.quorumLog = log;
     }
 
-    /** The controller's record of every partition. */
+    /**
+     * The controller's record of every partition; in the KRaft era the committed one, which is
+     * what brokers act on (a leader's uncommitted decisions are not the system's view).
+     */
     public Map<Integer, PartitionState> partitions() {
-        return java.util.Collections.unmodifiableMap(partitions);
+        return java.util.Collections.unmodifiableMap(kraft() ? committed.partitions() : partitions);
     }
 
-    /** One line per leader change, for reports. */
+    /** One line per leader change, for reports (in the KRaft era, the committed ones). */
     public List<String> elections() {
-        return java.util.Collections.unmodifiableList(elections);
+        return java.util.Collections.unmodifiableList(kraft() ? committed.elections() : elections);
+    }
+
+    /** This voter's Raft, in the KRaft era. */
+    public Optional<RaftNode> raft() {
+        return Optional.ofNullable(raft);
+    }
+
+    /** True for a voter of a KRaft quorum (C4.2); the KRaft controller without voters is one reliable service [M17]. */
+    private boolean kraft() {
+        return config.quorum();
     }
 
     /** Who holds the controller role (ZooKeeper era) and its epoch. */
@@ -90,6 +129,26 @@ public final class Controller implements Process {
             // The first broker to start wins /controller; at cluster start it has nothing to load.
             takeSeat(ctx, 0, 0, "the first broker registered");
             resumed = true;
+        } else if (kraft()) {
+            committed = new MetadataImage(layout);
+            raft = new RaftNode(voter, layout.quorum(), config, quorumLog, new RaftNode.Listener() {
+                @Override
+                public void onLeader(Context c) {
+                    load(c, quorumLog.end());
+                }
+
+                @Override
+                public void onDeposed(Context c) {
+                    load(c, raft.highWatermark());
+                }
+
+                @Override
+                public void onCommit(Context c) {
+                    committed.catchUp(quorumLog, raft.highWatermark());
+                }
+            });
+            raft.start(ctx, MetadataImage.bootstrap(layout));
+            committed.catchUp(quorumLog, raft.highWatermark());
         }
         ctx.setTimer(SESSION_CHECK, new KafkaTimer.SessionCheck());
         if (config.autoLeaderRebalance()) {
@@ -99,14 +158,44 @@ public final class Controller implements Process {
 
     static final long SESSION_CHECK = 100 * Simulation.MILLIS;
 
+    /**
+     * KRaft (C4.2): the working state of the decisions is the replay of the log up to {@code upTo}
+     * (all of it for a new leader, the committed prefix for a deposed one), and a new leader gives
+     * every broker a fresh session: heartbeat times are not in the log.
+     */
+    private void load(Context ctx, long upTo) {
+        MetadataImage image = MetadataImage.replay(layout, quorumLog, upTo);
+        partitions.clear();
+        partitions.putAll(image.partitions());
+        alive.clear();
+        alive.putAll(image.unfenced());
+        incarnations.clear();
+        incarnations.putAll(image.incarnations());
+        for (int b = 0; b < layout.brokerCount(); b++) {
+            lastSeen.put(b, ctx.now());
+        }
+    }
+
+    /** KRaft: a decision is a record of the metadata log (nothing in the ZooKeeper era, whose state is in memory). */
+    private void record(Context ctx, MetadataRecord r) {
+        if (kraft()) {
+            raft.append(ctx, r);
+        }
+    }
+
     @Override
     public void onMessage(Context ctx, HostId from, Message m) {
-        if (m instanceof Heartbeat h) {
+        if (m instanceof KraftMessage k) {
+            raft.onMessage(ctx, from, k);
+        } else if (kraft() && !acting(ctx) && (m instanceof Heartbeat || m instanceof AlterIsr)) {
+            // Only the active controller takes broker requests; the broker tries the one named (KIP-631).
+            ctx.send(from, new NotController(raft.epoch(), raft.leader()));
+        } else if (m instanceof Heartbeat h) {
             onHeartbeat(ctx, h);
         } else if (m instanceof AlterIsr a) {
             onAlterIsr(ctx, from, a);
         } else if (m instanceof MetadataRequest r) {
-            ctx.send(from, new Metadata(r.requestId(), new ArrayList<>(partitions.values())));
+            ctx.send(from, new Metadata(r.requestId(), new ArrayList<>(partitions().values())));
         } else if (m instanceof ElectPreferred) {
             electPreferred(ctx);
         }
@@ -114,13 +203,16 @@ public final class Controller implements Process {
 
     @Override
     public void onTimer(Context ctx, Timer t) {
-        if (t instanceof KafkaTimer.SessionCheck) {
+        if (t instanceof RaftTick) {
+            raft.onTick(ctx);
+        } else if (t instanceof KafkaTimer.SessionCheck) {
             long timeout = config.sessionTimeoutMs() * Simulation.MILLIS;
             List<Integer> expired = new ArrayList<>();
-            for (int b = 0; b < layout.brokerCount(); b++) {
+            for (int b = 0; b < layout.brokerCount() && (!kraft() || acting(ctx)); b++) {
                 if (alive.get(b) && ctx.now() - lastSeen.get(b) > timeout) {
                     alive.put(b, false);
                     ctx.log("broker " + b + " session expired");
+                    record(ctx, new MetadataRecord.BrokerFence(b, ctx.now()));
                     expired.add(b);
                 }
             }
@@ -142,12 +234,18 @@ public final class Controller implements Process {
         }
     }
 
-    /** True while a controller decides: always in the KRaft era [M17], else while the seat's holder acts. */
+    /**
+     * True while this process decides: a KRaft quorum's leader; the KRaft service without voters
+     * always [M17]; in the ZooKeeper era while the seat's holder acts.
+     */
     private boolean acting(Context ctx) {
+        if (kraft()) {
+            return raft.leading();
+        }
         return config.controller() == ControllerMode.KRAFT || seat.acting(ctx.now());
     }
 
-    /** The controller epoch stamped on every decision (KRaft's quorum is reliable: one epoch). */
+    /** The controller epoch stamped on pushed decisions (the KRaft service without voters has one epoch). */
     private int controllerEpoch() {
         return config.controller() == ControllerMode.KRAFT ? 1 : seat.epoch();
     }
@@ -223,6 +321,8 @@ public final class Controller implements Process {
         lastSeen.put(b, ctx.now());
         Long known = incarnations.put(b, h.incarnation());
         boolean restarted = known != null && known != h.incarnation();
+        // KRaft: a new incarnation, or a fenced broker back, registers (after the records its restart causes).
+        boolean register = kraft() && (known == null || restarted || !alive.get(b));
         if (!alive.get(b)) {
             alive.put(b, true);
             ctx.log("broker " + b + " registered");
@@ -246,10 +346,14 @@ public final class Controller implements Process {
             }
             onBrokerStartup(ctx, b);
         }
-        // Resend the broker its partitions' state: the controller's channel retries until delivered.
-        for (PartitionState s : partitions.values()) {
-            if (s.replicas().contains(b)) {
-                ctx.send(layout.broker(b), new LeaderAndIsr(s, h.incarnation(), controllerEpoch()));
+        if (register) {
+            record(ctx, new MetadataRecord.BrokerRegistration(b, h.incarnation(), ctx.now()));
+        } else if (!kraft()) {
+            // Resend the broker its partitions' state: the controller's channel retries until delivered.
+            for (PartitionState s : partitions.values()) {
+                if (s.replicas().contains(b)) {
+                    ctx.send(layout.broker(b), new LeaderAndIsr(s, h.incarnation(), controllerEpoch()));
+                }
             }
         }
     }
@@ -267,7 +371,7 @@ public final class Controller implements Process {
             } else if (s.isr().contains(b) && s.isr().size() > 1) {
                 List<Integer> isr = new ArrayList<>(s.isr());
                 isr.remove(Integer.valueOf(b));
-                update(ctx, s.withIsr(isr));
+                update(ctx, s.withIsr(isr), "broker " + b + " failed, out of the ISR");
             }
         }
     }
@@ -342,12 +446,17 @@ public final class Controller implements Process {
         PartitionState next = s.withLeader(leader, isr);
         elections.add(ctx.now() + " p" + s.partition() + " epoch " + next.leaderEpoch() + " leader " + leader + " (" + why + ")");
         ctx.log("p" + s.partition() + " epoch " + next.leaderEpoch() + " leader " + leader + " isr " + isr + ": " + why);
-        update(ctx, next);
+        update(ctx, next, why);
     }
 
-    private void update(Context ctx, PartitionState next) {
+    /** Takes a decision: sent to the replicas (ZooKeeper era) or written to the metadata log (KRaft). */
+    private void update(Context ctx, PartitionState next, String why) {
         partitions.put(next.partition(), next);
-        announce(ctx, next);
+        if (kraft()) {
+            record(ctx, new MetadataRecord.PartitionChange(next, ctx.now(), why));
+        } else {
+            announce(ctx, next);
+        }
     }
 
     private void announce(Context ctx, PartitionState s) {
@@ -379,7 +488,7 @@ public final class Controller implements Process {
         }
         if (!isr.equals(s.isr())) {
             ctx.log("p" + s.partition() + " isr " + s.isr() + " -> " + isr);
-            update(ctx, s.withIsr(isr));
+            update(ctx, s.withIsr(isr), "ISR change by leader " + s.leader());
         }
     }
 

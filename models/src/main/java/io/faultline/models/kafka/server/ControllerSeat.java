@@ -7,8 +7,8 @@ import org.apiguardian.api.API;
  * {@code /controller} ephemeral znode, created by the first live broker to try and deleted when its
  * session expires, and {@code /controller_epoch}, bumped by every new controller. A new controller
  * acts only once it has read the cluster's state back from ZooKeeper ({@code kafka.controller.load.ms}):
- * until then, and while nobody holds the seat, nobody elects leaders. In the KRaft era the seat is the
- * quorum's and never empties (the quorum is modelled as reliable [M17]).
+ * until then, and while nobody holds the seat, nobody elects leaders. In the KRaft era no broker holds
+ * it: the seat stays vacant and the active controller is the quorum's leader (FIDELITY C4.2).
  *
  * @param holder the broker holding the seat, or {@link #NONE}
  * @param epoch the controller epoch: 0 before the first election, then one more per new controller

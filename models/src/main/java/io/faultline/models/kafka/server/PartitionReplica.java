@@ -46,6 +46,8 @@ public final class PartitionReplica {
     private final int self;
     private final KafkaConfig config;
     private final ClusterLayout layout;
+    /** Where ISR changes go: the controller, or the KRaft controller the broker believes active (C4.2). */
+    private final java.util.function.Supplier<HostId> controller;
     private final LogStore store;
     private ReplicaLog log;
     private long unflushed;
@@ -72,8 +74,10 @@ public final class PartitionReplica {
     private long attempt;
     private boolean truncating;
 
-    PartitionReplica(int partition, int self, KafkaConfig config, ClusterLayout layout, LogStore store, ReplicaLog log) {
+    PartitionReplica(int partition, int self, KafkaConfig config, ClusterLayout layout,
+                     java.util.function.Supplier<HostId> controller, LogStore store, ReplicaLog log) {
         this.partition = partition;
+        this.controller = controller;
         this.self = self;
         this.config = config;
         this.layout = layout;
@@ -364,7 +368,7 @@ public final class PartitionReplica {
 
     private void alterIsr(Context ctx, List<Integer> isr) {
         java.util.Collections.sort(isr);
-        ctx.send(layout.controller(), new AlterIsr(partition, self, state.leaderEpoch(), isr));
+        ctx.send(controller.get(), new AlterIsr(partition, self, state.leaderEpoch(), isr));
     }
 
     // ---------------------------------------------------------------- follower (C5)
