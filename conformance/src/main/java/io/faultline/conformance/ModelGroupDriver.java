@@ -56,6 +56,7 @@ public final class ModelGroupDriver implements GroupDriver {
     public ModelGroupDriver(long seed, GroupCase c) {
         Map<String, String> settings = new LinkedHashMap<>(c.settings());
         settings.put("kafka.version", "4.0");
+        settings.put("auto.offset.reset", "earliest"); // as RealGroupDriver's consumers are configured
         this.c = c;
         this.config = KafkaConfig.of(settings);
         this.sim = new Simulation(seed);
