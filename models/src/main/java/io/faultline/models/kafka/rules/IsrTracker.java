@@ -20,7 +20,11 @@ import org.apiguardian.api.API;
  *       of that previous fetch.</li>
  *   <li>HW (C1): the smallest LEO among ISR members. Since 3.7 (KAFKA-15583) it does not advance
  *       while the ISR is smaller than min(min.insync.replicas, RF).</li>
- *   <li>ISR expansion: a follower whose LEO reached the HW rejoins (C1 "caught up and eligible").</li>
+ *   <li>ISR expansion: a follower whose LEO reached the HW rejoins (C1 "caught up and eligible").
+ *       From the moment the leader asks the controller to add it until the controller's decision
+ *       arrives, the HW counts it as a member (Kafka's "maximal ISR", C1): the controller may
+ *       commit the expansion at any time, so the leader must not move the HW past the joiner's
+ *       LEO meanwhile, or a committed record could be missing on an ISR member.</li>
  * </ul>
  *
  * <pre>{@code
@@ -36,6 +40,8 @@ public final class IsrTracker {
     private final boolean hwNeedsMinIsr;
     private final int minIsr;
     private final TreeSet<Integer> isr;
+    /** Followers the leader asked the controller to add, until its decision arrives. */
+    private final TreeSet<Integer> joining = new TreeSet<>();
     private final Map<Integer, Follower> followers = new TreeMap<>();
 
     private static final class Follower {
@@ -118,15 +124,40 @@ public final class IsrTracker {
         return out;
     }
 
+    /**
+     * The leader asked the controller to add {@code members} to the ISR: until {@link #setIsr}
+     * brings its decision, the HW counts them (the maximal ISR, C1).
+     */
+    public void joinRequested(java.util.Collection<Integer> members) {
+        for (int id : members) {
+            if (!isr.contains(id) && followers.containsKey(id)) {
+                joining.add(id);
+            }
+        }
+    }
+
+    /**
+     * Stops counting a requested joiner that has since fallen behind for {@code lagMaxMs} (the
+     * lag rule of C1): the controller did not add it, and it must not hold the HW back for ever.
+     */
+    public void dropLaggingJoiners(long leaderLeo, long now, long lagMaxMs) {
+        joining.removeIf(id -> {
+            Follower f = followers.get(id);
+            return f.leo < leaderLeo && now - f.lastCaughtUp > lagMaxMs;
+        });
+    }
+
     /** Replaces the ISR (after the controller accepted a change). The leader stays in it. */
     public void setIsr(java.util.Collection<Integer> members) {
+        joining.clear(); // the controller's decision answers every request made before it
         isr.clear();
         isr.addAll(members);
         isr.add(leader);
     }
 
     /**
-     * The HW the leader may now have: the smallest LEO over the ISR, never below {@code currentHw};
+     * The HW the leader may now have: the smallest LEO over the ISR and the requested joiners (the
+     * maximal ISR), never below {@code currentHw};
      * held at {@code currentHw} under the 3.7 rule while the ISR is below the effective min ISR.
      */
     public long highWatermark(long leaderLeo, long currentHw) {
@@ -138,6 +169,9 @@ public final class IsrTracker {
             if (id != leader) {
                 min = Math.min(min, followers.get(id).leo);
             }
+        }
+        for (int id : joining) {
+            min = Math.min(min, followers.get(id).leo);
         }
         return Math.max(currentHw, min);
     }

@@ -292,6 +292,12 @@ public final class PartitionReplica {
             if (!join.isEmpty()) {
                 List<Integer> isr = new ArrayList<>(tracker.isr());
                 isr.addAll(join);
+                if (config.quorum()) {
+                    // The maximal ISR (C1): a KRaft quorum commits the expansion a metadata round
+                    // later, while the HW would move on without the joiner. The one-service
+                    // controller [M17] keeps its earlier behaviour (its runs stay as they were).
+                    tracker.joinRequested(join);
+                }
                 alterIsr(ctx, isr);
             }
             advanceHw(ctx);
@@ -358,7 +364,9 @@ public final class PartitionReplica {
         if (role != Role.LEADER) {
             return;
         }
-        List<Integer> out = tracker.outOfSync(log.leo(), ctx.now(), config.replicaLagTimeMaxMs() * Simulation.MILLIS);
+        long lagMax = config.replicaLagTimeMaxMs() * Simulation.MILLIS;
+        tracker.dropLaggingJoiners(log.leo(), ctx.now(), lagMax);
+        List<Integer> out = tracker.outOfSync(log.leo(), ctx.now(), lagMax);
         if (!out.isEmpty()) {
             List<Integer> isr = new ArrayList<>(tracker.isr());
             isr.removeAll(out);

@@ -47,6 +47,33 @@ class IsrTrackerTest {
     }
 
     @Test
+    void aFollowerTheLeaderAskedToAddHoldsTheHwUntilTheControllerDecides() {
+        IsrTracker t = new IsrTracker(1, List.of(1, 2, 3), List.of(1, 2), 0, false, 1);
+        t.onFollowerFetch(2, 10, 10, 100);
+        t.onFollowerFetch(3, 10, 10, 100);
+        assertEquals(List.of(3), t.joinable(10));
+        t.joinRequested(List.of(3));
+        // The leader appends to 12; 2 keeps up, 3 (joining) has only 10.
+        t.onFollowerFetch(2, 12, 12, 200);
+        assertEquals(10, t.highWatermark(12, 10), "the maximal ISR (C1): the joiner may be committed to the ISR any time");
+        t.setIsr(List.of(1, 2, 3));
+        t.onFollowerFetch(3, 12, 12, 300);
+        assertEquals(12, t.highWatermark(12, 10));
+    }
+
+    @Test
+    void aRequestedJoinerThatFallsBehindStopsHoldingTheHw() {
+        IsrTracker t = new IsrTracker(1, List.of(1, 2, 3), List.of(1, 2), 0, false, 1);
+        t.onFollowerFetch(3, 10, 10, 1_000);
+        t.joinRequested(List.of(3));
+        t.onFollowerFetch(2, 15, 15, 2_000);
+        t.dropLaggingJoiners(15, 11_000, 10_000);
+        assertEquals(10, t.highWatermark(15, 10), "3 was caught up at 1000: 10 s ago, not more");
+        t.dropLaggingJoiners(15, 11_001, 10_000);
+        assertEquals(15, t.highWatermark(15, 10), "the controller never added 3: the HW moves on without it");
+    }
+
+    @Test
     void since37TheHwHoldsWhileTheIsrIsBelowMinIsr() {
         IsrTracker old = new IsrTracker(1, List.of(1, 2, 3), List.of(1), 0, false, 2);
         assertEquals(5, old.highWatermark(5, 0), "before 3.7 the ISR of one is acks=1 (C3)");

@@ -1,5 +1,6 @@
 package io.faultline.models.kafka.scenario;
 
+import io.faultline.checker.Outcome;
 import io.faultline.models.kafka.config.ClusterShape;
 import io.faultline.models.kafka.config.KafkaConfig;
 import io.faultline.models.kafka.server.Controller;
@@ -9,11 +10,13 @@ import io.faultline.models.kafka.wire.MetadataRecord;
 import io.faultline.sim.Host;
 import io.faultline.sim.HostId;
 import io.faultline.sim.Simulation;
+import io.faultline.sim.scenario.RunResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -91,6 +94,18 @@ class ControllerQuorumTest {
             assertEquals(0, fences(raft(v).log(), committedBefore), v.name() + " holds none of the deposed leader's fences");
         }
         assertTrue(sim.violation().isEmpty(), sim.violation().toString());
+    }
+
+    /**
+     * kafka/safe seed 46 with a quorum: b2 leads p0 with ISR [b2, b3], asks to add b1 (caught up
+     * to the HW), then acks offset 409 with b3 alone while the quorum commits the expansion; b1's
+     * link is cut, b2 and b3 crash, and b1, in the committed ISR, is elected without offset 409.
+     * The leader must count the joiner in its HW until the controller decides (the maximal ISR, C1).
+     */
+    @Test
+    void anIsrExpansionInFlightHoldsTheHwSoTheJoinerHasEveryCommittedRecord() {
+        RunResult r = SafeScenario.SCENARIO.run(SafeScenario.SCENARIO.spec(46, List.of("controller.quorum.voters=3"), Optional.empty()));
+        assertEquals(Outcome.VALID, r.outcome(), r.toString());
     }
 
     private static int fences(QuorumLog log, long from) {
