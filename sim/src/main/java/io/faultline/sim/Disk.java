@@ -47,8 +47,10 @@ public final class Disk {
 
     /** Replaces the file's contents (buffered until fsync). */
     public DiskWrite write(String file, byte[] bytes) {
-        long current = size(file);
-        if (!fits(bytes.length - current)) {
+        // Only a disk with a capacity needs the file's current size; looking it up on every write
+        // was 8.5 % of S3StrongBench's profile.
+        long growth = capacityBytes == Long.MAX_VALUE ? 0 : bytes.length - size(file);
+        if (!fits(growth)) {
             return DiskWrite.FULL;
         }
         unsynced.put(file, stored(bytes.clone()));
