@@ -133,7 +133,23 @@ public final class KeyState {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof KeyState k && k.slots.equals(slots);
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof KeyState k) || k.slots.size() != slots.size()) {
+            return false;
+        }
+        // Both maps are sorted by version ID: equal iff their entries are equal in order, which
+        // walks them side by side instead of looking each ID up in the other map (a front-end
+        // compares whole scan replies this way, about 2 % of S3StrongBench's run).
+        var mine = slots.entrySet().iterator();
+        for (Map.Entry<String, Slot> e : k.slots.entrySet()) {
+            Map.Entry<String, Slot> m = mine.next();
+            if (!e.getKey().equals(m.getKey()) || !e.getValue().equals(m.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
