@@ -116,8 +116,13 @@ public final class ReplicaLog {
 
     /** The segment holding {@code offset} (which must lie in [log start, LEO]). */
     private int segmentIndex(long offset) {
-        int lo = 0;
         int hi = segments.size() - 1;
+        // Most reads (followers' fetches, the ledger's checks) are at the log's tail: the active
+        // segment answers them without a search.
+        if (segments.get(hi).base <= offset) {
+            return hi;
+        }
+        int lo = 0;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
             if (segments.get(mid).base <= offset) {
