@@ -33,6 +33,8 @@ public final class KeyState {
     private final TreeMap<String, Slot> slots;
     /** The compact text, computed once: traces hash it for every message that carries this state. */
     private String text;
+    /** The current version, computed once: every GET, LIST entry and conditional write asks for it. */
+    private Optional<Current> current;
 
     private KeyState(TreeMap<String, Slot> slots) {
         this.slots = slots;
@@ -80,6 +82,13 @@ public final class KeyState {
 
     /** The current version: the live slot with the highest stamp (an object or a delete marker). */
     public Optional<Current> current() {
+        if (current == null) {
+            current = findCurrent();
+        }
+        return current;
+    }
+
+    private Optional<Current> findCurrent() {
         Current best = null;
         for (Map.Entry<String, Slot> e : slots.entrySet()) {
             Slot s = e.getValue();
