@@ -31,6 +31,11 @@ public final class ReplicaLog {
     private final List<Segment> segments = new ArrayList<>();
     private final LeaderEpochCache epochs = new LeaderEpochCache();
     private final ProducerStateTable producers = new ProducerStateTable();
+    /**
+     * The active segment's end, kept here: the invariants read every replica's LEO after every
+     * event, and the chain list, segment, record list was about 2 % of KafkaThroughputBench's run.
+     */
+    private long leo;
     private long highWatermark;
     private long flushed;
     private long now;
@@ -48,6 +53,7 @@ public final class ReplicaLog {
     public ReplicaLog(SegmentPolicy policy, long start) {
         this.policy = policy;
         segments.add(new Segment(start));
+        leo = start;
         highWatermark = start;
         flushed = start;
         cleanedTo = start;
@@ -72,7 +78,7 @@ public final class ReplicaLog {
 
     /** The offset of the next record to append (last offset + 1), FIDELITY C1. */
     public long leo() {
-        return active().end();
+        return leo;
     }
 
     /** The first offset still in the log (0 until retention deletes a segment, C8.2). */
@@ -216,6 +222,7 @@ public final class ReplicaLog {
         long offset = s.end();
         changes++;
         s.add(r, policy.recordBytes(), now);
+        leo = offset + 1;
         epochs.assign(r.epoch(), offset);
         producers.onAppend(r, offset);
         return offset;
@@ -227,7 +234,6 @@ public final class ReplicaLog {
      * Returns how many records were removed.
      */
     public int truncateTo(long offset) {
-        long leo = leo();
         if (offset >= leo) {
             return 0;
         }
@@ -241,6 +247,7 @@ public final class ReplicaLog {
             segments.subList(i + 1, segments.size()).clear();
             segments.get(i).truncateTo(offset, policy.recordBytes());
         }
+        leo = offset;
         epochs.truncateFromEnd(offset);
         rebuildProducers();
         highWatermark = Math.max(logStartOffset(), Math.min(highWatermark, offset));
@@ -257,6 +264,7 @@ public final class ReplicaLog {
         changes++;
         segments.clear();
         segments.add(new Segment(offset));
+        leo = offset;
         epochs.truncateFromEnd(Long.MIN_VALUE);
         rebuildProducers();
         highWatermark = offset;
