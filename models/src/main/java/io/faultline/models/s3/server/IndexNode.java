@@ -286,8 +286,9 @@ public final class IndexNode implements Process {
         if (config.mode() != ConsistencyMode.STRONG || peers.isEmpty()) {
             return;
         }
+        String bk = bucket + '\u0000' + key; // one string shared by every peer's set
         for (HostId p : peers) {
-            unpushed.computeIfAbsent(p, x -> new TreeSet<>()).add(bucket + '\u0000' + key);
+            unpushed.computeIfAbsent(p, x -> new TreeSet<>()).add(bk);
         }
         armPush(ctx);
     }
