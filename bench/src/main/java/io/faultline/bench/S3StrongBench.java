@@ -5,6 +5,8 @@ import io.faultline.models.s3.scenario.StrongScenario;
 import io.faultline.sim.Simulation;
 import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -44,14 +46,20 @@ public class S3StrongBench {
         return ops;
     }
 
-    /** Prints the operations per simulated second once, to check the load (not a benchmark). */
+    /**
+     * Prints the operations per simulated second once, to check the load (not a benchmark), and the
+     * CPU time of the run's thread: on a machine shared with other work, the figure to compare.
+     */
     public static void main(String[] args) {
         S3StrongBench b = new S3StrongBench();
         b.minutes = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long c0 = cpu.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         long ops = b.strongAt1000RequestsPerSecond();
         System.out.println(ops + " ops in " + b.minutes + " simulated min = "
                 + ops / (b.minutes * 60.0 * 0.8) + " ops/s while clients run; wall "
-                + (System.nanoTime() - t0) / 1_000_000 + " ms; " + Simulation.SECONDS + " ns/s");
+                + (System.nanoTime() - t0) / 1_000_000 + " ms; run thread CPU "
+                + (cpu.getCurrentThreadCpuTime() - c0) / 1_000_000 + " ms; " + Simulation.SECONDS + " ns/s");
     }
 }
