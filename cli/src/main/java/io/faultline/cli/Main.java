@@ -51,8 +51,20 @@ public final class Main implements Runnable {
         SUBCOMMANDS.put("grade", io.faultline.cli.lab.GradeCommand::new);
     }
 
-    /** Runs the command line and returns its exit code, without exiting (for tests). */
+    /**
+     * Runs the command line and returns its exit code, without exiting (for tests). A bare
+     * {@code list}, the command people type most to see what there is, skips picocli: building its
+     * model costs more than the listing (bench/README.md, "Start-up"). Anything else, {@code list
+     * --help} included, goes through picocli; so does a listing that fails, for picocli's error output.
+     */
     public static int execute(String... args) {
+        if (args.length == 1 && args[0].equals("list")) {
+            try {
+                return io.faultline.cli.run.ListCommand.printBare();
+            } catch (RuntimeException | java.util.ServiceConfigurationError e) {
+                // Nothing was printed (the catalogs are read first): picocli reports it as for any command.
+            }
+        }
         return commandLine(args).execute(args);
     }
 

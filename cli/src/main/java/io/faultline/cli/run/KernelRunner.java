@@ -25,30 +25,33 @@ import io.faultline.sim.Budget;
 import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.RunSpec;
 import io.faultline.sim.scenario.Scenario;
+import io.faultline.sim.scenario.ScenarioEntry;
 import io.faultline.sim.scenario.Scenarios;
 import org.apiguardian.api.API;
 
 /**
  * The {@link Runner} over the kernel: scenarios from every {@code ScenarioCatalog} on the class path
  * (looked up once: {@code ServiceLoader} is not safe to share between threads, an immutable map is).
+ * It holds the catalogs' entries and builds a scenario only when a request names it, so that
+ * {@code list} loads no model class and {@code run demo/echo} only demo's (bench/README.md, "Start-up").
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class KernelRunner implements Runner {
     private static volatile KernelRunner shared;
 
-    private final Map<String, Scenario> byName;
+    private final Map<String, ScenarioEntry> byName;
 
-    private KernelRunner(List<Scenario> scenarios) {
-        Map<String, Scenario> m = new LinkedHashMap<>();
-        for (Scenario s : scenarios) {
-            m.put(s.name(), s);
+    private KernelRunner(List<ScenarioEntry> entries) {
+        Map<String, ScenarioEntry> m = new LinkedHashMap<>();
+        for (ScenarioEntry e : entries) {
+            m.put(e.name(), e);
         }
         this.byName = Collections.unmodifiableMap(m);
     }
 
     /** A runner over these scenarios only (tests). */
     static KernelRunner of(List<Scenario> scenarios) {
-        return new KernelRunner(scenarios);
+        return new KernelRunner(scenarios.stream().map(s -> new ScenarioEntry(s.name(), s.description(), () -> s)).toList());
     }
 
     /** The runner over the catalogs on the class path, loaded on first use. */
@@ -58,7 +61,7 @@ public final class KernelRunner implements Runner {
             synchronized (KernelRunner.class) {
                 r = shared;
                 if (r == null) {
-                    r = new KernelRunner(Scenarios.all());
+                    r = new KernelRunner(Scenarios.entries());
                     shared = r;
                 }
             }
@@ -69,7 +72,9 @@ public final class KernelRunner implements Runner {
     @Override
     public List<ScenarioInfo> scenarios() {
         List<ScenarioInfo> out = new ArrayList<>();
-        byName.values().forEach(s -> out.add(new ScenarioInfo(s.name(), s.description())));
+        for (ScenarioEntry e : byName.values()) {
+            out.add(new ScenarioInfo(e.name(), e.description()));
+        }
         return out;
     }
 
@@ -121,12 +126,12 @@ public final class KernelRunner implements Runner {
     }
 
     private Scenario scenario(RunRequest request) {
-        Scenario s = byName.get(request.scenario());
-        if (s == null) {
+        ScenarioEntry e = byName.get(request.scenario());
+        if (e == null) {
             throw new ExitCodes.BadInput("unknown scenario '" + request.scenario() + "'; known: "
                     + (byName.isEmpty() ? "none (no catalog on the class path)" : String.join(", ", byName.keySet())));
         }
-        return s;
+        return e.scenario();
     }
 
 

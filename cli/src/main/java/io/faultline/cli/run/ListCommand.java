@@ -1,6 +1,9 @@
 package io.faultline.cli.run;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -30,7 +33,25 @@ public final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        print(spec.commandLine().getOut(), runner);
+        return 0;
+    }
+
+    /**
+     * {@code faultline list} without picocli, for a command line that is exactly {@code list}:
+     * building picocli's model reads the commands' annotations, and the JDK makes a proxy class for
+     * each annotation type, about half of the command's start-up (bench/README.md, "Start-up"). The
+     * same listing as {@link #call()}, to standard output with picocli's default encoding.
+     */
+    public static int printBare() {
+        Runner runner = KernelRunner.shared();
+        String encoding = System.getProperty("sun.stdout.encoding");
+        Charset charset = encoding == null ? Charset.defaultCharset() : Charset.forName(encoding);
+        print(new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, charset)), true), runner);
+        return 0;
+    }
+
+    private static void print(PrintWriter out, Runner runner) {
         List<ScenarioInfo> scenarios = runner.scenarios();
         int width = scenarios.stream().mapToInt(s -> s.name().length()).max().orElse(0);
         for (ScenarioInfo s : scenarios) {
@@ -40,7 +61,6 @@ public final class ListCommand implements Callable<Integer> {
             out.println("(no scenarios found: no catalog on the class path)");
         }
         out.flush();
-        return 0;
     }
 
     private static String firstLine(String text) {

@@ -1,15 +1,18 @@
 package io.faultline.docs.pb;
 
-import io.faultline.sim.scenario.Scenario;
 import io.faultline.sim.scenario.ScenarioCatalog;
+import io.faultline.sim.scenario.ScenarioEntry;
 import java.util.List;
 
 // tag::catalog[]
 /** The walkthrough's scenarios, registered in {@code META-INF/services/io.faultline.sim.scenario.ScenarioCatalog}. */
 public final class PrimaryBackupCatalog implements ScenarioCatalog {
+    // Lambdas, so that listing the entries loads no scenario class (ScenarioEntry).
     @Override
-    public List<Scenario> scenarios() {
-        return List.of(PrimaryBackupScenario.SCENARIO);
+    public List<ScenarioEntry> entries() {
+        return List.of(
+                new ScenarioEntry(PrimaryBackupScenario.NAME, PrimaryBackupScenario.DESCRIPTION,
+                        () -> PrimaryBackupScenario.SCENARIO));
     }
 }
 // end::catalog[]

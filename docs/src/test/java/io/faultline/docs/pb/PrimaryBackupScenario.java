@@ -26,8 +26,10 @@ final class PrimaryBackupScenario {
             "acknowledge a write only once the backup has it (false: copy it 200 ms later)");
     static final Setting<Integer> CLIENTS = Setting.ofInt("clients", 2, 1, 16, "recording clients");
 
-    static final Scenario SCENARIO = Scenario.of("pb/register",
-            "a primary-backup register whose primary crashes once; the history must stay linearizable",
+    static final String NAME = "pb/register";
+    static final String DESCRIPTION =
+            "a primary-backup register whose primary crashes once; the history must stay linearizable";
+    static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             List.of(SYNC, CLIENTS), 5 * Simulation.SECONDS, PrimaryBackupScenario::run);
 
     static RunResult run(RunSpec spec) {

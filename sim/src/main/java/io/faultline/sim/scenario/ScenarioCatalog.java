@@ -10,15 +10,21 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * public final class DemoCatalog implements ScenarioCatalog {
- *     public List<Scenario> scenarios() {
- *         return List.of(EchoScenario.SCENARIO, BroadcastScenario.SCENARIO);
+ *     public List<ScenarioEntry> entries() {
+ *         return List.of(
+ *                 new ScenarioEntry(EchoScenario.NAME, EchoScenario.DESCRIPTION, () -> EchoScenario.SCENARIO),
+ *                 new ScenarioEntry(BroadcastScenario.NAME, BroadcastScenario.DESCRIPTION, () -> BroadcastScenario.SCENARIO));
  *     }
  * }
  * }</pre>
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public interface ScenarioCatalog {
-    List<Scenario> scenarios();
+    /**
+     * One entry per scenario. Listing them must not build the scenarios (see {@link ScenarioEntry}):
+     * {@code faultline list} reads every catalog's entries and should load no model class.
+     */
+    List<ScenarioEntry> entries();
 
     /**
      * The model's bug-finding matrix: its safe scenarios, each with the single-knob weakenings that

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * Every scenario of every {@link ScenarioCatalog} on the class path, sorted by name.
  *
  * <pre>{@code
- * for (Scenario s : Scenarios.all()) System.out.println(s.name() + "  " + s.description());
+ * for (ScenarioEntry e : Scenarios.entries()) System.out.println(e.name() + "  " + e.description());
  * Scenario s = Scenarios.get("demo/echo");   // BadInputException listing the known names if absent
  * }</pre>
  */
@@ -22,17 +22,25 @@ public final class Scenarios {
     private Scenarios() {
     }
 
-    /** All scenarios, sorted by name; two with the same name are an error of the catalogs. */
-    public static List<Scenario> all() {
-        TreeMap<String, Scenario> byName = new TreeMap<>();
+    /**
+     * Every catalog's entries, sorted by name, without building a scenario; two with the same name
+     * are an error of the catalogs.
+     */
+    public static List<ScenarioEntry> entries() {
+        TreeMap<String, ScenarioEntry> byName = new TreeMap<>();
         for (ScenarioCatalog c : ServiceLoader.load(ScenarioCatalog.class)) {
-            for (Scenario s : c.scenarios()) {
-                if (byName.put(s.name(), s) != null) {
-                    throw new IllegalStateException("two scenarios are named " + s.name());
+            for (ScenarioEntry e : c.entries()) {
+                if (byName.put(e.name(), e) != null) {
+                    throw new IllegalStateException("two scenarios are named " + e.name());
                 }
             }
         }
         return new ArrayList<>(byName.values());
+    }
+
+    /** All scenarios, built, sorted by name. */
+    public static List<Scenario> all() {
+        return entries().stream().map(ScenarioEntry::scenario).toList();
     }
 
     /** Every catalog's bug-finding rows, in catalog order (sorted by the catalog's class name). */
@@ -46,23 +54,19 @@ public final class Scenarios {
         return out;
     }
 
+    /** The scenario named {@code name}, built alone (the others' classes stay unloaded). */
     public static Optional<Scenario> find(String name) {
-        for (Scenario s : all()) {
-            if (s.name().equals(name)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return find(entries(), name);
     }
 
     /** The scenario named {@code name}, or bad input naming the known ones. */
     public static Scenario get(String name) {
-        return find(name).orElseThrow(() -> {
-            List<String> names = new ArrayList<>();
-            for (Scenario s : all()) {
-                names.add(s.name());
-            }
-            return new BadInputException("unknown scenario '" + name + "'; known: " + String.join(", ", names));
-        });
+        List<ScenarioEntry> entries = entries();
+        return find(entries, name).orElseThrow(() -> new BadInputException("unknown scenario '" + name + "'; known: "
+                + String.join(", ", entries.stream().map(ScenarioEntry::name).toList())));
+    }
+
+    private static Optional<Scenario> find(List<ScenarioEntry> entries, String name) {
+        return entries.stream().filter(e -> e.name().equals(name)).findFirst().map(ScenarioEntry::scenario);
     }
 }

@@ -50,8 +50,10 @@ public final class BroadcastScenario {
             Simulation.HOURS, "how long after the run every node may take to catch up");
 
     /** The scenario as the catalog lists it. */
-    public static final Scenario SCENARIO = Scenario.of("demo/broadcast",
-            "gossip with retries across a partition that heals; every acked value must reach every node",
+    static final String NAME = "demo/broadcast";
+    static final String DESCRIPTION =
+            "gossip with retries across a partition that heals; every acked value must reach every node";
+    public static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             List.of(NODES, CLIENTS, RATE, LOSS, PARTITION, RETRY, SETTLE), 30 * Simulation.SECONDS,
             BroadcastScenario::run);
 

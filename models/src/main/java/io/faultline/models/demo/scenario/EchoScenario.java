@@ -33,8 +33,10 @@ public final class EchoScenario {
             Simulation.MILLIS, Simulation.MINUTES, "how long a client waits for its echo");
 
     /** The scenario as the catalog lists it. */
-    public static final Scenario SCENARIO = Scenario.of("demo/echo",
-            "clients ping one echo server over a lossy network; every ok echo must return what was sent",
+    static final String NAME = "demo/echo";
+    static final String DESCRIPTION =
+            "clients ping one echo server over a lossy network; every ok echo must return what was sent";
+    public static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             List.of(CLIENTS, LOSS, THINK, TIMEOUT), 30 * Simulation.SECONDS, EchoScenario::run);
 
     private EchoScenario() {

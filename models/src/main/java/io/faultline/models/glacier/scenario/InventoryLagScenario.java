@@ -30,8 +30,10 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class InventoryLagScenario {
     /** The scenario as the catalog lists it. */
-    public static final Scenario SCENARIO = Scenario.of("glacier/inventory-lag",
-            "an archive uploaded today is missing from the vault inventory until the next daily update",
+    static final String NAME = "glacier/inventory-lag";
+    static final String DESCRIPTION =
+            "an archive uploaded today is missing from the vault inventory until the next daily update";
+    public static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             List.of(), 4 * Simulation.DAYS, InventoryLagScenario::run);
 
     private InventoryLagScenario() {

@@ -43,8 +43,10 @@ public final class RetrievalTiersScenario {
             Simulation.HOURS, "mean pause between two retrieval requests");
 
     /** The scenario as the catalog lists it. */
-    public static final Scenario SCENARIO = Scenario.of("glacier/retrieval-tiers",
-            "many archive retrievals per tier: completion times per tier and Expedited requests refused for capacity",
+    static final String NAME = "glacier/retrieval-tiers";
+    static final String DESCRIPTION =
+            "many archive retrievals per tier: completion times per tier and Expedited requests refused for capacity";
+    public static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             List.of(RETRIEVALS, ARCHIVES, ON_DEMAND, UNITS, THINK), 16 * Simulation.HOURS,
             RetrievalTiersScenario::run);
 

@@ -26,9 +26,10 @@ import org.apiguardian.api.API;
 public final class AcksOneFailoverScenario {
     static final String NAME = "kafka/acks-1-failover";
 
-    static final Scenario SCENARIO = Scenario.of(NAME,
+    static final String DESCRIPTION =
             "FIDELITY C3: acks=1 loses acknowledged writes when the leader fails before its followers fetch "
-                    + "them; nothing lost with acks=all",
+                    + "them; nothing lost with acks=all";
+    static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             KafkaKeys.schema("kafka.version", "3.7", "acks", "1", "request.timeout.ms", "2000",
                     "delivery.timeout.ms", "10000"),
             40 * Simulation.SECONDS, AcksOneFailoverScenario::run, KafkaConfig::fromSettings);

@@ -27,9 +27,10 @@ import org.apiguardian.api.API;
 public final class AutoCommitLossScenario {
     static final String NAME = "kafka/auto-commit-loss";
 
-    static final Scenario SCENARIO = Scenario.of(NAME,
+    static final String DESCRIPTION =
             "FIDELITY C7.5: auto-commit with processing after the commit loses the records a crashed member "
-                    + "was processing (group-poll-skip); none lost with kafka.consumer.processing=before-commit",
+                    + "was processing (group-poll-skip); none lost with kafka.consumer.processing=before-commit";
+    static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             KafkaKeys.schema("kafka.version", "3.7", "acks", "all", "min.insync.replicas", "2",
                     "enable.auto.commit", "true", "kafka.consumer.processing", "after-commit",
                     "request.timeout.ms", "2000", "delivery.timeout.ms", "10000"),

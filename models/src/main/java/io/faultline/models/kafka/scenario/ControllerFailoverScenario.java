@@ -35,10 +35,11 @@ import org.apiguardian.api.API;
 public final class ControllerFailoverScenario {
     static final String NAME = "kafka/controller-failover";
 
-    static final Scenario SCENARIO = Scenario.of(NAME,
+    static final String DESCRIPTION =
             "FIDELITY C4.1: a ZooKeeper-era controller broker that dies leaves its partitions leaderless until "
                     + "its session expires and the next controller has loaded the state: sends expire; none "
-                    + "with KRaft (kafka.version=3.7)",
+                    + "with KRaft (kafka.version=3.7)";
+    static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             KafkaKeys.schema("kafka.version", "2.0", "acks", "all", "min.insync.replicas", "2",
                     "kafka.controller.load.ms", "20000", "request.timeout.ms", "2000", "delivery.timeout.ms", "15000"),
             60 * Simulation.SECONDS, ControllerFailoverScenario::run, KafkaConfig::fromSettings);

@@ -34,10 +34,11 @@ import org.apiguardian.api.API;
 public final class Jepsen2013Scenario {
     static final String NAME = "kafka/jepsen-2013";
 
-    static final Scenario SCENARIO = Scenario.of(NAME,
+    static final String DESCRIPTION =
             "Jepsen 2013 (FIDELITY C9, C5.1): Kafka 0.8 loses acknowledged writes (every seed) when an isolated "
                     + "leader shrinks the ISR to itself and an out-of-sync replica is then elected; it passes with "
-                    + "kafka.version=3.7",
+                    + "kafka.version=3.7";
+    static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             KafkaKeys.schema("kafka.version", "0.8", "acks", "all", "min.insync.replicas", "1",
                     "retries", "1", "retry.backoff.ms", "1000", "request.timeout.ms", "1000",
                     "delivery.timeout.ms", "5000"),

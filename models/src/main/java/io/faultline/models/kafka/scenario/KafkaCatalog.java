@@ -2,8 +2,8 @@ package io.faultline.models.kafka.scenario;
 
 import io.faultline.models.kafka.check.ExactlyOnce;
 import io.faultline.models.kafka.check.KafkaInvariants;
-import io.faultline.sim.scenario.Scenario;
 import io.faultline.sim.scenario.ScenarioCatalog;
+import io.faultline.sim.scenario.ScenarioEntry;
 import io.faultline.sim.scenario.Weakening;
 import io.faultline.sim.scenario.Weakening.Finds;
 import io.faultline.sim.scenario.Weakening.Holds;
@@ -15,13 +15,32 @@ import org.apiguardian.api.API;
 /** The Kafka scenarios ({@code kafka/...}), found by {@link java.util.ServiceLoader}. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class KafkaCatalog implements ScenarioCatalog {
+    // Lambdas, so that listing the entries loads no scenario class (ScenarioEntry).
     @Override
-    public List<Scenario> scenarios() {
-        return List.of(Kip101Scenario1.SCENARIO, Kip101Scenario2.SCENARIO, Kip279Scenario.SCENARIO,
-                AcksOneFailoverScenario.SCENARIO, UncleanElectionScenario.SCENARIO, Jepsen2013Scenario.SCENARIO, SafeScenario.SCENARIO,
-                AutoCommitLossScenario.SCENARIO, RebalanceDuplicatesScenario.SCENARIO,
-                RetentionResetScenario.SCENARIO, ControllerFailoverScenario.SCENARIO,
-                ZombieProducerScenario.SCENARIO, ReadCommittedScenario.SCENARIO);
+    public List<ScenarioEntry> entries() {
+        return List.of(
+                new ScenarioEntry(Kip101Scenario1.NAME, Kip101Scenario1.DESCRIPTION, () -> Kip101Scenario1.SCENARIO),
+                new ScenarioEntry(Kip101Scenario2.NAME, Kip101Scenario2.DESCRIPTION, () -> Kip101Scenario2.SCENARIO),
+                new ScenarioEntry(Kip279Scenario.NAME, Kip279Scenario.DESCRIPTION, () -> Kip279Scenario.SCENARIO),
+                new ScenarioEntry(AcksOneFailoverScenario.NAME, AcksOneFailoverScenario.DESCRIPTION,
+                        () -> AcksOneFailoverScenario.SCENARIO),
+                new ScenarioEntry(UncleanElectionScenario.NAME, UncleanElectionScenario.DESCRIPTION,
+                        () -> UncleanElectionScenario.SCENARIO),
+                new ScenarioEntry(Jepsen2013Scenario.NAME, Jepsen2013Scenario.DESCRIPTION,
+                        () -> Jepsen2013Scenario.SCENARIO),
+                new ScenarioEntry(SafeScenario.NAME, SafeScenario.DESCRIPTION, () -> SafeScenario.SCENARIO),
+                new ScenarioEntry(AutoCommitLossScenario.NAME, AutoCommitLossScenario.DESCRIPTION,
+                        () -> AutoCommitLossScenario.SCENARIO),
+                new ScenarioEntry(RebalanceDuplicatesScenario.NAME, RebalanceDuplicatesScenario.DESCRIPTION,
+                        () -> RebalanceDuplicatesScenario.SCENARIO),
+                new ScenarioEntry(RetentionResetScenario.NAME, RetentionResetScenario.DESCRIPTION,
+                        () -> RetentionResetScenario.SCENARIO),
+                new ScenarioEntry(ControllerFailoverScenario.NAME, ControllerFailoverScenario.DESCRIPTION,
+                        () -> ControllerFailoverScenario.SCENARIO),
+                new ScenarioEntry(ZombieProducerScenario.NAME, ZombieProducerScenario.DESCRIPTION,
+                        () -> ZombieProducerScenario.SCENARIO),
+                new ScenarioEntry(ReadCommittedScenario.NAME, ReadCommittedScenario.DESCRIPTION,
+                        () -> ReadCommittedScenario.SCENARIO));
     }
 
     /**
@@ -57,17 +76,17 @@ public final class KafkaCatalog implements ScenarioCatalog {
                     "FIDELITY C3.1"));
         }
         // A consumer behind retention (not a kafka/safe knob: its own scenario, no faults needed).
-        rows.add(new Weakening(RetentionResetScenario.SCENARIO.name(), List.of(), finds("poll-skip"), "FIDELITY C8.3"));
-        rows.add(new Weakening(RetentionResetScenario.SCENARIO.name(), List.of("retention.ms=version"),
+        rows.add(new Weakening(RetentionResetScenario.NAME, List.of(), finds("poll-skip"), "FIDELITY C8.3"));
+        rows.add(new Weakening(RetentionResetScenario.NAME, List.of("retention.ms=version"),
                 new Holds("with Kafka's 7-day retention the lagging consumer reads every record"), "FIDELITY C8.2"));
         // A transactional writer's reader at Kafka's default isolation level reads aborted records (C12.5).
-        rows.add(new Weakening(ReadCommittedScenario.SCENARIO.name(), List.of(), finds("G1a"), "FIDELITY C12.5"));
-        rows.add(new Weakening(ReadCommittedScenario.SCENARIO.name(), List.of("isolation.level=read_committed"),
+        rows.add(new Weakening(ReadCommittedScenario.NAME, List.of(), finds("G1a"), "FIDELITY C12.5"));
+        rows.add(new Weakening(ReadCommittedScenario.NAME, List.of("isolation.level=read_committed"),
                 new Holds("read_committed reads up to the last stable offset and drops aborted records"), "FIDELITY C12.3"));
         // A paused job instance without a transactional.id is not fenced (C12.1).
-        rows.add(new Weakening(ZombieProducerScenario.SCENARIO.name(), List.of(), finds(ExactlyOnce.DUPLICATE_OUTPUT),
+        rows.add(new Weakening(ZombieProducerScenario.NAME, List.of(), finds(ExactlyOnce.DUPLICATE_OUTPUT),
                 "FIDELITY C12.6"));
-        rows.add(new Weakening(ZombieProducerScenario.SCENARIO.name(), List.of("transactional.id=job"),
+        rows.add(new Weakening(ZombieProducerScenario.NAME, List.of("transactional.id=job"),
                 new Holds("the replacement's InitProducerId aborts the zombie's transaction and fences it"), "FIDELITY C12.1"));
         return rows;
     }
@@ -75,7 +94,7 @@ public final class KafkaCatalog implements ScenarioCatalog {
     private static Weakening row(List<String> at, List<String> knob, Weakening.Expectation expected, String rule) {
         List<String> overrides = new ArrayList<>(at);
         overrides.addAll(knob);
-        return new Weakening(SafeScenario.SCENARIO.name(), overrides, expected, rule);
+        return new Weakening(SafeScenario.NAME, overrides, expected, rule);
     }
 
     private static Finds finds(String... kinds) {

@@ -31,9 +31,10 @@ import org.apiguardian.api.API;
 public final class Kip101Scenario1 {
     static final String NAME = "kafka/kip-101-scenario-1";
 
-    static final Scenario SCENARIO = Scenario.of(NAME,
+    static final String DESCRIPTION =
             "KIP-101 scenario 1 (FIDELITY C5.2): HW truncation then immediate election loses an acknowledged "
-                    + "write with kafka.version=0.10; none with 0.11",
+                    + "write with kafka.version=0.10; none with 0.11";
+    static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             KafkaKeys.schema("kafka.version", "0.10", "acks", "all", "min.insync.replicas", "1",
                     "log.flush.interval.messages", "1", "request.timeout.ms", "2000", "delivery.timeout.ms", "30000",
                     "replica.high.watermark.checkpoint.interval.ms", "50"),

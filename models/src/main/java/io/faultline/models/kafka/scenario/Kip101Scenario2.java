@@ -35,9 +35,10 @@ import org.apiguardian.api.API;
 public final class Kip101Scenario2 {
     static final String NAME = "kafka/kip-101-scenario-2";
 
-    static final Scenario SCENARIO = Scenario.of(NAME,
+    static final String DESCRIPTION =
             "KIP-101 scenario 2 (FIDELITY C5.3): a power outage of both replicas leaves divergent logs "
-                    + "with kafka.version=0.10; none with 0.11",
+                    + "with kafka.version=0.10; none with 0.11";
+    static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             KafkaKeys.schema("kafka.version", "0.10", "acks", "all", "min.insync.replicas", "1",
                     "retries", "0", "request.timeout.ms", "1000", "delivery.timeout.ms", "2000",
                     "replica.high.watermark.checkpoint.interval.ms", "50"),

@@ -36,9 +36,10 @@ import org.apiguardian.api.API;
 public final class Kip279Scenario {
     static final String NAME = "kafka/kip-279";
 
-    static final Scenario SCENARIO = Scenario.of(NAME,
+    static final String DESCRIPTION =
             "KIP-279 / KAFKA-6361 (FIDELITY C5.4): fast leader fail-over leaves divergent replica logs with "
-                    + "kafka.version=0.11; none with 2.0",
+                    + "kafka.version=0.11; none with 2.0";
+    static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             KafkaKeys.schema("kafka.version", "0.11", "acks", "all", "min.insync.replicas", "1",
                     "unclean.leader.election.enable", "true", "log.flush.interval.messages", "1",
                     "request.timeout.ms", "1000", "delivery.timeout.ms", "5000"),

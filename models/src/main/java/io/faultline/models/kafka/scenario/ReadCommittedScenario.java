@@ -31,9 +31,10 @@ import org.apiguardian.api.API;
 public final class ReadCommittedScenario {
     static final String NAME = "kafka/read-committed";
 
-    static final Scenario SCENARIO = Scenario.of(NAME,
+    static final String DESCRIPTION =
             "FIDELITY C12.5: a read_uncommitted reader reads aborted transactions (G1a); none read with "
-                    + "isolation.level=read_committed",
+                    + "isolation.level=read_committed";
+    static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             KafkaKeys.schema("kafka.version", "3.7", "acks", "all", "min.insync.replicas", "2",
                     "transactional.id", "job", "isolation.level", "read_uncommitted"),
             120 * Simulation.SECONDS, ReadCommittedScenario::run, KafkaConfig::fromSettings);

@@ -29,9 +29,10 @@ import org.apiguardian.api.API;
 public final class RebalanceDuplicatesScenario {
     static final String NAME = "kafka/rebalance-duplicates";
 
-    static final Scenario SCENARIO = Scenario.of(NAME,
+    static final String DESCRIPTION =
             "FIDELITY C7.2, C7.5: a batch slower than max.poll.interval.ms evicts its member and the group is "
-                    + "handed records twice (at-least-once redelivery, shown); none with max.poll.interval.ms=300000",
+                    + "handed records twice (at-least-once redelivery, shown); none with max.poll.interval.ms=300000";
+    static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             KafkaKeys.schema("kafka.version", "3.7", "acks", "all", "min.insync.replicas", "2",
                     "max.poll.interval.ms", "10000", "request.timeout.ms", "2000", "delivery.timeout.ms", "10000"),
             70 * Simulation.SECONDS, RebalanceDuplicatesScenario::run, KafkaConfig::fromSettings);

@@ -32,10 +32,11 @@ public final class RetentionResetScenario {
     /** The consumer's max.poll.records: about 10 records a second at its poll rate, half the write rate. */
     static final int POLL_RECORDS = 5;
 
-    static final Scenario SCENARIO = Scenario.of(NAME,
+    static final String DESCRIPTION =
             "FIDELITY C8.3: a consumer lagging behind retention.ms gets OFFSET_OUT_OF_RANGE and "
                     + "auto.offset.reset=earliest skips the deleted records (poll-skip); with the default "
-                    + "retention it reads everything",
+                    + "retention it reads everything";
+    static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             KafkaKeys.schema("kafka.version", "3.7", "acks", "all", "min.insync.replicas", "2",
                     "retention.ms", "10000", "segment.ms", "2000", "log.retention.check.interval.ms", "1000",
                     "request.timeout.ms", "2000", "delivery.timeout.ms", "10000"),

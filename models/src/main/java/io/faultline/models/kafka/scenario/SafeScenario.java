@@ -49,11 +49,12 @@ public final class SafeScenario {
     /** The live consumer's max.poll.records: it reads about half as fast as the producers write, so it lags. */
     static final int LAGGING_POLL_RECORDS = 5;
 
-    static final Scenario SCENARIO = Scenario.of(NAME,
+    static final String DESCRIPTION =
             "FIDELITY F7: RF 3, min.insync.replicas=2, acks=all, no unclean election, idempotent producer, "
                     + "log fsynced per append, under partitions, crashes, zombie pauses, power loss and clock faults "
                     + "sized to the session and lag timeouts (a lost disk only with faults.disk-loss=true, C3.1): "
-                    + "no acknowledged write lost, no anomaly",
+                    + "no acknowledged write lost, no anomaly";
+    static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             withDiskLoss(KafkaKeys.schema("kafka.version", "3.7", "acks", "all", "min.insync.replicas", "2",
                     "unclean.leader.election.enable", "false", "enable.idempotence", "true",
                     "log.flush.interval.messages", "1",

@@ -29,9 +29,10 @@ import org.apiguardian.api.API;
 public final class UncleanElectionScenario {
     static final String NAME = "kafka/unclean-election";
 
-    static final Scenario SCENARIO = Scenario.of(NAME,
+    static final String DESCRIPTION =
             "FIDELITY C4: unclean leader election loses acknowledged writes; with it off the partition is "
-                    + "unavailable instead",
+                    + "unavailable instead";
+    static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             KafkaKeys.schema("kafka.version", "3.7", "unclean.leader.election.enable", "true",
                     "acks", "all", "min.insync.replicas", "1", "replica.lag.time.max.ms", "3000",
                     "log.flush.interval.messages", "1",

@@ -33,9 +33,10 @@ import org.apiguardian.api.API;
 public final class ZombieProducerScenario {
     static final String NAME = "kafka/zombie-producer";
 
-    static final Scenario SCENARIO = Scenario.of(NAME,
+    static final String DESCRIPTION =
             "FIDELITY C12.1: a paused job instance without a transactional.id is not fenced and its "
-                    + "replacement outputs its items again (duplicate-output); fenced with transactional.id=job",
+                    + "replacement outputs its items again (duplicate-output); fenced with transactional.id=job";
+    static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             KafkaKeys.schema("kafka.version", "3.7", "acks", "all", "min.insync.replicas", "2",
                     "transactional.id", "unset", "isolation.level", "read_committed"),
             60 * Simulation.SECONDS, ZombieProducerScenario::run, KafkaConfig::fromSettings);

@@ -38,8 +38,10 @@ public final class HotPrefixScenario {
             Simulation.MILLIS, Simulation.HOURS,
             "sustained overload before a partition splits (FIDELITY A15 [M4]: 30 min by default; short here)");
 
-    static final Scenario SCENARIO = Scenario.of("s3/hot-prefix",
-            "one hot prefix vs hashed prefixes under the same PUT load: 503 SlowDown and throughput side by side",
+    static final String NAME = "s3/hot-prefix";
+    static final String DESCRIPTION =
+            "one hot prefix vs hashed prefixes under the same PUT load: 503 SlowDown and throughput side by side";
+    static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             List.of(RATE, WRITE_RATE, SPLIT_AFTER), 1500 * Simulation.MILLIS, HotPrefixScenario::run);
 
     private HotPrefixScenario() {

@@ -48,16 +48,22 @@ public final class LegacyScenarios {
     private static final List<Setting<?>> COMMON = List.of(MODE, CLIENTS, THINK, S3Settings.LAG_MEAN,
             S3Settings.LAG_CAP, S3Settings.BUCKET_CONFIG_DELAY, S3Settings.INDEX, S3Settings.FRONT_ENDS, S3Settings.TIMEOUT);
 
-    static final Scenario STALE_READ = Scenario.of("s3/legacy-stale-read",
-            "overwrites then reads under legacy S3: a GET returns the prior data, the history is not linearizable",
+    static final String STALE_READ_NAME = "s3/legacy-stale-read";
+    static final String STALE_READ_DESCRIPTION =
+            "overwrites then reads under legacy S3: a GET returns the prior data, the history is not linearizable";
+    static final Scenario STALE_READ = Scenario.of(STALE_READ_NAME, STALE_READ_DESCRIPTION,
             with(COMMON, KEYS), 4 * Simulation.SECONDS, LegacyScenarios::staleRead);
 
-    static final Scenario NEGATIVE_CACHE = Scenario.of("s3/legacy-negative-cache",
-            "GET of a missing key, then PUT, then GET: legacy S3 keeps answering 404 for a while",
+    static final String NEGATIVE_CACHE_NAME = "s3/legacy-negative-cache";
+    static final String NEGATIVE_CACHE_DESCRIPTION =
+            "GET of a missing key, then PUT, then GET: legacy S3 keeps answering 404 for a while";
+    static final Scenario NEGATIVE_CACHE = Scenario.of(NEGATIVE_CACHE_NAME, NEGATIVE_CACHE_DESCRIPTION,
             COMMON, 3 * Simulation.SECONDS, LegacyScenarios::negativeCache);
 
-    static final Scenario LIST_LAG = Scenario.of("s3/legacy-list-lag",
-            "PUT new keys then LIST: under legacy S3 the LIST misses keys whose PUT completed",
+    static final String LIST_LAG_NAME = "s3/legacy-list-lag";
+    static final String LIST_LAG_DESCRIPTION =
+            "PUT new keys then LIST: under legacy S3 the LIST misses keys whose PUT completed";
+    static final Scenario LIST_LAG = Scenario.of(LIST_LAG_NAME, LIST_LAG_DESCRIPTION,
             COMMON, 3 * Simulation.SECONDS, LegacyScenarios::listLag);
 
     private LegacyScenarios() {

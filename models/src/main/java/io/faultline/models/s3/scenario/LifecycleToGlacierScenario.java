@@ -67,9 +67,11 @@ public final class LifecycleToGlacierScenario {
      * The scenario as the catalog lists it. Its user-facing spec also checks the lifecycle rule the
      * settings make, so that a rule S3 would refuse is reported as bad input before the run.
      */
-    public static final Scenario SCENARIO = Scenario.of("s3/lifecycle-to-glacier",
+    static final String NAME = "s3/lifecycle-to-glacier";
+    static final String DESCRIPTION =
             "lifecycle moves objects to STANDARD_IA after 30 days and GLACIER after 90; GETs then need a restore;"
-                    + " a year's storage bill",
+                    + " a year's storage bill";
+    public static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             List.of(OBJECTS, SIZE_MB, IA_DAYS, GLACIER_DAYS, RESTORE_DAY, RESTORE_DAYS, TIER, LAG, PRICE_STANDARD,
                     PRICE_IA, PRICE_GLACIER),
             365 * Simulation.DAYS, LifecycleToGlacierScenario::run,

@@ -41,8 +41,10 @@ public final class MultipartCrashScenario {
     static final Setting<Long> WAIT = Setting.ofDuration("wait", 2 * Simulation.SECONDS, Simulation.MILLIS,
             Simulation.HOURS, "how long the operator waits between its two listings");
 
-    static final Scenario SCENARIO = Scenario.of("s3/multipart-crash",
-            "a client crashes mid-upload: the upload stays listed until aborted; a completed one has the multipart ETag",
+    static final String NAME = "s3/multipart-crash";
+    static final String DESCRIPTION =
+            "a client crashes mid-upload: the upload stays listed until aborted; a completed one has the multipart ETag";
+    static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             List.of(WAIT), 6 * Simulation.SECONDS, MultipartCrashScenario::run);
 
     /**

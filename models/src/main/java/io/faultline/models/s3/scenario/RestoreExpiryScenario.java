@@ -41,8 +41,10 @@ public final class RestoreExpiryScenario {
             "restore tier");
 
     /** The scenario as the catalog lists it. */
-    public static final Scenario SCENARIO = Scenario.of("s3/restore-expiry",
-            "a restored GLACIER copy disappears after its Days; a second restore while one runs gets 409",
+    static final String NAME = "s3/restore-expiry";
+    static final String DESCRIPTION =
+            "a restored GLACIER copy disappears after its Days; a second restore while one runs gets 409";
+    public static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             List.of(DAYS, TIER), 6 * Simulation.DAYS, RestoreExpiryScenario::run);
 
     private RestoreExpiryScenario() {

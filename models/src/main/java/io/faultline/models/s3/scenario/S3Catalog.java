@@ -1,8 +1,8 @@
 package io.faultline.models.s3.scenario;
 
 import io.faultline.models.s3.check.S3Checks;
-import io.faultline.sim.scenario.Scenario;
 import io.faultline.sim.scenario.ScenarioCatalog;
+import io.faultline.sim.scenario.ScenarioEntry;
 import io.faultline.sim.scenario.Weakening;
 import io.faultline.sim.scenario.Weakening.Finds;
 import io.faultline.sim.scenario.Weakening.Holds;
@@ -19,11 +19,25 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class S3Catalog implements ScenarioCatalog {
+    // Lambdas, so that listing the entries loads no scenario class (ScenarioEntry).
     @Override
-    public List<Scenario> scenarios() {
-        return List.of(LegacyScenarios.STALE_READ, LegacyScenarios.NEGATIVE_CACHE, LegacyScenarios.LIST_LAG,
-                StrongScenario.SCENARIO, HotPrefixScenario.SCENARIO,
-                MultipartCrashScenario.SCENARIO, LifecycleToGlacierScenario.SCENARIO, RestoreExpiryScenario.SCENARIO);
+    public List<ScenarioEntry> entries() {
+        return List.of(
+                new ScenarioEntry(LegacyScenarios.STALE_READ_NAME, LegacyScenarios.STALE_READ_DESCRIPTION,
+                        () -> LegacyScenarios.STALE_READ),
+                new ScenarioEntry(LegacyScenarios.NEGATIVE_CACHE_NAME, LegacyScenarios.NEGATIVE_CACHE_DESCRIPTION,
+                        () -> LegacyScenarios.NEGATIVE_CACHE),
+                new ScenarioEntry(LegacyScenarios.LIST_LAG_NAME, LegacyScenarios.LIST_LAG_DESCRIPTION,
+                        () -> LegacyScenarios.LIST_LAG),
+                new ScenarioEntry(StrongScenario.NAME, StrongScenario.DESCRIPTION, () -> StrongScenario.SCENARIO),
+                new ScenarioEntry(HotPrefixScenario.NAME, HotPrefixScenario.DESCRIPTION,
+                        () -> HotPrefixScenario.SCENARIO),
+                new ScenarioEntry(MultipartCrashScenario.NAME, MultipartCrashScenario.DESCRIPTION,
+                        () -> MultipartCrashScenario.SCENARIO),
+                new ScenarioEntry(LifecycleToGlacierScenario.NAME, LifecycleToGlacierScenario.DESCRIPTION,
+                        () -> LifecycleToGlacierScenario.SCENARIO),
+                new ScenarioEntry(RestoreExpiryScenario.NAME, RestoreExpiryScenario.DESCRIPTION,
+                        () -> RestoreExpiryScenario.SCENARIO));
     }
 
     /**
@@ -33,7 +47,7 @@ public final class S3Catalog implements ScenarioCatalog {
      */
     @Override
     public List<Weakening> weakenings() {
-        String strong = StrongScenario.SCENARIO.name();
+        String strong = StrongScenario.NAME;
         Finds stale = new Finds(List.of(S3Checks.LINEARIZABLE));
         return List.of(
                 new Weakening(strong, List.of(), new Holds("S3 as it is: quorum reads and writes, read repair, "

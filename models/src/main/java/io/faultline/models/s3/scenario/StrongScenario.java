@@ -39,8 +39,10 @@ public final class StrongScenario {
     static final Setting<Boolean> FAULTS = Setting.ofBoolean("faults", true,
             "random faults (partitions, crashes, pauses, clock jumps, lossy and slow links) until 70% of the run");
 
-    public static final Scenario SCENARIO = Scenario.of("s3/strong",
-            "overwrites, conditional puts, deletes, reads and LISTs under strong S3 with random faults: linearizable, LIST complete",
+    static final String NAME = "s3/strong";
+    static final String DESCRIPTION =
+            "overwrites, conditional puts, deletes, reads and LISTs under strong S3 with random faults: linearizable, LIST complete";
+    public static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             settings(), 
             12 * Simulation.SECONDS, StrongScenario::run);
 

@@ -36,8 +36,10 @@ public final class ReplayScenario {
     /** How long after the last request the replay waits for answers still in flight. */
     static final long DRAIN = 60 * Simulation.SECONDS;
 
-    public static final Scenario SCENARIO = Scenario.of("s3/replay",
-            "a session recorded by `faultline serve s3 --session FILE`, replayed in the simulator: same history, same verdict",
+    static final String NAME = "s3/replay";
+    static final String DESCRIPTION =
+            "a session recorded by `faultline serve s3 --session FILE`, replayed in the simulator: same history, same verdict";
+    public static final Scenario SCENARIO = Scenario.of(NAME, DESCRIPTION,
             List.of(SESSION), Simulation.SECONDS, ReplayScenario::run);
 
     private ReplayScenario() {
