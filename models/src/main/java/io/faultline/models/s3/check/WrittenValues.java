@@ -5,20 +5,23 @@ import io.faultline.checker.history.Op;
 import io.faultline.checker.history.OpType;
 import io.faultline.checker.history.Value;
 import io.faultline.sim.CheckResult;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * No read returns a value nobody wrote, or a mix (FIDELITY A1.2 rule 3). A value counts as written
- * from its PUT's invocation on: a read may return a value whose write is still in flight. Holds per
- * key the values put to it, not the operations.
+ * from its PUT's invocation on: a read may return a value whose write is still in flight. A read of
+ * a value no PUT has asked for yet waits for the end of the run, and is judged against every PUT
+ * of the history, as the rule always was. Holds per key the values put to it, not the operations.
  */
 final class WrittenValues extends PairedCheck<CheckResult> {
     static final String NAME = "reads return written values, never partial ones";
     private final TreeMap<String, TreeSet<String>> written = new TreeMap<>();
     private int reads;
-    private Optional<String> broken = Optional.empty();
+    /** Reads of values not written when they completed, in the order they completed. */
+    private final List<Done> unexplained = new ArrayList<>();
 
     @Override
     void invoked(Op inv) {
@@ -29,19 +32,27 @@ final class WrittenValues extends PairedCheck<CheckResult> {
 
     @Override
     void done(Done d) {
-        if (broken.isPresent() || !d.f().equals("get") || d.type() != OpType.OK || !(d.value() instanceof Value.Str s)) {
-            return;
+        if (d.f().equals("get") && d.type() == OpType.OK && d.value() instanceof Value.Str) {
+            reads++;
+            if (!isWritten(d)) {
+                unexplained.add(d);
+            }
         }
-        reads++;
-        TreeSet<String> values = written.get(d.key());
-        if (values == null || !values.contains(s.value())) {
-            broken = Optional.of("GET " + d.key() + " returned '" + s.value() + "', never written");
-        }
+    }
+
+    private boolean isWritten(Done read) {
+        TreeSet<String> values = written.get(read.key());
+        return values != null && values.contains(((Value.Str) read.value()).value());
     }
 
     @Override
     CheckResult judge() {
-        return broken.map(b -> CheckResult.invalid(NAME, b))
-                .orElseGet(() -> CheckResult.valid(NAME, reads + " non-empty reads, all of written values"));
+        for (Done d : unexplained) {
+            if (!isWritten(d)) {
+                return CheckResult.invalid(NAME, "GET " + d.key() + " returned '" + ((Value.Str) d.value()).value()
+                        + "', never written");
+            }
+        }
+        return CheckResult.valid(NAME, reads + " non-empty reads, all of written values");
     }
 }

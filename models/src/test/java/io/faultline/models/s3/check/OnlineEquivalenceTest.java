@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.faultline.checker.Outcome;
 import io.faultline.checker.history.History;
+import io.faultline.checker.history.HistoryBuilder;
+import io.faultline.checker.history.OnlineCheck;
 import io.faultline.checker.history.OpType;
+import io.faultline.checker.history.Value;
+import io.faultline.gen.Gen;
+import io.faultline.gen.Property;
 import io.faultline.sim.CheckResult;
 import io.faultline.sim.scenario.RunResult;
 import io.faultline.sim.scenario.Scenario;
 import io.faultline.sim.scenario.Scenarios;
 import io.faultline.sim.scenario.Table;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +60,74 @@ class OnlineEquivalenceTest {
         }
         System.out.println("[online-equivalence] " + SEEDS + " seeds per run, " + compared
                 + " check results identical; INVALID: " + invalid);
+    }
+
+    /** Kind (0 put, 1 cas, 2 get, 3 delete, 4 list), key, start, length, outcome (ok, fail, info, none), what a GET or LIST saw. */
+    private static final Gen<List<List<Integer>>> OPS = Gen.listOf(Gen.sequence(List.of(Gen.integers(0, 4),
+            Gen.integers(0, 2), Gen.integers(0, 40), Gen.integers(1, 20), Gen.integers(0, 3), Gen.integers(0, 7))), 1, 30);
+    private static final List<String> KEYS = List.of("a", "ab", "b");
+
+    private record Event(long time, int order, Runnable add) {
+    }
+
+    /** Generated histories: overlapping operations with every outcome, GETs of written, unwritten and no values. */
+    private static History history(List<List<Integer>> ops) {
+        HistoryBuilder h = new HistoryBuilder();
+        List<Event> events = new ArrayList<>();
+        for (int p = 0; p < ops.size(); p++) {
+            List<Integer> o = ops.get(p);
+            int process = p;
+            long start = o.get(2);
+            long end = start + o.get(3);
+            String f = List.of("put", "cas", "get", "delete", "list").get(o.get(0));
+            String key = f.equals("list") ? KEYS.get(o.get(1)).substring(0, 1) : KEYS.get(o.get(1));
+            Value arg = switch (f) {
+                case "put" -> Value.of("v" + p);
+                case "cas" -> Value.vec(Value.NIL, Value.of("v" + p));
+                default -> Value.NIL;
+            };
+            Value seen = switch (f) {
+                case "get" -> o.get(5) < 3 ? Value.NIL : Value.of("v" + (o.get(5) == 7 ? 99 : (p + o.get(5)) % ops.size()));
+                case "list" -> {
+                    List<Value> shown = new ArrayList<>();
+                    for (int k = 0; k < KEYS.size(); k++) {
+                        if ((o.get(5) & (1 << k)) != 0 && KEYS.get(k).startsWith(key)) {
+                            shown.add(Value.of(KEYS.get(k)));
+                        }
+                    }
+                    yield Value.vec(shown);
+                }
+                default -> arg;
+            };
+            int outcome = o.get(4);
+            events.add(new Event(start, 2 * p, () -> h.invoke(process, f, Value.vec(Value.of(key), arg), start)));
+            if (outcome < 3) {
+                OpType type = List.of(OpType.OK, OpType.FAIL, OpType.INFO).get(outcome);
+                events.add(new Event(end, 2 * p + 1, () -> h.complete(process, type, f, Value.vec(Value.of(key), seen), end)));
+            }
+        }
+        events.sort(Comparator.comparingLong(Event::time).thenComparingInt(Event::order));
+        events.forEach(e -> e.add().run());
+        return h.build();
+    }
+
+    @Test
+    void onlineRulesAnswerWhatTheOfflineOnesDidOnGeneratedHistories() {
+        int[] invalid = new int[3];
+        Property.forAll(OPS).named("s3-online-equivalence").tries(3000).verify(ops -> {
+            History h = history(ops);
+            List<CheckResult> expected = List.of(OldS3Checks.listSeesCompletedWrites(h),
+                    OldS3Checks.readsReturnWrittenValues(h), OldS3Checks.newKeysReadAfterWrite(h));
+            List<CheckResult> actual = List.of(S3Checks.listSeesCompletedWrites(h),
+                    S3Checks.readsReturnWrittenValues(h), S3Checks.newKeysReadAfterWrite(h));
+            assertEquals(expected, actual, "ops " + ops);
+            assertEquals(anomalies(h), OnlineCheck.over(h, S3Checks.clientCounts()), "ops " + ops);
+            for (int i = 0; i < 3; i++) {
+                invalid[i] += actual.get(i).outcome() == Outcome.INVALID ? 1 : 0;
+            }
+        });
+        System.out.println("[online-equivalence] generated histories INVALID (lists, reads, new keys): "
+                + java.util.Arrays.toString(invalid));
     }
 
     private static List<CheckResult> offline(String scenario, History h) {
