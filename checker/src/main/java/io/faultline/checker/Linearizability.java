@@ -3,7 +3,6 @@ package io.faultline.checker;
 import io.faultline.checker.history.History;
 import io.faultline.checker.history.Value;
 import io.faultline.checker.model.Model;
-import io.faultline.checker.model.Partitions;
 import io.faultline.checker.history.HistoryException;
 import io.faultline.checker.prepare.PreparedHistory;
 import io.faultline.checker.prepare.Preparer;
@@ -75,7 +74,8 @@ public final class Linearizability {
     /**
      * One key: the positions of its ops in the history and how many operations it prepares to. A
      * key's ops are decoded from the (recorded, possibly spilled) history only while it is prepared
-     * or checked, then dropped, so that a long history is never held whole (issue 18).
+     * or checked, a batch of keys at a time ({@link KeyBatches}), then dropped, so that a long
+     * history is never held whole (issue 18).
      */
     private record Part(Value key, int[] positions, int operations) {
     }
@@ -85,13 +85,10 @@ public final class Linearizability {
      * any key is checked; the prepared ops are dropped and made again when the key is checked.
      */
     private static List<Part> measure(History history, Model<?> model, Map<Value, int[]> split) {
+        KeyBatches ops = new KeyBatches(history, new ArrayList<>(split.values()));
         List<Part> parts = new ArrayList<>(split.size());
-        split.forEach((key, at) -> parts.add(new Part(key, at, prepare(history, model, at).size())));
+        split.forEach((key, at) -> parts.add(new Part(key, at, Preparer.prepare(ops.take(parts.size()), model).size())));
         return parts;
-    }
-
-    private static PreparedHistory prepare(History history, Model<?> model, int[] positions) {
-        return Preparer.prepare(Partitions.ops(history, positions), model);
     }
 
     /**
@@ -108,8 +105,11 @@ public final class Linearizability {
         order.sort(Comparator.comparingInt(Part::operations));   // stable: ties keep key order
         int n = order.size();
         CallOff callOff = new CallOff(n);
+        List<int[]> positions = new ArrayList<>(n);
+        order.forEach(p -> positions.add(p.positions()));
+        KeyBatches ops = new KeyBatches(history, positions);
         IntFunction<KeyCheck> newCheck = at -> new KeyCheck(new PartCheck(model, options, budget.child(callOff.flag(at))),
-                () -> prepare(history, model, order.get(at).positions()));
+                () -> Preparer.prepare(ops.take(at), model));
         List<KeyResult> results = new ArrayList<>(n);
         int threads = Math.min(options.threads(), n);
         if (threads <= 1) {
