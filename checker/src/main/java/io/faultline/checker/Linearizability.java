@@ -1,7 +1,6 @@
 package io.faultline.checker;
 
 import io.faultline.checker.history.History;
-import io.faultline.checker.history.Op;
 import io.faultline.checker.history.Value;
 import io.faultline.checker.model.Model;
 import io.faultline.checker.history.HistoryException;
@@ -11,7 +10,6 @@ import io.faultline.checker.search.Budget;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apiguardian.api.API;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * The linearizability checker: is there an order of the history's operations, consistent with
@@ -56,35 +55,39 @@ public final class Linearizability {
      */
     public static CheckReport check(History history, Model<?> model, CheckOptions options) {
         long start = System.nanoTime();
-        Map<Optional<Value>, PreparedHistory> parts = prepare(history, model, options);
-        int operations = 0;
-        for (PreparedHistory p : parts.values()) {
-            operations += p.size();
-        }
         Budget budget = new Budget(options.timeLimit().toNanos(), options.memoryBudget(), new AtomicBoolean());
-        List<KeyResult> keys = new ArrayList<>();
-        Verdict verdict;
-        if (parts.size() == 1 && parts.keySet().iterator().next().isEmpty()) {
-            verdict = new PartCheck(model, options, budget)
-                    .check(Optional.empty(), parts.values().iterator().next());
-        } else {
-            keys = checkKeys(parts, model, options, budget);
-            verdict = combine(keys);
+        Optional<Map<Value, int[]>> split = options.partition() ? model.partition(history) : Optional.empty();
+        if (split.isEmpty()) {
+            PreparedHistory whole = Preparer.prepare(history.ops(), model);
+            Verdict verdict = new PartCheck(model, options, budget).check(Optional.empty(), whole);
+            return new CheckReport(verdict, whole.size(), List.of(), (System.nanoTime() - start) / 1_000_000);
         }
-        return new CheckReport(verdict, operations, keys, (System.nanoTime() - start) / 1_000_000);
+        List<Part> parts = measure(history, model, split.get());
+        int operations = 0;
+        for (Part p : parts) {
+            operations += p.operations();
+        }
+        List<KeyResult> keys = checkKeys(history, parts, model, options, budget);
+        return new CheckReport(combine(keys), operations, keys, (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static Map<Optional<Value>, PreparedHistory> prepare(History history, Model<?> model,
-                                                                  CheckOptions options) {
-        Map<Optional<Value>, PreparedHistory> parts = new LinkedHashMap<>();
-        Optional<Map<Value, List<Op>>> split = options.partition() ? model.partition(history) : Optional.empty();
-        if (split.isPresent()) {
-            for (Map.Entry<Value, List<Op>> e : split.get().entrySet()) {
-                parts.put(Optional.of(e.getKey()), Preparer.prepare(e.getValue(), model));
-            }
-        } else {
-            parts.put(Optional.empty(), Preparer.prepare(history.ops(), model));
-        }
+    /**
+     * One key: the positions of its ops in the history and how many operations it prepares to. A
+     * key's ops are decoded from the (recorded, possibly spilled) history only while it is prepared
+     * or checked, a batch of keys at a time ({@link KeyBatches}), then dropped, so that a long
+     * history is never held whole (issue 18).
+     */
+    private record Part(Value key, int[] positions, int operations) {
+    }
+
+    /**
+     * Every key prepared once, in key order, for its size and to reject a malformed history before
+     * any key is checked; the prepared ops are dropped and made again when the key is checked.
+     */
+    private static List<Part> measure(History history, Model<?> model, Map<Value, int[]> split) {
+        KeyBatches ops = new KeyBatches(history, new ArrayList<>(split.values()));
+        List<Part> parts = new ArrayList<>(split.size());
+        split.forEach((key, at) -> parts.add(new Part(key, at, Preparer.prepare(ops.take(parts.size()), model).size())));
         return parts;
     }
 
@@ -95,14 +98,18 @@ public final class Linearizability {
      * found invalid first; it then calls off only the keys after it, so that an earlier key still
      * has its say, and the output does not depend on which thread was faster.
      */
-    private static List<KeyResult> checkKeys(Map<Optional<Value>, PreparedHistory> parts, Model<?> model,
+    private static List<KeyResult> checkKeys(History history, List<Part> parts, Model<?> model,
                                              CheckOptions options, Budget budget) {
         // Smaller keys first: an invalid key is usually found fast, and it spares the larger ones.
-        List<Map.Entry<Optional<Value>, PreparedHistory>> order = new ArrayList<>(parts.entrySet());
-        order.sort(Comparator.comparingInt(e -> e.getValue().size()));   // stable: ties keep key order
+        List<Part> order = new ArrayList<>(parts);
+        order.sort(Comparator.comparingInt(Part::operations));   // stable: ties keep key order
         int n = order.size();
         CallOff callOff = new CallOff(n);
-        IntFunction<PartCheck> newCheck = at -> new PartCheck(model, options, budget.child(callOff.flag(at)));
+        List<int[]> positions = new ArrayList<>(n);
+        order.forEach(p -> positions.add(p.positions()));
+        KeyBatches ops = new KeyBatches(history, positions);
+        IntFunction<KeyCheck> newCheck = at -> new KeyCheck(new PartCheck(model, options, budget.child(callOff.flag(at))),
+                () -> Preparer.prepare(ops.take(at), model));
         List<KeyResult> results = new ArrayList<>(n);
         int threads = Math.min(options.threads(), n);
         if (threads <= 1) {
@@ -124,32 +131,39 @@ public final class Linearizability {
                 pool.shutdownNow();
             }
         }
-        Map<Optional<Value>, KeyResult> byKey = new HashMap<>();
+        Map<Value, KeyResult> byKey = new HashMap<>();
         for (int i = 0; i < n; i++) {
             KeyResult k = results.get(i);
             if (callOff.isAfterFirstInvalid(i)) {
                 // Checked or not, a key after the first invalid one reads the same every time.
                 k = new KeyResult(k.key(), new Verdict.Unknown(NOT_CHECKED), k.operations(), k.millis());
             }
-            byKey.put(order.get(i).getKey(), k);
+            byKey.put(order.get(i).key(), k);
         }
         List<KeyResult> inKeyOrder = new ArrayList<>();
-        for (Optional<Value> key : parts.keySet()) {
-            inKeyOrder.add(byKey.get(key));
+        for (Part p : parts) {
+            inKeyOrder.add(byKey.get(p.key()));
         }
         return inKeyOrder;
     }
 
-    private static KeyResult checkKey(int at, Map.Entry<Optional<Value>, PreparedHistory> part,
-                                      IntFunction<PartCheck> newCheck, CallOff callOff) {
+    private static KeyResult checkKey(int at, Part part, IntFunction<KeyCheck> newCheck, CallOff callOff) {
         long t0 = System.nanoTime();
-        Optional<Value> key = part.getKey();
-        Verdict v = callOff.isAfterFirstInvalid(at) ? new Verdict.Unknown(NOT_CHECKED)
-                : newCheck.apply(at).check(key, part.getValue());
+        Verdict v;
+        if (callOff.isAfterFirstInvalid(at)) {
+            v = new Verdict.Unknown(NOT_CHECKED);
+        } else {
+            KeyCheck c = newCheck.apply(at);
+            v = c.check().check(Optional.of(part.key()), c.ops().get());
+        }
         if (v instanceof Verdict.Invalid) {
             callOff.invalid(at);   // the whole history is invalid: spare the keys after this one
         }
-        return new KeyResult(key.orElseThrow(), v, part.getValue().size(), (System.nanoTime() - t0) / 1_000_000);
+        return new KeyResult(part.key(), v, part.operations(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** A key's check and its prepared ops, made when the key's turn comes. */
+    private record KeyCheck(PartCheck check, Supplier<PreparedHistory> ops) {
     }
 
     /** The keys' cancel flags, by position in check order, and the first position found invalid. */

@@ -1,8 +1,12 @@
 package io.faultline.checker.history;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.RandomAccess;
+import java.util.function.Predicate;
 import org.apiguardian.api.API;
 
 /**
@@ -32,6 +36,46 @@ public final class History implements Iterable<Op> {
     /** A history over ops already numbered from 0 and immutable (a {@link HistoryBuilder}'s). */
     static History ofNumbered(List<Op> ops) {
         return new History(ops);
+    }
+
+    /**
+     * The ops {@code keep} accepts, renumbered from 0. Only their positions are copied: the ops are
+     * read through from this history when read, so a recorded history stays encoded.
+     */
+    public History filter(Predicate<Op> keep) {
+        int[] at = new int[16];
+        int n = 0;
+        for (int i = 0; i < ops.size(); i++) {
+            if (keep.test(ops.get(i))) {
+                if (n == at.length) {
+                    at = Arrays.copyOf(at, 2 * n);
+                }
+                at[n++] = i;
+            }
+        }
+        return new History(new Kept(ops, Arrays.copyOf(at, n)));
+    }
+
+    /** The ops of {@code all} at positions {@code at}, renumbered from 0. */
+    private static final class Kept extends AbstractList<Op> implements RandomAccess {
+        private final List<Op> all;
+        private final int[] at;
+
+        Kept(List<Op> all, int[] at) {
+            this.all = all;
+            this.at = at;
+        }
+
+        @Override
+        public Op get(int index) {
+            Op op = all.get(at[index]);
+            return op.index() == index ? op : op.withIndex(index);
+        }
+
+        @Override
+        public int size() {
+            return at.length;
+        }
     }
 
     public static History empty() {

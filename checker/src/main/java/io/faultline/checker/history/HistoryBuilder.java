@@ -1,5 +1,7 @@
 package io.faultline.checker.history;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -17,6 +19,21 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class HistoryBuilder {
     private final OpPages ops = new OpPages();
+    private final List<OnlineCheck<?>> listeners = new ArrayList<>();
+
+    /**
+     * Feeds every op appended from now on to {@code check} as well; only before the first op, so
+     * that a check sees the whole history.
+     *
+     * @throws IllegalStateException when ops were already appended
+     */
+    public void listen(OnlineCheck<?> check) {
+        if (ops.size() > 0) {
+            throw new IllegalStateException("an online check must listen from the first op; "
+                    + ops.size() + " are recorded already");
+        }
+        listeners.add(check);
+    }
 
     public Op invoke(int process, String f, Value value, long nanos) {
         return add(new Op(ops.size(), process, OpType.INVOKE, f, value, java.util.OptionalLong.of(nanos)));
@@ -32,6 +49,9 @@ public final class HistoryBuilder {
     public Op add(Op op) {
         Op numbered = op.index() == ops.size() ? op : op.withIndex(ops.size());
         ops.add(numbered);
+        for (OnlineCheck<?> l : listeners) {
+            l.accept(numbered);
+        }
         return numbered;
     }
 

@@ -41,7 +41,7 @@ abstract class KeyedMapModel implements Model<Map<Value, Value>> {
     }
 
     @Override
-    public final Optional<Map<Value, List<Op>>> partition(History history) {
+    public final Optional<Map<Value, int[]>> partition(History history) {
         return Optional.of(Partitions.byKey(history));
     }
 

@@ -76,11 +76,11 @@ public interface Model<S> {
 
     /**
      * For P-compositional models (independent keys): the history split into one sub-history per
-     * key (ops keep their original indices), each checked on its own with this model from
-     * {@link #initial()}. Empty when the model
+     * key, as the positions of its ops in {@code history} ({@link Partitions#ops} reads them), each
+     * checked on its own with this model from {@link #initial()}. Empty when the model
      * is not split. {@link Partitions#byKey} does the routing for {@code [key value]} values.
      */
-    default Optional<Map<Value, List<Op>>> partition(History history) {
+    default Optional<Map<Value, int[]>> partition(History history) {
         return Optional.empty();
     }
 }

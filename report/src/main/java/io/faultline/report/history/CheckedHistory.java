@@ -1,5 +1,6 @@
 package io.faultline.report.history;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import io.faultline.checker.history.Op;
 import io.faultline.checker.history.Value;
 import io.faultline.checker.io.HistoryFile;
 import io.faultline.checker.model.Model;
+import io.faultline.checker.model.Partitions;
 import org.apiguardian.api.API;
 
 /**
@@ -39,7 +41,11 @@ public record CheckedHistory(HistoryFile file, Model<?> model, CheckReport repor
     /** The per-key sub-histories for a keyed model, in order of first appearance; empty otherwise. */
     public Optional<Map<Value, List<Op>>> parts() {
         try {
-            return model.partition(file.history());
+            return model.partition(file.history()).map(split -> {
+                Map<Value, List<Op>> parts = new LinkedHashMap<>();
+                split.forEach((key, at) -> parts.put(key, Partitions.ops(file.history(), at)));
+                return parts;
+            });
         } catch (IllegalArgumentException e) {
             // The checker accepted the history, so this does not happen; show it whole if it does.
             return Optional.empty();

@@ -2,6 +2,7 @@ package io.faultline.sim.client;
 
 import io.faultline.checker.history.History;
 import io.faultline.checker.history.HistoryBuilder;
+import io.faultline.checker.history.OnlineCheck;
 import io.faultline.checker.history.OpType;
 import io.faultline.checker.history.Value;
 import io.faultline.sim.Simulation;
@@ -94,6 +95,14 @@ public final class Recorder {
     /** A process id never used so far (a client takes one after an {@code info}, as Jepsen does). */
     public int freshProcess() {
         return nextProcess++;
+    }
+
+    /**
+     * Feeds every op recorded from now on to {@code check}, which judges the run as it goes
+     * (issue 18); only before the first op ({@link HistoryBuilder#listen}).
+     */
+    public void listen(OnlineCheck<?> check) {
+        builder.listen(check);
     }
 
     /** The history so far. */

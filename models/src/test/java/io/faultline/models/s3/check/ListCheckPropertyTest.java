@@ -18,9 +18,9 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The indexed LIST check ({@link KeyWrites}) gives the verdict and the message of the direct one it
- * replaced (every LIST against every pair of writes), on generated histories of overlapping PUTs,
- * DELETEs and LISTs that succeed, fail or end unknown.
+ * The LIST check, judging LISTs as the history is recorded ({@link KeyWrites}), gives the verdict
+ * and the message of the direct one (every LIST against every pair of writes of the whole history),
+ * on generated histories of overlapping PUTs, DELETEs and LISTs that succeed, fail or end unknown.
  */
 class ListCheckPropertyTest {
     private static final List<String> KEYS = List.of("a", "ab", "b");
