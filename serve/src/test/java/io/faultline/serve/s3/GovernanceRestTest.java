@@ -45,19 +45,27 @@ class GovernanceRestTest {
         Path sessionFile = dir.resolve("session.jsonl");
         List<Delivery> live;
         List<String> messages;
+        String configurationRequest;
+        String firstPutRequest = "";
         try (S3Server server = S3Server.start(ServeConfig.loopback(Credentials.of(ALICE)).withSession(sessionFile))) {
             Signer s3 = new Signer(server.endpoint());
             status(200, s3.signed(Req.of("PUT", "/uploads"), ALICE, now()));
-            status(200, s3.signed(Req.of("PUT", "/uploads").param("notification", "").body("<NotificationConfiguration>"
-                    + "<QueueConfiguration><Id>new-files</Id><Queue>" + QUEUE + "</Queue><Event>s3:ObjectCreated:*</Event>"
-                    + "</QueueConfiguration></NotificationConfiguration>"), ALICE, now()));
+            HttpResponse<String> configured = s3.signed(Req.of("PUT", "/uploads").param("notification", "").body(
+                    "<NotificationConfiguration><QueueConfiguration><Id>new-files</Id><Queue>" + QUEUE + "</Queue>"
+                    + "<Event>s3:ObjectCreated:*</Event></QueueConfiguration></NotificationConfiguration>"), ALICE, now());
+            status(200, configured);
+            configurationRequest = configured.headers().firstValue("x-amz-request-id").orElseThrow();
             HttpResponse<String> config = s3.signed(Req.of("GET", "/uploads").param("notification", ""), ALICE, now());
             assertTrue(config.body().contains("<Queue>" + QUEUE + "</Queue>"), config.body());
             status(400, s3.signed(Req.of("PUT", "/uploads").param("notification", "").body("<NotificationConfiguration>"
                     + "<QueueConfiguration><Queue>" + QUEUE + "</Queue><Event>s3:Replication:*</Event></QueueConfiguration>"
                     + "</NotificationConfiguration>"), ALICE, now()));
             for (int i = 0; i < 3; i++) {
-                status(200, s3.signed(Req.of("PUT", "/uploads/file-" + i).body("content " + i), ALICE, now()));
+                HttpResponse<String> put = s3.signed(Req.of("PUT", "/uploads/file-" + i).body("content " + i), ALICE, now());
+                status(200, put);
+                if (i == 0) {
+                    firstPutRequest = put.headers().firstValue("x-amz-request-id").orElseThrow();
+                }
             }
             String replication = "<ReplicationConfiguration><Role>arn:aws:iam::alice:role/r</Role><Rule><ID>all</ID>"
                     + "<Status>Enabled</Status><Filter><Prefix></Prefix></Filter><Destination><Bucket>arn:aws:s3:::copies</Bucket>"
@@ -87,9 +95,20 @@ class GovernanceRestTest {
             live = server.deliveries(QUEUE);
             messages = server.messages(QUEUE);
         }
-        JsonNode first = new ObjectMapper().readTree(messages.get(live.indexOf(live.stream()
-                .filter(d -> d.event().key().equals("file-0")).findFirst().orElseThrow())));
-        JsonNode record = first.get("Records").get(0);
+        assertEquals(live.size() + 1, messages.size(), "one message per delivery, and the configuration's test event");
+        JsonNode test = new ObjectMapper().readTree(messages.get(0));
+        assertEquals("s3:TestEvent", test.get("Event").asText(), test.toString());
+        assertEquals("Amazon S3", test.get("Service").asText());
+        assertEquals("uploads", test.get("Bucket").asText());
+        assertEquals(configurationRequest, test.get("RequestId").asText(), "the id of the request that set the configuration");
+        assertFalse(test.has("Records"), test.toString());
+        JsonNode record = message(messages, "file-0");
+        assertEquals("alice", record.get("userIdentity").get("principalId").asText(), "the account that signed the PUT");
+        assertEquals("127.0.0.1", record.get("requestParameters").get("sourceIPAddress").asText());
+        assertEquals(firstPutRequest, record.get("responseElements").get("x-amz-request-id").asText(), "the id the PUT was answered with");
+        assertEquals(firstPutRequest, record.get("responseElements").get("x-amz-id-2").asText());
+        assertEquals("alice", record.get("s3").get("bucket").get("ownerIdentity").get("principalId").asText());
+        assertEquals("arn:aws:s3:::uploads", record.get("s3").get("bucket").get("arn").asText());
         assertEquals("2.1", record.get("eventVersion").asText());
         assertEquals("aws:s3", record.get("eventSource").asText());
         assertEquals("ObjectCreated:Put", record.get("eventName").asText());
@@ -102,9 +121,8 @@ class GovernanceRestTest {
         assertEquals(ETags.hex(ETags.md5("content 0".getBytes(StandardCharsets.UTF_8))), s3.get("object").get("eTag").asText());
         assertFalse(s3.get("object").has("versionId"), "written before versioning was enabled");
         assertTrue(s3.get("object").get("sequencer").asText().matches("[0-9A-F]+"), record.toString());
-        JsonNode versioned = new ObjectMapper().readTree(messages.get(live.indexOf(live.stream()
-                .filter(d -> d.event().key().equals("replicated")).findFirst().orElseThrow())));
-        assertTrue(versioned.get("Records").get(0).get("s3").get("object").has("versionId"), versioned.toString());
+        JsonNode versioned = message(messages, "replicated");
+        assertTrue(versioned.get("s3").get("object").has("versionId"), versioned.toString());
         assertEquals(4, live.stream().map(d -> d.event().sequencer()).distinct().count(), live.toString());
         SessionFile.Session session = SessionFile.read(sessionFile);
         ServedS3 replayed = ServedS3.live(session.header().seed(), session.header().consistency(), session.header().legacyLagNanos(),
@@ -113,6 +131,17 @@ class GovernanceRestTest {
         replayed.cluster().sim().run(replayed.cluster().sim().now() + 10 * io.faultline.sim.Simulation.MINUTES);
         List<Delivery> again = replayed.gateway().governance().deliveries(QUEUE);
         assertEquals(live, again.subList(0, Math.min(live.size(), again.size())), "the replay delivers the same events at the same times");
+    }
+
+    /** The record of the first event message about {@code key}. */
+    static JsonNode message(List<String> messages, String key) throws Exception {
+        for (String m : messages) {
+            JsonNode records = new ObjectMapper().readTree(m).get("Records");
+            if (records != null && records.get(0).get("s3").get("object").get("key").asText().equals(key)) {
+                return records.get(0);
+            }
+        }
+        throw new AssertionError("no event message about " + key + " in " + messages);
     }
 
     @Test
