@@ -70,7 +70,7 @@ final class Copies {
         if (!c.part() && !c.w().query().isEmpty()) {
             throw Refusal.notImplemented("PUT ?" + String.join("&", c.w().query().keySet()) + " with x-amz-copy-source");
         }
-        Optional<long[]> range = c.part() ? c.w().header("x-amz-copy-source-range").map(Copies::range) : Optional.empty();
+        Optional<long[]> range = c.part() ? c.in().header("x-amz-copy-source-range").map(Copies::range) : Optional.empty();
         String owner = c.account().orElse("anonymous");
         Map<String, String> sourceHeaders = new TreeMap<>();
         Map<String, String> targetHeaders = new TreeMap<>(c.in().headers());

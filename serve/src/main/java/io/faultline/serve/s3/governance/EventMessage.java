@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * {@code aws:s3}, the event's time in ISO 8601, its name without the {@code s3:} prefix, who caused
  * it ({@code userIdentity}), from where ({@code requestParameters}), the request id the server
  * answered ({@code responseElements}), and under {@code s3} the configuration id, the bucket (name,
- * owner, ARN) and the object: key (URL-encoded, as S3 sends it), size and ETag (a created object's,
+ * owner, ARN) and the object: key (URL-encoded as S3 sends it, slashes kept), size and ETag (a created object's,
  * as a client sees them: the plaintext's size), version id when the bucket is versioned, and the
  * sequencer. For a new configuration: the {@code s3:TestEvent} message.
  *
@@ -67,7 +67,8 @@ public final class EventMessage {
         bucket.putObject("ownerIdentity").put("principalId", origin.bucketOwner());
         bucket.put("arn", "arn:aws:s3:::" + e.bucket());
         ObjectNode object = s3.putObject("object");
-        object.put("key", URLEncoder.encode(e.key(), StandardCharsets.UTF_8));
+        // URL-encoded as S3 sends it (a space is "+"), the slashes of a key's "folders" kept.
+        object.put("key", URLEncoder.encode(e.key(), StandardCharsets.UTF_8).replace("%2F", "/"));
         if (e.eventName().startsWith("ObjectCreated:")) {
             object.put("size", sealed.map(SealedObject::plaintextSize).orElse(e.size()));
             object.put("eTag", sealed.map(SealedObject::shownEtag).orElse(unquote(e.etag())));
