@@ -135,9 +135,13 @@ class SdkCopyTest {
         assertArrayEquals(expected.toByteArray(), alice.getObjectAsBytes(b -> b.bucket("part-copies").key("assembled.bin")).asByteArray());
 
         String other = alice.createMultipartUpload(b -> b.bucket("part-copies").key("bad-range.bin")).uploadId();
-        assertEquals("InvalidArgument", refused(() -> alice.uploadPartCopy(b -> b.sourceBucket("part-copies").sourceKey("tail.txt")
+        assertEquals("InvalidArgument", refused(() -> alice.uploadPartCopy(b -> b.sourceBucket("part-copies").sourceKey("source.bin")
                 .destinationBucket("part-copies").destinationKey("bad-range.bin").uploadId(other).partNumber(1)
-                .copySourceRange("bytes=0-100"))).awsErrorDetails().errorCode(), "a range past the source's end");
+                .copySourceRange("bytes=0-" + source.length))).awsErrorDetails().errorCode(), "a range past the source's end");
+        assertEquals("InvalidRequest", refused(() -> alice.uploadPartCopy(b -> b.sourceBucket("part-copies").sourceKey("tail.txt")
+                .destinationBucket("part-copies").destinationKey("bad-range.bin").uploadId(other).partNumber(1)
+                .copySourceRange("bytes=0-3"))).awsErrorDetails().errorCode(), "a range of a source of 5 MB or less");
+        assertEquals(0, alice.listParts(b -> b.bucket("part-copies").key("bad-range.bin").uploadId(other)).parts().size());
     }
 
     @Test
@@ -149,8 +153,9 @@ class SdkCopyTest {
         String sm = Base64.getEncoder().encodeToString(ETags.md5(sourceKey));
         String uk = Base64.getEncoder().encodeToString(uploadKey);
         String um = Base64.getEncoder().encodeToString(ETags.md5(uploadKey));
+        byte[] source = bytes(5 * MIB + 10); // a range is copied only from a source larger than 5 MB
         alice.putObject(b -> b.bucket("customer-parts").key("source.txt").sseCustomerAlgorithm("AES256").sseCustomerKey(sk)
-                .sseCustomerKeyMD5(sm), RequestBody.fromString("0123456789"));
+                .sseCustomerKeyMD5(sm), RequestBody.fromBytes(source));
         String upload = alice.createMultipartUpload(b -> b.bucket("customer-parts").key("copy.txt").sseCustomerAlgorithm("AES256")
                 .sseCustomerKey(uk).sseCustomerKeyMD5(um)).uploadId();
         assertEquals("InvalidRequest", refused(() -> alice.uploadPartCopy(b -> b.sourceBucket("customer-parts").sourceKey("source.txt")
@@ -164,7 +169,7 @@ class SdkCopyTest {
         alice.completeMultipartUpload(b -> b.bucket("customer-parts").key("copy.txt").uploadId(upload)
                 .sseCustomerAlgorithm("AES256").sseCustomerKey(uk).sseCustomerKeyMD5(um)
                 .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(e1).build())));
-        assertEquals("2345", alice.getObjectAsBytes(b -> b.bucket("customer-parts").key("copy.txt").sseCustomerAlgorithm("AES256")
-                .sseCustomerKey(uk).sseCustomerKeyMD5(um)).asUtf8String());
+        assertArrayEquals(Arrays.copyOfRange(source, 2, 6), alice.getObjectAsBytes(b -> b.bucket("customer-parts").key("copy.txt")
+                .sseCustomerAlgorithm("AES256").sseCustomerKey(uk).sseCustomerKeyMD5(um)).asByteArray());
     }
 }

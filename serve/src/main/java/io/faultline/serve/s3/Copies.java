@@ -4,6 +4,7 @@ import io.faultline.models.s3.api.Body;
 import io.faultline.models.s3.api.S3Request;
 import io.faultline.models.s3.api.S3Result;
 import io.faultline.models.s3.api.response.GetObjectResponse;
+import io.faultline.models.s3.store.Limits;
 import io.faultline.serve.s3.access.AccessControl;
 import io.faultline.serve.s3.auth.Principal;
 import io.faultline.serve.s3.crypto.Encryption;
@@ -146,7 +147,11 @@ final class Copies {
         }
     }
 
+    /** The range of the source's plaintext; S3 copies a range only of a source larger than 5 MB (FIDELITY A16.17). */
     private static byte[] slice(byte[] source, long[] range) {
+        if (source.length <= Limits.MIN_PART_BYTES) {
+            throw new Refusal(400, "InvalidRequest", "The specified copy source is not supported as a byte-range copy source");
+        }
         if (range[1] >= source.length) {
             throw new Refusal(400, "InvalidArgument", "Range specified is not valid for source object of size: " + source.length);
         }
