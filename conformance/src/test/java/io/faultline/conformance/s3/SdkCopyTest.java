@@ -6,18 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.faultline.models.s3.api.ETags;
 import io.faultline.serve.s3.S3Server;
-import io.faultline.serve.s3.ServeConfig;
 import io.faultline.serve.s3.auth.AccessKey;
-import io.faultline.serve.s3.auth.Credentials;
-import io.faultline.serve.s3.tls.Tls;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -39,10 +34,9 @@ class SdkCopyTest {
 
     @BeforeAll
     static void start() throws Exception {
-        // HTTPS: the SSE-C copies need it (FIDELITY A16.10).
-        server = S3Server.start(ServeConfig.loopback(Credentials.of(Served.ALICE, BOB)).withTls(new Tls.SelfSigned()));
+        server = Served.startTls(Served.ALICE, BOB); // the SSE-C copies need HTTPS
         alice = Served.client(server);
-        bob = Served.client(server, StaticCredentialsProvider.create(AwsBasicCredentials.create(BOB.id(), BOB.secret())));
+        bob = Served.client(server, BOB);
     }
 
     @AfterAll
