@@ -102,6 +102,28 @@ class SdkCopyTest {
     }
 
     @Test
+    void theSourceBucketsPolicyDecidesWhoMayCopyFromIt() {
+        bob.createBucket(b -> b.bucket("bob-shared"));
+        bob.putObject(b -> b.bucket("bob-shared").key("shared/plan.txt"), RequestBody.fromString("the plan"));
+        bob.putObject(b -> b.bucket("bob-shared").key("shared/secret.txt"), RequestBody.fromString("not for alice"));
+        bob.putObject(b -> b.bucket("bob-shared").key("private.txt"), RequestBody.fromString("bob only"));
+        bob.putBucketPolicy(b -> b.bucket("bob-shared").policy("{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"alice\"},\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"arn:aws:s3:::bob-shared/shared/*\"},"
+                + "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"arn:aws:s3:::bob-shared/shared/secret*\"}]}"));
+        alice.createBucket(b -> b.bucket("alice-inbox"));
+        alice.copyObject(b -> b.sourceBucket("bob-shared").sourceKey("shared/plan.txt").destinationBucket("alice-inbox")
+                .destinationKey("plan.txt"));
+        assertEquals("the plan", alice.getObjectAsBytes(b -> b.bucket("alice-inbox").key("plan.txt")).asUtf8String());
+        for (String key : new String[] {"shared/secret.txt", "private.txt"}) {
+            assertEquals("AccessDenied", refused(() -> alice.copyObject(b -> b.sourceBucket("bob-shared").sourceKey(key)
+                    .destinationBucket("alice-inbox").destinationKey("copied"))).awsErrorDetails().errorCode(), key);
+        }
+        assertEquals(404, refused(() -> alice.headObject(b -> b.bucket("alice-inbox").key("copied"))).statusCode());
+    }
+
+    @Test
     void uploadPartCopyOfAnEncryptedSourceReadsAsItsPlaintext() {
         alice.createBucket(b -> b.bucket("part-copies"));
         byte[] source = bytes(6 * MIB + 123);
