@@ -72,7 +72,7 @@ public final class LiveModel implements AutoCloseable {
 
     /**
      * Sends a request into the model; the future completes with S3's answer. {@code origin} is kept
-     * for the event messages a write causes (a read causes none).
+     * for the event messages a write causes (a read causes none), as long as the deliveries are.
      */
     public CompletableFuture<S3Result<?>> call(WireRequest wire, S3Request request, EventOrigin origin) {
         CompletableFuture<S3Result<?>> answer = new CompletableFuture<>();
@@ -83,9 +83,17 @@ public final class LiveModel implements AutoCloseable {
                 if (session.isPresent()) {
                     session.get().append(at, wire);
                 }
-                long admitted = model.gateway().submit(request, wire.copyWrite(), answer::complete);
+                long[] admitted = new long[1];
+                admitted[0] = model.gateway().submit(request, wire.copyWrite(), result -> {
+                    // Called right after the governance observed the answer: with no notification on the
+                    // bucket then, the request caused no event, and its origin is not kept.
+                    if (model.gateway().governance().notifications(request.bucket()).isEmpty()) {
+                        origins.remove(admitted[0]);
+                    }
+                    answer.complete(result);
+                });
                 if (!wire.method().equals("GET") && !wire.method().equals("HEAD")) {
-                    origins.put(admitted, origin);
+                    origins.put(admitted[0], origin);
                 }
             } catch (IOException e) {
                 answer.completeExceptionally(new UncheckedIOException("cannot write the session file", e));
