@@ -146,7 +146,8 @@ public final class S3Service {
         Optional<String> account = auth.principal() instanceof Principal.Account a ? Optional.of(a.account()) : Optional.empty();
         EventOrigin origin = new EventOrigin(account.orElse("anonymous"), sourceIp, requestId,
                 access.bucket(w.bucket()).map(BucketAccess::owner).orElse(""));
-        Optional<CopySource> source = w.method().equals("PUT") ? CopySource.of(w) : Optional.empty();
+        // A copy writes an object: x-amz-copy-source on a bucket's PUT (CreateBucket) is no copy, and reads nothing.
+        Optional<CopySource> source = w.method().equals("PUT") && !w.key().isEmpty() ? CopySource.of(w) : Optional.empty();
         if (source.isPresent()) {
             return copies.copy(new Copies.Copy(in, w, source.get(), auth.principal(), account, origin, resource, now));
         }
