@@ -161,14 +161,24 @@ class ServeS3GovernanceExampleTest {
             int n = i;
             s3.putObject(b -> b.bucket("inbox").key("mail-" + n), RequestBody.fromString("message " + n));
         }
+        // A copy, from this bucket or another, is an ObjectCreated:Copy event.
+        s3.copyObject(b -> b.sourceBucket("inbox").sourceKey("mail-0").destinationBucket("inbox").destinationKey("kept/mail-0"));
         // Deliveries come later, at least once, in no set order: the sequencer orders each key's events.
-        List<Delivery> received = awaitDeliveries(queue, 5);
-        // Each delivery's message is S3's JSON event: Records[0].eventName, .s3.object.key, .s3.object.sequencer, ...
-        JsonNode object = new ObjectMapper().readTree(server.messages(queue).get(0)).get("Records").get(0).get("s3").get("object");
+        List<Delivery> received = awaitDeliveries(queue, 6);
+        // The queue's messages: first the s3:TestEvent S3 sends when a configuration names the queue,
+        // then S3's JSON event for each delivery: Records[0].eventName, .userIdentity.principalId,
+        // .responseElements["x-amz-request-id"], .s3.object.key, .s3.object.sequencer, ...
+        List<String> messages = server.messages(queue);
+        JsonNode test = new ObjectMapper().readTree(messages.get(0));           // "Event": "s3:TestEvent"
+        JsonNode record = new ObjectMapper().readTree(messages.get(1)).get("Records").get(0);
         // end::notifications[]
-        assertEquals(5, received.stream().map(d -> d.event().sequencer()).distinct().count(), received.toString());
-        assertEquals(received.get(0).event().key(), object.get("key").asText());
-        assertEquals(received.get(0).event().sequencer(), object.get("sequencer").asText());
+        assertEquals("s3:TestEvent", test.get("Event").asText(), test.toString());
+        assertEquals(6, received.stream().map(d -> d.event().sequencer()).distinct().count(), received.toString());
+        assertEquals(received.get(0).event().key(), record.get("s3").get("object").get("key").asText());
+        assertEquals(received.get(0).event().sequencer(), record.get("s3").get("object").get("sequencer").asText());
+        assertEquals("default", record.get("userIdentity").get("principalId").asText(), "the account that signed");
+        assertEquals(List.of("ObjectCreated:Copy"), received.stream().filter(d -> d.event().key().equals("kept/mail-0"))
+                .map(d -> d.event().eventName()).distinct().toList());
     }
 
     static List<Delivery> awaitDeliveries(String arn, int distinct) throws InterruptedException {

@@ -5,6 +5,7 @@ import io.faultline.serve.s3.S3Server;
 import io.faultline.serve.s3.ServeConfig;
 import io.faultline.serve.s3.auth.AccessKey;
 import io.faultline.serve.s3.auth.Credentials;
+import io.faultline.serve.s3.tls.Tls;
 import java.io.IOException;
 import java.nio.file.Path;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -27,6 +28,16 @@ final class Served {
     static S3Server start(ConsistencyMode mode, long seed, Path session, Path history) throws IOException {
         return S3Server.start(ServeConfig.loopback(Credentials.of(ALICE)).withConsistency(mode).withSeed(seed)
                 .withSession(session).withHistory(history));
+    }
+
+    /** Over HTTPS (SSE-C needs it, FIDELITY A16.10), for the accounts of {@code keys}. */
+    static S3Server startTls(AccessKey... keys) throws IOException {
+        return S3Server.start(ServeConfig.loopback(Credentials.of(keys)).withTls(new Tls.SelfSigned()));
+    }
+
+    /** An SDK client of {@code s} signing with {@code key}. */
+    static S3Client client(S3Server s, AccessKey key) {
+        return client(s, StaticCredentialsProvider.create(AwsBasicCredentials.create(key.id(), key.secret())));
     }
 
     static StaticCredentialsProvider credentials() {

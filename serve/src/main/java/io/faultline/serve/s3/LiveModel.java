@@ -5,7 +5,14 @@ import io.faultline.models.s3.api.S3Request;
 import io.faultline.models.s3.api.S3Result;
 import io.faultline.models.s3.config.ConsistencyMode;
 import io.faultline.models.s3.governance.Governance;
+import io.faultline.models.s3.governance.Delivery;
+import io.faultline.models.s3.governance.NotificationTarget;
+import io.faultline.serve.s3.crypto.SealedObject;
+import io.faultline.serve.s3.governance.EventMessage;
+import io.faultline.serve.s3.governance.EventOrigin;
 import io.faultline.serve.s3.governance.GovernanceConfigs;
+import io.faultline.serve.s3.governance.TestEvent;
+import io.faultline.serve.s3.http.TimeBase;
 import io.faultline.serve.s3.http.HttpAnswer;
 import io.faultline.serve.s3.http.WireRequest;
 import io.faultline.serve.s3.session.ServedS3;
@@ -13,7 +20,10 @@ import io.faultline.serve.s3.session.SessionFile;
 import io.faultline.sim.Simulation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -39,6 +49,9 @@ public final class LiveModel implements AutoCloseable {
     private final ServedS3 model;
     private final Optional<SessionFile.Writer> session;
     private final long startNanos;
+    // Both touched on the simulation's thread only.
+    private final TreeMap<Long, EventOrigin> origins = new TreeMap<>();
+    private final List<TestEvent> tests = new ArrayList<>();
 
     public LiveModel(long seed, ConsistencyMode mode, long legacyLagNanos, Optional<SessionFile.Writer> session, long startEpochMillis) {
         this.model = ServedS3.live(seed, mode, legacyLagNanos, startEpochMillis);
@@ -57,8 +70,11 @@ public final class LiveModel implements AutoCloseable {
         sim.run(Math.max(sim.now(), now()));
     }
 
-    /** Sends a request into the model; the future completes with S3's answer. */
-    public CompletableFuture<S3Result<?>> call(WireRequest wire, S3Request request) {
+    /**
+     * Sends a request into the model; the future completes with S3's answer. {@code origin} is kept
+     * for the event messages a write causes (a read causes none), as long as the deliveries are.
+     */
+    public CompletableFuture<S3Result<?>> call(WireRequest wire, S3Request request, EventOrigin origin) {
         CompletableFuture<S3Result<?>> answer = new CompletableFuture<>();
         thread.execute(() -> {
             try {
@@ -67,7 +83,18 @@ public final class LiveModel implements AutoCloseable {
                 if (session.isPresent()) {
                     session.get().append(at, wire);
                 }
-                model.gateway().submit(request, answer::complete);
+                long[] admitted = new long[1];
+                admitted[0] = model.gateway().submit(request, wire.copyWrite(), result -> {
+                    // Called right after the governance observed the answer: with no notification on the
+                    // bucket then, the request caused no event, and its origin is not kept.
+                    if (model.gateway().governance().notifications(request.bucket()).isEmpty()) {
+                        origins.remove(admitted[0]);
+                    }
+                    answer.complete(result);
+                });
+                if (!wire.method().equals("GET") && !wire.method().equals("HEAD")) {
+                    origins.put(admitted[0], origin);
+                }
             } catch (IOException e) {
                 answer.completeExceptionally(new UncheckedIOException("cannot write the session file", e));
             } catch (RuntimeException e) {
@@ -82,18 +109,52 @@ public final class LiveModel implements AutoCloseable {
      * {@code ?logging}), applied at "now" on the simulation's thread; a change is recorded in the
      * session like any request, so that the replay applies it at the same virtual time.
      */
-    public CompletableFuture<HttpAnswer> configure(WireRequest wire) {
+    public CompletableFuture<HttpAnswer> configure(WireRequest wire, String requestId) {
         return CompletableFuture.supplyAsync(() -> {
             advance();
+            long now = model.cluster().sim().now();
             if (session.isPresent() && GovernanceConfigs.changes(wire)) {
                 try {
-                    session.get().append(model.cluster().sim().now(), wire);
+                    session.get().append(now, wire);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write the session file", e);
                 }
             }
-            return GovernanceConfigs.apply(model.gateway().governance(), wire);
+            Governance g = model.gateway().governance();
+            HttpAnswer answer = GovernanceConfigs.apply(g, wire);
+            if (wire.method().equals("PUT") && wire.hasParam("notification")) {
+                // S3 tests each queue of a new configuration with an s3:TestEvent (FIDELITY A16.13).
+                g.notifications(wire.bucket()).stream().filter(t -> t.kind() == NotificationTarget.Kind.QUEUE)
+                        .map(NotificationTarget::arn).distinct()
+                        .forEach(arn -> tests.add(new TestEvent(arn, now, wire.bucket(), requestId)));
+            }
+            return answer;
         }, thread);
+    }
+
+    /**
+     * The message bodies a queue or function received, in order (FIDELITY A16.13): each delivery's
+     * event as S3's JSON event structure, and a queue's {@code s3:TestEvent}s where they fell.
+     * {@code sealed} finds the encrypted write behind a stored ETag.
+     */
+    public List<String> messages(String arn, TimeBase time, Function<String, Optional<SealedObject>> sealed) {
+        return run(() -> {
+            List<String> out = new ArrayList<>();
+            List<TestEvent> pending = tests.stream().filter(t -> t.arn().equals(arn)).toList();
+            int next = 0;
+            for (Delivery d : model.gateway().governance().deliveries(arn)) {
+                while (next < pending.size() && pending.get(next).at() <= d.deliveredAt()) {
+                    out.add(EventMessage.json(pending.get(next++), time));
+                }
+                EventOrigin origin = origins.get(d.event().request());
+                if (origin == null) {
+                    throw new IllegalStateException("an event of request " + d.event().request() + ", which the server did not admit");
+                }
+                out.add(EventMessage.json(d, origin, time, d.event().etag().isEmpty() ? Optional.empty() : sealed.apply(d.event().etag())));
+            }
+            pending.subList(next, pending.size()).forEach(t -> out.add(EventMessage.json(t, time)));
+            return out;
+        });
     }
 
     /** Reads the governance's state on the simulation's thread (deliveries, replication status). */

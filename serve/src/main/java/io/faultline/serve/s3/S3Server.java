@@ -7,7 +7,6 @@ import io.faultline.models.s3.store.Limits;
 import io.faultline.serve.s3.auth.Authenticator;
 import io.faultline.serve.s3.auth.AwsUri;
 import io.faultline.serve.s3.crypto.Kms;
-import io.faultline.serve.s3.governance.EventMessage;
 import io.faultline.serve.s3.tls.ServerCertificate;
 import io.faultline.serve.s3.tls.Tls;
 import java.security.cert.X509Certificate;
@@ -118,7 +117,8 @@ public final class S3Server implements AutoCloseable {
         jetty.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                HttpAnswer a = service.handle(incoming(request, request.getConnectionMetaData().isSecure()));
+                HttpAnswer a = service.handle(incoming(request, request.getConnectionMetaData().isSecure()),
+                        Request.getRemoteAddr(request));
                 response.setStatus(a.status());
                 a.headers().forEach((k, v) -> response.getHeaders().put(k, v));
                 boolean head = request.getMethod().equals("HEAD");
@@ -235,11 +235,13 @@ public final class S3Server implements AutoCloseable {
         return model.governance(g -> g.deliveries(arn));
     }
 
-    /** The message bodies those deliveries carried: S3's JSON event structure, one per delivery (FIDELITY A16.13). */
+    /**
+     * The message bodies a queue or function received, in order (FIDELITY A16.13): one per delivery,
+     * in S3's JSON event structure, and, for a queue, the {@code s3:TestEvent} of each notification
+     * configuration that named it, where it fell.
+     */
     public List<String> messages(String arn) {
-        return deliveries(arn).stream()
-                .map(d -> EventMessage.json(d, time, d.event().etag().isEmpty() ? Optional.empty() : service.encryption().sealedBy(d.event().etag())))
-                .toList();
+        return model.messages(arn, time, etag -> service.encryption().sealedBy(etag));
     }
 
     /** The judged history so far (what {@code --history} writes at the end). */

@@ -7,16 +7,19 @@ import io.faultline.models.s3.store.Limits;
 import io.faultline.models.s3.api.response.GetObjectResponse;
 import io.faultline.models.s3.api.response.ObjectInfo;
 import io.faultline.serve.s3.access.AccessControl;
+import io.faultline.serve.s3.access.BucketAccess;
 import io.faultline.serve.s3.auth.Authenticated;
 import io.faultline.serve.s3.auth.Authenticator;
 import io.faultline.serve.s3.auth.AwsUri;
 import io.faultline.serve.s3.auth.Principal;
 import io.faultline.serve.s3.crypto.Encryption;
 import io.faultline.serve.s3.crypto.Sse;
+import io.faultline.serve.s3.governance.EventOrigin;
 import io.faultline.serve.s3.governance.GovernanceConfigs;
 import io.faultline.serve.s3.governance.MfaDelete;
 import io.faultline.serve.s3.website.WebsiteEndpoint;
 import io.faultline.serve.s3.http.Addressing;
+import io.faultline.serve.s3.http.CopySource;
 import io.faultline.serve.s3.http.HttpAnswer;
 import io.faultline.serve.s3.http.IncomingRequest;
 import io.faultline.serve.s3.http.Refusal;
@@ -69,6 +72,7 @@ public final class S3Service {
     private final RequestMapper mapper;
     private final ResponseRenderer renderer;
     private final LiveModel model;
+    private final Copies copies;
     private final AtomicLong requestIds = new AtomicLong(1);
 
     public S3Service(ServeConfig config, Authenticator authenticator, TimeBase time, LiveModel model) {
@@ -78,6 +82,7 @@ public final class S3Service {
         this.mapper = new RequestMapper(time);
         this.renderer = new ResponseRenderer(time);
         this.model = model;
+        this.copies = new Copies(this, encryption, access, mapper, renderer, time);
     }
 
     /** The encryption stage, for its KMS (keys, rotation, audit trail) and SSE-S3 master key. */
@@ -85,19 +90,20 @@ public final class S3Service {
         return encryption;
     }
 
-    public HttpAnswer handle(IncomingRequest in) {
+    /** Serves {@code in}, which came from {@code sourceIp}. */
+    public HttpAnswer handle(IncomingRequest in, String sourceIp) {
         String requestId = String.format("%016X", requestIds.getAndIncrement());
         String resource = in.rawPath();
         HttpAnswer answer;
         try {
-            answer = serve(in, resource, requestId);
+            answer = serve(in, resource, requestId, sourceIp);
         } catch (Refusal r) {
             answer = HttpAnswer.error(r.status(), r.code(), r.getMessage(), resource, requestId, in.method().equals("HEAD"));
         }
         return answer.with("x-amz-request-id", requestId).with("x-amz-id-2", requestId).with("Server", "faultline");
     }
 
-    private HttpAnswer serve(IncomingRequest in, String resource, String requestId) {
+    private HttpAnswer serve(IncomingRequest in, String resource, String requestId, String sourceIp) {
         int headerBytes = in.headers().entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length() + 4).sum();
         if (headerBytes > MAX_HEADER_BYTES) {
             throw new Refusal(400, "RequestHeaderSectionTooLarge", "Your request header section exceeds the maximum allowed size.");
@@ -135,15 +141,19 @@ public final class S3Service {
             return local.get();
         }
         if (GovernanceConfigs.handles(w)) {
-            return configure(w);
+            return configure(w, requestId);
         }
         Optional<String> account = auth.principal() instanceof Principal.Account a ? Optional.of(a.account()) : Optional.empty();
-        if (w.method().equals("PUT") && w.header("x-amz-copy-source").isPresent() && !w.hasParam("uploadId")) {
-            return copy(in, w, auth.principal(), account, resource, requestId, now);
+        EventOrigin origin = new EventOrigin(account.orElse("anonymous"), sourceIp, requestId,
+                access.bucket(w.bucket()).map(BucketAccess::owner).orElse(""));
+        // A copy writes an object: x-amz-copy-source on a bucket's PUT (CreateBucket) is no copy, and reads nothing.
+        Optional<CopySource> source = w.method().equals("PUT") && !w.key().isEmpty() ? CopySource.of(w) : Optional.empty();
+        if (source.isPresent()) {
+            return copies.copy(new Copies.Copy(in, w, source.get(), auth.principal(), account, origin, resource, now));
         }
         Encryption.Prepared prepared = encryption.prepare(account, in, w, now);
         S3Request request = mapper.map(prepared.wire());
-        S3Result<?> result = call(prepared.wire(), request);
+        S3Result<?> result = call(prepared.wire(), request, origin);
         learnReplica(request, result);
         if (result.isOk()) {
             access.accepted(auth.principal(), w);
@@ -164,53 +174,6 @@ public final class S3Service {
         }
         Optional<String> replication = replicationStatus(request, result);
         return replication.isPresent() ? answer.with("x-amz-replication-status", replication.get()) : answer;
-    }
-
-    /**
-     * CopyObject (FIDELITY A16.10): S3 decrypts the source (an SSE-C source with the key sent in the
-     * {@code x-amz-copy-source-server-side-encryption-customer-*} headers) and encrypts the copy as
-     * the request asks, or by its bucket's default. So the model is asked for the source's bytes (a
-     * GET, judged as the read it is) and then stores the copy (a PUT of the newly sealed bytes); both
-     * are in the session. The copy's notification is therefore an {@code ObjectCreated:Put}.
-     */
-    private HttpAnswer copy(IncomingRequest in, WireRequest w, Principal principal, Optional<String> account, String resource,
-                            String requestId, long now) {
-        S3Request.CopyObject c = (S3Request.CopyObject) mapper.map(w);
-        String owner = account.orElse("anonymous");
-        Map<String, String> sourceHeaders = new TreeMap<>();
-        Map<String, String> targetHeaders = new TreeMap<>(in.headers());
-        in.headers().forEach((k, v) -> {
-            if (k.startsWith("x-amz-copy-source-server-side-encryption-customer-")) {
-                sourceHeaders.put(k.replace("x-amz-copy-source-", "x-amz-"), v);
-                targetHeaders.remove(k);
-            }
-        });
-        WireRequest read = new WireRequest("GET", w.bucket(), c.sourceKey(),
-                c.sourceVersionId().map(v -> Map.of("versionId", v)).orElse(Map.of()), Map.of(), new byte[0]);
-        Encryption.Prepared readPrepared = encryption.prepare(account, new IncomingRequest("GET", in.rawPath(), Map.of(), sourceHeaders,
-                new byte[0]), read, now);
-        S3Request get = mapper.map(readPrepared.wire());
-        Encryption.Revealed source = encryption.reveal(account, readPrepared, get, call(readPrepared.wire(), get), now);
-        if (!source.result().isOk()) {
-            return renderer.render(get, source.result(), resource, requestId, b -> access.owns(owner, b), owner);
-        }
-        byte[] plaintext = ((Body.Bytes) ((GetObjectResponse) source.result().orThrow()).body()).bytes();
-        Map<String, String> writeHeaders = new TreeMap<>(w.headers());
-        writeHeaders.remove("x-amz-copy-source");
-        WireRequest write = new WireRequest("PUT", w.bucket(), w.key(), Map.of(), writeHeaders, plaintext);
-        Encryption.Prepared writePrepared = encryption.prepare(account, new IncomingRequest("PUT", in.rawPath(), Map.of(),
-                targetHeaders, new byte[0]), write, now);
-        S3Request put = mapper.map(writePrepared.wire());
-        S3Result<?> result = call(writePrepared.wire(), put);
-        if (result.isOk()) {
-            access.accepted(principal, w);
-        }
-        Encryption.Revealed shown = encryption.reveal(account, writePrepared, put, result, now);
-        HttpAnswer answer = renderer.render(c, shown.result(), resource, requestId, b -> access.owns(owner, b), owner);
-        for (Map.Entry<String, String> h : shown.headers().entrySet()) {
-            answer = answer.with(h.getKey(), h.getValue());
-        }
-        return answer;
     }
 
     /**
@@ -241,14 +204,14 @@ public final class S3Service {
     }
 
     /** {@code ?notification}, {@code ?replication}, {@code ?logging}: the model's governance, at "now". */
-    private HttpAnswer configure(WireRequest w) {
+    private HttpAnswer configure(WireRequest w, String requestId) {
         GovernanceConfigs.validate(w);
         if (w.hasParam("replication") && w.method().equals("PUT")
                 && access.bucket(w.bucket()).flatMap(b -> b.versioning()).filter("Enabled"::equals).isEmpty()) {
             throw new Refusal(400, "InvalidRequest", "Versioning must be 'Enabled' on the bucket to apply a replication configuration");
         }
         try {
-            return model.configure(w).get(MODEL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return model.configure(w, requestId).get(MODEL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Refusal(503, "ServiceUnavailable", "The server is shutting down");
@@ -272,7 +235,9 @@ public final class S3Service {
         try {
             Encryption.Prepared prepared = encryption.prepare(Optional.empty(), none, w, now);
             S3Request request = mapper.map(prepared.wire());
-            S3Result<?> result = encryption.reveal(Optional.empty(), prepared, request, call(prepared.wire(), request), now).result();
+            EventOrigin nobody = new EventOrigin("anonymous", "", "", ""); // a read: it causes no event
+            S3Result<?> result = encryption.reveal(Optional.empty(), prepared, request, call(prepared.wire(), request, nobody), now)
+                    .result();
             if (result instanceof S3Result.Err<?> e) {
                 return new WebsiteEndpoint.Fetched(e.failure().status(), e.failure().error().code(), new byte[0]);
             }
@@ -282,9 +247,9 @@ public final class S3Service {
         }
     }
 
-    private S3Result<?> call(WireRequest w, S3Request request) {
+    S3Result<?> call(WireRequest w, S3Request request, EventOrigin origin) {
         try {
-            return model.call(w, request).get(MODEL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return model.call(w, request, origin).get(MODEL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Refusal(503, "ServiceUnavailable", "The server is shutting down");

@@ -107,6 +107,33 @@ class SecuritySuiteTest {
     }
 
     @Test
+    void aCopyReadsOnlyWhatItsCallerMayReadAndStoresNothingWhenRefused() throws Exception {
+        assertError(403, "AccessDenied", s3.signed(Req.of("PUT", "/bob-bucket/stolen.txt")
+                .header("x-amz-copy-source", "/alice-private/secret.txt"), BOB, now()));
+        assertError(404, "NoSuchKey", s3.signed(Req.of("GET", "/bob-bucket/stolen.txt"), BOB, now()));
+        HttpResponse<String> created = s3.signed(Req.of("POST", "/bob-bucket/parts.bin").param("uploads", ""), BOB, now());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<UploadId>([^<]+)</UploadId>").matcher(created.body());
+        assertTrue(m.find(), created.body());
+        assertError(403, "AccessDenied", s3.signed(Req.of("PUT", "/bob-bucket/parts.bin").param("partNumber", "1")
+                .param("uploadId", m.group(1)).header("x-amz-copy-source", "/alice-private/secret.txt"), BOB, now()));
+        long readsBefore = sourceReads();
+        // On a bucket's PUT the header makes no copy: nothing of the named source is read.
+        HttpResponse<String> bucketPut = s3.signed(Req.of("PUT", "/bob-bucket").header("x-amz-copy-source", "/alice-private/secret.txt"),
+                BOB, now());
+        assertFalse(bucketPut.body().contains("alice's secret"), bucketPut.body());
+        assertEquals(readsBefore, sourceReads(), "no read of alice's object on bob's behalf");
+        SessionFile.Session session = SessionFile.read(dir.resolve("session.jsonl"));
+        assertTrue(session.entries().stream().noneMatch(e -> e.request().method().equals("PUT") && e.request().bucket().equals("bob-bucket")
+                && (e.request().key().equals("stolen.txt") || e.request().hasParam("partNumber"))), "nothing written for bob");
+    }
+
+    /** How many GETs of alice's secret the session holds. */
+    static long sourceReads() throws Exception {
+        return SessionFile.read(dir.resolve("session.jsonl")).entries().stream().filter(e -> e.request().method().equals("GET")
+                && e.request().bucket().equals("alice-private") && e.request().key().equals("secret.txt")).count();
+    }
+
+    @Test
     void anUnsignedPutToAPrivateBucketStoresNothing() throws Exception {
         assertError(403, "AccessDenied", s3.anonymous(Req.of("PUT", "/alice-private/anonymous.txt").body("spam")));
         assertError(403, "AccessDenied", s3.anonymous(Req.of("GET", "/alice-private/secret.txt")));

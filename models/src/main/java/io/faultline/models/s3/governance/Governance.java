@@ -127,7 +127,7 @@ public final class Governance {
     }
 
     /** A request the front-ends answered: what follows from it is scheduled here. */
-    public void observe(Context ctx, S3Request r, S3Result<?> result, long arrivedAt) {
+    public void observe(Context ctx, S3Request r, Admission admission, S3Result<?> result, long arrivedAt) {
         log(ctx, r, result, arrivedAt);
         if (!(result instanceof S3Result.Ok<?> ok)) {
             return;
@@ -135,35 +135,39 @@ public final class Governance {
         Object v = ok.value();
         if (r instanceof S3Request.PutObject p) {
             PutObjectResponse put = (PutObjectResponse) v;
-            notify(ctx, "ObjectCreated:Put", p.bucket(), p.key(), p.body().size(), put.etag(), put.versionId());
+            // The PUT half of a served copy is the copy's write, and S3 names the event after the copy (FIDELITY A16.13).
+            notify(ctx, admission, admission.copyWrite() ? "ObjectCreated:Copy" : "ObjectCreated:Put", p.bucket(), p.key(),
+                    p.body().size(), put.etag(), put.versionId());
             replicate(ctx, p.bucket(), p.key(), put, Optional.of(p.body()));
         } else if (r instanceof S3Request.CopyObject c) {
             PutObjectResponse put = (PutObjectResponse) v;
-            notify(ctx, "ObjectCreated:Copy", c.bucket(), c.key(), 0, put.etag(), put.versionId());
+            notify(ctx, admission, "ObjectCreated:Copy", c.bucket(), c.key(), 0, put.etag(), put.versionId());
             replicate(ctx, c.bucket(), c.key(), put, Optional.empty());
         } else if (r instanceof S3Request.CompleteMultipartUpload c) {
             PutObjectResponse put = (PutObjectResponse) v;
-            notify(ctx, "ObjectCreated:CompleteMultipartUpload", c.bucket(), c.key(), 0, put.etag(), put.versionId());
+            notify(ctx, admission, "ObjectCreated:CompleteMultipartUpload", c.bucket(), c.key(), 0, put.etag(), put.versionId());
             replicate(ctx, c.bucket(), c.key(), put, Optional.empty());
         } else if (r instanceof S3Request.DeleteObject d) {
             DeleteObjectResponse del = (DeleteObjectResponse) v;
-            notify(ctx, del.deleteMarker() ? "ObjectRemoved:DeleteMarkerCreated" : "ObjectRemoved:Delete", d.bucket(), d.key(), 0, "",
-                    del.versionId());
+            notify(ctx, admission, del.deleteMarker() ? "ObjectRemoved:DeleteMarkerCreated" : "ObjectRemoved:Delete", d.bucket(),
+                    d.key(), 0, "", del.versionId());
         } else if (r instanceof S3Request.DeleteObjects d) {
             List<?> each = (List<?>) v;
             for (int i = 0; i < each.size(); i++) {
                 if (each.get(i) instanceof S3Result.Ok<?>) {
-                    notify(ctx, "ObjectRemoved:Delete", d.bucket(), d.keys().get(i), 0, "", Optional.empty());
+                    notify(ctx, admission, "ObjectRemoved:Delete", d.bucket(), d.keys().get(i), 0, "", Optional.empty());
                 }
             }
         }
     }
 
-    private void notify(Context ctx, String eventName, String bucket, String key, long size, String etag, Optional<String> versionId) {
+    private void notify(Context ctx, Admission admission, String eventName, String bucket, String key, long size, String etag,
+                        Optional<String> versionId) {
         String sequencer = String.format("%016X", ++sequence);
         for (NotificationTarget t : notifications.getOrDefault(bucket, List.of())) {
             if (t.matches(eventName, key)) {
-                ObjectEvent e = new ObjectEvent(eventName, bucket, key, size, etag, versionId, sequencer, ctx.now(), t.id());
+                ObjectEvent e = new ObjectEvent(eventName, bucket, key, size, etag, versionId, sequencer, ctx.now(), t.id(),
+                        admission.number());
                 ctx.setTimer(timing.notifyDelay(ctx.rng()), new GovernanceTimer.Deliver(t, e, 1));
                 if (ctx.rng().chance(timing.duplicateChance())) {
                     ctx.setTimer(timing.notifyDelay(ctx.rng()) + timing.notifyMeanNanos(), new GovernanceTimer.Deliver(t, e, 2));

@@ -1,7 +1,7 @@
 package io.faultline.serve.s3.access;
 
 import io.faultline.serve.s3.auth.Principal;
-import io.faultline.serve.s3.auth.AwsUri;
+import io.faultline.serve.s3.http.CopySource;
 import io.faultline.serve.s3.http.HttpAnswer;
 import io.faultline.serve.s3.http.Refusal;
 import io.faultline.serve.s3.http.WireRequest;
@@ -64,8 +64,9 @@ public final class AccessControl {
         } else {
             decide(account, b, action, w.bucket(), w.key(), w);
         }
-        if (w.header("x-amz-copy-source").isPresent() && !w.hasParam("uploadId")) {
-            decide(account, b, Action.object("s3:GetObject", Permission.READ), w.bucket(), copySourceKey(w), w);
+        Optional<CopySource> source = CopySource.of(w);
+        if (source.isPresent()) {
+            authorizeCopySource(account, source.get(), w);
         }
         if (!w.key().isEmpty() && !w.hasParam("acl") && (w.method().equals("PUT") || w.hasParam("uploads"))) {
             checkAclHeaders(b, w, objectOwner(b, account.orElse(b.owner()), w));
@@ -169,13 +170,17 @@ public final class AccessControl {
         return k;
     }
 
-    private static String copySourceKey(WireRequest w) {
-        String src = w.header("x-amz-copy-source").get();
-        int q = src.indexOf('?');
-        src = AwsUri.decode(q >= 0 ? src.substring(0, q) : src);
-        src = src.startsWith("/") ? src.substring(1) : src;
-        int slash = src.indexOf('/');
-        return slash < 0 ? "" : src.substring(slash + 1);
+    /**
+     * A copy (CopyObject or UploadPartCopy) reads its source as a GET would, under the SOURCE
+     * bucket's policy, ACLs and Block Public Access, which may be another bucket, another account's
+     * (FIDELITY A16.17); the write is judged on the target like any PUT.
+     */
+    private void authorizeCopySource(Optional<String> account, CopySource source, WireRequest w) {
+        BucketAccess from = buckets.get(source.bucket());
+        if (from == null) {
+            return; // no such bucket: the model answers 404 NoSuchBucket to the read of the source
+        }
+        decide(account, from, Action.object("s3:GetObject", Permission.READ), source.bucket(), source.key(), w);
     }
 
     /** Who will own an object {@code writer} writes with {@code w} (FIDELITY A16.7). */

@@ -87,14 +87,15 @@ public final class Encryption {
         if (w.key().isEmpty()) {
             return new Prepared(w, asked, Optional.empty(), Optional.empty());
         }
-        boolean copy = w.header("x-amz-copy-source").isPresent();
-        boolean plainPut = w.method().equals("PUT") && w.query().isEmpty() && !copy;
+        // A copy (CopyObject, UploadPartCopy) comes here as the GET of its source and the PUT or UploadPart it writes.
+        boolean plainPut = w.method().equals("PUT") && w.query().isEmpty();
         boolean create = w.method().equals("POST") && w.hasParam("uploads");
-        boolean part = w.method().equals("PUT") && w.hasParam("partNumber") && w.hasParam("uploadId") && !copy;
+        boolean part = w.method().equals("PUT") && w.hasParam("partNumber") && w.hasParam("uploadId");
         boolean complete = w.method().equals("POST") && w.hasParam("uploadId");
         if (!(asked instanceof Sse.None) && !plainPut && !create && !part && !complete && !w.method().equals("GET")
                 && !w.method().equals("HEAD")) {
-            throw Refusal.notImplemented("server-side encryption on UploadPartCopy (PUTs, copies and multipart uploads are encrypted)");
+            throw Refusal.notImplemented("server-side encryption headers on " + w.describe()
+                    + " (PUTs, copies and multipart uploads are encrypted)");
         }
         WireRequest out = translateConditions(w, bucketKey);
         // Since January 2023 no new object is stored unencrypted (FIDELITY A16.16).

@@ -7,7 +7,6 @@ import io.faultline.models.s3.api.Conditions;
 import io.faultline.models.s3.api.ListObjectsV2Request;
 import io.faultline.models.s3.api.S3Request;
 import io.faultline.models.s3.api.WriteConditions;
-import io.faultline.serve.s3.auth.AwsUri;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -141,24 +140,16 @@ public final class RequestMapper {
         }
     }
 
-    /** {@code x-amz-copy-source: /bucket/key?versionId=v}, within the same bucket (the model copies within one). */
+    /**
+     * A copy within one bucket, as the model has it. The server itself serves every copy as a GET of
+     * the source and a PUT of the target (S3Service), so only a hand-written session gets here.
+     */
     private S3Request copy(WireRequest w) {
-        String src = w.header("x-amz-copy-source").get();
-        Optional<String> version = Optional.empty();
-        int q = src.indexOf("?versionId=");
-        if (q >= 0) {
-            version = Optional.of(src.substring(q + "?versionId=".length()));
-            src = src.substring(0, q);
+        CopySource src = CopySource.of(w).orElseThrow();
+        if (!src.bucket().equals(w.bucket())) {
+            throw Refusal.notImplemented("a model CopyObject from another bucket (the server records such a copy as a GET and a PUT)");
         }
-        src = AwsUri.decode(src.startsWith("/") ? src.substring(1) : src);
-        int slash = src.indexOf('/');
-        if (slash <= 0 || slash == src.length() - 1) {
-            throw new Refusal(400, "InvalidArgument", "Copy Source must mention the source bucket and key: sourcebucket/sourcekey");
-        }
-        if (!src.substring(0, slash).equals(w.bucket())) {
-            throw Refusal.notImplemented("a copy from another bucket (the model copies within one bucket)");
-        }
-        return new S3Request.CopyObject(w.bucket(), src.substring(slash + 1), version, w.key(), w.header("x-amz-storage-class"));
+        return new S3Request.CopyObject(w.bucket(), src.key(), src.versionId(), w.key(), w.header("x-amz-storage-class"));
     }
 
     private static WriteConditions writeConditions(WireRequest w) {

@@ -23,6 +23,13 @@ public record WireRequest(String method, String bucket, String key, Map<String, 
             "x-amz-grant-read", "x-amz-grant-write", "x-amz-grant-read-acp", "x-amz-grant-write-acp", "x-amz-grant-full-control",
             "x-amz-object-ownership", "x-amz-server-side-encryption", "x-amz-server-side-encryption-aws-kms-key-id");
 
+    /**
+     * Set by the server, never taken from a client (it is not {@link #MEANINGFUL}): this PUT is the
+     * write half of a copy, from the source it names ({@code bucket/key}). The session records it,
+     * so that a replay notifies the copy as the server did.
+     */
+    public static final String COPY_WRITE = "x-faultline-copy-write";
+
     public WireRequest {
         query = new TreeMap<>(query);
         headers = new TreeMap<>(headers);
@@ -39,6 +46,11 @@ public record WireRequest(String method, String bucket, String key, Map<String, 
 
     public boolean hasParam(String name) {
         return query.containsKey(name);
+    }
+
+    /** True for the PUT half of a copy ({@link #COPY_WRITE}). */
+    public boolean copyWrite() {
+        return headers.containsKey(COPY_WRITE);
     }
 
     /** {@code PUT /bucket/key}: for messages and the request log. */

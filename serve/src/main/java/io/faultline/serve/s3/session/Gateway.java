@@ -5,6 +5,7 @@ import io.faultline.checker.history.Op;
 import io.faultline.checker.history.Value;
 import io.faultline.models.s3.api.S3Request;
 import io.faultline.models.s3.api.S3Result;
+import io.faultline.models.s3.governance.Admission;
 import io.faultline.models.s3.governance.Governance;
 import io.faultline.models.s3.governance.Timing;
 import io.faultline.models.s3.workload.S3Requester;
@@ -37,6 +38,7 @@ public final class Gateway implements Process {
     private Context ctx;
     private int next;
     private int open;
+    private long admitted;
 
     private final Governance governance;
 
@@ -84,8 +86,17 @@ public final class Gateway implements Process {
         return open;
     }
 
-    /** Sends {@code r} into the model now; {@code answer} gets S3's answer when it arrives. */
-    public void submit(S3Request r, Consumer<S3Result<?>> answer) {
+    /** Sends {@code r}, a client's own request, into the model now (see {@link #submit(S3Request, boolean, Consumer)}). */
+    public long submit(S3Request r, Consumer<S3Result<?>> answer) {
+        return submit(r, false, answer);
+    }
+
+    /**
+     * Sends {@code r} into the model now; {@code answer} gets S3's answer when it arrives.
+     * {@code copyWrite} marks the PUT half of a served copy (its notification is a copy's). Returns
+     * the request's admission number, which the events it causes carry ({@link Admission}).
+     */
+    public long submit(S3Request r, boolean copyWrite, Consumer<S3Result<?>> answer) {
         if (ctx == null) {
             throw new IllegalStateException("the gateway host has not started: run the simulation to time 0 first");
         }
@@ -95,14 +106,16 @@ public final class Gateway implements Process {
         S3Requester s3 = frontEnds.get(next++ % frontEnds.size());
         open++;
         long arrivedAt = ctx.now();
+        Admission admission = new Admission(++admitted, copyWrite);
         s3.send(ctx, r, result -> {
             open--;
-            governance.observe(ctx, r, result, arrivedAt);
+            governance.observe(ctx, r, admission, result, arrivedAt);
             if (op.isPresent()) {
                 complete(op.get(), Judged.outcome(inv.get(), result));
             }
             answer.accept(result);
         });
+        return admission.number();
     }
 
     private int process() {

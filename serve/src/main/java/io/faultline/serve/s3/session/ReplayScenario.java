@@ -77,7 +77,7 @@ public final class ReplayScenario {
                     GovernanceConfigs.apply(model.gateway().governance(), e.request());
                     continue;
                 }
-                model.gateway().submit(mapper.map(e.request()), r -> { });
+                model.gateway().submit(mapper.map(e.request()), e.request().copyWrite(), r -> { });
             } catch (Refusal r) {
                 throw new BadInputException("session request at " + e.at() + " ns (" + e.request().describe()
                         + ") is not one the server would have sent to the model: " + r.code());
