@@ -11,6 +11,9 @@ import io.faultline.serve.s3.auth.Authenticated;
 import io.faultline.serve.s3.auth.Authenticator;
 import io.faultline.serve.s3.auth.AwsUri;
 import io.faultline.serve.s3.auth.Principal;
+import io.faultline.serve.s3.blob.Blob;
+import io.faultline.serve.s3.blob.BlobId;
+import io.faultline.serve.s3.blob.BlobStore;
 import io.faultline.serve.s3.crypto.Encryption;
 import io.faultline.serve.s3.crypto.Sse;
 import io.faultline.serve.s3.governance.GovernanceConfigs;
@@ -49,13 +52,10 @@ import org.apiguardian.api.API;
 public final class S3Service {
     /** S3's limit on a request's header section, 8 KB (FIDELITY A16.4). */
     public static final int MAX_HEADER_BYTES = 8 * 1024;
-    /** The largest payload served: objects live in memory, so far below S3's 5 GB single PUT. */
-    public static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
     private static final long MODEL_TIMEOUT_SECONDS = 120;
     /**
-     * Set by the HTTP layer on a request whose body it did not read: "declared" when its declared size
-     * is above S3's 5 GB single-PUT limit (nothing read at all), "held" when it stopped reading at
-     * {@link #MAX_BODY_BYTES}.
+     * Set by the HTTP layer on a request whose body is above S3's 5 GB single-PUT limit: "declared"
+     * when its declared size says so (nothing read at all), "sent" when it stopped reading there.
      */
     static final String TOO_LARGE = "x-faultline-body-too-large";
     /** Set by the HTTP layer on a request that came over TLS. */
@@ -64,15 +64,18 @@ public final class S3Service {
     private final Authenticator authenticator;
     private final AccessControl access;
     private final MfaDelete mfa;
-    private final Encryption encryption = new Encryption();
+    private final BlobStore blobs;
+    private final Encryption encryption;
     private final WebsiteEndpoint website = new WebsiteEndpoint();
     private final RequestMapper mapper;
     private final ResponseRenderer renderer;
     private final LiveModel model;
     private final AtomicLong requestIds = new AtomicLong(1);
 
-    public S3Service(ServeConfig config, Authenticator authenticator, TimeBase time, LiveModel model) {
+    public S3Service(ServeConfig config, Authenticator authenticator, TimeBase time, LiveModel model, BlobStore blobs) {
         this.authenticator = authenticator;
+        this.blobs = blobs;
+        this.encryption = new Encryption(blobs);
         this.access = new AccessControl(config.bucketQuota());
         this.mfa = new MfaDelete(config.mfaDevices());
         this.mapper = new RequestMapper(time);
@@ -102,14 +105,10 @@ public final class S3Service {
         if (headerBytes > MAX_HEADER_BYTES) {
             throw new Refusal(400, "RequestHeaderSectionTooLarge", "Your request header section exceeds the maximum allowed size.");
         }
-        if (in.header(TOO_LARGE).filter("declared"::equals).isPresent()) {
-            // FIDELITY A2: a single PUT (or part) carries at most 5 GB; refused before a byte of the body is read.
+        if (in.header(TOO_LARGE).isPresent()) {
+            // FIDELITY A2: a single PUT (or part) carries at most 5 GB; refused before the body is stored.
             throw new Refusal(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size ("
                     + Limits.MAX_PUT_BYTES + " bytes).");
-        }
-        if (in.header(TOO_LARGE).isPresent()) {
-            throw new Refusal(400, "EntityTooLarge", "Your proposed upload exceeds the maximum size this server holds in memory ("
-                    + MAX_BODY_BYTES + " bytes; S3 takes up to " + Limits.MAX_PUT_BYTES + " in one PUT).");
         }
         if (in.header(SECURE).isEmpty() && Sse.customerKeyHeaders(in)) {
             // S3 rejects SSE-C over plain HTTP: the key would have crossed the network in the clear (FIDELITY A16.10).
@@ -124,9 +123,20 @@ public final class S3Service {
         }
         Addressing.Target target = Addressing.resolve(in.header("host").orElse(""), in.rawPath());
         Authenticated auth = authenticator.authenticate(in, now);
-        checkContentMd5(in, auth.payload());
+        try {
+            return authenticated(in, target, auth, resource, requestId, now);
+        } finally {
+            if (auth.spooled().isPresent() && !auth.spooled().equals(in.spooled())) {
+                blobs.discard(auth.spooled().get().id().label()); // a decoded aws-chunked payload
+            }
+        }
+    }
+
+    private HttpAnswer authenticated(IncomingRequest in, Addressing.Target target, Authenticated auth, String resource,
+                                     String requestId, long now) {
+        checkContentMd5(in, auth.spooled().map(Blob::md5).orElseGet(() -> md5(auth.payload())));
         WireRequest w = new WireRequest(in.method(), target.bucket(), target.key(), firstValues(in.query()),
-                meaningful(in.headers()), auth.payload());
+                meaningful(in.headers()), auth.payload(), auth.spooled().map(Blob::id).orElse(BlobId.NONE));
         access.authorize(auth.principal(), w);
         mfa.check(w, access.bucket(w.bucket()), in.header("x-amz-mfa"), now);
         Optional<HttpAnswer> local = access.local(auth.principal(), w).or(() -> website.local(w))
@@ -159,6 +169,9 @@ public final class S3Service {
         Encryption.Revealed shown = encryption.reveal(account, prepared, request, result, now);
         String owner = account.orElse("anonymous");
         HttpAnswer answer = renderer.render(request, shown.result(), resource, requestId, b -> access.owns(owner, b), owner);
+        if (shown.stream().isPresent() && shown.result().isOk()) {
+            answer = answer.streaming(shown.stream().get());
+        }
         for (Map.Entry<String, String> h : shown.headers().entrySet()) {
             answer = answer.with(h.getKey(), h.getValue());
         }
@@ -194,7 +207,7 @@ public final class S3Service {
         if (!source.result().isOk()) {
             return renderer.render(get, source.result(), resource, requestId, b -> access.owns(owner, b), owner);
         }
-        byte[] plaintext = ((Body.Bytes) ((GetObjectResponse) source.result().orThrow()).body()).bytes();
+        byte[] plaintext = held((GetObjectResponse) source.result().orThrow(), "CopyObject");
         Map<String, String> writeHeaders = new TreeMap<>(w.headers());
         writeHeaders.remove("x-amz-copy-source");
         WireRequest write = new WireRequest("PUT", w.bucket(), w.key(), Map.of(), writeHeaders, plaintext);
@@ -276,10 +289,18 @@ public final class S3Service {
             if (result instanceof S3Result.Err<?> e) {
                 return new WebsiteEndpoint.Fetched(e.failure().status(), e.failure().error().code(), new byte[0]);
             }
-            return new WebsiteEndpoint.Fetched(200, "", ((Body.Bytes) ((GetObjectResponse) result.orThrow()).body()).bytes());
+            return new WebsiteEndpoint.Fetched(200, "", held((GetObjectResponse) result.orThrow(), "the website endpoint"));
         } catch (Refusal r) {
             return new WebsiteEndpoint.Fetched(r.status(), r.code(), new byte[0]);
         }
+    }
+
+    /** The bytes of a read object that is small enough to be held; a large one's stream is not taken by {@code what}. */
+    private static byte[] held(GetObjectResponse read, String what) {
+        if (read.body() instanceof Body.Bytes b) {
+            return b.bytes();
+        }
+        throw Refusal.notImplemented(what + " of an object above " + BlobStore.INLINE_LIMIT + " bytes");
     }
 
     private S3Result<?> call(WireRequest w, S3Request request) {
@@ -294,18 +315,27 @@ public final class S3Service {
     }
 
     /** Content-MD5, when sent, must be the payload's (400 BadDigest, FIDELITY A16.4). */
-    private static void checkContentMd5(IncomingRequest in, byte[] payload) {
+    private static void checkContentMd5(IncomingRequest in, byte[] payloadMd5) {
         Optional<String> md5 = in.header("content-md5");
         if (md5.isEmpty()) {
             return;
         }
+        byte[] given;
         try {
-            byte[] given = Base64.getDecoder().decode(md5.get().trim());
-            if (!MessageDigest.isEqual(given, MessageDigest.getInstance("MD5").digest(payload))) {
-                throw new Refusal(400, "BadDigest", "The Content-MD5 you specified did not match what we received.");
-            }
-        } catch (IllegalArgumentException | java.security.NoSuchAlgorithmException e) {
+            given = Base64.getDecoder().decode(md5.get().trim());
+        } catch (IllegalArgumentException e) {
             throw new Refusal(400, "InvalidDigest", "The Content-MD5 you specified is not valid.");
+        }
+        if (!MessageDigest.isEqual(given, payloadMd5)) {
+            throw new Refusal(400, "BadDigest", "The Content-MD5 you specified did not match what we received.");
+        }
+    }
+
+    private static byte[] md5(byte[] payload) {
+        try {
+            return MessageDigest.getInstance("MD5").digest(payload);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks MD5", e);
         }
     }
 
