@@ -207,12 +207,16 @@ public final class S3Service {
         if (!source.result().isOk()) {
             return renderer.render(get, source.result(), resource, requestId, b -> access.owns(owner, b), owner);
         }
-        byte[] plaintext = held((GetObjectResponse) source.result().orThrow(), "CopyObject");
         Map<String, String> writeHeaders = new TreeMap<>(w.headers());
         writeHeaders.remove("x-amz-copy-source");
-        WireRequest write = new WireRequest("PUT", w.bucket(), w.key(), Map.of(), writeHeaders, plaintext);
-        Encryption.Prepared writePrepared = encryption.prepare(account, new IncomingRequest("PUT", in.rawPath(), Map.of(),
-                targetHeaders, new byte[0]), write, now);
+        WireRequest write = withPlaintext(new WireRequest("PUT", w.bucket(), w.key(), Map.of(), writeHeaders, new byte[0]), source);
+        Encryption.Prepared writePrepared;
+        try {
+            writePrepared = encryption.prepare(account, new IncomingRequest("PUT", in.rawPath(), Map.of(),
+                    targetHeaders, new byte[0]), write, now);
+        } finally {
+            discardSpooled(write); // sealed into a blob of its own, if large
+        }
         S3Request put = mapper.map(writePrepared.wire());
         S3Result<?> result = call(writePrepared.wire(), put);
         if (result.isOk()) {
@@ -278,29 +282,49 @@ public final class S3Service {
     /** A read of the website endpoint: anonymous, through the model like any GET, of public objects only. */
     private WebsiteEndpoint.Fetched websiteRead(String bucket, String key, long now) {
         if (!access.publiclyReadable(bucket, key)) {
-            return new WebsiteEndpoint.Fetched(403, "AccessDenied", new byte[0]);
+            return new WebsiteEndpoint.Fetched(403, "AccessDenied");
         }
         IncomingRequest none = new IncomingRequest("GET", "/", Map.of(), Map.of(), new byte[0]);
         WireRequest w = new WireRequest("GET", bucket, key, Map.of(), Map.of(), new byte[0]);
         try {
             Encryption.Prepared prepared = encryption.prepare(Optional.empty(), none, w, now);
             S3Request request = mapper.map(prepared.wire());
-            S3Result<?> result = encryption.reveal(Optional.empty(), prepared, request, call(prepared.wire(), request), now).result();
+            Encryption.Revealed read = encryption.reveal(Optional.empty(), prepared, request, call(prepared.wire(), request), now);
+            S3Result<?> result = read.result();
             if (result instanceof S3Result.Err<?> e) {
-                return new WebsiteEndpoint.Fetched(e.failure().status(), e.failure().error().code(), new byte[0]);
+                return new WebsiteEndpoint.Fetched(e.failure().status(), e.failure().error().code());
             }
-            return new WebsiteEndpoint.Fetched(200, "", held((GetObjectResponse) result.orThrow(), "the website endpoint"));
+            return new WebsiteEndpoint.Fetched(200, "", content(read));
         } catch (Refusal r) {
-            return new WebsiteEndpoint.Fetched(r.status(), r.code(), new byte[0]);
+            return new WebsiteEndpoint.Fetched(r.status(), r.code());
         }
     }
 
-    /** The bytes of a read object that is small enough to be held; a large one's stream is not taken by {@code what}. */
-    private static byte[] held(GetObjectResponse read, String what) {
-        if (read.body() instanceof Body.Bytes b) {
-            return b.bytes();
+    /** The plaintext a revealed GET answered with, as an answer's body: its bytes, or its stream. */
+    private static HttpAnswer content(Encryption.Revealed read) {
+        Body body = ((GetObjectResponse) read.result().orThrow()).body();
+        HttpAnswer a = new HttpAnswer(200, Map.of("Content-Length", String.valueOf(body.size())),
+                body instanceof Body.Bytes b ? b.bytes() : new byte[0]);
+        return read.stream().map(a::streaming).orElse(a);
+    }
+
+    /** {@code write} carrying the plaintext a revealed GET answered with: in the request if small, else spooled. */
+    private WireRequest withPlaintext(WireRequest write, Encryption.Revealed read) {
+        Body body = ((GetObjectResponse) read.result().orThrow()).body();
+        if (read.stream().isEmpty()) {
+            return write.withPayload(((Body.Bytes) body).bytes(), BlobId.NONE);
         }
-        throw Refusal.notImplemented(what + " of an object above " + BlobStore.INLINE_LIMIT + " bytes");
+        try {
+            return write.withPayload(new byte[0], blobs.spool(out -> read.stream().get().writeTo(out)).id());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot spool a copied body", e);
+        }
+    }
+
+    private void discardSpooled(WireRequest w) {
+        if (w.blob().exists()) {
+            blobs.discard(w.blob().label());
+        }
     }
 
     private S3Result<?> call(WireRequest w, S3Request request) {

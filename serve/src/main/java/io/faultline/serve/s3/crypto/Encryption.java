@@ -322,18 +322,10 @@ public final class Encryption {
         }
         ObjectInfo info = g.info();
         if (s.isPresent()) {
-            bytes = open(account, s.get(), Envelope.parseAll(bytes), p.asked(), epochMillis);
+            bytes = open(account, s.get(), Envelope.parse(bytes), p.asked(), epochMillis);
             info = shown(info, s.get());
         }
         Map<String, String> headers = s.map(Encryption::headers).orElse(Map.of());
-        if (s.isPresent() && request.partNumber().isPresent() && !s.get().partSizes().isEmpty()) {
-            // One part of a multipart object: its range among the plaintext's bytes (FIDELITY A3.4).
-            List<Long> sizes = s.get().partSizes();
-            int n = Math.min(request.partNumber().getAsInt(), sizes.size());
-            long first = sizes.subList(0, n - 1).stream().mapToLong(Long::longValue).sum();
-            String range = "bytes " + first + "-" + (first + bytes.length - 1) + "/" + s.get().plaintextSize();
-            return new Revealed(S3Result.ok(new GetObjectResponse(206, info, Body.of(bytes), Optional.of(range))), headers);
-        }
         ByteRange.Resolved r = p.deferredRange().orElse(ByteRange.NONE).resolve(bytes.length, ByteRange.MultiRange.IGNORE);
         if (r instanceof ByteRange.Unsatisfiable) {
             return new Revealed(S3Result.err(S3Error.INVALID_RANGE, "The requested range is not satisfiable"), headers);
@@ -366,65 +358,19 @@ public final class Encryption {
         return s;
     }
 
-    /**
-     * A GET of an object whose sealed bytes are in blobs (a large PUT, any multipart upload): the
-     * answer names its plaintext's size and range, and its stream opens, blob after blob, only the
-     * segments the range covers, as it is written to the client (FIDELITY A16.4).
-     */
+    /** A GET of an object whose sealed bytes are in blobs: streamed from them (FIDELITY A16.10). */
     private Revealed streamed(Optional<String> account, Prepared p, S3Request.GetObject request, GetObjectResponse g,
                               SealedObject s, long epochMillis) {
-        List<SegmentedEnvelope.Header> headers = new ArrayList<>();
-        for (BlobId b : s.blobs()) {
-            try (java.io.InputStream in = blobs.open(b.label(), 0)) {
-                headers.add(SegmentedEnvelope.header(in));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot read a sealed body", e);
-            }
+        List<SegmentedEnvelope.Header> parts = SegmentedRead.headers(blobs, s);
+        byte[] dataKey = dataKey(account, s, parts.get(0).mode(), parts.get(0).key(), p.asked(), epochMillis);
+        Optional<SegmentedRead> read = SegmentedRead.of(s, request.partNumber(), p.deferredRange());
+        if (read.isEmpty()) {
+            return new Revealed(S3Result.err(S3Error.INVALID_RANGE, "The requested range is not satisfiable"), headers(s));
         }
-        SegmentedEnvelope.Header h0 = headers.get(0);
-        byte[] dataKey = dataKey(account, s, h0.mode(), h0.key(), p.asked(), epochMillis);
-        ObjectInfo info = shown(g.info(), s);
-        Map<String, String> shownHeaders = headers(s);
-        long total = s.plaintextSize();
-        long first;
-        long last;
-        int status;
-        Optional<String> contentRange;
-        if (request.partNumber().isPresent() && !s.partSizes().isEmpty()) {
-            // One part of a multipart object: its range among the plaintext's bytes (FIDELITY A3.4).
-            List<Long> sizes = s.partSizes();
-            int n = Math.min(request.partNumber().getAsInt(), sizes.size());
-            first = sizes.subList(0, n - 1).stream().mapToLong(Long::longValue).sum();
-            last = first + sizes.get(n - 1) - 1;
-            status = 206;
-            contentRange = Optional.of("bytes " + first + "-" + last + "/" + total);
-        } else {
-            ByteRange.Resolved r = p.deferredRange().orElse(ByteRange.NONE).resolve(total, ByteRange.MultiRange.IGNORE);
-            if (r instanceof ByteRange.Unsatisfiable) {
-                return new Revealed(S3Result.err(S3Error.INVALID_RANGE, "The requested range is not satisfiable"), shownHeaders);
-            }
-            boolean partial = r instanceof ByteRange.Partial;
-            first = r instanceof ByteRange.Partial part ? part.first() : 0;
-            last = r instanceof ByteRange.Partial part ? part.last() : total - 1;
-            status = partial ? 206 : 200;
-            contentRange = r instanceof ByteRange.Partial part ? Optional.of(part.contentRange()) : Optional.empty();
-        }
-        HttpAnswer.Streamed stream = out -> {
-            long offset = 0;
-            for (int i = 0; i < headers.size() && offset <= last; i++) {
-                SegmentedEnvelope.Header h = headers.get(i);
-                long from = Math.max(first, offset) - offset;
-                long to = Math.min(last, offset + h.plaintextSize() - 1) - offset;
-                if (from <= to) {
-                    try (java.io.InputStream in = blobs.open(s.blobs().get(i).label(), SegmentedEnvelope.segmentStart(h, from))) {
-                        SegmentedEnvelope.open(h, dataKey, in, from, to, out);
-                    }
-                }
-                offset += h.plaintextSize();
-            }
-        };
-        Body shownBody = Body.synthetic(Math.max(0, last - first + 1), "plaintext of " + s.storedEtag());
-        return new Revealed(S3Result.ok(new GetObjectResponse(status, info, shownBody, contentRange)), shownHeaders, Optional.of(stream));
+        SegmentedRead r = read.get();
+        Body shown = Body.synthetic(r.length(), "plaintext of " + s.storedEtag());
+        return new Revealed(S3Result.ok(new GetObjectResponse(r.status(), shown(g.info(), s), shown, r.contentRange())), headers(s),
+                Optional.of(r.stream(blobs, s, parts, dataKey)));
     }
 
     /** The data key of a sealed object, unwrapped (SSE-KMS: an audited KMS Decrypt; SSE-C: the customer's). */
@@ -437,16 +383,11 @@ public final class Encryption {
         };
     }
 
-    /** The plaintext of an object's envelopes (several for a multipart upload, all under one data key). */
-    private byte[] open(Optional<String> account, SealedObject s, List<Envelope> parts, Sse asked, long epochMillis) {
-        Envelope e = parts.get(0);
+    /** The plaintext of a small object's envelope. */
+    private byte[] open(Optional<String> account, SealedObject s, Envelope e, Sse asked, long epochMillis) {
         byte[] dataKey = dataKey(account, s, e.mode(), e.key(), asked, epochMillis);
         try {
-            java.io.ByteArrayOutputStream plaintext = new java.io.ByteArrayOutputStream();
-            for (Envelope part : parts) {
-                plaintext.writeBytes(Aes.decrypt(dataKey, part.iv(), part.ciphertext()));
-            }
-            return plaintext.toByteArray();
+            return Aes.decrypt(dataKey, e.iv(), e.ciphertext());
         } catch (Aes.WrongKey x) {
             throw Refusal.accessDenied("The provided customer key does not match the key the object was encrypted with");
         }

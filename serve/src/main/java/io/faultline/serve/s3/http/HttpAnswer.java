@@ -28,6 +28,10 @@ public record HttpAnswer(int status, Map<String, String> headers, byte[] body, O
         void writeTo(OutputStream out) throws IOException;
     }
 
+    public HttpAnswer withStatus(int newStatus) {
+        return new HttpAnswer(newStatus, headers, body, stream);
+    }
+
     /** This answer with its body streamed. */
     public HttpAnswer streaming(Streamed body) {
         return new HttpAnswer(status, headers, new byte[0], Optional.of(body));
