@@ -137,6 +137,10 @@ public final class S3Service {
         checkContentMd5(in, auth.spooled().map(Blob::md5).orElseGet(() -> md5(auth.payload())));
         WireRequest w = new WireRequest(in.method(), target.bucket(), target.key(), firstValues(in.query()),
                 meaningful(in.headers()), auth.payload(), auth.spooled().map(Blob::id).orElse(BlobId.NONE));
+        if (w.blob().exists() && !carriesObjectBytes(w)) {
+            // Only an object's or a part's bytes may be large; an XML document of over a MiB is refused unread.
+            throw new Refusal(400, "MaxMessageLengthExceeded", "Your request was too big.");
+        }
         access.authorize(auth.principal(), w);
         mfa.check(w, access.bucket(w.bucket()), in.header("x-amz-mfa"), now);
         Optional<HttpAnswer> local = access.local(auth.principal(), w).or(() -> website.local(w))
@@ -361,6 +365,12 @@ public final class S3Service {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK lacks MD5", e);
         }
+    }
+
+    /** A PutObject or UploadPart: the requests whose payload is an object's bytes. */
+    private static boolean carriesObjectBytes(WireRequest w) {
+        return w.method().equals("PUT") && !w.key().isEmpty()
+                && (w.query().isEmpty() || w.hasParam("partNumber") && w.hasParam("uploadId"));
     }
 
     /** The query without the presigned URL's X-Amz-* parameters (a credential, not part of the request). */

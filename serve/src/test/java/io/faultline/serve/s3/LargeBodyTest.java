@@ -132,6 +132,9 @@ class LargeBodyTest {
         HttpResponse<InputStream> read = get(Req.of("GET", "/big/refused"));
         assertEquals(404, read.statusCode());
         text(read);
+        HttpResponse<InputStream> document = send(Req.of("PUT", "/big").param("policy", ""), sha, size, body);
+        assertEquals(400, document.statusCode());
+        assertTrue(text(document).contains("<Code>MaxMessageLengthExceeded</Code>"), "only object bytes may be large");
     }
 
     @Test
