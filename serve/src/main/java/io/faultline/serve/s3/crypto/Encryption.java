@@ -172,8 +172,7 @@ public final class Encryption {
             byte[] plaintext = w.body();
             Blob stored = keep(out -> SegmentedEnvelope.seal(k.mode(), key.sealed(), key.plaintext(),
                     new java.io.ByteArrayInputStream(plaintext), plaintext.length, out));
-            return new SealedPayload(w.withPayload(new byte[0], stored.id()), plaintext.length, ETags.hex(ETags.md5(plaintext)),
-                    RequestMapper.body(stored.id()).etag(), List.of(stored.id()));
+            return held(w, stored, plaintext.length, ETags.hex(ETags.md5(plaintext)));
         }
         if (!w.blob().exists()) {
             byte[] plaintext = w.body();
@@ -185,11 +184,19 @@ public final class Encryption {
         Blob plain = blobs.find(w.blob().label()).orElseThrow(() -> new IllegalStateException("no blob " + w.blob().label()));
         try (java.io.InputStream in = blobs.open(plain.id().label(), 0)) {
             Blob stored = keep(out -> SegmentedEnvelope.seal(k.mode(), key.sealed(), key.plaintext(), in, plain.id().size(), out));
-            return new SealedPayload(w.withPayload(new byte[0], stored.id()), plain.id().size(), ETags.hex(plain.md5()),
-                    RequestMapper.body(stored.id()).etag(), List.of(stored.id()));
+            return held(w, stored, plain.id().size(), ETags.hex(plain.md5()));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot seal a large body", e);
         }
+    }
+
+    /**
+     * A sealed blob as the model holds it: its label and the plaintext's size (not the few bytes more
+     * the segments' tags take), so that S3's size limits apply to what the client sent (FIDELITY A2).
+     */
+    private static SealedPayload held(WireRequest w, Blob stored, long plaintextSize, String plaintextMd5) {
+        BlobId id = new BlobId(stored.id().label(), plaintextSize);
+        return new SealedPayload(w.withPayload(new byte[0], id), plaintextSize, plaintextMd5, RequestMapper.body(id).etag(), List.of(id));
     }
 
     private Blob keep(BlobStore.BodyWriter writer) {
