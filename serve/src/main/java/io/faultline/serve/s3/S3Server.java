@@ -84,6 +84,8 @@ public final class S3Server implements AutoCloseable {
     }
 
     public static S3Server start(ServeConfig config) throws IOException {
+        // First, so that a bad key store is refused before anything (the model, the blob directory) needs closing.
+        Optional<ServerCertificate> tls = config.tls() instanceof Tls.Off ? Optional.empty() : Optional.of(ServerCertificate.of(config.tls()));
         long startMillis = System.currentTimeMillis();
         Optional<SessionFile.Writer> session = Optional.empty();
         if (config.session().isPresent()) {
@@ -107,7 +109,6 @@ public final class S3Server implements AutoCloseable {
         http.setHeaderCacheCaseSensitive(true);
         // Keys are names, not paths: "a/../b" is a key of its own, so Jetty must not normalize it.
         http.setUriCompliance(UriCompliance.UNSAFE);
-        Optional<ServerCertificate> tls = config.tls() instanceof Tls.Off ? Optional.empty() : Optional.of(ServerCertificate.of(config.tls()));
         ServerConnector connector;
         if (tls.isPresent()) {
             http.addCustomizer(new SecureRequestCustomizer(false)); // SNI host checks off: clients use 127.0.0.1
