@@ -7,6 +7,8 @@ import io.faultline.models.s3.api.response.GetObjectResponse;
 import io.faultline.models.s3.store.Limits;
 import io.faultline.serve.s3.access.AccessControl;
 import io.faultline.serve.s3.auth.Principal;
+import io.faultline.serve.s3.blob.BlobId;
+import io.faultline.serve.s3.blob.BlobStore;
 import io.faultline.serve.s3.crypto.Encryption;
 import io.faultline.serve.s3.governance.EventOrigin;
 import io.faultline.serve.s3.http.CopySource;
@@ -18,6 +20,10 @@ import io.faultline.serve.s3.http.ResponseRenderer;
 import io.faultline.serve.s3.http.TimeBase;
 import io.faultline.serve.s3.http.WireRequest;
 import io.faultline.serve.s3.http.Xml;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -56,10 +62,12 @@ final class Copies {
     private final RequestMapper mapper;
     private final ResponseRenderer renderer;
     private final TimeBase time;
+    private final BlobStore blobs;
 
     Copies(S3Service service, Encryption encryption, AccessControl access, RequestMapper mapper, ResponseRenderer renderer,
-           TimeBase time) {
+           TimeBase time, BlobStore blobs) {
         this.service = service;
+        this.blobs = blobs;
         this.encryption = encryption;
         this.access = access;
         this.mapper = mapper;
@@ -92,18 +100,22 @@ final class Copies {
         if (!source.result().isOk()) {
             return renderer.render(get, source.result(), c.resource(), c.origin().requestId(), b -> access.owns(owner, b), owner);
         }
-        byte[] plaintext = ((Body.Bytes) ((GetObjectResponse) source.result().orThrow()).body()).bytes();
-        if (range.isPresent()) {
-            plaintext = slice(plaintext, range.get());
-        }
+        Body body = ((GetObjectResponse) source.result().orThrow()).body();
+        Optional<long[]> slice = range.map(r -> checked(r, body.size()));
         Map<String, String> writeHeaders = new TreeMap<>(c.w().headers());
         writeHeaders.remove("x-amz-copy-source");
         if (!c.part()) {
             writeHeaders.put(WireRequest.COPY_WRITE, src.bucket() + "/" + src.key());
         }
-        WireRequest write = new WireRequest("PUT", c.w().bucket(), c.w().key(), c.w().query(), writeHeaders, plaintext);
-        Encryption.Prepared writePrepared = encryption.prepare(c.account(), new IncomingRequest("PUT", c.in().rawPath(), Map.of(),
-                targetHeaders, new byte[0]), write, c.now());
+        WireRequest write = withPlaintext(new WireRequest("PUT", c.w().bucket(), c.w().key(), c.w().query(), writeHeaders,
+                new byte[0]), source, slice);
+        Encryption.Prepared writePrepared;
+        try {
+            writePrepared = encryption.prepare(c.account(), new IncomingRequest("PUT", c.in().rawPath(), Map.of(),
+                    targetHeaders, new byte[0]), write, c.now());
+        } finally {
+            discardSpooled(write); // sealed into a blob of its own, if large
+        }
         S3Request put = mapper.map(writePrepared.wire());
         S3Result<?> result = service.call(writePrepared.wire(), put, c.origin());
         if (result.isOk()) {
@@ -147,14 +159,71 @@ final class Copies {
         }
     }
 
-    /** The range of the source's plaintext; S3 copies a range only of a source larger than 5 MB (FIDELITY A16.17). */
-    private static byte[] slice(byte[] source, long[] range) {
-        if (source.length <= Limits.MIN_PART_BYTES) {
+    /** The range of a source of {@code size} bytes; S3 copies a range only of a source larger than 5 MB (FIDELITY A16.17). */
+    private static long[] checked(long[] range, long size) {
+        if (size <= Limits.MIN_PART_BYTES) {
             throw new Refusal(400, "InvalidRequest", "The specified copy source is not supported as a byte-range copy source");
         }
-        if (range[1] >= source.length) {
-            throw new Refusal(400, "InvalidArgument", "Range specified is not valid for source object of size: " + source.length);
+        if (range[1] >= size) {
+            throw new Refusal(400, "InvalidArgument", "Range specified is not valid for source object of size: " + size);
         }
-        return Arrays.copyOfRange(source, (int) range[0], (int) range[1] + 1);
+        return range;
+    }
+
+    /**
+     * {@code write} carrying the plaintext (or its range) a revealed GET answered with: in the
+     * request if small, else spooled to the blob store, never whole in memory (FIDELITY A16.4).
+     */
+    private WireRequest withPlaintext(WireRequest write, Encryption.Revealed read, Optional<long[]> range) {
+        Body body = ((GetObjectResponse) read.result().orThrow()).body();
+        if (read.stream().isEmpty()) {
+            byte[] all = ((Body.Bytes) body).bytes();
+            byte[] bytes = range.map(r -> Arrays.copyOfRange(all, (int) r[0], (int) r[1] + 1)).orElse(all);
+            return write.withPayload(bytes, BlobId.NONE);
+        }
+        long first = range.map(r -> r[0]).orElse(0L);
+        long last = range.map(r -> r[1]).orElse(body.size() - 1);
+        try {
+            return write.withPayload(new byte[0], blobs.spool(out -> read.stream().get().writeTo(new RangeOutput(out, first, last))).id());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot spool a copied body", e);
+        }
+    }
+
+    private void discardSpooled(WireRequest w) {
+        if (w.blob().exists()) {
+            blobs.discard(w.blob().label());
+        }
+    }
+
+    /** Passes on only the bytes at positions FIRST..LAST of what is written to it. */
+    private static final class RangeOutput extends FilterOutputStream {
+        private final long first;
+        private final long last;
+        private long position;
+
+        RangeOutput(OutputStream out, long first, long last) {
+            super(out);
+            this.first = first;
+            this.last = last;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (position >= first && position <= last) {
+                out.write(b);
+            }
+            position++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            long from = Math.max(position, first);
+            long to = Math.min(position + len - 1, last);
+            if (from <= to) {
+                out.write(b, off + (int) (from - position), (int) (to - from + 1));
+            }
+            position += len;
+        }
     }
 }

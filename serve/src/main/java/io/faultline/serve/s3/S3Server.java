@@ -6,6 +6,8 @@ import io.faultline.models.s3.governance.Delivery;
 import io.faultline.models.s3.store.Limits;
 import io.faultline.serve.s3.auth.Authenticator;
 import io.faultline.serve.s3.auth.AwsUri;
+import io.faultline.serve.s3.blob.Blob;
+import io.faultline.serve.s3.blob.BlobStore;
 import io.faultline.serve.s3.crypto.Kms;
 import io.faultline.serve.s3.tls.ServerCertificate;
 import io.faultline.serve.s3.tls.Tls;
@@ -17,6 +19,7 @@ import io.faultline.serve.s3.session.SessionFile;
 import io.faultline.serve.s3.http.TimeBase;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -66,9 +69,11 @@ public final class S3Server implements AutoCloseable {
     private final S3Service service;
     private final TimeBase time;
     private final Optional<X509Certificate> certificate;
+    private final BlobStore blobs;
 
     private S3Server(Server jetty, LiveModel model, ServeConfig config, S3Service service, TimeBase time,
-                     Optional<X509Certificate> certificate) {
+                     Optional<X509Certificate> certificate, BlobStore blobs) {
+        this.blobs = blobs;
         this.jetty = jetty;
         this.model = model;
         this.config = config;
@@ -78,6 +83,8 @@ public final class S3Server implements AutoCloseable {
     }
 
     public static S3Server start(ServeConfig config) throws IOException {
+        // First, so that a bad key store is refused before anything (the model, the blob directory) needs closing.
+        Optional<ServerCertificate> tls = config.tls() instanceof Tls.Off ? Optional.empty() : Optional.of(ServerCertificate.of(config.tls()));
         long startMillis = System.currentTimeMillis();
         Optional<SessionFile.Writer> session = Optional.empty();
         if (config.session().isPresent()) {
@@ -86,7 +93,8 @@ public final class S3Server implements AutoCloseable {
         }
         LiveModel model = new LiveModel(config.seed(), config.consistency(), config.legacyLag().toNanos(), session, startMillis);
         TimeBase time = new TimeBase(startMillis);
-        S3Service service = new S3Service(config, new Authenticator(config.credentials()), time, model);
+        BlobStore blobs = BlobStore.createTemporary();
+        S3Service service = new S3Service(config, new Authenticator(config.credentials(), blobs), time, model, blobs);
         QueuedThreadPool pool = new QueuedThreadPool(32, 4);
         pool.setName("faultline-s3-http");
         pool.setDaemon(true);
@@ -100,7 +108,6 @@ public final class S3Server implements AutoCloseable {
         http.setHeaderCacheCaseSensitive(true);
         // Keys are names, not paths: "a/../b" is a key of its own, so Jetty must not normalize it.
         http.setUriCompliance(UriCompliance.UNSAFE);
-        Optional<ServerCertificate> tls = config.tls() instanceof Tls.Off ? Optional.empty() : Optional.of(ServerCertificate.of(config.tls()));
         ServerConnector connector;
         if (tls.isPresent()) {
             http.addCustomizer(new SecureRequestCustomizer(false)); // SNI host checks off: clients use 127.0.0.1
@@ -117,15 +124,27 @@ public final class S3Server implements AutoCloseable {
         jetty.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                HttpAnswer a = service.handle(incoming(request, request.getConnectionMetaData().isSecure()),
-                        Request.getRemoteAddr(request));
-                response.setStatus(a.status());
-                a.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-                boolean head = request.getMethod().equals("HEAD");
-                if (!a.headers().containsKey("Content-Length")) {
-                    response.getHeaders().put("Content-Length", String.valueOf(a.body().length));
+                IncomingRequest in = incoming(request, request.getConnectionMetaData().isSecure(), blobs);
+                try {
+                    HttpAnswer a = service.handle(in, Request.getRemoteAddr(request));
+                    response.setStatus(a.status());
+                    a.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+                    boolean head = request.getMethod().equals("HEAD");
+                    if (!a.headers().containsKey("Content-Length")) {
+                        response.getHeaders().put("Content-Length", String.valueOf(a.body().length));
+                    }
+                    if (a.stream().isPresent() && !head) {
+                        // A large body streams from the blob store: never whole in memory (FIDELITY A16.4).
+                        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+                            a.stream().get().writeTo(out);
+                        }
+                        callback.succeeded();
+                    } else {
+                        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(a.body()), callback);
+                    }
+                } finally {
+                    in.spooled().ifPresent(b -> blobs.discard(b.id().label()));
                 }
-                response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(a.body()), callback);
                 return true;
             }
         });
@@ -133,12 +152,13 @@ public final class S3Server implements AutoCloseable {
             jetty.start();
         } catch (Exception e) {
             model.close();
+            blobs.close();
             throw new IOException("cannot listen on " + config.bind() + ":" + config.port() + ": " + e.getMessage(), e);
         }
-        return new S3Server(jetty, model, config, service, time, tls.map(ServerCertificate::certificate));
+        return new S3Server(jetty, model, config, service, time, tls.map(ServerCertificate::certificate), blobs);
     }
 
-    private static IncomingRequest incoming(Request request, boolean secure) throws IOException {
+    private static IncomingRequest incoming(Request request, boolean secure, BlobStore blobs) throws IOException {
         Map<String, String> headers = new TreeMap<>();
         for (HttpField f : request.getHeaders()) {
             headers.merge(f.getLowerCaseName(), f.getValue() == null ? "" : f.getValue(), (a, b) -> a + "," + b);
@@ -150,19 +170,51 @@ public final class S3Server implements AutoCloseable {
         }
         HttpURI uri = request.getHttpURI();
         byte[] body = new byte[0];
+        Optional<Blob> spooled = Optional.empty();
         if (declaredSize(headers) > Limits.MAX_PUT_BYTES) {
             headers.put(S3Service.TOO_LARGE, "declared"); // not a byte read: Jetty drops the rest with the connection
         } else {
             try (InputStream in = Content.Source.asInputStream(request)) {
-                body = in.readNBytes(S3Service.MAX_BODY_BYTES + 1);
-            }
-            if (body.length > S3Service.MAX_BODY_BYTES) {
-                body = new byte[0];
-                headers.put(S3Service.TOO_LARGE, "held");
+                byte[] head = in.readNBytes(BlobStore.INLINE_LIMIT + 1);
+                if (head.length <= BlobStore.INLINE_LIMIT) {
+                    body = head;
+                } else {
+                    spooled = Optional.of(blobs.spool(out -> {
+                        out.write(head);
+                        copyAtMost(in, out, MAX_SENT_BYTES - head.length);
+                    }));
+                }
+            } catch (TooLarge e) {
+                headers.put(S3Service.TOO_LARGE, "sent");
             }
         }
         return new IncomingRequest(request.getMethod(), uri.getPath() == null ? "/" : uri.getPath(),
-                query(uri.getQuery()), headers, body);
+                query(uri.getQuery()), headers, body, spooled);
+    }
+
+    /**
+     * The most bytes a request may send: S3's 5 GB single PUT, plus room for aws-chunked framing
+     * (about 90 bytes per chunk; SDK chunks are 64 KiB and up).
+     */
+    private static final long MAX_SENT_BYTES = Limits.MAX_PUT_BYTES + Limits.MAX_PUT_BYTES / 512;
+
+    private static void copyAtMost(InputStream in, OutputStream out, long limit) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long left = limit;
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            left -= n;
+            if (left < 0) {
+                throw new TooLarge();
+            }
+            out.write(buffer, 0, n);
+        }
+    }
+
+    /** A body that streamed past {@link #MAX_SENT_BYTES} although its declared size did not say so. */
+    private static final class TooLarge extends IOException {
+        TooLarge() {
+            super("the body is larger than S3 takes in one request", null);
+        }
     }
 
     /** The payload's declared size: an aws-chunked upload's decoded length, else Content-Length; -1 if neither parses. */
@@ -265,6 +317,7 @@ public final class S3Server implements AutoCloseable {
             throw new UncheckedIOException("cannot write the history to " + config.history().get(), e);
         } finally {
             model.close();
+            blobs.close();
         }
     }
 

@@ -12,6 +12,9 @@ import io.faultline.serve.s3.auth.Authenticated;
 import io.faultline.serve.s3.auth.Authenticator;
 import io.faultline.serve.s3.auth.AwsUri;
 import io.faultline.serve.s3.auth.Principal;
+import io.faultline.serve.s3.blob.Blob;
+import io.faultline.serve.s3.blob.BlobId;
+import io.faultline.serve.s3.blob.BlobStore;
 import io.faultline.serve.s3.crypto.Encryption;
 import io.faultline.serve.s3.crypto.Sse;
 import io.faultline.serve.s3.governance.EventOrigin;
@@ -52,13 +55,10 @@ import org.apiguardian.api.API;
 public final class S3Service {
     /** S3's limit on a request's header section, 8 KB (FIDELITY A16.4). */
     public static final int MAX_HEADER_BYTES = 8 * 1024;
-    /** The largest payload served: objects live in memory, so far below S3's 5 GB single PUT. */
-    public static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
     private static final long MODEL_TIMEOUT_SECONDS = 120;
     /**
-     * Set by the HTTP layer on a request whose body it did not read: "declared" when its declared size
-     * is above S3's 5 GB single-PUT limit (nothing read at all), "held" when it stopped reading at
-     * {@link #MAX_BODY_BYTES}.
+     * Set by the HTTP layer on a request whose body is above S3's 5 GB single-PUT limit: "declared"
+     * when its declared size says so (nothing read at all), "sent" when it stopped reading there.
      */
     static final String TOO_LARGE = "x-faultline-body-too-large";
     /** Set by the HTTP layer on a request that came over TLS. */
@@ -67,7 +67,8 @@ public final class S3Service {
     private final Authenticator authenticator;
     private final AccessControl access;
     private final MfaDelete mfa;
-    private final Encryption encryption = new Encryption();
+    private final BlobStore blobs;
+    private final Encryption encryption;
     private final WebsiteEndpoint website = new WebsiteEndpoint();
     private final RequestMapper mapper;
     private final ResponseRenderer renderer;
@@ -75,14 +76,16 @@ public final class S3Service {
     private final Copies copies;
     private final AtomicLong requestIds = new AtomicLong(1);
 
-    public S3Service(ServeConfig config, Authenticator authenticator, TimeBase time, LiveModel model) {
+    public S3Service(ServeConfig config, Authenticator authenticator, TimeBase time, LiveModel model, BlobStore blobs) {
         this.authenticator = authenticator;
+        this.blobs = blobs;
+        this.encryption = new Encryption(blobs);
         this.access = new AccessControl(config.bucketQuota());
         this.mfa = new MfaDelete(config.mfaDevices());
         this.mapper = new RequestMapper(time);
         this.renderer = new ResponseRenderer(time);
         this.model = model;
-        this.copies = new Copies(this, encryption, access, mapper, renderer, time);
+        this.copies = new Copies(this, encryption, access, mapper, renderer, time, blobs);
     }
 
     /** The encryption stage, for its KMS (keys, rotation, audit trail) and SSE-S3 master key. */
@@ -108,14 +111,10 @@ public final class S3Service {
         if (headerBytes > MAX_HEADER_BYTES) {
             throw new Refusal(400, "RequestHeaderSectionTooLarge", "Your request header section exceeds the maximum allowed size.");
         }
-        if (in.header(TOO_LARGE).filter("declared"::equals).isPresent()) {
-            // FIDELITY A2: a single PUT (or part) carries at most 5 GB; refused before a byte of the body is read.
+        if (in.header(TOO_LARGE).isPresent()) {
+            // FIDELITY A2: a single PUT (or part) carries at most 5 GB; refused before the body is stored.
             throw new Refusal(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size ("
                     + Limits.MAX_PUT_BYTES + " bytes).");
-        }
-        if (in.header(TOO_LARGE).isPresent()) {
-            throw new Refusal(400, "EntityTooLarge", "Your proposed upload exceeds the maximum size this server holds in memory ("
-                    + MAX_BODY_BYTES + " bytes; S3 takes up to " + Limits.MAX_PUT_BYTES + " in one PUT).");
         }
         if (in.header(SECURE).isEmpty() && Sse.customerKeyHeaders(in)) {
             // S3 rejects SSE-C over plain HTTP: the key would have crossed the network in the clear (FIDELITY A16.10).
@@ -130,9 +129,24 @@ public final class S3Service {
         }
         Addressing.Target target = Addressing.resolve(in.header("host").orElse(""), in.rawPath());
         Authenticated auth = authenticator.authenticate(in, now);
-        checkContentMd5(in, auth.payload());
+        try {
+            return authenticated(in, target, auth, resource, requestId, sourceIp, now);
+        } finally {
+            if (auth.spooled().isPresent() && !auth.spooled().equals(in.spooled())) {
+                blobs.discard(auth.spooled().get().id().label()); // a decoded aws-chunked payload
+            }
+        }
+    }
+
+    private HttpAnswer authenticated(IncomingRequest in, Addressing.Target target, Authenticated auth, String resource,
+                                     String requestId, String sourceIp, long now) {
+        checkContentMd5(in, auth.spooled().map(Blob::md5).orElseGet(() -> md5(auth.payload())));
         WireRequest w = new WireRequest(in.method(), target.bucket(), target.key(), firstValues(in.query()),
-                meaningful(in.headers()), auth.payload());
+                meaningful(in.headers()), auth.payload(), auth.spooled().map(Blob::id).orElse(BlobId.NONE));
+        if (w.blob().exists() && !carriesObjectBytes(w)) {
+            // Only an object's or a part's bytes may be large; an XML document of over a MiB is refused unread.
+            throw new Refusal(400, "MaxMessageLengthExceeded", "Your request was too big.");
+        }
         access.authorize(auth.principal(), w);
         mfa.check(w, access.bucket(w.bucket()), in.header("x-amz-mfa"), now);
         Optional<HttpAnswer> local = access.local(auth.principal(), w).or(() -> website.local(w))
@@ -169,6 +183,9 @@ public final class S3Service {
         Encryption.Revealed shown = encryption.reveal(account, prepared, request, result, now);
         String owner = account.orElse("anonymous");
         HttpAnswer answer = renderer.render(request, shown.result(), resource, requestId, b -> access.owns(owner, b), owner);
+        if (shown.stream().isPresent() && shown.result().isOk()) {
+            answer = answer.streaming(shown.stream().get());
+        }
         for (Map.Entry<String, String> h : shown.headers().entrySet()) {
             answer = answer.with(h.getKey(), h.getValue());
         }
@@ -228,7 +245,7 @@ public final class S3Service {
     /** A read of the website endpoint: anonymous, through the model like any GET, of public objects only. */
     private WebsiteEndpoint.Fetched websiteRead(String bucket, String key, long now) {
         if (!access.publiclyReadable(bucket, key)) {
-            return new WebsiteEndpoint.Fetched(403, "AccessDenied", new byte[0]);
+            return new WebsiteEndpoint.Fetched(403, "AccessDenied");
         }
         IncomingRequest none = new IncomingRequest("GET", "/", Map.of(), Map.of(), new byte[0]);
         WireRequest w = new WireRequest("GET", bucket, key, Map.of(), Map.of(), new byte[0]);
@@ -236,16 +253,25 @@ public final class S3Service {
             Encryption.Prepared prepared = encryption.prepare(Optional.empty(), none, w, now);
             S3Request request = mapper.map(prepared.wire());
             EventOrigin nobody = new EventOrigin("anonymous", "", "", ""); // a read: it causes no event
-            S3Result<?> result = encryption.reveal(Optional.empty(), prepared, request, call(prepared.wire(), request, nobody), now)
-                    .result();
+            Encryption.Revealed read = encryption.reveal(Optional.empty(), prepared, request, call(prepared.wire(), request, nobody), now);
+            S3Result<?> result = read.result();
             if (result instanceof S3Result.Err<?> e) {
-                return new WebsiteEndpoint.Fetched(e.failure().status(), e.failure().error().code(), new byte[0]);
+                return new WebsiteEndpoint.Fetched(e.failure().status(), e.failure().error().code());
             }
-            return new WebsiteEndpoint.Fetched(200, "", ((Body.Bytes) ((GetObjectResponse) result.orThrow()).body()).bytes());
+            return new WebsiteEndpoint.Fetched(200, "", content(read));
         } catch (Refusal r) {
-            return new WebsiteEndpoint.Fetched(r.status(), r.code(), new byte[0]);
+            return new WebsiteEndpoint.Fetched(r.status(), r.code());
         }
     }
+
+    /** The plaintext a revealed GET answered with, as an answer's body: its bytes, or its stream. */
+    private static HttpAnswer content(Encryption.Revealed read) {
+        Body body = ((GetObjectResponse) read.result().orThrow()).body();
+        HttpAnswer a = new HttpAnswer(200, Map.of("Content-Length", String.valueOf(body.size())),
+                body instanceof Body.Bytes b ? b.bytes() : new byte[0]);
+        return read.stream().map(a::streaming).orElse(a);
+    }
+
 
     S3Result<?> call(WireRequest w, S3Request request, EventOrigin origin) {
         try {
@@ -259,19 +285,34 @@ public final class S3Service {
     }
 
     /** Content-MD5, when sent, must be the payload's (400 BadDigest, FIDELITY A16.4). */
-    private static void checkContentMd5(IncomingRequest in, byte[] payload) {
+    private static void checkContentMd5(IncomingRequest in, byte[] payloadMd5) {
         Optional<String> md5 = in.header("content-md5");
         if (md5.isEmpty()) {
             return;
         }
+        byte[] given;
         try {
-            byte[] given = Base64.getDecoder().decode(md5.get().trim());
-            if (!MessageDigest.isEqual(given, MessageDigest.getInstance("MD5").digest(payload))) {
-                throw new Refusal(400, "BadDigest", "The Content-MD5 you specified did not match what we received.");
-            }
-        } catch (IllegalArgumentException | java.security.NoSuchAlgorithmException e) {
+            given = Base64.getDecoder().decode(md5.get().trim());
+        } catch (IllegalArgumentException e) {
             throw new Refusal(400, "InvalidDigest", "The Content-MD5 you specified is not valid.");
         }
+        if (!MessageDigest.isEqual(given, payloadMd5)) {
+            throw new Refusal(400, "BadDigest", "The Content-MD5 you specified did not match what we received.");
+        }
+    }
+
+    private static byte[] md5(byte[] payload) {
+        try {
+            return MessageDigest.getInstance("MD5").digest(payload);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks MD5", e);
+        }
+    }
+
+    /** A PutObject or UploadPart: the requests whose payload is an object's bytes. */
+    private static boolean carriesObjectBytes(WireRequest w) {
+        return w.method().equals("PUT") && !w.key().isEmpty()
+                && (w.query().isEmpty() || w.hasParam("partNumber") && w.hasParam("uploadId"));
     }
 
     /** The query without the presigned URL's X-Amz-* parameters (a credential, not part of the request). */

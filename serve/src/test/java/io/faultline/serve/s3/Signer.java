@@ -116,6 +116,22 @@ final class Signer {
         return send(withBody, h);
     }
 
+    /**
+     * Signed for a payload whose hex SHA-256 is {@code payloadHash} (or UNSIGNED-PAYLOAD), sent with the
+     * {@code length} bytes {@code body} streams; the answer's body as a stream, so neither side of a
+     * large transfer is held in this test's memory.
+     */
+    HttpResponse<java.io.InputStream> streamed(Req r, AccessKey key, long epochMillis, String payloadHash, long length,
+                                               java.util.function.Supplier<java.io.InputStream> body) throws Exception {
+        String q = query(r.query());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint + r.path() + (q.isEmpty() ? "" : "?" + q)))
+                .method(r.method(), length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), length));
+        r.headers().forEach(b::header);
+        authorization(r, key, epochMillis, false, payloadHash).forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     private Map<String, String> authorization(Req r, AccessKey key, long epochMillis, boolean tamper) {
         return authorization(r, key, epochMillis, tamper, SigV4.sha256Hex(r.body()));
     }

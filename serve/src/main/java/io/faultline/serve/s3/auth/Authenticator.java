@@ -1,6 +1,11 @@
 package io.faultline.serve.s3.auth;
 
+import io.faultline.serve.s3.blob.Blob;
+import io.faultline.serve.s3.blob.BlobStore;
 import io.faultline.serve.s3.http.IncomingRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import io.faultline.serve.s3.http.Refusal;
 import java.util.Arrays;
 import java.util.List;
@@ -26,9 +31,12 @@ public final class Authenticator {
     public static final long MAX_EXPIRES_SECONDS = 7 * 24 * 3600;
 
     private final Credentials credentials;
+    private final BlobStore blobs;
 
-    public Authenticator(Credentials credentials) {
+    /** {@code blobs} holds the large bodies, and receives an aws-chunked one's decoded payload. */
+    public Authenticator(Credentials credentials, BlobStore blobs) {
         this.credentials = credentials;
+        this.blobs = blobs;
     }
 
     public Authenticated authenticate(IncomingRequest r, long nowMillis) {
@@ -39,7 +47,7 @@ public final class Authenticator {
         if (r.hasParam("X-Amz-Algorithm") || r.hasParam("X-Amz-Signature") || r.hasParam("X-Amz-Credential")) {
             return presigned(r, nowMillis);
         }
-        return new Authenticated(Principal.ANONYMOUS, plainPayload(r));
+        return plainPayload(Principal.ANONYMOUS, r);
     }
 
     private Authenticated byHeader(IncomingRequest r, String header, long nowMillis) {
@@ -75,21 +83,38 @@ public final class Authenticator {
         Principal who = new Principal.Account(c.key().account(), c.key().id());
         if (payloadHash.startsWith("STREAMING-")) {
             boolean signedChunks = payloadHash.startsWith("STREAMING-AWS4-HMAC-SHA256-PAYLOAD");
-            byte[] decoded = ChunkedPayload.decode(r.body(), new ChunkedPayload.Signing(
-                    signedChunks ? Optional.of(key) : Optional.empty(), amzDate, c.scope(), expected));
-            r.header("x-amz-decoded-content-length").ifPresent(n -> {
-                if (!n.trim().equals(String.valueOf(decoded.length))) {
-                    throw new Refusal(400, "IncompleteBody", "x-amz-decoded-content-length says " + n.trim()
-                            + " bytes, the chunks hold " + decoded.length);
-                }
-            });
-            return new Authenticated(who, decoded);
+            ChunkedPayload.Signing signing = new ChunkedPayload.Signing(
+                    signedChunks ? Optional.of(key) : Optional.empty(), amzDate, c.scope(), expected);
+            Authenticated decoded = r.spooled().isPresent() ? decodeSpooled(who, r.spooled().get(), signing)
+                    : new Authenticated(who, ChunkedPayload.decode(r.body(), signing));
+            long length = decoded.spooled().map(b -> b.id().size()).orElse((long) decoded.payload().length);
+            Optional<String> declared = r.header("x-amz-decoded-content-length");
+            if (declared.isPresent() && !declared.get().trim().equals(String.valueOf(length))) {
+                decoded.spooled().ifPresent(b -> blobs.discard(b.id().label()));
+                throw new Refusal(400, "IncompleteBody", "x-amz-decoded-content-length says " + declared.get().trim()
+                        + " bytes, the chunks hold " + length);
+            }
+            return decoded;
         }
-        if (!payloadHash.equals("UNSIGNED-PAYLOAD") && !payloadHash.equals(SigV4.sha256Hex(r.body()))) {
+        if (!payloadHash.equals("UNSIGNED-PAYLOAD") && !payloadHash.equals(sha256Hex(r))) {
             throw new Refusal(400, "XAmzContentSHA256Mismatch",
                     "The provided 'x-amz-content-sha256' header does not match what was computed.");
         }
-        return new Authenticated(who, r.body());
+        return new Authenticated(who, r.body(), r.spooled());
+    }
+
+    /** An aws-chunked body in the blob store, decoded into a blob of its own as it streams. */
+    private Authenticated decodeSpooled(Principal who, Blob raw, ChunkedPayload.Signing signing) {
+        try (InputStream in = blobs.open(raw.id().label(), 0)) {
+            return new Authenticated(who, new byte[0], Optional.of(blobs.spool(out -> ChunkedPayload.decode(in, out, signing))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot decode a spooled body", e);
+        }
+    }
+
+    /** The hex SHA-256 of the body as sent, computed as it streamed in when it was spooled. */
+    private static String sha256Hex(IncomingRequest r) {
+        return r.spooled().map(Blob::sha256Hex).orElseGet(() -> SigV4.sha256Hex(r.body()));
     }
 
     private Authenticated presigned(IncomingRequest r, long nowMillis) {
@@ -125,16 +150,16 @@ public final class Authenticator {
         if (!SigV4.same(expected, signature)) {
             throw signatureMismatch();
         }
-        return new Authenticated(new Principal.Account(c.key().account(), c.key().id()), plainPayload(r));
+        return plainPayload(new Principal.Account(c.key().account(), c.key().id()), r);
     }
 
-    private static byte[] plainPayload(IncomingRequest r) {
+    private static Authenticated plainPayload(Principal who, IncomingRequest r) {
         Optional<String> hash = r.header("x-amz-content-sha256");
-        if (hash.isPresent() && hash.get().length() == 64 && !hash.get().equals(SigV4.sha256Hex(r.body()))) {
+        if (hash.isPresent() && hash.get().length() == 64 && !hash.get().equals(sha256Hex(r))) {
             throw new Refusal(400, "XAmzContentSHA256Mismatch",
                     "The provided 'x-amz-content-sha256' header does not match what was computed.");
         }
-        return r.body();
+        return new Authenticated(who, r.body(), r.spooled());
     }
 
     private record Cred(AccessKey key, SigV4.Scope scope) {

@@ -1,10 +1,17 @@
 package io.faultline.serve.s3.auth;
 
 import io.faultline.serve.s3.http.Refusal;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -14,6 +21,7 @@ import org.apiguardian.api.API;
  * per chunk, a zero-size chunk last, then optional trailer lines. With a signed streaming payload
  * each chunk's signature chains from the previous one (the seed is the header's signature), and a
  * trailer is signed too; a mismatch is 403 SignatureDoesNotMatch, a broken frame 400 IncompleteBody.
+ * It decodes as the body streams: each chunk is checked as it passes, and none is held whole.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ChunkedPayload {
@@ -21,20 +29,40 @@ public final class ChunkedPayload {
     public record Signing(Optional<byte[]> key, String amzDate, SigV4.Scope scope, String seedSignature) {
     }
 
-    private final byte[] in;
-    private int pos;
+    /** Chunk data is copied through a buffer of this size: a chunk claiming gigabytes allocates nothing more. */
+    private static final int COPY_BUFFER = 64 * 1024;
 
-    private ChunkedPayload(byte[] in) {
+    private final InputStream in;
+    private long decoded;
+
+    private ChunkedPayload(InputStream in) {
         this.in = in;
     }
 
+    /** The payload of a body held in memory. */
     public static byte[] decode(byte[] body, Signing signing) {
-        return new ChunkedPayload(body).run(signing);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            new ChunkedPayload(new ByteArrayInputStream(body)).run(signing, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
-    private byte[] run(Signing s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    /**
+     * Decodes {@code in} into {@code out} as it streams, checking each chunk's signature before the
+     * next is read (so a large upload is never held whole); returns the payload's length.
+     */
+    public static long decode(InputStream in, OutputStream out, Signing signing) throws IOException {
+        ChunkedPayload p = new ChunkedPayload(new BufferedInputStream(in, COPY_BUFFER));
+        p.run(signing, out);
+        return p.decoded;
+    }
+
+    private void run(Signing s, OutputStream out) throws IOException {
         String previous = s.seedSignature();
+        byte[] buffer = new byte[COPY_BUFFER];
         while (true) {
             String header = line();
             String[] parts = header.split(";", 2);
@@ -44,28 +72,36 @@ public final class ChunkedPayload {
             } catch (NumberFormatException e) {
                 throw incomplete("a chunk header is not a hex size: " + abbreviate(header));
             }
-            if (size < 0 || size > in.length - pos) {
-                throw incomplete("a chunk claims " + size + " bytes, more than the body holds");
+            if (size < 0) {
+                throw incomplete("a chunk claims a negative size");
             }
-            byte[] data = Arrays.copyOfRange(in, pos, pos + (int) size);
-            pos += (int) size;
+            MessageDigest sha = sha256();
+            for (long left = size; left > 0; ) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    throw incomplete("a chunk claims " + size + " bytes, more than the body holds");
+                }
+                sha.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+                left -= n;
+            }
             if (s.key().isPresent()) {
                 String given = parts.length == 2 && parts[1].startsWith("chunk-signature=")
                         ? parts[1].substring("chunk-signature=".length()).trim() : "";
                 String toSign = "AWS4-HMAC-SHA256-PAYLOAD\n" + s.amzDate() + "\n" + s.scope().text() + "\n" + previous
-                        + "\n" + SigV4.EMPTY_SHA256 + "\n" + SigV4.sha256Hex(data);
+                        + "\n" + SigV4.EMPTY_SHA256 + "\n" + HexFormat.of().formatHex(sha.digest());
                 String expected = SigV4.sign(s.key().get(), toSign);
                 if (!SigV4.same(expected, given)) {
-                    throw new Refusal(403, "SignatureDoesNotMatch", "The chunk signature of chunk " + out.size()
+                    throw new Refusal(403, "SignatureDoesNotMatch", "The chunk signature of chunk " + decoded
                             + "+ does not match the signature we calculated");
                 }
                 previous = expected;
             }
             if (size == 0) {
                 trailer(s, previous);
-                return out.toByteArray();
+                return;
             }
-            out.writeBytes(data);
+            decoded += size;
             if (!line().isEmpty()) {
                 throw incomplete("a chunk's data does not end with CRLF");
             }
@@ -73,11 +109,15 @@ public final class ChunkedPayload {
     }
 
     /** Trailer lines after the last chunk ({@code x-amz-checksum-*}, {@code x-amz-trailer-signature}). */
-    private void trailer(Signing s, String previous) {
+    private void trailer(Signing s, String previous) throws IOException {
         List<String> lines = new ArrayList<>();
         String signature = "";
-        while (pos < in.length) {
-            String l = line();
+        while (true) {
+            Optional<String> next = lineOrEnd();
+            if (next.isEmpty()) {
+                break;
+            }
+            String l = next.get();
             if (l.isEmpty()) {
                 break;
             }
@@ -103,20 +143,44 @@ public final class ChunkedPayload {
         }
     }
 
-    private String line() {
-        int start = pos;
-        while (pos + 1 < in.length && !(in[pos] == '\r' && in[pos + 1] == '\n')) {
-            pos++;
-            if (pos - start > 4096) {
+    private String line() throws IOException {
+        return lineOrEnd().orElseThrow(() -> incomplete("the body ends inside a chunk header"));
+    }
+
+    /** The next CRLF-terminated line; empty at the end of the body. */
+    private Optional<String> lineOrEnd() throws IOException {
+        ByteArrayOutputStream l = new ByteArrayOutputStream();
+        int c = in.read();
+        if (c < 0) {
+            return Optional.empty();
+        }
+        while (true) {
+            if (c < 0) {
+                throw incomplete("the body ends inside a chunk header");
+            }
+            if (c == '\r') {
+                int n = in.read();
+                if (n == '\n') {
+                    return Optional.of(l.toString(StandardCharsets.US_ASCII));
+                }
+                l.write(c);
+                c = n;
+                continue;
+            }
+            l.write(c);
+            if (l.size() > 4096) {
                 throw incomplete("a chunk header line is longer than 4096 bytes");
             }
+            c = in.read();
         }
-        if (pos + 1 >= in.length) {
-            throw incomplete("the body ends inside a chunk header");
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
         }
-        String l = new String(in, start, pos - start, StandardCharsets.US_ASCII);
-        pos += 2;
-        return l;
     }
 
     private static String abbreviate(String s) {

@@ -13,7 +13,12 @@ import io.faultline.models.s3.api.response.ListVersionsResponse;
 import io.faultline.models.s3.api.response.ObjectInfo;
 import io.faultline.models.s3.api.response.PutObjectResponse;
 import io.faultline.models.s3.api.response.VersionEntry;
+import io.faultline.serve.s3.blob.Blob;
+import io.faultline.serve.s3.blob.BlobId;
+import io.faultline.serve.s3.blob.BlobStore;
+import io.faultline.serve.s3.http.HttpAnswer;
 import io.faultline.serve.s3.http.IncomingRequest;
+import io.faultline.serve.s3.http.RequestMapper;
 import io.faultline.serve.s3.http.Refusal;
 import io.faultline.serve.s3.http.WireRequest;
 import io.faultline.models.s3.api.CompletedPart;
@@ -49,13 +54,25 @@ public final class Encryption {
     private final BucketEncryption defaults = new BucketEncryption();
     private final SealedUploads uploads = new SealedUploads();
     private final byte[] salt = Aes.randomBytes(32);
+    private final BlobStore blobs;
+
+    /** {@code blobs} holds the large bodies: their plaintext on the way in, their sealed form for good. */
+    public Encryption(BlobStore blobs) {
+        this.blobs = blobs;
+    }
 
     /** A request on its way to the model, with what the stage must remember until the answer. */
     public record Prepared(WireRequest wire, Sse asked, Optional<ByteRange> deferredRange, Optional<SealingKey> started) {
     }
 
-    /** The model's answer as the client sees it, and the encryption headers to add. */
-    public record Revealed(S3Result<?> result, Map<String, String> headers) {
+    /**
+     * The model's answer as the client sees it, and the encryption headers to add; a GET of a large
+     * body has its plaintext in {@code stream}, opened as it is written to the client.
+     */
+    public record Revealed(S3Result<?> result, Map<String, String> headers, Optional<HttpAnswer.Streamed> stream) {
+        public Revealed(S3Result<?> result, Map<String, String> headers) {
+            this(result, headers, Optional.empty());
+        }
     }
 
     public Kms kms() {
@@ -135,20 +152,67 @@ public final class Encryption {
                 Optional.empty());
     }
 
-    /** {@code bytes} sealed under {@code k}, or under the customer's key {@code asked} brings (SSE-C). */
-    private static byte[] envelope(SealingKey k, Sse asked, byte[] bytes) {
-        DataKey key = k.dataKey().orElseGet(() -> new DataKey(((Sse.CustomerKey) asked).key(),
+    /** The key to seal under: {@code k}'s data key, or the customer's key {@code asked} brings (SSE-C). */
+    private static DataKey dataKey(SealingKey k, Sse asked) {
+        return k.dataKey().orElseGet(() -> new DataKey(((Sse.CustomerKey) asked).key(),
                 new WrappedKey("sse-c", 0, new byte[0], new byte[0])));
-        byte[] iv = Aes.randomBytes(Aes.IV_BYTES);
-        return new Envelope(k.mode(), key.sealed(), iv, Aes.encrypt(key.plaintext(), iv, bytes)).toBytes();
+    }
+
+    /** A payload sealed: what the model is to store, the plaintext's size and ETag (hex MD5), the blob if any. */
+    private record SealedPayload(WireRequest wire, long plaintextSize, String shownEtag, String storedEtag, List<BlobId> blobs) {
+    }
+
+    /**
+     * {@code w}'s payload sealed under {@code k}: a small one as one envelope in the request, a large
+     * one (or any part: {@code segmented}) in segments into the blob store, streamed from its
+     * plaintext there (never whole in memory).
+     */
+    private SealedPayload sealPayload(WireRequest w, SealingKey k, Sse asked, boolean segmented) {
+        DataKey key = dataKey(k, asked);
+        if (!w.blob().exists() && segmented) {
+            byte[] plaintext = w.body();
+            Blob stored = keep(out -> SegmentedEnvelope.seal(k.mode(), key.sealed(), key.plaintext(),
+                    new java.io.ByteArrayInputStream(plaintext), plaintext.length, out));
+            return held(w, stored, plaintext.length, ETags.hex(ETags.md5(plaintext)));
+        }
+        if (!w.blob().exists()) {
+            byte[] plaintext = w.body();
+            byte[] iv = Aes.randomBytes(Aes.IV_BYTES);
+            byte[] envelope = new Envelope(k.mode(), key.sealed(), iv, Aes.encrypt(key.plaintext(), iv, plaintext)).toBytes();
+            return new SealedPayload(w.withPayload(envelope, BlobId.NONE), plaintext.length, ETags.hex(ETags.md5(plaintext)),
+                    ETags.hex(ETags.md5(envelope)), List.of());
+        }
+        Blob plain = blobs.find(w.blob().label()).orElseThrow(() -> new IllegalStateException("no blob " + w.blob().label()));
+        try (java.io.InputStream in = blobs.open(plain.id().label(), 0)) {
+            Blob stored = keep(out -> SegmentedEnvelope.seal(k.mode(), key.sealed(), key.plaintext(), in, plain.id().size(), out));
+            return held(w, stored, plain.id().size(), ETags.hex(plain.md5()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot seal a large body", e);
+        }
+    }
+
+    /**
+     * A sealed blob as the model holds it: its label and the plaintext's size (not the few bytes more
+     * the segments' tags take), so that S3's size limits apply to what the client sent (FIDELITY A2).
+     */
+    private static SealedPayload held(WireRequest w, Blob stored, long plaintextSize, String plaintextMd5) {
+        BlobId id = new BlobId(stored.id().label(), plaintextSize);
+        return new SealedPayload(w.withPayload(new byte[0], id), plaintextSize, plaintextMd5, RequestMapper.body(id).etag(), List.of(id));
+    }
+
+    private Blob keep(BlobStore.BodyWriter writer) {
+        try {
+            return blobs.keep(writer);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot store a sealed body", e);
+        }
     }
 
     private WireRequest seal(WireRequest w, Sse asked, SealingKey k, String bucketKey) {
-        byte[] plaintext = w.body();
-        byte[] envelope = envelope(k, asked, plaintext);
-        sealed.add(new SealedObject(bucketKey, k.mode(), plaintext.length, ETags.hex(ETags.md5(plaintext)), ETags.hex(ETags.md5(envelope)),
-                k.kmsKeyArn(), k.customerKeyMd5(), k.customerKeyCheck(), List.of()));
-        return new WireRequest(w.method(), w.bucket(), w.key(), w.query(), w.headers(), envelope);
+        SealedPayload p = sealPayload(w, k, asked, false);
+        sealed.add(new SealedObject(bucketKey, k.mode(), p.plaintextSize(), p.shownEtag(), p.storedEtag(),
+                k.kmsKeyArn(), k.customerKeyMd5(), k.customerKeyCheck(), List.of(), p.blobs()));
+        return p.wire();
     }
 
     /** An UploadPart, sealed under its upload's key; SSE-C needs the key the upload was started with (FIDELITY A16.10). */
@@ -168,10 +232,9 @@ public final class Encryption {
                 throw Refusal.accessDenied("The provided customer key does not match the key the multipart upload was initiated with");
             }
         }
-        byte[] plaintext = w.body();
-        byte[] envelope = envelope(k.get(), asked, plaintext);
-        uploads.uploaded(uploadId, new SealedPart(n.get(), plaintext.length, ETags.hex(ETags.md5(plaintext)), ETags.hex(ETags.md5(envelope))));
-        return new WireRequest(w.method(), w.bucket(), w.key(), w.query(), w.headers(), envelope);
+        SealedPayload p = sealPayload(w, k.get(), asked, true);
+        uploads.uploaded(uploadId, new SealedPart(n.get(), p.plaintextSize(), p.shownEtag(), p.storedEtag(), p.blobs().get(0)));
+        return p.wire();
     }
 
     /** CompleteMultipartUpload names parts by the ETags the client saw; the model knows the sealed parts' ETags. */
@@ -190,7 +253,7 @@ public final class Encryption {
             b.append("<Part>").append(Xml.el("PartNumber", number)).append(Xml.el("ETag", stored)).append("</Part>");
         }
         byte[] body = b.append("</CompleteMultipartUpload>").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return new WireRequest(w.method(), w.bucket(), w.key(), w.query(), w.headers(), body);
+        return w.withPayload(body, BlobId.NONE);
     }
 
     private static Optional<Integer> number(String text) {
@@ -207,13 +270,13 @@ public final class Encryption {
         for (String name : new String[] {"if-match", "if-none-match"}) {
             w.header(name).flatMap(v -> sealed.storedFor(bucketKey, v)).ifPresent(stored -> h.put(name, "\"" + stored + "\""));
         }
-        return new WireRequest(w.method(), w.bucket(), w.key(), w.query(), h, w.body());
+        return w.withHeaders(h);
     }
 
     private static WireRequest without(WireRequest w, String header) {
         Map<String, String> h = new TreeMap<>(w.headers());
         h.remove(header);
-        return new WireRequest(w.method(), w.bucket(), w.key(), w.query(), h, w.body());
+        return w.withHeaders(h);
     }
 
     /** The model's answer to {@code request} as the client sees it. */
@@ -258,24 +321,19 @@ public final class Encryption {
 
     private Revealed get(Optional<String> account, Prepared p, S3Request.GetObject request, GetObjectResponse g, long epochMillis) {
         Optional<SealedObject> s = opened(g.info().etag(), p.asked());
+        if (s.isPresent() && !s.get().blobs().isEmpty()) {
+            return streamed(account, p, request, g, s.get(), epochMillis);
+        }
         byte[] bytes = ((Body.Bytes) g.body()).bytes();
         if (s.isEmpty() && p.deferredRange().isEmpty()) {
             return new Revealed(S3Result.ok(g), Map.of());
         }
         ObjectInfo info = g.info();
         if (s.isPresent()) {
-            bytes = open(account, s.get(), Envelope.parseAll(bytes), p.asked(), epochMillis);
+            bytes = open(account, s.get(), Envelope.parse(bytes), p.asked(), epochMillis);
             info = shown(info, s.get());
         }
         Map<String, String> headers = s.map(Encryption::headers).orElse(Map.of());
-        if (s.isPresent() && request.partNumber().isPresent() && !s.get().partSizes().isEmpty()) {
-            // One part of a multipart object: its range among the plaintext's bytes (FIDELITY A3.4).
-            List<Long> sizes = s.get().partSizes();
-            int n = Math.min(request.partNumber().getAsInt(), sizes.size());
-            long first = sizes.subList(0, n - 1).stream().mapToLong(Long::longValue).sum();
-            String range = "bytes " + first + "-" + (first + bytes.length - 1) + "/" + s.get().plaintextSize();
-            return new Revealed(S3Result.ok(new GetObjectResponse(206, info, Body.of(bytes), Optional.of(range))), headers);
-        }
         ByteRange.Resolved r = p.deferredRange().orElse(ByteRange.NONE).resolve(bytes.length, ByteRange.MultiRange.IGNORE);
         if (r instanceof ByteRange.Unsatisfiable) {
             return new Revealed(S3Result.err(S3Error.INVALID_RANGE, "The requested range is not satisfiable"), headers);
@@ -308,21 +366,36 @@ public final class Encryption {
         return s;
     }
 
-    /** The plaintext of an object's envelopes (several for a multipart upload, all under one data key). */
-    private byte[] open(Optional<String> account, SealedObject s, List<Envelope> parts, Sse asked, long epochMillis) {
-        Envelope e = parts.get(0);
-        byte[] dataKey = switch (e.mode()) {
-            case SSE_S3 -> master.unwrap(e.key());
+    /** A GET of an object whose sealed bytes are in blobs: streamed from them (FIDELITY A16.10). */
+    private Revealed streamed(Optional<String> account, Prepared p, S3Request.GetObject request, GetObjectResponse g,
+                              SealedObject s, long epochMillis) {
+        List<SegmentedEnvelope.Header> parts = SegmentedRead.headers(blobs, s);
+        byte[] dataKey = dataKey(account, s, parts.get(0).mode(), parts.get(0).key(), p.asked(), epochMillis);
+        Optional<SegmentedRead> read = SegmentedRead.of(s, request.partNumber(), p.deferredRange());
+        if (read.isEmpty()) {
+            return new Revealed(S3Result.err(S3Error.INVALID_RANGE, "The requested range is not satisfiable"), headers(s));
+        }
+        SegmentedRead r = read.get();
+        Body shown = Body.synthetic(r.length(), "plaintext of " + s.storedEtag());
+        return new Revealed(S3Result.ok(new GetObjectResponse(r.status(), shown(g.info(), s), shown, r.contentRange())), headers(s),
+                Optional.of(r.stream(blobs, s, parts, dataKey)));
+    }
+
+    /** The data key of a sealed object, unwrapped (SSE-KMS: an audited KMS Decrypt; SSE-C: the customer's). */
+    private byte[] dataKey(Optional<String> account, SealedObject s, Sse.Mode mode, WrappedKey key, Sse asked, long epochMillis) {
+        return switch (mode) {
+            case SSE_S3 -> master.unwrap(key);
             case SSE_KMS -> kms.decrypt(account.orElseThrow(() -> Refusal.accessDenied("Anonymous users cannot use KMS keys")),
-                    e.key(), "arn:aws:s3:::" + s.bucketKey(), epochMillis);
+                    key, "arn:aws:s3:::" + s.bucketKey(), epochMillis);
             case SSE_C -> ((Sse.CustomerKey) asked).key();
         };
+    }
+
+    /** The plaintext of a small object's envelope. */
+    private byte[] open(Optional<String> account, SealedObject s, Envelope e, Sse asked, long epochMillis) {
+        byte[] dataKey = dataKey(account, s, e.mode(), e.key(), asked, epochMillis);
         try {
-            java.io.ByteArrayOutputStream plaintext = new java.io.ByteArrayOutputStream();
-            for (Envelope part : parts) {
-                plaintext.writeBytes(Aes.decrypt(dataKey, part.iv(), part.ciphertext()));
-            }
-            return plaintext.toByteArray();
+            return Aes.decrypt(dataKey, e.iv(), e.ciphertext());
         } catch (Aes.WrongKey x) {
             throw Refusal.accessDenied("The provided customer key does not match the key the object was encrypted with");
         }
@@ -386,7 +459,8 @@ public final class Encryption {
             PutObjectResponse r = (PutObjectResponse) v;
             SealedObject s = new SealedObject(k.bucketKey(), k.mode(), parts.stream().mapToLong(SealedPart::plaintextSize).sum(),
                     SealedPart.multipartEtag(parts), SealedObjects.unquote(r.etag()), k.kmsKeyArn(), k.customerKeyMd5(),
-                    k.customerKeyCheck(), parts.stream().map(SealedPart::plaintextSize).toList());
+                    k.customerKeyCheck(), parts.stream().map(SealedPart::plaintextSize).toList(),
+                    parts.stream().map(SealedPart::blob).toList());
             sealed.add(s);
             uploads.finished(c.uploadId());
             return Optional.of(new Revealed(S3Result.ok(new PutObjectResponse(s.shownEtag(), r.versionId())), headers(s)));

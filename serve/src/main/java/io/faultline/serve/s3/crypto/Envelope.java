@@ -6,9 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -53,24 +51,24 @@ public record Envelope(Sse.Mode mode, WrappedKey key, byte[] iv, byte[] cipherte
     }
 
     /**
-     * The envelopes of stored bytes: one for a single PUT, one per part, in order, for a multipart
-     * upload; bytes that are not envelopes are an {@link IllegalArgumentException}.
+     * The envelope of a small object's stored bytes (a large one, and every multipart part, is a
+     * {@link SegmentedEnvelope}); bytes that are not one are an {@link IllegalArgumentException}.
      */
-    public static List<Envelope> parseAll(byte[] bytes) {
-        List<Envelope> out = new ArrayList<>();
+    public static Envelope parse(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            do {
-                if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC)) {
-                    throw new IllegalArgumentException("not an encrypted object");
-                }
-                Sse.Mode mode = Sse.Mode.valueOf(in.readUTF());
-                WrappedKey key = new WrappedKey(in.readUTF(), in.readInt(), readBytes(in), readBytes(in));
-                out.add(new Envelope(mode, key, readBytes(in), readBytes(in)));
-            } while (in.available() > 0);
+            if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC)) {
+                throw new IllegalArgumentException("not an encrypted object");
+            }
+            Sse.Mode mode = Sse.Mode.valueOf(in.readUTF());
+            WrappedKey key = new WrappedKey(in.readUTF(), in.readInt(), readBytes(in), readBytes(in));
+            Envelope e = new Envelope(mode, key, readBytes(in), readBytes(in));
+            if (in.available() > 0) {
+                throw new IllegalArgumentException("bytes after an encrypted object");
+            }
+            return e;
         } catch (IOException e) {
             throw new IllegalArgumentException("a truncated encrypted object", e);
         }
-        return out;
     }
 
     private static void writeBytes(DataOutputStream o, byte[] b) throws IOException {

@@ -1,15 +1,40 @@
 package io.faultline.serve.s3.http;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
-/** One HTTP response to write: status, headers, body. */
+/**
+ * One HTTP response to write: status, headers, body; a large body instead as a {@link Streamed}
+ * (its Content-Length among the headers), written to the client as it is read.
+ */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record HttpAnswer(int status, Map<String, String> headers, byte[] body) {
+public record HttpAnswer(int status, Map<String, String> headers, byte[] body, Optional<Streamed> stream) {
     public HttpAnswer {
         headers = new LinkedHashMap<>(headers);
+    }
+
+    public HttpAnswer(int status, Map<String, String> headers, byte[] body) {
+        this(status, headers, body, Optional.empty());
+    }
+
+    /** A body written piece by piece to the client. */
+    @FunctionalInterface
+    public interface Streamed {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    public HttpAnswer withStatus(int newStatus) {
+        return new HttpAnswer(newStatus, headers, body, stream);
+    }
+
+    /** This answer with its body streamed. */
+    public HttpAnswer streaming(Streamed body) {
+        return new HttpAnswer(status, headers, new byte[0], Optional.of(body));
     }
 
     public static HttpAnswer xml(int status, String xml) {
@@ -34,6 +59,6 @@ public record HttpAnswer(int status, Map<String, String> headers, byte[] body) {
     public HttpAnswer with(String header, String value) {
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(header, value);
-        return new HttpAnswer(status, h, body);
+        return new HttpAnswer(status, h, body, stream);
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import io.faultline.serve.s3.blob.BlobId;
 import org.apiguardian.api.API;
 import org.w3c.dom.Element;
 
@@ -92,6 +93,15 @@ public final class RequestMapper {
         }
     }
 
+    /** The payload as the model holds it: the bytes, or a large body's identity (size and label). */
+    public static Body body(BlobId blob) {
+        return Body.synthetic(blob.size(), blob.label());
+    }
+
+    private static Body body(WireRequest w) {
+        return w.blob().exists() ? body(w.blob()) : Body.of(w.body());
+    }
+
     private S3Request object(WireRequest w) {
         String b = w.bucket();
         String k = w.key();
@@ -100,7 +110,7 @@ public final class RequestMapper {
             case "PUT":
                 if (w.hasParam("partNumber") && w.hasParam("uploadId")) {
                     return new S3Request.UploadPart(b, k, w.param("uploadId").get(), intParam(w, "partNumber", 0),
-                            Body.of(w.body()));
+                            body(w));
                 }
                 if (w.header("x-amz-copy-source").isPresent()) {
                     return copy(w);
@@ -108,7 +118,7 @@ public final class RequestMapper {
                 if (!w.query().isEmpty()) {
                     throw Refusal.notImplemented("PUT ?" + String.join("&", w.query().keySet()));
                 }
-                return new S3Request.PutObject(b, k, Body.of(w.body()), writeConditions(w), w.header("x-amz-storage-class"));
+                return new S3Request.PutObject(b, k, body(w), writeConditions(w), w.header("x-amz-storage-class"));
             case "GET":
                 if (w.hasParam("uploadId")) {
                     return new S3Request.ListParts(b, k, w.param("uploadId").get(), intParam(w, "part-number-marker", 0),

@@ -1,5 +1,6 @@
 package io.faultline.serve.s3.http;
 
+import io.faultline.serve.s3.blob.BlobId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -8,12 +9,14 @@ import org.apiguardian.api.API;
 /**
  * A request as the model is asked it, after authentication and authorization: the method, the
  * bucket and key (decoded), the query parameters and the headers that carry meaning (signatures
- * and credentials dropped), and the payload without aws-chunked framing. It is what a session
- * records, so a replay maps it through the same {@link RequestMapper} the server used.
+ * and credentials dropped), and the payload without aws-chunked framing: in {@code body} when small,
+ * else in the blob store, named by {@code blob} (and {@code body} empty). It is what a session
+ * records (a large body by its label and size, not its bytes), so a replay maps it through the same
+ * {@link RequestMapper} the server used.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record WireRequest(String method, String bucket, String key, Map<String, String> query,
-                          Map<String, String> headers, byte[] body) {
+                          Map<String, String> headers, byte[] body, BlobId blob) {
     /**
      * Headers that change what a request means; the others (signatures, SDK noise, and secrets: an
      * SSE-C key, an MFA code) are not recorded.
@@ -34,6 +37,28 @@ public record WireRequest(String method, String bucket, String key, Map<String, 
         query = new TreeMap<>(query);
         headers = new TreeMap<>(headers);
         body = body.clone();
+        blob = blob == null ? BlobId.NONE : blob; // a session written before large bodies were spooled has none
+    }
+
+    /** A request whose payload, if any, is in {@code body}. */
+    public WireRequest(String method, String bucket, String key, Map<String, String> query, Map<String, String> headers,
+                       byte[] body) {
+        this(method, bucket, key, query, headers, body, BlobId.NONE);
+    }
+
+    /** This request with another payload (and the same everything else). */
+    public WireRequest withPayload(byte[] newBody, BlobId newBlob) {
+        return new WireRequest(method, bucket, key, query, headers, newBody, newBlob);
+    }
+
+    /** This request with other headers. */
+    public WireRequest withHeaders(Map<String, String> newHeaders) {
+        return new WireRequest(method, bucket, key, query, newHeaders, body, blob);
+    }
+
+    /** The payload's size, wherever it is held. */
+    public long payloadSize() {
+        return blob.exists() ? blob.size() : body.length;
     }
 
     public Optional<String> header(String name) {
@@ -62,16 +87,16 @@ public record WireRequest(String method, String bucket, String key, Map<String, 
     @Override
     public boolean equals(Object o) {
         return o instanceof WireRequest w && w.method.equals(method) && w.bucket.equals(bucket) && w.key.equals(key)
-                && w.query.equals(query) && w.headers.equals(headers) && java.util.Arrays.equals(w.body, body);
+                && w.query.equals(query) && w.headers.equals(headers) && java.util.Arrays.equals(w.body, body) && w.blob.equals(blob);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(method, bucket, key, query, headers, java.util.Arrays.hashCode(body));
+        return java.util.Objects.hash(method, bucket, key, query, headers, java.util.Arrays.hashCode(body), blob);
     }
 
     @Override
     public String toString() {
-        return describe() + " (" + body.length + " B)";
+        return describe() + " (" + payloadSize() + " B)";
     }
 }

@@ -23,8 +23,12 @@ import org.apiguardian.api.API;
 public final class WebsiteEndpoint {
     private static final String SUFFIX = ".s3-website.localhost";
 
-    /** What a read of one object returned: its status and, for 200, its bytes. */
-    public record Fetched(int status, String code, byte[] body) {
+    /** What a read of one object returned: its status and, for 200, its content (bytes or a stream, and its length). */
+    public record Fetched(int status, String code, HttpAnswer content) {
+        /** A read that failed with {@code status} and S3's error {@code code}. */
+        public Fetched(int status, String code) {
+            this(status, code, HttpAnswer.empty(status));
+        }
     }
 
     /** Reads an object as an anonymous caller would, through the model. */
@@ -101,7 +105,7 @@ public final class WebsiteEndpoint {
             return redirect(302, "/" + key + "/");
         }
         if (f.status() == 200) {
-            return new HttpAnswer(200, Map.of("Content-Type", contentType(folder ? c.indexSuffix() : key)), f.body());
+            return f.content().with("Content-Type", contentType(folder ? c.indexSuffix() : key));
         }
         for (RoutingRule r : c.rules()) {
             if (!r.beforeLookup() && r.applies(key, OptionalInt.of(f.status()))) {
@@ -111,7 +115,7 @@ public final class WebsiteEndpoint {
         if (c.errorKey().isPresent()) {
             Fetched e = reader.read(bucket, c.errorKey().get());
             if (e.status() == 200) {
-                return new HttpAnswer(f.status(), Map.of("Content-Type", contentType(c.errorKey().get())), e.body());
+                return e.content().withStatus(f.status()).with("Content-Type", contentType(c.errorKey().get()));
             }
         }
         return page(f.status(), f.code(), f.status() == 403 ? "Access Denied" : "The specified key does not exist.");
