@@ -16,28 +16,33 @@ import java.util.Arrays;
 final class EventQueue {
     /** {@link #poll()}'s answer when the queue is empty. */
     static final int NONE = -1;
+    /**
+     * Capacities are 2^k - 4 (grown by {@link #grown}): an array of them, with its 16-byte header, fills
+     * a power-of-two size exactly, where 2^k elements would spill 16 bytes into one more G1 region
+     * once the arrays are humongous (a million pending events cost 8 bytes more each).
+     */
+    private static final int INITIAL = 1020;
 
-    private long[] times = new long[1024];
-    private long[] seqs = new long[1024];
-    private int[] heapSlots = new int[1024];
+    private long[] times = new long[INITIAL];
+    private long[] seqs = new long[INITIAL];
+    private int[] heapSlots = new int[INITIAL];
     private int size;
 
     // The slots: an Event, or (event null) a message on the wire.
-    private Event[] events = new Event[1024];
-    private int[] from = new int[1024];
-    private int[] to = new int[1024];
-    private long[] sentAt = new long[1024];
-    private Message[] messages = new Message[1024];
-    /** Free slots, a stack: the slot freed last is filled first. */
-    private int[] free = new int[1024];
-    private int freeCount;
+    private Event[] events = new Event[INITIAL];
+    private int[] from = new int[INITIAL];
+    private int[] to = new int[INITIAL];
+    private long[] sentAt = new long[INITIAL];
+    private Message[] messages = new Message[INITIAL];
+    /**
+     * The first free slot; a free slot's {@code to} holds the next one (a stack, no array of its own:
+     * the slot freed last is filled first).
+     */
+    private int freeHead = NONE;
     private int polled = NONE;
 
     EventQueue() {
-        for (int i = 0; i < free.length; i++) {
-            free[i] = free.length - 1 - i;
-        }
-        freeCount = free.length;
+        chainFree(0, events.length);
     }
 
     int size() {
@@ -138,7 +143,7 @@ final class EventQueue {
 
     private void push(int slot, long t, long s) {
         if (size == times.length) {
-            int n = size * 2;
+            int n = grown(size);
             times = Arrays.copyOf(times, n);
             seqs = Arrays.copyOf(seqs, n);
             heapSlots = Arrays.copyOf(heapSlots, n);
@@ -164,31 +169,43 @@ final class EventQueue {
     }
 
     private int takeSlot() {
-        if (freeCount == 0) {
+        if (freeHead == NONE) {
             grow();
         }
-        return free[--freeCount];
+        int slot = freeHead;
+        freeHead = to[slot];
+        return slot;
     }
 
     /** Frees a slot, dropping its references so that a delivered message can be collected. */
     private void release(int slot) {
         events[slot] = null;
         messages[slot] = null;
-        free[freeCount++] = slot;
+        to[slot] = freeHead;
+        freeHead = slot;
     }
 
-    /** Doubles the slots; the new ones go on the free list, lowest first out. */
+    /** Doubles the slots; the new ones go on the free list. */
     private void grow() {
         int old = events.length;
-        int n = old * 2;
+        int n = grown(old);
         events = Arrays.copyOf(events, n);
         from = Arrays.copyOf(from, n);
         to = Arrays.copyOf(to, n);
         sentAt = Arrays.copyOf(sentAt, n);
         messages = Arrays.copyOf(messages, n);
-        free = Arrays.copyOf(free, n);
-        for (int i = n - 1; i >= old; i--) {
-            free[freeCount++] = i;
+        chainFree(old, n);
+    }
+
+    private static int grown(int capacity) {
+        return (capacity + 4) * 2 - 4;
+    }
+
+    /** Puts slots {@code [first, end)} on the free list, lowest first out. */
+    private void chainFree(int first, int end) {
+        for (int i = end - 1; i >= first; i--) {
+            to[i] = freeHead;
+            freeHead = i;
         }
     }
 }
