@@ -3,15 +3,47 @@ package io.faultline.sim;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of events by (time, seq). The keys live in parallel primitive arrays so that
- * sifting compares longs in two dense arrays instead of chasing a pointer per comparison (the
- * difference shows with tens of thousands of pending events); no boxing, no comparator objects.
+ * A binary min-heap of events by (time, seq), over primitive arrays only: the heap holds each pending
+ * event's key and the number of its slot, and the slots (parallel arrays, reused through a free list)
+ * hold the event. A message on the wire has no object of its own: its sender, destination, send time
+ * and message sit in its slot's arrays, so a send allocates nothing but the model's message, and the
+ * slot it fills is most often the one just freed, still in cache. Sifting moves three primitives per
+ * step and stores no reference (a reference store into an old array costs a GC write barrier).
+ *
+ * <p>The slot of the event {@link #poll()} returned stays valid until the next {@code poll()}: what the
+ * event adds while it fires goes into other slots.
  */
 final class EventQueue {
-    private long[] times = new long[1024];
-    private long[] seqs = new long[1024];
-    private Event[] events = new Event[1024];
+    /** {@link #poll()}'s answer when the queue is empty. */
+    static final int NONE = -1;
+    /**
+     * Capacities are 2^k - 4 (grown by {@link #grown}): an array of them, with its 16-byte header, fills
+     * a power-of-two size exactly, where 2^k elements would spill 16 bytes into one more G1 region
+     * once the arrays are humongous (a million pending events cost 8 bytes more each).
+     */
+    private static final int INITIAL = 1020;
+
+    private long[] times = new long[INITIAL];
+    private long[] seqs = new long[INITIAL];
+    private int[] heapSlots = new int[INITIAL];
     private int size;
+
+    // The slots: an Event, or (event null) a message on the wire.
+    private Event[] events = new Event[INITIAL];
+    private int[] from = new int[INITIAL];
+    private int[] to = new int[INITIAL];
+    private long[] sentAt = new long[INITIAL];
+    private Message[] messages = new Message[INITIAL];
+    /**
+     * The first free slot; a free slot's {@code to} holds the next one (a stack, no array of its own:
+     * the slot freed last is filled first).
+     */
+    private int freeHead = NONE;
+    private int polled = NONE;
+
+    EventQueue() {
+        chainFree(0, events.length);
+    }
 
     int size() {
         return size;
@@ -21,52 +53,68 @@ final class EventQueue {
         return size == 0;
     }
 
-
     /** The time of the earliest event; only when not empty. */
     long peekTime() {
         return times[0];
     }
 
     void add(Event e, long t, long s) {
-        if (size == events.length) {
-            int n = size * 2;
-            times = Arrays.copyOf(times, n);
-            seqs = Arrays.copyOf(seqs, n);
-            events = Arrays.copyOf(events, n);
-        }
-        long[] ts = times;
-        long[] ss = seqs;
-        Event[] es = events;
-        int i = size++;
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            long pt = ts[parent];
-            if (pt < t || (pt == t && ss[parent] < s)) {
-                break;
-            }
-            ts[i] = pt;
-            ss[i] = ss[parent];
-            es[i] = es[parent];
-            i = parent;
-        }
-        ts[i] = t;
-        ss[i] = s;
-        es[i] = e;
+        int slot = takeSlot();
+        events[slot] = e;
+        push(slot, t, s);
     }
 
-    Event poll() {
+    /** Adds a message on the wire from host {@code f} to host {@code d}, sent at {@code sent}, due at {@code t}. */
+    void addDelivery(int f, int d, Message m, long sent, long t, long s) {
+        int slot = takeSlot();
+        from[slot] = f;
+        to[slot] = d;
+        sentAt[slot] = sent;
+        messages[slot] = m;
+        push(slot, t, s);
+    }
+
+    /** The event in {@code slot}, or null if it holds a message on the wire. */
+    Event event(int slot) {
+        return events[slot];
+    }
+
+    int from(int slot) {
+        return from[slot];
+    }
+
+    int to(int slot) {
+        return to[slot];
+    }
+
+    long sentAt(int slot) {
+        return sentAt[slot];
+    }
+
+    Message message(int slot) {
+        return messages[slot];
+    }
+
+    /**
+     * Removes the earliest event and returns its slot ({@link #NONE} if empty), which stays valid until
+     * the next call; the slot returned before is freed now.
+     */
+    int poll() {
+        if (polled != NONE) {
+            release(polled);
+            polled = NONE;
+        }
         if (size == 0) {
-            return null;
+            return NONE;
         }
         long[] ts = times;
         long[] ss = seqs;
-        Event[] es = events;
-        Event top = es[0];
+        int[] hs = heapSlots;
+        int top = hs[0];
         int last = --size;
         long t = ts[last];
         long s = ss[last];
-        Event e = es[last];
-        es[last] = null;
+        int h = hs[last];
         if (last > 0) {
             int i = 0;
             int half = last >>> 1;
@@ -82,13 +130,82 @@ final class EventQueue {
                 }
                 ts[i] = ct;
                 ss[i] = ss[child];
-                es[i] = es[child];
+                hs[i] = hs[child];
                 i = child;
             }
             ts[i] = t;
             ss[i] = s;
-            es[i] = e;
+            hs[i] = h;
         }
+        polled = top;
         return top;
+    }
+
+    private void push(int slot, long t, long s) {
+        if (size == times.length) {
+            int n = grown(size);
+            times = Arrays.copyOf(times, n);
+            seqs = Arrays.copyOf(seqs, n);
+            heapSlots = Arrays.copyOf(heapSlots, n);
+        }
+        long[] ts = times;
+        long[] ss = seqs;
+        int[] hs = heapSlots;
+        int i = size++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            long pt = ts[parent];
+            if (pt < t || (pt == t && ss[parent] < s)) {
+                break;
+            }
+            ts[i] = pt;
+            ss[i] = ss[parent];
+            hs[i] = hs[parent];
+            i = parent;
+        }
+        ts[i] = t;
+        ss[i] = s;
+        hs[i] = slot;
+    }
+
+    private int takeSlot() {
+        if (freeHead == NONE) {
+            grow();
+        }
+        int slot = freeHead;
+        freeHead = to[slot];
+        return slot;
+    }
+
+    /** Frees a slot, dropping its references so that a delivered message can be collected. */
+    private void release(int slot) {
+        events[slot] = null;
+        messages[slot] = null;
+        to[slot] = freeHead;
+        freeHead = slot;
+    }
+
+    /** Doubles the slots; the new ones go on the free list. */
+    private void grow() {
+        int old = events.length;
+        int n = grown(old);
+        events = Arrays.copyOf(events, n);
+        from = Arrays.copyOf(from, n);
+        to = Arrays.copyOf(to, n);
+        sentAt = Arrays.copyOf(sentAt, n);
+        messages = Arrays.copyOf(messages, n);
+        chainFree(old, n);
+    }
+
+    private static int grown(int capacity) {
+        return (capacity + 4) * 2 - 4;
+    }
+
+    /** Puts slots {@code [first, end)} on the free list, lowest first out. */
+    private void chainFree(int first, int end) {
+        for (int i = end - 1; i >= first; i--) {
+            to[i] = freeHead;
+            freeHead = i;
+        }
     }
 }

@@ -179,28 +179,25 @@ public final class Host {
         process.onStart(context);
     }
 
-    void receive(Delivery d) {
-        if (!up || (d.state == Delivery.ADMITTED && d.incarnation != incarnation)) {
-            sim.trace().message(sim.now(), TraceKind.DROP, d, Trace.Fate.HOST_DOWN);
+    void receive(int from, Message m, long sentAt, byte state, int inc) {
+        int self = id.index();
+        if (!up || (state == Delivery.ADMITTED && inc != incarnation)) {
+            sim.trace().message(sim.now(), TraceKind.DROP, from, self, sentAt, m, Trace.Fate.HOST_DOWN);
             return;
         }
         if (paused) {
-            if (d.state == Delivery.ON_WIRE) {
-                d.state = Delivery.ARRIVED;
-            }
-            pausedQueue.add(d);
+            byte waiting = state == Delivery.ON_WIRE ? Delivery.ARRIVED : state;
+            pausedQueue.add(new Delivery(from, self, m, sentAt, waiting, inc));
             return;
         }
-        if (cpuNanos > 0 && d.state != Delivery.ADMITTED) {
+        if (cpuNanos > 0 && state != Delivery.ADMITTED) {
             long now = sim.now();
             busyUntil = Math.max(now, busyUntil) + cpuNanos;
-            d.state = Delivery.ADMITTED;
-            d.incarnation = incarnation;
-            sim.push(d, busyUntil);
+            sim.push(new Delivery(from, self, m, sentAt, Delivery.ADMITTED, incarnation), busyUntil);
             return;
         }
-        sim.trace().message(sim.now(), TraceKind.DELIVER, d, Trace.Fate.DELIVERED);
-        process.onMessage(context, sim.hostAt(d.from).id, d.message);
+        sim.trace().message(sim.now(), TraceKind.DELIVER, from, self, sentAt, m, Trace.Fate.DELIVERED);
+        process.onMessage(context, sim.hostAt(from).id, m);
     }
 
     void fireTimer(TimerEvent t) {

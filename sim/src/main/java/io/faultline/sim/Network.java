@@ -212,8 +212,7 @@ public final class Network {
             spec = defaultLink;
         }
         if (spec.loss() > 0 && rng.chance(spec.loss())) {
-            Delivery d = new Delivery(from, to, m, now);
-            sim.trace().message(now, TraceKind.DROP, d, Trace.Fate.LOST);
+            sim.trace().message(now, TraceKind.DROP, from, to, now, m, Trace.Fate.LOST);
             return;
         }
         long departure = now;
@@ -245,16 +244,16 @@ public final class Network {
     }
 
     private void schedule(int from, int to, Message m, long sentAt, long arrival) {
-        Delivery d = new Delivery(from, to, m, sentAt);
-        sim.push(d, arrival);
+        sim.pushDelivery(from, to, m, sentAt, arrival);
     }
 
-    void arrive(Delivery d) {
-        if (d.state == Delivery.ON_WIRE && isCut(d.from, d.to, d.message.channel())) {
-            sim.trace().message(sim.now(), TraceKind.DROP, d, Trace.Fate.CUT);
+    /** A message arrives (state: {@link Delivery#ON_WIRE} or after waiting at its destination). */
+    void arrive(int from, int to, Message m, long sentAt, byte state, int incarnation) {
+        if (state == Delivery.ON_WIRE && isCut(from, to, m.channel())) {
+            sim.trace().message(sim.now(), TraceKind.DROP, from, to, sentAt, m, Trace.Fate.CUT);
             return;
         }
-        sim.hostAt(d.to).receive(d);
+        sim.hostAt(to).receive(from, m, sentAt, state, incarnation);
     }
 
     private boolean isCut(int from, int to, String channel) {

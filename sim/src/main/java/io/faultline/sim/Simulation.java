@@ -360,12 +360,20 @@ public final class Simulation {
             if (budgetSpent()) {
                 return stoppedBy;
             }
-            Event e = queue.poll();
+            int slot = queue.poll();
             now = t;
             events++;
-            e.fire(this);
+            Event e = queue.event(slot);
+            if (e != null) {
+                e.fire(this);
+            } else {
+                network.arrive(queue.from(slot), queue.to(slot), queue.message(slot), queue.sentAt(slot),
+                        Delivery.ON_WIRE, 0);
+            }
             if (checkInvariants) {
-                checkInvariants(() -> describe(e));
+                // The slot stays valid until the next poll.
+                checkInvariants(() -> e != null ? describe(e)
+                        : describeDelivery(queue.from(slot), queue.to(slot), queue.message(slot)));
             }
         }
     }
@@ -383,7 +391,7 @@ public final class Simulation {
 
     private String describe(Event e) {
         if (e instanceof Delivery d) {
-            return "deliver " + hosts.get(d.from).name() + " -> " + hosts.get(d.to).name() + " " + d.message;
+            return describeDelivery(d.from, d.to, d.message);
         }
         if (e instanceof TimerEvent t) {
             return "timer " + t.host.name() + " " + (t.timer == null ? "fsync" : t.timer);
@@ -395,6 +403,10 @@ public final class Simulation {
             return "start " + s.host.name();
         }
         return e.getClass().getSimpleName();
+    }
+
+    private String describeDelivery(int from, int to, Message m) {
+        return "deliver " + hosts.get(from).name() + " -> " + hosts.get(to).name() + " " + m;
     }
 
     /** Asks the budget every {@link Bounds#BUDGET_EVERY} calls; true once it is spent. */
@@ -409,12 +421,25 @@ public final class Simulation {
     }
 
     void push(Event e, long time) {
+        if (admitsPush()) {
+            queue.add(e, time, seq++);
+        }
+    }
+
+    /** Puts a message on the wire, due at {@code time}. */
+    void pushDelivery(int from, int to, Message m, long sentAt, long time) {
+        if (admitsPush()) {
+            queue.addDelivery(from, to, m, sentAt, time, seq++);
+        }
+    }
+
+    private boolean admitsPush() {
         // Outside the event loop (a scenario's setup may schedule millions of events) the budget is
         // asked here; inside it the loop asks, and stops with a status instead of an exception.
         // Once stopped, no event will ever fire: what a scenario schedules after the stop (a heal
         // before its liveness phase) is dropped, so it goes on to build its result.
         if (stoppedBy != null) {
-            return;
+            return false;
         }
         if (!running && budgetSpent()) {
             throw new BoundExceededException(this, stopReason);
@@ -424,7 +449,7 @@ public final class Simulation {
                     + SimTime.format(now) + ": too long or too busy a run to hold in memory");
             throw new BoundExceededException(this, stopReason);
         }
-        queue.add(e, time, seq++);
+        return true;
     }
 
     private void stop(RunStatus status, String reason) {

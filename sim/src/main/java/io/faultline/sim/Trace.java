@@ -104,16 +104,16 @@ public final class Trace {
         kept.moment(time, kind, host < 0 ? "" : hostNames.apply(host), detail);
     }
 
-    void message(long time, TraceKind kind, Delivery d, Fate fate) {
+    void message(long time, TraceKind kind, int from, int to, long sentAt, Message m, Fate fate) {
         counts[kind.ordinal()]++;
-        header(time, kind, d.to, d.from);
-        putLong(d.sentAt);
+        header(time, kind, to, from);
+        putLong(sentAt);
         buf[pos++] = (byte) fate.ordinal();
-        encoder.encode(d.message);
+        encoder.encode(m);
         if (lineSink != null) {
-            lineSink.accept(line(time, kind, d.to, d.from, d.message + (fate == Fate.DELIVERED ? "" : " " + fate)));
+            lineSink.accept(line(time, kind, to, from, m + (fate == Fate.DELIVERED ? "" : " " + fate)));
         }
-        kept.add(d.sentAt, time, d.from, d.to, d.message, (byte) fate.ordinal());
+        kept.add(sentAt, time, from, to, m, (byte) fate.ordinal());
     }
 
     /** A timer firing; its record is encoded like a message's, without building its text. */

@@ -39,7 +39,7 @@ public final class EventQueueHoldMeasure {
                 long start = cpu.getCurrentThreadCpuTime();
                 for (int k = 0; k < 2_000_000; k++) {
                     long now = q.peekTime();
-                    q.add(q.poll(), now + 1 + rng.nextInt(1_000_000), seq++);
+                    q.add(q.event(q.poll()), now + 1 + rng.nextInt(1_000_000), seq++);
                 }
                 double perSecond = 2_000_000 / ((cpu.getCurrentThreadCpuTime() - start) / 1e9);
                 if (round >= 2) {
