@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import org.apiguardian.api.API;
 
 /**
@@ -36,14 +35,8 @@ public record Envelope(Sse.Mode mode, WrappedKey key, byte[] iv, byte[] cipherte
     public byte[] toBytes() {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try (DataOutputStream o = new DataOutputStream(b)) {
-            o.write(MAGIC);
-            o.writeUTF(mode.name());
-            o.writeUTF(key.keyId());
-            o.writeInt(key.version());
-            writeBytes(o, key.iv());
-            writeBytes(o, key.wrapped());
-            writeBytes(o, iv);
-            writeBytes(o, ciphertext);
+            new EnvelopeHead(mode, key, iv).write(o, MAGIC);
+            EnvelopeHead.writeBytes(o, ciphertext);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,12 +49,8 @@ public record Envelope(Sse.Mode mode, WrappedKey key, byte[] iv, byte[] cipherte
      */
     public static Envelope parse(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC)) {
-                throw new IllegalArgumentException("not an encrypted object");
-            }
-            Sse.Mode mode = Sse.Mode.valueOf(in.readUTF());
-            WrappedKey key = new WrappedKey(in.readUTF(), in.readInt(), readBytes(in), readBytes(in));
-            Envelope e = new Envelope(mode, key, readBytes(in), readBytes(in));
+            EnvelopeHead head = EnvelopeHead.read(in, MAGIC, "an encrypted object");
+            Envelope e = new Envelope(head.mode(), head.key(), head.iv(), EnvelopeHead.readBytes(in, in.available()));
             if (in.available() > 0) {
                 throw new IllegalArgumentException("bytes after an encrypted object");
             }
@@ -69,18 +58,5 @@ public record Envelope(Sse.Mode mode, WrappedKey key, byte[] iv, byte[] cipherte
         } catch (IOException e) {
             throw new IllegalArgumentException("a truncated encrypted object", e);
         }
-    }
-
-    private static void writeBytes(DataOutputStream o, byte[] b) throws IOException {
-        o.writeInt(b.length);
-        o.write(b);
-    }
-
-    private static byte[] readBytes(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > in.available()) {
-            throw new IOException("bad length " + n);
-        }
-        return in.readNBytes(n);
     }
 }

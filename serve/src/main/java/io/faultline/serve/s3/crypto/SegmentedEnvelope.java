@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import org.apiguardian.api.API;
 
 /**
@@ -43,13 +42,7 @@ public final class SegmentedEnvelope {
         byte[] toBytes() {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             try (DataOutputStream o = new DataOutputStream(b)) {
-                o.write(MAGIC);
-                o.writeUTF(mode.name());
-                o.writeUTF(key.keyId());
-                o.writeInt(key.version());
-                writeBytes(o, key.iv());
-                writeBytes(o, key.wrapped());
-                writeBytes(o, iv);
+                new EnvelopeHead(mode, key, iv).write(o, MAGIC);
                 o.writeInt(segmentBytes);
                 o.writeLong(plaintextSize);
             } catch (IOException e) {
@@ -85,12 +78,8 @@ public final class SegmentedEnvelope {
     /** The header at the start of a sealed body; bytes that are not one are an {@link IllegalArgumentException}. */
     public static Header header(InputStream sealed) throws IOException {
         DataInputStream in = new DataInputStream(sealed);
-        if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC)) {
-            throw new IllegalArgumentException("not a segmented encrypted object");
-        }
-        Sse.Mode mode = Sse.Mode.valueOf(in.readUTF());
-        WrappedKey key = new WrappedKey(in.readUTF(), in.readInt(), readBytes(in), readBytes(in));
-        return new Header(mode, key, readBytes(in), in.readInt(), in.readLong());
+        EnvelopeHead head = EnvelopeHead.read(in, MAGIC, "a segmented encrypted object");
+        return new Header(head.mode(), head.key(), head.iv(), in.readInt(), in.readLong());
     }
 
     /** Where in the sealed body the segment holding plaintext byte {@code offset} starts. */
@@ -129,18 +118,5 @@ public final class SegmentedEnvelope {
         n[10] = (byte) (tail >>> 8);
         n[11] = (byte) tail;
         return n;
-    }
-
-    private static void writeBytes(DataOutputStream o, byte[] b) throws IOException {
-        o.writeInt(b.length);
-        o.write(b);
-    }
-
-    private static byte[] readBytes(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > 4096) {
-            throw new IOException("bad length " + n);
-        }
-        return in.readNBytes(n);
     }
 }
