@@ -4,11 +4,15 @@ import java.util.Arrays;
 
 /**
  * A binary min-heap of events by (time, seq), over primitive arrays only: the heap holds each pending
- * event's key and the number of its slot, and the slots (parallel arrays, reused through a free list)
+ * event's key and the number of its slot, and the slots (parallel arrays, reused through free lists)
  * hold the event. A message on the wire has no object of its own: its sender, destination, send time
- * and message sit in its slot's arrays, so a send allocates nothing but the model's message, and the
- * slot it fills is most often the one just freed, still in cache. Sifting moves three primitives per
- * step and stores no reference (a reference store into an old array costs a GC write barrier).
+ * and message sit in a delivery slot's arrays, so a send allocates nothing but the model's message, and
+ * the slot it fills is most often the one just freed, still in cache. Any other {@link Event} sits in an
+ * event slot, which holds only its reference: the two kinds of slot are separate pools, so that a
+ * pending timer does not pay for a delivery's unused fields (24 bytes of slot against 8), nor a
+ * delivery for an event reference. A slot number {@code >= 0} is a delivery slot; an event slot is
+ * numbered {@code -2 - k} for its index {@code k}. Sifting moves three primitives per step and stores no
+ * reference (a reference store into an old array costs a GC write barrier).
  *
  * <p>The slot of the event {@link #poll()} returned stays valid until the next {@code poll()}: what the
  * event adds while it fires goes into other slots.
@@ -28,21 +32,26 @@ final class EventQueue {
     private int[] heapSlots = new int[INITIAL];
     private int size;
 
-    // The slots: an Event, or (event null) a message on the wire.
-    private Event[] events = new Event[INITIAL];
+    // The delivery slots: a message on the wire.
     private int[] from = new int[INITIAL];
     private int[] to = new int[INITIAL];
     private long[] sentAt = new long[INITIAL];
     private Message[] messages = new Message[INITIAL];
     /**
-     * The first free slot; a free slot's {@code to} holds the next one (a stack, no array of its own:
-     * the slot freed last is filled first).
+     * The first free delivery slot; a free slot's {@code to} holds the next one (a stack, no array of
+     * its own: the slot freed last is filled first).
      */
     private int freeHead = NONE;
+
+    // The event slots: any other event; a free one's next free index is in eventNext.
+    private Event[] events = new Event[INITIAL];
+    private int[] eventNext = new int[INITIAL];
+    private int freeEvent = NONE;
     private int polled = NONE;
 
     EventQueue() {
-        chainFree(0, events.length);
+        chainFree(0, to.length);
+        chainFreeEvents(0, events.length);
     }
 
     int size() {
@@ -59,9 +68,13 @@ final class EventQueue {
     }
 
     void add(Event e, long t, long s) {
-        int slot = takeSlot();
-        events[slot] = e;
-        push(slot, t, s);
+        if (freeEvent == NONE) {
+            growEvents();
+        }
+        int k = freeEvent;
+        freeEvent = eventNext[k];
+        events[k] = e;
+        push(-2 - k, t, s);
     }
 
     /** Adds a message on the wire from host {@code f} to host {@code d}, sent at {@code sent}, due at {@code t}. */
@@ -76,7 +89,7 @@ final class EventQueue {
 
     /** The event in {@code slot}, or null if it holds a message on the wire. */
     Event event(int slot) {
-        return events[slot];
+        return slot >= 0 ? null : events[-2 - slot];
     }
 
     int from(int slot) {
@@ -177,19 +190,24 @@ final class EventQueue {
         return slot;
     }
 
-    /** Frees a slot, dropping its references so that a delivered message can be collected. */
+    /** Frees a slot, dropping its reference so that a delivered message or a fired event can be collected. */
     private void release(int slot) {
-        events[slot] = null;
-        messages[slot] = null;
-        to[slot] = freeHead;
-        freeHead = slot;
+        if (slot >= 0) {
+            messages[slot] = null;
+            to[slot] = freeHead;
+            freeHead = slot;
+        } else {
+            int k = -2 - slot;
+            events[k] = null;
+            eventNext[k] = freeEvent;
+            freeEvent = k;
+        }
     }
 
-    /** Doubles the slots; the new ones go on the free list. */
+    /** Doubles the delivery slots; the new ones go on the free list. */
     private void grow() {
-        int old = events.length;
+        int old = to.length;
         int n = grown(old);
-        events = Arrays.copyOf(events, n);
         from = Arrays.copyOf(from, n);
         to = Arrays.copyOf(to, n);
         sentAt = Arrays.copyOf(sentAt, n);
@@ -197,11 +215,28 @@ final class EventQueue {
         chainFree(old, n);
     }
 
+    /** Doubles the event slots; the new ones go on their free list. */
+    private void growEvents() {
+        int old = events.length;
+        int n = grown(old);
+        events = Arrays.copyOf(events, n);
+        eventNext = Arrays.copyOf(eventNext, n);
+        chainFreeEvents(old, n);
+    }
+
     private static int grown(int capacity) {
         return (capacity + 4) * 2 - 4;
     }
 
-    /** Puts slots {@code [first, end)} on the free list, lowest first out. */
+    /** Puts event slots {@code [first, end)} on their free list, lowest first out. */
+    private void chainFreeEvents(int first, int end) {
+        for (int i = end - 1; i >= first; i--) {
+            eventNext[i] = freeEvent;
+            freeEvent = i;
+        }
+    }
+
+    /** Puts delivery slots {@code [first, end)} on the free list, lowest first out. */
     private void chainFree(int first, int end) {
         for (int i = end - 1; i >= first; i--) {
             to[i] = freeHead;
