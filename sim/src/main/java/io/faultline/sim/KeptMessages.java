@@ -26,6 +26,8 @@ final class KeptMessages {
     private final Slots ring;
     private final Slots pinned;
     private long count;
+    /** The ring slot the next event fills: {@code count % ringCapacity}, kept without a division per event. */
+    private int next;
     /** Global number of the last pinned event, -1 if none: pins are appended in event order. */
     private long lastPinned = -1;
     /** How many of the coming events are still to be pinned after the latest moment. */
@@ -36,16 +38,18 @@ final class KeptMessages {
 
     KeptMessages(int ringCapacity) {
         this.ringCapacity = ringCapacity;
-        this.ring = new Slots(ringCapacity);
-        this.pinned = new Slots((MAX_MOMENTS + 1) * 2 * AROUND);
+        this.ring = new Slots(ringCapacity, false);
+        this.pinned = new Slots((MAX_MOMENTS + 1) * 2 * AROUND, true);
     }
 
     void add(long sent, long end, int from, int to, Message msg, byte fate) {
+        int slot = next;
+        ring.put(slot, sent, end, from, to, msg, fate);
+        next = slot + 1 == ringCapacity ? 0 : slot + 1;
         long n = count++;
-        ring.put((int) (n % ringCapacity), n, sent, end, from, to, msg, fate);
         if (pinAfter > 0) {
             pinAfter--;
-            pin(n, (int) (n % ringCapacity));
+            pin(n, slot);
         }
     }
 
@@ -81,6 +85,7 @@ final class KeptMessages {
             return; // cannot happen within the bounds above; never grow
         }
         pinned.copyFrom(ring, slot, pinned.size);
+        pinned.number[pinned.size] = n;
         pinned.size++;
         lastPinned = n;
     }
@@ -116,8 +121,12 @@ final class KeptMessages {
         out.size = i;
     }
 
-    /** Parallel arrays of message events (no object per event while the run goes). */
+    /**
+     * Parallel arrays of message events (no object per event while the run goes). Only the pinned ones
+     * carry their global number; the ring's follows from its position.
+     */
     static final class Slots {
+        /** The event's global number, for pinned events only (empty otherwise). */
         final long[] number;
         final long[] sent;
         final long[] end;
@@ -127,8 +136,8 @@ final class KeptMessages {
         final byte[] fate;
         int size;
 
-        Slots(int capacity) {
-            number = new long[capacity];
+        Slots(int capacity, boolean numbered) {
+            number = new long[numbered ? capacity : 0];
             sent = new long[capacity];
             end = new long[capacity];
             from = new int[capacity];
@@ -137,8 +146,7 @@ final class KeptMessages {
             fate = new byte[capacity];
         }
 
-        void put(int i, long n, long s, long e, int f, int t, Message m, byte fa) {
-            number[i] = n;
+        void put(int i, long s, long e, int f, int t, Message m, byte fa) {
             sent[i] = s;
             end[i] = e;
             from[i] = f;
@@ -148,7 +156,7 @@ final class KeptMessages {
         }
 
         void copyFrom(Slots o, int j, int i) {
-            put(i, o.number[j], o.sent[j], o.end[j], o.from[j], o.to[j], o.msg[j], o.fate[j]);
+            put(i, o.sent[j], o.end[j], o.from[j], o.to[j], o.msg[j], o.fate[j]);
         }
     }
 }

@@ -86,6 +86,8 @@ final class MessageEncoder {
     };
 
     private final Sink sink;
+    private Class<?> lastType;
+    private Shape lastShape = UNREADABLE;
     private String[] cachedStrings;
     private long[] cachedPrints;
 
@@ -219,7 +221,17 @@ final class MessageEncoder {
     }
 
     private void encodeRecord(Record r) {
-        Shape shape = SHAPES.get(r.getClass());
+        // Runs of one message type are common (a model's hot path sends one kind): the last shape is
+        // checked before the ClassValue's lookup.
+        Class<?> type = r.getClass();
+        Shape shape;
+        if (type == lastType) {
+            shape = lastShape;
+        } else {
+            shape = SHAPES.get(type);
+            lastType = type;
+            lastShape = shape;
+        }
         if (shape == UNREADABLE) {
             sink.putByte('?');
             encodeString(r.toString());

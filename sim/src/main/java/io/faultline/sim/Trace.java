@@ -107,8 +107,10 @@ public final class Trace {
     void message(long time, TraceKind kind, int from, int to, long sentAt, Message m, Fate fate) {
         counts[kind.ordinal()]++;
         header(time, kind, to, from);
-        putLong(sentAt);
-        buf[pos++] = (byte) fate.ordinal();
+        // The header left room for 64 bytes: the send time and the fate need no check of their own.
+        LONGS.set(buf, pos, sentAt);
+        buf[pos + 8] = (byte) fate.ordinal();
+        pos += 9;
         encoder.encode(m);
         if (lineSink != null) {
             lineSink.accept(line(time, kind, to, from, m + (fate == Fate.DELIVERED ? "" : " " + fate)));
@@ -169,7 +171,7 @@ public final class Trace {
      * are built only when read, since most runs of a sweep never show them.
      */
     public MessageList messages() {
-        KeptMessages.Slots s = new KeptMessages.Slots(kept.keptSize());
+        KeptMessages.Slots s = new KeptMessages.Slots(kept.keptSize(), false);
         kept.snapshot(s);
         int n = s.size;
         String[] from = new String[n];
