@@ -27,7 +27,7 @@ final class HostContext implements Context {
     @Override
     public void send(HostId to, Message m) {
         if (live()) {
-            host.sim().network().send(host.id().index(), to.index(), m);
+            host.sim().network().send(host.index(), to.index(), m);
         }
     }
 

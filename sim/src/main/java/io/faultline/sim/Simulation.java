@@ -44,6 +44,11 @@ public final class Simulation {
     private final Rng hostRngs;
     private final EventQueue queue = new EventQueue();
     private final List<Host> hosts = new ArrayList<>();
+    /**
+     * The hosts' ids by index: a delivery names its sender from here, without reading the sender's
+     * {@code Host} (a cache miss per event among thousands of hosts).
+     */
+    private HostId[] ids = new HostId[16];
     private final TreeMap<String, Host> byName = new TreeMap<>();
     private final Network network;
     private final Trace trace;
@@ -122,6 +127,10 @@ public final class Simulation {
         HostId id = new HostId(hosts.size(), name);
         Host h = new Host(this, id, factory, hostRngs.fork(name));
         hosts.add(h);
+        if (id.index() == ids.length) {
+            ids = java.util.Arrays.copyOf(ids, 2 * ids.length);
+        }
+        ids[id.index()] = id;
         byName.put(name, h);
         network.addHost();
         push(new StartEvent(h), now);
@@ -144,6 +153,10 @@ public final class Simulation {
 
     Host hostAt(int index) {
         return hosts.get(index);
+    }
+
+    HostId idAt(int index) {
+        return ids[index];
     }
 
     /** Runs {@code action} at virtual time {@code timeNanos} (at least now); traced as ACTION. */
