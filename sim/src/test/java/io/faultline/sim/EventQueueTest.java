@@ -57,9 +57,9 @@ class EventQueueTest {
     }
 
     /**
-     * Messages on the wire live in the queue's slots, which are reused: each comes out with its own
-     * fields, in order among events, and the slot just polled keeps its fields while others are added
-     * (as a firing event sends).
+     * Messages on the wire live in the queue's delivery slots, other events in its event slots, both
+     * reused: each comes out with its own fields, in order among the other kind, and the slot just polled
+     * keeps its fields while others of either kind are added (as a firing event sends and sets timers).
      */
     @Test
     void deliveriesKeepTheirFieldsWhileSlotsAreReused() {
@@ -86,9 +86,17 @@ class EventQueueTest {
             } else {
                 int slot = q.poll();
                 long[] want = reference.pollFirst();
-                for (int k = 0; k < 3; k++) {   // adds while the polled event fires
-                    q.addDelivery((int) (seq % 97), (int) (seq % 89), new Note(seq), seq * 3, 2_000 + step, seq);
-                    reference.add(new long[] {2_000 + step, seq++, 1});
+                for (int k = 0; k < 3; k++) {   // adds while the polled event fires, of both kinds (two slot pools)
+                    if (k == 1) {
+                        Marker m = new Marker();
+                        m.time = 2_000 + step;
+                        m.seq = seq;
+                        q.add(m, m.time, seq);
+                        reference.add(new long[] {m.time, seq++, 0});
+                    } else {
+                        q.addDelivery((int) (seq % 97), (int) (seq % 89), new Note(seq), seq * 3, 2_000 + step, seq);
+                        reference.add(new long[] {2_000 + step, seq++, 1});
+                    }
                 }
                 if (want[2] == 0) {
                     assertEquals(want[1], ((Marker) q.event(slot)).seq);
