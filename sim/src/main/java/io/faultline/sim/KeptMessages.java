@@ -44,6 +44,12 @@ final class KeptMessages {
 
     void add(long sent, long end, int from, int to, Message msg, byte fate) {
         int slot = next;
+        if (slot == 0 && count > 0) {
+            // A fresh copy of the ring's references for each lap: the array is then young while the lap
+            // stores into it, and G1 lets a store into a young array through its write barrier at once,
+            // where a store of a young message into an old array pays a memory fence every time.
+            ring.msg = ring.msg.clone();
+        }
         ring.put(slot, sent, end, from, to, msg, fate);
         next = slot + 1 == ringCapacity ? 0 : slot + 1;
         long n = count++;
@@ -132,7 +138,8 @@ final class KeptMessages {
         final long[] end;
         final int[] from;
         final int[] to;
-        final Message[] msg;
+        /** Not final: the ring renews it every lap (see {@link KeptMessages#add}). */
+        Message[] msg;
         final byte[] fate;
         int size;
 
