@@ -44,12 +44,6 @@ final class KeptMessages {
 
     void add(long sent, long end, int from, int to, Message msg, byte fate) {
         int slot = next;
-        if (slot == 0 && count > 0) {
-            // A fresh copy of the ring's references for each lap: the array is then young while the lap
-            // stores into it, and G1 lets a store into a young array through its write barrier at once,
-            // where a store of a young message into an old array pays a memory fence every time.
-            ring.msg = ring.msg.clone();
-        }
         ring.put(slot, sent, end, from, to, msg, fate);
         next = slot + 1 == ringCapacity ? 0 : slot + 1;
         long n = count++;
@@ -138,8 +132,7 @@ final class KeptMessages {
         final long[] end;
         final int[] from;
         final int[] to;
-        /** Not final: the ring renews it every lap (see {@link KeptMessages#add}). */
-        Message[] msg;
+        final Message[] msg;
         final byte[] fate;
         int size;
 
