@@ -106,6 +106,11 @@ final class MessageEncoder {
             encodeRecord(r);
             return;
         }
+        encodeOther(value);
+    }
+
+    /** Everything but strings and records: a method of its own, so that {@link #encode} is small enough to inline. */
+    private void encodeOther(Object value) {
         if (value == null) {
             sink.putByte('n');
             return;
@@ -239,6 +244,11 @@ final class MessageEncoder {
         }
         sink.putByte('R');
         sink.putLong(shape.nameHash());
+        encodeComponents(r, shape);
+    }
+
+    /** The record's components in order, primitives unboxed (apart from the header, so each part inlines). */
+    private void encodeComponents(Record r, Shape shape) {
         byte[] kinds = shape.kinds();
         MethodHandle[] getters = shape.getters();
         try {
