@@ -30,6 +30,7 @@ public final class LogStore {
     private final Disk disk;
     private final int partition;
     private final String prefix;
+    private final SegmentCodec codec = new SegmentCodec();
 
     LogStore(Disk disk, int partition) {
         this.disk = disk;
@@ -67,7 +68,7 @@ public final class LogStore {
             long at = offset + i;
             long base = fileBase(at);
             int n = (int) Math.min(records.size() - i, base + SEGMENT_RECORDS - at);
-            disk.append(segment(base), SegmentCodec.encode(records, i, i + n));
+            disk.append(segment(base), codec.encode(records, i, i + n));
             i += n;
         }
     }

@@ -24,17 +24,20 @@ final class SegmentCodec {
     private static final int PID_BITS = 48;
     private static final LogRecord.Kind[] KINDS = LogRecord.Kind.values();
 
-    private SegmentCodec() {
-    }
+    /** Where records are encoded before the exact bytes are copied out, reused by every append. */
+    private byte[] scratch = new byte[0];
 
     /** Encodes {@code records[from, to)}; the bytes are exactly as long as they need to be. */
-    static byte[] encode(List<LogRecord> records, int from, int to) {
-        byte[] buf = new byte[(to - from) * MAX_RECORD_BYTES];
+    byte[] encode(List<LogRecord> records, int from, int to) {
+        int most = (to - from) * MAX_RECORD_BYTES;
+        if (scratch.length < most) {
+            scratch = new byte[most];
+        }
         int pos = 0;
         for (int i = from; i < to; i++) {
-            pos = write(buf, pos, records.get(i));
+            pos = write(scratch, pos, records.get(i));
         }
-        return java.util.Arrays.copyOf(buf, pos);
+        return java.util.Arrays.copyOf(scratch, pos);
     }
 
     private static int write(byte[] buf, int at, LogRecord r) {
