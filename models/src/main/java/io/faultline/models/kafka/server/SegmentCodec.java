@@ -6,10 +6,13 @@ import java.util.List;
 
 /**
  * The bytes of a record in a segment file: a flag byte, then zig-zag varints of the epoch, the key
- * (only if the record has one), the value, the producer id with its epoch (only if it has one) and
- * the sequence. A keyless, non-idempotent record takes about six bytes where fixed-width fields took
- * 33: the simulated disks hold every replica's copy of the log on the heap (issue 18: about a third
- * of a long run's live heap), and an append copies the segment's bytes so far.
+ * (only if the record has one), the value, and the producer id with its epoch and the sequence
+ * (only if the record has a producer). Within one append, a record after the first stores its epoch
+ * and value as differences from the record before it, so a keyless record of a batch without a
+ * producer takes three bytes where fixed-width fields took 33: the simulated disks hold every
+ * replica's copy of the log on the heap (issue 18: about a third of a long run's live heap), and an
+ * append copies the segment's bytes so far. An append stands alone (its first record is written
+ * whole), so a lost or refused append leaves the file readable.
  */
 final class SegmentCodec {
     /** The most bytes one record can take: the flag byte, three 10-byte and two 5-byte varints. */
@@ -19,7 +22,10 @@ final class SegmentCodec {
     private static final int TXN_SHIFT = 1;
     private static final int KIND_SHIFT = 3;
     private static final int HAS_KEY = 1 << 5;
-    private static final int HAS_PID = 1 << 6;
+    /** No producer: id -1, sequence -1, producer epoch 0 (neither is written). */
+    private static final int NO_PRODUCER = 1 << 6;
+    /** The epoch and value are differences from the record before (in the same append). */
+    private static final int DELTA = 1 << 7;
     /** Producer ids stay below 2^48; the producer epoch rides above them on disk (C12.1). */
     private static final int PID_BITS = 48;
     private static final LogRecord.Kind[] KINDS = LogRecord.Kind.values();
@@ -34,25 +40,33 @@ final class SegmentCodec {
             scratch = new byte[most];
         }
         int pos = 0;
+        LogRecord previous = null;
         for (int i = from; i < to; i++) {
-            pos = write(scratch, pos, records.get(i));
+            LogRecord r = records.get(i);
+            pos = write(scratch, pos, r, previous);
+            previous = r;
         }
         return java.util.Arrays.copyOf(scratch, pos);
     }
 
-    private static int write(byte[] buf, int at, LogRecord r) {
+    private static int write(byte[] buf, int at, LogRecord r, LogRecord previous) {
         int pos = at;
         boolean hasKey = r.key() != LogRecord.NO_KEY;
-        boolean hasPid = r.producerId() >= 0;
+        boolean noProducer = r.producerId() == -1 && r.sequence() == -1 && r.producerEpoch() == 0;
+        boolean delta = previous != null;
         buf[pos++] = (byte) ((r.batchEnd() ? BATCH_END : 0) | r.txn() << TXN_SHIFT | r.kind().ordinal() << KIND_SHIFT
-                | (hasKey ? HAS_KEY : 0) | (hasPid ? HAS_PID : 0));
-        pos = varlong(buf, pos, r.epoch());
+                | (hasKey ? HAS_KEY : 0) | (noProducer ? NO_PRODUCER : 0) | (delta ? DELTA : 0));
+        pos = varlong(buf, pos, delta ? (long) r.epoch() - previous.epoch() : r.epoch());
         if (hasKey) {
             pos = varlong(buf, pos, r.key());
         }
-        pos = varlong(buf, pos, r.value());
+        pos = varlong(buf, pos, delta ? r.value() - previous.value() : r.value());
+        if (noProducer) {
+            return pos;
+        }
         // A negative producer id (none) is written as such, so that every id reads back unchanged.
-        pos = varlong(buf, pos, hasPid ? r.producerId() | ((long) r.producerEpoch() << PID_BITS) : r.producerId());
+        long pid = r.producerId();
+        pos = varlong(buf, pos, pid >= 0 ? pid | ((long) r.producerEpoch() << PID_BITS) : pid);
         return varlong(buf, pos, r.sequence());
     }
 
@@ -71,6 +85,8 @@ final class SegmentCodec {
     static final class Reader {
         private final byte[] bytes;
         private int pos;
+        private long epoch;
+        private long value;
 
         Reader(byte[] bytes) {
             this.bytes = bytes;
@@ -87,15 +103,19 @@ final class SegmentCodec {
 
         LogRecord next() {
             int flags = bytes[pos++] & 0xFF;
-            int epoch = (int) varlong();
+            boolean delta = (flags & DELTA) != 0;
+            epoch = delta ? epoch + varlong() : varlong();
             long key = (flags & HAS_KEY) != 0 ? varlong() : LogRecord.NO_KEY;
-            long value = varlong();
-            long pid = varlong();
-            int sequence = (int) varlong();
-            boolean hasPid = (flags & HAS_PID) != 0;
-            int producerEpoch = hasPid ? (int) (pid >>> PID_BITS) : 0;
-            long id = hasPid ? pid & ((1L << PID_BITS) - 1) : pid;
-            return new LogRecord(epoch, key, value, id, sequence, (flags & BATCH_END) != 0,
+            value = delta ? value + varlong() : varlong();
+            long pid = -1;
+            int sequence = -1;
+            if ((flags & NO_PRODUCER) == 0) {
+                pid = varlong();
+                sequence = (int) varlong();
+            }
+            int producerEpoch = pid < 0 ? 0 : (int) (pid >>> PID_BITS);
+            long id = pid < 0 ? pid : pid & ((1L << PID_BITS) - 1);
+            return new LogRecord((int) epoch, key, value, id, sequence, (flags & BATCH_END) != 0,
                     KINDS[(flags >> KIND_SHIFT) & 3], producerEpoch, (flags >> TXN_SHIFT) & 3);
         }
 
