@@ -22,9 +22,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Kafka model at load: three brokers, one topic of three partitions (RF 3, Kafka 3.7
- * defaults: acks=all, min ISR 1), one producer host with eight synchronous workers sending as
- * fast as acknowledgements return (about 1,000 records per simulated second), for
- * {@link #simulatedSeconds} of virtual time. One shot: the wall time of the whole run. The history
+ * defaults: acks=all, min ISR 1), one producer host whose synchronous workers send as fast as
+ * acknowledgements return (about 1,000 records per simulated second), for
+ * {@link #simulatedSeconds} of virtual time. By default the producer batches as Kafka's does with
+ * {@code linger.ms} 100 (FIDELITY C11.1): a partition's batch waits up to 100 ms for more records,
+ * and 110 workers keep about 1,000 records a second in flight, about 33 per batch, so a record costs
+ * about 1.4 events instead of about 10 ({@code linger.ms} 0 with 8 workers, the 3.7 default, still
+ * runs with {@code 3600 -1 0 8}). One shot: the wall time of the whole run. The history
  * is recorded as in every scenario. Idempotence is off: the simulated network does not keep
  * messages in order (TCP would), so concurrent idempotent sends to one partition are retried on
  * out-of-order sequence numbers, which slows the producer without changing the model's load.
@@ -49,6 +53,14 @@ public class KafkaThroughputBench {
     @Param({"-1"})
     public long retentionMs;
 
+    /** {@code linger.ms} of the producer. */
+    @Param({"100"})
+    public long lingerMs;
+
+    /** Synchronous workers (Jepsen processes) sharing the producer. */
+    @Param({"110"})
+    public int workers;
+
     /** The last run, kept so that {@link #main} can measure what it holds. */
     private Simulation last;
 
@@ -68,8 +80,9 @@ public class KafkaThroughputBench {
             settings.put("retention.ms", Long.toString(retentionMs));
             settings.put("segment.bytes", "1000000");
         }
+        settings.put("linger.ms", Long.toString(lingerMs));
         KafkaCluster c = KafkaCluster.create(sim, KafkaConfig.of(settings), new ClusterShape(3, 3, 3));
-        c.addProducer(8, Simulation.MILLIS, Long.MAX_VALUE);
+        c.addProducer(workers, Simulation.MILLIS, Long.MAX_VALUE);
         long end = simulatedSeconds * Simulation.SECONDS;
         for (long t = Math.min(end, 3600 * Simulation.SECONDS); ; t = Math.min(end, t + 3600 * Simulation.SECONDS)) {
             sim.run(t);
@@ -87,15 +100,18 @@ public class KafkaThroughputBench {
 
     /**
      * One run of {@code args[0]} simulated seconds (default 3600), with {@code retention.ms}
-     * {@code args[1]} if given, printing the records, the events, the CPU time of the run's thread
-     * (which a shared machine distorts less than wall time), the peak heap (the heap pools' peaks
-     * summed: an upper bound, garbage included), the share of wall time in GC and the live heap at
-     * the end. Not a JMH run.
+     * {@code args[1]} (default -1: none), {@code linger.ms} {@code args[2]} (default 100) and
+     * {@code args[3]} workers (default 110), printing the records, the events, the CPU time of the
+     * run's thread (which a shared machine distorts less than wall time), the peak heap (the heap
+     * pools' peaks summed: an upper bound, garbage included), the share of wall time in GC and the
+     * live heap at the end. Not a JMH run.
      */
     public static void main(String[] args) {
         KafkaThroughputBench b = new KafkaThroughputBench();
         b.simulatedSeconds = args.length > 0 ? Long.parseLong(args[0]) : 3600;
         b.retentionMs = args.length > 1 ? Long.parseLong(args[1]) : -1;
+        b.lingerMs = args.length > 2 ? Long.parseLong(args[2]) : 100;
+        b.workers = args.length > 3 ? Integer.parseInt(args[3]) : 110;
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long start = cpu.getCurrentThreadCpuTime();
         long gcStart = gcMillis();
@@ -115,9 +131,9 @@ public class KafkaThroughputBench {
         // The run's simulation is still reachable here, so this is what it holds at the end.
         java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
         memory.gc();
-        System.out.printf("%d simulated s (retention.ms %d): %d records, %d events, run thread CPU %.1f s, wall %.1f s,"
+        System.out.printf("%d simulated s (retention.ms %d, linger.ms %d, %d workers): %d records, %d events, run thread CPU %.1f s, wall %.1f s,"
                 + " GC %.0f%% of wall, peak heap %d MB (max %d MB), live heap at the end %d MB%n", b.simulatedSeconds,
-                b.retentionMs, records, b.last.eventCount(), cpuSeconds, wallSeconds, 100 * gcShare, peak >> 20,
+                b.retentionMs, b.lingerMs, b.workers, records, b.last.eventCount(), cpuSeconds, wallSeconds, 100 * gcShare, peak >> 20,
                 Runtime.getRuntime().maxMemory() >> 20, memory.getHeapMemoryUsage().getUsed() >> 20);
     }
 

@@ -9,7 +9,6 @@ import io.faultline.sim.Invariant;
 import io.faultline.sim.Simulation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +23,9 @@ import org.apiguardian.api.API;
  * reads it to tell where an acknowledged write went. It judges nothing (the checks do), so its
  * check always holds; it is an invariant only because that is the simulation's per-event hook.
  *
- * <p>Memory: it grows with the logs, about 21 bytes per record and replica (the log's own record
- * object, when it arrived and in which order), plus an object per removal; appends and copies are
- * built when asked for, by a scan. What retention deletes it forgets, so with retention on it is
+ * <p>Memory: it grows with the logs, about 4 bytes per record and replica (the log's own record
+ * object) and 21 per run of records observed together ({@link ReplicaMirror}), plus an object per
+ * removal; appends and copies are built when asked for, by a scan. What retention deletes it forgets, so with retention on it is
  * bounded as the logs are; the report then says only "deleted by retention" of those records.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -49,13 +48,13 @@ public final class RecordLedger implements Invariant {
 
     private final KafkaCluster cluster;
     /** [broker][partition]: what this ledger last saw on that replica, and when each record arrived. */
-    private final Replica[][] replicas;
+    private final ReplicaMirror[][] replicas;
     private final boolean[] wasDown;
     /*
      * Appends and copies of records a replica no longer holds, by value. Records still held are
-     * described by their replica's arrays instead (about 21 bytes per record and replica, where an
+     * described by their replica's mirror instead (a few bytes per record and replica, where an
      * Append or Copy in per-value maps cost about 140): truncations are rare, so this stays small
-     * while the arrays grow with the log.
+     * while the mirrors grow with the logs.
      */
     private final Map<Long, List<Seen<Append>>> goneAppends = new TreeMap<>();
     private final Map<Long, List<Seen<Copy>>> goneCopies = new TreeMap<>();
@@ -67,90 +66,14 @@ public final class RecordLedger implements Invariant {
     private record Seen<T>(long order, T what) {
     }
 
-    /**
-     * One replica as last observed: its records (the log's own objects) and, per offset, when the
-     * record arrived, its place in the order of observation, and whether its leader appended it.
-     * Entry {@code i} is offset {@code base + i}; entries below {@code first} were deleted by
-     * retention and are forgotten, their space given back once they are half the arrays, so the
-     * mirror is as long as the log (issue 18: bounded when retention bounds the log).
-     */
-    private static final class Replica {
-        final List<LogRecord> records = new ArrayList<>();
-        /** The log last observed and its {@link ReplicaLog#changes()} then: unchanged, nothing to do. */
-        ReplicaLog log;
-        long changes;
-        long base;
-        int first;
-        long[] nanos = new long[64];
-        long[] order = new long[64];
-        boolean[] led = new boolean[64];
-
-        long start() {
-            return base + first;
-        }
-
-        long end() {
-            return base + records.size();
-        }
-
-        boolean isEmpty() {
-            return first == records.size();
-        }
-
-        LogRecord at(long offset) {
-            return records.get((int) (offset - base));
-        }
-
-        void add(LogRecord r, long at, long seq, boolean leader) {
-            int i = records.size();
-            if (i == nanos.length) {
-                nanos = Arrays.copyOf(nanos, 2 * i);
-                order = Arrays.copyOf(order, 2 * i);
-                led = Arrays.copyOf(led, 2 * i);
-            }
-            records.add(r);
-            nanos[i] = at;
-            order[i] = seq;
-            led[i] = leader;
-        }
-
-        /** Forgets the offsets below {@code offset} (the log start moved up: retention, C8.2). */
-        void dropBelow(long offset) {
-            first = (int) Math.max(first, Math.min(offset - base, records.size()));
-            if (isEmpty()) {
-                restartAt(offset);
-            } else if (first >= 1024 && first >= records.size() / 2) {
-                int n = records.size() - first;
-                records.subList(0, first).clear();
-                System.arraycopy(nanos, first, nanos, 0, n);
-                System.arraycopy(order, first, order, 0, n);
-                System.arraycopy(led, first, led, 0, n);
-                base += first;
-                first = 0;
-            }
-        }
-
-        /** Removes the offsets from {@code offset} up (truncated or lost). */
-        void truncateTo(long offset) {
-            records.subList((int) (offset - base), records.size()).clear();
-        }
-
-        /** Empty, the next record expected at {@code offset}. */
-        void restartAt(long offset) {
-            records.clear();
-            base = offset;
-            first = 0;
-        }
-    }
-
     private RecordLedger(KafkaCluster cluster) {
         this.cluster = cluster;
         int brokers = cluster.brokerHosts().size();
         wasDown = new boolean[brokers];
-        replicas = new Replica[brokers][cluster.partitions()];
-        for (Replica[] row : replicas) {
+        replicas = new ReplicaMirror[brokers][cluster.partitions()];
+        for (ReplicaMirror[] row : replicas) {
             for (int p = 0; p < row.length; p++) {
-                row[p] = new Replica();
+                row[p] = new ReplicaMirror();
             }
         }
     }
@@ -192,7 +115,7 @@ public final class RecordLedger implements Invariant {
      * Offsets below the log start were deleted by retention (C8.2), not lost: the mirror forgets them.
      */
     private void observe(long now, Broker broker, int b, int p, ReplicaLog log) {
-        Replica seen = replicas[b][p];
+        ReplicaMirror seen = replicas[b][p];
         if (seen.log == log && seen.changes == log.changes()) {
             return;
         }
@@ -220,10 +143,10 @@ public final class RecordLedger implements Invariant {
             for (long o = from; o < end; o++) {
                 int i = (int) (o - seen.base);
                 long value = seen.records.get(i).value();
-                if (seen.led[i]) {
-                    goneAppends.computeIfAbsent(value, v -> new ArrayList<>()).add(new Seen<>(seen.order[i], append(b, p, o)));
+                if (seen.led(i)) {
+                    goneAppends.computeIfAbsent(value, v -> new ArrayList<>()).add(new Seen<>(seen.order(i), append(b, p, o)));
                 } else {
-                    goneCopies.computeIfAbsent(value, v -> new ArrayList<>()).add(new Seen<>(seen.order[i], copy(b, p, o)));
+                    goneCopies.computeIfAbsent(value, v -> new ArrayList<>()).add(new Seen<>(seen.order(i), copy(b, p, o)));
                 }
                 removals.computeIfAbsent(value, v -> new ArrayList<>())
                         .add(new Removal(b, p, o, now, wasDown[b], named.leader(), named.leaderEpoch()));
@@ -242,13 +165,13 @@ public final class RecordLedger implements Invariant {
     }
 
     private Append append(int b, int p, long o) {
-        Replica r = replicas[b][p];
-        return new Append(b, p, r.at(o).epoch(), o, r.nanos[(int) (o - r.base)]);
+        ReplicaMirror r = replicas[b][p];
+        return new Append(b, p, r.at(o).epoch(), o, r.nanos((int) (o - r.base)));
     }
 
     private Copy copy(int b, int p, long o) {
-        Replica r = replicas[b][p];
-        return new Copy(b, p, o, r.nanos[(int) (o - r.base)]);
+        ReplicaMirror r = replicas[b][p];
+        return new Copy(b, p, o, r.nanos((int) (o - r.base)));
     }
 
     /** Every leader append of {@code value}, in time order. */
@@ -279,10 +202,10 @@ public final class RecordLedger implements Invariant {
         List<Seen<T>> found = new ArrayList<>(gone.getOrDefault(value, List.of()));
         for (int b = 0; b < replicas.length; b++) {
             for (int p = 0; p < replicas[b].length; p++) {
-                Replica r = replicas[b][p];
+                ReplicaMirror r = replicas[b][p];
                 for (int i = r.first; i < r.records.size(); i++) {
-                    if (r.led[i] == led && r.records.get(i).value() == value) {
-                        found.add(new Seen<>(r.order[i], describe.at(b, p, r.base + i)));
+                    if (r.led(i) == led && r.records.get(i).value() == value) {
+                        found.add(new Seen<>(r.order(i), describe.at(b, p, r.base + i)));
                     }
                 }
             }

@@ -24,13 +24,13 @@ import org.apiguardian.api.API;
 public final class LogStore {
     /** Records per segment file [M21]; small so that appending copies little. */
     static final int SEGMENT_RECORDS = 64;
-    static final int RECORD_BYTES = 33;
     static final String HW_CHECKPOINT = "replication-offset-checkpoint";
 
     private static final String ZEROS = "00000000000000000000";
     private final Disk disk;
     private final int partition;
     private final String prefix;
+    private final SegmentCodec codec = new SegmentCodec();
 
     LogStore(Disk disk, int partition) {
         this.disk = disk;
@@ -61,13 +61,6 @@ public final class LogStore {
         return namedSegment;
     }
 
-    /** Producer ids stay below 2^48; the producer epoch rides above them on disk (C12.1). */
-    private static final int PID_BITS = 48;
-
-    private static long packPid(LogRecord r) {
-        return r.producerId() < 0 ? r.producerId() : r.producerId() | ((long) r.producerEpoch() << PID_BITS);
-    }
-
     /** Writes {@code records}, which start at {@code offset}, to their segments (buffered). */
     void append(long offset, List<LogRecord> records) {
         int i = 0;
@@ -75,13 +68,7 @@ public final class LogStore {
             long at = offset + i;
             long base = fileBase(at);
             int n = (int) Math.min(records.size() - i, base + SEGMENT_RECORDS - at);
-            ByteBuffer b = ByteBuffer.allocate(n * RECORD_BYTES);
-            for (int j = 0; j < n; j++) {
-                LogRecord r = records.get(i + j);
-                b.putInt(r.epoch()).putLong(r.key()).putLong(r.value()).putLong(packPid(r)).putInt(r.sequence())
-                        .put((byte) ((r.batchEnd() ? 1 : 0) | r.txn() << 1 | r.kind().ordinal() << 3));
-            }
-            disk.append(segment(base), b.array());
+            disk.append(segment(base), codec.encode(records, i, i + n));
             i += n;
         }
     }
@@ -92,8 +79,11 @@ public final class LogStore {
         if (offset != base) {
             DiskRead r = disk.read(segment(base));
             if (r instanceof DiskRead.Ok ok) {
-                int keep = (int) Math.min(ok.bytes().length, (offset - base) * RECORD_BYTES);
-                disk.write(segment(base), java.util.Arrays.copyOf(ok.bytes(), keep));
+                SegmentCodec.Reader records = new SegmentCodec.Reader(ok.bytes());
+                for (long o = base; o < offset && records.hasNext(); o++) {
+                    records.next();
+                }
+                disk.write(segment(base), java.util.Arrays.copyOf(ok.bytes(), records.position()));
             }
             base += SEGMENT_RECORDS;
         }
@@ -147,19 +137,10 @@ public final class LogStore {
             if (!(disk.read(file) instanceof DiskRead.Ok ok)) {
                 break;
             }
-            ByteBuffer b = ByteBuffer.wrap(ok.bytes());
+            SegmentCodec.Reader records = new SegmentCodec.Reader(ok.bytes());
             List<LogRecord> recs = new ArrayList<>();
-            while (b.remaining() >= RECORD_BYTES) {
-                int epoch = b.getInt();
-                long key = b.getLong();
-                long value = b.getLong();
-                long pid = b.getLong();
-                int sequence = b.getInt();
-                byte flags = b.get();
-                int producerEpoch = pid < 0 ? 0 : (int) (pid >>> PID_BITS);
-                long id = pid < 0 ? pid : pid & ((1L << PID_BITS) - 1);
-                recs.add(new LogRecord(epoch, key, value, id, sequence, (flags & 1) == 1,
-                        LogRecord.Kind.values()[(flags >> 3) & 3], producerEpoch, (flags >> 1) & 3));
+            while (records.hasNext()) {
+                recs.add(records.next());
             }
             log.appendAsFollower(recs);
             if (recs.size() < SEGMENT_RECORDS) {
