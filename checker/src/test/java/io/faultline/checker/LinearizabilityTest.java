@@ -149,7 +149,7 @@ class LinearizabilityTest {
                     return Step.ok(n + 1);
                 }
                 return op.value().isNil() || op.value().equals(Value.of(n)) ? Step.ok(n)
-                        : Step.inconsistent("read " + op.value() + " but counter is " + n);
+                        : Step.inconsistent(() -> "read " + op.value() + " but counter is " + n);
             }
         };
         HistoryBuilder b = new HistoryBuilder();

@@ -50,7 +50,7 @@ class CheckingHistoriesExampleTest {
             if (op.value().isNil() || op.value().equals(Value.of(count))) {
                 return Step.ok(count);
             }
-            return Step.inconsistent("read " + op.value() + " but the count was " + count);
+            return Step.inconsistent(() -> "read " + op.value() + " but the count was " + count);
         }
     }
     // end::model[]

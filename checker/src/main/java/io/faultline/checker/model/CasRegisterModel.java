@@ -80,15 +80,15 @@ public final class CasRegisterModel implements Model<Value> {
 
     private Step<Value> cas(Value state, Operation op) {
         if (!(op.value() instanceof Value.Vec v) || v.items().size() != 2) {
-            return Step.inconsistent("cas needs [old new], got " + op.value());
+            return Step.inconsistent(() -> "cas needs [old new], got " + op.value());
         }
         Value old = v.items().get(0);
         boolean matches = old.equals(state);
         if (op.outcome() == OpType.FAIL) {
-            return matches ? Step.inconsistent("cas " + v + " failed but the register held " + old)
+            return matches ? Step.inconsistent(() -> "cas " + v + " failed but the register held " + old)
                     : Step.ok(state);
         }
         return matches ? Step.ok(v.items().get(1))
-                : Step.inconsistent("cas " + v + " but the register held " + state);
+                : Step.inconsistent(() -> "cas " + v + " but the register held " + state);
     }
 }

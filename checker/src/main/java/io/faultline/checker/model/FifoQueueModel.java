@@ -58,11 +58,11 @@ public final class FifoQueueModel implements Model<List<Value>> {
                 return Step.ok(queue);
             }
             return op.isIndeterminate() ? Step.ok(List.copyOf(queue.subList(1, queue.size())))
-                    : Step.inconsistent("dequeue found nothing but the queue held " + queue);
+                    : Step.inconsistent(() -> "dequeue found nothing but the queue held " + queue);
         }
         if (!queue.isEmpty() && queue.get(0).equals(v)) {
             return Step.ok(List.copyOf(queue.subList(1, queue.size())));
         }
-        return Step.inconsistent("dequeue " + v + " but the queue held " + queue);
+        return Step.inconsistent(() -> "dequeue " + v + " but the queue held " + queue);
     }
 }

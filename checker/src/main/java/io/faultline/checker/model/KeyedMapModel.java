@@ -53,7 +53,7 @@ abstract class KeyedMapModel implements Model<Map<Value, Value>> {
     @Override
     public final Step<Map<Value, Value>> step(Map<Value, Value> state, Operation op) {
         if (!KeyedValues.isKeyed(op)) {
-            return Step.inconsistent(":" + op.f() + " needs [key value], got " + op.value());
+            return Step.inconsistent(() -> ":" + op.f() + " needs [key value], got " + op.value());
         }
         return stepKey(state, KeyedValues.key(op), KeyedValues.arg(op), op);
     }

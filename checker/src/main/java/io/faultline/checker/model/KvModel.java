@@ -41,7 +41,7 @@ public final class KvModel extends KeyedMapModel {
                 if (op.isIndeterminate() || arg.isNil() || arg.equals(current)) {
                     return Step.ok(state);
                 }
-                return Step.inconsistent("get " + key + " returned " + arg + " but it held " + current);
+                return Step.inconsistent(() -> "get " + key + " returned " + arg + " but it held " + current);
         }
     }
 

@@ -27,7 +27,7 @@ import org.apiguardian.api.API;
  *     public Step<Long> step(Long n, Operation op) {
  *         if (op.f().equals("incr")) return Step.ok(n + 1);
  *         if (op.value().isNil() || op.value().equals(Value.of(n))) return Step.ok(n);
- *         return Step.inconsistent("read " + op.value() + " but counter is " + n);
+ *         return Step.inconsistent(() -> "read " + op.value() + " but counter is " + n);
  *     }
  * };
  * CheckReport r = Linearizability.check(history, counter, CheckOptions.defaults());

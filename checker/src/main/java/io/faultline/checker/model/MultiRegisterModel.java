@@ -64,7 +64,7 @@ public final class MultiRegisterModel implements Model<Map<Value, Value>> {
     @Override
     public Step<Map<Value, Value>> step(Map<Value, Value> state, Operation op) {
         if (!(op.value() instanceof Value.Vec v)) {
-            return Step.inconsistent(":" + op.f() + " needs a vector, got " + op.value());
+            return Step.inconsistent(() -> ":" + op.f() + " needs a vector, got " + op.value());
         }
         if (!op.f().equals("txn")) {
             return micro(state, op.f(), v, op.isIndeterminate());
@@ -72,7 +72,7 @@ public final class MultiRegisterModel implements Model<Map<Value, Value>> {
         Map<Value, Value> s = state;
         for (Value m : v.items()) {
             if (!(m instanceof Value.Vec mv) || mv.items().size() != 3) {
-                return Step.inconsistent("txn micro-op must be [f k v], got " + m);
+                return Step.inconsistent(() -> "txn micro-op must be [f k v], got " + m);
             }
             String f = mv.items().get(0) instanceof Value.Kw kw ? kw.name() : mv.items().get(0).toString();
             Step<Map<Value, Value>> r = micro(s, f, new Value.Vec(mv.items().subList(1, 3)), op.isIndeterminate());
@@ -86,7 +86,7 @@ public final class MultiRegisterModel implements Model<Map<Value, Value>> {
 
     private static Step<Map<Value, Value>> micro(Map<Value, Value> s, String f, Value.Vec kv, boolean unknown) {
         if (kv.items().size() != 2) {
-            return Step.inconsistent("expected [k v], got " + kv);
+            return Step.inconsistent(() -> "expected [k v], got " + kv);
         }
         Value k = kv.items().get(0);
         Value v = kv.items().get(1);
@@ -96,8 +96,8 @@ public final class MultiRegisterModel implements Model<Map<Value, Value>> {
         if (f.equals("read") || f.equals("r")) {
             Value current = s.getOrDefault(k, Value.NIL);
             return unknown || v.isNil() || v.equals(current) ? Step.ok(s)
-                    : Step.inconsistent("read " + k + " = " + v + " but it held " + current);
+                    : Step.inconsistent(() -> "read " + k + " = " + v + " but it held " + current);
         }
-        return Step.inconsistent("unknown micro-op " + f + "; allowed: read, write, r, w");
+        return Step.inconsistent(() -> "unknown micro-op " + f + "; allowed: read, write, r, w");
     }
 }

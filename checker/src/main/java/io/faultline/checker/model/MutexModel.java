@@ -38,7 +38,8 @@ public final class MutexModel implements Model<Boolean> {
     public Step<Boolean> step(Boolean held, Operation op) {
         boolean acquire = op.f().equals("acquire");
         if (acquire == held) {
-            return Step.inconsistent(acquire ? "acquire while the lock was held" : "release while the lock was free");
+            return acquire ? Step.inconsistent(() -> "acquire while the lock was held")
+                    : Step.inconsistent(() -> "release while the lock was free");
         }
         return Step.ok(acquire);
     }

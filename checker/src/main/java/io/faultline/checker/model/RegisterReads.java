@@ -16,6 +16,6 @@ final class RegisterReads {
         if (op.isIndeterminate() || (nilIsUnknown && v.isNil()) || v.equals(state)) {
             return Step.ok(state);
         }
-        return Step.inconsistent("read " + v + " but the register held " + state);
+        return Step.inconsistent(() -> "read " + v + " but the register held " + state);
     }
 }

@@ -47,18 +47,18 @@ public final class S3ObjectModel extends KeyedMapModel {
                 if (op.isIndeterminate() || arg.equals(current)) {
                     return Step.ok(state);
                 }
-                return Step.inconsistent("get " + key + " returned " + (arg.isNil() ? "404" : arg)
+                return Step.inconsistent(() -> "get " + key + " returned " + (arg.isNil() ? "404" : arg)
                         + " but it held " + (current.isNil() ? "nothing" : current));
         }
     }
 
     private static Step<Map<Value, Value>> cas(Map<Value, Value> state, Value key, Value arg) {
         if (!(arg instanceof Value.Vec v) || v.items().size() != 2 || v.items().get(1).isNil()) {
-            return Step.inconsistent("cas " + key + " needs [old new] with a new content, got " + arg);
+            return Step.inconsistent(() -> "cas " + key + " needs [old new] with a new content, got " + arg);
         }
         Value current = state.getOrDefault(key, Value.NIL);
         if (!v.items().get(0).equals(current)) {
-            return Step.inconsistent("conditional put " + key + " " + arg + " succeeded but it held "
+            return Step.inconsistent(() -> "conditional put " + key + " " + arg + " succeeded but it held "
                     + (current.isNil() ? "nothing" : current));
         }
         return Step.ok(KeyedValues.with(state, key, v.items().get(1)));

@@ -59,6 +59,6 @@ public final class SetModel implements Model<Set<Value>> {
         if (op.value() instanceof Value.Vec v && Set.copyOf(v.items()).equals(state)) {
             return Step.ok(state);
         }
-        return Step.inconsistent("read " + op.value() + " but the set held " + state);
+        return Step.inconsistent(() -> "read " + op.value() + " but the set held " + state);
     }
 }

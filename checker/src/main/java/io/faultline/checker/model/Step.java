@@ -2,6 +2,7 @@ package io.faultline.checker.model;
 
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
@@ -10,8 +11,14 @@ import org.apiguardian.api.API;
  * the operation cannot have happened in that state (the checker then tries another order).
  *
  * <pre>{@code
- * return state.equals(op.value()) ? Step.ok(state) : Step.inconsistent("read " + op.value() + " but register holds " + state);
+ * return state.equals(op.value()) ? Step.ok(state)
+ *         : Step.inconsistent(() -> "read " + op.value() + " but register holds " + state);
  * }</pre>
+ *
+ * <p>The reason of an inconsistent step is a {@link Supplier}: the searches reject a step on almost
+ * every order they try, and show a reason only for the one operation a counterexample ends with, so
+ * the text is built only then (building it on every rejection made a kv check of Porcupine's
+ * {@code c50-ok} twice as slow, bench/README.md, "Linearizability checker").
  *
  * @param <S> the model's state type (immutable, with equals/hashCode)
  */
@@ -35,10 +42,18 @@ public sealed interface Step<S> {
         }
     }
 
-    /** The operation cannot have happened in this state, because {@code reason}. */
-    record Inconsistent<S>(String reason) implements Step<S> {
+    /**
+     * The operation cannot have happened in this state; {@code why} says why when asked
+     * ({@link #reason()}), and is called only for a step a counterexample shows.
+     */
+    record Inconsistent<S>(Supplier<String> why) implements Step<S> {
         public Inconsistent {
-            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(why, "why");
+        }
+
+        /** The model's reason, built now. */
+        public String reason() {
+            return Objects.requireNonNull(why.get(), "a model's reason");
         }
     }
 
@@ -50,7 +65,8 @@ public sealed interface Step<S> {
         return new AnyOf<>(states);
     }
 
-    static <S> Step<S> inconsistent(String reason) {
+    /** Inconsistent, with a reason built only if it is shown (see the type's comment). */
+    static <S> Step<S> inconsistent(Supplier<String> reason) {
         return new Inconsistent<>(reason);
     }
 }

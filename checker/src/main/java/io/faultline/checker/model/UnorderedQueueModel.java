@@ -63,7 +63,7 @@ public final class UnorderedQueueModel implements Model<Map<Value, Integer>> {
                 return Step.ok(bag);
             }
             if (!op.isIndeterminate()) {
-                return Step.inconsistent("dequeue found nothing but the queue held " + bag);
+                return Step.inconsistent(() -> "dequeue found nothing but the queue held " + bag);
             }
             Set<Map<Value, Integer>> any = new HashSet<>();
             for (Value e : bag.keySet()) {
@@ -74,7 +74,7 @@ public final class UnorderedQueueModel implements Model<Map<Value, Integer>> {
         if (bag.containsKey(v)) {
             return Step.ok(change(bag, v, -1));
         }
-        return Step.inconsistent("dequeue " + v + " but the queue held " + bag);
+        return Step.inconsistent(() -> "dequeue " + v + " but the queue held " + bag);
     }
 
     private static Map<Value, Integer> change(Map<Value, Integer> bag, Value v, int delta) {

@@ -1,9 +1,9 @@
 package io.faultline.report.history;
 
 import io.faultline.report.html.Html;
+import io.faultline.report.html.Tenths;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,8 +54,8 @@ final class TimelineSvg {
         ticks(s, t, scale, height, width);
         Optional<Timeline.Bar> failing = ce.flatMap(c -> t.barOf(c.operation().invocation().index()));
         failing.ifPresent(b -> s.append("<rect class=\"failing-window\" data-index=\"").append(b.invoke())
-                .append("\" x=\"").append(fmt(LEFT + (b.start() - t.min) * scale)).append("\" y=\"").append(TOP)
-                .append("\" width=\"").append(fmt(Math.max(3, (b.end() - b.start()) * scale))).append("\" height=\"")
+                .append("\" x=\"").append(Tenths.of(LEFT + (b.start() - t.min) * scale)).append("\" y=\"").append(TOP)
+                .append("\" width=\"").append(Tenths.of(Math.max(3, (b.end() - b.start()) * scale))).append("\" height=\"")
                 .append(t.processes.size() * LANE).append("\"><title>window of the failing op ").append(b.invoke())
                 .append(": it had to take effect in here</title></rect>\n"));
         for (Timeline.Bar b : t.bars) {
@@ -65,7 +65,7 @@ final class TimelineSvg {
         ce.ifPresent(c -> linearization(s, t, scale, lane, c, StatesAfter.each(model, c.linearized())));
         // The failing op is named in words under its bar, so it is found at a glance and at any zoom.
         failing.ifPresent(b -> s.append("<text class=\"failing-label\" x=\"")
-                .append(fmt(LEFT + (b.start() - t.min) * scale)).append("\" y=\"")
+                .append(Tenths.of(LEFT + (b.start() - t.min) * scale)).append("\" y=\"")
                 .append(TOP + t.processes.size() * LANE + 14).append("\">&#9650; cannot linearize op ").append(b.invoke())
                 .append(" :").append(Html.escape(b.f() + " " + b.value())).append(" (process ").append(b.process())
                 .append(")</text>\n"));
@@ -84,10 +84,10 @@ final class TimelineSvg {
         double first = Math.ceil(t.min / step) * step;
         for (double v = first; v <= t.max; v += step) {
             double x = LEFT + (v - t.min) * scale;
-            String label = t.byTime ? fmt((v - t.min) / 1e6) : String.valueOf((long) v);
-            s.append("<line class=\"tick\" x1=\"").append(fmt(x)).append("\" x2=\"").append(fmt(x)).append("\" y1=\"")
+            String label = t.byTime ? Tenths.of((v - t.min) / 1e6) : String.valueOf((long) v);
+            s.append("<line class=\"tick\" x1=\"").append(Tenths.of(x)).append("\" x2=\"").append(Tenths.of(x)).append("\" y1=\"")
                     .append(TOP).append("\" y2=\"").append(height - 20).append("\"/><text class=\"axis\" x=\"")
-                    .append(fmt(x + 2)).append("\" y=\"").append(height - 6).append("\">").append(label).append("</text>\n");
+                    .append(Tenths.of(x + 2)).append("\" y=\"").append(height - 6).append("\">").append(label).append("</text>\n");
         }
     }
 
@@ -121,12 +121,12 @@ final class TimelineSvg {
         s.append("<g class=\"op ").append(b.outcome()).append(failingHere.isPresent() ? " failing" : "")
                 .append("\" data-index=\"").append(b.invoke()).append("\" data-process=\"").append(b.process())
                 .append("\"><title>").append(Html.escape(title.toString())).append("</title>")
-                .append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(y).append("\" width=\"").append(fmt(w))
+                .append("<rect x=\"").append(Tenths.of(x)).append("\" y=\"").append(y).append("\" width=\"").append(Tenths.of(w))
                 .append("\" height=\"").append(LANE - 8).append("\" rx=\"3\"/>");
         int fits = (int) ((w - 6) / 6.2);
         if (fits >= 3) {
             String text = label.length() <= fits ? label : label.substring(0, fits - 1) + "\u2026";
-            s.append("<text x=\"").append(fmt(x + 3)).append("\" y=\"").append(y + 12).append("\">")
+            s.append("<text x=\"").append(Tenths.of(x + 3)).append("\" y=\"").append(y + 12).append("\">")
                     .append(Html.escape(text)).append("</text>");
         }
         s.append("</g>\n");
@@ -149,22 +149,18 @@ final class TimelineSvg {
             previous = at;
             double x = LEFT + (at - t.min) * scale + 1.5;
             double y = TOP + lane.get(op.process()) * LANE + LANE / 2.0;
-            path.append(path.length() == 0 ? "M" : " L").append(fmt(x)).append(' ').append(fmt(y));
+            path.append(path.length() == 0 ? "M" : " L").append(Tenths.of(x)).append(' ').append(Tenths.of(y));
             String title = "linearized #" + (k + 1) + ": op " + op.invocation().index() + " :" + op.f() + " "
                     + op.value() + "\nstate after it: " + (k < statesAfter.size() ? statesAfter.get(k) : "?")
                     + (k == lin.size() - 1 ? "\npossible states at the end of the prefix (the checker's final paths): "
                     + StateText.all(c.states()) : "");
             dots.append("<circle class=\"lin-point\" data-index=\"").append(op.invocation().index()).append("\" cx=\"")
-                    .append(fmt(x)).append("\" cy=\"").append(fmt(y)).append("\" r=\"3.5\"><title>")
+                    .append(Tenths.of(x)).append("\" cy=\"").append(Tenths.of(y)).append("\" r=\"3.5\"><title>")
                     .append(Html.escape(title)).append("</title></circle>\n");
         }
         if (path.length() > 0) {
             s.append("<path class=\"lin-path\" d=\"").append(path).append("\"/>\n");
         }
         s.append(dots);
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
     }
 }

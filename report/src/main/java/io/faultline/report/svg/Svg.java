@@ -1,8 +1,7 @@
 package io.faultline.report.svg;
 
 import io.faultline.report.html.Html;
-
-import java.util.Locale;
+import io.faultline.report.html.Tenths;
 
 /**
  * A tiny SVG writer: elements appended to a string, numbers in a fixed locale and precision so the
@@ -81,7 +80,7 @@ final class Svg {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%.1f", v);
+        return Tenths.of(v);
     }
 
 }
