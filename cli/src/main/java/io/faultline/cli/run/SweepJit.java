@@ -13,7 +13,9 @@ import java.util.OptionalInt;
  * again in a JVM with both compilers ({@link #relaunch}). C2 compiles a scenario's code in 3-12 s of
  * a core's CPU, as much as a short sweep simulates; C1's code is 1.4-2 times slower per seed
  * (bench/README.md, "A sweep's JIT chosen by its size"). While a core is idle (fewer threads than
- * cores) the compiler runs beside the sweep, so C2 pays off sooner.
+ * cores) the compiler runs beside the sweep, so C2 pays off sooner. A relaunch costs a second JVM's
+ * start and the first seed again (0.9-1.6 s of CPU measured), and its {@code --time-limit} starts
+ * anew.
  */
 final class SweepJit {
     /** The system property the launcher sets: {@code c1} when it started this JVM with C1 alone for the sweep to choose. */
