@@ -105,6 +105,9 @@ public final class SweepCommand extends ScenarioCommand {
         // One deadline for the whole sweep: the seeds still running when it passes stop UNKNOWN,
         // and those started after it stop at their first look at the budget.
         Budget budget = WallClockBudget.of(target.timeLimit, "sweep");
+        if (saveFailing != null) {
+            FailingSeeds.prepare(saveFailing);
+        }
         long started = System.nanoTime();
         // The first seed runs alone: its events tell the sweep's size, from which SweepJit may move
         // the sweep to a JVM with C2 (launched by ./faultline with C1 alone). Kept for the pool.
@@ -113,9 +116,6 @@ public final class SweepCommand extends ScenarioCommand {
                 spec.root().commandLine().getParseResult().originalArgs());
         if (relaunched.isPresent()) {
             return relaunched.getAsInt();
-        }
-        if (saveFailing != null) {
-            FailingSeeds.prepare(saveFailing);
         }
         JsonSummary.ShardOf shardOf = new JsonSummary.ShardOf(part.index(), part.count(), from, seeds, first.replayCommand());
 
