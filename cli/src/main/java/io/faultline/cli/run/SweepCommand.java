@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,6 +108,15 @@ public final class SweepCommand extends ScenarioCommand {
         if (saveFailing != null) {
             FailingSeeds.prepare(saveFailing);
         }
+        long started = System.nanoTime();
+        // The first seed runs alone: its events tell the sweep's size, from which SweepJit may move
+        // the sweep to a JVM with C2 (launched by ./faultline with C1 alone). Kept for the pool.
+        RunOutcome firstRun = Seeds.guard(first.withSeed(start), () -> runner.run(first.withSeed(start), false, budget));
+        OptionalInt relaunched = SweepJit.relaunch(threads, size, firstRun.summary().events(),
+                spec.root().commandLine().getParseResult().originalArgs());
+        if (relaunched.isPresent()) {
+            return relaunched.getAsInt();
+        }
         JsonSummary.ShardOf shardOf = new JsonSummary.ShardOf(part.index(), part.count(), from, seeds, first.replayCommand());
 
         // picocli's writer flushes on every println: one write(2) per seed on the thread that also
@@ -114,10 +124,10 @@ public final class SweepCommand extends ScenarioCommand {
         PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         List<JsonSummary.FailingSeed> failing = new ArrayList<>();
-        long started = System.nanoTime();
         try (SweepFiles files = SweepFiles.create(outDir)) {
             try (SweepProgress progress = SweepProgress.open(size, !json, target.scenario)) {
-                SeedPool.run(threads, size, i -> Seeds.guard(first.withSeed(start + i), () -> runner.run(first.withSeed(start + i), false, budget)),
+                SeedPool.run(threads, size, i -> i == 0 ? firstRun
+                                : Seeds.guard(first.withSeed(start + i), () -> runner.run(first.withSeed(start + i), false, budget)),
                         progress::step, (i, outcome) -> {
                             RunSummary s = outcome.summary();
                             counts.merge(s.verdict(), 1, Integer::sum);

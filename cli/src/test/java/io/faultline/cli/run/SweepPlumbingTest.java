@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +23,13 @@ class SweepPlumbingTest {
     }
 
     static Result sweep(String... args) {
+        return sweep(new FakeRunner(), args);
+    }
+
+    static Result sweep(Runner runner, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new SweepCommand(new FakeRunner()));
+        CommandLine cl = new CommandLine(new SweepCommand(runner));
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         cl.setExecutionExceptionHandler((ex, c, p) -> {
@@ -71,5 +79,34 @@ class SweepPlumbingTest {
         assertEquals(4, r.code());
         assertTrue(r.err().contains("seed 666 of fake/one failed"), r.err());
         assertTrue(r.err().contains("./faultline run fake/one --seed 666"), r.err());
+    }
+
+    @Test
+    void eachSeedRunsOnceTheFirstOneAloneBeforeTheOthers() {
+        // The first seed runs alone to tell the sweep's size (SweepJit); the pool reuses its result.
+        List<Long> seeds = Collections.synchronizedList(new ArrayList<>());
+        FakeRunner fake = new FakeRunner();
+        Runner counting = new Runner() {
+            @Override
+            public List<ScenarioInfo> scenarios() {
+                return fake.scenarios();
+            }
+
+            @Override
+            public void validate(RunRequest request) {
+                fake.validate(request);
+            }
+
+            @Override
+            public RunOutcome run(RunRequest request, boolean keepForReport) {
+                seeds.add(request.seed());
+                return fake.run(request, keepForReport);
+            }
+        };
+        Result r = sweep(counting, "fake/one", "--seeds", "12", "--from", "40", "--parallel", "3", "--json");
+        assertEquals(withoutWallTime(sweep("fake/one", "--seeds", "12", "--from", "40", "--parallel", "1", "--json").out()),
+                withoutWallTime(r.out()));
+        assertEquals(40L, seeds.get(0));
+        assertEquals(LongStream.range(40, 52).boxed().toList(), seeds.stream().sorted().toList());
     }
 }
