@@ -2,6 +2,7 @@ package io.faultline.models.kafka.scenario;
 
 import io.faultline.checker.Outcome;
 import io.faultline.checker.history.History;
+import io.faultline.checker.history.OnlineCheck;
 import io.faultline.checker.history.Value;
 import io.faultline.checker.log.AnomalyType;
 import io.faultline.checker.log.KafkaLogChecker;
@@ -63,6 +64,12 @@ public final class KafkaCluster {
     private Controller lastNamed;
     private RecordLedger ledger;
     private int nextProcess;
+    /** Jepsen's Kafka checks, fed each op as the recorder records it (issue 18). */
+    private OnlineCheck<LogCheckResult> online;
+    /** The last result of {@link #logCheck}, and the history size and virtual time it was taken at. */
+    private LogCheckResult judged;
+    private int judgedSize = -1;
+    private long judgedAt = -1;
 
     private KafkaCluster(Simulation sim, Recorder recorder, KafkaConfig config, int partitions) {
         this.sim = sim;
@@ -109,6 +116,8 @@ public final class KafkaCluster {
             c.brokers.add(h);
             c.layout.addBroker(h.id());
         }
+        c.online = KafkaLogChecker.online(recorder::history, c::recordKeys);
+        recorder.listen(c.online);
         // First, so that it has seen the event whose invariant violation stops the run.
         c.ledger = RecordLedger.install(sim, c);
         KafkaInvariants.install(sim, c);
@@ -379,19 +388,28 @@ public final class KafkaCluster {
         return check(logCheck());
     }
 
-    /** Jepsen's Kafka checks (FIDELITY C10) over the recorded history, anomaly by anomaly. */
+    /**
+     * Jepsen's Kafka checks (FIDELITY C10) over the recorded history, anomaly by anomaly: the online
+     * check's result, which judged each op as it was recorded (asked again, the same result until
+     * more ops are recorded or virtual time moves: a compacted topic's record keys are read then).
+     */
     public LogCheckResult logCheck() {
-        return logChecker().check(history());
+        if (judgedSize != recorder.size() || judgedAt != sim.now()) {
+            judged = online.result();
+            judgedSize = recorder.size();
+            judgedAt = sim.now();
+        }
+        return judged;
     }
 
     /**
-     * The checker for this cluster's topic: on a compacted topic it is told each value's record
-     * key, read from the slots of every replica's log (the cleaner's gaps keep them), so that what
-     * compaction removed is not judged lost (FIDELITY C8.4).
+     * The record keys for this cluster's topic: on a compacted topic each value's record key, read
+     * from the slots of every replica's log (the cleaner's gaps keep them), so that what compaction
+     * removed is not judged lost (FIDELITY C8.4); none otherwise.
      */
-    private KafkaLogChecker logChecker() {
+    private Map<Value, Map<Value, Value>> recordKeys() {
         if (!config.cleanupPolicy().compact()) {
-            return new KafkaLogChecker();
+            return Map.of();
         }
         Map<Value, Map<Value, Value>> keys = new LinkedHashMap<>();
         for (int p = 0; p < partitions(); p++) {
@@ -407,7 +425,7 @@ public final class KafkaCluster {
                 });
             }
         }
-        return new KafkaLogChecker(keys);
+        return keys;
     }
 
     /** Each lost or duplicated record, explained from the history and what the brokers' logs went through. */
