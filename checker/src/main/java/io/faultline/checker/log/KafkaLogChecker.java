@@ -81,7 +81,7 @@ public final class KafkaLogChecker {
         private final Supplier<History> history;
         private final Supplier<Map<Value, Map<Value, Value>>> recordKeys;
         private final LogIndex index = new LogIndex();
-        private final OrderChecks order = new OrderChecks();
+        private final OrderChecks order = new OrderChecks(index);
 
         Online(Supplier<History> history, Supplier<Map<Value, Map<Value, Value>>> recordKeys) {
             this.history = history;

@@ -46,9 +46,11 @@ final class LogIndex {
     private int okSendsKept = 4096;
     /** Per ok op with reads, per key: the last value it read (G1b's reader side). */
     final List<Found.Candidate> lastReads = new ArrayList<>();
-    /** Per committed-or-unknown op with sends, per key: the last value it sent (G1b's writer side). */
+    /** Per committed-or-unknown op, per key it sent to more than once: the last value it sent (G1b's writer side). */
     final List<Found.Candidate> lastSends = new ArrayList<>();
     private final Longs lastSendsAt = new Longs();
+    /** One object per key: the candidates kept for every op share it instead of each op's own copy. */
+    private final Map<Value, Value> keys = new HashMap<>();
 
     /** The sends of an info completion, and the rank of its first send (after the op's reads). */
     record InfoSends(long firstRank, List<KafkaOps.Send> sends) {
@@ -91,7 +93,7 @@ final class LogIndex {
                     order(s.key()).add(s.offset().getAsLong(), rank, s.value());
                 }
                 rank++;
-                okSends.add(new Found.Candidate(s.key(), s.value(), pos));
+                okSends.add(new Found.Candidate(key(s.key()), s.value(), pos));
             }
             pruneRead();
             gatherTxnInputs(op, pos, sends, reads);
@@ -105,16 +107,20 @@ final class LogIndex {
     private void gatherTxnInputs(Op op, int pos, List<KafkaOps.Send> sends, Map<Value, List<KafkaOps.Read>> reads) {
         reads.forEach((k, rs) -> {
             if (!rs.isEmpty()) {
-                lastReads.add(new Found.Candidate(k, rs.get(rs.size() - 1).value(), pos));
+                lastReads.add(new Found.Candidate(key(k), rs.get(rs.size() - 1).value(), pos));
             }
         });
+        // Only a key the op sent to twice can have its read stop on a value the op then overwrote.
         Map<Value, Value> lastSent = new LinkedHashMap<>();
+        Map<Value, Boolean> twice = new HashMap<>();
         for (KafkaOps.Send s : sends) {
-            lastSent.put(s.key(), s.value());
+            twice.put(s.key(), lastSent.put(s.key(), s.value()) != null || twice.getOrDefault(s.key(), false));
         }
         lastSent.forEach((k, v) -> {
-            lastSends.add(new Found.Candidate(k, v, pos));
-            lastSendsAt.add(pos);
+            if (twice.get(k)) {
+                lastSends.add(new Found.Candidate(k, v, pos));
+                lastSendsAt.add(pos);
+            }
         });
         if (op.f().equals(KafkaOps.TXN)) {
             for (KafkaOps.Send s : sends) {
@@ -147,7 +153,10 @@ final class LogIndex {
         return byValue != null && byValue.containsKey(value);
     }
 
-    /** The last value {@code pos} sent to {@code key}, if it is an op with sends that committed or may have. */
+    /**
+     * The last value {@code pos} sent to {@code key} if it sent to it more than once and committed or
+     * may have; otherwise null (its one send to the key is the value it wrote).
+     */
     Value lastSent(int pos, Value key) {
         Value out = null;
         for (int i = lowerBound(pos); i < lastSendsAt.size() && lastSendsAt.get(i) == pos; i++) {
@@ -171,6 +180,12 @@ final class LogIndex {
             }
         }
         return lo;
+    }
+
+    /** The one object for this key. */
+    Value key(Value k) {
+        Value known = keys.putIfAbsent(k, k);
+        return known == null ? k : known;
     }
 
     static boolean isLogOp(Op op) {

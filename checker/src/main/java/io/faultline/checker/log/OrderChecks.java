@@ -29,6 +29,12 @@ final class OrderChecks {
     private final Map<Integer, Map<Value, Found.Candidate>> lastReads = new HashMap<>();
     /** process -> key -> the last value its latest ok send to the key sent (and that send's position). */
     private final Map<Integer, Map<Value, Found.Candidate>> lastSends = new HashMap<>();
+    private final LogIndex index;
+
+    /** Pairs share {@code index}'s key objects. */
+    OrderChecks(LogIndex index) {
+        this.index = index;
+    }
 
     void accept(Op op) {
         acceptWithin(op);
@@ -44,7 +50,7 @@ final class OrderChecks {
         if (op.type() == OpType.OK) {
             KafkaOps.reads(op).forEach((k, rs) -> {
                 for (int i = 1; i < rs.size(); i++) {
-                    within.add(new Pair(AnomalyType.INT_POLL_SKIP, AnomalyType.INT_NONMONOTONIC_POLL, k,
+                    within.add(new Pair(AnomalyType.INT_POLL_SKIP, AnomalyType.INT_NONMONOTONIC_POLL, index.key(k),
                             rs.get(i - 1).value(), rs.get(i).value(), -1, pos));
                 }
             });
@@ -82,10 +88,10 @@ final class OrderChecks {
             }
             Found.Candidate prev = last.get(k);
             if (prev != null) {
-                pollsAcross.add(new Pair(AnomalyType.POLL_SKIP, AnomalyType.NONMONOTONIC_POLL, k, prev.value(),
+                pollsAcross.add(new Pair(AnomalyType.POLL_SKIP, AnomalyType.NONMONOTONIC_POLL, index.key(k), prev.value(),
                         rs.get(0).value(), prev.pos(), pos));
             }
-            last.put(k, new Found.Candidate(k, rs.get(rs.size() - 1).value(), pos));
+            last.put(k, new Found.Candidate(index.key(k), rs.get(rs.size() - 1).value(), pos));
         });
     }
 
@@ -109,7 +115,8 @@ final class OrderChecks {
         firstInOp.forEach((k, v) -> {
             Found.Candidate prev = last.get(k);
             if (prev != null) {
-                sendsAcross.add(new Pair(null, AnomalyType.NONMONOTONIC_SEND, k, prev.value(), v, prev.pos(), pos));
+                sendsAcross.add(new Pair(null, AnomalyType.NONMONOTONIC_SEND, index.key(k), prev.value(), v, prev.pos(),
+                        pos));
             }
         });
         if (op.type() == OpType.INFO) {
@@ -118,7 +125,7 @@ final class OrderChecks {
             // so this changes nothing there; Preparer accepts histories that do reuse it.
             return;
         }
-        lastInOp.forEach((k, v) -> last.put(k, new Found.Candidate(k, v, pos)));
+        lastInOp.forEach((k, v) -> last.put(k, new Found.Candidate(index.key(k), v, pos)));
     }
 
     /** On a completed assign/subscribe, forgets the keys no longer held; true if op was one. */

@@ -64,8 +64,12 @@ public final class KafkaCluster {
     private Controller lastNamed;
     private RecordLedger ledger;
     private int nextProcess;
-    /** Jepsen's Kafka checks, fed each op as the recorder records it (issue 18). */
-    private OnlineCheck<LogCheckResult> online;
+    /**
+     * Jepsen's Kafka checks fed each op as the recorder records it (issue 18), for a scenario's run;
+     * a cluster on a caller's own simulation (tests, benchmarks that may never ask) has none and
+     * judges its recorded history when asked, through the same check.
+     */
+    private Optional<OnlineCheck<LogCheckResult>> online = Optional.empty();
     /** The last result of {@link #logCheck}, and the history size and virtual time it was taken at. */
     private LogCheckResult judged;
     private int judgedSize = -1;
@@ -80,7 +84,12 @@ public final class KafkaCluster {
 
     /** The cluster of a scenario's run: on the run's simulation, its clients recording into the run's history. */
     public static KafkaCluster create(ScenarioRun run, KafkaConfig config, ClusterShape shape) {
-        return create(run.sim(), run.recorder(), config, shape);
+        KafkaCluster c = create(run.sim(), run.recorder(), config, shape);
+        // Judged as recorded: a long run's history is never read back whole (issue 18).
+        OnlineCheck<LogCheckResult> check = KafkaLogChecker.online(c.recorder::history, c::recordKeys);
+        c.recorder.listen(check);
+        c.online = Optional.of(check);
+        return c;
     }
 
     /** A cluster on a simulation of the caller's own (tests, benchmarks), with a recorder of its own. */
@@ -116,8 +125,6 @@ public final class KafkaCluster {
             c.brokers.add(h);
             c.layout.addBroker(h.id());
         }
-        c.online = KafkaLogChecker.online(recorder::history, c::recordKeys);
-        recorder.listen(c.online);
         // First, so that it has seen the event whose invariant violation stops the run.
         c.ledger = RecordLedger.install(sim, c);
         KafkaInvariants.install(sim, c);
@@ -389,13 +396,16 @@ public final class KafkaCluster {
     }
 
     /**
-     * Jepsen's Kafka checks (FIDELITY C10) over the recorded history, anomaly by anomaly: the online
-     * check's result, which judged each op as it was recorded (asked again, the same result until
-     * more ops are recorded or virtual time moves: a compacted topic's record keys are read then).
+     * Jepsen's Kafka checks (FIDELITY C10) over the recorded history, anomaly by anomaly: a scenario's
+     * cluster answers with the online check, which judged each op as it was recorded; one on a
+     * caller's own simulation feeds its recorded history to the same check now (asked again, the same
+     * result until more ops are recorded or virtual time moves: a compacted topic's record keys are
+     * read then).
      */
     public LogCheckResult logCheck() {
         if (judgedSize != recorder.size() || judgedAt != sim.now()) {
-            judged = online.result();
+            judged = online.map(OnlineCheck::result)
+                    .orElseGet(() -> new KafkaLogChecker(recordKeys()).check(history()));
             judgedSize = recorder.size();
             judgedAt = sim.now();
         }
