@@ -14,6 +14,7 @@ final class OpTable {
     static final byte SEND = 0;
     static final byte POLL = 1;
     static final byte TXN = 2;
+    private static final OpType[] TYPES = OpType.values();
 
     private int[] positions = new int[64];
     private byte[] types = new byte[64];
@@ -46,7 +47,7 @@ final class OpTable {
     }
 
     OpType type(int row) {
-        return OpType.values()[types[row]];
+        return TYPES[types[row]];
     }
 
     byte f(int row) {
