@@ -1,116 +1,77 @@
 package io.faultline.checker.log;
 
-import io.faultline.checker.history.History;
-import io.faultline.checker.history.Op;
 import io.faultline.checker.history.OpType;
 import io.faultline.checker.history.Value;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The indices every Kafka check shares: who wrote each value, what ok polls read, and each key's
- * version order (FIDELITY C10 "Model of the workload").
+ * The indices every Kafka check shares, at the history's end ({@link LogIndex#seal}): who wrote each
+ * value and which ok ops read it (by position), and each key's final version order (FIDELITY C10
+ * "Model of the workload").
  */
 final class Analysis {
-    final History history;
+    final LogIndex index;
     final boolean subscribe;
     /** Processes that assigned themselves partitions (Jepsen's {@code :assign}) and never subscribed: in no group. */
-    final Set<Integer> assigners = new TreeSet<>();
+    final Set<Integer> assigners;
     /** Whether any op is a {@code :txn}: only then are ops transactions (FIDELITY C12.4). */
     final boolean transactional;
-    /** key -> value -> the completion of the op that sent it. */
-    final Map<Value, Map<Value, Op>> writerOf = new LinkedHashMap<>();
-    /** key -> values read by ok polls or txns. */
-    final Map<Value, Set<Value>> okReads = new LinkedHashMap<>();
-    /** key -> value -> ok ops that read it. */
-    final Map<Value, Map<Value, List<Op>>> readersOf = new LinkedHashMap<>();
-    final Map<Value, VersionOrder> orders = new LinkedHashMap<>();
+    /** key -> its version order, keys in the order the history first revealed them. */
+    final Map<Value, VersionOrder> orders;
     /** key -> value -> its record key, on a compacted topic (empty otherwise). */
     private final Map<Value, Map<Value, Value>> recordKeys;
     /** key -> superseded value -> the newest value of its record key, built on first use. */
     private final Map<Value, Map<Value, Value>> superseded = new LinkedHashMap<>();
 
-    Analysis(History history) {
-        this(history, Map.of());
-    }
-
-    Analysis(History history, Map<Value, Map<Value, Value>> recordKeys) {
-        this.history = history;
+    Analysis(LogIndex index, Map<Value, VersionOrder> orders, Map<Value, Map<Value, Value>> recordKeys) {
+        this.index = index;
+        this.orders = orders;
         this.recordKeys = recordKeys;
-        boolean sub = false;
-        Set<Integer> subscribers = new TreeSet<>();
-        boolean txn = false;
-        for (Op op : history) {
-            sub |= op.f().equals(KafkaOps.SUBSCRIBE);
-            txn |= op.f().equals(KafkaOps.TXN);
-            if (op.f().equals(KafkaOps.ASSIGN)) {
-                assigners.add(op.process());
-            } else if (op.f().equals(KafkaOps.SUBSCRIBE)) {
-                subscribers.add(op.process());
-            }
-            if (!op.type().isCompletion() || !isLogOp(op)) {
-                continue;
-            }
-            for (KafkaOps.Send s : KafkaOps.sends(op)) {
-                writerOf.computeIfAbsent(s.key(), k -> new LinkedHashMap<>()).putIfAbsent(s.value(), op);
-            }
-            if (op.type() == OpType.OK) {
-                KafkaOps.reads(op).forEach((k, rs) -> {
-                    for (KafkaOps.Read r : rs) {
-                        okReads.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(r.value());
-                        readersOf.computeIfAbsent(k, x -> new LinkedHashMap<>())
-                                .computeIfAbsent(r.value(), x -> new ArrayList<>()).add(op);
-                    }
-                });
-            }
-        }
-        this.subscribe = sub;
-        assigners.removeAll(subscribers); // a process that ever subscribed may have been rebalanced
-        this.transactional = txn;
-        for (Op op : history) {
-            if (!op.type().isCompletion() || !isLogOp(op)) {
-                continue;
-            }
-            // Polls are always trusted, even in failed ops: pollers must emit safe data (C10).
-            KafkaOps.reads(op).forEach((k, rs) -> rs.forEach(r -> order(k).add(r.offset(), r.value())));
-            if (mustHaveCommitted(op)) {
-                for (KafkaOps.Send s : KafkaOps.sends(op)) {
-                    if (s.offset().isPresent()) {
-                        order(s.key()).add(s.offset().getAsLong(), s.value());
-                    }
-                }
-            }
-        }
+        this.subscribe = index.subscribe;
+        this.transactional = index.transactional;
+        Set<Integer> a = new TreeSet<>(index.assigned);
+        a.removeAll(index.subscribers); // a process that ever subscribed may have been rebalanced
+        this.assigners = a;
     }
 
-    static boolean isLogOp(Op op) {
-        return op.f().equals(KafkaOps.SEND) || op.f().equals(KafkaOps.POLL) || op.f().equals(KafkaOps.TXN);
+    /** The position of the first completion that sent {@code value} to {@code key}, or -1. */
+    int writer(Value key, Value value) {
+        Map<Value, Integer> byValue = index.writerOf.get(key);
+        Integer w = byValue == null ? null : byValue.get(value);
+        return w == null ? -1 : w;
     }
 
-    VersionOrder order(Value key) {
-        return orders.computeIfAbsent(key, k -> new VersionOrder());
+    /** The ranks of the reads of {@code value} of {@code key} by ok ops. */
+    Longs readers(Value key, Value value) {
+        return index.readersOf.get(key).get(value);
+    }
+
+    /** The values of {@code key} that ok ops read, in the order first read. */
+    Set<Value> okReads(Value key) {
+        Map<Value, Longs> byValue = index.readersOf.get(key);
+        return byValue == null ? Set.of() : byValue.keySet();
+    }
+
+    static int position(long rank) {
+        return (int) (rank >>> LogIndex.SEQ_BITS);
+    }
+
+    OpType type(int pos) {
+        return index.table.type(index.table.row(pos));
     }
 
     /** Ok, or info with one of its sends proven visible by an ok poll. */
-    boolean mustHaveCommitted(Op op) {
-        if (op.type() == OpType.OK) {
+    boolean mustHaveCommitted(int pos) {
+        OpType t = type(pos);
+        if (t == OpType.OK) {
             return true;
         }
-        if (op.type() != OpType.INFO) {
-            return false;
-        }
-        for (KafkaOps.Send s : KafkaOps.sends(op)) {
-            if (okReads.getOrDefault(s.key(), Set.of()).contains(s.value())) {
-                return true;
-            }
-        }
-        return false;
+        LogIndex.InfoSends info = index.infoSends.get(pos);
+        return t == OpType.INFO && info != null && index.committedInfo(info.sends());
     }
 
     /**

@@ -1,12 +1,12 @@
 package io.faultline.checker.log;
 
-import io.faultline.checker.history.Op;
 import io.faultline.checker.history.OpType;
 import io.faultline.checker.history.Value;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,30 +17,38 @@ import java.util.Map;
  * read a write-read edge from its writer, and an op's last read of a key a read-write edge to the
  * writer of the value after it. A cycle of write-write edges alone is G0, of write-read edges alone
  * G1c, of both G1c-ww, and through a read-write edge G2; one cycle is reported per strongly
- * connected component. G1a (aborted reads) is {@link KafkaLogChecker}'s own check.
+ * connected component. G1a (aborted reads) is {@link KafkaLogChecker}'s own check. The graph is
+ * built at the history's end, from positions and ranks ({@link LogIndex}): it needs the final
+ * version order.
  */
 final class CycleChecks {
     /** How many seed edges to try per component before giving up on finding a cycle of both kinds. */
     private static final int MIXED_TRIES = 8;
 
+    /** An op's reads of one key: the rank of its first read there and the highest index it read. */
+    private record KeyReads(int node, Value key, long firstRank, int last) {
+    }
+
     private final Analysis a;
-    private final List<Op> ops = new ArrayList<>();
-    private final Map<Long, Integer> node = new HashMap<>();
+    /** The positions of the nodes: the log ops that ended ok or info, in history order. */
+    private final int[] nodes;
     private final DependencyGraph g;
 
     private CycleChecks(Analysis a) {
         this.a = a;
-        for (Op op : a.history) {
-            if (op.type().isCompletion() && Analysis.isLogOp(op)
-                    && (op.type() == OpType.OK || op.type() == OpType.INFO)) {
-                node.put(op.index(), ops.size());
-                ops.add(op);
+        OpTable t = a.index.table;
+        int[] at = new int[t.size()];
+        int n = 0;
+        for (int row = 0; row < t.size(); row++) {
+            if (t.type(row) == OpType.OK || t.type(row) == OpType.INFO) {
+                at[n++] = t.position(row);
             }
         }
-        g = new DependencyGraph(ops.size());
+        nodes = Arrays.copyOf(at, n);
+        g = new DependencyGraph(n);
     }
 
-    static void check(Analysis a, List<Anomaly> out) {
+    static void check(Analysis a, List<Found> out) {
         CycleChecks c = new CycleChecks(a);
         c.intermediateReads(out);
         c.writeWrite();
@@ -55,13 +63,18 @@ final class CycleChecks {
         c.report(AnomalyType.G2, ww | wr | rw, rw, rw, 1, out);
     }
 
+    private int node(int pos) {
+        int i = Arrays.binarySearch(nodes, pos);
+        return i < 0 ? -1 : i;
+    }
+
     /** The node of the committed op that wrote {@code value} to {@code key}, or -1. */
     private int writer(Value key, Value value) {
-        Op w = a.writerOf.getOrDefault(key, Map.of()).get(value);
-        if (w == null || !a.mustHaveCommitted(w)) {
+        int w = a.writer(key, value);
+        if (w < 0 || !a.mustHaveCommitted(w)) {
             return -1;
         }
-        return node.getOrDefault(w.index(), -1);
+        return node(w);
     }
 
     private void writeWrite() {
@@ -82,11 +95,11 @@ final class CycleChecks {
     }
 
     private void writeRead() {
-        a.readersOf.forEach((k, byValue) -> byValue.forEach((v, readers) -> {
+        a.index.readersOf.forEach((k, byValue) -> byValue.forEach((v, readers) -> {
             int w = writer(k, v);
             if (w >= 0) {
-                for (Op r : readers) {
-                    g.add(w, node.get(r.index()), DependencyGraph.WR, k, v);
+                for (int i = 0; i < readers.size(); i++) {
+                    g.add(w, node(Analysis.position(readers.get(i))), DependencyGraph.WR, k, v);
                 }
             }
         }));
@@ -94,61 +107,52 @@ final class CycleChecks {
 
     /** An op that read a key up to some value did not see the value after it. */
     private void readWrite() {
-        for (int r = 0; r < ops.size(); r++) {
-            Op op = ops.get(r);
-            if (op.type() != OpType.OK) {
-                continue;
-            }
-            for (Map.Entry<Value, List<KafkaOps.Read>> e : KafkaOps.reads(op).entrySet()) {
-                int last = -1;
-                for (KafkaOps.Read read : e.getValue()) {
-                    last = Math.max(last, a.indexOf(e.getKey(), read.value()));
+        Map<Long, KeyReads> slots = new HashMap<>();
+        Map<Value, Integer> keyIds = new HashMap<>();
+        a.index.readersOf.forEach((k, byValue) -> {
+            int keyId = keyIds.computeIfAbsent(k, x -> keyIds.size());
+            byValue.forEach((v, readers) -> {
+                int idx = a.indexOf(k, v);
+                for (int i = 0; i < readers.size(); i++) {
+                    long rank = readers.get(i);
+                    int n = node(Analysis.position(rank));
+                    slots.merge(((long) n << 32) | keyId, new KeyReads(n, k, rank, idx), (x, y) -> new KeyReads(n, k,
+                            Math.min(x.firstRank(), y.firstRank()), Math.max(x.last(), y.last())));
                 }
-                VersionOrder o = a.orders.get(e.getKey());
-                if (last >= 0 && last + 1 < o.size()) {
-                    Value next = o.valueAt(last + 1);
-                    // A duplicate of a value already read is no value the reader missed.
-                    int w = o.firstIndex(next).orElse(-1) > last ? writer(e.getKey(), next) : -1;
-                    if (w >= 0) {
-                        g.add(r, w, DependencyGraph.RW, e.getKey(), next);
-                    }
+            });
+        });
+        List<KeyReads> inOrder = new ArrayList<>(slots.values());
+        inOrder.sort(Comparator.comparingLong(KeyReads::firstRank));
+        for (KeyReads r : inOrder) {
+            VersionOrder o = a.orders.get(r.key());
+            int last = r.last();
+            if (last >= 0 && last + 1 < o.size()) {
+                Value next = o.valueAt(last + 1);
+                // A duplicate of a value already read is no value the reader missed.
+                int w = o.firstIndex(next).orElse(-1) > last ? writer(r.key(), next) : -1;
+                if (w >= 0) {
+                    g.add(r.node(), w, DependencyGraph.RW, r.key(), next);
                 }
             }
         }
     }
 
     /** An ok op's reads of a key ended on a value its writer later overwrote in the same op. */
-    private void intermediateReads(List<Anomaly> out) {
-        Map<Long, Map<Value, Value>> lastSends = new HashMap<>();
-        for (Op op : ops) {
-            if (op.type() != OpType.OK) {
+    private void intermediateReads(List<Found> out) {
+        for (Found.Candidate read : a.index.lastReads) {
+            Value k = read.key();
+            Value v = read.value();
+            int w = a.writer(k, v);
+            if (w < 0 || w == read.pos() || !a.mustHaveCommitted(w)) {
                 continue;
             }
-            KafkaOps.reads(op).forEach((k, rs) -> {
-                if (rs.isEmpty()) {
-                    return;
-                }
-                Value v = rs.get(rs.size() - 1).value();
-                Op w = a.writerOf.getOrDefault(k, Map.of()).get(v);
-                if (w == null || w == op || !a.mustHaveCommitted(w)) {
-                    return;
-                }
-                Value lastSent = lastSends.computeIfAbsent(w.index(), i -> lastSendPerKey(w)).get(k);
-                if (lastSent != null && !lastSent.equals(v)) {
-                    out.add(new Anomaly(AnomalyType.G1B, k, List.of(v, lastSent),
-                            "read stopped at " + v + ", which its transaction followed with " + lastSent,
-                            List.of(w, op)));
-                }
-            });
+            Value lastSent = a.index.lastSent(w, k);
+            if (lastSent != null && !lastSent.equals(v)) {
+                out.add(new Found(AnomalyType.G1B, k, List.of(v, lastSent),
+                        "read stopped at " + v + ", which its transaction followed with " + lastSent,
+                        new int[] {w, read.pos()}));
+            }
         }
-    }
-
-    private static Map<Value, Value> lastSendPerKey(Op op) {
-        Map<Value, Value> out = new LinkedHashMap<>();
-        for (KafkaOps.Send s : KafkaOps.sends(op)) {
-            out.put(s.key(), s.value());
-        }
-        return out;
     }
 
     /**
@@ -156,7 +160,7 @@ final class CycleChecks {
      * cycle through an edge of kind {@code seed} that uses every kind in {@code required} (so a
      * G1c-ww cycle is not a G0 or G1c cycle found again). Tries up to {@code tries} seed edges.
      */
-    private void report(AnomalyType type, int mask, int seed, int required, int tries, List<Anomaly> out) {
+    private void report(AnomalyType type, int mask, int seed, int required, int tries, List<Found> out) {
         int[] comp = g.components(mask);
         DependencyGraph.Cycles cycles = g.cycles(comp, mask);
         Map<Integer, Integer> tried = new HashMap<>();
@@ -180,16 +184,17 @@ final class CycleChecks {
         }
     }
 
-    private Anomaly anomaly(AnomalyType type, List<DependencyGraph.Edge> cycle) {
-        StringBuilder b = new StringBuilder("#" + ops.get(cycle.get(0).from()).index());
+    private Found anomaly(AnomalyType type, List<DependencyGraph.Edge> cycle) {
+        StringBuilder b = new StringBuilder("#" + nodes[cycle.get(0).from()]);
         List<Value> values = new ArrayList<>();
-        List<Op> involved = new ArrayList<>();
+        int[] involved = new int[cycle.size()];
+        int i = 0;
         for (DependencyGraph.Edge e : cycle) {
-            involved.add(ops.get(e.from()));
+            involved[i++] = nodes[e.from()];
             values.add(e.value());
             b.append(" -").append(e.label()).append(' ').append(e.key()).append(':').append(e.value())
-                    .append("-> #").append(ops.get(e.to()).index());
+                    .append("-> #").append(nodes[e.to()]);
         }
-        return new Anomaly(type, cycle.get(0).key(), values, b.toString(), involved);
+        return new Found(type, cycle.get(0).key(), values, b.toString(), involved);
     }
 }

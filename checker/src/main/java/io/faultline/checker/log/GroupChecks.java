@@ -1,16 +1,14 @@
 package io.faultline.checker.log;
 
-import io.faultline.checker.history.Op;
-import io.faultline.checker.history.OpType;
 import io.faultline.checker.history.Value;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Consumer-group anomalies (FIDELITY C7.7): what the group as a whole, every process that
@@ -27,55 +25,73 @@ import java.util.TreeSet;
  * </ul>
  * The group is every process that subscribed and every process that never said how it consumes
  * (it may be a member); only a process that assigned itself is surely outside. Values a log
- * anomaly already explains (several values at one offset) are left to it.
+ * anomaly already explains (several values at one offset) are left to it. Who is a member is known
+ * only at the end, so the hand-outs are taken then from the ok reads' ranks
+ * ({@link LogIndex#readersOf}), in the order the history made them.
  */
 final class GroupChecks {
+    /** A value handed to the group: the rank of its first hand-out and the positions of the polls that handed it. */
+    private record Handed(Value value, long firstRank, List<Integer> polls) {
+    }
+
     private GroupChecks() {
     }
 
-    static void check(Analysis a, List<Anomaly> out) {
-        Set<Integer> subscribed = new TreeSet<>();
-        Set<Integer> assigned = new TreeSet<>();
-        for (Op op : a.history) {
-            if (op.f().equals(KafkaOps.SUBSCRIBE)) {
-                subscribed.add(op.process());
-            } else if (op.f().equals(KafkaOps.ASSIGN)) {
-                assigned.add(op.process());
-            }
-        }
-        if (subscribed.isEmpty()) {
+    static void check(Analysis a, List<Found> out) {
+        if (a.index.subscribers.isEmpty()) {
             return;
         }
         // Only a process that assigned itself is surely outside the group: one that never said
         // how it consumes may be a member, so its reads count for the group (no false skip).
-        Set<Integer> members = new TreeSet<>();
-        for (Op op : a.history) {
-            if (!assigned.contains(op.process()) || subscribed.contains(op.process())) {
-                members.add(op.process());
-            }
-        }
-        Map<Value, Map<Value, List<Op>>> handed = new LinkedHashMap<>();
-        for (Op op : a.history) {
-            if (op.type() == OpType.OK && members.contains(op.process()) && op.f().equals(KafkaOps.POLL)) {
-                // One op reading a value twice is the log's duplicate, not a second delivery: ops count once.
-                KafkaOps.reads(op).forEach((k, rs) -> rs.forEach(r -> {
-                    List<Op> readers = handed.computeIfAbsent(k, x -> new LinkedHashMap<>())
-                            .computeIfAbsent(r.value(), x -> new ArrayList<>());
-                    if (readers.isEmpty() || readers.get(readers.size() - 1) != op) {
-                        readers.add(op);
+        List<List<Handed>> byKey = new ArrayList<>();
+        List<Value> keys = new ArrayList<>();
+        a.index.readersOf.forEach((k, byValue) -> {
+            List<Handed> handed = new ArrayList<>();
+            byValue.forEach((v, ranks) -> {
+                List<Integer> polls = new ArrayList<>();
+                long first = -1;
+                for (int i = 0; i < ranks.size(); i++) {
+                    int pos = Analysis.position(ranks.get(i));
+                    int row = a.index.table.row(pos);
+                    if (a.index.table.f(row) != OpTable.POLL || a.assigners.contains(a.index.table.process(row))) {
+                        continue;
                     }
-                }));
+                    // One op reading a value twice is the log's duplicate, not a second delivery: ops count once.
+                    if (polls.isEmpty()) {
+                        first = ranks.get(i);
+                        polls.add(pos);
+                    } else if (polls.get(polls.size() - 1) != pos) {
+                        polls.add(pos);
+                    }
+                }
+                if (!polls.isEmpty()) {
+                    handed.add(new Handed(v, first, polls));
+                }
+            });
+            if (!handed.isEmpty()) {
+                handed.sort(Comparator.comparingLong(Handed::firstRank));
+                byKey.add(handed);
+                keys.add(k);
             }
-        }
-        handed.forEach((k, byValue) -> {
-            redeliveries(k, byValue, out);
-            skips(a, k, byValue, out);
         });
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingLong(i -> byKey.get(i).get(0).firstRank()));
+        for (int i : order) {
+            Map<Value, List<Integer>> byValue = new LinkedHashMap<>();
+            for (Handed h : byKey.get(i)) {
+                byValue.put(h.value(), h.polls());
+            }
+            redeliveries(keys.get(i), byValue, out);
+            skips(a, keys.get(i), byValue, out);
+        }
     }
 
-    private static void redeliveries(Value k, Map<Value, List<Op>> byValue, List<Anomaly> out) {
+    private static void redeliveries(Value k, Map<Value, List<Integer>> byValue, List<Found> out) {
         List<Value> again = new ArrayList<>();
-        List<Op> ops = new ArrayList<>();
+        List<Integer> ops = new ArrayList<>();
         byValue.forEach((v, readers) -> {
             if (readers.size() > 1) {
                 again.add(v);
@@ -85,12 +101,12 @@ final class GroupChecks {
             }
         });
         if (!again.isEmpty()) {
-            out.add(new Anomaly(AnomalyType.GROUP_NONMONOTONIC_POLL, k, again, again.size()
-                    + " value(s) handed to the group more than once (at-least-once redelivery)", ops));
+            out.add(new Found(AnomalyType.GROUP_NONMONOTONIC_POLL, k, again, again.size()
+                    + " value(s) handed to the group more than once (at-least-once redelivery)", Found.positions(ops)));
         }
     }
 
-    private static void skips(Analysis a, Value k, Map<Value, List<Op>> byValue, List<Anomaly> out) {
+    private static void skips(Analysis a, Value k, Map<Value, List<Integer>> byValue, List<Found> out) {
         VersionOrder order = a.orders.get(k);
         if (order == null) {
             return;
@@ -108,16 +124,15 @@ final class GroupChecks {
         }
         List<Value> skipped = new ArrayList<>();
         for (Value v : order.lastAtOrBelow(top)) {
-            if (!byValue.containsKey(v) && !conflicted.contains(v) && !a.compacted(k, v)
-                    && a.okReads.getOrDefault(k, Set.of()).contains(v)) {
+            if (!byValue.containsKey(v) && !conflicted.contains(v) && !a.compacted(k, v) && a.okReads(k).contains(v)) {
                 skipped.add(v);
             }
         }
         if (!skipped.isEmpty()) {
-            List<Op> ops = new ArrayList<>(a.readersOf.get(k).get(skipped.get(0)).subList(0, 1));
-            ops.add(byValue.get(topValue).get(0));
-            out.add(new Anomaly(AnomalyType.GROUP_POLL_SKIP, k, skipped, skipped.size()
-                    + " value(s) in the log below index " + top + " that no group member was handed", ops));
+            int firstReader = Analysis.position(a.readers(k, skipped.get(0)).first());
+            out.add(new Found(AnomalyType.GROUP_POLL_SKIP, k, skipped, skipped.size()
+                    + " value(s) in the log below index " + top + " that no group member was handed",
+                    new int[] {firstReader, byValue.get(topValue).get(0)}));
         }
     }
 }

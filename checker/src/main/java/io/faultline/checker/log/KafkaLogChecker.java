@@ -2,8 +2,8 @@ package io.faultline.checker.log;
 
 import io.faultline.checker.Outcome;
 import io.faultline.checker.history.History;
+import io.faultline.checker.history.OnlineCheck;
 import io.faultline.checker.history.Op;
-import io.faultline.checker.history.OpType;
 import io.faultline.checker.history.Value;
 
 import java.util.ArrayList;
@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
@@ -25,10 +26,18 @@ import org.apiguardian.api.API;
  * transactions every op stands alone, and the interleavings those kinds describe are the plain
  * anomalies above or nothing Kafka promises.
  *
+ * <p>The check runs online (issue 18): {@link #online} is fed each op as it is recorded and keeps
+ * op positions, never ops; what needs the whole history (the final version order, what is lost or
+ * unseen, the cycle search) runs at its result, and only the ops an anomaly names are read back.
+ * {@link #check} feeds a history at hand to the same online check.
+ *
  * <pre>{@code
  * History h = ...; // :send / :poll / :assign ops in Jepsen's shape (see the package doc)
  * LogCheckResult r = new KafkaLogChecker().check(h);
  * r.of(AnomalyType.LOST_WRITE).forEach(System.out::println);
+ *
+ * OnlineCheck<LogCheckResult> live = KafkaLogChecker.online(recorder::history, Map::of);
+ * recorder.listen(live);  // before the run's first op; live.result() after its last
  * }</pre>
  */
 @API(status = API.Status.STABLE, since = "0.1")
@@ -53,64 +62,89 @@ public final class KafkaLogChecker {
 
     /** Analyses the history; never throws on odd op values (they are ignored). */
     public LogCheckResult check(History history) {
-        Analysis a = new Analysis(history, recordKeys);
-        List<Anomaly> out = new ArrayList<>();
-        inconsistentOffsets(a, out);
-        duplicates(a, out);
-        abortedReads(a, out);
-        precommittedReads(a, out);
-        lostWrites(a, out);
-        OrderChecks.within(a, out);
-        OrderChecks.pollsAcross(a, out);
-        OrderChecks.sendsAcross(a, out);
-        unseen(a, out);
-        GroupChecks.check(a, out);
-        if (a.transactional) {
-            CycleChecks.check(a, out);
-        }
-        LogCheckResult judged = new LogCheckResult(Outcome.VALID, out, a.subscribe, a.assigners);
-        boolean invalid = out.stream().anyMatch(an -> !judged.allowed(an));
-        return new LogCheckResult(invalid ? Outcome.INVALID : Outcome.VALID, out, a.subscribe, a.assigners);
+        return OnlineCheck.over(history, online(() -> history, () -> recordKeys));
     }
 
-    private static void inconsistentOffsets(Analysis a, List<Anomaly> out) {
-        a.orders.forEach((k, o) -> o.conflicts().forEach((offset, vs) -> out.add(new Anomaly(
+    /**
+     * The check fed op by op as {@code history}'s ops are recorded. At its result, {@code history}
+     * gives the recorded history (read only for the ops the anomalies name) and {@code recordKeys}
+     * the record keys of a compacted topic (empty otherwise), known only then: they are read from the
+     * replicas' logs after the run. The result may be asked again after more ops.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public static OnlineCheck<LogCheckResult> online(Supplier<History> history,
+                                                     Supplier<Map<Value, Map<Value, Value>>> recordKeys) {
+        return new Online(history, recordKeys);
+    }
+
+    private static final class Online implements OnlineCheck<LogCheckResult> {
+        private final Supplier<History> history;
+        private final Supplier<Map<Value, Map<Value, Value>>> recordKeys;
+        private final LogIndex index = new LogIndex();
+        private final OrderChecks order = new OrderChecks(index);
+
+        Online(Supplier<History> history, Supplier<Map<Value, Map<Value, Value>>> recordKeys) {
+            this.history = history;
+            this.recordKeys = recordKeys;
+        }
+
+        @Override
+        public void accept(Op op) {
+            index.accept(op);
+            order.accept(op);
+        }
+
+        @Override
+        public LogCheckResult result() {
+            Analysis a = index.seal(Map.copyOf(recordKeys.get()));
+            List<Found> out = new ArrayList<>();
+            inconsistentOffsets(a, out);
+            duplicates(a, out);
+            abortedReads(a, out);
+            precommittedReads(a, out);
+            lostWrites(a, out);
+            order.judge(a, out);
+            unseen(a, out);
+            GroupChecks.check(a, out);
+            if (a.transactional) {
+                CycleChecks.check(a, out);
+            }
+            List<Anomaly> anomalies = Found.resolve(out, history.get());
+            LogCheckResult judged = new LogCheckResult(Outcome.VALID, anomalies, a.subscribe, a.assigners);
+            boolean invalid = anomalies.stream().anyMatch(an -> !judged.allowed(an));
+            return new LogCheckResult(invalid ? Outcome.INVALID : Outcome.VALID, anomalies, a.subscribe, a.assigners);
+        }
+    }
+
+    private static void inconsistentOffsets(Analysis a, List<Found> out) {
+        a.orders.forEach((k, o) -> o.conflicts().forEach((offset, vs) -> out.add(new Found(
                 AnomalyType.INCONSISTENT_OFFSETS, k, List.copyOf(vs),
                 "offset " + offset + " holds " + vs.size() + " different values", writers(a, k, vs)))));
     }
 
-    private static void duplicates(Analysis a, List<Anomaly> out) {
-        a.orders.forEach((k, o) -> o.duplicates().forEach((v, offsets) -> out.add(new Anomaly(
-                AnomalyType.DUPLICATE, k, List.of(v), "value at offsets " + offsets,
-                writers(a, k, List.of(v))))));
+    private static void duplicates(Analysis a, List<Found> out) {
+        a.orders.forEach((k, o) -> o.duplicates().forEach((v, offsets) -> out.add(new Found(
+                AnomalyType.DUPLICATE, k, List.of(v), "value at offsets " + offsets, writers(a, k, List.of(v))))));
     }
 
-    private static void abortedReads(Analysis a, List<Anomaly> out) {
-        a.readersOf.forEach((k, readers) -> readers.forEach((v, ops) -> {
-            Op w = a.writerOf.getOrDefault(k, Map.of()).get(v);
-            if (w != null && w.type() == OpType.FAIL) {
-                List<Op> involved = new ArrayList<>(List.of(w));
-                involved.addAll(ops);
-                out.add(new Anomaly(AnomalyType.G1A, k, List.of(v),
-                        "read although its send failed", involved));
+    private static void abortedReads(Analysis a, List<Found> out) {
+        a.index.readersOf.forEach((k, readers) -> readers.forEach((v, ranks) -> {
+            int w = a.writer(k, v);
+            if (w >= 0 && a.type(w) == io.faultline.checker.history.OpType.FAIL) {
+                int[] involved = new int[1 + ranks.size()];
+                involved[0] = w;
+                for (int i = 0; i < ranks.size(); i++) {
+                    involved[i + 1] = Analysis.position(ranks.get(i));
+                }
+                out.add(new Found(AnomalyType.G1A, k, List.of(v), "read although its send failed", involved));
             }
         }));
     }
 
-    private static void precommittedReads(Analysis a, List<Anomaly> out) {
-        for (Op op : a.history) {
-            if (op.type() != OpType.OK || !op.f().equals(KafkaOps.TXN)) {
-                continue;
-            }
-            Map<Value, List<KafkaOps.Read>> reads = KafkaOps.reads(op);
-            for (KafkaOps.Send s : KafkaOps.sends(op)) {
-                for (KafkaOps.Read r : reads.getOrDefault(s.key(), List.of())) {
-                    if (r.value().equals(s.value())) {
-                        out.add(new Anomaly(AnomalyType.PRECOMMITTED_READ, s.key(), List.of(s.value()),
-                                "the transaction read its own send", List.of(op)));
-                    }
-                }
-            }
+    private static void precommittedReads(Analysis a, List<Found> out) {
+        for (Found.Candidate c : a.index.precommitted) {
+            out.add(new Found(AnomalyType.PRECOMMITTED_READ, c.key(), List.of(c.value()),
+                    "the transaction read its own send", new int[] {c.pos()}));
         }
     }
 
@@ -118,8 +152,9 @@ public final class KafkaLogChecker {
      * For each key, the highest index any ok poll reached bounds what must have been read: every
      * value whose last appearance is at or below it and whose writer must have committed.
      */
-    private static void lostWrites(Analysis a, List<Anomaly> out) {
-        a.okReads.forEach((k, read) -> {
+    private static void lostWrites(Analysis a, List<Found> out) {
+        a.index.readersOf.forEach((k, readers) -> {
+            Set<Value> read = readers.keySet();
             VersionOrder o = a.orders.get(k);
             if (o == null) {
                 return;
@@ -134,50 +169,44 @@ public final class KafkaLogChecker {
                 }
             }
             for (Value v : o.lastAtOrBelow(bound)) {
-                Op w = a.writerOf.getOrDefault(k, Map.of()).get(v);
-                if (read.contains(v) || w == null || !a.mustHaveCommitted(w)) {
+                int w = a.writer(k, v);
+                if (read.contains(v) || w < 0 || !a.mustHaveCommitted(w)) {
                     continue;
                 }
                 if (a.compacted(k, v)) {
-                    out.add(new Anomaly(AnomalyType.COMPACTED, k, List.of(v), "never read: " + a.compactedBecause(k, v),
-                            List.of(w)));
+                    out.add(new Found(AnomalyType.COMPACTED, k, List.of(v), "never read: " + a.compactedBecause(k, v),
+                            new int[] {w}));
                     continue;
                 }
-                List<Op> ops = new ArrayList<>(List.of(w));
-                ops.add(a.readersOf.get(k).get(maxRead).get(0));
-                out.add(new Anomaly(AnomalyType.LOST_WRITE, k, List.of(v),
+                out.add(new Found(AnomalyType.LOST_WRITE, k, List.of(v),
                         "acknowledged at index " + o.firstIndex(v).orElse(-1) + " but never read, though "
-                                + maxRead + " at index " + bound + " was", ops));
+                                + maxRead + " at index " + bound + " was",
+                        new int[] {w, Analysis.position(readers.get(maxRead).first())}));
             }
         });
     }
 
-    private static void unseen(Analysis a, List<Anomaly> out) {
+    private static void unseen(Analysis a, List<Found> out) {
         Map<Value, Set<Value>> unseen = new LinkedHashMap<>();
-        Map<Value, List<Op>> writers = new LinkedHashMap<>();
-        for (Op op : a.history) {
-            if (op.type() != OpType.OK || !Analysis.isLogOp(op)) {
-                continue;
-            }
-            for (KafkaOps.Send s : KafkaOps.sends(op)) {
-                if (!a.okReads.getOrDefault(s.key(), Set.of()).contains(s.value()) && !a.compacted(s.key(), s.value())) {
-                    unseen.computeIfAbsent(s.key(), k -> new LinkedHashSet<>()).add(s.value());
-                    writers.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(op);
-                }
+        Map<Value, List<Integer>> writers = new LinkedHashMap<>();
+        for (Found.Candidate s : a.index.okSends) {
+            if (!a.okReads(s.key()).contains(s.value()) && !a.compacted(s.key(), s.value())) {
+                unseen.computeIfAbsent(s.key(), k -> new LinkedHashSet<>()).add(s.value());
+                writers.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s.pos());
             }
         }
-        unseen.forEach((k, vs) -> out.add(new Anomaly(AnomalyType.UNSEEN, k, List.copyOf(vs),
-                vs.size() + " acknowledged value(s) never polled", writers.get(k))));
+        unseen.forEach((k, vs) -> out.add(new Found(AnomalyType.UNSEEN, k, List.copyOf(vs),
+                vs.size() + " acknowledged value(s) never polled", Found.positions(writers.get(k)))));
     }
 
-    private static List<Op> writers(Analysis a, Value key, Iterable<Value> values) {
-        List<Op> ops = new ArrayList<>();
+    private static int[] writers(Analysis a, Value key, Iterable<Value> values) {
+        List<Integer> ops = new ArrayList<>();
         for (Value v : values) {
-            Op w = a.writerOf.getOrDefault(key, Map.of()).get(v);
-            if (w != null && !ops.contains(w)) {
+            int w = a.writer(key, v);
+            if (w >= 0 && !ops.contains(w)) {
                 ops.add(w);
             }
         }
-        return ops;
+        return Found.positions(ops);
     }
 }

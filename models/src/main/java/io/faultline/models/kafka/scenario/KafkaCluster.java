@@ -2,6 +2,7 @@ package io.faultline.models.kafka.scenario;
 
 import io.faultline.checker.Outcome;
 import io.faultline.checker.history.History;
+import io.faultline.checker.history.OnlineCheck;
 import io.faultline.checker.history.Value;
 import io.faultline.checker.log.AnomalyType;
 import io.faultline.checker.log.KafkaLogChecker;
@@ -63,6 +64,16 @@ public final class KafkaCluster {
     private Controller lastNamed;
     private RecordLedger ledger;
     private int nextProcess;
+    /**
+     * Jepsen's Kafka checks fed each op as the recorder records it (issue 18), for a scenario's run;
+     * a cluster on a caller's own simulation (tests, benchmarks that may never ask) has none and
+     * judges its recorded history when asked, through the same check.
+     */
+    private Optional<OnlineCheck<LogCheckResult>> online = Optional.empty();
+    /** The last result of {@link #logCheck}, and the history size and virtual time it was taken at. */
+    private LogCheckResult judged;
+    private int judgedSize = -1;
+    private long judgedAt = -1;
 
     private KafkaCluster(Simulation sim, Recorder recorder, KafkaConfig config, int partitions) {
         this.sim = sim;
@@ -73,7 +84,12 @@ public final class KafkaCluster {
 
     /** The cluster of a scenario's run: on the run's simulation, its clients recording into the run's history. */
     public static KafkaCluster create(ScenarioRun run, KafkaConfig config, ClusterShape shape) {
-        return create(run.sim(), run.recorder(), config, shape);
+        KafkaCluster c = create(run.sim(), run.recorder(), config, shape);
+        // Judged as recorded: a long run's history is never read back whole (issue 18).
+        OnlineCheck<LogCheckResult> check = KafkaLogChecker.online(c.recorder::history, c::recordKeys);
+        c.recorder.listen(check);
+        c.online = Optional.of(check);
+        return c;
     }
 
     /** A cluster on a simulation of the caller's own (tests, benchmarks), with a recorder of its own. */
@@ -379,19 +395,31 @@ public final class KafkaCluster {
         return check(logCheck());
     }
 
-    /** Jepsen's Kafka checks (FIDELITY C10) over the recorded history, anomaly by anomaly. */
+    /**
+     * Jepsen's Kafka checks (FIDELITY C10) over the recorded history, anomaly by anomaly: a scenario's
+     * cluster answers with the online check, which judged each op as it was recorded; one on a
+     * caller's own simulation feeds its recorded history to the same check now (asked again, the same
+     * result until more ops are recorded or virtual time moves: a compacted topic's record keys are
+     * read then).
+     */
     public LogCheckResult logCheck() {
-        return logChecker().check(history());
+        if (judgedSize != recorder.size() || judgedAt != sim.now()) {
+            judged = online.map(OnlineCheck::result)
+                    .orElseGet(() -> new KafkaLogChecker(recordKeys()).check(history()));
+            judgedSize = recorder.size();
+            judgedAt = sim.now();
+        }
+        return judged;
     }
 
     /**
-     * The checker for this cluster's topic: on a compacted topic it is told each value's record
-     * key, read from the slots of every replica's log (the cleaner's gaps keep them), so that what
-     * compaction removed is not judged lost (FIDELITY C8.4).
+     * The record keys for this cluster's topic: on a compacted topic each value's record key, read
+     * from the slots of every replica's log (the cleaner's gaps keep them), so that what compaction
+     * removed is not judged lost (FIDELITY C8.4); none otherwise.
      */
-    private KafkaLogChecker logChecker() {
+    private Map<Value, Map<Value, Value>> recordKeys() {
         if (!config.cleanupPolicy().compact()) {
-            return new KafkaLogChecker();
+            return Map.of();
         }
         Map<Value, Map<Value, Value>> keys = new LinkedHashMap<>();
         for (int p = 0; p < partitions(); p++) {
@@ -407,7 +435,7 @@ public final class KafkaCluster {
                 });
             }
         }
-        return new KafkaLogChecker(keys);
+        return keys;
     }
 
     /** Each lost or duplicated record, explained from the history and what the brokers' logs went through. */
