@@ -1,5 +1,6 @@
 package io.faultline.models.s3.store;
 
+import io.faultline.models.s3.api.response.ListEntry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -35,6 +36,17 @@ public final class KeyState {
     private String text;
     /** The current version, computed once: every GET, LIST entry and conditional write asks for it. */
     private Optional<Current> current;
+    /**
+     * The last mutation applied to this state and its result. The replicas of a key receive the
+     * same {@link Mutation} object (a front-end sends one to each), so replicas that held the same
+     * state go on sharing one instance: its text is built once and traces and scan joins compare
+     * states by identity first.
+     */
+    private Mutation applied;
+    private KeyState afterApplied;
+    /** The last {@link #listEntry}, for {@link #listedKey}: a LIST of an unchanged key reuses it. */
+    private Optional<ListEntry> listed;
+    private String listedKey;
 
     private KeyState(TreeMap<String, Slot> slots) {
         this.slots = slots;
@@ -68,16 +80,30 @@ public final class KeyState {
     }
 
     public KeyState apply(Mutation m) {
-        return merge(m.versionId(), m.slot());
+        if (m != applied) {
+            afterApplied = merge(m.versionId(), m.slot());
+            applied = m;
+        }
+        return afterApplied;
     }
 
-    /** The join of two replicas' states of the same key. */
+    /**
+     * The join of two replicas' states of the same key. When the join holds exactly what
+     * {@code other} holds, it is {@code other} itself (see {@link #applied}: a read repair or a
+     * peer's push then leaves the replicas sharing one instance again).
+     */
     public KeyState join(KeyState other) {
+        if (other == this || other.slots.isEmpty()) {
+            return this;
+        }
+        if (slots.isEmpty()) {
+            return other;
+        }
         KeyState r = this;
         for (Map.Entry<String, Slot> e : other.slots.entrySet()) {
             r = r.merge(e.getKey(), e.getValue());
         }
-        return r;
+        return r != this && r.equals(other) ? other : r;
     }
 
     /** The current version: the live slot with the highest stamp (an object or a delete marker). */
@@ -103,6 +129,19 @@ public final class KeyState {
     public Optional<StoredObject> currentObject() {
         return current().filter(c -> c.slot() instanceof Slot.Version)
                 .map(c -> ((Slot.Version) c.slot()).object());
+    }
+
+    /**
+     * The list entry of {@code key} in this state: its current object, if its current version is
+     * one (FIDELITY A5 "Versions": delete markers are not listed).
+     */
+    public Optional<ListEntry> listEntry(String key) {
+        if (!key.equals(listedKey)) {
+            listed = currentObject().map(o -> new ListEntry(key, o.etag(), o.size(), o.lastModified(),
+                    o.storageClass()));
+            listedKey = key;
+        }
+        return listed;
     }
 
     /** The live slot at this version ID. */
