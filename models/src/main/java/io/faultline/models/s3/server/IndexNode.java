@@ -96,7 +96,7 @@ public final class IndexNode implements Process {
     private final List<HostId> others;
     private final S3Config config;
     private final List<BucketRecord> initialBuckets;
-    private final IndexState state = new IndexState();
+    private final IndexState state;
     private final TreeMap<Long, Outgoing> due = new TreeMap<>();
     private final TreeMap<Long, Outgoing> unacked = new TreeMap<>();
     private final TreeSet<HostId> synced = new TreeSet<>();
@@ -121,8 +121,11 @@ public final class IndexNode implements Process {
      * @param self           this replica
      * @param config         the model's configuration
      * @param initialBuckets buckets that exist from the start
+     * @param applied        the cluster's recent writes, shared by its index replicas ({@link AppliedWrites})
      */
-    public IndexNode(IndexLayout layout, HostId self, S3Config config, List<BucketRecord> initialBuckets) {
+    public IndexNode(IndexLayout layout, HostId self, S3Config config, List<BucketRecord> initialBuckets,
+                     AppliedWrites applied) {
+        this.state = new IndexState(applied);
         this.layout = layout;
         this.self = self;
         this.group = layout.groupOfHost(self);

@@ -29,6 +29,12 @@ public final class IndexState {
      */
     private final TreeMap<String, TreeMap<String, S3Wire.Entry>> keys = new TreeMap<>();
     private final TreeMap<String, TreeMap<String, Upload>> uploads = new TreeMap<>();
+    private final AppliedWrites applied;
+
+    /** @param applied the cluster's recent writes, shared by its replicas (see {@link AppliedWrites}) */
+    IndexState(AppliedWrites applied) {
+        this.applied = applied;
+    }
 
     KeyState key(String bucket, String key) {
         TreeMap<String, S3Wire.Entry> b = keys.get(bucket);
@@ -39,7 +45,7 @@ public final class IndexState {
     void apply(String bucket, Mutation m) {
         TreeMap<String, S3Wire.Entry> b = keys.computeIfAbsent(bucket, x -> new TreeMap<>(Keys.ORDER));
         S3Wire.Entry e = b.get(m.key());
-        put(b, m.key(), e, (e == null ? KeyState.EMPTY : e.state()).apply(m));
+        put(b, m.key(), e, applied.apply(e == null ? KeyState.EMPTY : e.state(), m));
     }
 
     void merge(String bucket, String key, KeyState s) {

@@ -36,14 +36,6 @@ public final class KeyState {
     private String text;
     /** The current version, computed once: every GET, LIST entry and conditional write asks for it. */
     private Optional<Current> current;
-    /**
-     * The last mutation applied to this state and its result. The replicas of a key receive the
-     * same {@link Mutation} object (a front-end sends one to each), so replicas that held the same
-     * state go on sharing one instance: its text is built once and traces and scan joins compare
-     * states by identity first.
-     */
-    private Mutation applied;
-    private KeyState afterApplied;
     /** The last {@link #listEntry}, for {@link #listedKey}: a LIST of an unchanged key reuses it. */
     private Optional<ListEntry> listed;
     private String listedKey;
@@ -80,17 +72,14 @@ public final class KeyState {
     }
 
     public KeyState apply(Mutation m) {
-        if (m != applied) {
-            afterApplied = merge(m.versionId(), m.slot());
-            applied = m;
-        }
-        return afterApplied;
+        return merge(m.versionId(), m.slot());
     }
 
     /**
      * The join of two replicas' states of the same key. When the join holds exactly what
-     * {@code other} holds, it is {@code other} itself (see {@link #applied}: a read repair or a
-     * peer's push then leaves the replicas sharing one instance again).
+     * {@code other} holds, it is {@code other} itself: a read repair or a peer's push leaves the
+     * replicas sharing one instance (whose text a trace hashes once, and which scan joins compare by
+     * identity first).
      */
     public KeyState join(KeyState other) {
         if (other == this || other.slots.isEmpty()) {
@@ -136,6 +125,9 @@ public final class KeyState {
      * one (FIDELITY A5 "Versions": delete markers are not listed).
      */
     public Optional<ListEntry> listEntry(String key) {
+        if (slots.isEmpty()) {
+            return Optional.empty(); // EMPTY is shared by every run: it caches nothing per key
+        }
         if (!key.equals(listedKey)) {
             listed = currentObject().map(o -> new ListEntry(key, o.etag(), o.size(), o.lastModified(),
                     o.storageClass()));
@@ -215,7 +207,8 @@ public final class KeyState {
     }
 
     private String describe() {
-        StringBuilder b = new StringBuilder("KeyState{");
+        // Sized for the usual slot (an ETag and a stamp, about 70 characters): the builder need not grow.
+        StringBuilder b = new StringBuilder(16 + 80 * slots.size()).append("KeyState{");
         for (Map.Entry<String, Slot> e : slots.entrySet()) {
             Slot s = e.getValue();
             Stamp t = s.stamp();
