@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * replies by identity first. It changes no state's content, only which equal instance a replica
  * holds. The 1,024 latest writes are kept (by stamp, in insertion order), none after.
  */
-@API(status = API.Status.INTERNAL, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AppliedWrites {
     private static final int KEPT = 1024;
 
