@@ -1,16 +1,13 @@
 package io.faultline.models.s3.server;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * A front-end's open calls by id. Ids are issued in increasing order and most calls close soon
  * after they open, so the open ones sit in a window of slots from the oldest open id to the newest:
- * an array indexed by id, with no boxed key and no tree per lookup (a sorted map of calls, and one
- * of each request's call ids, were about 5 % of S3StrongBench). The few calls that stay open long
+ * an array indexed by id, with no boxed key and no tree per lookup (the calls' sorted maps were
+ * about 5 % of S3StrongBench). The few calls that stay open long
  * (a call nobody answers while its request waits) move to a sorted overflow when the window fills,
  * so the window stays about as large as the recent calls. Iteration is in id order.
  *
@@ -65,17 +62,6 @@ final class CallWindow<T> {
         } else if (id < oldest) {
             overflow.remove(id);
         }
-    }
-
-    /** Closes every open call that {@code drop} accepts. */
-    void removeIf(Predicate<T> drop) {
-        List<Long> gone = new ArrayList<>();
-        forEach((id, c) -> {
-            if (drop.test(c)) {
-                gone.add(id);
-            }
-        });
-        gone.forEach(this::remove);
     }
 
     boolean isEmpty() {

@@ -3,6 +3,7 @@ package io.faultline.models.s3.server;
 import io.faultline.models.s3.wire.S3Wire;
 import io.faultline.sim.Context;
 import io.faultline.sim.HostId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -37,6 +38,8 @@ public final class Calls {
     }
 
     private final CallWindow<Call> calls = new CallWindow<>(1);
+    /** Each request's call ids, so that answering it drops them without looking through every open call. */
+    private final TreeMap<Long, List<Long>> byOwner = new TreeMap<>();
 
     /** Starts a call on behalf of request {@code owner}; returns its id. */
     long start(Context ctx, long owner, List<HostId> targets, int needed, LongFunction<S3Wire> make,
@@ -48,6 +51,7 @@ public final class Calls {
     long start(Context ctx, long owner, List<HostId> targets, Predicate<TreeMap<HostId, S3Wire>> enough,
                LongFunction<S3Wire> make, Consumer<TreeMap<HostId, S3Wire>> done) {
         long id = calls.open(new Call(owner, targets, enough, make, done));
+        byOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(id);
         for (HostId t : targets) {
             ctx.send(t, make.apply(id));
         }
@@ -96,7 +100,10 @@ public final class Calls {
 
     /** Abandons every open call of request {@code owner}. */
     void dropOwner(long owner) {
-        calls.removeIf(c -> c.owner == owner);
+        List<Long> ids = byOwner.remove(owner);
+        if (ids != null) {
+            ids.forEach(calls::remove);
+        }
     }
 
     boolean isEmpty() {
