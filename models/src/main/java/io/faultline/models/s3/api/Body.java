@@ -30,6 +30,9 @@ public sealed interface Body {
     final class Bytes implements Body {
         private final byte[] data;
         private final byte[] md5;
+        /** The ETag and the text, built once: every PUT asks for the ETag twice, and traces print the text of every message carrying the body. */
+        private String etag;
+        private String text;
 
         Bytes(byte[] data) {
             this.data = data.clone();
@@ -72,8 +75,19 @@ public sealed interface Body {
         }
 
         @Override
+        public String etag() {
+            if (etag == null) {
+                etag = ETags.hex(md5);
+            }
+            return etag;
+        }
+
+        @Override
         public String toString() {
-            return data.length <= 32 ? "Bytes(\"" + utf8() + "\")" : "Bytes(" + data.length + " B)";
+            if (text == null) {
+                text = data.length <= 32 ? "Bytes(\"" + utf8() + "\")" : "Bytes(" + data.length + " B)";
+            }
+            return text;
         }
     }
 

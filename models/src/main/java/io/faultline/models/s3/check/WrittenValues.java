@@ -7,18 +7,18 @@ import io.faultline.checker.history.Value;
 import io.faultline.sim.CheckResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * No read returns a value nobody wrote, or a mix (FIDELITY A1.2 rule 3). A value counts as written
  * from its PUT's invocation on: a read may return a value whose write is still in flight. A read of
  * a value no PUT has asked for yet waits for the end of the run, and is judged against every PUT
- * of the history, as the rule always was. Holds per key the values put to it, not the operations.
+ * of the history, as the rule always was. Holds a fingerprint of each (key, value) put
+ * ({@link WrittenPairs}), not the operations or the values.
  */
 final class WrittenValues extends PairedCheck<CheckResult> {
     static final String NAME = "reads return written values, never partial ones";
-    private final TreeMap<String, TreeSet<String>> written = new TreeMap<>();
+    /** Every value put, with its key: all the rule needs (a read is judged by its key and value only). */
+    private final WrittenPairs written = new WrittenPairs();
     private int reads;
     /** Reads of values not written when they completed, in the order they completed. */
     private final List<Done> unexplained = new ArrayList<>();
@@ -26,7 +26,7 @@ final class WrittenValues extends PairedCheck<CheckResult> {
     @Override
     void invoked(Op inv) {
         if (Done.isPut(inv.f()) && Done.written(inv) instanceof Value.Str s) {
-            written.computeIfAbsent(Done.key(inv), k -> new TreeSet<>()).add(s.value());
+            written.add(Done.key(inv), s.value());
         }
     }
 
@@ -41,8 +41,7 @@ final class WrittenValues extends PairedCheck<CheckResult> {
     }
 
     private boolean isWritten(Done read) {
-        TreeSet<String> values = written.get(read.key());
-        return values != null && values.contains(((Value.Str) read.value()).value());
+        return written.contains(read.key(), ((Value.Str) read.value()).value());
     }
 
     @Override

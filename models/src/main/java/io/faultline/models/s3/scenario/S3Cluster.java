@@ -4,6 +4,7 @@ import io.faultline.models.s3.config.ClusterShape;
 import io.faultline.models.s3.config.S3Config;
 import io.faultline.models.s3.rules.BucketRecord;
 import io.faultline.models.s3.rules.IndexLayout;
+import io.faultline.models.s3.server.AppliedWrites;
 import io.faultline.models.s3.server.ColdPath;
 import io.faultline.models.s3.server.FrontEnd;
 import io.faultline.models.s3.server.IndexNode;
@@ -98,11 +99,12 @@ public final class S3Cluster {
             initial.add(new BucketRecord(b, true, VersioningState.UNVERSIONED, new Stamp(0, -1, 0)));
         }
         List<HostId> ids = new ArrayList<>();
+        AppliedWrites applied = new AppliedWrites();
         for (int i = 0; i < indexHosts; i++) {
             // Peers are known once every replica exists; the list is filled before the run starts.
             // The layout is known once every replica exists; it is built before the run starts.
             Host h = sim.addHost("idx" + (i + 1), self -> new IndexNode(new IndexLayout(ids, cfg.indexGroupSize()),
-                    self, cfg, initial));
+                    self, cfg, initial, applied));
             ids.add(h.id());
             c.index.add(h);
         }

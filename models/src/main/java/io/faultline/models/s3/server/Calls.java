@@ -3,10 +3,8 @@ package io.faultline.models.s3.server;
 import io.faultline.models.s3.wire.S3Wire;
 import io.faultline.sim.Context;
 import io.faultline.sim.HostId;
-import io.faultline.sim.client.PendingRequests;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
@@ -39,7 +37,8 @@ public final class Calls {
         }
     }
 
-    private final PendingRequests<Call> calls = new PendingRequests<>(1);
+    private final CallWindow<Call> calls = new CallWindow<>(1);
+    /** Each request's call ids, so that answering it drops them without looking through every open call. */
     private final TreeMap<Long, List<Long>> byOwner = new TreeMap<>();
 
     /** Starts a call on behalf of request {@code owner}; returns its id. */
@@ -64,46 +63,46 @@ public final class Calls {
         if (!(m instanceof S3Wire.Reply r)) {
             return;
         }
-        Call c = calls.peek(r.call()).orElse(null);
+        Call c = calls.get(r.call());
         if (c == null || !c.targets.contains(from)) {
             return;
         }
         c.replies.putIfAbsent(from, m);
         if (c.enough.test(c.replies)) {
-            calls.forget(r.call());
+            calls.remove(r.call());
             c.done.accept(c.replies);
         }
     }
 
     /** Completes a call with the replies it has (at least one), for windows that do not wait for all. */
     void finishEarly(long id) {
-        Call c = calls.peek(id).orElse(null);
+        Call c = calls.get(id);
         if (c != null && !c.replies.isEmpty()) {
-            calls.forget(id);
+            calls.remove(id);
             c.done.accept(c.replies);
         }
     }
 
     void resend(Context ctx) {
-        for (Map.Entry<Long, Call> e : calls.open().entrySet()) {
-            Call c = e.getValue();
+        calls.forEach((id, c) -> {
             for (HostId t : c.targets) {
                 if (!c.replies.containsKey(t)) {
-                    ctx.send(t, c.make.apply(e.getKey()));
+                    ctx.send(t, c.make.apply(id));
                 }
             }
-        }
+        });
     }
 
     /** Abandons call {@code id}: its replies are ignored from now on. */
     void cancel(long id) {
-        calls.forget(id);
+        calls.remove(id);
     }
 
+    /** Abandons every open call of request {@code owner}. */
     void dropOwner(long owner) {
         List<Long> ids = byOwner.remove(owner);
         if (ids != null) {
-            ids.forEach(calls::forget);
+            ids.forEach(calls::remove);
         }
     }
 

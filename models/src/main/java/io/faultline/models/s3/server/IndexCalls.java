@@ -191,7 +191,14 @@ public final class IndexCalls {
     }
 
     private static long grants(Map<HostId, S3Wire> replies) {
-        return replies.values().stream().filter(r -> r instanceof S3Wire.KeyReply).count();
+        // A loop, not a stream: this runs on every reply to a conditional write's lease request.
+        long n = 0;
+        for (S3Wire r : replies.values()) {
+            if (r instanceof S3Wire.KeyReply) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Request {@code requestId} is answered: drop its key lease, if it took one. */
@@ -292,7 +299,7 @@ public final class IndexCalls {
     private boolean fromEveryGroupRead(List<Integer> groups, Map<HostId, S3Wire> replies) {
         for (int g : groups) {
             List<HostId> group = front.layout().group(g);
-            long answered = group.stream().filter(replies::containsKey).count();
+            long answered = answered(group, replies);
             if (answered < guards().readQuorum(group.size(), group.size() / 2 + 1)) {
                 return false;
             }
@@ -304,12 +311,23 @@ public final class IndexCalls {
     private boolean fromEveryGroup(List<Integer> groups, Map<HostId, S3Wire> replies, boolean quorum) {
         for (int g : groups) {
             List<HostId> group = front.layout().group(g);
-            long answered = group.stream().filter(replies::containsKey).count();
+            long answered = answered(group, replies);
             if (answered < (quorum ? group.size() / 2 + 1 : 1)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** How many of {@code group} replied (a loop, not a stream: it runs on every reply to a scan). */
+    private static int answered(List<HostId> group, Map<HostId, S3Wire> replies) {
+        int n = 0;
+        for (HostId h : group) {
+            if (replies.containsKey(h)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static KeyState joinKeys(Map<HostId, S3Wire> replies) {
@@ -351,7 +369,7 @@ public final class IndexCalls {
     private boolean fromAnyGroup(Map<HostId, S3Wire> replies) {
         for (int g = 0; g < front.layout().groupCount(); g++) {
             List<HostId> group = front.layout().group(g);
-            if (group.stream().filter(replies::containsKey).count() >= group.size() / 2 + 1) {
+            if (answered(group, replies) >= group.size() / 2 + 1) {
                 return true;
             }
         }

@@ -96,15 +96,19 @@ public final class IndexNode implements Process {
     private final List<HostId> others;
     private final S3Config config;
     private final List<BucketRecord> initialBuckets;
-    private final IndexState state = new IndexState();
+    private final IndexState state;
     private final TreeMap<Long, Outgoing> due = new TreeMap<>();
     private final TreeMap<Long, Outgoing> unacked = new TreeMap<>();
     private final TreeSet<HostId> synced = new TreeSet<>();
     private final TreeMap<String, Lease> leases = new TreeMap<>();
     private long nextSeq;
     private long leaseSerial;
-    /** Keys written here, per peer, not yet acknowledged by it: {@code peer -> bucket \0 key}. */
-    private final TreeMap<HostId, TreeSet<String>> unpushed = new TreeMap<>();
+    /**
+     * Keys written here, per peer, not yet acknowledged by it: {@code peer -> bucket -> keys} (by
+     * bucket, then key: the order pushes are sent in). Nested sets rather than one set of
+     * {@code bucket + key} strings, which cost a string per write and two per push.
+     */
+    private final TreeMap<HostId, TreeMap<String, TreeSet<String>>> unpushed = new TreeMap<>();
     private final TreeMap<Long, Pushed> pushes = new TreeMap<>();
     private long nextPush;
     private boolean pushArmed;
@@ -117,8 +121,11 @@ public final class IndexNode implements Process {
      * @param self           this replica
      * @param config         the model's configuration
      * @param initialBuckets buckets that exist from the start
+     * @param applied        the cluster's recent writes, shared by its index replicas ({@link AppliedWrites})
      */
-    public IndexNode(IndexLayout layout, HostId self, S3Config config, List<BucketRecord> initialBuckets) {
+    public IndexNode(IndexLayout layout, HostId self, S3Config config, List<BucketRecord> initialBuckets,
+                     AppliedWrites applied) {
+        this.state = new IndexState(applied);
         this.layout = layout;
         this.self = self;
         this.group = layout.groupOfHost(self);
@@ -286,9 +293,8 @@ public final class IndexNode implements Process {
         if (config.mode() != ConsistencyMode.STRONG || peers.isEmpty()) {
             return;
         }
-        String bk = bucket + '\u0000' + key; // one string shared by every peer's set
         for (HostId p : peers) {
-            unpushed.computeIfAbsent(p, x -> new TreeSet<>()).add(bk);
+            unpushed.computeIfAbsent(p, x -> new TreeMap<>()).computeIfAbsent(bucket, x -> new TreeSet<>()).add(key);
         }
         armPush(ctx);
     }
@@ -304,15 +310,15 @@ public final class IndexNode implements Process {
     private void push(Context ctx) {
         pushArmed = false;
         pushes.clear();
-        for (Map.Entry<HostId, TreeSet<String>> e : unpushed.entrySet()) {
-            for (String bk : e.getValue()) {
-                int cut = bk.indexOf('\u0000');
-                String bucket = bk.substring(0, cut);
-                String key = bk.substring(cut + 1);
-                KeyState now = state.key(bucket, key);
-                long call = nextPush++;
-                pushes.put(call, new Pushed(e.getKey(), bucket, key, now));
-                ctx.send(e.getKey(), new S3Wire.MergeKey(call, bucket, key, now));
+        for (Map.Entry<HostId, TreeMap<String, TreeSet<String>>> e : unpushed.entrySet()) {
+            for (Map.Entry<String, TreeSet<String>> b : e.getValue().entrySet()) {
+                String bucket = b.getKey();
+                for (String key : b.getValue()) {
+                    KeyState now = state.key(bucket, key);
+                    long call = nextPush++;
+                    pushes.put(call, new Pushed(e.getKey(), bucket, key, now));
+                    ctx.send(e.getKey(), new S3Wire.MergeKey(call, bucket, key, now));
+                }
             }
         }
         if (!pushes.isEmpty()) {
@@ -326,11 +332,15 @@ public final class IndexNode implements Process {
         if (p == null || !p.peer().equals(peer) || !p.state().equals(state.key(p.bucket(), p.key()))) {
             return;
         }
-        TreeSet<String> keys = unpushed.get(peer);
+        TreeMap<String, TreeSet<String>> buckets = unpushed.get(peer);
+        TreeSet<String> keys = buckets == null ? null : buckets.get(p.bucket());
         if (keys != null) {
-            keys.remove(p.bucket() + '\u0000' + p.key());
+            keys.remove(p.key());
             if (keys.isEmpty()) {
-                unpushed.remove(peer);
+                buckets.remove(p.bucket());
+                if (buckets.isEmpty()) {
+                    unpushed.remove(peer);
+                }
             }
         }
     }

@@ -22,39 +22,59 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class IndexState {
     private final TreeMap<String, BucketRecord> buckets = new TreeMap<>();
-    private final TreeMap<String, TreeMap<String, KeyState>> keys = new TreeMap<>();
+    /**
+     * Per bucket, each key with its state as a scan reply carries it: a scan (a LIST's, 10 % of
+     * S3StrongBench's requests, each reaching about a dozen keys on every replica) then allocates
+     * no entries, and an unchanged key sends the same entry object again.
+     */
+    private final TreeMap<String, TreeMap<String, S3Wire.Entry>> keys = new TreeMap<>();
     private final TreeMap<String, TreeMap<String, Upload>> uploads = new TreeMap<>();
+    private final AppliedWrites applied;
+
+    /** @param applied the cluster's recent writes, shared by its replicas (see {@link AppliedWrites}) */
+    IndexState(AppliedWrites applied) {
+        this.applied = applied;
+    }
 
     KeyState key(String bucket, String key) {
-        TreeMap<String, KeyState> b = keys.get(bucket);
-        KeyState s = b == null ? null : b.get(key);
-        return s == null ? KeyState.EMPTY : s;
+        TreeMap<String, S3Wire.Entry> b = keys.get(bucket);
+        S3Wire.Entry e = b == null ? null : b.get(key);
+        return e == null ? KeyState.EMPTY : e.state();
     }
 
     void apply(String bucket, Mutation m) {
-        TreeMap<String, KeyState> b = keys.computeIfAbsent(bucket, x -> new TreeMap<>(Keys.ORDER));
-        b.put(m.key(), b.getOrDefault(m.key(), KeyState.EMPTY).apply(m));
+        TreeMap<String, S3Wire.Entry> b = keys.computeIfAbsent(bucket, x -> new TreeMap<>(Keys.ORDER));
+        S3Wire.Entry e = b.get(m.key());
+        put(b, m.key(), e, applied.apply(e == null ? KeyState.EMPTY : e.state(), m));
     }
 
     void merge(String bucket, String key, KeyState s) {
-        TreeMap<String, KeyState> b = keys.computeIfAbsent(bucket, x -> new TreeMap<>(Keys.ORDER));
-        b.put(key, b.getOrDefault(key, KeyState.EMPTY).join(s));
+        TreeMap<String, S3Wire.Entry> b = keys.computeIfAbsent(bucket, x -> new TreeMap<>(Keys.ORDER));
+        S3Wire.Entry e = b.get(key);
+        put(b, key, e, (e == null ? KeyState.EMPTY : e.state()).join(s));
+    }
+
+    /** Records the key's new state; an unchanged state keeps its entry. */
+    private static void put(TreeMap<String, S3Wire.Entry> b, String key, S3Wire.Entry old, KeyState now) {
+        if (old == null || old.state() != now) {
+            b.put(key, new S3Wire.Entry(key, now));
+        }
     }
 
     /** Keys that start with {@code prefix} and sort after {@code after}, with their states. */
     List<S3Wire.Entry> scan(String bucket, String prefix, Optional<String> after) {
         List<S3Wire.Entry> out = new ArrayList<>();
-        TreeMap<String, KeyState> b = keys.get(bucket);
+        TreeMap<String, S3Wire.Entry> b = keys.get(bucket);
         if (b == null) {
             return out;
         }
-        Map<String, KeyState> view = after.isPresent() && Keys.compareUtf8(after.get(), prefix) >= 0
+        Map<String, S3Wire.Entry> view = after.isPresent() && Keys.compareUtf8(after.get(), prefix) >= 0
                 ? b.tailMap(after.get(), false) : b.tailMap(prefix, true);
-        for (Map.Entry<String, KeyState> e : view.entrySet()) {
+        for (Map.Entry<String, S3Wire.Entry> e : view.entrySet()) {
             if (!e.getKey().startsWith(prefix)) {
                 break;
             }
-            out.add(new S3Wire.Entry(e.getKey(), e.getValue()));
+            out.add(e.getValue());
         }
         return out;
     }
@@ -115,10 +135,10 @@ public final class IndexState {
     /** A comparable summary of the data (replicas converged iff their fingerprints are equal). */
     public String fingerprint() {
         StringBuilder b = new StringBuilder();
-        for (Map.Entry<String, TreeMap<String, KeyState>> e : keys.entrySet()) {
-            for (Map.Entry<String, KeyState> k : e.getValue().entrySet()) {
-                if (!k.getValue().slots().isEmpty()) {
-                    b.append(e.getKey()).append('/').append(k.getKey()).append('=').append(k.getValue()).append('\n');
+        for (Map.Entry<String, TreeMap<String, S3Wire.Entry>> e : keys.entrySet()) {
+            for (Map.Entry<String, S3Wire.Entry> k : e.getValue().entrySet()) {
+                if (!k.getValue().state().slots().isEmpty()) {
+                    b.append(e.getKey()).append('/').append(k.getKey()).append('=').append(k.getValue().state()).append('\n');
                 }
             }
         }

@@ -1,7 +1,6 @@
 package io.faultline.models.s3.store;
 
 import io.faultline.models.s3.api.Body;
-import io.faultline.models.s3.api.ETags;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -30,7 +29,7 @@ public record BlobRef(String id, long size, List<String> hosts) {
 
     /** The content address of {@code body}: hex MD5 and size (a synthetic body's MD5 is its descriptor's). */
     public static String idOf(Body body) {
-        return ETags.hex(body.md5()) + "-" + body.size() + (body instanceof Body.Synthetic ? "s" : "");
+        return body.etag() + "-" + body.size() + (body instanceof Body.Synthetic ? "s" : "");
     }
 
     /** True if {@code body} is the content this blob names (so a damaged copy is never served). */

@@ -151,8 +151,7 @@ public final class BucketStore {
 
     /** The list entry of a key's current object, if its current version is one (A5 "Versions"). */
     public static Optional<ListEntry> listEntry(String key, KeyState s) {
-        return s.currentObject().map(o -> new ListEntry(key, o.etag(), o.size(), o.lastModified(),
-                o.storageClass()));
+        return s.listEntry(key);
     }
 
     /** ListObjectVersions: every version and delete marker under {@code prefix} (A5, A6.2). */

@@ -1,5 +1,6 @@
 package io.faultline.models.s3.store;
 
+import io.faultline.models.s3.api.response.ListEntry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -35,6 +36,9 @@ public final class KeyState {
     private String text;
     /** The current version, computed once: every GET, LIST entry and conditional write asks for it. */
     private Optional<Current> current;
+    /** The last {@link #listEntry}, for {@link #listedKey}: a LIST of an unchanged key reuses it. */
+    private Optional<ListEntry> listed;
+    private String listedKey;
 
     private KeyState(TreeMap<String, Slot> slots) {
         this.slots = slots;
@@ -71,13 +75,24 @@ public final class KeyState {
         return merge(m.versionId(), m.slot());
     }
 
-    /** The join of two replicas' states of the same key. */
+    /**
+     * The join of two replicas' states of the same key. When the join holds exactly what
+     * {@code other} holds, it is {@code other} itself: a read repair or a peer's push leaves the
+     * replicas sharing one instance (whose text a trace hashes once, and which scan joins compare by
+     * identity first).
+     */
     public KeyState join(KeyState other) {
+        if (other == this || other.slots.isEmpty()) {
+            return this;
+        }
+        if (slots.isEmpty()) {
+            return other;
+        }
         KeyState r = this;
         for (Map.Entry<String, Slot> e : other.slots.entrySet()) {
             r = r.merge(e.getKey(), e.getValue());
         }
-        return r;
+        return r != this && r.equals(other) ? other : r;
     }
 
     /** The current version: the live slot with the highest stamp (an object or a delete marker). */
@@ -103,6 +118,22 @@ public final class KeyState {
     public Optional<StoredObject> currentObject() {
         return current().filter(c -> c.slot() instanceof Slot.Version)
                 .map(c -> ((Slot.Version) c.slot()).object());
+    }
+
+    /**
+     * The list entry of {@code key} in this state: its current object, if its current version is
+     * one (FIDELITY A5 "Versions": delete markers are not listed).
+     */
+    public Optional<ListEntry> listEntry(String key) {
+        if (slots.isEmpty()) {
+            return Optional.empty(); // EMPTY is shared by every run: it caches nothing per key
+        }
+        if (!key.equals(listedKey)) {
+            listed = currentObject().map(o -> new ListEntry(key, o.etag(), o.size(), o.lastModified(),
+                    o.storageClass()));
+            listedKey = key;
+        }
+        return listed;
     }
 
     /** The live slot at this version ID. */
@@ -176,7 +207,8 @@ public final class KeyState {
     }
 
     private String describe() {
-        StringBuilder b = new StringBuilder("KeyState{");
+        // Sized for the usual slot (an ETag and a stamp, about 70 characters): the builder need not grow.
+        StringBuilder b = new StringBuilder(16 + 80 * slots.size()).append("KeyState{");
         for (Map.Entry<String, Slot> e : slots.entrySet()) {
             Slot s = e.getValue();
             Stamp t = s.stamp();
