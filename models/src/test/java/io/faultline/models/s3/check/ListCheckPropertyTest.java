@@ -3,14 +3,12 @@ package io.faultline.models.s3.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.faultline.checker.history.History;
-import io.faultline.checker.history.HistoryBuilder;
 import io.faultline.checker.history.OpType;
 import io.faultline.checker.history.Value;
 import io.faultline.gen.Gen;
 import io.faultline.gen.Property;
 import io.faultline.sim.CheckResult;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -30,19 +28,14 @@ class ListCheckPropertyTest {
     private static final Gen<List<List<Integer>>> OPS = Gen.listOf(Gen.sequence(List.of(Gen.integers(0, 4),
             Gen.integers(0, 2), Gen.integers(0, 60), Gen.integers(1, 30), Gen.integers(0, 2), Gen.integers(0, 7))), 1, 25);
 
-    private record Event(long time, int order, Runnable add) {
-    }
-
     private static Value kv(String k, Value v) {
         return Value.vec(Value.of(k), v);
     }
 
     private static History history(List<List<Integer>> ops) {
-        HistoryBuilder h = new HistoryBuilder();
-        List<Event> events = new ArrayList<>();
+        TimedOps timed = new TimedOps();
         for (int p = 0; p < ops.size(); p++) {
             List<Integer> o = ops.get(p);
-            int process = p;
             long start = o.get(2);
             long end = start + o.get(3);
             boolean list = o.get(0) >= 3;
@@ -60,13 +53,9 @@ class ListCheckPropertyTest {
                 }
                 done = Value.vec(shown);
             }
-            Value completion = done;
-            events.add(new Event(start, 2 * p, () -> h.invoke(process, f, kv(key, v), start)));
-            events.add(new Event(end, 2 * p + 1, () -> h.complete(process, outcome, f, kv(key, completion), end)));
+            timed.add(p, f, kv(key, v), start, outcome, kv(key, done), end);
         }
-        events.sort(Comparator.comparingLong(Event::time).thenComparingInt(Event::order));
-        events.forEach(e -> e.add().run());
-        return h.build();
+        return timed.build();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.faultline.checker.history.History;
-import io.faultline.checker.history.HistoryBuilder;
 import io.faultline.checker.history.OpType;
 import io.faultline.checker.history.Value;
 import io.faultline.gen.Gen;
@@ -31,15 +30,10 @@ class WrittenValuesPropertyTest {
     private static final Gen<List<List<Integer>>> OPS = Gen.listOf(Gen.sequence(List.of(Gen.integers(0, 3),
             Gen.integers(0, 2), Gen.integers(0, 5), Gen.integers(0, 60), Gen.integers(1, 30), Gen.integers(0, 2))), 1, 25);
 
-    private record Event(long time, int order, Runnable add) {
-    }
-
     private static History history(List<List<Integer>> ops) {
-        HistoryBuilder h = new HistoryBuilder();
-        List<Event> events = new ArrayList<>();
+        TimedOps timed = new TimedOps();
         for (int p = 0; p < ops.size(); p++) {
             List<Integer> o = ops.get(p);
-            int process = p;
             boolean put = o.get(0) <= 1;
             String f = put ? "put" : "get";
             String key = KEYS.get(o.get(1));
@@ -49,12 +43,9 @@ class WrittenValuesPropertyTest {
             OpType outcome = List.of(OpType.OK, OpType.FAIL, OpType.INFO).get(o.get(5));
             Value asked = Value.vec(Value.of(key), put ? v : Value.NIL);
             Value done = Value.vec(Value.of(key), v);
-            events.add(new Event(start, 2 * p, () -> h.invoke(process, f, asked, start)));
-            events.add(new Event(end, 2 * p + 1, () -> h.complete(process, outcome, f, done, end)));
+            timed.add(p, f, asked, start, outcome, done, end);
         }
-        events.sort(Comparator.comparingLong(Event::time).thenComparingInt(Event::order));
-        events.forEach(e -> e.add().run());
-        return h.build();
+        return timed.build();
     }
 
     @Test
